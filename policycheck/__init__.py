@@ -1,0 +1,58 @@
+"""policycheck: check government development-plan targets against actual statistics.
+
+The public API (SPEC 6)::
+
+    import policycheck
+    plan = policycheck.load_plan("plans/taicang-sti-2018-2020.yaml")
+    actuals = policycheck.load_actuals(["examples/taicang.csv"], plans=[plan])
+    report = policycheck.evaluate([plan], actuals, year=2019)
+    text = policycheck.render(report, "markdown")
+
+Submodules are imported on first use so that ``policycheck --version`` stays fast.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "load_plan",
+    "load_actuals",
+    "evaluate",
+    "render",
+    "PolicycheckError",
+    "PlanError",
+    "ActualsError",
+    "OutputError",
+]
+
+_LAZY: dict[str, str] = {
+    "load_plan": "policycheck.plan",
+    "load_actuals": "policycheck.actuals",
+    "evaluate": "policycheck.evaluate",
+    "render": "policycheck.reporters",
+    "PolicycheckError": "policycheck.errors",
+    "PlanError": "policycheck.errors",
+    "ActualsError": "policycheck.errors",
+    "OutputError": "policycheck.errors",
+}
+
+if TYPE_CHECKING:
+    from policycheck.actuals import load_actuals
+    from policycheck.errors import ActualsError, OutputError, PlanError, PolicycheckError
+    from policycheck.evaluate import evaluate
+    from policycheck.plan import load_plan
+    from policycheck.reporters import render
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'policycheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,5 @@
+"""``python -m policycheck``: the same as the ``policycheck`` command."""
+from policycheck.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Exceptions raised by the library API; the CLI turns them into exit code 2."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from policycheck.findings import Finding, format_parsable
+
+
+class PolicycheckError(Exception):
+    """Base class: an input that cannot be used."""
+
+
+class InputError(PolicycheckError):
+    """An input file that cannot be used, with the findings that say why."""
+
+    def __init__(self, findings: Sequence[Finding], summary: str = "") -> None:
+        self.findings = list(findings)
+        text = summary or "\n".join(format_parsable(f) for f in self.findings if f.is_error)
+        super().__init__(text)
+
+
+class PlanError(InputError):
+    """A plan file that has error-level findings (SPEC 6: load_plan raises it)."""
+
+
+class ActualsError(InputError):
+    """An actuals CSV file that has error-level findings."""
+
+
+class OutputError(PolicycheckError):
+    """An output file that cannot be written."""

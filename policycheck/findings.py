@@ -1,0 +1,64 @@
+"""Findings: one problem found in an input file, with where it is.
+
+Every rule of SPEC 2.3 (PC100..PC409) produces a :class:`Finding`.  Lines and
+columns are 1-based; 0 means "the whole file" (no position known).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning"]
+
+ERROR: Level = "error"
+WARNING: Level = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One validation finding; field order is the JSON order of SPEC 5.1."""
+
+    rule: str
+    level: Level
+    file: str
+    line: int
+    column: int
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)
+
+    def location_text(self) -> str:
+        """``FILE:LINE:COL`` (or ``FILE:LINE`` / ``FILE`` when not known)."""
+        if self.line <= 0:
+            return self.file
+        if self.column <= 0:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "level": self.level,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.is_error for f in findings)
+
+
+def format_parsable(finding: Finding) -> str:
+    """The yamllint "parsable" line: ``FILE:LINE:COL: level [RULE] message``."""
+    return f"{finding.location_text()}: {finding.level} [{finding.rule}] {finding.message}"

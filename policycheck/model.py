@@ -1,0 +1,351 @@
+"""The data model: frozen dataclasses shared by loading, evaluation and reports.
+
+Data flows one way: plan/actuals loading builds :class:`Plan` and
+:class:`Actuals`; :func:`policycheck.evaluate.evaluate` turns them into a
+:class:`Report`; reporters read the report.  Nothing here does I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping, Union
+
+from policycheck.findings import Finding
+
+Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone"]
+Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
+Commitment = Literal["binding", "aspirational"]
+ActualsMode = Literal["value", "running_total", "rate"]
+Method = Literal["linear", "cagr"]
+DataStatus = Literal["final", "preliminary", "estimate"]
+Status = Literal[
+    "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
+]
+
+KINDS: tuple[str, ...] = ("level", "annual", "cumulative", "growth", "cagr", "rank", "milestone")
+COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "approx")
+#: Worst first (SPEC 4.6).
+STATUSES: tuple[str, ...] = (
+    "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
+)
+SHORTFALL_STATUSES: frozenset[str] = frozenset({"missed", "regressing", "off_track", "at_risk"})
+#: Which statuses each ``--fail-on`` level fails on (SPEC 4.6).
+FAIL_ON: Mapping[str, frozenset[str]] = {
+    "missed": frozenset({"missed"}),
+    "off-track": frozenset({"missed", "regressing", "off_track"}),
+    "at-risk": frozenset({"missed", "regressing", "off_track", "at_risk"}),
+    "no-data": frozenset({"missed", "regressing", "off_track", "at_risk", "no_data"}),
+    "never": frozenset(),
+}
+#: Data statuses, strongest first: a final row supersedes a preliminary one, etc.
+DATA_STATUSES: tuple[str, ...] = ("final", "preliminary", "estimate")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimesBaseline:
+    """A milestone written as ``{times_baseline: k}``: k times the baseline (翻番 is 2)."""
+
+    factor: float
+
+
+#: A requirement value: a number, ``[lo, hi]`` for ``between``, ``True`` for a
+#: milestone target, or a multiple of the baseline.
+RequirementValue = Union[float, bool, tuple[float, float], TimesBaseline]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    name: str
+    name_en: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A series that targets compare against (全省平均, 全市平均)."""
+
+    id: str
+    name: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    year: int
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A target every unit must meet on its own (SPEC 2.4); exactly one field is set."""
+
+    units: tuple[str, ...] | None = None
+    group: str | None = None
+    allocations: Mapping[str, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Plan-level defaults; command-line options override them."""
+
+    method: Method = "linear"
+    on_track: float = 0.95
+    at_risk: float = 0.6
+    approx_tolerance: float = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    id: str
+    name: str
+    kind: Kind
+    location: Location
+    unit: str | None = None  # unit of measure ("%", "家", "亿元"); None for milestone
+    name_en: str | None = None
+    comparator: Comparator | None = None  # None only for kind milestone
+    #: year -> requirement, sorted by year (level, cumulative, cagr, rank, milestone)
+    milestones: tuple[tuple[int, RequirementValue], ...] = ()
+    #: requirement for every year (annual, growth); None when ``reference`` is used
+    value: float | tuple[float, float] | None = None
+    reference: str | None = None
+    years: tuple[int, int] | None = None  # annual/growth; None: the plan period
+    since: int | None = None  # cumulative; None: period.start
+    commitment: Commitment = "binding"
+    responsible: tuple[str, ...] = ()
+    section: str | None = None
+    quote: str | None = None
+    baseline: Baseline | None = None
+    tolerance: float | None = None  # approx; None: the plan's approx_tolerance
+    actuals: ActualsMode = "value"
+    scope: Scope | None = None
+    note: str | None = None
+
+    @property
+    def lead(self) -> str | None:
+        return self.responsible[0] if self.responsible else None
+
+    @property
+    def final_milestone(self) -> tuple[int, RequirementValue] | None:
+        return self.milestones[-1] if self.milestones else None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    title: str
+    period_start: int
+    period_end: int
+    baseline_year: int
+    file: str
+    targets: tuple[Target, ...]
+    issuer: str | None = None
+    issued: str | None = None  # ISO date text
+    document: str | None = None
+    region: str | None = None
+    source: str | None = None
+    assessment: Assessment = field(default_factory=Assessment)
+    units: Mapping[str, Unit] = field(default_factory=dict)
+    references: Mapping[str, Reference] = field(default_factory=dict)
+
+    def target(self, target_id: str) -> Target | None:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        return None
+
+    def scope_units(self, target: Target) -> tuple[str, ...]:
+        """The unit ids a scoped target is evaluated for, in plan order."""
+        scope = target.scope
+        if scope is None:
+            return ()
+        if scope.units is not None:
+            return scope.units
+        if scope.allocations is not None:
+            return tuple(scope.allocations)
+        return tuple(uid for uid, unit in self.units.items() if unit.group == scope.group)
+
+
+# --------------------------------------------------------------------------
+# Actuals
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One actual value from a CSV cell; ``value`` None means a missing marker."""
+
+    value: float | bool | None
+    status: DataStatus
+    file: str
+    line: int
+    column: int
+    source: str | None = None
+    note: str | None = None
+
+
+#: (plan id, target or reference id, unit id or None)
+SeriesKey = tuple[str, str, Union[str, None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Superseded:
+    """A row replaced by a stronger data status (final > preliminary > estimate)."""
+
+    file: str
+    line: int
+    plan: str
+    target: str
+    unit: str | None
+    year: int
+    status: DataStatus
+    value: float | bool | None
+
+
+@dataclass
+class Actuals:
+    """Observations by series and year, plus what loading found."""
+
+    series: dict[SeriesKey, dict[int, Observation]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Mapping[int, Observation]:
+        return self.series.get((plan_id, target_id, unit), {})
+
+    def latest_year(self, plan_id: str) -> int | None:
+        """The latest year with any non-missing observation for this plan."""
+        latest: int | None = None
+        for (pid, _tid, _unit), by_year in self.series.items():
+            if pid != plan_id:
+                continue
+            for year, obs in by_year.items():
+                if obs.value is not None and (latest is None or year > latest):
+                    latest = year
+        return latest
+
+
+# --------------------------------------------------------------------------
+# Evaluation results
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One due year of an annual or growth target."""
+
+    year: int
+    actual: float | None
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One target (and unit) at the assessment year; field order is SPEC 5.1's."""
+
+    plan: str
+    target: str
+    unit: str | None
+    name: str
+    kind: Kind
+    comparator: Comparator | None
+    measure: str | None
+    commitment: Commitment
+    lead: str | None
+    responsible: tuple[str, ...]
+    location: Location
+    year: int
+    actual: float | bool | None
+    data_status: DataStatus | None
+    baseline: Baseline | None
+    target_value: float | bool | tuple[float, float] | None
+    target_year: int | None
+    expected: float | None
+    gap: float | None
+    attainment: float | None
+    progress: float | None
+    time_progress: float | None
+    progress_ratio: float | None
+    required_annual: float | None
+    trend_annual: float | None
+    projected: float | None
+    projected_met: bool | None
+    method: Method
+    status: Status
+    failing: bool
+    reason: str
+    name_en: str | None = None
+    # annual / growth
+    history: tuple[HistoryEntry, ...] | None = None
+    years_met: int | None = None
+    years_due: int | None = None
+    # cagr
+    level: float | None = None
+    expected_level: float | None = None
+    # milestone: the year it was achieved
+    achieved_year: int | None = None
+    # no_data: the last earlier observation
+    last_year: int | None = None
+    last_value: float | bool | None = None
+    # For charts: resolved path points (baseline and milestones) and every
+    # observed value of the series up to and after Y, in year order.
+    path: tuple[tuple[int, float], ...] = ()
+    observed: tuple[tuple[int, float | bool | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitShortfall:
+    plan: str
+    target: str
+    unit: str | None
+    role: Literal["lead", "support", "scope"]
+    status: Status
+    gap: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSummary:
+    id: str
+    name: str
+    led: int
+    supported: int
+    by_status: Mapping[str, int]
+    shortfalls: tuple[UnitShortfall, ...]
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInfo:
+    id: str
+    title: str
+    file: str
+    period: tuple[int, int]
+    baseline_year: int
+    year: int | None  # assessment year; None when the actuals have no data at all
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    results: int
+    by_status: Mapping[str, int]
+    failing: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    tool: Mapping[str, str]
+    method: Method
+    thresholds: Mapping[str, float]
+    fail_on: str
+    plans: tuple[PlanInfo, ...]
+    results: tuple[Result, ...]
+    units: tuple[UnitSummary, ...]
+    summary: Summary
+    findings: tuple[Finding, ...] = ()
+    superseded: tuple[Superseded, ...] = ()
+    strict: bool = False

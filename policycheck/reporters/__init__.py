@@ -1,0 +1,88 @@
+"""The registry of output formats: one module per format, imported lazily.
+
+Every report module exposes ``render(report, options) -> str``; modules that
+also serve ``validate`` expose ``render_findings(validation, options) -> str``.
+The same tuples feed ``click.Choice`` and the help text, so a format is added
+in one place.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Mapping
+
+if TYPE_CHECKING:
+    from policycheck.findings import Finding
+    from policycheck.model import Report
+
+#: format name -> (module, one-line description for --help and docs)
+REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
+    "table": ("policycheck.reporters.table", "rich terminal tables (default on a terminal)"),
+    "text": ("policycheck.reporters.text", "plain tables through tabulate (default otherwise)"),
+    "markdown": ("policycheck.reporters.markdown", "GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY"),
+    "json": ("policycheck.reporters.json_report", "the JSON report of schemas/report.schema.json"),
+    "csv": ("policycheck.reporters.csv_report", "one row per result, UTF-8 with BOM for Excel"),
+    "html": ("policycheck.reporters.html", "one self-contained HTML file with a chart per target"),
+    "junit": ("policycheck.reporters.junit", "JUnit XML (strict Ant schema) for CI test views"),
+    "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
+    "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
+}
+REPORT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
+VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: label language, tabulate format, colour, terminal width."""
+
+    lang: str = "zh"
+    tablefmt: str = "simple"
+    color: bool = False
+    width: int | None = None
+    verbosity: int = 1
+    view: str = "results"  # "results" (check) or "units" (units)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate`` found: the files it read and every finding."""
+
+    files: tuple[str, ...]
+    findings: tuple["Finding", ...] = field(default_factory=tuple)
+    strict: bool = False
+
+
+def _module(fmt: str):  # type: ignore[no-untyped-def]
+    try:
+        module_name = REPORTER_BY_NAME[fmt][0]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(REPORT_FORMATS)}") from None
+    return importlib.import_module(module_name)
+
+
+def render(report: "Report", fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
+    """Render an evaluated report in one of :data:`REPORT_FORMATS`."""
+    opts = options or RenderOptions(**kwargs)  # type: ignore[arg-type]
+    renderer: Callable[["Report", RenderOptions], str] = _module(fmt).render
+    return renderer(report, opts)
+
+
+def render_findings(validation: Validation, fmt: str, options: RenderOptions | None = None) -> str:
+    """Render the findings of ``validate`` in one of :data:`VALIDATE_FORMATS`."""
+    if fmt not in VALIDATE_FORMATS:
+        raise ValueError(f"validate cannot write {fmt!r}; choose one of {', '.join(VALIDATE_FORMATS)}")
+    renderer: Callable[[Validation, RenderOptions], str] = _module(fmt).render_findings
+    return renderer(validation, options or RenderOptions())
+
+
+def summary_line(report: "Report", lang: str = "zh") -> str:
+    """The one-line summary printed by ``-q`` and at the end of human formats."""
+    from policycheck.i18n import label, status_label
+    from policycheck.model import STATUSES
+
+    counts = report.summary.by_status
+    parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
+    sep = "，" if lang == "zh" else ", "
+    head = f"policycheck: {report.summary.results} {label('results', lang)}"
+    tail = f"{report.summary.failing} {label('failing', lang)}"
+    return f"{head} ({sep.join(parts)}); {tail}" if parts else f"{head}; {tail}"

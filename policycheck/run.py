@@ -1,0 +1,111 @@
+"""One run of check/units/explain: load, evaluate, render, write, exit code.
+
+The CLI copies its options into :class:`policycheck.cli.RunOptions` and calls
+these functions; they print to stdout/stderr and return the exit code.
+"""
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Sequence
+
+from policycheck.errors import InputError, PolicycheckError
+from policycheck.findings import Finding, format_parsable, has_errors
+
+if TYPE_CHECKING:
+    from policycheck.cli import RunOptions
+    from policycheck.model import Actuals, Plan, Report
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
+    """Load every plan and CSV; raise :class:`InputError` with all error findings."""
+    from policycheck.actuals import read_actuals
+    from policycheck.plan import check_plan_file
+
+    plans: list[Plan] = []
+    findings: list[Finding] = []
+    for path in options.plans:
+        loaded = check_plan_file(path)
+        findings.extend(loaded.findings)
+        if loaded.plan is not None:
+            plans.append(loaded.plan)
+    if has_errors(findings):
+        raise InputError(findings)
+    _echo_warnings(findings, options)
+    actuals = read_actuals(options.actuals, plans=plans, encoding=options.encoding,
+                           allow_unknown=options.allow_unknown)
+    if has_errors(actuals.findings):
+        raise InputError(actuals.findings)
+    _echo_warnings(actuals.findings, options)
+    return plans, actuals
+
+
+def _echo_warnings(findings: Sequence[Finding], options: "RunOptions") -> None:
+    if options.quiet:
+        return
+    for finding in findings:
+        print(format_parsable(finding), file=sys.stderr)
+
+
+def build_report(options: "RunOptions") -> "Report":
+    from policycheck.evaluate import evaluate
+
+    plans, actuals = load_inputs(options)
+    return evaluate(plans, actuals, year=options.year, method=options.method,
+                    on_track=options.on_track, at_risk=options.at_risk,
+                    fail_on=options.fail_on, strict=options.strict)
+
+
+def run_report(options: "RunOptions", *, view: str) -> int:
+    """check (view="results") and units (view="units")."""
+    from policycheck.cli import default_format
+    from policycheck.output import atomic_write
+    from policycheck.reporters import RenderOptions, render, summary_line
+
+    report = build_report(options)
+    render_options = RenderOptions(lang=options.lang, tablefmt=options.tablefmt, color=options.color,
+                                   verbosity=1 + options.verbose, view=view)
+    # Render every file first, then write: a rendering error leaves no file behind.
+    files = [(path, render(report, fmt, render_options)) for fmt, path in options.outputs]
+    for path, text in files:
+        atomic_write(path, text)
+    if options.quiet:
+        print(summary_line(report, options.lang))
+    else:
+        fmt = options.fmt or default_format()
+        _write_stdout(render(report, fmt, render_options))
+    return EXIT_FAIL if report.summary.failing else EXIT_OK
+
+
+def run_explain(options: "RunOptions", target_id: str) -> int:
+    from policycheck.explain import explain_target
+    from policycheck.reporters import RenderOptions
+    from policycheck.reporters.explain_view import render_explanation
+
+    plans, actuals = load_inputs(options)
+    plan = plans[0]
+    if plan.target(target_id) is None:
+        raise PolicycheckError(_unknown_target_message(plan, target_id))
+    explanation = explain_target(plan, target_id, actuals, year=options.year, method=options.method,
+                                 on_track=options.on_track, at_risk=options.at_risk,
+                                 fail_on=options.fail_on, strict=options.strict)
+    render_options = RenderOptions(lang=options.lang, color=options.color, verbosity=1 + options.verbose)
+    _write_stdout(render_explanation(explanation, render_options))
+    return EXIT_FAIL if explanation.failing else EXIT_OK
+
+
+def _unknown_target_message(plan: "Plan", target_id: str) -> str:
+    import difflib
+
+    ids = [t.id for t in plan.targets]
+    close = difflib.get_close_matches(target_id, ids, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {', '.join(ids)}"
+    return f"{plan.file}: no target {target_id!r} in plan {plan.id}{hint}"
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()

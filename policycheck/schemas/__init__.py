@@ -1,0 +1,22 @@
+"""The JSON Schemas shipped inside the package (plan and report)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_NAMES: tuple[str, ...] = ("plan", "report")
+
+
+def schema_text(name: str) -> str:
+    """The schema file's text, exactly as shipped."""
+    if name not in SCHEMA_NAMES:
+        raise ValueError(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_NAMES)}")
+    return resources.files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(schema_text(name))
+    return data

@@ -1,0 +1,19 @@
+"""Shared test fixtures and paths."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS_DIR = ROOT / "plans"
+EXAMPLES_DIR = ROOT / "examples"
+SHARED_DIR = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"{SHARED_DIR} is absent: the shared schemas and seeds live beside the clone")
+    return SHARED_DIR

@@ -1,0 +1,165 @@
+"""Shared helpers of the human formats: number text, result rows, unit rows.
+
+Rounding happens here and only for people: JSON, CSV and SARIF keep full
+precision.  Every human format (table, text, markdown, the terminal chart)
+builds its cells through these functions so the same report reads the same
+everywhere.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from policycheck.i18n import label, status_label
+
+if TYPE_CHECKING:
+    from policycheck.model import PlanInfo, Report, Result, UnitShortfall, UnitSummary
+
+#: What an empty cell shows (no actual, no expected value, ...).
+EMPTY = "—"
+_BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
+    """A value for people: at most two decimals (four significant digits below 1)."""
+    if value is None:
+        return EMPTY
+    if isinstance(value, bool):
+        yes, no = _BOOL_TEXT.get(lang, _BOOL_TEXT["en"])
+        return yes if value else no
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    text = f"{value:.4g}" if abs(value) < 1 else f"{value:.2f}"
+    if "e" not in text and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "0") else text
+
+
+def fmt_gap(value: float | None) -> str:
+    """A gap with its sign: ``+0.05`` ahead, ``-0.06`` behind."""
+    if value is None:
+        return EMPTY
+    text = fmt_number(value)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def fmt_percent(value: float | None) -> str:
+    """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``."""
+    if value is None:
+        return EMPTY
+    text = f"{value * 100:.1f}".removesuffix(".0")
+    return f"{text}%"
+
+
+def fmt_target_value(value: float | bool | tuple[float, float] | None, lang: str = "zh") -> str:
+    if isinstance(value, tuple):
+        return f"{fmt_number(value[0], lang)}–{fmt_number(value[1], lang)}"
+    return fmt_number(value, lang)
+
+
+def bar(ratio: float | None, width: int = 10) -> str:
+    """A block bar of ``width`` cells for a ratio in 0..1 (capped at both ends)."""
+    if ratio is None:
+        return " " * width
+    filled = round(max(0.0, min(1.0, ratio)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def one_line(text: str) -> str:
+    """Cells are one line: newlines and tabs in names become spaces."""
+    return " ".join(text.replace("\r", " ").replace("\t", " ").split("\n"))
+
+
+def result_label(result: "Result") -> str:
+    """``target`` or ``target [unit]`` for a scoped result."""
+    return f"{result.target} [{result.unit}]" if result.unit else result.target
+
+
+def result_name(result: "Result", lang: str) -> str:
+    name = result.name_en if lang == "en" and result.name_en else result.name
+    return one_line(name)
+
+
+def status_text(result: "Result", lang: str) -> str:
+    """The status label, marked when the target is aspirational (力争)."""
+    text = status_label(result.status, lang)
+    if result.commitment == "aspirational":
+        mark = label("aspirational", lang)
+        text = f"{text}（{mark}）" if lang == "zh" else f"{text} ({mark})"
+    return text
+
+
+def results_by_plan(report: "Report") -> Iterator[tuple["PlanInfo", list["Result"]]]:
+    """Each plan with its results, in report order; plans without results too."""
+    for info in report.plans:
+        yield info, [r for r in report.results if r.plan == info.id]
+
+
+def plan_heading(info: "PlanInfo", lang: str) -> str:
+    year = EMPTY if info.year is None else str(info.year)
+    return f"{one_line(info.title)} [{info.id}] {label('year', lang)} {year}"
+
+
+def result_headers(lang: str) -> list[str]:
+    keys = ("target", "name", "actual", "expected", "gap", "attainment", "status")
+    return [label(k, lang) for k in keys]
+
+
+def result_row_texts(result: "Result", lang: str) -> list[str]:
+    """The cells of one result row, plain text, in :func:`result_headers` order."""
+    return [
+        result_label(result),
+        result_name(result, lang),
+        fmt_number(result.actual, lang),
+        fmt_number(result.expected, lang),
+        fmt_gap(result.gap),
+        fmt_percent(result.attainment),
+        status_text(result, lang),
+    ]
+
+
+def unit_name(unit: "UnitSummary", lang: str) -> str:
+    name = unit.name_en if lang == "en" and unit.name_en else unit.name
+    return one_line(name)
+
+
+def unit_headers(lang: str) -> list[str]:
+    keys = ("responsible", "role", "target", "name", "status", "gap")
+    return [label(k, lang) for k in keys]
+
+
+def shortfall_rows(report: "Report") -> Iterator[tuple["UnitSummary", "UnitShortfall", "Result | None"]]:
+    """Every unit shortfall with its unit and the result it refers to."""
+    by_key = {(r.plan, r.target, r.unit): r for r in report.results}
+    for unit in report.units:
+        for shortfall in unit.shortfalls:
+            yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
+
+
+def shortfall_target(shortfall: "UnitShortfall") -> str:
+    return f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
+
+
+def unit_row_texts(report: "Report", lang: str) -> list[list[str]]:
+    """One row per unit shortfall, in :func:`unit_headers` order."""
+    rows = []
+    for unit, shortfall, result in shortfall_rows(report):
+        rows.append([
+            unit_name(unit, lang),
+            label(f"role_{shortfall.role}", lang),
+            shortfall_target(shortfall),
+            result_name(result, lang) if result else EMPTY,
+            status_label(shortfall.status, lang),
+            fmt_gap(shortfall.gap),
+        ])
+    return rows
+
+
+def finding_rows(findings: Sequence[object]) -> list[list[str]]:
+    """Findings as ``[location, level, rule, message]`` cells."""
+    from policycheck.findings import Finding, sorted_findings
+
+    items = [f for f in findings if isinstance(f, Finding)]
+    return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]

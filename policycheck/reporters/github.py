@@ -1,0 +1,83 @@
+"""The ``github`` format: GitHub Actions workflow commands (annotations).
+
+``::error file=F,line=L,col=C,title=T::message`` for failing results and
+error findings, ``::warning`` for non-failing shortfalls (at_risk, or an
+aspirational target that is behind) and warning findings (errors under ``validate --strict``, which fails on
+them).  Results that are
+fine produce nothing: annotations are for what needs attention.  Escaping is
+exactly that of ``@actions/core`` (``escapeData`` / ``escapeProperty``), so a
+name with ``%``, ``:``, ``,`` or a newline cannot break the command.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from policycheck.findings import sorted_findings
+from policycheck.i18n import status_label
+from policycheck.model import SHORTFALL_STATUSES
+from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters.common import result_label
+
+if TYPE_CHECKING:
+    from policycheck.findings import Finding
+    from policycheck.model import Report, Result
+
+
+def escape_data(text: str) -> str:
+    """``escapeData`` of @actions/core: the message part of a command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """``escapeProperty`` of @actions/core: the ``key=value`` part of a command."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, *, file: str, line: int, col: int, title: str) -> str:
+    """One workflow command; line and column are left out when unknown (0)."""
+    props = [f"file={escape_property(file)}"]
+    if line > 0:
+        props.append(f"line={line}")
+        if col > 0:
+            props.append(f"col={col}")
+    props.append(f"title={escape_property(title)}")
+    return f"::{level} {','.join(props)}::{escape_data(message)}"
+
+
+def finding_commands(findings: Iterable["Finding"], *, strict: bool = False) -> list[str]:
+    """One command per finding; ``strict`` (validate --strict) makes warnings errors."""
+    return [
+        command("error" if strict else f.level, f.message, file=f.file, line=f.line, col=f.column,
+                title=f.rule)
+        for f in sorted_findings(findings)
+    ]
+
+
+def result_command(result: "Result", lang: str) -> str | None:
+    """The annotation of one result, or None when it needs no attention."""
+    if result.failing:
+        level = "error"
+    elif result.status in SHORTFALL_STATUSES:
+        level = "warning"
+    else:
+        return None
+    title = f"{result_label(result)}: {status_label(result.status, lang)}"
+    message = f"{result.name}: {result.reason}"
+    loc = result.location
+    return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """Findings first (they explain odd data), then the results that need attention."""
+    lines = finding_commands(report.findings)
+    for result in report.results:
+        line = result_command(result, options.lang)
+        if line is not None:
+            lines.append(line)
+    return "".join(line + "\n" for line in lines)
+
+
+def render_findings(validation: Validation, options: RenderOptions) -> str:
+    """``validate`` findings as annotations; nothing at all when there are none."""
+    lines = finding_commands(validation.findings, strict=validation.strict)
+    return "".join(line + "\n" for line in lines)

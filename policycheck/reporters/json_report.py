@@ -1,0 +1,37 @@
+"""The ``json`` format: the machine contract of SPEC 5.1.
+
+Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
+Chinese stays readable, two-space indent and a final newline: the same inputs
+give byte-identical files.  The ``units`` command writes the same full report
+(machines filter it themselves).
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from policycheck.findings import sorted_findings
+from policycheck.reporters import RenderOptions, Validation
+from policycheck.serialize import report_to_dict
+
+if TYPE_CHECKING:
+    from policycheck.model import Report
+
+
+def dumps(data: Any) -> str:
+    """The one JSON style of policycheck: UTF-8 text, indent 2, trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """The full report as JSON (the view option does not change it)."""
+    return dumps(report_to_dict(report))
+
+
+def render_findings(validation: Validation, options: RenderOptions) -> str:
+    """``validate`` as JSON: the files read (sorted) and every finding (sorted)."""
+    data = {
+        "files": sorted(validation.files),
+        "findings": [f.to_dict() for f in sorted_findings(validation.findings)],
+    }
+    return dumps(data)

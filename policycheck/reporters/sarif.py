@@ -1,0 +1,198 @@
+"""The ``sarif`` format: SARIF 2.1.0 for code-scanning views.
+
+One run, one rule per finding rule id present (``PC403``) and one per status
+present among reported results (``status/off_track``).  Only what needs
+attention is reported: findings, and results that are shortfalls or failing;
+results that are fine are not "problems" and would only bury the real ones.
+Levels: ``error`` for failing results and error findings, ``warning`` for
+at_risk results and warning findings (``error`` under ``validate --strict``),
+``note`` for other shortfalls that do not fail the run (aspirational targets).
+Results point at the plan line of the target; findings at their file cell.
+``partialFingerprints`` hash what the problem is (plan, target, unit, status;
+file, rule, message), never line numbers, so moving a target in its file does
+not make code scanning think it is a new alert.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from policycheck import __version__
+from policycheck.findings import sorted_findings
+from policycheck.i18n import status_label
+from policycheck.model import SHORTFALL_STATUSES
+from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters.json_report import dumps
+
+if TYPE_CHECKING:
+    from policycheck.findings import Finding
+    from policycheck.model import Report, Result
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/policycheck/"
+
+#: SPEC 2.3, one line per rule: the SARIF shortDescription of each finding rule.
+FINDING_RULES: dict[str, str] = {
+    "PC100": "YAML syntax error",
+    "PC101": "Duplicate key",
+    "PC102": "YAML alias or anchor, or a file over 10 MiB",
+    "PC200": "Plan does not match the plan schema",
+    "PC300": "Duplicate target id",
+    "PC301": "Responsible or scope unit not defined in units",
+    "PC302": "Milestone year outside the plan period",
+    "PC303": "Baseline year not before the first milestone year",
+    "PC304": "Milestones move against the comparator",
+    "PC305": "between value is not [lo, hi] with lo <= hi",
+    "PC306": "A % level outside 0..100",
+    "PC307": "Unknown reference",
+    "PC308": "Keys that do not fit the kind of target",
+    "PC309": "Target without quote (traceability)",
+    "PC310": "times_baseline with no way to get a baseline",
+    "PC400": "CSV cannot be decoded",
+    "PC401": "CSV lacks a required column",
+    "PC402": "Value is not a number (or not yes/no for a milestone)",
+    "PC403": "Unknown target id",
+    "PC404": "Conflicting rows for the same plan, target, unit, year and status",
+    "PC405": "Exact duplicate row",
+    "PC406": "Unknown unit",
+    "PC407": "Row ignored",
+    "PC408": "Year not an integer between 1900 and 2200",
+    "PC409": "Unit of measure differs from the target's and cannot be converted",
+}
+
+#: SPEC 4: what each status means, for the SARIF rules of results.
+STATUS_RULES: dict[str, str] = {
+    "missed": "The target year has passed and the requirement is not met",
+    "regressing": "The value moved away from the target since the baseline",
+    "off_track": "Far behind the schedule of the plan",
+    "at_risk": "Somewhat behind the schedule of the plan",
+    "no_data": "No actual value for the assessment year",
+    "pending": "Nothing is due yet",
+    "on_track": "Keeping to the schedule of the plan",
+    "met": "The requirement is met",
+}
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """Findings and results needing attention of one ``check`` run as SARIF."""
+    results = [r for r in report.results if r.failing or r.status in SHORTFALL_STATUSES]
+    return _document(sorted_findings(report.findings), results, strict=False, lang=options.lang)
+
+
+def render_findings(validation: Validation, options: RenderOptions) -> str:
+    """The findings of ``validate`` as SARIF."""
+    findings = sorted_findings(validation.findings)
+    return _document(findings, [], strict=validation.strict, lang=options.lang)
+
+
+def _document(findings: list["Finding"], results: list["Result"], *, strict: bool, lang: str) -> str:
+    rule_ids = sorted({f.rule for f in findings})
+    rule_ids += [f"status/{s}" for s in STATUS_RULES if any(r.status == s for r in results)]
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    sarif_results = [_finding_result(f, index, strict) for f in findings]
+    sarif_results += [_result_result(r, index, lang) for r in results]
+    driver = {
+        "name": "policycheck",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(rule_id) for rule_id in rule_ids],
+    }
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
+    return dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
+
+
+def _rule(rule_id: str) -> dict[str, Any]:
+    if rule_id.startswith("status/"):
+        status = rule_id.removeprefix("status/")
+        short = f"{status_label(status, 'en')} ({status_label(status, 'zh')})"
+        full = f"{STATUS_RULES[status]}."
+        help_text = ("Run `policycheck explain PLAN TARGET` to see the target year by year, "
+                     "the expected value on the linear schedule and the pace now needed.")
+    else:
+        short = FINDING_RULES.get(rule_id, rule_id)
+        full = f"{rule_id}: {short}."
+        help_text = "Fix the input file at the reported line and column, then run `policycheck validate` again."
+    return {
+        "id": rule_id,
+        "name": _rule_name(rule_id),
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text},
+    }
+
+
+def _rule_name(rule_id: str) -> str:
+    """SARIF rule names are identifiers: ``status/off_track`` -> ``StatusOffTrack``."""
+    words = rule_id.replace("/", "_").split("_")
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def file_uri(file: str) -> str:
+    """A URI reference for a path: relative paths stay relative (code scanning
+    resolves them against the checkout), absolute ones become ``file://`` URIs,
+    and spaces or Chinese characters are percent-encoded."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return Path(file).as_uri()
+    return quote(path.as_posix(), safe="/")
+
+
+def _location(file: str, line: int, column: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": file_uri(file)}}
+    if line > 0:
+        region = {"startLine": line}
+        if column > 0:
+            region["startColumn"] = column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def _fingerprint(*parts: object) -> dict[str, str]:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return {"policycheck/v1": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
+def _finding_result(finding: "Finding", index: dict[str, int], strict: bool) -> dict[str, Any]:
+    level = "error" if finding.is_error or strict else "warning"
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": level,
+        "message": {"text": finding.message},
+        "locations": [_location(finding.file, finding.line, finding.column)],
+        "partialFingerprints": _fingerprint(finding.file, finding.rule, finding.message),
+    }
+
+
+def _result_level(result: "Result") -> str:
+    if result.failing:
+        return "error"
+    return "warning" if result.status == "at_risk" else "note"
+
+
+def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[str, Any]:
+    rule_id = f"status/{result.status}"
+    name = result.name_en if lang == "en" and result.name_en else result.name
+    loc = result.location
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": index[rule_id],
+        "level": _result_level(result),
+        "message": {"text": f"{name}: {result.reason}"},
+        "locations": [_location(loc.file, loc.line, loc.column)],
+        "partialFingerprints": _fingerprint(result.plan, result.target, result.unit, result.status),
+        "properties": _properties(result),
+    }
+
+
+def _properties(result: "Result") -> dict[str, Any]:
+    """Machine values for dashboards; full precision like the JSON report."""
+    keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
+            "actual", "expected", "gap", "attainment")
+    return {key: _plain(getattr(result, key)) for key in keys}
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

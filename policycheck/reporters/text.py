@@ -1,0 +1,74 @@
+"""The ``text`` format: plain tables through tabulate, and parsable findings.
+
+``render`` prints the same content as the rich ``table`` format without any
+colour or box drawing, so it is safe for logs, e-mails and ``diff``.  tabulate
+measures cells with ``wcwidth`` (its ``WIDE_CHARS_MODE``), so Chinese names
+align.  ``render_findings`` serves ``validate``: one yamllint-style
+``FILE:LINE:COL: level [RULE] message`` line per finding, nothing else, so
+editors and problem matchers can parse every line; when there is nothing to
+report it prints one friendly line instead of staying silent.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabulate import tabulate
+
+from policycheck.findings import format_parsable, sorted_findings
+from policycheck.reporters import RenderOptions, Validation, summary_line
+from policycheck.reporters.common import (
+    finding_rows,
+    one_line,
+    plan_heading,
+    result_headers,
+    result_row_texts,
+    results_by_plan,
+    unit_headers,
+    unit_row_texts,
+)
+
+if TYPE_CHECKING:
+    from policycheck.model import Report
+
+#: Numbers are formatted by common.py already; tabulate must not re-parse them.
+_TABULATE_ARGS = {"disable_numparse": True, "stralign": "left"}
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """The report as plain-text tables: results per plan, units, summary."""
+    blocks: list[str] = []
+    if options.view != "units":
+        for info, results in results_by_plan(report):
+            rows = [result_row_texts(r, options.lang) for r in results]
+            table = _table(rows, result_headers(options.lang), options.tablefmt)
+            blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
+    unit_rows = unit_row_texts(report, options.lang)
+    if unit_rows:
+        from policycheck.i18n import label
+
+        table = _table(unit_rows, unit_headers(options.lang), options.tablefmt)
+        blocks.append(f"{label('units_view', options.lang)}\n\n{table}")
+    if report.findings:
+        from policycheck.i18n import label
+
+        lines = "\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings))
+        blocks.append(f"{label('findings', options.lang)}\n\n{lines}")
+    blocks.append(summary_line(report, options.lang))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _table(rows: list[list[str]], headers: list[str], tablefmt: str) -> str:
+    return tabulate(rows, headers=headers, tablefmt=tablefmt or "simple", **_TABULATE_ARGS)
+
+
+def render_findings(validation: Validation, options: RenderOptions) -> str:
+    """``validate`` output: parsable finding lines, or one line saying all is well."""
+    findings = sorted_findings(validation.findings)
+    if findings:
+        return "".join(one_line(format_parsable(f)) + "\n" for f in findings)
+    count = len(validation.files)
+    noun = "file" if count == 1 else "files"
+    return f"policycheck: {count} {noun} checked, no problems found\n"
+
+
+__all__ = ["render", "render_findings", "finding_rows"]

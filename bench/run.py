@@ -1,0 +1,157 @@
+"""Measure policycheck against the performance targets of SPEC 7, in one run.
+
+    pip install '.[bench]'          # adds check-jsonschema for the validate comparison
+    python bench/run.py             # generates bench/data/ if needed, prints a table
+
+Every figure is the median of ``--runs`` wall-clock runs of a fresh process,
+so interpreter start-up is included on both sides of each ratio.  Peak memory
+is the maximum resident set size reported by ``/usr/bin/time -v``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+PY = sys.executable
+CSV_PASS = "import csv,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    for _ in csv.reader(f): pass"
+
+
+@dataclass
+class Row:
+    what: str
+    value: str
+    target: str
+    ok: bool | None
+
+
+def timed(cmd: list[str], runs: int, *, ok_codes: tuple[int, ...] = (0, 1)) -> float:
+    """Median wall time in seconds of ``runs`` runs of ``cmd``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in ok_codes:
+            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr.decode()[-2000:]}")
+    return statistics.median(times)
+
+
+def peak_mib(cmd: list[str]) -> float:
+    """Maximum resident set size of one run, in MiB (needs GNU time)."""
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    if not match:
+        raise SystemExit(f"/usr/bin/time gave no peak memory:\n{proc.stderr[-2000:]}")
+    return int(match.group(1)) / 1024
+
+
+def ensure_data() -> None:
+    if not (DATA / "actuals-large.csv").exists() or not (DATA / "actuals-x0.1.csv").exists():
+        subprocess.run([PY, str(ROOT / "bench" / "generate.py"), "--out", str(DATA)], check=True)
+
+
+def policycheck(*args: str) -> list[str]:
+    return [PY, "-m", "policycheck", *args]
+
+
+def measure_check(runs: int) -> list[Row]:
+    large = ["check", str(DATA / "plan-large.yaml"), "-a", str(DATA / "actuals-large.csv"), "-q"]
+    small = ["check", str(DATA / "plan-x0.1.yaml"), "-a", str(DATA / "actuals-x0.1.csv"), "-q"]
+    csv_pass = timed([PY, "-c", CSV_PASS, str(DATA / "actuals-large.csv")], runs)
+    check = timed(policycheck(*large), runs)
+    check_small = timed(policycheck(*small), runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        with_json = timed(policycheck(*large, "-o", f"json={tmp}/report.json"), runs)
+    peak = peak_mib(policycheck(*large))
+    scaling = check / check_small
+    json_cost = with_json - check
+    return [
+        Row("csv.reader pass, 1.14 M rows", f"{csv_pass:.2f} s", "", None),
+        Row("check -q, 1.14 M rows", f"{check:.2f} s", "", None),
+        Row("check / csv.reader", f"{check / csv_pass:.2f}x", "<= 3x", check / csv_pass <= 3),
+        Row("peak memory, check -q", f"{peak:.0f} MiB", "<= 300 MiB", peak <= 300),
+        Row("check -q, 114 k rows", f"{check_small:.2f} s", "", None),
+        Row("10x rows / time ratio", f"{scaling:.2f}x", "<= 11x", scaling <= 11),
+        Row("check -q -o json", f"{with_json:.2f} s", "", None),
+        Row("JSON writing cost / check", f"{json_cost / check:.2f}x", "<= 1x", json_cost <= check),
+    ]
+
+
+def measure_validate(runs: int) -> list[Row]:
+    plans = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "plans").glob("*.yaml"))
+    ours = timed(policycheck("validate", "plans/"), runs)
+    tool = shutil.which("check-jsonschema")
+    if tool is None:
+        return [Row("validate plans/", f"{ours:.3f} s", "check-jsonschema not installed", None)]
+    theirs = timed([tool, "--schemafile", "schemas/plan.schema.json", *plans], runs)
+    ratio = ours / theirs
+    return [
+        Row("validate plans/", f"{ours:.3f} s", "", None),
+        Row("check-jsonschema plans/*.yaml", f"{theirs:.3f} s", "", None),
+        Row("validate / check-jsonschema", f"{ratio:.2f}x", "<= 0.75x", ratio <= 0.75),
+    ]
+
+
+def measure_startup(runs: int) -> list[Row]:
+    version = timed(policycheck("--version"), runs, ok_codes=(0,))
+    help_ = timed(policycheck("--help"), runs, ok_codes=(0,))
+    return [
+        Row("policycheck --version", f"{version * 1000:.0f} ms", "< 100 ms", version < 0.1),
+        Row("policycheck --help", f"{help_ * 1000:.0f} ms", "< 100 ms", help_ < 0.1),
+    ]
+
+
+def heaviest_imports(count: int = 8) -> list[str]:
+    """The slowest cumulative imports of ``policycheck --version`` (-X importtime)."""
+    proc = subprocess.run([PY, "-X", "importtime", "-m", "policycheck", "--version"],
+                          stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    rows = []
+    for line in proc.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
+        if match and len(match.group(2)) <= 2:  # top-level imports only
+            rows.append((int(match.group(1)), match.group(3)))
+    return [f"{us / 1000:7.1f} ms  {name}" for us, name in sorted(rows, reverse=True)[:count]]
+
+
+def print_table(rows: list[Row]) -> None:
+    width = max(len(r.what) for r in rows) + 2
+    for r in rows:
+        verdict = "" if r.ok is None else ("  met" if r.ok else "  NOT MET")
+        print(f"{r.what:<{width}}{r.value:>12}  {r.target}{verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median); default 5")
+    parser.add_argument("--skip-large", action="store_true", help="only start-up and validate")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {os.uname().machine}, {os.cpu_count()} cores")
+    if sys.prefix == sys.base_prefix:
+        # Outside a venv, site-packages .pth files of the machine can add tens
+        # of milliseconds to every start-up and distort the start-up figures.
+        print("note: not running in a virtual environment; start-up times include the system site")
+    rows = measure_startup(args.runs) + measure_validate(args.runs)
+    if not args.skip_large:
+        ensure_data()
+        rows += measure_check(max(1, args.runs))
+    print_table(rows)
+    print("\nheaviest imports of `policycheck --version` (cumulative):")
+    print("\n".join(heaviest_imports()))
+    if any(r.ok is False for r in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

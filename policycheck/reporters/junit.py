@@ -1,0 +1,120 @@
+"""The ``junit`` format: JUnit XML valid against the strict Ant schema.
+
+One ``<testsuite>`` per plan inside ``<testsuites>`` (which the schema allows
+no attributes on), one ``<testcase>`` per result: ``classname`` is the plan
+id, ``name`` the target id, plus `` [unit]`` for a scoped result.  Failing
+results (``result.failing``, so ``--fail-on`` and ``--strict`` decide) get
+``<failure type="STATUS">`` with a readable text; no_data and pending results
+that do not fail get ``<skipped/>``; everything else passes.
+
+The schema requires a timestamp and a hostname.  The timestamp is the run
+time in UTC, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds); the
+hostname is always ``localhost`` because the evaluation does not depend on
+the machine, and that keeps the rest of the file deterministic.
+"""
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from policycheck.i18n import label, status_label
+from policycheck.reporters import RenderOptions
+from policycheck.reporters.common import (
+    fmt_gap,
+    fmt_number,
+    fmt_percent,
+    result_label,
+    result_name,
+    results_by_plan,
+)
+
+if TYPE_CHECKING:
+    from policycheck.model import PlanInfo, Report, Result
+
+HOSTNAME = "localhost"
+_SKIPPED = frozenset({"no_data", "pending"})
+#: Characters XML 1.0 cannot carry at all; removed rather than failing the run.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def timestamp_now() -> str:
+    """``SOURCE_DATE_EPOCH`` (UTC) when set to an integer, otherwise now, without zone."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def clean(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    root = build_tree(report, options, timestamp=timestamp_now())
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def build_tree(report: "Report", options: RenderOptions, *, timestamp: str) -> ET.Element:
+    """The ``<testsuites>`` element; ``timestamp`` is ``YYYY-MM-DDTHH:MM:SS``."""
+    root = ET.Element("testsuites")
+    for index, (info, results) in enumerate(results_by_plan(report)):
+        root.append(_suite(index, info, results, report, options.lang, timestamp))
+    return root
+
+
+def _suite(index: int, info: "PlanInfo", results: list["Result"], report: "Report", lang: str,
+           timestamp: str) -> ET.Element:
+    failures = sum(r.failing for r in results)
+    skipped = sum(1 for r in results if not r.failing and r.status in _SKIPPED)
+    suite = ET.Element("testsuite", {
+        "name": clean(info.id), "timestamp": timestamp, "hostname": HOSTNAME,
+        "tests": str(len(results)), "failures": str(failures), "errors": "0",
+        "skipped": str(skipped), "time": "0", "package": clean(info.id), "id": str(index),
+    })
+    properties = ET.SubElement(suite, "properties")
+    for name, value in _properties(info, report):
+        ET.SubElement(properties, "property", {"name": name, "value": clean(value)})
+    for result in results:
+        suite.append(_case(result, lang))
+    ET.SubElement(suite, "system-out").text = ""
+    ET.SubElement(suite, "system-err").text = ""
+    return suite
+
+
+def _properties(info: "PlanInfo", report: "Report") -> list[tuple[str, str]]:
+    year = "" if info.year is None else str(info.year)
+    return [("title", info.title), ("file", info.file), ("period", f"{info.period[0]}-{info.period[1]}"),
+            ("year", year), ("method", report.method), ("fail_on", report.fail_on)]
+
+
+def _case(result: "Result", lang: str) -> ET.Element:
+    case = ET.Element("testcase", {"name": clean(result_label(result)), "classname": clean(result.plan),
+                                   "time": "0"})
+    if result.failing:
+        failure = ET.SubElement(case, "failure", {"type": result.status, "message": clean(_headline(result, lang))})
+        failure.text = clean(failure_text(result, lang))
+    elif result.status in _SKIPPED:
+        ET.SubElement(case, "skipped", {"message": clean(result.reason)})
+    return case
+
+
+def _headline(result: "Result", lang: str) -> str:
+    return f"{status_label(result.status, lang)}: {result.reason}"
+
+
+def failure_text(result: "Result", lang: str) -> str:
+    """What a CI test view shows for a failing result: name, numbers, reason, where."""
+    loc = result.location
+    numbers = ", ".join(f"{label(key, lang)} {text}" for key, text in (
+        ("actual", fmt_number(result.actual, lang)), ("expected", fmt_number(result.expected, lang)),
+        ("gap", fmt_gap(result.gap)), ("attainment", fmt_percent(result.attainment))))
+    return "\n".join([
+        result_name(result, lang),
+        f"{label('status', lang)}: {result.status} ({status_label(result.status, lang)}), {label('year', lang)} {result.year}",
+        numbers,
+        result.reason,
+        f"{loc.file}:{loc.line}:{loc.column}",
+    ])

@@ -1,0 +1,89 @@
+"""The ``markdown`` format: GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``.
+
+Headline counts first (one bullet per status present), then the shortfalls by
+responsible unit, then every result per plan in a table, then findings.  Cell
+text is escaped so names with ``|``, ``<``, ``*`` or newlines cannot break a
+table or inject HTML.  The ``units`` command leaves the per-plan result tables
+out and adds a per-unit summary table instead.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from policycheck.findings import sorted_findings
+from policycheck.i18n import label, status_label
+from policycheck.model import STATUSES
+from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.common import (
+    finding_rows,
+    one_line,
+    plan_heading,
+    result_headers,
+    result_row_texts,
+    results_by_plan,
+    unit_headers,
+    unit_name,
+    unit_row_texts,
+)
+
+if TYPE_CHECKING:
+    from policycheck.model import Report
+
+#: Characters with a meaning in GFM inline text; escaped with a backslash.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
+_STATUS_ICONS = {
+    "missed": "🔴", "regressing": "🔴", "off_track": "🟠", "at_risk": "🟡",
+    "no_data": "⚪", "pending": "⚪", "on_track": "🟢", "met": "🟢",
+}
+
+
+def escape(text: str) -> str:
+    """Inline Markdown text that stays one table cell: specials escaped, one line."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric: Sequence[int] = ()) -> str:
+    """A GFM pipe table; numeric columns are right-aligned."""
+    align = ["---:" if i in numeric else "---" for i in range(len(headers))]
+    lines = [_row(headers), "| " + " | ".join(align) + " |"]
+    lines += [_row(row) for row in rows]
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(escape(c) for c in cells) + " |"
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    lang = options.lang
+    blocks = [f"# policycheck\n\n{escape(summary_line(report, lang))}", _headline(report, lang)]
+    if options.view == "units":
+        blocks.append(_unit_summary(report, lang))
+    shortfalls = unit_row_texts(report, lang)
+    if shortfalls:
+        blocks.append(f"## {label('units_view', lang)}\n\n" + table(unit_headers(lang), shortfalls, numeric=[5]))
+    if options.view != "units":
+        for info, results in results_by_plan(report):
+            rows = [result_row_texts(r, lang) for r in results]
+            body = table(result_headers(lang), rows, numeric=[2, 3, 4, 5]) if rows else "—"
+            blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
+    if report.findings:
+        headers = ["file:line:column", "level", "rule", "message"]
+        blocks.append(f"## {label('findings', lang)}\n\n"
+                      + table(headers, finding_rows(sorted_findings(report.findings))))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _headline(report: "Report", lang: str) -> str:
+    """One bullet per status present, worst first, with the number of results."""
+    counts = report.summary.by_status
+    lines = [f"- {_STATUS_ICONS[s]} {escape(status_label(s, lang))}: **{counts[s]}**"
+             for s in STATUSES if counts.get(s)]
+    return "\n".join(lines) if lines else "—"
+
+
+def _unit_summary(report: "Report", lang: str) -> str:
+    headers = [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
+    rows = [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
+    return f"## {label('summary', lang)}\n\n" + table(headers, rows, numeric=[1, 2, 3])

@@ -1,0 +1,143 @@
+"""The ``table`` format: rich tables for a terminal.
+
+Per plan a table with one row per result (the name wraps inside its column so
+the other columns keep their alignment; rich measures CJK characters as two
+cells), then the unit view, then the summary line.  Colour only when
+``options.color``; the status colour follows severity.  Rendering goes to a
+string with a fixed width (``options.width``, default 100) so the output is
+the same on every machine.
+"""
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from policycheck.findings import format_parsable, sorted_findings
+from policycheck.i18n import label, status_label
+from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.common import (
+    bar,
+    fmt_gap,
+    fmt_number,
+    fmt_percent,
+    one_line,
+    plan_heading,
+    result_headers,
+    result_label,
+    result_name,
+    results_by_plan,
+    shortfall_rows,
+    shortfall_target,
+    status_text,
+    unit_headers,
+    unit_name,
+)
+
+if TYPE_CHECKING:
+    from policycheck.model import Report, Result
+
+DEFAULT_WIDTH = 100
+#: Worst statuses in red, then orange, yellow; nothing-to-judge dim; fine green.
+STATUS_STYLES: dict[str, str] = {
+    "missed": "bold red",
+    "regressing": "bold red",
+    "off_track": "dark_orange",
+    "at_risk": "yellow",
+    "no_data": "dim",
+    "pending": "dim",
+    "on_track": "green",
+    "met": "green",
+}
+_NUMERIC = ("actual", "expected", "gap", "attainment")
+
+
+def make_console(options: RenderOptions) -> Console:
+    """A console that writes to a string: fixed width, colour only on request."""
+    return Console(
+        file=io.StringIO(), width=options.width or DEFAULT_WIDTH, force_terminal=options.color,
+        color_system="256" if options.color else None, no_color=not options.color,
+        highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False,
+    )
+
+
+def status_cell(status: str, text: str) -> Text:
+    return Text(text, style=STATUS_STYLES.get(status, ""))
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """Results per plan (or the unit summary for ``units``), shortfalls by unit,
+    findings, and the summary line, separated by blank lines."""
+    console = make_console(options)
+    blocks: list[Table | Text] = []
+    if options.view == "units":
+        blocks.append(_unit_summary_table(report, options.lang))
+    else:
+        for info, results in results_by_plan(report):
+            blocks.append(_results_table(plan_heading(info, options.lang), results, options.lang))
+    if any(unit.shortfalls for unit in report.units):
+        blocks.append(_shortfall_table(report, options.lang))
+    if report.findings:
+        blocks.append(Text("\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings)),
+                           style="dim"))
+    for block in blocks:
+        console.print(block)
+        console.print()
+    # The summary never wraps: scripts grep it.
+    console.print(Text(summary_line(report, options.lang), style="bold"), soft_wrap=True)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in output.split("\n"))
+
+
+def _new_table(title: str, headers: list[str], numeric: set[int], wrap: int | None) -> Table:
+    """A borderless table; only column ``wrap`` (the name) may wrap, so rows stay aligned."""
+    table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
+                  show_edge=False, pad_edge=False)
+    for i, header in enumerate(headers):
+        wraps = i == wrap
+        table.add_column(header, justify="right" if i in numeric else "left",
+                         no_wrap=not wraps, overflow="fold" if wraps else "ellipsis",
+                         min_width=8 if wraps else None)
+    return table
+
+
+def _results_table(title: str, results: list["Result"], lang: str) -> Table:
+    table = _new_table(title, result_headers(lang), {2, 3, 4, 5}, wrap=1)
+    for result in results:
+        table.add_row(
+            Text(result_label(result)),
+            Text(result_name(result, lang)),
+            Text(fmt_number(result.actual, lang)),
+            Text(fmt_number(result.expected, lang)),
+            Text(fmt_gap(result.gap)),
+            Text(f"{bar(result.attainment)} {fmt_percent(result.attainment):>6}"),
+            status_cell(result.status, status_text(result, lang)),
+        )
+    return table
+
+
+def _shortfall_table(report: "Report", lang: str) -> Table:
+    table = _new_table(label("units_view", lang), unit_headers(lang), {5}, wrap=3)
+    for unit, shortfall, result in shortfall_rows(report):
+        table.add_row(
+            Text(unit_name(unit, lang)),
+            Text(label(f"role_{shortfall.role}", lang)),
+            Text(shortfall_target(shortfall)),
+            Text(result_name(result, lang) if result else "—"),
+            status_cell(shortfall.status, status_label(shortfall.status, lang)),
+            Text(fmt_gap(shortfall.gap)),
+        )
+    return table
+
+
+def _unit_summary_table(report: "Report", lang: str) -> Table:
+    headers = [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
+    table = _new_table(label("summary", lang), headers, {1, 2, 3}, wrap=0)
+    for unit in report.units:
+        table.add_row(Text(unit_name(unit, lang)), Text(str(unit.led)), Text(str(unit.supported)),
+                      Text(str(len(unit.shortfalls))))
+    return table

@@ -1,0 +1,157 @@
+"""Plan files: YAML -> schema -> the frozen :class:`policycheck.model.Plan` -> meaning checks.
+
+:func:`check_plan_file` never raises for bad input: every problem is a
+:class:`policycheck.findings.Finding` at its line and column.
+:func:`load_plan` is the library entry point of SPEC 6 and raises
+:class:`policycheck.errors.PlanError` when there is any error-level finding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from policycheck.errors import PlanError
+from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.model import (
+    Assessment,
+    Baseline,
+    Location,
+    Plan,
+    Reference,
+    RequirementValue,
+    Scope,
+    Target,
+    TimesBaseline,
+    Unit,
+)
+from policycheck.yamlload import YamlDoc, load_yaml
+
+#: The comparator a target gets when it names none (SPEC 2.1: rank is "lower is better").
+DEFAULT_COMPARATOR = {"rank": "<="}
+
+
+@dataclass(frozen=True)
+class PlanLoad:
+    """One plan file checked: the plan (None when it could not be built) and every finding.
+
+    ``plan`` is set whenever the file is valid YAML matching the schema, even if
+    meaning checks found errors, so that ``validate`` can still check CSV files
+    against it; :func:`load_plan` refuses such a plan.
+    """
+
+    plan: Plan | None
+    findings: list[Finding]
+
+
+def check_plan_file(path: str) -> PlanLoad:
+    """Read, validate and build one plan file; never raises for bad input."""
+    from policycheck.plan_rules import meaning_findings
+    from policycheck.plan_schema import schema_findings
+
+    loaded = load_yaml(path)
+    findings = list(loaded.findings)
+    # Duplicate keys keep the first value, so checking goes on; an alias leaves a hole.
+    if loaded.doc is None or any(f.rule in ("PC100", "PC102") for f in findings):
+        return PlanLoad(None, sorted_findings(findings))
+    doc = loaded.doc
+    findings.extend(schema_findings(doc, path))
+    if has_errors(findings) and any(f.rule == "PC200" for f in findings):
+        return PlanLoad(None, sorted_findings(findings))
+    plan = build_plan(doc, path)
+    findings.extend(meaning_findings(doc, plan))
+    return PlanLoad(plan, sorted_findings(findings))
+
+
+def load_plan(path: str) -> Plan:
+    """Load one plan; raise :class:`PlanError` (with all findings) if it has any error."""
+    loaded = check_plan_file(path)
+    if loaded.plan is None or has_errors(loaded.findings):
+        raise PlanError(loaded.findings)
+    return loaded.plan
+
+
+def build_plan(doc: YamlDoc, file: str) -> Plan:
+    """The model of schema-valid plan data; ``file`` is kept exactly as given."""
+    data: Mapping[str, Any] = doc.data
+    head = data["plan"]
+    start, end = head["period"]["start"], head["period"]["end"]
+    targets = tuple(
+        _build_target(raw, Location(file, *doc.mark(("targets", index))))
+        for index, raw in enumerate(data["targets"])
+    )
+    return Plan(
+        id=head["id"], title=head["title"], period_start=start, period_end=end,
+        baseline_year=head.get("baseline_year", start - 1), file=file, targets=targets,
+        issuer=head.get("issuer"), issued=_text(head.get("issued")), document=head.get("document"),
+        region=head.get("region"), source=head.get("source"),
+        assessment=_build_assessment(data.get("assessment") or {}),
+        units={str(uid): Unit(str(uid), raw["name"], raw.get("name_en"), raw.get("group"))
+               for uid, raw in (data.get("units") or {}).items()},
+        references={str(rid): Reference(str(rid), raw["name"], raw.get("unit"))
+                    for rid, raw in (data.get("references") or {}).items()},
+    )
+
+
+def _build_assessment(raw: Mapping[str, Any]) -> Assessment:
+    defaults = Assessment()
+    return Assessment(
+        method=raw.get("method", defaults.method),
+        on_track=float(raw.get("on_track", defaults.on_track)),
+        at_risk=float(raw.get("at_risk", defaults.at_risk)),
+        approx_tolerance=float(raw.get("approx_tolerance", defaults.approx_tolerance)),
+    )
+
+
+def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
+    kind = raw["kind"]
+    comparator = None if kind == "milestone" else raw.get("comparator", DEFAULT_COMPARATOR.get(kind, ">="))
+    milestones = tuple(sorted(((int(year), _requirement(value))
+                               for year, value in (raw.get("milestones") or {}).items()), key=lambda m: m[0]))
+    baseline = raw.get("baseline")
+    tolerance = raw.get("tolerance")
+    return Target(
+        id=raw["id"], name=raw["name"], kind=kind, location=location,
+        unit=raw.get("unit"), name_en=raw.get("name_en"), comparator=comparator,
+        milestones=milestones,
+        value=_value(raw["value"]) if "value" in raw else None,
+        reference=raw.get("reference"),
+        years=tuple(raw["years"]) if "years" in raw else None,  # type: ignore[arg-type]
+        since=raw.get("since"),
+        commitment=raw.get("commitment", "binding"),
+        responsible=tuple(raw.get("responsible", ())),
+        section=raw.get("section"), quote=raw.get("quote"),
+        baseline=Baseline(int(baseline["year"]), float(baseline["value"])) if baseline else None,
+        tolerance=float(tolerance) if tolerance is not None else None,
+        actuals=raw.get("actuals", "value"),
+        scope=_scope(raw.get("scope")),
+        note=raw.get("note"),
+    )
+
+
+def _requirement(value: Any) -> RequirementValue:
+    """A milestone value: True, k x baseline, [lo, hi] or a number (as float)."""
+    if value is True:
+        return True
+    if isinstance(value, dict):
+        return TimesBaseline(float(value["times_baseline"]))
+    return _value(value)
+
+
+def _value(value: Any) -> float | tuple[float, float]:
+    if isinstance(value, list):
+        return (float(value[0]), float(value[1]))
+    return float(value)
+
+
+def _scope(raw: Mapping[str, Any] | None) -> Scope | None:
+    if not raw:
+        return None
+    if "units" in raw:
+        return Scope(units=tuple(str(u) for u in raw["units"]))
+    if "group" in raw:
+        return Scope(group=str(raw["group"]))
+    return Scope(allocations={str(uid): float(v) for uid, v in raw["allocations"].items()})
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,230 @@
+"""Schema validation of plan data (PC200), each error at its YAML line and column.
+
+jsonschema reports a JSON path; :class:`policycheck.yamlload.YamlDoc` maps that
+path back to the node, so every error reads ``FILE:LINE:COL: ...``.  Messages
+are rewritten in plain words with what would be right, and ``anyOf`` failures
+are narrowed to the branch the value was evidently meant for.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from policycheck.findings import ERROR, Finding
+from policycheck.yamlload import JsonPath, YamlDoc
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+_TYPE_WORDS = {
+    "number": "a number", "integer": "a whole number", "string": "text", "array": "a list",
+    "object": "a mapping (key: value)", "boolean": "true or false", "null": "empty",
+}
+_REQUIRED = re.compile(r"^'([^']*)' is a required property$")
+_ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
+
+
+@lru_cache(maxsize=1)
+def plan_validator() -> "Validator":
+    """The compiled plan schema validator, built once per process."""
+    from jsonschema import Draft202012Validator
+
+    from policycheck.schemas import load_schema
+
+    return Draft202012Validator(load_schema("plan"))
+
+
+def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
+    """Every schema violation of ``doc`` as a PC200 finding."""
+    if doc.data is None:
+        return [_finding(file, (1, 1), "the file is empty; a plan starts with 'policycheck: 1'")]
+    if not isinstance(doc.data, dict):
+        return [_finding(file, doc.mark(()), f"a plan file must be a mapping of keys (policycheck, plan, "
+                                             f"targets), not {_describe(doc.data)}")]
+    try:
+        errors = list(_flatten(plan_validator().iter_errors(text_keys(doc.data))))
+    except RecursionError:
+        return [_finding(file, (1, 1), "the document nests too deeply to check")]
+    suggested = _suggested_keys(errors)
+    findings: list[Finding] = []
+    for error in errors:
+        findings.extend(_error_findings(error, doc, file, suggested))
+    return list(dict.fromkeys(findings))  # the same error reached by two branches is listed once
+
+
+def text_keys(data: Any) -> Any:
+    """``data`` with every mapping key as text, as JSON Schema sees it."""
+    if isinstance(data, dict):
+        return {str(key): text_keys(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [text_keys(item) for item in data]
+    return data
+
+
+def _flatten(errors: Iterable["ValidationError"]) -> Iterator["ValidationError"]:
+    """Replace each anyOf/oneOf failure by the sub-errors of the branch that fits the value's type."""
+    for error in errors:
+        if error.validator not in ("anyOf", "oneOf") or not error.context:
+            yield error
+            continue
+        relevant = [sub for sub in error.context
+                    if sub.validator not in ("type", "const") or len(sub.relative_path) > 0]
+        if relevant:
+            yield from _flatten(relevant)
+        else:
+            yield error
+
+
+def _suggested_keys(errors: list["ValidationError"]) -> set[tuple[JsonPath, str]]:
+    """(path, key) pairs an unknown key was probably meant to be: their 'required' errors are noise."""
+    pairs = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            path = tuple(error.absolute_path)
+            for key in _unknown_keys(error):
+                suggestion = _closest(key, _allowed_keys(error))
+                if suggestion:
+                    pairs.add((path, suggestion))
+    return pairs
+
+
+def _error_findings(error: "ValidationError", doc: YamlDoc, file: str,
+                    suggested: set[tuple[JsonPath, str]]) -> list[Finding]:
+    path: JsonPath = tuple(error.absolute_path)
+    where = json_path_text(path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        return [_unknown_key_finding(error, key, path, doc, file) for key in _unknown_keys(error)]
+    if error.validator == "required":
+        key = _missing_key(error)
+        if (path, key) in suggested:
+            return []
+        return [_finding(file, doc.mark(path), f"{where} lacks the required key '{key}'")]
+    if "propertyNames" in error.schema_path:
+        key = str(error.instance)
+        return [_finding(file, doc.mark(path + (key,), key=True), _key_name_message(key, where, error))]
+    return [_finding(file, doc.mark(path), _value_message(error, where))]
+
+
+def _unknown_keys(error: "ValidationError") -> list[str]:
+    allowed = _allowed_keys(error)
+    return [key for key in error.instance if key not in allowed]
+
+
+def _allowed_keys(error: "ValidationError") -> list[str]:
+    return list(error.schema.get("properties", {}))
+
+
+def _closest(key: str, allowed: list[str]) -> str | None:
+    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _missing_key(error: "ValidationError") -> str:
+    """The key one 'required' error is about (jsonschema raises one error per missing key)."""
+    match = _REQUIRED.match(error.message)
+    if match:
+        return match.group(1)
+    required = error.schema.get("required", [])
+    present = error.instance if isinstance(error.instance, dict) else {}
+    missing = [key for key in required if key not in present]
+    return missing[0] if missing else str(required[0] if required else "?")
+
+
+def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
+    allowed = _allowed_keys(error)
+    suggestion = _closest(key, allowed)
+    hint = f"did you mean '{suggestion}'?" if suggestion else f"allowed keys: {', '.join(allowed)}"
+    message = f"unknown key '{key}' in {json_path_text(path)}; {hint}"
+    return _finding(file, doc.mark(path + (key,), key=True), message)
+
+
+def _key_name_message(key: str, where: str, error: "ValidationError") -> str:
+    if error.validator == "pattern" and "[0-9]{4}" in str(error.validator_value):
+        return f"milestone year '{key}' in {where} is not a four-digit year; write e.g. 2027"
+    return f"key '{key}' in {where} is not a valid id: {_ID_RULE}"
+
+
+def _value_message(error: "ValidationError", where: str) -> str:
+    """A plain-words message for one failed keyword on a value."""
+    inst, expected = error.instance, error.validator_value
+    rule = error.validator
+    if rule == "type":
+        return f"{where} must be {_type_words(expected)}, not {_describe(inst)}{_quote_hint(inst, expected)}"
+    if rule in ("enum", "const"):
+        choices = list(expected) if rule == "enum" else [expected]
+        hint = _closest(str(inst), [str(c) for c in choices]) if isinstance(inst, str) else None
+        tail = f"; did you mean '{hint}'?" if hint else ""
+        return f"{where} is {_describe(inst)}; expected {_or_list(choices)}{tail}"
+    if rule == "pattern":
+        if "[0-9]{4}-" in str(expected):
+            return f"{where} '{inst}' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-05"
+        return f"{where} '{inst}' is not a valid id: {_ID_RULE}"
+    if rule in ("minimum", "maximum", "exclusiveMinimum"):
+        bound = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "greater than"}[rule]
+        return f"{where} is {inst}; it must be {bound} {expected}"
+    return _size_message(error, where)
+
+
+def _size_message(error: "ValidationError", where: str) -> str:
+    inst, expected, rule = error.instance, error.validator_value, error.validator
+    if rule in ("minProperties", "maxProperties") and "allocations" in error.schema.get("properties", {}):
+        return f"{where} needs exactly one of units, group or allocations"
+    if rule in ("minItems", "maxItems") and error.schema.get("maxItems") == error.schema.get("minItems"):
+        return f"{where} must be a list of exactly {expected} items, e.g. [2023, 2025]; it has {len(inst)}"
+    if rule in ("minItems", "minProperties", "minLength"):
+        return f"{where} must not be empty"
+    if rule == "uniqueItems":
+        return f"{where} lists the same item twice; remove the repeat"
+    if rule in ("anyOf", "oneOf"):
+        description = error.schema.get("description", "one of the allowed forms")
+        return f"{where} must be {description}, not {_describe(inst)}"
+    return f"{where}: {error.message}"
+
+
+def _type_words(expected: Any) -> str:
+    names = expected if isinstance(expected, list) else [expected]
+    return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
+
+
+def _quote_hint(inst: Any, expected: Any) -> str:
+    if isinstance(inst, str) and expected in ("number", "integer"):
+        try:
+            float(inst)
+        except ValueError:
+            return ""
+        return "; remove the quotes"
+    if expected == "string" and isinstance(inst, (int, float)) and not isinstance(inst, bool):
+        return "; put it in quotes"
+    return ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text '{value}'"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _or_list(choices: list[Any]) -> str:
+    words = [str(c) for c in choices]
+    return words[0] if len(words) == 1 else f"one of {', '.join(words)}"
+
+
+def json_path_text(path: JsonPath) -> str:
+    """``targets[3].milestones.2027`` (or "the plan" for the document itself)."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the plan"
+
+
+def _finding(file: str, mark: tuple[int, int], message: str) -> Finding:
+    return Finding(rule="PC200", level=ERROR, file=file, line=mark[0], column=mark[1], message=message)

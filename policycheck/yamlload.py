@@ -1,0 +1,314 @@
+"""A safe YAML reader that keeps the line and column of every node.
+
+Plans are small hand-written files, so the reader is strict where YAML is
+permissive: duplicate keys (PC101), aliases, anchors, custom tags and files
+over 10 MiB (PC102) are findings, and syntax errors are PC100 at the problem
+mark.  It builds plain Python data straight from the parser's events with an
+explicit stack, so nothing is ever constructed from a tag (``!!python/object``
+is a finding, never an object) and no nesting depth can exhaust the Python
+stack.  Alongside the data it records, for every node, the 1-based
+``(line, column)`` where it starts, keyed by its JSON path.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+
+from policycheck.findings import ERROR, Finding
+
+#: A JSON path: mapping keys as text, sequence indices as int.
+JsonPath = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+MAX_BYTES = 10 * 1024 * 1024
+#: Plans nest about six levels deep; anything near this is not a plan.
+MAX_DEPTH = 64
+#: Stop listing anchors and aliases after this many (an alias bomb has thousands).
+MAX_FEATURE_FINDINGS = 20
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_COLLECTION_TAGS = frozenset((_CORE + "map", _CORE + "seq"))
+# The characters YAML allows in a stream (YAML 1.1, 5.1); binary garbage fails here.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """Plain data plus where each node starts.
+
+    ``marks[path]`` is the start of the node at ``path``; ``key_marks[path]`` is
+    the start of the mapping key that holds it (for "unknown key" findings).
+    Paths use text for every mapping key, so a schema error's path (where
+    ``2027`` is ``"2027"``) looks its node up directly.
+    """
+
+    data: Any
+    marks: dict[JsonPath, Mark] = field(default_factory=dict)
+    key_marks: dict[JsonPath, Mark] = field(default_factory=dict)
+
+    def mark(self, path: JsonPath, *, key: bool = False) -> Mark:
+        """The mark of ``path`` (its key with ``key=True``), else of the nearest parent."""
+        table = self.key_marks if key else self.marks
+        text_path = tuple(p if isinstance(p, int) else str(p) for p in path)
+        for end in range(len(text_path), -1, -1):
+            found = table.get(text_path[:end]) or self.marks.get(text_path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class YamlLoad:
+    """The outcome of reading one file: the document (None if unusable) and findings."""
+
+    doc: YamlDoc | None
+    findings: list[Finding]
+
+
+class _Stop(Exception):
+    """Ends the event walk early with one finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def load_yaml(path: str) -> YamlLoad:
+    """Read and parse one YAML file; never raises for bad input."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return YamlLoad(None, [_finding(path, 0, 0, "PC102",
+                f"file is {size / 1048576:.1f} MiB; plan files are limited to 10 MiB")])
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return YamlLoad(None, [_finding(path, 0, 0, "PC100", f"cannot read the file: {exc.strerror or exc}")])
+    return parse_yaml(raw, path)
+
+
+def parse_yaml(raw: bytes | str, file: str) -> YamlLoad:
+    """Parse YAML text (bytes must be UTF-8) into a :class:`YamlDoc` and findings."""
+    text_or_finding = _decode(raw, file)
+    if isinstance(text_or_finding, Finding):
+        return YamlLoad(None, [text_or_finding])
+    builder = _Builder(file)
+    try:
+        data = builder.build(text_or_finding)
+    except _Stop as stop:
+        return YamlLoad(None, builder.findings + [stop.finding])
+    except yaml.MarkedYAMLError as exc:
+        return YamlLoad(None, builder.findings + [_syntax_finding(exc, file)])
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
+        return YamlLoad(None, builder.findings + [_finding(file, 1, 1, "PC100", f"cannot parse the YAML: {exc}")])
+    doc = YamlDoc(data, builder.marks, builder.key_marks)
+    return YamlLoad(doc, builder.findings)
+
+
+def _decode(raw: bytes | str, file: str) -> str | Finding:
+    """UTF-8 text (a BOM is allowed) with only characters YAML accepts."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
+            return _finding(file, line, column, "PC100",
+                            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+    else:
+        text = raw
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _position(text[: bad.start()])
+        return _finding(file, line, column, "PC100",
+                        f"character U+{ord(bad.group()):04X} is not allowed in YAML; is this a text file?")
+    return text
+
+
+def _position(before: str) -> Mark:
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _finding(file: str, line: int, column: int, rule: str, message: str) -> Finding:
+    return Finding(rule=rule, level=ERROR, file=file, line=line, column=column, message=message)
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, file: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    context = f" ({exc.context})" if exc.context else ""
+    return _finding(file, line, column, "PC100", f"YAML syntax error: {problem}{context}")
+
+
+def _mark(event: Any) -> Mark:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Frame:
+    """One open mapping or sequence while walking the events."""
+
+    __slots__ = ("container", "path", "pending_key", "first_lines")
+
+    def __init__(self, container: dict[Any, Any] | list[Any], path: JsonPath) -> None:
+        self.container = container
+        self.path = path
+        self.pending_key: tuple[Any, str, Mark, bool] | None = None  # (key, text, mark, duplicate)
+        self.first_lines: dict[str, int] = {}
+
+
+class _Builder:
+    """Turns parser events into data, marks and findings."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[JsonPath, Mark] = {}
+        self.key_marks: dict[JsonPath, Mark] = {}
+        self.findings: list[Finding] = []
+        self._feature_findings = 0
+        self._resolver = yaml.SafeLoader("")  # only its tag resolver and scalar constructors are used
+
+    def build(self, text: str) -> Any:
+        loader = _LOADER(text)
+        try:
+            return self._walk(_events(loader))
+        finally:
+            loader.dispose()
+
+    def _walk(self, events: Iterator[Any]) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Stop(_finding(self.file, *_mark(event), "PC100",
+                                         "a plan file holds one YAML document; remove the second '---'"))
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent,
+                                      yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                continue
+            parent = stack[-1] if stack else None
+            if parent is not None and isinstance(parent.container, dict) and parent.pending_key is None:
+                self._take_key(parent, event)
+                continue
+            path = self._child_path(parent)
+            value = self._node(event, path, len(stack))
+            if isinstance(value, (dict, list)):
+                stack.append(_Frame(value, path))
+            if parent is None:
+                root = value
+            else:
+                self._attach(parent, value)
+        return root
+
+    def _node(self, event: Any, path: JsonPath, depth: int) -> Any:
+        """The value of one node event (an empty container for start events)."""
+        self.marks[path] = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            self._feature(event, f"alias '*{event.anchor}' is not allowed; write the value out in full")
+            return None
+        if event.anchor is not None:
+            self._feature(event, f"anchor '&{event.anchor}' is not allowed; write every value out in full")
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if depth >= MAX_DEPTH:
+            raise _Stop(_finding(self.file, *_mark(event), "PC102",
+                                 f"nesting deeper than {MAX_DEPTH} levels; a plan needs about six"))
+        self._check_collection_tag(event)
+        return {} if isinstance(event, yaml.MappingStartEvent) else []
+
+    def _take_key(self, frame: _Frame, event: Any) -> None:
+        """Record a mapping key; duplicates are PC101 at the second key."""
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Stop(_finding(self.file, *_mark(event), "PC100",
+                                 "a mapping key must be plain text or a number, not a list, mapping or alias"))
+        key = self._scalar(event)
+        if not isinstance(key, int) or isinstance(key, bool):
+            key = event.value  # `on:`, `null:`, `1.5:` keep their text; only years stay int
+        text = str(key)
+        mark = _mark(event)
+        duplicate = text in frame.first_lines
+        if duplicate:
+            self.findings.append(_finding(self.file, *mark, "PC101",
+                f"duplicate key '{text}' (first at line {frame.first_lines[text]}); remove one of them"))
+        else:
+            frame.first_lines[text] = mark[0]
+        frame.pending_key = (key, text, mark, duplicate)
+
+    def _child_path(self, parent: _Frame | None) -> JsonPath:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, list):
+            return parent.path + (len(parent.container),)
+        assert parent.pending_key is not None
+        _key, text, mark, duplicate = parent.pending_key
+        if duplicate:
+            # The first value is kept; the duplicate's marks must not overwrite its marks.
+            return parent.path + (f"{text}\x00duplicate@{mark[0]}:{mark[1]}",)
+        path = parent.path + (text,)
+        self.key_marks[path] = mark
+        return path
+
+    @staticmethod
+    def _attach(parent: _Frame, value: Any) -> None:
+        if isinstance(parent.container, list):
+            parent.container.append(value)
+            return
+        assert parent.pending_key is not None
+        key, _text, _mark, duplicate = parent.pending_key
+        parent.pending_key = None
+        if not duplicate:
+            parent.container[key] = value
+
+    def _scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag not in _SCALAR_TAGS:
+            self._feature(event, f"tag '{_short_tag(tag)}' is not allowed; plans use plain values only")
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            return event.value  # merge keys, `=` and the like are plain text here
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self._resolver.yaml_constructors[tag](self._resolver, node)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+            raise _Stop(_finding(self.file, *_mark(event), "PC100",
+                                 f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]}: {exc}")) from exc
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        return value
+
+    def _check_collection_tag(self, event: Any) -> None:
+        if event.tag is not None and event.tag != "!" and event.tag not in _COLLECTION_TAGS:
+            self._feature(event, f"tag '{_short_tag(event.tag)}' is not allowed; plans use plain values only")
+
+    def _feature(self, event: Any, message: str) -> None:
+        """A forbidden YAML feature (PC102); stop once an alias bomb is evident."""
+        self._feature_findings += 1
+        finding = _finding(self.file, *_mark(event), "PC102", message)
+        if self._feature_findings >= MAX_FEATURE_FINDINGS:
+            raise _Stop(_finding(self.file, *_mark(event), "PC102",
+                                 f"{message}; stopped after {MAX_FEATURE_FINDINGS} anchors, aliases or tags"))
+        self.findings.append(finding)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def _events(loader: Any) -> Iterator[Any]:
+    while loader.check_event():
+        yield loader.get_event()

@@ -1,0 +1,133 @@
+"""The Taicang 2018–2020 plan file, its example statistics and their Excel copy."""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES_DIR, PLANS_DIR
+from plan_quotes import assert_quotes_in_document
+from policycheck.model import Plan, Target
+from policycheck.plan import check_plan_file
+
+PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
+EXAMPLE = EXAMPLES_DIR / "taicang.csv"
+EXCEL_COPY = EXAMPLES_DIR / "taicang-excel-gb18030.csv"
+SEED_NAME = "003_4451db74ff7b3732.txt"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    loaded = check_plan_file(str(PLAN_FILE))
+    assert loaded.plan is not None, loaded.findings
+    return loaded.plan
+
+
+def _target(plan: Plan, target_id: str) -> Target:
+    target = plan.target(target_id)
+    assert target is not None, target_id
+    return target
+
+
+def test_plan_validates_without_any_finding() -> None:
+    assert check_plan_file(str(PLAN_FILE)).findings == []
+
+
+def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
+    assert_quotes_in_document(PLAN_FILE, shared_dir / "seeds" / SEED_NAME)
+
+
+def test_plan_header(plan: Plan) -> None:
+    assert (plan.id, plan.period_start, plan.period_end, plan.baseline_year) == (
+        "taicang-sti-2018-2020", 2018, 2020, 2017)
+    assert plan.source == SEED_NAME
+    assert plan.region == "太仓市"
+
+
+def test_target_count_and_kinds(plan: Plan) -> None:
+    assert len(plan.targets) == 30
+    assert Counter(t.kind for t in plan.targets) == {
+        "level": 14, "cumulative": 6, "milestone": 5, "annual": 5}
+    assert sum(t.commitment == "aspirational" for t in plan.targets) == 11
+
+
+def test_headline_stated_twice_is_encoded_once_from_the_headline(plan: Plan) -> None:
+    # 行动目标 says 高新技术企业达500家; 二（三）1 says 突破500家 and names the units.
+    hnte = _target(plan, "hnte-total")
+    assert (hnte.comparator, hnte.milestones, hnte.section) == (">=", ((2020, 500),), "一（二）")
+    assert hnte.lead == "kjj"
+    assert hnte.responsible == ("kjj", "jxw", "czj", "zsj", "gsj", "dsj", "towns")
+    patents = _target(plan, "invention-patents-per-10k")
+    assert (patents.comparator, patents.commitment) == (">", "binding")
+    assert sum("500" in (t.quote or "") and "高新技术企业" in (t.quote or "")
+               for t in plan.targets) == 1
+
+
+def test_strict_chao_and_aspirational_lizheng(plan: Plan) -> None:
+    talent = _target(plan, "leading-talent")
+    assert (talent.kind, talent.comparator, talent.value) == ("annual", ">", 40)
+    assert talent.commitment == "aspirational"
+    assert talent.lead == "rcb"
+
+
+def test_ranges_use_between(plan: Plan) -> None:
+    frontier = _target(plan, "frontier-industries-new")
+    assert (frontier.kind, frontier.comparator) == ("cumulative", "between")
+    assert frontier.milestones == ((2020, (1.0, 2.0)),)
+
+
+def test_per_town_quota_is_scoped(plan: Plan) -> None:
+    area = _target(plan, "town-carrier-area")
+    assert area.scope is not None and area.scope.units == ("towns",)
+    assert (area.unit, area.milestones) == ("万平方米", ((2020, 1),))
+    assert plan.scope_units(area) == ("towns",)
+
+
+def test_done_milestones_have_no_comparator_or_unit(plan: Plan) -> None:
+    zone = _target(plan, "national-hitech-zone")
+    assert (zone.kind, zone.comparator, zone.unit) == ("milestone", None, None)
+    assert zone.milestones == ((2020, True),)
+    assert zone.responsible == ("kjj", "jyj", "yg-towns")
+
+
+def test_headline_only_targets_have_no_responsible_unit(plan: Plan) -> None:
+    unowned = [t.id for t in plan.targets if not t.responsible]
+    assert unowned == ["rd-intensity", "tech-progress-contribution",
+                       "sei-output-share", "hitech-output-share"]
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_example_covers_every_target_for_2017_to_2019(plan: Plan) -> None:
+    rows = _rows(EXAMPLE.read_text(encoding="utf-8"))
+    covered = {(r["target"], r["year"]) for r in rows}
+    expected = {(t.id, str(y)) for t in plan.targets for y in (2017, 2018, 2019)}
+    assert covered == expected
+    assert {r["source"] for r in rows} == {"示例数据 (illustrative)"}
+    assert [r["value"] for r in rows if r["value"] == "—"] == ["—"]
+    assert Counter(r["status"] for r in rows) == {
+        "final": 89, "preliminary": 1, "estimate": 1}
+
+
+def test_excel_copy_is_gb18030_with_crlf_and_not_utf8() -> None:
+    raw = EXCEL_COPY.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    text = raw.decode("gb18030")
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\r\n") == raw.count(b"\n") == 92
+    assert text.splitlines()[0] == "指标,年份,数值,状态,来源"
+
+
+def test_excel_copy_holds_the_same_observations() -> None:
+    english = _rows(EXAMPLE.read_text(encoding="utf-8"))
+    chinese = _rows(EXCEL_COPY.read_bytes().decode("gb18030"))
+    status_zh = {"final": "正式", "preliminary": "快报", "estimate": "预计"}
+    assert [(r["指标"], r["年份"], r["数值"], r["状态"], r["来源"]) for r in chinese] == [
+        (r["target"], r["year"], r["value"], status_zh[r["status"]], r["source"])
+        for r in english]

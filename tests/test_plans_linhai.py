@@ -1,0 +1,122 @@
+"""The Linhai "315" plan (2023-2027): its YAML encoding and its example actuals.
+
+The plan file is checked three ways: it validates with zero findings, every
+quote is found verbatim in the seed document, and the encoding choices a
+reviewer would dispute (comparators, milestones, lead units) are pinned here.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES_DIR, PLANS_DIR
+from plan_quotes import assert_quotes_in_document
+
+PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"
+EXAMPLE = EXAMPLES_DIR / "linhai.csv"
+SEED_NAME = "000_084217dc5e381b2c.txt"
+
+
+def _raw() -> dict[str, Any]:
+    """The plan as plain YAML data (independent of the loader under test)."""
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _targets() -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in _raw()["targets"]}
+
+
+def test_plan_validates_without_findings() -> None:
+    from policycheck.plan import check_plan_file
+
+    checked = check_plan_file(str(PLAN))
+    assert [f"{f.rule}:{f.line}:{f.message}" for f in checked.findings] == []
+    assert checked.plan is not None
+    assert len(checked.plan.targets) == 56
+    rd = next(t for t in checked.plan.targets if t.id == "rd-intensity")
+    assert (rd.kind, rd.comparator, rd.milestones, rd.lead) == ("level", ">=", ((2027, 3.6),), None)
+
+
+def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
+    assert_quotes_in_document(PLAN, shared_dir / "seeds" / SEED_NAME)
+
+
+def test_plan_header() -> None:
+    plan = _raw()["plan"]
+    assert plan["id"] == "linhai-315-2023-2027"
+    assert plan["period"] == {"start": 2023, "end": 2027}
+    assert plan["baseline_year"] == 2022
+    assert plan["source"] == SEED_NAME
+
+
+def test_target_count_and_kinds() -> None:
+    targets = _raw()["targets"]
+    assert len(targets) == 56
+    assert Counter(t["kind"] for t in targets) == {
+        "level": 31, "annual": 12, "cumulative": 8, "milestone": 4, "growth": 1,
+    }
+    assert sum(t.get("commitment") == "aspirational" for t in targets) == 19
+
+
+def test_strict_comparators_follow_chao() -> None:
+    """超 is strict: 超400家, 超1500家, 超17.28亿元, 高技能人才超5万人."""
+    strict = sorted(t["id"] for t in _raw()["targets"] if t.get("comparator") == ">")
+    assert strict == [
+        "high-skilled-talents", "hightech-enterprises", "hightech-investment-growth",
+        "tech-smes", "tech-trade-volume",
+    ]
+
+
+def test_spot_checks() -> None:
+    targets = _targets()
+    assert targets["rd-intensity"]["milestones"] == {2027: 3.6}
+    assert "responsible" not in targets["rd-intensity"]
+    assert targets["hightech-share"]["milestones"] == {2023: 73.7, 2027: 76}
+    assert targets["hightech-share"]["responsible"][0] == "jxj"
+    assert targets["tech-trade-volume"]["milestones"] == {2023: 17.28, 2027: 19}
+    assert targets["ip-pledge"]["responsible"][0] == "jrzx"
+    assert len(targets["ip-pledge"]["responsible"]) == 9
+    assert targets["skilled-talents"]["responsible"][0] == "rsj"
+    assert targets["overseas-engineers"]["responsible"][0] == "zzb"
+    assert targets["digital-transformation-coverage"]["milestones"] == {2027: 100}
+    assert targets["hightech-investment-growth"]["reference"] == "fai-growth"
+    assert targets["fiscal-st-growth"]["value"] == 15
+    assert targets["new-hightech-2023"]["years"] == [2023, 2023]
+    assert targets["innovation-tripod"]["commitment"] == "aspirational"
+    assert targets["innovative-county"].get("commitment", "binding") == "binding"
+
+
+def test_every_responsible_unit_is_defined_and_used() -> None:
+    data = _raw()
+    used = {u for t in data["targets"] for u in t.get("responsible", [])}
+    assert used == set(data["units"])
+
+
+def _example_rows() -> list[dict[str, str]]:
+    with EXAMPLE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_example_covers_every_series_from_the_baseline_year() -> None:
+    series = set(_targets()) | set(_raw()["references"])
+    years_by_series: dict[str, set[int]] = {}
+    for row in _example_rows():
+        years_by_series.setdefault(row["target"], set()).add(int(row["year"]))
+    assert set(years_by_series) == series
+    assert all(years == {2022, 2023, 2024, 2025} for years in years_by_series.values())
+
+
+def test_example_marks_illustrative_numbers_and_keeps_one_gap() -> None:
+    rows = _example_rows()
+    assert {row["source"] for row in rows} == {"示例数据 (illustrative)"}
+    assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
+        ("chuying-projects", "2025")
+    ]
+    assert Counter(r["status"] for r in rows) == {"final": 227, "estimate": 1, "preliminary": 1}

@@ -1,0 +1,152 @@
+"""One target (and unit) at one assessment year: what every status rule needs to know.
+
+:class:`Settings` holds the resolved options (command line over plan defaults over
+SPEC defaults); :class:`Case` bundles the plan, the target, the unit, its series
+of observations and the year.  The helpers read the series once and in year
+order, so every result costs O(years), whatever the size of the actuals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
+from policycheck.trajectory import Requirement
+
+#: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
+Outcome = dict[str, Any]
+Series = Mapping[int, Observation]
+#: Data statuses, weakest last, for reporting the weakest status inside a sum.
+_STATUS_RANK: Mapping[str, int] = {"final": 0, "preliminary": 1, "estimate": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The options of one evaluation after overriding plan defaults."""
+
+    method: str
+    on_track: float
+    at_risk: float
+    approx_tolerance: float
+    fail_on: str
+    strict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One target (and unit) at the assessment year."""
+
+    plan: Plan
+    target: Target
+    unit: str | None
+    series: Series
+    year: int
+    settings: Settings
+    #: the milestones that apply to this unit (an allocation replaces the final value)
+    milestones: tuple[tuple[int, RequirementValue], ...]
+
+    @property
+    def cmp(self) -> str:
+        """The comparator; rank defaults to ``<=``, everything else to ``>=``."""
+        if self.target.comparator is not None:
+            return self.target.comparator
+        return "<=" if self.target.kind == "rank" else ">="
+
+    @property
+    def tol(self) -> float:
+        """The relative tolerance of ``approx``: the target's, else the plan's."""
+        tolerance = self.target.tolerance
+        return self.settings.approx_tolerance if tolerance is None else tolerance
+
+    @property
+    def allocated(self) -> bool:
+        scope = self.target.scope
+        return self.unit is not None and scope is not None and scope.allocations is not None
+
+    @property
+    def since(self) -> int:
+        """The first year of a cumulative total."""
+        return self.target.since if self.target.since is not None else self.plan.period_start
+
+
+def number(obs: Observation | None) -> float | None:
+    """The numeric value of an observation; None for a missing marker or no row."""
+    if obs is None or obs.value is None:
+        return None
+    return float(obs.value)
+
+
+def observed(series: Series) -> tuple[tuple[int, float | bool | None], ...]:
+    """Every observation of the series in year order, missing values as None."""
+    return tuple((year, series[year].value) for year in sorted(series))
+
+
+def last_before(series: Series, year: int) -> tuple[int | None, float | bool | None]:
+    """The last non-missing observation before ``year`` (for no_data results)."""
+    best: int | None = None
+    for obs_year, obs in series.items():
+        if obs_year < year and obs.value is not None and (best is None or obs_year > best):
+            best = obs_year
+    return (best, series[best].value) if best is not None else (None, None)
+
+
+def baseline_year(case: Case) -> int:
+    """y0 even when the baseline value is unknown: it dates 序时进度 (time progress)."""
+    target = case.target
+    if target.baseline is not None and not case.allocated:
+        return target.baseline.year
+    if target.kind == "cumulative":
+        return case.since - 1
+    return target.baseline.year if target.baseline is not None else case.plan.baseline_year
+
+
+def resolve_baseline(case: Case) -> Baseline | None:
+    """The baseline (y0, b) of SPEC 4.
+
+    A unit with an allocation takes its own actual at the baseline year (the
+    target's baseline is the plan-wide total, not the unit's share).
+    """
+    target = case.target
+    if target.baseline is not None and not case.allocated:
+        return target.baseline
+    y0 = baseline_year(case)
+    if target.kind == "cumulative":
+        return Baseline(y0, 0.0)
+    value = number(case.series.get(y0))
+    return Baseline(y0, value) if value is not None else None
+
+
+def resolve_requirement(value: RequirementValue, b: float | None) -> Requirement | None:
+    """A milestone value as a number or ``(lo, hi)``; ``times_baseline`` needs b."""
+    if isinstance(value, TimesBaseline):
+        return None if b is None else value.factor * b
+    if isinstance(value, tuple):
+        return (float(value[0]), float(value[1]))
+    return float(value)
+
+
+def weakest_status(statuses: list[str]) -> str | None:
+    """The weakest data status of several rows (a sum is only as final as its parts)."""
+    if not statuses:
+        return None
+    return max(statuses, key=lambda s: _STATUS_RANK.get(s, 0))
+
+
+def fmt(x: float | bool | tuple[float, float] | None) -> str:
+    """A number for a reason sentence: six significant digits, no float noise."""
+    if x is None:
+        return "none"
+    if isinstance(x, bool):
+        return "yes" if x else "no"
+    if isinstance(x, tuple):
+        return f"[{fmt(x[0])}, {fmt(x[1])}]"
+    text = f"{x:.6g}"
+    return "0" if text == "-0" else text
+
+
+def no_data_reason(case: Case, what: str = "actual") -> tuple[str, int | None, float | bool | None]:
+    """The no_data sentence, naming the last earlier observation if there is one."""
+    last_year, last_value = last_before(case.series, case.year)
+    if last_year is None:
+        return f"no {what} for {case.year} and none before", None, None
+    return f"no {what} for {case.year} (last: {fmt(last_value)} in {last_year})", last_year, last_value

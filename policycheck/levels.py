@@ -1,0 +1,194 @@
+"""Status of level, rank and cumulative targets (SPEC 4.1).
+
+The seven rules are applied in the SPEC's order in :func:`_status`; the numbers
+reported with every result (expected, gap, progress, 序时进度, pace, projection)
+are computed in :func:`_numbers` whatever the status, when they can be.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
+                              resolve_baseline, resolve_requirement, weakest_status)
+from policycheck.model import Baseline
+from policycheck.trajectory import (Requirement, attainment, cagr_ratio, classify_ratio, direction, eps,
+                                    linear_ratio, midpoint, path_value, progress, satisfies,
+                                    time_progress)
+
+
+@dataclass(frozen=True, slots=True)
+class _Path:
+    """The resolved requirement of one case: baseline, milestones and E(Y)."""
+
+    baseline: Baseline | None
+    milestones: tuple[tuple[int, Requirement], ...]
+    points: tuple[tuple[int, float], ...]
+
+    @property
+    def final(self) -> tuple[int, Requirement]:
+        return self.milestones[-1]
+
+
+def evaluate_level(case: Case) -> Outcome:
+    """A level, rank or cumulative target at the case's year."""
+    baseline = resolve_baseline(case)
+    b = baseline.value if baseline is not None else None
+    out: Outcome = {"baseline": baseline, "observed": observed(case.series),
+                    "method": _method_name(case)}
+    milestones = [(y, resolve_requirement(v, b)) for y, v in case.milestones]
+    final_year = case.milestones[-1][0]
+    out["target_year"] = final_year
+    out["time_progress"] = time_progress(case.year, baseline_year(case), final_year)
+    actual = _actual(case, out)
+    if actual is None:
+        return out
+    out["actual"] = actual
+    resolved = tuple((y, v) for y, v in milestones if v is not None)
+    if len(resolved) < len(milestones):
+        out.update(status="pending", reason="no baseline: cannot resolve the times_baseline milestone")
+        return out
+    points = ((baseline.year, baseline.value),) if baseline is not None else ()
+    path = _Path(baseline, resolved, points + tuple((y, midpoint(v)) for y, v in resolved))
+    out["path"] = path.points
+    out["target_value"] = path.final[1]
+    _numbers(case, path, actual, out)
+    _status(case, path, actual, out)
+    return out
+
+
+def _method_name(case: Case) -> str:
+    """Cumulative totals always use the linear path; level and rank may use cagr."""
+    return "linear" if case.target.kind == "cumulative" else case.settings.method
+
+
+def _actual(case: Case, out: Outcome) -> float | None:
+    """``a`` at Y; on failure fills the no_data or pending outcome and returns None."""
+    if case.target.kind == "cumulative" and case.target.actuals != "running_total":
+        return _cumulative_actual(case, out)
+    obs = case.series.get(case.year)
+    value = number(obs)
+    if value is None:
+        reason, last_year, last_value = no_data_reason(case)
+        out.update(status="no_data", reason=reason, last_year=last_year, last_value=last_value)
+        return None
+    out["data_status"] = obs.status if obs is not None else None
+    return value
+
+
+def _cumulative_actual(case: Case, out: Outcome) -> float | None:
+    """The sum of the yearly actuals from ``since`` to Y; a missing year makes it missing."""
+    since = case.since
+    if case.year < since:
+        out.update(status="pending", reason=f"the total is counted from {since}")
+        return None
+    total, missing, statuses = 0.0, [], []
+    for year in range(since, case.year + 1):
+        obs = case.series.get(year)
+        value = number(obs)
+        if value is None:
+            missing.append(year)
+            continue
+        total += value
+        statuses.append(obs.status)  # type: ignore[union-attr]
+    if missing:
+        _, last_year, last_value = no_data_reason(case)
+        years = ", ".join(str(y) for y in missing)
+        out.update(status="no_data", reason=f"no yearly actual for {years}: the total since {since} "
+                   "cannot be summed", last_year=last_year, last_value=last_value)
+        return None
+    out["data_status"] = weakest_status(statuses)
+    return total
+
+
+def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
+    """expected, gap, attainment, progress, required and trend pace, projection (SPEC 4.1)."""
+    year, cmp = case.year, case.cmp
+    final_year, v_req = path.final
+    v_t = midpoint(v_req)
+    b = path.baseline.value if path.baseline is not None else None
+    expected = path_value(path.points, year)
+    prog = progress(a, b, v_t)
+    out.update(expected=expected, progress=prog,
+               gap=None if expected is None else a - expected,
+               attainment=attainment(a, cmp, v_req, tol=case.tol, progress_value=prog))
+    if year < final_year:
+        out["required_annual"] = (v_t - a) / (final_year - year)
+    if path.baseline is not None and year > path.baseline.year:
+        trend = (a - path.baseline.value) / (year - path.baseline.year)
+        out["trend_annual"] = trend
+        if year < final_year:
+            projected = a + trend * (final_year - year)
+            out.update(projected=projected, projected_met=satisfies(projected, cmp, v_req, case.tol))
+    if path.baseline is not None and expected is not None:
+        out["progress_ratio"] = _ratio(case, path, a, expected, out)
+
+
+def _ratio(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> float | None:
+    """rho by the chosen method; cagr falls back to linear when it does not apply."""
+    assert path.baseline is not None
+    y0, b = path.baseline.year, path.baseline.value
+    final_year, v_req = path.final
+    d = direction(case.cmp, b, midpoint(v_req))
+    if out["method"] == "cagr":
+        rho = cagr_ratio(a, b, case.year - y0, midpoint(v_req), final_year - y0, d)
+        if rho is not None:
+            return rho
+        out["method"] = "linear"
+    return linear_ratio(a, b, expected, d)
+
+
+def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
+    """Rules 2 to 7 of SPEC 4.1, first that applies."""
+    year, cmp, tol = case.year, case.cmp, case.tol
+    final_year, v_req = path.final
+    if year >= final_year or satisfies(a, cmp, v_req, tol):
+        met = satisfies(a, cmp, v_req, tol)
+        word = "reached" if met else "not reached"
+        early = " early" if met and year < final_year else ""
+        out.update(status="met" if met else "missed",
+                   reason=f"final target {fmt(v_req)} ({final_year}) {word}{early}: actual {fmt(a)}")
+        return
+    for milestone_year, v in path.milestones:
+        if milestone_year == year:
+            met = satisfies(a, cmp, v, tol)
+            out.update(status="met" if met else "missed",
+                       reason=f"milestone {fmt(v)} for {year} {'reached' if met else 'not reached'}: "
+                       f"actual {fmt(a)}")
+            return
+    expected = out["expected"]
+    if path.baseline is None or expected is None:
+        reason = ("no baseline: cannot measure progress" if path.baseline is None
+                  else f"{year} is before the baseline year {path.baseline.year}")
+        out.update(status="pending", reason=reason)
+        return
+    _progress_status(case, path, a, expected, out)
+
+
+def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> None:
+    """Rule 6: the progress ratio against the thresholds, or the baseline if none is due yet."""
+    assert path.baseline is not None
+    b = path.baseline.value
+    d = direction(case.cmp, b, midpoint(path.final[1]))
+    rho = out.get("progress_ratio")
+    settings = case.settings
+    if rho is None:
+        ok = d * (a - b) >= -eps(b)
+        out.update(status="on_track" if ok else "regressing",
+                   reason=(f"no progress required yet; actual {fmt(a)} against the baseline {fmt(b)}"
+                           if ok else f"moving away from the baseline {fmt(b)} "
+                           f"({path.baseline.year}) while none is required yet: actual {fmt(a)}"))
+        return
+    status = classify_ratio(rho, settings.on_track, settings.at_risk)
+    out.update(status=status, reason=_progress_reason(status, out["method"], a, b, expected))
+
+
+def _progress_reason(status: str, method: str, a: float, b: float, expected: float) -> str:
+    """"behind the linear schedule: 0.06 below the expected 3.36" and its siblings."""
+    if status == "regressing":
+        return f"moving away from the target: actual {fmt(a)} against the baseline {fmt(b)}"
+    gap = a - expected
+    side = "above" if gap > 0 else "below"
+    where = f"{fmt(abs(gap))} {side} the expected {fmt(expected)}"
+    if status == "on_track":
+        return f"on the {method} schedule: actual {fmt(a)}, expected {fmt(expected)}"
+    return f"behind the {method} schedule: {where}"

@@ -1,0 +1,117 @@
+"""Status of annual and growth targets: a requirement for every year (SPEC 4.2).
+
+Each due year up to Y is judged on its own (``history``); the status at Y is
+the judgement of year Y.  The requirement is the target's ``value`` or, with a
+``reference``, that series' value in the same year.
+"""
+from __future__ import annotations
+
+from policycheck.case import Case, Outcome, Series, fmt, no_data_reason, number, observed, weakest_status
+from policycheck.model import HistoryEntry
+from policycheck.trajectory import Requirement, attainment, growth_rate, midpoint, satisfies
+
+
+def evaluate_periodic(case: Case, reference: Series | None) -> Outcome:
+    """An annual or growth target at the case's year; ``reference`` is r(y) if the target has one."""
+    first, last = _years(case)
+    out: Outcome = {"observed": observed(case.series), "target_year": last, "method": "linear",
+                    "path": _path(case, reference, first, last)}
+    history = tuple(_judge(case, reference, y)[0] for y in range(first, min(case.year, last) + 1))
+    out.update(history=history, years_due=len(history),
+               years_met=sum(1 for entry in history if entry.status == "met"))
+    entry, v, why = _judge(case, reference, case.year)
+    out.update(actual=entry.actual, target_value=v)
+    if entry.actual is not None:
+        out["data_status"] = _data_status(case)
+    if v is not None and entry.actual is not None:
+        a = entry.actual
+        out.update(expected=midpoint(v), gap=a - midpoint(v),
+                   attainment=attainment(a, case.cmp, v, tol=case.tol))
+    if not first <= case.year <= last:
+        out.update(status="pending", reason=f"{case.year} is outside the years {first}-{last} "
+                   "the requirement applies to")
+    elif entry.status == "no_data":
+        _, last_year, last_value = no_data_reason(case)
+        out.update(status="no_data", reason=why, last_year=last_year, last_value=last_value)
+    else:
+        word = "met" if entry.status == "met" else "not met"
+        out.update(status=entry.status,
+                   reason=f"{case.year} requirement {fmt(v)} {word}: actual {fmt(entry.actual)} "
+                   f"({out['years_met']} of {out['years_due']} due years met)")
+    return out
+
+
+def _years(case: Case) -> tuple[int, int]:
+    if case.target.years is not None:
+        return case.target.years
+    return case.plan.period_start, case.plan.period_end
+
+
+def _requirement(case: Case, reference: Series | None, year: int) -> Requirement | None:
+    """v for one year: the reference value r(y), the unit's allocation, or the target's value."""
+    allocations = case.target.scope.allocations if case.target.scope is not None else None
+    if allocations is not None and case.unit is not None:
+        return float(allocations[case.unit])
+    if case.target.reference is not None:
+        return number(reference.get(year)) if reference is not None else None
+    value = case.target.value
+    if value is None:
+        return None
+    return (float(value[0]), float(value[1])) if isinstance(value, tuple) else float(value)
+
+
+def _judge(case: Case, reference: Series | None, year: int) -> tuple[HistoryEntry, Requirement | None, str]:
+    """One year: the actual, the requirement, met/missed/no_data, and why it is no_data."""
+    a, why = _actual(case, year)
+    v = _requirement(case, reference, year)
+    if a is None:
+        return HistoryEntry(year, None, "no_data"), v, why
+    if v is None:
+        why = f"no value of the reference {case.target.reference} for {year}"
+        return HistoryEntry(year, a, "no_data"), v, why
+    status = "met" if satisfies(a, case.cmp, v, case.tol) else "missed"
+    return HistoryEntry(year, a, status), v, ""
+
+
+def _actual(case: Case, year: int) -> tuple[float | None, str]:
+    """The actual of one year: the value, or the growth rate from two levels."""
+    level = number(case.series.get(year))
+    if case.target.kind == "annual" or case.target.actuals == "rate":
+        return level, "" if level is not None else _missing(case, year, "actual")
+    if level is None:
+        return None, _missing(case, year, "level")
+    previous = number(case.series.get(year - 1))
+    if previous is None:
+        return None, f"no level for {year - 1}: the growth in {year} cannot be computed"
+    rate = growth_rate(level, previous)
+    if rate is None:
+        return None, f"the {year - 1} level {fmt(previous)} is not positive: no growth rate for {year}"
+    return rate, ""
+
+
+def _missing(case: Case, year: int, what: str) -> str:
+    if year == case.year:
+        return no_data_reason(case, what)[0]
+    return f"no {what} for {year}"
+
+
+def _data_status(case: Case) -> str | None:
+    """The data status at Y; a growth rate from levels is as weak as its weaker year."""
+    statuses = [obs.status for y in (case.year, case.year - 1)
+                if (obs := case.series.get(y)) is not None and obs.value is not None]
+    if case.target.kind == "annual" or case.target.actuals == "rate":
+        statuses = statuses[:1]
+    return weakest_status(statuses)
+
+
+def _path(case: Case, reference: Series | None, first: int, last: int) -> tuple[tuple[int, float], ...]:
+    """The requirement line for charts: the value over the due years, or r(y) year by year."""
+    if case.target.reference is None or case.allocated:
+        v = _requirement(case, reference, first)
+        return () if v is None else ((first, midpoint(v)), (last, midpoint(v)))
+    points = []
+    for year in range(first, last + 1):
+        v = _requirement(case, reference, year)
+        if v is not None:
+            points.append((year, midpoint(v)))
+    return tuple(points)

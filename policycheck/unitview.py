@@ -1,0 +1,86 @@
+"""The per-unit view (SPEC 4.6): who leads, who supports, and who owns each shortfall.
+
+A unit is listed when it is named in ``responsible`` or ``scope`` of an
+evaluated target.  Units with the same id in several plans are one entry (the
+name comes from the first plan that defines it).  Worst first: by the lead
+shortfalls weighted by severity, then by name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, UnitShortfall, UnitSummary
+
+#: Severity weight of a lead shortfall: missed 4, regressing 3, off_track 2, at_risk 1.
+SEVERITY: Mapping[str, int] = {
+    status: len(SHORTFALL_STATUSES) - index
+    for index, status in enumerate(s for s in STATUSES if s in SHORTFALL_STATUSES)
+}
+
+
+@dataclass
+class _Tally:
+    """What one unit has collected so far."""
+
+    id: str
+    name: str
+    name_en: str | None
+    led: int = 0
+    supported: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    shortfalls: list[UnitShortfall] = field(default_factory=list)
+    score: int = 0
+
+
+def build_unit_view(plans: Sequence[Plan], results: Sequence[Result]) -> tuple[UnitSummary, ...]:
+    """One summary per unit named in responsible or scope, worst first."""
+    tallies = _register_units(plans)
+    for result in results:
+        _add_result(tallies, result)
+    ordered = sorted(tallies.values(), key=lambda t: (-t.score, t.name, t.id))
+    return tuple(
+        UnitSummary(id=t.id, name=t.name, led=t.led, supported=t.supported,
+                    by_status={s: t.by_status[s] for s in STATUSES if s in t.by_status},
+                    shortfalls=tuple(t.shortfalls), name_en=t.name_en)
+        for t in ordered)
+
+
+def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
+    """Every unit named by a target, with its led and supported target counts."""
+    tallies: dict[str, _Tally] = {}
+    for plan in plans:
+        for target in plan.targets:
+            named = list(target.responsible) + list(plan.scope_units(target))
+            for unit_id in named:
+                if unit_id not in tallies:
+                    unit = plan.units.get(unit_id)
+                    tallies[unit_id] = _Tally(unit_id, unit.name if unit else unit_id,
+                                              unit.name_en if unit else None)
+            for position, unit_id in enumerate(dict.fromkeys(target.responsible)):
+                if position == 0:
+                    tallies[unit_id].led += 1
+                else:
+                    tallies[unit_id].supported += 1
+    return tallies
+
+
+def _add_result(tallies: dict[str, _Tally], result: Result) -> None:
+    """Count a led result and file a shortfall under its lead, supporters and scope unit."""
+    lead = result.lead
+    if lead is not None and lead in tallies:
+        counts = tallies[lead].by_status
+        counts[result.status] = counts.get(result.status, 0) + 1
+    if result.status not in SHORTFALL_STATUSES:
+        return
+    roles: list[tuple[str, str]] = [(unit_id, "support") for unit_id in result.responsible[1:]]
+    if lead is not None and lead in tallies:
+        roles.insert(0, (lead, "lead"))
+        tallies[lead].score += SEVERITY[result.status]
+    if result.unit is not None:
+        roles.append((result.unit, "scope"))
+    for unit_id, role in dict.fromkeys(roles):
+        if unit_id in tallies:
+            tallies[unit_id].shortfalls.append(UnitShortfall(
+                plan=result.plan, target=result.target, unit=result.unit, role=role,  # type: ignore[arg-type]
+                status=result.status, gap=result.gap))

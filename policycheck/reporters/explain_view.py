@@ -1,0 +1,117 @@
+"""How ``policycheck explain`` shows one target: header, year table, chart.
+
+The header names the plan, the target and, per result at the assessment year
+(one per unit for a scoped target), the status and the reason.  The table
+lists every year of ``by_year``; the chart draws, per year, the actual value
+(``█``) above the expected value on the schedule (``▒``), scaled to the
+terminal width, so a lag is visible at a glance even without colour.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from policycheck.i18n import label, status_label
+from policycheck.reporters import RenderOptions
+from policycheck.reporters.common import fmt_gap, fmt_number, one_line, status_text
+from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
+
+if TYPE_CHECKING:
+    from policycheck.model import Result
+
+_ACTUAL, _EXPECTED = "█", "▒"
+
+
+def render_explanation(explanation: Any, options: RenderOptions) -> str:
+    """Render an ``Explanation`` (plan, target, year, results, by_year, failing)."""
+    console = make_console(options)
+    lang = options.lang
+    for line in _header(explanation, lang):
+        console.print(line, soft_wrap=True)
+    console.print()
+    console.print(_year_table(explanation.by_year, lang))
+    chart = chart_lines(explanation.by_year, lang, width=console.width)
+    if chart:
+        console.print()
+        for line in chart:
+            console.print(line, soft_wrap=True)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in output.split("\n"))
+
+
+def _header(explanation: Any, lang: str) -> list[Text]:
+    plan, target = explanation.plan, explanation.target
+    name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
+    lines = [
+        Text(f"{one_line(plan.title)} [{plan.id}]", style="bold"),
+        Text(f"{target.id}: {one_line(name)} ({label('year', lang)} {explanation.year})", style="bold"),
+    ]
+    for result in explanation.results:
+        who = f"[{result.unit}] " if result.unit else ""
+        line = Text(who)
+        line.append(status_text(result, lang), style=STATUS_STYLES.get(result.status, ""))
+        line.append(f": {one_line(result.reason)}")
+        lines.append(line)
+    return lines
+
+
+def _year_table(rows: Sequence["Result"], lang: str) -> Table:
+    scoped = any(r.unit for r in rows)
+    headers = ["year"] + (["unit"] if scoped else []) + ["actual", "expected", "gap", "status"]
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    for key in headers:
+        numeric = key in ("actual", "expected", "gap")
+        table.add_column(label(key, lang), justify="right" if numeric else "left", no_wrap=True)
+    for r in rows:
+        cells = [Text(str(r.year))] + ([Text(r.unit or "")] if scoped else [])
+        cells += [Text(fmt_number(r.actual, lang)), Text(fmt_number(r.expected, lang)), Text(fmt_gap(r.gap)),
+                  status_cell(r.status, status_label(r.status, lang))]
+        table.add_row(*cells)
+    return table
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def chart_lines(rows: Sequence["Result"], lang: str, *, width: int) -> list[Text]:
+    """Two bars per year, actual over expected, on one scale; empty without numbers."""
+    points = [(r, _number(r.actual), _number(r.expected)) for r in rows]
+    values = [v for _, a, e in points for v in (a, e) if v is not None]
+    top = max((abs(v) for v in values), default=0.0)
+    if not top:
+        return []
+    names = (label("actual", lang), label("expected", lang))
+    head = max(len(str(r.year)) + (len(r.unit) + 3 if r.unit else 0) for r, _, _ in points)
+    span = max(10, width - head - 24)
+    lines = []
+    for result, actual, expected in points:
+        who = f"{result.year}" + (f" [{result.unit}]" if result.unit else "")
+        style = STATUS_STYLES.get(result.status, "")
+        lines.append(_bar_line(who.ljust(head), names[0], actual, fmt_number(result.actual, lang),
+                               (top, span, _ACTUAL, style)))
+        lines.append(_bar_line(" " * head, names[1], expected, fmt_number(result.expected, lang),
+                               (top, span, _EXPECTED, "dim")))
+    return lines
+
+
+def _bar_line(lead: str, name: str, value: float | None, text: str,
+              scale: tuple[float, int, str, str]) -> Text:
+    """``lead name ████ text``; ``scale`` is (largest value, cells for it, bar character, style)."""
+    top, span, char, style = scale
+    cells = 0 if value is None else round(max(value, 0.0) / top * span)
+    line = Text(f"{lead} {_pad(name, 10)} ")
+    line.append(char * cells, style=style)
+    line.append(f" {text}")
+    return line
+
+
+def _pad(text: str, cells: int) -> str:
+    """Left-justify by display cells, so Chinese labels line up with English ones."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, cells - cell_len(text))

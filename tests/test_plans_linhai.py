@@ -120,3 +120,50 @@ def test_example_marks_illustrative_numbers_and_keeps_one_gap() -> None:
         ("chuying-projects", "2025")
     ]
     assert Counter(r["status"] for r in rows) == {"final": 227, "estimate": 1, "preliminary": 1}
+
+
+#: What the illustrative 2025 data are meant to show (examples/README.md).
+EXPECTED_2025 = {
+    "met": 11, "on_track": 19, "at_risk": 8, "off_track": 4,
+    "regressing": 1, "missed": 2, "no_data": 1, "pending": 10,
+}
+
+
+def _report(year: int | None = None) -> Any:
+    import policycheck
+
+    plan = policycheck.load_plan(str(PLAN))
+    actuals = policycheck.load_actuals([str(EXAMPLE)], plans=[plan])
+    return policycheck.evaluate([plan], actuals, year=year)
+
+
+def test_example_2025_gives_every_status() -> None:
+    report = _report()
+    by_target = {r.target: r for r in report.results}
+    assert Counter(r.status for r in report.results) == EXPECTED_2025
+    assert {r.year for r in report.results} == {2025}
+    failing = sorted(r.target for r in report.results if r.failing)
+    assert failing == ["agri-sci-parks", "ip-pledge", "iur-events", "rd-personnel-per-10k"]
+    # Aspirational shortfalls are reported but do not fail the run.
+    assert by_target["tech-smes"].status == "off_track"
+    assert by_target["tech-smes"].failing is False
+    assert by_target["ip-pledge"].status == "regressing"
+    assert by_target["chuying-projects"].status == "no_data"
+
+
+def test_example_2025_numbers_for_rd_intensity_use_the_final_row() -> None:
+    result = next(r for r in _report().results if r.target == "rd-intensity")
+    assert result.actual == pytest.approx(3.38)
+    assert result.expected == pytest.approx(3.368)
+    assert result.progress_ratio == pytest.approx(0.36 / 0.348)
+    assert result.status == "on_track"
+
+
+def test_example_2023_judges_the_one_year_requirements() -> None:
+    """In 2023 the 2023-only targets are due: one of them was missed."""
+    statuses = {r.target: r.status for r in _report(2023).results}
+    one_year = {t for t in statuses if t.endswith("-2023")}
+    assert {t: statuses[t] for t in one_year if statuses[t] != "met"} == {
+        "new-prov-enterprise-tech-centers-2023": "missed"
+    }
+    assert len(one_year) == 8

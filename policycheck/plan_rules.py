@@ -110,6 +110,8 @@ def _unit_defined(ctx: RuleContext, unit: str, path: JsonPath, field: str, *, ke
 def check_years_in_period(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC302 (warning): milestone years and ``years`` outside the plan period."""
     start, end = ctx.plan.period_start, ctx.plan.period_end
+    if end < start:
+        return  # the backwards period itself is the finding (check_period)
     for year in raw.get("milestones") or {}:
         if not start <= int(year) <= end:
             yield ctx.at("PC302", ("targets", index, "milestones", str(year)),

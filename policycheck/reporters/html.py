@@ -1,0 +1,292 @@
+"""The ``html`` format: one self-contained year-end report with a chart per target.
+
+Everything is inline (CSS in a ``<style>``, charts as SVG), so the file can be
+mailed, archived or opened offline and never makes a request.  This module
+turns the report into plain view objects (texts already formatted, chart
+pixels computed by :mod:`policycheck.chart`); the Jinja2 template only loops
+over them.  Autoescaping is always on because plan and CSV text can come from
+anyone (a CI job renders whatever a pull request contains).
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from policycheck import chart
+from policycheck.i18n import label, status_label
+from policycheck.model import STATUSES
+from policycheck.reporters import RenderOptions
+from policycheck.reporters.common import (
+    EMPTY,
+    fmt_gap,
+    fmt_number,
+    fmt_percent,
+    one_line,
+    result_label,
+    result_name,
+    results_by_plan,
+    shortfall_rows,
+    status_text,
+    unit_name,
+)
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from policycheck.model import PlanInfo, Report, Result
+
+TEMPLATE = "report.html.j2"
+_TRAJECTORY_KINDS = frozenset({"level", "rank", "cumulative"})
+
+Chart = chart.LineChart | chart.BarChart | chart.Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One result as the template shows it."""
+
+    anchor: str
+    title: str
+    code: str
+    unit: str | None
+    status: str
+    status_text: str
+    facts: tuple[tuple[str, str], ...]
+    reason: str
+    chart: Chart | None
+    chart_label: str
+    y_label: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSection:
+    title: str
+    id: str
+    period: str
+    year: str
+    cards: tuple[Card, ...]
+
+
+def render(report: "Report", options: RenderOptions) -> str:
+    """The report as one HTML document (SPEC 5.2 ``html``)."""
+    template = _environment().get_template(TEMPLATE)
+    return template.render(**page_context(report, options))
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> "jinja2.Environment":
+    """The Jinja2 environment; templates ship inside the package (wheel or editable)."""
+    import jinja2  # lazy: most runs never render HTML
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("policycheck", "templates"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "j2"),
+                                            default_for_string=True, default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
+    """Everything the template needs, as plain values."""
+    lang = options.lang
+    unit_names = {u.id: unit_name(u, lang) for u in report.units}
+    sections = []
+    counter = iter(range(1, len(report.results) + 1))
+    for info, results in results_by_plan(report):
+        cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}") for r in results)
+        sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
+                                    EMPTY if info.year is None else str(info.year), cards))
+    counts = report.summary.by_status
+    return {
+        "lang": "zh-CN" if lang == "zh" else "en",
+        "t": functools.partial(label, lang=lang),
+        "title": " / ".join(s.title for s in sections) or label("report_title", lang),
+        "sections": sections,
+        "show_cards": options.view != "units",
+        "counts": [(s, status_label(s, lang), counts[s]) for s in STATUSES if counts.get(s)],
+        "total": report.summary.results,
+        "failing": report.summary.failing,
+        "method": report.method,
+        "thresholds": f"{report.thresholds.get('on_track', 0.95):g} / {report.thresholds.get('at_risk', 0.6):g}",
+        "fail_on": report.fail_on,
+        "shortfalls": _shortfall_rows(report, lang),
+        "findings": [(f.location_text(), f.level, f.rule, one_line(f.message)) for f in report.findings],
+        "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
+    }
+
+
+def _shortfall_rows(report: "Report", lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
+    rows = []
+    for unit, shortfall, result in shortfall_rows(report):
+        code = f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
+        rows.append((unit_name(unit, lang), label(f"role_{shortfall.role}", lang), code,
+                     result_name(result, lang) if result else EMPTY, shortfall.status,
+                     status_label(shortfall.status, lang), fmt_gap(shortfall.gap)))
+    return rows
+
+
+# --------------------------------------------------------------------------
+# One card per result
+
+
+def with_measure(value: float | bool | tuple[float, float] | None, measure: str | None, lang: str) -> str:
+    """``3.6%``, ``412 家``: the unit of measure follows the number."""
+    if isinstance(value, tuple):
+        text = f"{fmt_number(value[0], lang)}–{fmt_number(value[1], lang)}"
+    else:
+        text = fmt_number(value, lang)
+    if text == EMPTY or not measure or isinstance(value, bool):
+        return text
+    return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
+
+
+def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], lang: str, anchor: str) -> Card:
+    """The texts and the chart of one result."""
+    chart_obj, y_label, notes = build_chart(result, info, lang)
+    unit = unit_names.get(result.unit, result.unit) if result.unit else None
+    return Card(
+        anchor=anchor, title=result_name(result, lang), code=result_label(result), unit=unit,
+        status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
+        reason=one_line(result.reason), chart=chart_obj,
+        chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
+        y_label=y_label, notes=notes,
+    )
+
+
+def _facts(result: "Result", lang: str) -> tuple[tuple[str, str], ...]:
+    """The numbers of a card: actual vs expected vs target, attainment, required pace."""
+    m = result.measure
+    target = with_measure(result.target_value, m, lang)
+    if result.target_year is not None and target != EMPTY:
+        target = f"{target} ({result.target_year})"
+    facts = [
+        (label("actual", lang) + f" ({result.year})", with_measure(result.actual, m, lang)),
+        (label("expected", lang), with_measure(result.expected, m, lang)),
+        (label("target_value", lang), target),
+        (label("gap", lang), fmt_gap(result.gap)),
+        (label("attainment", lang), fmt_percent(result.attainment)),
+        (label("required_annual", lang), with_measure(result.required_annual, m, lang)),
+    ]
+    if result.years_due is not None:
+        facts.append((label("years_met", lang), f"{result.years_met or 0} / {result.years_due}"))
+    if result.kind == "milestone":
+        facts.append((label("achieved_year", lang), EMPTY if result.achieved_year is None
+                      else str(result.achieved_year)))
+    if result.kind == "cagr" and result.level is not None:
+        facts.append((label("level", lang), fmt_number(result.level, lang)))
+    return tuple(facts)
+
+
+def _number(value: object) -> float | None:
+    """A finite plain number, or None (booleans, ranges and gaps are not plotted)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
+    """The chart of one result, its y-axis label and notes shown under it."""
+    fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
+    y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
+    if result.kind in _TRAJECTORY_KINDS:
+        rank = result.kind == "rank"
+        notes = (label("lower_is_better", lang),) if rank else ()
+        return chart.line_chart(trajectory(result), inverted=rank, integer=rank, fmt=fmt), y_label, notes
+    if result.kind == "cagr":
+        return _cagr_chart(result, lang, fmt, y_label)
+    if result.kind in ("annual", "growth"):
+        history = [(h.year, _number(h.actual), h.status) for h in result.history or ()]
+        return chart.bar_chart(history, requirement_values(result.target_value), fmt=fmt), y_label, ()
+    observed = [(y, v if isinstance(v, bool) else None) for y, v in result.observed]
+    first, last = info.period
+    return chart.timeline(first, max(last, result.target_year or last), observed, due=result.target_year,
+                          achieved=result.achieved_year, year=result.year), "", ()
+
+
+def requirement_values(value: object) -> tuple[float, ...]:
+    """The requirement lines of a bar chart: one value, both ends of a range, or none."""
+    if isinstance(value, tuple):
+        return tuple(v for v in (_number(x) for x in value) if v is not None)
+    number = _number(value)
+    return () if number is None else (number,)
+
+
+def trajectory(result: "Result") -> chart.Trajectory:
+    """Baseline, milestones, schedule, actuals and projection of a level/rank/cumulative result."""
+    baseline = (result.baseline.year, result.baseline.value) if result.baseline else None
+    schedule = tuple((y, float(v)) for y, v in result.path)
+    milestones = tuple(p for p in schedule if baseline is None or p[0] != baseline[0])
+    final = _number(result.target_value)
+    if not milestones and final is not None and result.target_year is not None:
+        milestones = ((result.target_year, final),)  # no path: still show where the target is
+    observed = tuple((y, _number(v)) for y, v in result.observed)
+    if result.kind == "cumulative":
+        observed = running_totals(observed, result)
+    return chart.Trajectory(schedule=schedule, baseline=baseline, milestones=milestones, observed=observed,
+                            projection=_projection(result), year=result.year)
+
+
+def _projection(result: "Result") -> tuple[chart.YearValue, chart.YearValue] | None:
+    actual, projected = _number(result.actual), _number(result.projected)
+    if actual is None or projected is None or result.target_year is None or result.target_year <= result.year:
+        return None
+    return (result.year, actual), (result.target_year, projected)
+
+
+def running_totals(observed: tuple[tuple[int, float | None], ...],
+                   result: "Result") -> tuple[tuple[int, float | None], ...]:
+    """Yearly values summed from the first plan year, unless they already are totals.
+
+    The series holds running totals when its value at Y equals the cumulative
+    actual (``actuals: running_total``); otherwise the yearly values are summed
+    from the year after the baseline, and a missing year leaves every later
+    total missing, as in SPEC 4.1.
+    """
+    at_year = dict(observed).get(result.year)
+    actual = _number(result.actual)
+    if at_year is not None and actual is not None and abs(at_year - actual) <= 1e-9 * max(1.0, abs(actual)):
+        return observed
+    since = result.baseline.year + 1 if result.baseline else min((y for y, _ in observed), default=0)
+    totals: list[tuple[int, float | None]] = []
+    total: float | None = 0.0
+    for year, value in observed:
+        if year < since:
+            continue
+        total = None if total is None or value is None else total + value
+        totals.append((year, total))
+    return tuple(totals)
+
+
+def _cagr_chart(result: "Result", lang: str, fmt: Callable[[float], str],
+                y_label: str) -> tuple[Chart | None, str, tuple[str, ...]]:
+    """Levels against the compound path the required average rate implies.
+
+    When the report has no level (the CSV gives rates), the observed rates are
+    drawn as bars against the required rate instead.
+    """
+    rate, level = _number(result.target_value), _number(result.level)
+    base, end = result.baseline, result.target_year
+    if level is None or rate is None or base is None or end is None or base.value <= 0:
+        history = [(y, _number(v), "") for y, v in result.observed]
+        return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
+    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
+    actual_rate = _number(result.actual)
+    projection = None
+    if actual_rate is not None and end > result.year:
+        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
+    data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
+                            observed=tuple((y, _number(v)) for y, v in result.observed),
+                            projection=projection, year=result.year)
+    plain: Callable[[float], str] = lambda v: fmt_number(v, lang)  # noqa: E731
+    return chart.line_chart(data, fmt=plain), label("level", lang), (label("cagr_note", lang),)
+
+
+__all__ = ["render", "page_context", "build_card", "build_chart", "trajectory", "running_totals",
+           "requirement_values", "with_measure", "Card", "PlanSection"]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import policycheck
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document
-from policycheck.model import Plan, Target
+from policycheck.model import Plan, Report, Target
 from policycheck.plan import check_plan_file
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
@@ -131,3 +132,50 @@ def test_excel_copy_holds_the_same_observations() -> None:
     assert [(r["指标"], r["年份"], r["数值"], r["状态"], r["来源"]) for r in chinese] == [
         (r["target"], r["year"], r["value"], status_zh[r["status"]], r["source"])
         for r in english]
+
+
+# The statuses the example is built to show at 2019, the latest year (see examples/README.md).
+EXPECTED_2019 = {
+    "rd-intensity": "at_risk", "hnte-total": "on_track", "rd-institution-rate": "off_track",
+    "tech-progress-contribution": "on_track", "invention-patents-per-10k": "met",
+    "sei-output-share": "no_data", "hitech-output-share": "regressing",
+    "kechuang-highland": "pending", "town-focus-industries": "met",
+    "high-end-equipment-output": "at_risk", "new-materials-output": "on_track",
+    "biomedicine-output": "off_track", "frontier-industries-new": "met",
+    "institutes-total": "at_risk", "flexible-talent": "on_track", "new-carriers": "at_risk",
+    "town-carrier-area": "off_track", "national-hitech-zone": "pending",
+    "national-university-park": "pending", "backbone-private-firms": "met",
+    "private-tech-firms": "on_track", "hnte-new-annual": "missed",
+    "provincial-rd-platforms": "on_track", "transnational-transfer": "met",
+    "iur-projects": "met", "leading-talent": "missed", "service-platform-coverage": "at_risk",
+    "shuangchuang-platform": "met", "talent-service-centre": "met", "tech-credit": "met",
+}
+
+
+def _report(csv_file: Path, year: int | None = None) -> Report:
+    plan = policycheck.load_plan(str(PLAN_FILE))
+    actuals = policycheck.load_actuals([str(csv_file)], plans=[plan])
+    return policycheck.evaluate([plan], actuals, year=year)
+
+
+def test_example_at_the_latest_year_shows_every_status() -> None:
+    report = _report(EXAMPLE)
+    assert report.plans[0].year == 2019
+    assert {r.target: r.status for r in report.results} == EXPECTED_2019
+    assert report.findings == ()
+    assert [(s.line, s.target, s.year, s.value) for s in report.superseded] == [
+        (67, "hnte-new-annual", 2019, 61.0)]
+
+
+def test_strict_chao_fails_at_exactly_the_threshold() -> None:
+    result = next(r for r in _report(EXAMPLE).results if r.target == "leading-talent")
+    assert (result.actual, result.status, result.failing) == (40.0, "missed", False)
+
+
+def test_excel_copy_reads_like_the_original_except_per_town_rows() -> None:
+    # Without a unit column the per-town rows are plan-wide figures, and the
+    # per-town results have no data.
+    statuses = {(r.target, r.unit): r.status for r in _report(EXCEL_COPY).results}
+    assert statuses.pop(("town-focus-industries", "towns")) == "no_data"
+    assert statuses.pop(("town-carrier-area", "towns")) == "no_data"
+    assert statuses == {(target, None): status for target, status in EXPECTED_2019.items()}

@@ -8,7 +8,7 @@ terminal width, so a lag is visible at a glance even without colour.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -19,12 +19,13 @@ from policycheck.reporters.common import fmt_gap, fmt_number, one_line, status_t
 from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
 
 if TYPE_CHECKING:
+    from policycheck.explain import Explanation
     from policycheck.model import Result
 
 _ACTUAL, _EXPECTED = "█", "▒"
 
 
-def render_explanation(explanation: Any, options: RenderOptions) -> str:
+def render_explanation(explanation: "Explanation", options: RenderOptions) -> str:
     """Render an ``Explanation`` (plan, target, year, results, by_year, failing)."""
     console = make_console(options)
     lang = options.lang
@@ -41,7 +42,7 @@ def render_explanation(explanation: Any, options: RenderOptions) -> str:
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
-def _header(explanation: Any, lang: str) -> list[Text]:
+def _header(explanation: "Explanation", lang: str) -> list[Text]:
     plan, target = explanation.plan, explanation.target
     name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
     lines = [

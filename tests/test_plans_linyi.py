@@ -1,0 +1,131 @@
+"""The Linyi 14th Five-Year plan file and its example statistics."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import policycheck
+from conftest import EXAMPLES_DIR, PLANS_DIR
+from plan_quotes import assert_quotes_in_document
+from policycheck.model import Plan, Report, Target, TimesBaseline
+from policycheck.plan import check_plan_file
+
+PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"
+EXAMPLE = EXAMPLES_DIR / "linyi.csv"
+SEED_NAME = "004_b95c33def37c9001.txt"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    loaded = check_plan_file(str(PLAN_FILE))
+    assert loaded.plan is not None, loaded.findings
+    return loaded.plan
+
+
+def _target(plan: Plan, target_id: str) -> Target:
+    target = plan.target(target_id)
+    assert target is not None, target_id
+    return target
+
+
+def test_plan_validates_without_any_finding() -> None:
+    assert check_plan_file(str(PLAN_FILE)).findings == []
+
+
+def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
+    assert_quotes_in_document(PLAN_FILE, shared_dir / "seeds" / SEED_NAME)
+
+
+def test_plan_header(plan: Plan) -> None:
+    assert (plan.id, plan.period_start, plan.period_end, plan.baseline_year) == (
+        "linyi-sti-2021-2025", 2021, 2025, 2020)
+    assert (plan.document, plan.issued, plan.source) == ("临政发〔2021〕3号", "2021-06-05", SEED_NAME)
+
+
+def test_target_count_and_kinds(plan: Plan) -> None:
+    assert len(plan.targets) == 15
+    assert Counter(t.kind for t in plan.targets) == {
+        "annual": 7, "cumulative": 4, "level": 3, "milestone": 1}
+    assert sum(t.commitment == "aspirational" for t in plan.targets) == 9
+
+
+def test_fanfan_is_times_baseline(plan: Plan) -> None:
+    doubling = _target(plan, "hnte-doubling")
+    assert (doubling.kind, doubling.comparator) == ("level", ">=")
+    assert doubling.milestones == ((2025, TimesBaseline(2.0)),)
+    assert doubling.baseline is None  # taken from the 2020 actual
+
+
+def test_zuoyou_is_approx(plan: Plan) -> None:
+    hnte = _target(plan, "hnte-total")
+    assert (hnte.comparator, hnte.milestones, hnte.commitment) == (
+        "approx", ((2025, 1500),), "binding")
+    national = _target(plan, "national-talent")
+    assert (national.kind, national.comparator, national.tolerance) == ("cumulative", "approx", 0.1)
+
+
+def test_provincial_average_targets_use_references(plan: Plan) -> None:
+    rd = _target(plan, "rd-intensity")
+    assert (rd.kind, rd.comparator, rd.reference, rd.years) == (
+        "annual", ">", "prov-rd-intensity", (2025, 2025))
+    active = _target(plan, "rd-active-share")
+    assert (active.comparator, active.reference, active.commitment) == (
+        ">=", "prov-rd-active-share", "aspirational")
+    assert set(plan.references) == {"prov-rd-intensity", "prov-rd-active-share"}
+
+
+def test_only_the_fiscal_pledge_has_a_responsible_unit(plan: Plan) -> None:
+    owned = {t.id: t.responsible for t in plan.targets if t.responsible}
+    assert owned == {"city-sti-budget-2021": ("czj",)}
+    budget = _target(plan, "city-sti-budget-2021")
+    assert (budget.value, budget.years, budget.unit) == (6.6, (2021, 2021), "亿元")
+
+
+def test_example_covers_every_target_and_reference_for_2020_to_2023(plan: Plan) -> None:
+    with EXAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    series = [t.id for t in plan.targets] + list(plan.references)
+    covered = {(r["target"], r["year"]) for r in rows}
+    assert covered == {(s, str(y)) for s in series for y in range(2020, 2024)}
+    assert {r["source"] for r in rows} == {"示例数据 (illustrative)"}
+    assert Counter(r["status"] for r in rows) == {"final": 67, "preliminary": 1, "estimate": 1}
+
+
+EXPECTED_2023 = {
+    "rd-intensity": "pending", "hnte-total": "on_track", "hnte-doubling": "on_track",
+    "hitech-output-share": "at_risk", "longhu-national-incubator": "met",
+    "tech-smes-registered": "met", "tech-problems-solved": "missed",
+    "tech-achievements-transferred": "met", "national-talent": "at_risk",
+    "provincial-leading-talent": "on_track", "high-level-talent": "off_track",
+    "young-talent": "on_track", "rd-active-share": "pending", "hnte-net-increase": "missed",
+    "city-sti-budget-2021": "pending",
+}
+
+
+def _report(year: int | None = None) -> Report:
+    plan = policycheck.load_plan(str(PLAN_FILE))
+    actuals = policycheck.load_actuals([str(EXAMPLE)], plans=[plan])
+    return policycheck.evaluate([plan], actuals, year=year)
+
+
+def test_example_at_2023_fails_nothing_binding() -> None:
+    report = _report()
+    assert report.plans[0].year == 2023
+    assert {r.target: r.status for r in report.results} == EXPECTED_2023
+    assert [r.target for r in report.results if r.failing] == []
+    assert report.findings == ()
+    assert [(s.target, s.year, s.value) for s in report.superseded] == [
+        ("tech-achievements-transferred", 2023, 205.0)]
+
+
+def test_doubling_resolves_against_the_2020_actual() -> None:
+    result = next(r for r in _report().results if r.target == "hnte-doubling")
+    assert (result.target_value, result.expected, result.actual) == (1500.0, 1200.0, 1190.0)
+
+
+def test_one_year_budget_pledge_is_met_in_2021() -> None:
+    result = next(r for r in _report(2021).results if r.target == "city-sti-budget-2021")
+    assert (result.status, result.actual, result.expected) == ("met", 6.8, 6.6)

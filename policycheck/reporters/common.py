@@ -163,3 +163,12 @@ def finding_rows(findings: Sequence[object]) -> list[list[str]]:
 
     items = [f for f in findings if isinstance(f, Finding)]
     return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
+
+
+def unit_summary_headers(lang: str) -> list[str]:
+    return [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
+
+
+def unit_summary_texts(report: "Report", lang: str) -> list[list[str]]:
+    """One row per unit (those without shortfalls too): led, supported, shortfalls."""
+    return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]

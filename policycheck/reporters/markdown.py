@@ -23,8 +23,9 @@ from policycheck.reporters.common import (
     result_row_texts,
     results_by_plan,
     unit_headers,
-    unit_name,
     unit_row_texts,
+    unit_summary_headers,
+    unit_summary_texts,
 )
 
 if TYPE_CHECKING:
@@ -84,6 +85,5 @@ def _headline(report: "Report", lang: str) -> str:
 
 
 def _unit_summary(report: "Report", lang: str) -> str:
-    headers = [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
-    rows = [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
-    return f"## {label('summary', lang)}\n\n" + table(headers, rows, numeric=[1, 2, 3])
+    rows = unit_summary_texts(report, lang)
+    return f"## {label('summary', lang)}\n\n" + table(unit_summary_headers(lang), rows, numeric=[1, 2, 3])

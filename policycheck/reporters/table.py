@@ -36,6 +36,8 @@ from policycheck.reporters.common import (
     status_text,
     unit_headers,
     unit_name,
+    unit_summary_headers,
+    unit_summary_texts,
 )
 
 if TYPE_CHECKING:
@@ -135,9 +137,7 @@ def _shortfall_table(report: "Report", lang: str) -> Table:
 
 
 def _unit_summary_table(report: "Report", lang: str) -> Table:
-    headers = [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
-    table = _new_table(label("summary", lang), headers, {1, 2, 3}, wrap=0)
-    for unit in report.units:
-        table.add_row(Text(unit_name(unit, lang)), Text(str(unit.led)), Text(str(unit.supported)),
-                      Text(str(len(unit.shortfalls))))
+    table = _new_table(label("summary", lang), unit_summary_headers(lang), {1, 2, 3}, wrap=0)
+    for row in unit_summary_texts(report, lang):
+        table.add_row(*(Text(cell) for cell in row))
     return table

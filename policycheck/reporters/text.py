@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from policycheck.findings import format_parsable, sorted_findings
+from policycheck.i18n import label
 from policycheck.reporters import RenderOptions, Validation, summary_line
 from policycheck.reporters.common import (
     finding_rows,
@@ -25,40 +26,44 @@ from policycheck.reporters.common import (
     results_by_plan,
     unit_headers,
     unit_row_texts,
+    unit_summary_headers,
+    unit_summary_texts,
 )
 
 if TYPE_CHECKING:
     from policycheck.model import Report
 
 #: Numbers are formatted by common.py already; tabulate must not re-parse them.
-_TABULATE_ARGS = {"disable_numparse": True, "stralign": "left"}
+_TABULATE_ARGS = {"disable_numparse": True}
 
 
 def render(report: "Report", options: RenderOptions) -> str:
     """The report as plain-text tables: results per plan, units, summary."""
     blocks: list[str] = []
-    if options.view != "units":
+    if options.view == "units":
+        table = _table(unit_summary_texts(report, options.lang), unit_summary_headers(options.lang),
+                       options.tablefmt, frozenset({1, 2, 3}))
+        blocks.append(f"{label('summary', options.lang)}\n\n{table}")
+    else:
         for info, results in results_by_plan(report):
             rows = [result_row_texts(r, options.lang) for r in results]
-            table = _table(rows, result_headers(options.lang), options.tablefmt)
+            table = _table(rows, result_headers(options.lang), options.tablefmt, frozenset({2, 3, 4, 5}))
             blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
     unit_rows = unit_row_texts(report, options.lang)
     if unit_rows:
-        from policycheck.i18n import label
-
-        table = _table(unit_rows, unit_headers(options.lang), options.tablefmt)
+        table = _table(unit_rows, unit_headers(options.lang), options.tablefmt, frozenset({5}))
         blocks.append(f"{label('units_view', options.lang)}\n\n{table}")
     if report.findings:
-        from policycheck.i18n import label
-
         lines = "\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings))
         blocks.append(f"{label('findings', options.lang)}\n\n{lines}")
     blocks.append(summary_line(report, options.lang))
     return "\n\n".join(blocks) + "\n"
 
 
-def _table(rows: list[list[str]], headers: list[str], tablefmt: str) -> str:
-    return tabulate(rows, headers=headers, tablefmt=tablefmt or "simple", **_TABULATE_ARGS)
+def _table(rows: list[list[str]], headers: list[str], tablefmt: str, numeric: frozenset[int]) -> str:
+    """A tabulate table; ``numeric`` columns are right-aligned like numbers in a sheet."""
+    align = ["right" if i in numeric else "left" for i in range(len(headers))]
+    return tabulate(rows, headers=headers, tablefmt=tablefmt or "simple", colalign=align, **_TABULATE_ARGS)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

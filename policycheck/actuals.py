@@ -1,0 +1,314 @@
+"""Actual statistics from CSV files (SPEC 3): rows -> observations by series and year.
+
+``read_actuals`` never raises for bad input: every problem becomes a finding
+in ``Actuals.findings`` (PC400..PC409) at ``FILE:LINE:COL``, where LINE is the
+physical line of the file and COL the 1-based *field* index of the cell.
+``load_actuals`` raises :class:`ActualsError` when any finding is an error.
+
+National data sets have over a million rows, so the row loop is written for
+speed: rows stream from ``csv.reader``, column indexes are resolved once,
+series are cached by the raw cell texts (:mod:`policycheck.csvresolve`) and
+plain ASCII numbers go through ``float()`` before the full parser of
+:mod:`policycheck.numbers`.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+from operator import itemgetter
+from typing import Callable, Iterator, Sequence
+
+from policycheck.columns import Layout, read_header
+from policycheck.csvdecode import choose_encoding
+from policycheck.csvresolve import BOOLEAN, NUMBER, Resolver, Sink
+from policycheck.errors import ActualsError
+from policycheck.findings import ERROR, WARNING, Finding, has_errors
+from policycheck.model import DATA_STATUSES, Actuals, Observation, Plan, Superseded
+from policycheck.numbers import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
+
+# A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
+csv.field_size_limit(2**31 - 1)
+
+_INF = float("inf")
+_RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
+_BAD = object()  # a cell that gave a finding: the row is skipped
+
+
+def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
+                 allow_unknown: bool = False) -> Actuals:
+    """Read every CSV file into one :class:`Actuals`; problems become findings.
+
+    With no plans only the structure is checked (decoding, header, numbers,
+    years, duplicates) and series are keyed by the plan, target and unit cells.
+    """
+    actuals = Actuals()
+    with _gc_paused():
+        for path in paths:
+            path = str(path)
+            actuals.files.append(path)
+            _read_file(path, actuals, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+    return actuals
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while observations pile up.
+
+    Reading creates millions of long-lived objects and no reference cycles;
+    the collector would walk all of them again and again (it doubled the
+    reading time of a 1.1 M row file).  It is switched back on afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
+                 allow_unknown: bool = False) -> Actuals:
+    """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
+    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+    if has_errors(actuals.findings):
+        raise ActualsError(actuals.findings)
+    return actuals
+
+
+def _read_file(path: str, actuals: Actuals, *, plans: Sequence[Plan], encoding: str,
+               allow_unknown: bool) -> None:
+    decoded = choose_encoding(path, encoding)
+    if decoded.encoding is None:
+        if decoded.finding is not None:
+            actuals.findings.append(decoded.finding)
+        return
+    resolver = Resolver(plans, actuals.series, allow_unknown=allow_unknown)
+    reader = _FileReader(path, actuals, resolver)
+    try:
+        with open(path, encoding=decoded.encoding, newline="") as handle:
+            reader.read(csv.reader(handle))
+    except (OSError, UnicodeError, csv.Error) as exc:
+        # The file changed since it was trial-decoded, or the csv module gave up.
+        actuals.findings.append(Finding("PC400", ERROR, path, reader.last_line + 1, 0,
+                                        f"cannot read the CSV ({decoded.encoding}): {exc}"))
+    actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+
+
+class _FileReader:
+    """Turns the rows of one file into observations in ``actuals``."""
+
+    def __init__(self, path: str, actuals: Actuals, resolver: Resolver) -> None:
+        self.path = path
+        self.actuals = actuals
+        self.findings = actuals.findings
+        self.resolver = resolver
+        self.last_line = 0  # physical line where the last row read ended
+        self.layout = Layout()
+        self.years: dict[str, int] = {}
+        self.statuses: dict[str, str] = {"": "final"}
+
+    def read(self, reader: Iterator[list[str]]) -> None:
+        """Header, then the rows in long or wide form."""
+        rows = self._numbered(reader)
+        for line, header in rows:
+            if any(cell.strip() for cell in header):
+                break
+        else:
+            self._finding("PC401", ERROR, 1, 0, "no header row: the file has only empty lines")
+            return
+        self.layout = read_header(header, self.path, line)
+        self.findings.extend(self.layout.findings)
+        if self.layout.usable:
+            (self._read_wide if self.layout.wide else self._read_long)(reader)
+
+    def _numbered(self, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+        """Rows with the physical line they start on (quoted cells may span lines)."""
+        for row in reader:
+            line = self.last_line + 1
+            self.last_line = reader.line_num  # type: ignore[attr-defined]
+            yield line, row
+
+    def _read_long(self, reader: Iterator[list[str]]) -> None:
+        """One observation per row.  The hot loop: keep per-row work minimal."""
+        lay = self.layout
+        yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
+        vcol, width = vi + 1, lay.width
+        sink_of, extras = self._sink_lookup(), self._extras_getter()
+        years, statuses, store, path = self.years, self.statuses, self._store, self.path
+        last = self.last_line
+        for row in reader:
+            line = last + 1
+            last = self.last_line = reader.line_num  # type: ignore[attr-defined]
+            if len(row) != width and not (row := self._fit(row, line)):
+                continue
+            sink = sink_of(row, line)
+            by_year = sink.by_year
+            if by_year is None:
+                continue
+            year = years.get(row[yi]) or self._year(row[yi], line, yi)
+            if not year:
+                continue
+            cell = row[vi]
+            value: object = _BAD
+            if sink.parse == NUMBER:
+                try:
+                    value = float(cell)
+                except ValueError:
+                    pass
+                if value is not _BAD and -_INF < value < _INF and "_" not in cell:  # type: ignore[operator]
+                    value *= sink.factor  # type: ignore[operator]
+                else:
+                    value = self._value(sink, cell, line, vcol)
+            else:
+                value = self._value(sink, cell, line, vcol)
+            status = statuses.get(row[si]) or self._status(row[si], line, si) if si >= 0 else "final"
+            if value is _BAD or not status:
+                continue
+            source, note = extras(row)
+            obs = Observation(value, status, path, line, vcol, source, note)  # type: ignore[arg-type]
+            if year in by_year:
+                store(sink, year, obs)
+            else:
+                by_year[year] = obs
+
+    def _read_wide(self, reader: Iterator[list[str]]) -> None:
+        """One observation per year column of each row."""
+        lay = self.layout
+        si, width = lay.col("status"), lay.width
+        sink_of, extras = self._sink_lookup(), self._extras_getter()
+        for line, row in self._numbered(reader):
+            if len(row) != width and not (row := self._fit(row, line)):
+                continue
+            sink = sink_of(row, line)
+            if sink.by_year is None:
+                continue
+            status = (self.statuses.get(row[si]) or self._status(row[si], line, si)) if si >= 0 else "final"
+            if not status:
+                continue
+            source, note = extras(row)
+            for index, year in lay.years:
+                value = self._value(sink, row[index], line, index + 1)
+                if value is not _BAD:
+                    self._store(sink, year, Observation(value, status, self.path, line, index + 1,  # type: ignore[arg-type]
+                                                        source, note))
+
+    def _sink_lookup(self) -> Callable[[list[str], int], Sink]:
+        """A function row -> sink, cached by the plan/target/unit/measure cell texts."""
+        lay = self.layout
+        indexes = [i for i in (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure")) if i >= 0]
+        key_of = itemgetter(*indexes)
+        cache: dict[object, Sink] = {}
+
+        def sink_of(row: list[str], line: int) -> Sink:
+            key = key_of(row)
+            sink = cache.get(key)
+            if sink is None:
+                sink = self._new_sink(row, line)
+                if sink.problem is not None or sink.by_year is not None:
+                    cache[key] = sink
+            if sink.problem is not None:
+                sink.problem.rows += 1
+            return sink
+
+        return sink_of
+
+    def _new_sink(self, row: list[str], line: int) -> Sink:
+        """Resolve a combination seen for the first time; blank rows are skipped quietly."""
+        if not any(cell.strip() for cell in row):
+            return Sink(None, None)
+        lay = self.layout
+        idx = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
+        cells = [row[i] if i >= 0 else "" for i in idx]
+        cols = tuple(i + 1 if i >= 0 else 0 for i in idx)
+        return self.resolver.resolve(cells[0], cells[1], cells[2], cells[3], line, cols)  # type: ignore[arg-type]
+
+    def _extras_getter(self) -> Callable[[list[str]], tuple[str | None, str | None]]:
+        """source and note cells (stripped; empty is None), or None without the column."""
+        sci, nci = self.layout.col("source"), self.layout.col("note")
+        if sci < 0 and nci < 0:
+            return lambda row: (None, None)
+        return lambda row: ((row[sci].strip() or None) if sci >= 0 else None,
+                            (row[nci].strip() or None) if nci >= 0 else None)
+
+    def _fit(self, row: list[str], line: int) -> list[str] | None:
+        """A row with another field count than the header: trailing empty cells are
+        harmless (Excel); anything else is a finding and the row is skipped."""
+        width = self.layout.width
+        if not any(cell.strip() for cell in row):
+            return None
+        if len(row) > width:
+            extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
+            if extra is None:
+                return row[:width]
+            self._finding("PC402", ERROR, line, extra + 1,
+                          f"row has {len(row)} fields but the header has {width}: unexpected cell "
+                          f"{row[extra]!r} (a comma inside a number such as 1,500 must be quoted: \"1,500\")")
+            return None
+        self._finding("PC401", ERROR, line, len(row) + 1,
+                      f"row has {len(row)} fields but the header has {width}: the row is too short")
+        return None
+
+    def _year(self, cell: str, line: int, index: int) -> int:
+        try:
+            year = self.years[cell] = parse_year(cell)
+        except CellError as exc:
+            self._finding("PC408", ERROR, line, index + 1, str(exc))
+            return 0
+        return year
+
+    def _status(self, cell: str, line: int, index: int) -> str:
+        try:
+            status = self.statuses[cell] = parse_status(cell)
+        except CellError as exc:
+            self._finding("PC402", ERROR, line, index + 1, str(exc))
+            return ""
+        return status
+
+    def _value(self, sink: Sink, cell: str, line: int, column: int) -> object:
+        """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, yes/no."""
+        try:
+            if sink.parse == BOOLEAN:
+                return parse_bool(cell)
+            if sink.parse != NUMBER:
+                return parse_any(cell)
+            parsed = split_number(cell)
+            if parsed is None:
+                return None
+            if parsed[1] == 1.0:
+                return parsed[0] * sink.factor
+            return parse_number(cell, sink.measure)
+        except CellError as exc:
+            self._finding("PC402", ERROR, line, column, str(exc))
+            return _BAD
+
+    def _store(self, sink: Sink, year: int, new: Observation) -> None:
+        """Add an observation; a second one for the same year is a duplicate (SPEC 3)."""
+        by_year = sink.by_year
+        assert by_year is not None and sink.key is not None
+        old = by_year.get(year)
+        if old is None:
+            by_year[year] = new
+            return
+        new_rank = (new.value is None, _RANK[new.status])
+        old_rank = (old.value is None, _RANK[old.status])
+        if new_rank != old_rank:
+            keep, drop = (new, old) if new_rank < old_rank else (old, new)
+            by_year[year] = keep
+            plan, target, unit = sink.key
+            self.actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
+                                                      drop.status, drop.value))
+        elif old.value == new.value and type(old.value) is type(new.value):
+            self._finding("PC405", WARNING, new.line, new.column,
+                          f"duplicate of {self._where(old)} (same year {year}, status and value)")
+        else:
+            self._finding("PC404", ERROR, new.line, new.column,
+                          f"value {new.value!r} conflicts with {old.value!r} on {self._where(old)} "
+                          f"(same target, unit, year {year} and status {new.status!r})")
+
+    def _where(self, obs: Observation) -> str:
+        return f"line {obs.line}" if obs.file == self.path else f"line {obs.line} of {obs.file}"
+
+    def _finding(self, rule: str, level: str, line: int, column: int, message: str) -> None:
+        self.findings.append(Finding(rule, level, self.path, line, column, message))  # type: ignore[arg-type]

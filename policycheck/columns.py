@@ -1,0 +1,124 @@
+"""The header row of an actuals CSV: column aliases and long/wide detection.
+
+Header names are matched case-insensitively after NFKC normalisation and
+trimming, with the Chinese and English aliases of SPEC 3.  A file is *wide*
+when it has no ``value`` column and some headers are years (``2023`` or
+``2023年``); each such column holds that year's values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policycheck.findings import ERROR, WARNING, Finding
+from policycheck.numbers import CellError, normalize, parse_year
+
+#: canonical column -> accepted header names (canonical name first).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "plan": ("plan", "规划", "方案"),
+    "target": ("target", "指标", "指标代码", "indicator", "id"),
+    "name": ("name", "指标名称", "名称"),
+    "measure": ("measure", "计量单位", "单位"),
+    "unit": ("unit", "责任单位", "地区", "区域", "单位名称", "region"),
+    "year": ("year", "年份", "年度"),
+    "value": ("value", "数值", "值", "实际值", "actual"),
+    "status": ("status", "状态", "数据状态"),
+    "source": ("source", "来源"),
+    "note": ("note", "备注"),
+}
+HEADER_NAMES: dict[str, str] = {
+    alias.lower(): canonical for canonical, names in ALIASES.items() for alias in names
+}
+LONG_REQUIRED: tuple[str, ...] = ("target", "year", "value")
+WIDE_REQUIRED: tuple[str, ...] = ("target",)
+
+
+@dataclass
+class Layout:
+    """Where each known column is (0-based) and which columns are years."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    years: list[tuple[int, int]] = field(default_factory=list)  # (column index, year)
+    width: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def wide(self) -> bool:
+        return bool(self.years)
+
+    @property
+    def usable(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+    def col(self, name: str) -> int:
+        """The 0-based index of a column, or -1 when the file lacks it."""
+        return self.index.get(name, -1)
+
+
+def read_header(header: list[str], path: str, line: int = 1) -> Layout:
+    """Map the header cells to columns; findings for unknown and missing ones."""
+    layout = Layout(width=len(header))
+    year_cells: list[tuple[int, int, str]] = []
+    for i, raw in enumerate(header):
+        text = normalize(raw.lstrip("\ufeff"))
+        canonical = HEADER_NAMES.get(text.lower())
+        if canonical is not None:
+            _place(layout, canonical, i, raw, path, line)
+        elif text:
+            year = _year_or_none(text)
+            if year is None:
+                layout.findings.append(Finding(
+                    "PC407", WARNING, path, line, i + 1,
+                    f"column {raw!r} ignored: not a known column "
+                    f"(known: {', '.join(ALIASES)}, or a year for the wide form)"))
+            else:
+                year_cells.append((i, year, raw))
+        elif any(cell.strip() for cell in header[i + 1:]):
+            layout.findings.append(Finding(
+                "PC407", WARNING, path, line, i + 1, "column with an empty header ignored"))
+    _place_years(layout, year_cells, path, line)
+    _check_required(layout, path, line)
+    return layout
+
+
+def _year_or_none(text: str) -> int | None:
+    try:
+        return parse_year(text)
+    except CellError:
+        return None
+
+
+def _place(layout: Layout, canonical: str, i: int, raw: str, path: str, line: int) -> None:
+    first = layout.index.get(canonical)
+    if first is None:
+        layout.index[canonical] = i
+        return
+    layout.findings.append(Finding(
+        "PC407", WARNING, path, line, i + 1,
+        f"column {raw!r} ignored: column {first + 1} is already the {canonical!r} column"))
+
+
+def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, line: int) -> None:
+    """Year headers make the file wide, unless it has a ``value`` column."""
+    seen: dict[int, int] = {}
+    for i, year, raw in cells:
+        if "value" in layout.index or "year" in layout.index:
+            why = "a year header in a long-form file (it has a year/value column)"
+        elif year in seen:
+            why = f"year {year} is already column {seen[year] + 1}"
+        else:
+            seen[year] = i
+            layout.years.append((i, year))
+            continue
+        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1, f"column {raw!r} ignored: {why}"))
+
+
+def _check_required(layout: Layout, path: str, line: int) -> None:
+    required = WIDE_REQUIRED if layout.wide else LONG_REQUIRED
+    missing = [name for name in required if name not in layout.index]
+    if not missing:
+        return
+    names = ", ".join(f"{name!r} [{', '.join(ALIASES[name][1:])}]" for name in missing)
+    layout.findings.append(Finding(
+        "PC401", ERROR, path, line, 0,
+        f"missing required column {names}; a long-form file needs target, year, value, "
+        "a wide-form file needs target and one column per year (2023 or 2023年)"))

@@ -1,0 +1,93 @@
+"""Choose the text encoding of a CSV file (SPEC 3) before it is parsed.
+
+``auto`` tries a byte-order mark (UTF-8, UTF-16 LE/BE), then strict UTF-8,
+then GB18030, which covers CSV saved by Excel on Chinese Windows.  The whole
+file is trial-decoded once so that a failure names the byte offset; the reader
+then streams the file again with the chosen encoding, so no decoded copy of a
+large file is kept while its rows are turned into observations.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from policycheck.findings import ERROR, Finding
+
+AUTO_ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Encodings whose text may hold NUL bytes legitimately (every ASCII character).
+_WIDE = ("utf-16", "utf-32", "utf_16", "utf_32", "utf16", "utf32")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The encoding to read a file with, or None with the finding that says why not."""
+
+    encoding: str | None
+    finding: Finding | None = None
+
+
+def choose_encoding(path: str, encoding: str = "auto") -> Decoded:
+    """Pick the encoding of ``path``; never raises for bad input."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _fail(path, f"cannot read the file: {exc.strerror or exc}")
+    if not data:
+        return _fail(path, "the file is empty: expected a header row (target,year,value)")
+    if encoding.lower() != "auto":
+        return _forced(path, data, encoding)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _try(path, data, (name,), f"the {name} byte-order mark")
+    return _try(path, data, AUTO_ENCODINGS, "auto")
+
+
+def _forced(path: str, data: bytes, encoding: str) -> Decoded:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return _fail(path, f"unknown encoding {encoding!r} (try auto, utf-8, gb18030, utf-16)")
+    # A UTF-8 file saved with a BOM reads the same under --encoding utf-8.
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        name = "utf-8-sig"
+    return _try(path, data, (name,), f"--encoding {encoding}")
+
+
+def _try(path: str, data: bytes, names: tuple[str, ...], how: str) -> Decoded:
+    """Decode ``data`` with each encoding in turn; the first that works wins."""
+    failures: list[str] = []
+    for name in names:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError as exc:
+            failures.append(f"{name} fails at byte offset {exc.start} ({exc.reason})")
+            continue
+        except UnicodeError as exc:  # e.g. a UTF-16 file with an odd byte count
+            failures.append(f"{name} fails: {exc}")
+            continue
+        nul = _nul_finding(path, text, name)
+        return Decoded(None, nul) if nul else Decoded(name)
+    tried = "; ".join(failures)
+    return _fail(path, f"cannot decode the file ({how}): {tried}. "
+                       "Save it as UTF-8 or GB18030, or name the encoding with --encoding")
+
+
+def _nul_finding(path: str, text: str, name: str) -> Finding | None:
+    """A NUL character means a binary file or UTF-16 without a byte-order mark."""
+    index = text.find("\x00")
+    if index < 0:
+        return None
+    line = text.count("\n", 0, index) + 1
+    hint = "" if name.startswith(_WIDE) else "; if it is UTF-16 without a byte-order mark, use --encoding utf-16"
+    return Finding("PC400", ERROR, path, line, 0,
+                   f"NUL character on line {line} (decoded as {name}): not a text CSV file{hint}")
+
+
+def _fail(path: str, message: str) -> Decoded:
+    return Decoded(None, Finding("PC400", ERROR, path, 0, 0, message))

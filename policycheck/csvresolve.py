@@ -1,0 +1,198 @@
+"""Which series a CSV row belongs to: plan, target (or reference) and unit.
+
+The reader sees the same few cell texts over and over (50 targets, a few
+thousand units), so every answer is cached by the raw cell text: a row costs
+one dict look-up, and the work here runs once per distinct combination.
+A problem with a combination (unknown target, unknown unit...) is one
+:class:`Problem` however many rows share it; the reader turns it into one
+finding at its first row, with the number of rows it covers.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Sequence
+
+from policycheck.findings import ERROR, WARNING, Finding, Level
+from policycheck.model import Observation, Plan, SeriesKey, Target
+from policycheck.numbers import measure_factor, normalize
+
+NUMBER, BOOLEAN, EITHER = 0, 1, 2  # how a series' value cells are parsed
+
+
+@dataclass(slots=True)
+class Problem:
+    """Why rows of one combination are not used; counted over the file."""
+
+    rule: str
+    level: Level
+    message: str
+    line: int
+    column: int
+    rows: int = 0
+
+    def finding(self, path: str) -> Finding:
+        extra = f" ({self.rows} rows)" if self.rows > 1 else ""
+        return Finding(self.rule, self.level, path, self.line, self.column, self.message + extra)
+
+
+class Sink:
+    """Where the rows of one (plan, target, unit) go, and how to read their values."""
+
+    __slots__ = ("key", "by_year", "parse", "factor", "measure", "problem")
+
+    def __init__(self, key: SeriesKey | None, by_year: dict[int, Observation] | None, *,
+                 parse: int = NUMBER, factor: float = 1.0, measure: str | None = None,
+                 problem: Problem | None = None) -> None:
+        self.key = key
+        self.by_year = by_year
+        self.parse = parse
+        self.factor = factor
+        self.measure = measure  # the target's unit of measure, for 万/亿 suffixes
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class _Series:
+    """A resolved plan and target/reference, before the unit is known."""
+
+    plan: Plan
+    target_id: str
+    target: Target | None  # None for a reference
+    measure: str | None
+    factor: float
+    scope: frozenset[str] | None  # unit ids a unit row may name; None: no scope
+
+
+def _cell(text: str) -> str:
+    return text.strip() if text.isascii() else normalize(text)
+
+
+class Resolver:
+    """Resolves (plan, target, unit, measure) cell texts of one file to sinks."""
+
+    def __init__(self, plans: Sequence[Plan], series: dict[SeriesKey, dict[int, Observation]],
+                 *, allow_unknown: bool) -> None:
+        self.plans = {plan.id: plan for plan in plans}
+        self.series = series
+        self.allow_unknown = allow_unknown
+        self.owners: dict[str, list[Plan]] = {}
+        for plan in plans:
+            for tid in [t.id for t in plan.targets] + list(plan.references):
+                self.owners.setdefault(tid, []).append(plan)
+        self.problems: dict[tuple[str, str], Problem] = {}
+        self._targets: dict[tuple[str, str, str], _Series | Problem] = {}
+        self._units: dict[tuple[str, str], str | Problem] = {}
+        self._names: dict[str, dict[str, str]] = {}  # plan id -> unit name -> unit id
+
+    def resolve(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
+                line: int, cols: tuple[int, int, int, int]) -> Sink:
+        """The sink for one combination; ``cols`` are the 1-based plan/target/unit/measure columns."""
+        tid = _cell(target_cell)
+        if not tid:
+            return self._sink_problem("PC403", ERROR, "row without a target id", line, cols[1])
+        if not self.plans:
+            key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
+            return Sink(key, self.series.setdefault(key, {}), parse=EITHER)
+        tkey = (plan_cell, target_cell, measure_cell)
+        resolved = self._targets.get(tkey)
+        if resolved is None:
+            resolved = self._targets[tkey] = self._resolve_target(plan_cell, tid, measure_cell, line, cols)
+        if isinstance(resolved, Problem):
+            return Sink(None, None, problem=resolved)
+        uid = None
+        if _cell(unit_cell):
+            found = self._resolve_unit(resolved, unit_cell, line, cols[2])
+            if isinstance(found, Problem):
+                return Sink(None, None, problem=found)
+            uid = found
+        key = (resolved.plan.id, resolved.target_id, uid)
+        parse = BOOLEAN if resolved.target is not None and resolved.target.kind == "milestone" else NUMBER
+        return Sink(key, self.series.setdefault(key, {}), parse=parse,
+                    factor=resolved.factor, measure=resolved.measure)
+
+    def _resolve_target(self, plan_cell: str, tid: str, measure_cell: str, line: int,
+                        cols: tuple[int, int, int, int]) -> _Series | Problem:
+        plan_id = _cell(plan_cell)
+        if plan_id:
+            plan = self.plans.get(plan_id)
+            if plan is None:
+                return self._unknown("plan", plan_id, list(self.plans), line, cols[0])
+        else:
+            owners = self.owners.get(tid, [])
+            if not owners:
+                return self._unknown("target", tid, list(self.owners), line, cols[1])
+            if len(owners) > 1:
+                names = ", ".join(p.id for p in owners)
+                return self._problem("PC401", ERROR, f"target {tid!r} is in several plans ({names}): "
+                                     "add a plan column to say which", line, cols[1])
+            plan = owners[0]
+        target = plan.target(tid)
+        if target is None and tid not in plan.references:
+            ids = [t.id for t in plan.targets] + list(plan.references)
+            return self._unknown(f"target of plan {plan.id!r}", tid, ids, line, cols[1])
+        return self._series(plan, tid, target, measure_cell, line, cols[3])
+
+    def _series(self, plan: Plan, tid: str, target: Target | None, measure_cell: str,
+                line: int, column: int) -> _Series | Problem:
+        measure = target.unit if target is not None else plan.references[tid].unit
+        factor = 1.0
+        given = _cell(measure_cell)
+        if given and measure:
+            found = measure_factor(given, measure)
+            if found is None:
+                return self._problem("PC409", ERROR, f"unit of measure {given!r} of {tid!r} differs from the "
+                                     f"target's {measure!r} and cannot be converted (only 万/亿 are)",
+                                     line, column)
+            factor = found
+        scope = None
+        if target is not None and target.scope is not None:
+            scope = frozenset(plan.scope_units(target))
+        return _Series(plan, tid, target, measure, factor, scope)
+
+    def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | Problem:
+        ukey = (series.plan.id, unit_cell)
+        uid = self._units.get(ukey)
+        if uid is None:
+            uid = self._units[ukey] = self._unit_id(series.plan, _cell(unit_cell), line, column)
+        if isinstance(uid, Problem):
+            return uid
+        if series.scope is None:
+            return self._problem("PC407", WARNING, f"row ignored: {series.target_id!r} has no scope, so it "
+                                 "has no per-unit values; leave the unit column empty for its plan-wide value",
+                                 line, column)
+        if uid not in series.scope:
+            return self._problem("PC407", WARNING, f"row ignored: unit {uid!r} is not in the scope of "
+                                 f"{series.target_id!r}", line, column)
+        return uid
+
+    def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
+        if text in plan.units:
+            return text
+        names = self._names.get(plan.id)
+        if names is None:
+            names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}
+        if text in names:
+            return names[text]
+        close = difflib.get_close_matches(text, list(plan.units), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return self._problem("PC406", ERROR, f"unknown unit {text!r}: neither an id nor a name in "
+                             f"the units of plan {plan.id!r}{hint}", line, column)
+
+    def _unknown(self, what: str, name: str, known: list[str], line: int, column: int) -> Problem:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        level = WARNING if self.allow_unknown else ERROR
+        suffix = "; its rows are ignored" if self.allow_unknown else ""
+        return self._problem("PC403", level, f"unknown {what} {name!r}{hint}{suffix}", line, column)
+
+    def _problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Problem:
+        """One shared problem per message, so many rows give one finding."""
+        key = (rule, message)
+        problem = self.problems.get(key)
+        if problem is None:
+            problem = self.problems[key] = Problem(rule, level, message, line, column)
+        return problem
+
+    def _sink_problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Sink:
+        return Sink(None, None, problem=self._problem(rule, level, message, line, column))

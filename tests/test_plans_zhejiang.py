@@ -1,0 +1,179 @@
+"""Zhejiang's 2024 science work plan and the Longgang reply that carried it.
+
+Seed 002 holds two documents: the department's reply 浙科提〔2024〕297号 on
+龙港市 (three targets of its own, plans/longgang-sti-2024.yaml) and its
+attachment, the province's 2024 work plan (plans/zhejiang-sti-2024.yaml).
+Both validate with zero findings and quote the seed verbatim; the example
+CSVs use the figures the documents report and are evaluated here.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES_DIR, PLANS_DIR
+from plan_quotes import assert_quotes_in_document
+
+PLAN = PLANS_DIR / "zhejiang-sti-2024.yaml"
+LONGGANG = PLANS_DIR / "longgang-sti-2024.yaml"
+EXAMPLE = EXAMPLES_DIR / "zhejiang.csv"
+LONGGANG_EXAMPLE = EXAMPLES_DIR / "longgang.csv"
+SEED_NAME = "002_edf8cddc51133580.txt"
+ILLUSTRATIVE = "示例数据 (illustrative)"
+REPORTED = "浙江省科学技术厅2023年工作总结"
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    """A plan as plain YAML data (independent of the loader under test)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _targets(path: Path = PLAN) -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in _raw(path)["targets"]}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(("path", "count"), [(PLAN, 41), (LONGGANG, 3)])
+def test_plan_validates_without_findings(path: Path, count: int) -> None:
+    from policycheck.plan import check_plan_file
+
+    checked = check_plan_file(str(path))
+    assert [f"{f.rule}:{f.line}:{f.column}:{f.message}" for f in checked.findings] == []
+    assert checked.plan is not None
+    assert len(checked.plan.targets) == count
+
+
+@pytest.mark.parametrize("path", [PLAN, LONGGANG])
+def test_every_quote_is_in_the_seed_document(path: Path, shared_dir: Path) -> None:
+    assert_quotes_in_document(path, shared_dir / "seeds" / SEED_NAME)
+
+
+def test_plan_headers() -> None:
+    zhejiang, longgang = _raw(PLAN)["plan"], _raw(LONGGANG)["plan"]
+    assert (zhejiang["id"], zhejiang["region"], zhejiang["document"]) == ("zhejiang-sti-2024", "浙江省", "")
+    assert (longgang["id"], longgang["region"], longgang["document"]) == (
+        "longgang-sti-2024", "龙港市", "浙科提〔2024〕297号",
+    )
+    for plan in (zhejiang, longgang):
+        assert plan["period"] == {"start": 2024, "end": 2024}
+        assert plan["baseline_year"] == 2023
+        assert plan["source"] == SEED_NAME
+
+
+def test_target_count_kinds_and_commitments() -> None:
+    targets = _raw(PLAN)["targets"]
+    assert len(targets) == 41
+    assert Counter(t["kind"] for t in targets) == {"annual": 24, "level": 11, "milestone": 5, "growth": 1}
+    assert sum(t.get("commitment") == "aspirational" for t in targets) == 14
+    # The document lists no 责任单位 anywhere, so no target claims one.
+    assert not any("responsible" in t for t in targets)
+    assert "units" not in _raw(PLAN)
+
+
+def test_strict_comparators_follow_chao_kuaiyu() -> None:
+    strict = sorted(t["id"] for t in _raw(PLAN)["targets"] if t.get("comparator") == ">")
+    assert strict == [
+        "hightech-investment-growth", "hightech-investment-share", "hightech-value-added-share",
+        "kcqj-annual-investment", "technology-trade", "vc-sub-funds",
+    ]
+
+
+def test_spot_checks() -> None:
+    targets = _targets()
+    assert targets["rd-intensity"]["milestones"] == {2024: 3.2}
+    assert targets["rd-intensity"]["commitment"] == "aspirational"
+    assert targets["hightech-investment-growth"]["reference"] == "prov-fai-growth"
+    assert targets["hightech-investment-growth"]["actuals"] == "rate"
+    assert targets["new-tech-smes"]["unit"] == "万家"
+    assert targets["new-tech-smes"]["value"] == 1.2
+    assert targets["new-top-talent"]["comparator"] == "approx"
+    assert targets["technology-trade"]["value"] == 4000
+    assert targets["supergravity-facility-acceptance"]["milestones"] == {2024: True}
+    assert "comparator" not in targets["supergravity-facility-acceptance"]
+    assert targets["rd-activity-coverage-50m"].get("commitment", "binding") == "binding"
+
+
+def test_longgang_targets() -> None:
+    targets = _targets(LONGGANG)
+    assert {t: (v["kind"], v["comparator"], v["value"], v["commitment"]) for t, v in targets.items()} == {
+        "assistance-activities": ("annual", ">=", 300, "aspirational"),
+        "technical-problems-solved": ("annual", ">=", 150, "aspirational"),
+        "achievements-transferred": ("annual", ">=", 60, "aspirational"),
+    }
+
+
+def test_example_covers_every_series_and_names_its_sources() -> None:
+    rows = _rows(EXAMPLE)
+    years_by_series: dict[str, set[int]] = {}
+    for row in rows:
+        years_by_series.setdefault(row["target"], set()).add(int(row["year"]))
+    assert set(years_by_series) == set(_targets()) | set(_raw(PLAN)["references"])
+    assert all(years == {2022, 2023, 2024} for years in years_by_series.values())
+    assert all(r["source"] == ILLUSTRATIVE for r in rows if r["year"] == "2024")
+    reported = {r["target"]: r["value"] for r in rows if r["source"] == REPORTED}
+    assert reported == {
+        "rd-intensity": "3.15", "kcqj-annual-investment": "531.15", "new-national-key-labs": "9",
+        "major-sti-achievements": "125", "technology-trade": "5257", "vc-mother-fund": "50",
+        "envoy-team-pilots": "15", "new-hnte": "6800", "new-tech-smes": "1.6",
+        "new-little-giants": "118", "new-leading-enterprises": "26", "new-innovation-consortia": "12",
+        "new-intl-cooperation-carriers": "44",
+    }
+    # 研发投入强度预计达3.15%: the document's own figure is an estimate.
+    assert [r["status"] for r in rows if r["target"] == "rd-intensity" and r["year"] == "2023"] == ["estimate"]
+    assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [("integration-pilots", "2022")]
+
+
+def _report(plan_path: Path, example: Path, year: int | None = None) -> Any:
+    import policycheck
+
+    plan = policycheck.load_plan(str(plan_path))
+    actuals = policycheck.load_actuals([str(example)], plans=[plan])
+    return policycheck.evaluate([plan], actuals, year=year)
+
+
+def test_example_2024_statuses() -> None:
+    report = _report(PLAN, EXAMPLE)
+    statuses = {r.target: r.status for r in report.results}
+    assert {r.year for r in report.results} == {2024}
+    assert sorted(t for t, s in statuses.items() if s == "missed") == [
+        "hightech-value-added-share", "industrial-rd-revenue-ratio", "national-tech-innovation-centre",
+        "new-innovation-consortia", "provincial-labs-into-national", "rd-activity-coverage-50m",
+        "talent-pilot-zone", "vc-mother-fund",
+    ]
+    assert Counter(statuses.values()) == {"met": 33, "missed": 8}
+    assert sorted(r.target for r in report.results if r.failing) == [
+        "new-innovation-consortia", "rd-activity-coverage-50m",
+    ]
+
+
+def test_example_2024_level_numbers_from_the_reported_baseline() -> None:
+    result = next(r for r in _report(PLAN, EXAMPLE).results if r.target == "rd-intensity")
+    assert result.baseline is not None
+    assert (result.baseline.year, result.baseline.value) == (2023, pytest.approx(3.15))
+    assert result.actual == pytest.approx(3.22)
+    assert result.status == "met"
+
+
+def test_longgang_example() -> None:
+    rows = _rows(LONGGANG_EXAMPLE)
+    assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
+        ("assistance-activities", "2023"), ("technical-problems-solved", "2023"),
+        ("achievements-transferred", "2023"),
+    ]
+    statuses = {r.target: r.status for r in _report(LONGGANG, LONGGANG_EXAMPLE).results}
+    assert statuses == {
+        "assistance-activities": "met", "technical-problems-solved": "missed", "achievements-transferred": "met",
+    }
+    before = {r.target: r.status for r in _report(LONGGANG, LONGGANG_EXAMPLE, 2023).results}
+    assert set(before.values()) == {"pending"}

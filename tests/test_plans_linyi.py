@@ -129,3 +129,17 @@ def test_doubling_resolves_against_the_2020_actual() -> None:
 def test_one_year_budget_pledge_is_met_in_2021() -> None:
     result = next(r for r in _report(2021).results if r.target == "city-sti-budget-2021")
     assert (result.status, result.actual, result.expected) == ("met", 6.8, 6.6)
+
+
+def test_taicang_and_linyi_examples_check_together() -> None:
+    # Both plans use rd-intensity, hnte-total and hitech-output-share; the plan
+    # column of the example files says which plan each row belongs to.
+    files = [PLAN_FILE, PLANS_DIR / "taicang-sti-2018-2020.yaml"]
+    plans = [policycheck.load_plan(str(f)) for f in files]
+    csvs = [str(EXAMPLE), str(EXAMPLES_DIR / "taicang.csv")]
+    report = policycheck.evaluate(plans, policycheck.load_actuals(csvs, plans=plans))
+    assert report.findings == ()
+    assert Counter(r.plan for r in report.results) == {
+        "linyi-sti-2021-2025": 15, "taicang-sti-2018-2020": 30}
+    assert {r.target: r.status for r in report.results
+            if r.plan == "linyi-sti-2021-2025"} == EXPECTED_2023

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import policycheck
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document
 from policycheck.model import Plan, Report, Target, TimesBaseline
-from policycheck.plan import check_plan_file
+from policycheck.actuals import load_actuals
+from policycheck.evaluate import evaluate
+from policycheck.plan import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "linyi.csv"
@@ -106,9 +107,9 @@ EXPECTED_2023 = {
 
 
 def _report(year: int | None = None) -> Report:
-    plan = policycheck.load_plan(str(PLAN_FILE))
-    actuals = policycheck.load_actuals([str(EXAMPLE)], plans=[plan])
-    return policycheck.evaluate([plan], actuals, year=year)
+    plan = load_plan(str(PLAN_FILE))
+    actuals = load_actuals([str(EXAMPLE)], plans=[plan])
+    return evaluate([plan], actuals, year=year)
 
 
 def test_example_at_2023_fails_nothing_binding() -> None:
@@ -135,9 +136,9 @@ def test_taicang_and_linyi_examples_check_together() -> None:
     # Both plans use rd-intensity, hnte-total and hitech-output-share; the plan
     # column of the example files says which plan each row belongs to.
     files = [PLAN_FILE, PLANS_DIR / "taicang-sti-2018-2020.yaml"]
-    plans = [policycheck.load_plan(str(f)) for f in files]
+    plans = [load_plan(str(f)) for f in files]
     csvs = [str(EXAMPLE), str(EXAMPLES_DIR / "taicang.csv")]
-    report = policycheck.evaluate(plans, policycheck.load_actuals(csvs, plans=plans))
+    report = evaluate(plans, load_actuals(csvs, plans=plans))
     assert report.findings == ()
     assert Counter(r.plan for r in report.results) == {
         "linyi-sti-2021-2025": 15, "taicang-sti-2018-2020": 30}

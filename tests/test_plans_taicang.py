@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import policycheck
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document
 from policycheck.model import Plan, Report, Target
-from policycheck.plan import check_plan_file
+from policycheck.actuals import load_actuals
+from policycheck.evaluate import evaluate
+from policycheck.plan import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 EXAMPLE = EXAMPLES_DIR / "taicang.csv"
@@ -153,9 +154,9 @@ EXPECTED_2019 = {
 
 
 def _report(csv_file: Path, year: int | None = None) -> Report:
-    plan = policycheck.load_plan(str(PLAN_FILE))
-    actuals = policycheck.load_actuals([str(csv_file)], plans=[plan])
-    return policycheck.evaluate([plan], actuals, year=year)
+    plan = load_plan(str(PLAN_FILE))
+    actuals = load_actuals([str(csv_file)], plans=[plan])
+    return evaluate([plan], actuals, year=year)
 
 
 def test_example_at_the_latest_year_shows_every_status() -> None:

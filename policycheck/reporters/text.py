@@ -18,7 +18,6 @@ from policycheck.findings import format_parsable, sorted_findings
 from policycheck.i18n import label
 from policycheck.reporters import RenderOptions, Validation, summary_line
 from policycheck.reporters.common import (
-    finding_rows,
     one_line,
     plan_heading,
     result_headers,
@@ -74,6 +73,3 @@ def render_findings(validation: Validation, options: RenderOptions) -> str:
     count = len(validation.files)
     noun = "file" if count == 1 else "files"
     return f"policycheck: {count} {noun} checked, no problems found\n"
-
-
-__all__ = ["render", "render_findings", "finding_rows"]

@@ -133,9 +133,9 @@ UNITS = (
 )
 
 
-def _by_status() -> dict[str, int]:
+def _by_status(results: tuple[Result, ...]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for result in RESULTS:
+    for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
     return counts
 
@@ -150,7 +150,7 @@ def build_report(results: tuple[Result, ...] = RESULTS) -> Report:
         plans=(PlanInfo(PLAN, f"示范市科技创新实施方案（2023—2027年）{SCRIPT}", PLAN_FILE, (2023, 2027), 2022, 2024),),
         results=results,
         units=UNITS,
-        summary=Summary(results=len(results), by_status=_by_status(), failing=sum(r.failing for r in results)),
+        summary=Summary(results=len(results), by_status=_by_status(results), failing=sum(r.failing for r in results)),
         findings=(Finding("PC309", "warning", PLAN_FILE, 120, 5, f"target hostile has no quote {SCRIPT}"),),
     )
 

@@ -140,11 +140,14 @@ EXPECTED_2024 = {
 
 
 def _report(year: int | None = None) -> Any:
-    import policycheck
+    # Imported from the modules, not the package: once policycheck.evaluate (the
+    # module) has been imported, the package attribute of that name is the module.
+    from policycheck.actuals import load_actuals
+    from policycheck.evaluate import evaluate
+    from policycheck.plan import load_plan
 
-    plan = policycheck.load_plan(str(PLAN))
-    actuals = policycheck.load_actuals([str(EXAMPLE)], plans=[plan])
-    return policycheck.evaluate([plan], actuals, year=year)
+    plan = load_plan(str(PLAN))
+    return evaluate([plan], load_actuals([str(EXAMPLE)], plans=[plan]), year=year)
 
 
 def test_example_2024_gives_every_status() -> None:

@@ -135,11 +135,14 @@ def test_example_covers_every_series_and_names_its_sources() -> None:
 
 
 def _report(plan_path: Path, example: Path, year: int | None = None) -> Any:
-    import policycheck
+    # Imported from the modules, not the package: once policycheck.evaluate (the
+    # module) has been imported, the package attribute of that name is the module.
+    from policycheck.actuals import load_actuals
+    from policycheck.evaluate import evaluate
+    from policycheck.plan import load_plan
 
-    plan = policycheck.load_plan(str(plan_path))
-    actuals = policycheck.load_actuals([str(example)], plans=[plan])
-    return policycheck.evaluate([plan], actuals, year=year)
+    plan = load_plan(str(plan_path))
+    return evaluate([plan], load_actuals([str(example)], plans=[plan]), year=year)
 
 
 def test_example_2024_statuses() -> None:

@@ -10,7 +10,7 @@ always gives byte-identical SVG.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 #: The nice step multiples, per power of ten (1, 2, 2.5, 5, then the next decade).
@@ -53,6 +53,7 @@ class Point:
     year: int
     value: float
     text: str
+    label_dy: float = -10.0  # where its text label sits: above (negative) or below the point
 
     @property
     def diamond(self) -> str:
@@ -242,17 +243,38 @@ def line_chart(data: Trajectory, *, inverted: bool = False, integer: bool = Fals
 
     actuals = tuple(point(y, v) for y, v in data.observed if v is not None)
     projection = tuple(point(y, v) for y, v in data.projection) if data.projection else ()
+    milestones, projection_end = place_labels(tuple(point(y, v) for y, v in data.milestones),
+                                              projection[-1] if projection else None)
     return LineChart(
         frame=frame, x_ticks=x_ticks, y_ticks=y_ticks, inverted=inverted,
         schedule_d=path_data([(x_scale(y), y_scale(v)) for y, v in data.schedule]),
         actual_d=path_data([None if v is None else (x_scale(y), y_scale(v)) for y, v in data.observed]),
         projection_d=path_data([(p.x, p.y) for p in projection]),
         baseline=point(*data.baseline) if data.baseline else None,
-        milestones=tuple(point(y, v) for y, v in data.milestones),
+        milestones=milestones,
         actuals=actuals,
-        projection_end=projection[-1] if projection else None,
+        projection_end=projection_end,
         year_x=px(x_scale(data.year)) if data.year is not None else None,
     )
+
+
+def place_labels(milestones: tuple[Point, ...],
+                 end: Point | None) -> tuple[tuple[Point, ...], Point | None]:
+    """Keep the projection's label off the final milestone's: both sit in the last year.
+
+    Milestone labels go above their marker.  The projection's label goes below
+    its point, or above it when the projection ends above the final milestone
+    (then the milestone's label moves below its marker if the two are closer
+    than 20 px).
+    """
+    if end is None:
+        return milestones, None
+    if not milestones or end.y >= milestones[-1].y:
+        return milestones, replace(end, label_dy=18.0)
+    last = milestones[-1]
+    if last.y - end.y < 20:
+        milestones = milestones[:-1] + (replace(last, label_dy=18.0),)
+    return milestones, replace(end, label_dy=-10.0)
 
 
 # --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from policycheck.chart import (
     line_chart,
     nice_step,
     nice_ticks,
+    place_labels,
     path_data,
     step_decimals,
     tick_text,
@@ -174,3 +175,20 @@ def test_timeline_marks_done_not_done_and_missing_years() -> None:
         (2023, 106.4, "not_done"), (2024, 203.2, "done"), (2025, 300.0, "missing")]
     assert (chart.due_x, chart.achieved_x, chart.year_x) == (396.8, 203.2, 300.0)
     assert chart.due_d == "M396.8 37l8 8l-8 8l-8 -8z"
+
+
+def test_projection_and_final_milestone_labels_do_not_overlap() -> None:
+    milestone = Point(500.0, 30.0, 2027, 3.6, "2027: 3.6")
+    above = Point(500.0, 26.0, 2027, 3.62, "2027: 3.62")
+    (moved,), end = place_labels((milestone,), above)
+    assert (moved.label_dy, end and end.label_dy) == (18.0, -10.0)  # projection on top: milestone label below
+    below = Point(500.0, 40.0, 2027, 3.5, "2027: 3.5")
+    (kept,), end = place_labels((milestone,), below)
+    assert (kept.label_dy, end and end.label_dy) == (-10.0, 18.0)
+    far_below = Point(500.0, 120.0, 2027, 3.0, "2027: 3")
+    (kept,), end = place_labels((milestone,), far_below)
+    assert (kept.label_dy, end and end.label_dy) == (-10.0, 18.0)
+    far_above = Point(500.0, 40.0, 2027, 11.67, "2027: 11.67")
+    (kept,), end = place_labels((Point(500.0, 66.0, 2027, 10.0, "2027: 10"),), far_above)
+    assert (kept.label_dy, end and end.label_dy) == (-10.0, -10.0)
+    assert place_labels((milestone,), None) == ((milestone,), None)

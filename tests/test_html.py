@@ -232,3 +232,11 @@ def test_cagr_without_levels_draws_rates_as_bars() -> None:
 ])
 def test_with_measure(value: object, measure: str | None, text: str) -> None:
     assert with_measure(value, measure, "zh") == text  # type: ignore[arg-type]
+
+
+def test_counts_of_whole_things_get_whole_ticks() -> None:
+    few = replace(LEVEL, measure="家", baseline=Baseline(2022, 0.0), path=((2022, 0.0), (2027, 2.0)),
+                  observed=((2023, 0.0), (2024, 1.0)), actual=1.0, projected=None)
+    html = _html(report=build_report((few,)))
+    ticks = re.findall(r'<text class="tick" x="58.0" [^>]*>([^<]*)</text>', html)
+    assert ticks == ["0", "1", "2"]

@@ -198,7 +198,9 @@ def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | 
     if result.kind in _TRAJECTORY_KINDS:
         rank = result.kind == "rank"
         notes = (label("lower_is_better", lang),) if rank else ()
-        return chart.line_chart(trajectory(result), inverted=rank, integer=rank, fmt=fmt), y_label, notes
+        data = trajectory(result)
+        integer = rank or whole_numbers(data)
+        return chart.line_chart(data, inverted=rank, integer=integer, fmt=fmt), y_label, notes
     if result.kind == "cagr":
         return _cagr_chart(result, lang, fmt, y_label)
     if result.kind in ("annual", "growth"):
@@ -208,6 +210,12 @@ def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | 
     first, last = info.period
     return chart.timeline(first, max(last, result.target_year or last), observed, due=result.target_year,
                           achieved=result.achieved_year, year=result.year), "", ()
+
+
+def whole_numbers(data: chart.Trajectory) -> bool:
+    """True when the plan and the actuals only count whole things (2 labs, not 1.25)."""
+    values = [v for _, v in data.schedule + data.milestones] + [v for _, v in data.observed if v is not None]
+    return bool(values) and all(float(v).is_integer() for v in values)
 
 
 def requirement_values(value: object) -> tuple[float, ...]:

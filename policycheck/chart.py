@@ -315,13 +315,14 @@ class BarChart:
 
 
 def bar_chart(history: Sequence[tuple[int, float | None, str]], requirement: Sequence[float], *,
-              fmt: Callable[[float], str] = _default_text) -> BarChart | None:
+              integer: bool = False, fmt: Callable[[float], str] = _default_text) -> BarChart | None:
     """A bar per (year, value, status) from zero, and a line per requirement value."""
     if not history:
         return None
     frame = Frame()
     values = [v for _, v, _ in history if v is not None] + list(requirement)
-    y_scale, y_ticks = value_ticks(values, (frame.bottom, frame.top), include_zero=True)
+    y_scale, y_ticks = value_ticks(values, (frame.bottom, frame.top), include_zero=True,
+                                   min_step=1.0 if integer else 0.0)
     x_scale, x_ticks = year_ticks([y for y, _, _ in history], frame)
     zero = y_scale(0.0)
     slot = (frame.right - frame.left) / (x_ticks[-1].value - x_ticks[0].value + 1)

@@ -165,6 +165,11 @@ def test_bar_chart_handles_negative_growth() -> None:
     assert high.y + high.height == chart.zero_y
 
 
+def test_bar_chart_of_whole_counts_has_whole_ticks() -> None:
+    chart = bar_chart([(2023, 3.0, "met"), (2024, 0.0, "missed")], [1.0], integer=True)
+    assert chart is not None and [t.text for t in chart.y_ticks] == ["0", "1", "2", "3"]
+
+
 def test_bar_chart_without_history_is_none() -> None:
     assert bar_chart([], [60.0]) is None
 

@@ -205,7 +205,9 @@ def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | 
         return _cagr_chart(result, lang, fmt, y_label)
     if result.kind in ("annual", "growth"):
         history = [(h.year, _number(h.actual), h.status) for h in result.history or ()]
-        return chart.bar_chart(history, requirement_values(result.target_value), fmt=fmt), y_label, ()
+        required = requirement_values(result.target_value)
+        whole = all(float(v).is_integer() for v in [*required, *(v for _, v, _ in history if v is not None)])
+        return chart.bar_chart(history, required, integer=whole, fmt=fmt), y_label, ()
     observed = [(y, v if isinstance(v, bool) else None) for y, v in result.observed]
     first, last = info.period
     return chart.timeline(first, max(last, result.target_year or last), observed, due=result.target_year,

@@ -130,11 +130,15 @@ EXPECTED_2025 = {
 
 
 def _report(year: int | None = None) -> Any:
-    import policycheck
+    # The submodule functions, not the package attributes: importing the
+    # submodule policycheck.evaluate anywhere rebinds policycheck.evaluate.
+    from policycheck.actuals import load_actuals
+    from policycheck.evaluate import evaluate
+    from policycheck.plan import load_plan
 
-    plan = policycheck.load_plan(str(PLAN))
-    actuals = policycheck.load_actuals([str(EXAMPLE)], plans=[plan])
-    return policycheck.evaluate([plan], actuals, year=year)
+    plan = load_plan(str(PLAN))
+    actuals = load_actuals([str(EXAMPLE)], plans=[plan])
+    return evaluate([plan], actuals, year=year)
 
 
 def test_example_2025_gives_every_status() -> None:

@@ -180,3 +180,21 @@ def test_longgang_example() -> None:
     }
     before = {r.target: r.status for r in _report(LONGGANG, LONGGANG_EXAMPLE, 2023).results}
     assert set(before.values()) == {"pending"}
+
+
+def test_the_three_seed_plans_check_together() -> None:
+    """Shared ids (rd-intensity, achievements-transferred) are told apart by the plan column."""
+    from click.testing import CliRunner
+
+    from policycheck.cli import main
+
+    bengbu = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
+    args = ["check", str(bengbu), str(PLAN), str(LONGGANG), "-q", "--no-color"]
+    for example in (EXAMPLES_DIR / "bengbu.csv", EXAMPLE, LONGGANG_EXAMPLE):
+        args += ["-a", str(example)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "75 结果" in result.output
+    assert "4 不通过" in result.output
+    for example, plan_id in ((EXAMPLE, "zhejiang-sti-2024"), (LONGGANG_EXAMPLE, "longgang-sti-2024")):
+        assert {row["plan"] for row in _rows(example)} == {plan_id}

@@ -126,6 +126,7 @@ def test_example_covers_every_series_from_the_baseline_year() -> None:
 def test_example_is_illustrative_with_two_gaps_and_one_estimate() -> None:
     rows = _example_rows()
     assert {row["source"] for row in rows} == {ILLUSTRATIVE}
+    assert {row["plan"] for row in rows} == {"bengbu-sti-2023-2025"}
     assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
         ("rd-institution-share", "2024"), ("tech-service-agencies", "2022"),
     ]

@@ -32,9 +32,13 @@ class Settings:
     strict: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Case:
-    """One target (and unit) at the assessment year."""
+    """One target (and unit) at the assessment year.
+
+    Built once per result, so it is a plain (not frozen) slotted class and the
+    per-target facts (comparator, tolerance, since) are passed in, not recomputed.
+    """
 
     plan: Plan
     target: Target
@@ -44,29 +48,24 @@ class Case:
     settings: Settings
     #: the milestones that apply to this unit (an allocation replaces the final value)
     milestones: tuple[tuple[int, RequirementValue], ...]
+    #: the comparator; rank defaults to ``<=``, everything else to ``>=``
+    cmp: str = ">="
+    #: the relative tolerance of ``approx``: the target's, else the plan's
+    tol: float = 0.05
+    #: the first year of a cumulative total
+    since: int = 0
+    #: the unit has its own allocation (SPEC 2.4)
+    allocated: bool = False
 
-    @property
-    def cmp(self) -> str:
-        """The comparator; rank defaults to ``<=``, everything else to ``>=``."""
-        if self.target.comparator is not None:
-            return self.target.comparator
-        return "<=" if self.target.kind == "rank" else ">="
 
-    @property
-    def tol(self) -> float:
-        """The relative tolerance of ``approx``: the target's, else the plan's."""
-        tolerance = self.target.tolerance
-        return self.settings.approx_tolerance if tolerance is None else tolerance
-
-    @property
-    def allocated(self) -> bool:
-        scope = self.target.scope
-        return self.unit is not None and scope is not None and scope.allocations is not None
-
-    @property
-    def since(self) -> int:
-        """The first year of a cumulative total."""
-        return self.target.since if self.target.since is not None else self.plan.period_start
+def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year: int,
+              settings: Settings, milestones: tuple[tuple[int, RequirementValue], ...]) -> Case:
+    """A Case with the per-target facts filled in."""
+    cmp = target.comparator or ("<=" if target.kind == "rank" else ">=")
+    tol = settings.approx_tolerance if target.tolerance is None else target.tolerance
+    since = target.since if target.since is not None else plan.period_start
+    allocated = unit is not None and target.scope is not None and target.scope.allocations is not None
+    return Case(plan, target, unit, series, year, settings, milestones, cmp, tol, since, allocated)
 
 
 def number(obs: Observation | None) -> float | None:

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Sequence
 
 import policycheck
 from policycheck.cagr import evaluate_cagr
-from policycheck.case import Case, Outcome, Series, Settings
+from policycheck.case import Case, Outcome, Series, Settings, make_case
 from policycheck.levels import evaluate_level
 from policycheck.milestone import evaluate_milestone
 from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, PlanInfo, Report, Result,
@@ -111,7 +111,7 @@ def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None
         base = common_fields(plan, target)
     if reference is None and target.reference:
         reference = actuals.get(plan.id, target.reference, None)
-    case = Case(plan, target, unit, actuals.get(plan.id, target.id, unit), year, settings,
+    case = make_case(plan, target, unit, actuals.get(plan.id, target.id, unit), year, settings,
                 unit_milestones(target, unit))
     return make_result(base, unit, year, evaluate_case(case, reference), settings, target)
 

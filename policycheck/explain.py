@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policycheck.case import Case, baseline_year
+from policycheck.case import baseline_year, make_case
 from policycheck.evaluate import (assessment_year, check_options, common_fields, evaluate_target,
                                   evaluate_unit, resolve_settings, unit_milestones)
 from policycheck.model import Actuals, Plan, Result, Target
@@ -43,7 +43,7 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals, *, year: int | 
                                 fail_on=fail_on, strict=strict)
     when = assessment_year(plan, year if year is not None else actuals.latest_year(plan.id))
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
-    first = baseline_year(Case(plan, target, None, {}, when, settings, unit_milestones(target, None)))
+    first = baseline_year(make_case(plan, target, None, {}, when, settings, unit_milestones(target, None)))
     base = common_fields(plan, target)
     by_year = tuple(
         evaluate_unit(plan, target, actuals, None, y, settings, base=base)

@@ -16,7 +16,7 @@ from policycheck.trajectory import (Requirement, attainment, cagr_ratio, classif
                                     time_progress)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Path:
     """The resolved requirement of one case: baseline, milestones and E(Y)."""
 

@@ -67,20 +67,22 @@ def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
 
 def _add_result(tallies: dict[str, _Tally], result: Result) -> None:
     """Count a led result and file a shortfall under its lead, supporters and scope unit."""
-    lead = result.lead
-    if lead is not None and lead in tallies:
-        counts = tallies[lead].by_status
-        counts[result.status] = counts.get(result.status, 0) + 1
-    if result.status not in SHORTFALL_STATUSES:
+    lead, status = result.lead, result.status
+    lead_tally = tallies.get(lead) if lead is not None else None
+    if lead_tally is not None:
+        lead_tally.by_status[status] = lead_tally.by_status.get(status, 0) + 1
+    if status not in SHORTFALL_STATUSES:
         return
-    roles: list[tuple[str, str]] = [(unit_id, "support") for unit_id in result.responsible[1:]]
-    if lead is not None and lead in tallies:
-        roles.insert(0, (lead, "lead"))
-        tallies[lead].score += SEVERITY[result.status]
-    if result.unit is not None:
-        roles.append((result.unit, "scope"))
-    for unit_id, role in dict.fromkeys(roles):
-        if unit_id in tallies:
-            tallies[unit_id].shortfalls.append(UnitShortfall(
-                plan=result.plan, target=result.target, unit=result.unit, role=role,  # type: ignore[arg-type]
-                status=result.status, gap=result.gap))
+    if lead_tally is not None:
+        lead_tally.score += SEVERITY[status]
+        _file(lead_tally, result, "lead")
+    for unit_id in dict.fromkeys(result.responsible[1:]):
+        if unit_id != lead and unit_id in tallies:
+            _file(tallies[unit_id], result, "support")
+    if result.unit is not None and result.unit in tallies:
+        _file(tallies[result.unit], result, "scope")
+
+
+def _file(tally: _Tally, result: Result, role: str) -> None:
+    tally.shortfalls.append(UnitShortfall(result.plan, result.target, result.unit, role,  # type: ignore[arg-type]
+                                          result.status, result.gap))

@@ -33,6 +33,7 @@ csv.field_size_limit(2**31 - 1)
 _INF = float("inf")
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 _BAD = object()  # a cell that gave a finding: the row is skipped
+_BLANK = Sink(None, None)  # an empty row: skipped without a finding
 
 
 def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
@@ -86,12 +87,15 @@ def _read_file(path: str, actuals: Actuals, *, plans: Sequence[Plan], encoding: 
         return
     resolver = Resolver(plans, actuals.series, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver)
+    rows = None
     try:
         with open(path, encoding=decoded.encoding, newline="") as handle:
-            reader.read(csv.reader(handle))
+            rows = csv.reader(handle)
+            reader.read(rows)
     except (OSError, UnicodeError, csv.Error) as exc:
         # The file changed since it was trial-decoded, or the csv module gave up.
-        actuals.findings.append(Finding("PC400", ERROR, path, reader.last_line + 1, 0,
+        line = rows.line_num if rows is not None else 0
+        actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
                                         f"cannot read the CSV ({decoded.encoding}): {exc}"))
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
 
@@ -104,10 +108,11 @@ class _FileReader:
         self.actuals = actuals
         self.findings = actuals.findings
         self.resolver = resolver
-        self.last_line = 0  # physical line where the last row read ended
+        self.last_line = 0  # physical line where the header (or the last row) ended
         self.layout = Layout()
         self.years: dict[str, int] = {}
         self.statuses: dict[str, str] = {"": "final"}
+        self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
 
     def read(self, reader: Iterator[list[str]]) -> None:
         """Header, then the rows in long or wide form."""
@@ -131,42 +136,48 @@ class _FileReader:
             yield line, row
 
     def _read_long(self, reader: Iterator[list[str]]) -> None:
-        """One observation per row.  The hot loop: keep per-row work minimal."""
+        """One observation per row.  The hot loop: a million rows pass here, so the
+        common case (known series, plain number) stays inline and local."""
         lay = self.layout
         yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
-        sink_of, extras = self._sink_lookup(), self._extras_getter()
+        key_of, sinks, extras = self._key_getter(), self.sinks, self._extras_getter()
         years, statuses, store, path = self.years, self.statuses, self._store, self.path
+        bad, inf, number = _BAD, _INF, NUMBER
+        source = note = None
         last = self.last_line
         for row in reader:
             line = last + 1
-            last = self.last_line = reader.line_num  # type: ignore[attr-defined]
+            last = reader.line_num  # type: ignore[attr-defined]
             if len(row) != width and not (row := self._fit(row, line)):
                 continue
-            sink = sink_of(row, line)
+            sink = sinks.get(key_of(row)) or self._new_sink(row, line)
             by_year = sink.by_year
             if by_year is None:
+                if sink.problem is not None:
+                    sink.problem.rows += 1
                 continue
             year = years.get(row[yi]) or self._year(row[yi], line, yi)
             if not year:
                 continue
             cell = row[vi]
-            value: object = _BAD
-            if sink.parse == NUMBER:
+            value: object = bad
+            if sink.parse == number:
                 try:
                     value = float(cell)
                 except ValueError:
                     pass
-                if value is not _BAD and -_INF < value < _INF and "_" not in cell:  # type: ignore[operator]
+                if value is not bad and -inf < value < inf and "_" not in cell:  # type: ignore[operator]
                     value *= sink.factor  # type: ignore[operator]
                 else:
                     value = self._value(sink, cell, line, vcol)
             else:
                 value = self._value(sink, cell, line, vcol)
-            status = statuses.get(row[si]) or self._status(row[si], line, si) if si >= 0 else "final"
-            if value is _BAD or not status:
+            status = (statuses.get(row[si]) or self._status(row[si], line, si)) if si >= 0 else "final"
+            if value is bad or not status:
                 continue
-            source, note = extras(row)
+            if extras is not None:
+                source, note = extras(row)
             obs = Observation(value, status, path, line, vcol, source, note)  # type: ignore[arg-type]
             if year in by_year:
                 store(sink, year, obs)
@@ -177,58 +188,49 @@ class _FileReader:
         """One observation per year column of each row."""
         lay = self.layout
         si, width = lay.col("status"), lay.width
-        sink_of, extras = self._sink_lookup(), self._extras_getter()
+        key_of, extras = self._key_getter(), self._extras_getter()
         for line, row in self._numbered(reader):
             if len(row) != width and not (row := self._fit(row, line)):
                 continue
-            sink = sink_of(row, line)
+            sink = self.sinks.get(key_of(row)) or self._new_sink(row, line)
             if sink.by_year is None:
+                if sink.problem is not None:
+                    sink.problem.rows += 1
                 continue
             status = (self.statuses.get(row[si]) or self._status(row[si], line, si)) if si >= 0 else "final"
             if not status:
                 continue
-            source, note = extras(row)
+            source, note = extras(row) if extras is not None else (None, None)
             for index, year in lay.years:
                 value = self._value(sink, row[index], line, index + 1)
                 if value is not _BAD:
                     self._store(sink, year, Observation(value, status, self.path, line, index + 1,  # type: ignore[arg-type]
                                                         source, note))
 
-    def _sink_lookup(self) -> Callable[[list[str], int], Sink]:
-        """A function row -> sink, cached by the plan/target/unit/measure cell texts."""
+    def _key_getter(self) -> Callable[[list[str]], object]:
+        """row -> the plan/target/unit/measure cell texts that pick its sink."""
         lay = self.layout
         indexes = [i for i in (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure")) if i >= 0]
-        key_of = itemgetter(*indexes)
-        cache: dict[object, Sink] = {}
-
-        def sink_of(row: list[str], line: int) -> Sink:
-            key = key_of(row)
-            sink = cache.get(key)
-            if sink is None:
-                sink = self._new_sink(row, line)
-                if sink.problem is not None or sink.by_year is not None:
-                    cache[key] = sink
-            if sink.problem is not None:
-                sink.problem.rows += 1
-            return sink
-
-        return sink_of
+        return itemgetter(*indexes)
 
     def _new_sink(self, row: list[str], line: int) -> Sink:
-        """Resolve a combination seen for the first time; blank rows are skipped quietly."""
+        """Resolve a combination seen for the first time and cache it by its cell
+        texts; blank rows give an empty sink that is not cached (skipped quietly)."""
         if not any(cell.strip() for cell in row):
-            return Sink(None, None)
+            return _BLANK
         lay = self.layout
         idx = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
         cells = [row[i] if i >= 0 else "" for i in idx]
         cols = tuple(i + 1 if i >= 0 else 0 for i in idx)
-        return self.resolver.resolve(cells[0], cells[1], cells[2], cells[3], line, cols)  # type: ignore[arg-type]
+        sink = self.resolver.resolve(cells[0], cells[1], cells[2], cells[3], line, cols)  # type: ignore[arg-type]
+        self.sinks[self._key_getter()(row)] = sink
+        return sink
 
-    def _extras_getter(self) -> Callable[[list[str]], tuple[str | None, str | None]]:
-        """source and note cells (stripped; empty is None), or None without the column."""
+    def _extras_getter(self) -> Callable[[list[str]], tuple[str | None, str | None]] | None:
+        """source and note cells (stripped; empty is None); None when the file has neither."""
         sci, nci = self.layout.col("source"), self.layout.col("note")
         if sci < 0 and nci < 0:
-            return lambda row: (None, None)
+            return None
         return lambda row: ((row[sci].strip() or None) if sci >= 0 else None,
                             (row[nci].strip() or None) if nci >= 0 else None)
 

@@ -41,7 +41,7 @@ class Sink:
 
     __slots__ = ("key", "by_year", "parse", "factor", "measure", "problem")
 
-    def __init__(self, key: SeriesKey | None, by_year: dict[int, Observation] | None, *,
+    def __init__(self, key: SeriesKey | None, by_year: dict[int, Observation] | None,
                  parse: int = NUMBER, factor: float = 1.0, measure: str | None = None,
                  problem: Problem | None = None) -> None:
         self.key = key
@@ -108,8 +108,7 @@ class Resolver:
             uid = found
         key = (resolved.plan.id, resolved.target_id, uid)
         parse = BOOLEAN if resolved.target is not None and resolved.target.kind == "milestone" else NUMBER
-        return Sink(key, self.series.setdefault(key, {}), parse=parse,
-                    factor=resolved.factor, measure=resolved.measure)
+        return Sink(key, self.series.setdefault(key, {}), parse, resolved.factor, resolved.measure)
 
     def _resolve_target(self, plan_cell: str, tid: str, measure_cell: str, line: int,
                         cols: tuple[int, int, int, int]) -> _Series | Problem:

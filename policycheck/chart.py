@@ -244,7 +244,7 @@ def line_chart(data: Trajectory, *, inverted: bool = False, integer: bool = Fals
     actuals = tuple(point(y, v) for y, v in data.observed if v is not None)
     projection = tuple(point(y, v) for y, v in data.projection) if data.projection else ()
     milestones, projection_end = place_labels(tuple(point(y, v) for y, v in data.milestones),
-                                              projection[-1] if projection else None)
+                                              projection[-1] if projection else None, frame.bottom)
     return LineChart(
         frame=frame, x_ticks=x_ticks, y_ticks=y_ticks, inverted=inverted,
         schedule_d=path_data([(x_scale(y), y_scale(v)) for y, v in data.schedule]),
@@ -258,17 +258,19 @@ def line_chart(data: Trajectory, *, inverted: bool = False, integer: bool = Fals
     )
 
 
-def place_labels(milestones: tuple[Point, ...],
-                 end: Point | None) -> tuple[tuple[Point, ...], Point | None]:
+def place_labels(milestones: tuple[Point, ...], end: Point | None,
+                 bottom: float = HEIGHT - BOTTOM) -> tuple[tuple[Point, ...], Point | None]:
     """Keep the projection's label off the final milestone's: both sit in the last year.
 
     Milestone labels go above their marker.  The projection's label goes below
     its point, or above it when the projection ends above the final milestone
     (then the milestone's label moves below its marker if the two are closer
-    than 20 px).
+    than 20 px), or when a label below would fall on the year axis.
     """
     if end is None:
         return milestones, None
+    if end.y + 22 > bottom:
+        return milestones, replace(end, label_dy=-10.0)
     if not milestones or end.y >= milestones[-1].y:
         return milestones, replace(end, label_dy=18.0)
     last = milestones[-1]

@@ -197,3 +197,6 @@ def test_projection_and_final_milestone_labels_do_not_overlap() -> None:
     (kept,), end = place_labels((Point(500.0, 66.0, 2027, 10.0, "2027: 10"),), far_above)
     assert (kept.label_dy, end and end.label_dy) == (-10.0, -10.0)
     assert place_labels((milestone,), None) == ((milestone,), None)
+    on_the_axis = Point(500.0, 210.0, 2027, 0.0, "2027: 0")
+    _, end = place_labels((milestone,), on_the_axis, bottom=216.0)
+    assert end is not None and end.label_dy == -10.0

@@ -4,10 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import PLANS_DIR, ROOT
 from policycheck.errors import PlanError
-from policycheck.model import Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
+from policycheck.findings import has_errors
+from policycheck.model import KINDS, Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
 from policycheck.plan import check_plan_file, load_plan
 from policycheck.plan_schema import json_path_text, plan_validator
 
@@ -177,3 +181,23 @@ def test_number_in_quotes_hint(tmp_path: Path) -> None:
 def test_json_path_text() -> None:
     assert json_path_text(()) == "the plan"
     assert json_path_text(("targets", 3, "milestones", "2027")) == "targets[3].milestones.2027"
+
+
+_SCALARS = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text(max_size=8)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                       | st.dictionaries(st.text(max_size=6) | st.integers(1990, 2040), inner, max_size=3),
+                       max_leaves=8)
+_TARGET_KEYS = ("id", "kind", "unit", "comparator", "milestones", "value", "years", "since", "baseline",
+                "scope", "responsible", "reference", "actuals", "tolerance", "quote")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(_TARGET_KEYS), value=_VALUES, kind=st.sampled_from(KINDS))
+def test_any_value_in_any_key_gives_findings_not_tracebacks(tmp_path: Path, key: str, value: object,
+                                                            kind: str) -> None:
+    data = yaml.safe_load(MINIMAL)
+    data["targets"][0]["kind"] = kind
+    data["targets"][0][key] = value
+    loaded = check_plan_file(_write(tmp_path, yaml.safe_dump(data, allow_unicode=True)))
+    assert loaded.plan is not None or has_errors(loaded.findings)
+    assert all(f.line >= 1 and f.column >= 1 for f in loaded.findings)

@@ -77,3 +77,10 @@ def test_every_negative_case_through_the_cli() -> None:
     assert code == 1
     assert [line[: len(prefix)] for line, prefix in zip(out.splitlines(), expected)] == expected
     assert len(out.splitlines()) == len(expected)
+
+
+def test_github_format_annotates_the_exact_node() -> None:
+    code, out = _run("-f", "github", str(DUPLICATE))
+    assert code == 1
+    assert out == (f"::error file={DUPLICATE},line=13,col=5,title=PC101::duplicate key 'unit' "
+                   f"(first at line 11); remove one of them\n")

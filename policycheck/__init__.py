@@ -31,7 +31,7 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "load_plan": "policycheck.plan",
     "load_actuals": "policycheck.actuals",
-    "evaluate": "policycheck.evaluate",
+    "evaluate": "policycheck.evaluation",
     "render": "policycheck.reporters",
     "PolicycheckError": "policycheck.errors",
     "PlanError": "policycheck.errors",
@@ -42,7 +42,7 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     from policycheck.actuals import load_actuals
     from policycheck.errors import ActualsError, OutputError, PlanError, PolicycheckError
-    from policycheck.evaluate import evaluate
+    from policycheck.evaluation import evaluate
     from policycheck.plan import load_plan
     from policycheck.reporters import render
 

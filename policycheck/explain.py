@@ -1,6 +1,6 @@
 """One target year by year (``policycheck explain``): the data behind the terminal chart.
 
-The assessment-year results are exactly those :func:`policycheck.evaluate.evaluate`
+The assessment-year results are exactly those :func:`policycheck.evaluation.evaluate`
 gives; ``by_year`` re-evaluates the plan-wide result at every year from the
 baseline year to the later of the period end and the assessment year.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policycheck.case import baseline_year, make_case
-from policycheck.evaluate import (assessment_year, check_options, common_fields, evaluate_target,
+from policycheck.evaluation import (assessment_year, check_options, common_fields, evaluate_target,
                                   evaluate_unit, resolve_settings, unit_milestones)
 from policycheck.model import Actuals, Plan, Result, Target
 

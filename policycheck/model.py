@@ -1,7 +1,7 @@
 """The data model: frozen dataclasses shared by loading, evaluation and reports.
 
 Data flows one way: plan/actuals loading builds :class:`Plan` and
-:class:`Actuals`; :func:`policycheck.evaluate.evaluate` turns them into a
+:class:`Actuals`; :func:`policycheck.evaluation.evaluate` turns them into a
 :class:`Report`; reporters read the report.  Nothing here does I/O.
 """
 from __future__ import annotations

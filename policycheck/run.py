@@ -49,7 +49,7 @@ def _echo_warnings(findings: Sequence[Finding], options: "RunOptions") -> None:
 
 
 def build_report(options: "RunOptions") -> "Report":
-    from policycheck.evaluate import evaluate
+    from policycheck.evaluation import evaluate
 
     plans, actuals = load_inputs(options)
     return evaluate(plans, actuals, year=options.year, method=options.method,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit import actuals, plan, target
-from policycheck.evaluate import evaluate
+from policycheck.evaluation import evaluate
 from policycheck.explain import Explanation, explain_target
 from policycheck.model import Scope
 

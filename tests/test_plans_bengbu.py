@@ -141,10 +141,8 @@ EXPECTED_2024 = {
 
 
 def _report(year: int | None = None) -> Any:
-    # Imported from the modules, not the package: once policycheck.evaluate (the
-    # module) has been imported, the package attribute of that name is the module.
     from policycheck.actuals import load_actuals
-    from policycheck.evaluate import evaluate
+    from policycheck.evaluation import evaluate
     from policycheck.plan import load_plan
 
     plan = load_plan(str(PLAN))

@@ -130,10 +130,8 @@ EXPECTED_2025 = {
 
 
 def _report(year: int | None = None) -> Any:
-    # The submodule functions, not the package attributes: importing the
-    # submodule policycheck.evaluate anywhere rebinds policycheck.evaluate.
     from policycheck.actuals import load_actuals
-    from policycheck.evaluate import evaluate
+    from policycheck.evaluation import evaluate
     from policycheck.plan import load_plan
 
     plan = load_plan(str(PLAN))

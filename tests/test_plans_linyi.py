@@ -11,7 +11,7 @@ from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document
 from policycheck.model import Plan, Report, Target, TimesBaseline
 from policycheck.actuals import load_actuals
-from policycheck.evaluate import evaluate
+from policycheck.evaluation import evaluate
 from policycheck.plan import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"

@@ -135,10 +135,8 @@ def test_example_covers_every_series_and_names_its_sources() -> None:
 
 
 def _report(plan_path: Path, example: Path, year: int | None = None) -> Any:
-    # Imported from the modules, not the package: once policycheck.evaluate (the
-    # module) has been imported, the package attribute of that name is the module.
     from policycheck.actuals import load_actuals
-    from policycheck.evaluate import evaluate
+    from policycheck.evaluation import evaluate
     from policycheck.plan import load_plan
 
     plan = load_plan(str(plan_path))

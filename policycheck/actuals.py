@@ -21,17 +21,17 @@ from typing import Callable, Iterator, Sequence
 
 from policycheck.columns import Layout, read_header
 from policycheck.csvdecode import choose_encoding
+from policycheck.csvduplicates import merge
 from policycheck.csvresolve import BOOLEAN, NUMBER, Resolver, Sink
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, WARNING, Finding, has_errors
-from policycheck.model import DATA_STATUSES, Actuals, Observation, Plan, Superseded
+from policycheck.findings import ERROR, Finding, has_errors
+from policycheck.model import Actuals, Observation, Plan
 from policycheck.numbers import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
 
 _INF = float("inf")
-_RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 _BAD = object()  # a cell that gave a finding: the row is skipped
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 
@@ -287,30 +287,8 @@ class _FileReader:
 
     def _store(self, sink: Sink, year: int, new: Observation) -> None:
         """Add an observation; a second one for the same year is a duplicate (SPEC 3)."""
-        by_year = sink.by_year
-        assert by_year is not None and sink.key is not None
-        old = by_year.get(year)
-        if old is None:
-            by_year[year] = new
-            return
-        new_rank = (new.value is None, _RANK[new.status])
-        old_rank = (old.value is None, _RANK[old.status])
-        if new_rank != old_rank:
-            keep, drop = (new, old) if new_rank < old_rank else (old, new)
-            by_year[year] = keep
-            plan, target, unit = sink.key
-            self.actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
-                                                      drop.status, drop.value))
-        elif old.value == new.value and type(old.value) is type(new.value):
-            self._finding("PC405", WARNING, new.line, new.column,
-                          f"duplicate of {self._where(old)} (same year {year}, status and value)")
-        else:
-            self._finding("PC404", ERROR, new.line, new.column,
-                          f"value {new.value!r} conflicts with {old.value!r} on {self._where(old)} "
-                          f"(same target, unit, year {year} and status {new.status!r})")
-
-    def _where(self, obs: Observation) -> str:
-        return f"line {obs.line}" if obs.file == self.path else f"line {obs.line} of {obs.file}"
+        if sink.by_year is not None and sink.key is not None:
+            merge(self.actuals, sink.key, sink.by_year, year, new)
 
     def _finding(self, rule: str, level: str, line: int, column: int, message: str) -> None:
         self.findings.append(Finding(rule, level, self.path, line, column, message))  # type: ignore[arg-type]

@@ -1,0 +1,44 @@
+"""Two CSV rows for the same plan/target/unit/year (SPEC 3).
+
+A row with a value beats a missing one; then ``final`` beats ``preliminary``
+beats ``estimate``, and the loser is listed as superseded.  Rows that tie on
+both: the same value is a PC405 warning, different values a PC404 error at
+the second row, naming the first.
+"""
+from __future__ import annotations
+
+from policycheck.findings import ERROR, WARNING, Finding
+from policycheck.model import DATA_STATUSES, Actuals, Observation, SeriesKey, Superseded
+
+_RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
+
+
+def merge(actuals: Actuals, key: SeriesKey, by_year: dict[int, Observation], year: int,
+          new: Observation) -> None:
+    """Put ``new`` into ``by_year``, settling a duplicate with the year's observation."""
+    old = by_year.get(year)
+    if old is None:
+        by_year[year] = new
+        return
+    new_rank = (new.value is None, _RANK[new.status])
+    old_rank = (old.value is None, _RANK[old.status])
+    if new_rank != old_rank:
+        keep, drop = (new, old) if new_rank < old_rank else (old, new)
+        by_year[year] = keep
+        plan, target, unit = key
+        actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
+                                             drop.status, drop.value))
+    elif old.value == new.value and type(old.value) is type(new.value):
+        actuals.findings.append(Finding(
+            "PC405", WARNING, new.file, new.line, new.column,
+            f"duplicate of {_where(old, new)} (same year {year}, status and value)"))
+    else:
+        actuals.findings.append(Finding(
+            "PC404", ERROR, new.file, new.line, new.column,
+            f"value {new.value!r} conflicts with {old.value!r} on {_where(old, new)} "
+            f"(same target, unit, year {year} and status {new.status!r})"))
+
+
+def _where(old: Observation, new: Observation) -> str:
+    """The first row's place: its line, and its file when that is another file."""
+    return f"line {old.line}" if old.file == new.file else f"line {old.line} of {old.file}"

@@ -176,7 +176,11 @@ class Plan:
 # Actuals
 
 
-@dataclass(frozen=True, slots=True)
+# Observation and Result are built once per CSV row and once per result
+# (over a million of each at national scale); a frozen dataclass pays for
+# object.__setattr__ on every field, about three times the cost.  They are
+# treated as read-only all the same.
+@dataclass(slots=True)
 class Observation:
     """One actual value from a CSV cell; ``value`` None means a missing marker."""
 
@@ -244,7 +248,7 @@ class HistoryEntry:
     status: Status
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, for speed: see Observation
 class Result:
     """One target (and unit) at the assessment year; field order is SPEC 5.1's."""
 

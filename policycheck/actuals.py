@@ -65,6 +65,11 @@ def _gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Move what was allocated meanwhile to the oldest generation unscanned
+        # (freeze + unfreeze), so switching back on does not trigger a young
+        # collection that walks every new observation at once.
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -113,6 +118,8 @@ class _FileReader:
         self.years: dict[str, int] = {}
         self.statuses: dict[str, str] = {"": "final"}
         self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
+        self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
+        self.key_of: Callable[[list[str]], object] = itemgetter(0)
 
     def read(self, reader: Iterator[list[str]]) -> None:
         """Header, then the rows in long or wide form."""
@@ -123,9 +130,11 @@ class _FileReader:
         else:
             self._finding("PC401", ERROR, 1, 0, "no header row: the file has only empty lines")
             return
-        self.layout = read_header(header, self.path, line)
+        self.layout = lay = read_header(header, self.path, line)
         self.findings.extend(self.layout.findings)
-        if self.layout.usable:
+        if self.layout.usable:  # so the target column exists
+            self.key_columns = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
+            self.key_of = self._key_getter()
             (self._read_wide if self.layout.wide else self._read_long)(reader)
 
     def _numbered(self, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
@@ -141,7 +150,7 @@ class _FileReader:
         lay = self.layout
         yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
-        key_of, sinks, extras = self._key_getter(), self.sinks, self._extras_getter()
+        key_of, sinks, extras = self.key_of, self.sinks, self._extras_getter()
         years, statuses, store, path = self.years, self.statuses, self._store, self.path
         bad, inf, number = _BAD, _INF, NUMBER
         source = note = None
@@ -188,7 +197,7 @@ class _FileReader:
         """One observation per year column of each row."""
         lay = self.layout
         si, width = lay.col("status"), lay.width
-        key_of, extras = self._key_getter(), self._extras_getter()
+        key_of, extras = self.key_of, self._extras_getter()
         for line, row in self._numbered(reader):
             if len(row) != width and not (row := self._fit(row, line)):
                 continue
@@ -209,21 +218,19 @@ class _FileReader:
 
     def _key_getter(self) -> Callable[[list[str]], object]:
         """row -> the plan/target/unit/measure cell texts that pick its sink."""
-        lay = self.layout
-        indexes = [i for i in (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure")) if i >= 0]
-        return itemgetter(*indexes)
+        return itemgetter(*[i for i in self.key_columns if i >= 0])
 
     def _new_sink(self, row: list[str], line: int) -> Sink:
         """Resolve a combination seen for the first time and cache it by its cell
         texts; blank rows give an empty sink that is not cached (skipped quietly)."""
-        if not any(cell.strip() for cell in row):
+        plan_i, target_i, unit_i, measure_i = self.key_columns
+        if not row[target_i].strip() and not any(cell.strip() for cell in row):
             return _BLANK
-        lay = self.layout
-        idx = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
-        cells = [row[i] if i >= 0 else "" for i in idx]
-        cols = tuple(i + 1 if i >= 0 else 0 for i in idx)
-        sink = self.resolver.resolve(cells[0], cells[1], cells[2], cells[3], line, cols)  # type: ignore[arg-type]
-        self.sinks[self._key_getter()(row)] = sink
+        cols = (plan_i + 1, target_i + 1, unit_i + 1, measure_i + 1)  # 0: no such column
+        sink = self.resolver.resolve(row[plan_i] if plan_i >= 0 else "", row[target_i],
+                                     row[unit_i] if unit_i >= 0 else "",
+                                     row[measure_i] if measure_i >= 0 else "", line, cols)
+        self.sinks[self.key_of(row)] = sink
         return sink
 
     def _extras_getter(self) -> Callable[[list[str]], tuple[str | None, str | None]] | None:

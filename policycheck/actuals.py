@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import gc
+import os
 from operator import itemgetter
 from typing import Callable, Iterator, Sequence
 
@@ -44,6 +45,8 @@ def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: 
     years, duplicates) and series are keyed by the plan, target and unit cells.
     """
     actuals = Actuals()
+    if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of its characters
+        paths = [paths]  # type: ignore[list-item]
     with _gc_paused():
         for path in paths:
             path = str(path)

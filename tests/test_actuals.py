@@ -280,3 +280,10 @@ def test_load_actuals_raises_with_findings(tmp_path: Path) -> None:
     assert f"{path}:2:1: error [PC403] unknown target 'nope'" in str(info.value)
     ok = load_actuals([write(tmp_path, "target,year,value\nnope,2023,1\n")], plans=[PLAN], allow_unknown=True)
     assert [f.level for f in ok.findings] == ["warning"]
+
+
+def test_a_single_path_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "target,year,value\nrd-intensity,2023,3.1\n")
+    actuals = read_actuals(path, plans=[PLAN])  # type: ignore[arg-type]
+    assert actuals.files == [path]
+    assert actuals.series[("p1", "rd-intensity", None)][2023].value == 3.1

@@ -8,6 +8,7 @@ are narrowed to the branch the value was evidently meant for.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -74,7 +75,44 @@ def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
     findings: list[Finding] = []
     for error in errors:
         findings.extend(_error_findings(error, doc, file, suggested))
+    findings.extend(_non_finite_findings(doc, file))
     return list(dict.fromkeys(findings))  # the same error reached by two branches is listed once
+
+
+def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
+    """Numbers JSON Schema cannot see as wrong: ``.nan``, ``.inf`` and integers beyond float range.
+
+    JSON has no NaN or infinity, so the schema's "number" lets them through; a
+    plan value of ``.nan`` would make every comparison false and ``1e400`` as an
+    integer would overflow when the model converts it to float.
+    """
+    findings = []
+    stack: list[tuple[JsonPath, Any]] = [((), doc.data)]
+    while stack:  # explicit stack: the reader bounds the depth, but recursion is not needed
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (str(key),), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
+        elif _is_non_finite(value):
+            findings.append(_finding(file, doc.mark(path), f"{json_path_text(path)} is "
+                                     f"{_describe_number(value)}; it must be a finite number"))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _is_non_finite(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return not math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return True
+
+
+def _describe_number(value: int | float) -> str:
+    if isinstance(value, float):
+        return "not a number (.nan)" if math.isnan(value) else "infinite"
+    return "a whole number too large for any statistic"
 
 
 def text_keys(data: Any) -> Any:

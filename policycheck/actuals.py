@@ -35,6 +35,13 @@ csv.field_size_limit(2**31 - 1)
 _INF = float("inf")
 _BAD = object()  # a cell that gave a finding: the row is skipped
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
+#: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
+_QUOTING = {
+    "unexpected end of data": 'a quoted cell is never closed: its opening " runs to the end of the file; '
+                              "close the quote or remove it",
+    "',' expected after '\"'": 'text follows the closing " of a quoted cell; quote the whole cell and write '
+                               'a " inside it as ""',
+}
 
 
 def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
@@ -98,13 +105,14 @@ def _read_file(path: str, actuals: Actuals, *, plans: Sequence[Plan], encoding: 
     rows = None
     try:
         with open(path, encoding=decoded.encoding, newline="") as handle:
-            rows = csv.reader(handle)
+            # strict: an unclosed quote must not swallow the rest of the file into one cell.
+            rows = csv.reader(handle, strict=True)
             reader.read(rows)
     except (OSError, UnicodeError, csv.Error) as exc:
         # The file changed since it was trial-decoded, or the csv module gave up.
         line = rows.line_num if rows is not None else 0
         actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
-                                        f"cannot read the CSV ({decoded.encoding}): {exc}"))
+                                        f"cannot read the CSV ({decoded.encoding}): {_QUOTING.get(str(exc), exc)}"))
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
                               resolve_baseline, resolve_requirement)
+from policycheck.reasons import because
 from policycheck.trajectory import (attainment, average_growth, classify_ratio, direction, midpoint,
                                     satisfies, time_progress)
 
@@ -45,7 +46,7 @@ def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
     value = number(obs)
     if value is None:
         reason, last_year, last_value = no_data_reason(case, "rate" if rate_mode else "level")
-        out.update(status="no_data", reason=reason, last_year=last_year, last_value=last_value)
+        out.update(status="no_data", **reason, last_year=last_year, last_value=last_value)
         return None
     out["data_status"] = obs.status if obs is not None else None
     if rate_mode:
@@ -53,15 +54,14 @@ def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
     out["level"] = value
     baseline = out["baseline"]
     if baseline is None:
-        out.update(status="pending", reason="no baseline: cannot compute the average growth")
+        out.update(status="pending", **because("no_baseline_growth"))
         return None
     if case.year <= y0:
-        out.update(status="pending", reason=f"{case.year} is not after the baseline year {y0}")
+        out.update(status="pending", **because("not_after_baseline", year=case.year, baseline_year=y0))
         return None
     a = average_growth(value, baseline.value, case.year - y0)
     if a is None:
-        out.update(status="pending", reason=f"the baseline level {fmt(baseline.value)} is not positive: "
-                   "no average growth")
+        out.update(status="pending", **because("baseline_not_positive", baseline=fmt(baseline.value)))
     return a
 
 
@@ -69,18 +69,18 @@ def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year
             out: Outcome) -> None:
     """met/missed from T on; before T on_track when satisfied, else the ratio a/r."""
     r = midpoint(r_req)
-    rate = f"average growth {fmt(a)}% against the required {fmt(r_req)}%"
+    rate = {"rate": fmt(a), "required": fmt(r_req)}
     if satisfies(a, case.cmp, r_req, case.tol):
-        out.update(status="met" if case.year >= final_year else "on_track", reason=rate)
+        out.update(status="met" if case.year >= final_year else "on_track", **because("growth", **rate))
         return
     if case.year >= final_year:
-        out.update(status="missed", reason=f"{rate} by {final_year}")
+        out.update(status="missed", **because("growth_missed", **rate, target_year=final_year))
         return
     d = direction(case.cmp, 0.0, r)
     if d * r <= 0:
         # No ratio can measure the distance (e.g. a maximum rate above zero): behind.
-        out.update(status="off_track", reason=f"{rate}: behind")
+        out.update(status="off_track", **because("growth_behind", **rate))
         return
     rho = a / r
     out.update(progress_ratio=rho, status=classify_ratio(rho, case.settings.on_track, case.settings.at_risk),
-               reason=f"{rate}: {fmt(rho)} of the required pace")
+               **because("growth_pace", **rate, ratio=fmt(rho)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
+from policycheck.reasons import because
 from policycheck.trajectory import Requirement
 
 #: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
@@ -143,9 +144,11 @@ def fmt(x: float | bool | tuple[float, float] | None) -> str:
     return "0" if text == "-0" else text
 
 
-def no_data_reason(case: Case, what: str = "actual") -> tuple[str, int | None, float | bool | None]:
-    """The no_data sentence, naming the last earlier observation if there is one."""
+def no_data_reason(case: Case, what: str = "actual") -> tuple[dict[str, object], int | None, float | bool | None]:
+    """The no_data reason fields (:func:`policycheck.reasons.because`), naming the last
+    earlier observation if there is one, and that observation's year and value."""
     last_year, last_value = last_before(case.series, case.year)
     if last_year is None:
-        return f"no {what} for {case.year} and none before", None, None
-    return f"no {what} for {case.year} (last: {fmt(last_value)} in {last_year})", last_year, last_value
+        return because("no_data", what=what, year=case.year), None, None
+    return (because("no_data_last", what=what, year=case.year, last_value=fmt(last_value), last_year=last_year),
+            last_year, last_value)

@@ -17,6 +17,7 @@ from policycheck.milestone import evaluate_milestone
 from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, PlanInfo, Report, Result,
                                RequirementValue, Summary, Target)
 from policycheck.periodic import evaluate_periodic
+from policycheck.reasons import because
 from policycheck.unitview import build_unit_view
 
 METHODS: tuple[str, ...] = ("linear", "cagr")
@@ -140,7 +141,7 @@ def evaluate_case(case: Case, reference: Series | None) -> Outcome:
     if kind in ("annual", "growth"):
         return evaluate_periodic(case, reference)
     if not case.milestones:
-        return {"status": "pending", "reason": "the target has no milestones"}
+        return {"status": "pending", **because("no_milestones")}
     if kind == "cagr":
         return evaluate_cagr(case)
     if kind == "milestone":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
                               resolve_baseline, resolve_requirement, weakest_status)
 from policycheck.model import Baseline
+from policycheck.reasons import because
 from policycheck.trajectory import (Requirement, attainment, cagr_ratio, classify_ratio, direction, eps,
                                     linear_ratio, midpoint, path_value, progress, satisfies,
                                     time_progress)
@@ -45,7 +46,7 @@ def evaluate_level(case: Case) -> Outcome:
     out["actual"] = actual
     resolved = tuple((y, v) for y, v in milestones if v is not None)
     if len(resolved) < len(milestones):
-        out.update(status="pending", reason="no baseline: cannot resolve the times_baseline milestone")
+        out.update(status="pending", **because("no_baseline_times"))
         return out
     points = ((baseline.year, baseline.value),) if baseline is not None else ()
     path = _Path(baseline, resolved, points + tuple((y, midpoint(v)) for y, v in resolved))
@@ -69,7 +70,7 @@ def _actual(case: Case, out: Outcome) -> float | None:
     value = number(obs)
     if value is None:
         reason, last_year, last_value = no_data_reason(case)
-        out.update(status="no_data", reason=reason, last_year=last_year, last_value=last_value)
+        out.update(status="no_data", **reason, last_year=last_year, last_value=last_value)
         return None
     out["data_status"] = obs.status if obs is not None else None
     return value
@@ -79,7 +80,7 @@ def _cumulative_actual(case: Case, out: Outcome) -> float | None:
     """The sum of the yearly actuals from ``since`` to Y; a missing year makes it missing."""
     since = case.since
     if case.year < since:
-        out.update(status="pending", reason=f"the total is counted from {since}")
+        out.update(status="pending", **because("total_not_started", since=since))
         return None
     total, missing, statuses = 0.0, [], []
     for year in range(since, case.year + 1):
@@ -93,8 +94,8 @@ def _cumulative_actual(case: Case, out: Outcome) -> float | None:
     if missing:
         _, last_year, last_value = no_data_reason(case)
         years = ", ".join(str(y) for y in missing)
-        out.update(status="no_data", reason=f"no yearly actual for {years}: the total since {since} "
-                   "cannot be summed", last_year=last_year, last_value=last_value)
+        out.update(status="no_data", **because("total_missing_years", years=years, since=since),
+                   last_year=last_year, last_value=last_value)
         return None
     out["data_status"] = weakest_status(statuses)
     return total
@@ -143,23 +144,22 @@ def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
     final_year, v_req = path.final
     if year >= final_year or satisfies(a, cmp, v_req, tol):
         met = satisfies(a, cmp, v_req, tol)
-        word = "reached" if met else "not reached"
-        early = " early" if met and year < final_year else ""
+        code = ("final_met_early" if year < final_year else "final_met") if met else "final_missed"
         out.update(status="met" if met else "missed",
-                   reason=f"final target {fmt(v_req)} ({final_year}) {word}{early}: actual {fmt(a)}")
+                   **because(code, target=fmt(v_req), target_year=final_year, actual=fmt(a)))
         return
     for milestone_year, v in path.milestones:
         if milestone_year == year:
             met = satisfies(a, cmp, v, tol)
             out.update(status="met" if met else "missed",
-                       reason=f"milestone {fmt(v)} for {year} {'reached' if met else 'not reached'}: "
-                       f"actual {fmt(a)}")
+                       **because("milestone_met" if met else "milestone_missed", target=fmt(v), year=year,
+                                 actual=fmt(a)))
             return
     expected = out["expected"]
     if path.baseline is None or expected is None:
-        reason = ("no baseline: cannot measure progress" if path.baseline is None
-                  else f"{year} is before the baseline year {path.baseline.year}")
-        out.update(status="pending", reason=reason)
+        reason = (because("no_baseline_progress") if path.baseline is None
+                  else because("before_baseline", year=year, baseline_year=path.baseline.year))
+        out.update(status="pending", **reason)
         return
     _progress_status(case, path, a, expected, out)
 
@@ -174,21 +174,20 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
     if rho is None:
         ok = d * (a - b) >= -eps(b)
         out.update(status="on_track" if ok else "regressing",
-                   reason=(f"no progress required yet; actual {fmt(a)} against the baseline {fmt(b)}"
-                           if ok else f"moving away from the baseline {fmt(b)} "
-                           f"({path.baseline.year}) while none is required yet: actual {fmt(a)}"))
+                   **(because("none_due_yet", actual=fmt(a), baseline=fmt(b)) if ok
+                      else because("moving_away_none_due", baseline=fmt(b), baseline_year=path.baseline.year,
+                                   actual=fmt(a))))
         return
     status = classify_ratio(rho, settings.on_track, settings.at_risk)
-    out.update(status=status, reason=_progress_reason(status, out["method"], a, b, expected))
+    out.update(status=status, **_progress_reason(status, out["method"], a, b, expected))
 
 
-def _progress_reason(status: str, method: str, a: float, b: float, expected: float) -> str:
+def _progress_reason(status: str, method: str, a: float, b: float, expected: float) -> dict[str, object]:
     """"behind the linear schedule: 0.06 below the expected 3.36" and its siblings."""
     if status == "regressing":
-        return f"moving away from the target: actual {fmt(a)} against the baseline {fmt(b)}"
-    gap = a - expected
-    side = "above" if gap > 0 else "below"
-    where = f"{fmt(abs(gap))} {side} the expected {fmt(expected)}"
+        return because("regressing", actual=fmt(a), baseline=fmt(b))
     if status == "on_track":
-        return f"on the {method} schedule: actual {fmt(a)}, expected {fmt(expected)}"
-    return f"behind the {method} schedule: {where}"
+        return because("on_schedule", method=method, actual=fmt(a), expected=fmt(expected))
+    gap = a - expected
+    return because("behind_above" if gap > 0 else "behind_below", method=method,
+                   difference=fmt(abs(gap)), expected=fmt(expected))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from policycheck.case import Case, Outcome, baseline_year, observed
+from policycheck.reasons import because
 from policycheck.trajectory import time_progress
 
 
@@ -24,16 +25,16 @@ def evaluate_milestone(case: Case) -> Outcome:
             break
     if achieved is not None:
         out.update(status="met", actual=True, achieved_year=achieved, attainment=1.0,
-                   reason=f"achieved in {achieved}")
+                   **because("achieved", year=achieved))
         return out
     current = case.series.get(case.year)
     if current is not None and current.value is not None:
         out.update(actual=False, data_status=current.status)
     out["attainment"] = 0.0 if seen else None
     if case.year < final_year:
-        out.update(status="pending", reason=f"not achieved yet; due by {final_year}")
+        out.update(status="pending", **because("not_achieved_yet", target_year=final_year))
     elif seen:
-        out.update(status="missed", reason=f"not achieved by {case.year}; due by {final_year}")
+        out.update(status="missed", **because("not_achieved", year=case.year, target_year=final_year))
     else:
-        out.update(status="no_data", reason=f"no observation up to {case.year}; due by {final_year}")
+        out.update(status="no_data", **because("no_observation", year=case.year, target_year=final_year))
     return out

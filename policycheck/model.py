@@ -300,6 +300,10 @@ class Result:
     # observed value of the series up to and after Y, in year order.
     path: tuple[tuple[int, float], ...] = ()
     observed: tuple[tuple[int, float | bool | None], ...] = ()
+    # The reason as a code of policycheck.reasons and its (text) arguments, so
+    # human formats can give ``reason`` in another language.
+    reason_code: str = ""
+    reason_args: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

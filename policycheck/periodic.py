@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from policycheck.case import Case, Outcome, Series, fmt, no_data_reason, number, observed, weakest_status
 from policycheck.model import HistoryEntry
+from policycheck.reasons import because
 from policycheck.trajectory import Requirement, attainment, growth_rate, midpoint, satisfies
 
 
@@ -28,16 +29,15 @@ def evaluate_periodic(case: Case, reference: Series | None) -> Outcome:
         out.update(expected=midpoint(v), gap=a - midpoint(v),
                    attainment=attainment(a, case.cmp, v, tol=case.tol))
     if not first <= case.year <= last:
-        out.update(status="pending", reason=f"{case.year} is outside the years {first}-{last} "
-                   "the requirement applies to")
+        out.update(status="pending", **because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":
         _, last_year, last_value = no_data_reason(case)
-        out.update(status="no_data", reason=why, last_year=last_year, last_value=last_value)
+        out.update(status="no_data", **why, last_year=last_year, last_value=last_value)
     else:
-        word = "met" if entry.status == "met" else "not met"
+        code = "year_met" if entry.status == "met" else "year_missed"
         out.update(status=entry.status,
-                   reason=f"{case.year} requirement {fmt(v)} {word}: actual {fmt(entry.actual)} "
-                   f"({out['years_met']} of {out['years_due']} due years met)")
+                   **because(code, year=case.year, target=fmt(v), actual=fmt(entry.actual),
+                             years_met=out["years_met"], years_due=out["years_due"]))
     return out
 
 
@@ -60,39 +60,40 @@ def _requirement(case: Case, reference: Series | None, year: int) -> Requirement
     return (float(value[0]), float(value[1])) if isinstance(value, tuple) else float(value)
 
 
-def _judge(case: Case, reference: Series | None, year: int) -> tuple[HistoryEntry, Requirement | None, str]:
+def _judge(case: Case, reference: Series | None,
+           year: int) -> tuple[HistoryEntry, Requirement | None, dict[str, object]]:
     """One year: the actual, the requirement, met/missed/no_data, and why it is no_data."""
     a, why = _actual(case, year)
     v = _requirement(case, reference, year)
     if a is None:
         return HistoryEntry(year, None, "no_data"), v, why
     if v is None:
-        why = f"no value of the reference {case.target.reference} for {year}"
+        why = because("no_reference_value", reference=case.target.reference, year=year)
         return HistoryEntry(year, a, "no_data"), v, why
     status = "met" if satisfies(a, case.cmp, v, case.tol) else "missed"
-    return HistoryEntry(year, a, status), v, ""
+    return HistoryEntry(year, a, status), v, {}
 
 
-def _actual(case: Case, year: int) -> tuple[float | None, str]:
+def _actual(case: Case, year: int) -> tuple[float | None, dict[str, object]]:
     """The actual of one year: the value, or the growth rate from two levels."""
     level = number(case.series.get(year))
     if case.target.kind == "annual" or case.target.actuals == "rate":
-        return level, "" if level is not None else _missing(case, year, "actual")
+        return level, {} if level is not None else _missing(case, year, "actual")
     if level is None:
         return None, _missing(case, year, "level")
     previous = number(case.series.get(year - 1))
     if previous is None:
-        return None, f"no level for {year - 1}: the growth in {year} cannot be computed"
+        return None, because("no_previous_level", previous=year - 1, year=year)
     rate = growth_rate(level, previous)
     if rate is None:
-        return None, f"the {year - 1} level {fmt(previous)} is not positive: no growth rate for {year}"
-    return rate, ""
+        return None, because("previous_not_positive", previous=year - 1, level=fmt(previous), year=year)
+    return rate, {}
 
 
-def _missing(case: Case, year: int, what: str) -> str:
+def _missing(case: Case, year: int, what: str) -> dict[str, object]:
     if year == case.year:
         return no_data_reason(case, what)[0]
-    return f"no {what} for {year}"
+    return because("no_data_year", what=what, year=year)
 
 
 def _data_status(case: Case) -> str | None:

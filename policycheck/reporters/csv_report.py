@@ -4,8 +4,8 @@ The header row holds the JSON field names of SPEC 5.1, nested fields
 flattened with dots (``location.file``, ``baseline.year``).  Lists are joined
 with ``;`` (``responsible``, a ``between`` target value ``lo;hi``); the
 history of annual and growth targets is compact text ``2021:61:met;...``;
-``path`` and ``observed`` (chart data) are left out: they are in the JSON
-report and would only widen the sheet.  Numbers keep full precision; ``true``
+``path`` and ``observed`` (chart data) and ``reason_args`` are left out: they
+are in the JSON report and would only widen the sheet.  Numbers keep full precision; ``true``
 and ``false`` are written as in JSON; an empty cell is null.
 
 Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Chart data: in the JSON report, not in the sheet.
-_LEFT_OUT = frozenset({"path", "observed"})
+#: Chart data and the reason's arguments: in the JSON report, not in the sheet.
+_LEFT_OUT = frozenset({"path", "observed", "reason_args"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
 UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
 

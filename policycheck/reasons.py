@@ -1,0 +1,222 @@
+"""Why a result has its status: one table of reason sentences in English and Chinese.
+
+The evaluation modules never write a reason sentence themselves: they call
+:func:`because` with a short code and the numbers that go into the sentence.
+The JSON ``reason`` is the English sentence (machine-readable, SPEC 5.1); the
+code and its arguments travel with the result (``reason_code``,
+``reason_args``) so human formats can say the same thing in Chinese under
+``--lang zh`` (:func:`reason_text`).
+
+Arguments are text, already formatted the way the English sentence has always
+shown them (:func:`policycheck.case.fmt`: six significant digits), so both
+languages quote the same numbers.  Arguments named in :data:`TERMS` hold a
+machine word (``linear``, ``level``) that is translated, not quoted.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+#: code -> {"en": template, "zh": template}; both templates use the same fields.
+REASONS: Mapping[str, Mapping[str, str]] = {
+    # Missing data (level, cumulative, cagr, annual, growth)
+    "no_data": {
+        "en": "no {what} for {year} and none before",
+        "zh": "{year}年缺少{what}，此前也没有数据",
+    },
+    "no_data_last": {
+        "en": "no {what} for {year} (last: {last_value} in {last_year})",
+        "zh": "{year}年缺少{what}（最近一次为{last_year}年的{last_value}）",
+    },
+    "no_data_year": {
+        "en": "no {what} for {year}",
+        "zh": "{year}年缺少{what}",
+    },
+    "no_milestones": {
+        "en": "the target has no milestones",
+        "zh": "该指标没有设定目标值",
+    },
+    # level, rank, cumulative (SPEC 4.1)
+    "no_baseline_times": {
+        "en": "no baseline: cannot resolve the times_baseline milestone",
+        "zh": "缺少基期值：无法换算按基期倍数设定的目标值",
+    },
+    "total_not_started": {
+        "en": "the total is counted from {since}",
+        "zh": "累计值自{since}年起计算",
+    },
+    "total_missing_years": {
+        "en": "no yearly actual for {years}: the total since {since} cannot be summed",
+        "zh": "{years}年缺少实际值：无法计算{since}年以来的累计值",
+    },
+    "final_met": {
+        "en": "final target {target} ({target_year}) reached: actual {actual}",
+        "zh": "已达到{target_year}年最终目标{target}：实际值{actual}",
+    },
+    "final_met_early": {
+        "en": "final target {target} ({target_year}) reached early: actual {actual}",
+        "zh": "提前达到{target_year}年最终目标{target}：实际值{actual}",
+    },
+    "final_missed": {
+        "en": "final target {target} ({target_year}) not reached: actual {actual}",
+        "zh": "未达到{target_year}年最终目标{target}：实际值{actual}",
+    },
+    "milestone_met": {
+        "en": "milestone {target} for {year} reached: actual {actual}",
+        "zh": "已达到{year}年阶段目标{target}：实际值{actual}",
+    },
+    "milestone_missed": {
+        "en": "milestone {target} for {year} not reached: actual {actual}",
+        "zh": "未达到{year}年阶段目标{target}：实际值{actual}",
+    },
+    "no_baseline_progress": {
+        "en": "no baseline: cannot measure progress",
+        "zh": "缺少基期值：无法衡量进度",
+    },
+    "before_baseline": {
+        "en": "{year} is before the baseline year {baseline_year}",
+        "zh": "{year}年早于基期{baseline_year}年",
+    },
+    "none_due_yet": {
+        "en": "no progress required yet; actual {actual} against the baseline {baseline}",
+        "zh": "尚无进度要求：实际值{actual}，基期值{baseline}",
+    },
+    "moving_away_none_due": {
+        "en": "moving away from the baseline {baseline} ({baseline_year}) while none is required yet: "
+              "actual {actual}",
+        "zh": "尚无进度要求，但实际值{actual}已背离{baseline_year}年的基期值{baseline}",
+    },
+    "regressing": {
+        "en": "moving away from the target: actual {actual} against the baseline {baseline}",
+        "zh": "背离目标方向：实际值{actual}，基期值{baseline}",
+    },
+    "on_schedule": {
+        "en": "on the {method} schedule: actual {actual}, expected {expected}",
+        "zh": "符合{method}：实际值{actual}，序时目标值{expected}",
+    },
+    "behind_below": {
+        "en": "behind the {method} schedule: {difference} below the expected {expected}",
+        "zh": "落后于{method}：比序时目标值{expected}低{difference}",
+    },
+    "behind_above": {
+        "en": "behind the {method} schedule: {difference} above the expected {expected}",
+        "zh": "落后于{method}：比序时目标值{expected}高{difference}",
+    },
+    # annual and growth (SPEC 4.2)
+    "outside_years": {
+        "en": "{year} is outside the years {first}-{last} the requirement applies to",
+        "zh": "{year}年不在要求适用的{first}—{last}年内",
+    },
+    "year_met": {
+        "en": "{year} requirement {target} met: actual {actual} ({years_met} of {years_due} due years met)",
+        "zh": "达到{year}年要求{target}：实际值{actual}（已到期{years_due}年，达标{years_met}年）",
+    },
+    "year_missed": {
+        "en": "{year} requirement {target} not met: actual {actual} ({years_met} of {years_due} due years met)",
+        "zh": "未达到{year}年要求{target}：实际值{actual}（已到期{years_due}年，达标{years_met}年）",
+    },
+    "no_reference_value": {
+        "en": "no value of the reference {reference} for {year}",
+        "zh": "参照指标{reference}缺少{year}年的数值",
+    },
+    "no_previous_level": {
+        "en": "no level for {previous}: the growth in {year} cannot be computed",
+        "zh": "{previous}年缺少水平值：无法计算{year}年的增速",
+    },
+    "previous_not_positive": {
+        "en": "the {previous} level {level} is not positive: no growth rate for {year}",
+        "zh": "{previous}年的水平值{level}不是正数：无法计算{year}年的增速",
+    },
+    # cagr (SPEC 4.3)
+    "no_baseline_growth": {
+        "en": "no baseline: cannot compute the average growth",
+        "zh": "缺少基期值：无法计算年均增速",
+    },
+    "not_after_baseline": {
+        "en": "{year} is not after the baseline year {baseline_year}",
+        "zh": "{year}年不晚于基期{baseline_year}年",
+    },
+    "baseline_not_positive": {
+        "en": "the baseline level {baseline} is not positive: no average growth",
+        "zh": "基期水平值{baseline}不是正数：无法计算年均增速",
+    },
+    "growth": {
+        "en": "average growth {rate}% against the required {required}%",
+        "zh": "年均增速{rate}%，要求{required}%",
+    },
+    "growth_missed": {
+        "en": "average growth {rate}% against the required {required}% by {target_year}",
+        "zh": "到{target_year}年年均增速{rate}%，未达到要求的{required}%",
+    },
+    "growth_behind": {
+        "en": "average growth {rate}% against the required {required}%: behind",
+        "zh": "年均增速{rate}%，要求{required}%：进度落后",
+    },
+    "growth_pace": {
+        "en": "average growth {rate}% against the required {required}%: {ratio} of the required pace",
+        "zh": "年均增速{rate}%，要求{required}%：为要求速度的{ratio}倍",
+    },
+    # milestone (SPEC 4.4)
+    "achieved": {
+        "en": "achieved in {year}",
+        "zh": "已于{year}年完成",
+    },
+    "not_achieved_yet": {
+        "en": "not achieved yet; due by {target_year}",
+        "zh": "尚未完成；应于{target_year}年前完成",
+    },
+    "not_achieved": {
+        "en": "not achieved by {year}; due by {target_year}",
+        "zh": "截至{year}年未完成；应于{target_year}年前完成",
+    },
+    "no_observation": {
+        "en": "no observation up to {year}; due by {target_year}",
+        "zh": "截至{year}年没有任何数据；应于{target_year}年前完成",
+    },
+    # explain: a year after the assessment year
+    "not_yet_due": {
+        "en": "{year} is after the assessment year {assessment_year}",
+        "zh": "{year}年晚于评估年度{assessment_year}年，尚未到期",
+    },
+}
+
+#: Arguments that carry a machine word (``what``: actual/level/rate, ``method``:
+#: linear/cagr).  English quotes the word itself; other languages translate it here.
+TERM_ARGS: tuple[str, ...] = ("what", "method")
+TERMS: Mapping[str, Mapping[str, str]] = {
+    "zh": {"actual": "实际值", "level": "水平值", "rate": "增速",
+           "linear": "序时进度", "cagr": "年均增速进度"},
+}
+
+
+def because(code: str, **args: object) -> dict[str, object]:
+    """The reason fields of a result: English ``reason``, ``reason_code``, ``reason_args``.
+
+    Evaluation modules merge this into their outcome, so the sentence and the
+    code can never disagree.  Raises KeyError for an unknown code or a missing
+    argument: a programming error, caught by the tests of every code.
+    """
+    plain = {key: str(value) for key, value in args.items()}
+    return {"reason": english(code, plain), "reason_code": code, "reason_args": plain}
+
+
+def english(code: str, args: Mapping[str, str]) -> str:
+    """The English sentence of ``code`` with ``args`` filled in (machine words as they are)."""
+    return REASONS[code]["en"].format(**args)
+
+
+def reason_text(reason: str, code: str, args: Mapping[str, str], lang: str) -> str:
+    """A result's reason in ``lang``; the stored English text when there is no code or template."""
+    if lang == "en" or not code:
+        return reason
+    try:
+        return localised(code, args, lang)
+    except (KeyError, IndexError, ValueError):
+        # A report read back from an older or foreign JSON file: say it in English.
+        return reason
+
+
+def localised(code: str, args: Mapping[str, str], lang: str) -> str:
+    """The sentence of ``code`` in ``lang``, machine words translated through :data:`TERMS`."""
+    terms = TERMS.get(lang, {})
+    words = {key: terms.get(value, value) if key in TERM_ARGS else value for key, value in args.items()}
+    return REASONS[code][lang].format(**words)

@@ -84,13 +84,16 @@ def load_yaml(path: str) -> YamlLoad:
     """Read and parse one YAML file; never raises for bad input."""
     try:
         size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return YamlLoad(None, [_finding(path, 0, 0, "PC102",
-                f"file is {size / 1048576:.1f} MiB; plan files are limited to 10 MiB")])
         with open(path, "rb") as handle:
-            raw = handle.read()
+            # Read one byte past the limit: a pipe, /dev/zero or a growing file
+            # reports a size that says nothing about how much it would deliver.
+            raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
         return YamlLoad(None, [_finding(path, 0, 0, "PC100", f"cannot read the file: {exc.strerror or exc}")])
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        shown = f"{size / 1048576:.1f} MiB" if size > MAX_BYTES else "over 10 MiB"
+        return YamlLoad(None, [_finding(path, 0, 0, "PC102",
+                                        f"file is {shown}; plan files are limited to 10 MiB")])
     return parse_yaml(raw, path)
 
 

@@ -63,3 +63,17 @@ def test_non_finite_plan_gives_exit_2_for_every_command(tmp_path: Path) -> None:
 def test_nan_in_assessment_thresholds_is_pc200(tmp_path: Path) -> None:
     path = _linhai_with(tmp_path, b"baseline_year: 2022\n", b"baseline_year: 2022\nassessment: {on_track: .nan}\n")
     assert _errors(path) == [("PC200", 22, 24, "assessment.on_track is not a number (.nan); it must be a finite number")]
+
+
+def test_size_limit_holds_when_the_reported_size_lies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe or /dev/zero reports size 0; the reader must still stop after 10 MiB."""
+    path = tmp_path / "grows.yaml"
+    path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
+    monkeypatch.setattr("policycheck.yamlload.os.path.getsize", lambda _path: 0)
+    assert _errors(path) == [("PC102", 0, 0, "file is over 10 MiB; plan files are limited to 10 MiB")]
+
+
+def test_file_over_10_mib_is_pc102_without_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"policycheck: 1\n# " + b"x" * (MAX_BYTES + 1024 * 1024) + b"\n")
+    assert _errors(path) == [("PC102", 0, 0, "file is 11.0 MiB; plan files are limited to 10 MiB")]

@@ -187,13 +187,12 @@ def _parse_validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _emit_validation(validation: Any, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool) -> None:
-    from policycheck.output import atomic_write
+    from policycheck.output import atomic_write_all
     from policycheck.reporters import render_findings
 
     options = RenderOptions()
     rendered = {f: render_findings(validation, f, options) for f in {fmt, *(f for f, _ in extra)}}
-    for out_fmt, path in extra:
-        atomic_write(path, rendered[out_fmt])
+    atomic_write_all([(path, rendered[out_fmt]) for out_fmt, path in extra])
     if not (quiet and not validation.findings):
         click.echo(rendered[fmt], nl=False)
 

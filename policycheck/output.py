@@ -4,17 +4,44 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Sequence
 
 from policycheck.errors import OutputError
 
+Payload = str | bytes
 
-def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
+
+def atomic_write(path: str | os.PathLike[str], data: Payload, *, encoding: str = "utf-8") -> None:
     """Write ``data`` to a temporary file in the target folder, then rename it.
 
     Existing files are replaced only once the new content is complete; on any
     error the temporary file is removed and :class:`OutputError` is raised.
     """
-    target = Path(path)
+    atomic_write_all([(path, data)], encoding=encoding)
+
+
+def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *, encoding: str = "utf-8") -> None:
+    """Write several files all or nothing: every one is staged before any is renamed.
+
+    With ``-o json=ok.json -o html=/no/such/dir/r.html`` the second file cannot
+    be staged, so ``ok.json`` keeps its old content: a failed run changes no
+    report.  Only a failing rename (after every file was staged) could leave
+    some files replaced, and then every leftover temporary file is removed.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(Path(path), data, encoding), Path(path)))
+        for tmp_name, target in staged:
+            _rename(tmp_name, target)
+    finally:
+        for tmp_name, _target in staged:
+            if os.path.lexists(tmp_name):
+                _remove(tmp_name)
+
+
+def _stage(target: Path, data: Payload, encoding: str) -> str:
+    """A complete temporary copy of ``data`` beside ``target``; its name."""
     payload = data.encode(encoding) if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -26,13 +53,24 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             handle.write(payload)
         # mkstemp creates 0600; give the report the permissions a plain open() would.
         os.chmod(tmp_name, 0o666 & ~_current_umask())
+    except OSError as exc:
+        _remove(tmp_name)
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return tmp_name
+
+
+def _rename(tmp_name: str, target: Path) -> None:
+    try:
         os.replace(tmp_name, target)
     except OSError as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _remove(tmp_name: str) -> None:
+    try:
+        os.unlink(tmp_name)
+    except OSError:
+        pass
 
 
 def _current_umask() -> int:

@@ -60,16 +60,16 @@ def build_report(options: "RunOptions") -> "Report":
 def run_report(options: "RunOptions", *, view: str) -> int:
     """check (view="results") and units (view="units")."""
     from policycheck.cli import default_format
-    from policycheck.output import atomic_write
+    from policycheck.output import atomic_write_all
     from policycheck.reporters import RenderOptions, render, summary_line
 
     report = build_report(options)
     render_options = RenderOptions(lang=options.lang, tablefmt=options.tablefmt, color=options.color,
                                    verbosity=1 + options.verbose, view=view)
-    # Render every file first, then write: a rendering error leaves no file behind.
+    # Render every file first, then write them all or none: a rendering error or
+    # one unwritable path leaves every existing report as it was.
     files = [(path, render(report, fmt, render_options)) for fmt, path in options.outputs]
-    for path, text in files:
-        atomic_write(path, text)
+    atomic_write_all(files)
     if options.quiet:
         print(summary_line(report, options.lang))
     else:

@@ -27,7 +27,7 @@ def merge(actuals: Actuals, key: SeriesKey, by_year: dict[int, Observation], yea
         by_year[year] = keep
         plan, target, unit = key
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
-                                             drop.status, drop.value))
+                                             drop.status, drop.value, keep.status))
     elif old.value == new.value and type(old.value) is type(new.value):
         actuals.findings.append(Finding(
             "PC405", WARNING, new.file, new.line, new.column,

@@ -209,6 +209,8 @@ class Superseded:
     year: int
     status: DataStatus
     value: float | bool | None
+    #: the data status of the row that replaced this one (None: not known)
+    replaced_by: DataStatus | None = None
 
 
 @dataclass

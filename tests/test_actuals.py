@@ -106,8 +106,8 @@ def test_final_supersedes_estimate(tmp_path: Path) -> None:
     assert actuals.series[("p1", "rd-intensity", None)][2023].value == 3.3
     path = str(tmp_path / "a.csv")
     assert actuals.superseded == [
-        Superseded(path, 2, "p1", "rd-intensity", None, 2023, "estimate", 3.1),
-        Superseded(path, 3, "p1", "rd-intensity", None, 2023, "preliminary", 3.2),
+        Superseded(path, 2, "p1", "rd-intensity", None, 2023, "estimate", 3.1, "preliminary"),
+        Superseded(path, 3, "p1", "rd-intensity", None, 2023, "preliminary", 3.2, "final"),
     ]
 
 

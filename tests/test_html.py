@@ -78,7 +78,7 @@ def test_cards_show_actual_expected_target_attainment_pace_and_reason() -> None:
     html = _html()
     card = html[html.index('id="r1"'):html.index('id="r2"')]
     for text in ("全社会研发经费投入强度", "rd-intensity", "略有滞后", "<dd>3.2%</dd>", "<dd>3.24%</dd>",
-                 "<dd>3.6% (2027)</dd>", "<dd>-0.04</dd>", "<dd>88.9%</dd>", "<dd>0.1333%</dd>",
+                 "<dd>3.6% (2027)</dd>", "<dd>-0.04</dd>", "<dd>88.9%</dd>", "<dd>0.13%</dd>",
                  "behind the linear schedule: 0.04 below the expected 3.24"):
         assert text in card
     assert 'class="schedule"' in card and 'class="projection"' in card and 'class="baseline"' in card

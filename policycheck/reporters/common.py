@@ -13,15 +13,27 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from policycheck.i18n import label, status_label
 
 if TYPE_CHECKING:
-    from policycheck.model import PlanInfo, Report, Result, UnitShortfall, UnitSummary
+    from policycheck.model import PlanInfo, Report, Result, Superseded, UnitShortfall, UnitSummary
 
 #: What an empty cell shows (no actual, no expected value, ...).
 EMPTY = "—"
 _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
+#: Data statuses as Chinese statistical tables name them (SPEC 3: 正式, 快报, 预计).
+_DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
+                     "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
+_SUPERSEDED_HEADERS = {
+    "zh": ("位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"),
+    "en": ("file:line", "Target", "Unit", "Year", "Data status", "Value", "Replaced by"),
+}
 
 
 def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
-    """A value for people: at most two decimals (four significant digits below 1)."""
+    """A value for people: rounded to two decimals, trailing zeros dropped.
+
+    Every number of a column gets the same rule, as a spreadsheet cell format
+    would (3.368 -> ``3.37``, 0.5844 -> ``0.58``, 1228.0 -> ``1228``); a value
+    that rounds to zero is ``0``, never ``-0``.  JSON and CSV keep full precision.
+    """
     if value is None:
         return EMPTY
     if isinstance(value, bool):
@@ -29,12 +41,14 @@ def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
         return yes if value else no
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    text = f"{value:.4g}" if abs(value) < 1 else f"{value:.2f}"
-    if "e" not in text and "." in text:
+    return _trim(f"{value:.2f}")
+
+
+def _trim(text: str) -> str:
+    """``3.50`` -> ``3.5``, ``4.00`` -> ``4``, ``-0.00`` -> ``0``."""
+    if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "0") else text
+    return "0" if text == "-0" else text
 
 
 def fmt_gap(value: float | None) -> str:
@@ -46,11 +60,12 @@ def fmt_gap(value: float | None) -> str:
 
 
 def fmt_percent(value: float | None) -> str:
-    """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``."""
+    """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``, 0.95 -> ``95%``."""
     if value is None:
         return EMPTY
-    text = f"{value * 100:.1f}".removesuffix(".0")
-    return f"{text}%"
+    if not math.isfinite(value):
+        return str(value)
+    return f"{_trim(f'{value * 100:.1f}')}%"
 
 
 def fmt_target_value(value: float | bool | tuple[float, float] | None, lang: str = "zh") -> str:
@@ -80,6 +95,13 @@ def result_label(result: "Result") -> str:
 def result_name(result: "Result", lang: str) -> str:
     name = result.name_en if lang == "en" and result.name_en else result.name
     return one_line(name)
+
+
+def result_reason(result: "Result", lang: str) -> str:
+    """Why the result has its status, in ``lang`` (the JSON ``reason`` is English)."""
+    from policycheck.reasons import reason_text
+
+    return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
 def status_text(result: "Result", lang: str) -> str:
@@ -172,3 +194,30 @@ def unit_summary_headers(lang: str) -> list[str]:
 def unit_summary_texts(report: "Report", lang: str) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
     return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
+
+
+def data_status_text(status: str | None, lang: str) -> str:
+    if status is None:
+        return EMPTY
+    return _DATA_STATUS_TEXT.get(lang, _DATA_STATUS_TEXT["en"]).get(status, status)
+
+
+def superseded_headers(lang: str) -> list[str]:
+    return list(_SUPERSEDED_HEADERS.get(lang, _SUPERSEDED_HEADERS["en"]))
+
+
+def superseded_rows(report: "Report", lang: str) -> list[list[str]]:
+    """One row per CSV row replaced by a stronger data status, in report order.
+
+    SPEC 3: nothing is dropped silently, so people see these rows too, not only
+    the JSON report.  The plan id prefixes the target when several plans are loaded.
+    """
+    several = len(report.plans) > 1
+    return [_superseded_row(row, lang, several) for row in report.superseded]
+
+
+def _superseded_row(row: "Superseded", lang: str, several: bool) -> list[str]:
+    target = f"{row.plan}/{row.target}" if several else row.target
+    return [f"{row.file}:{row.line}", target, row.unit or EMPTY, str(row.year),
+            data_status_text(row.status, lang), fmt_number(row.value, lang),
+            data_status_text(row.replaced_by, lang)]

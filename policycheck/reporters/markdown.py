@@ -1,9 +1,9 @@
 """The ``markdown`` format: GitHub-flavoured Markdown for ``$GITHUB_STEP_SUMMARY``.
 
 Headline counts first (one bullet per status present), then the shortfalls by
-responsible unit, then every result per plan in a table, then findings.  Cell
-text is escaped so names with ``|``, ``<``, ``*`` or newlines cannot break a
-table or inject HTML.  The ``units`` command leaves the per-plan result tables
+responsible unit, then every result per plan in a table, then findings and the
+CSV rows superseded by a stronger data status.  Cell text is escaped so names
+with ``|``, ``<``, ``*`` or newlines cannot break a table or inject HTML.  The ``units`` command leaves the per-plan result tables
 out and adds a per-unit summary table instead.
 """
 from __future__ import annotations
@@ -22,6 +22,8 @@ from policycheck.reporters.common import (
     result_headers,
     result_row_texts,
     results_by_plan,
+    superseded_headers,
+    superseded_rows,
     unit_headers,
     unit_row_texts,
     unit_summary_headers,
@@ -73,6 +75,9 @@ def render(report: "Report", options: RenderOptions) -> str:
         headers = ["file:line:column", "level", "rule", "message"]
         blocks.append(f"## {label('findings', lang)}\n\n"
                       + table(headers, finding_rows(sorted_findings(report.findings))))
+    if report.superseded:
+        blocks.append(f"## {label('superseded', lang)}\n\n"
+                      + table(superseded_headers(lang), superseded_rows(report, lang), numeric=[3, 5]))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -34,6 +34,8 @@ from policycheck.reporters.common import (
     shortfall_rows,
     shortfall_target,
     status_text,
+    superseded_headers,
+    superseded_rows,
     unit_headers,
     unit_name,
     unit_summary_headers,
@@ -73,7 +75,7 @@ def status_cell(status: str, text: str) -> Text:
 
 def render(report: "Report", options: RenderOptions) -> str:
     """Results per plan (or the unit summary for ``units``), shortfalls by unit,
-    findings, and the summary line, separated by blank lines."""
+    findings, superseded rows and the summary line, separated by blank lines."""
     console = make_console(options)
     blocks: list[Table | Text] = []
     if options.view == "units":
@@ -84,8 +86,12 @@ def render(report: "Report", options: RenderOptions) -> str:
     if any(unit.shortfalls for unit in report.units):
         blocks.append(_shortfall_table(report, options.lang))
     if report.findings:
-        blocks.append(Text("\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings)),
-                           style="dim"))
+        findings = Text(label("findings", options.lang) + "\n", style="bold")
+        findings.append("\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings)),
+                        style="dim")
+        blocks.append(findings)
+    if report.superseded:
+        blocks.append(_superseded_table(report, options.lang))
     for block in blocks:
         console.print(block)
         console.print()
@@ -139,5 +145,13 @@ def _shortfall_table(report: "Report", lang: str) -> Table:
 def _unit_summary_table(report: "Report", lang: str) -> Table:
     table = _new_table(label("summary", lang), unit_summary_headers(lang), {1, 2, 3}, wrap=0)
     for row in unit_summary_texts(report, lang):
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _superseded_table(report: "Report", lang: str) -> Table:
+    """CSV rows replaced by a stronger data status (SPEC 3: nothing is dropped silently)."""
+    table = _new_table(label("superseded", lang), superseded_headers(lang), {3, 5}, wrap=None)
+    for row in superseded_rows(report, lang):
         table.add_row(*(Text(cell) for cell in row))
     return table

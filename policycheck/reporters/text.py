@@ -1,7 +1,8 @@
 """The ``text`` format: plain tables through tabulate, and parsable findings.
 
-``render`` prints the same content as the rich ``table`` format without any
-colour or box drawing, so it is safe for logs, e-mails and ``diff``.  tabulate
+``render`` prints the same content as the rich ``table`` format (results,
+shortfalls by unit, findings, rows superseded by a stronger data status, the
+summary line) without any colour or box drawing, so it is safe for logs, e-mails and ``diff``.  tabulate
 measures cells with ``wcwidth`` (its ``WIDE_CHARS_MODE``), so Chinese names
 align.  ``render_findings`` serves ``validate``: one yamllint-style
 ``FILE:LINE:COL: level [RULE] message`` line per finding, nothing else, so
@@ -23,6 +24,8 @@ from policycheck.reporters.common import (
     result_headers,
     result_row_texts,
     results_by_plan,
+    superseded_headers,
+    superseded_rows,
     unit_headers,
     unit_row_texts,
     unit_summary_headers,
@@ -55,6 +58,10 @@ def render(report: "Report", options: RenderOptions) -> str:
     if report.findings:
         lines = "\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings))
         blocks.append(f"{label('findings', options.lang)}\n\n{lines}")
+    if report.superseded:
+        table = _table(superseded_rows(report, options.lang), superseded_headers(options.lang),
+                       options.tablefmt, frozenset({3, 5}))
+        blocks.append(f"{label('superseded', options.lang)}\n\n{table}")
     blocks.append(summary_line(report, options.lang))
     return "\n\n".join(blocks) + "\n"
 

@@ -40,21 +40,32 @@ def evaluate_level(case: Case) -> Outcome:
     final_year = case.milestones[-1][0]
     out["target_year"] = final_year
     out["time_progress"] = time_progress(case.year, baseline_year(case), final_year)
+    path = _resolve_path(baseline, milestones)
+    if path is not None:
+        # The requirement and E(Y) need no actual: a no_data or pending result
+        # still reports them (SPEC 4.1: expected = E(Y) with every level-type result).
+        out.update(path=path.points, target_value=path.final[1],
+                   expected=path_value(path.points, case.year))
     actual = _actual(case, out)
     if actual is None:
         return out
     out["actual"] = actual
-    resolved = tuple((y, v) for y, v in milestones if v is not None)
-    if len(resolved) < len(milestones):
+    if path is None:
         out.update(status="pending", **because("no_baseline_times"))
         return out
-    points = ((baseline.year, baseline.value),) if baseline is not None else ()
-    path = _Path(baseline, resolved, points + tuple((y, midpoint(v)) for y, v in resolved))
-    out["path"] = path.points
-    out["target_value"] = path.final[1]
     _numbers(case, path, actual, out)
     _status(case, path, actual, out)
     return out
+
+
+def _resolve_path(baseline: Baseline | None,
+                  milestones: list[tuple[int, Requirement | None]]) -> _Path | None:
+    """Baseline, milestones and path points; None while a times_baseline milestone lacks b."""
+    resolved = tuple((y, v) for y, v in milestones if v is not None)
+    if len(resolved) < len(milestones):
+        return None
+    points = ((baseline.year, baseline.value),) if baseline is not None else ()
+    return _Path(baseline, resolved, points + tuple((y, midpoint(v)) for y, v in resolved))
 
 
 def _method_name(case: Case) -> str:

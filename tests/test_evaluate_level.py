@@ -40,7 +40,9 @@ def test_rule1_no_data_names_the_last_observation() -> None:
     assert r.status == "no_data"
     assert (r.last_year, r.last_value) == (2024, 3.1)
     assert r.reason == "no actual for 2025 (last: 3.1 in 2024)"
-    assert r.actual is None and r.expected is None and r.gap is None and r.attainment is None
+    assert r.actual is None and r.gap is None and r.attainment is None
+    # E(2025) and v_T need no actual: they are reported with every level-type result.
+    assert (r.expected, r.target_value) == (pytest.approx(3.36), 3.6)
     assert r.time_progress == pytest.approx(0.6)
     assert r.observed == ((2022, 3.0), (2024, 3.1), (2025, None))
 

@@ -1,0 +1,27 @@
+"""Regressions found by the SPEC 4 oracle (tests/spec_oracle.py), with hand-worked numbers."""
+from __future__ import annotations
+
+import pytest
+
+from evalkit import one, target
+
+RD = target("rd-intensity", milestones=((2027, 3.6),))
+
+
+def test_no_data_level_still_reports_the_requirement_and_expected() -> None:
+    # SPEC 4.1: "Numbers reported with every level-type result: expected = E(Y)".
+    # E(2025) = 3.0 + (2025 - 2022) / (2027 - 2022) * (3.6 - 3.0) = 3.36; nothing needs a.
+    r = one(RD, {2022: 3.0, 2025: None}, 2025)
+    assert r.status == "no_data"
+    assert (r.target_value, r.target_year) == (3.6, 2027)
+    assert r.expected == pytest.approx(3.36)
+    assert r.path == ((2022, 3.0), (2027, 3.6))
+    assert (r.actual, r.gap, r.attainment, r.progress, r.progress_ratio) == (None,) * 5
+
+
+def test_no_data_cumulative_reports_expected_from_the_zero_baseline() -> None:
+    # Baseline (2022, 0); E(2024) = 2/5 * 1000 = 400 even though 2023 is missing.
+    t = target("total", kind="cumulative", milestones=((2027, 1000.0),))
+    r = one(t, {2023: None, 2024: 300.0}, 2024)
+    assert r.status == "no_data"
+    assert (r.target_value, r.expected) == (1000.0, pytest.approx(400.0))

@@ -75,8 +75,13 @@ def _method_name(case: Case) -> str:
 
 def _actual(case: Case, out: Outcome) -> float | None:
     """``a`` at Y; on failure fills the no_data or pending outcome and returns None."""
-    if case.target.kind == "cumulative" and case.target.actuals != "running_total":
-        return _cumulative_actual(case, out)
+    if case.target.kind == "cumulative":
+        if case.year < case.since:
+            # Nothing is counted before `since`, whether the CSV gives yearly values or totals.
+            out.update(status="pending", **because("total_not_started", since=case.since))
+            return None
+        if case.target.actuals != "running_total":
+            return _cumulative_actual(case, out)
     obs = case.series.get(case.year)
     value = number(obs)
     if value is None:
@@ -90,9 +95,6 @@ def _actual(case: Case, out: Outcome) -> float | None:
 def _cumulative_actual(case: Case, out: Outcome) -> float | None:
     """The sum of the yearly actuals from ``since`` to Y; a missing year makes it missing."""
     since = case.since
-    if case.year < since:
-        out.update(status="pending", **because("total_not_started", since=since))
-        return None
     total, missing, statuses = 0.0, [], []
     for year in range(since, case.year + 1):
         obs = case.series.get(year)

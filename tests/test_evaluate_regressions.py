@@ -25,3 +25,15 @@ def test_no_data_cumulative_reports_expected_from_the_zero_baseline() -> None:
     r = one(t, {2023: None, 2024: 300.0}, 2024)
     assert r.status == "no_data"
     assert (r.target_value, r.expected) == (1000.0, pytest.approx(400.0))
+
+
+def test_running_total_before_since_is_pending() -> None:
+    # docs/evaluation.md: "Before since the result is pending" -- the total starts in 2025,
+    # so a 2024 figure is not the plan's total, whatever the CSV reports.
+    t = target("total", kind="cumulative", milestones=((2027, 100.0),), since=2025,
+               actuals="running_total")
+    r = one(t, {2024: 150.0}, 2024)
+    assert (r.status, r.reason) == ("pending", "the total is counted from 2025")
+    assert r.actual is None and r.failing is False
+    # The baseline is (since - 1, 0) = (2024, 0), so E(2024) = 0.
+    assert (r.target_value, r.expected) == (100.0, 0.0)

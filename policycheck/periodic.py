@@ -24,10 +24,11 @@ def evaluate_periodic(case: Case, reference: Series | None) -> Outcome:
     out.update(actual=entry.actual, target_value=v)
     if entry.actual is not None:
         out["data_status"] = _data_status(case)
+    if v is not None:
+        out["expected"] = midpoint(v)  # the requirement needs no actual
     if v is not None and entry.actual is not None:
         a = entry.actual
-        out.update(expected=midpoint(v), gap=a - midpoint(v),
-                   attainment=attainment(a, case.cmp, v, tol=case.tol))
+        out.update(gap=a - midpoint(v), attainment=attainment(a, case.cmp, v, tol=case.tol))
     if not first <= case.year <= last:
         out.update(status="pending", **because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":

@@ -37,3 +37,15 @@ def test_running_total_before_since_is_pending() -> None:
     assert r.actual is None and r.failing is False
     # The baseline is (since - 1, 0) = (2024, 0), so E(2024) = 0.
     assert (r.target_value, r.expected) == (100.0, 0.0)
+
+
+def test_annual_no_data_still_reports_the_requirement_as_expected() -> None:
+    # expected = v is known without the actual (a number that can be computed is not null);
+    # gap and attainment need a.
+    t = target("new-firms", kind="annual", unit="家", value=60.0)
+    r = one(t, {2023: 65.0, 2024: None}, 2024)
+    assert r.status == "no_data"
+    assert (r.target_value, r.expected, r.gap, r.attainment) == (60.0, 60.0, None, None)
+    growth = one(target("funding", kind="growth", value=(10.0, 20.0), comparator="between"),
+                 {2024: 100.0}, 2024)
+    assert growth.status == "no_data" and growth.expected == 15.0  # the midpoint of [10, 20]

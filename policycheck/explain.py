@@ -3,15 +3,24 @@
 The assessment-year results are exactly those :func:`policycheck.evaluation.evaluate`
 gives; ``by_year`` re-evaluates the plan-wide result at every year from the
 baseline year to the later of the period end and the assessment year.
+
+A year after the assessment year is not due yet: a statistician reads the
+schedule ahead, not "no data".  Such a year is ``pending`` with the reason
+``not_yet_due``; it carries only the expected value on the schedule (E(y) of
+level, rank and cumulative targets; the requirement of that year for annual
+and growth targets; the required rate for cagr targets) and no actual, gap or
+pace, even when the CSV already holds a later value.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policycheck.case import baseline_year, make_case
 from policycheck.evaluation import (assessment_year, check_options, common_fields, evaluate_target,
                                   evaluate_unit, resolve_settings, unit_milestones)
 from policycheck.model import Actuals, Plan, Result, Target
+from policycheck.reasons import because
+from policycheck.trajectory import midpoint, path_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +54,47 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals, *, year: int | 
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
     first = baseline_year(make_case(plan, target, None, {}, when, settings, unit_milestones(target, None)))
     base = common_fields(plan, target)
-    by_year = tuple(
-        evaluate_unit(plan, target, actuals, None, y, settings, base=base)
-        for y in range(min(first, when), max(plan.period_end, when) + 1))
+    due = [evaluate_unit(plan, target, actuals, None, y, settings, base=base)
+           for y in range(min(first, when), when + 1)]
+    ahead = [not_yet_due(evaluate_unit(plan, target, actuals, None, y, settings, base=base), when, due)
+             for y in range(when + 1, plan.period_end + 1)]
+    by_year = tuple(due + ahead)
     return Explanation(plan=plan, target=target, year=when, results=results, by_year=by_year,
                        failing=any(r.failing for r in results))
 
+
+#: What a year that is not due yet does not have: no actual, no comparison with it.
+_NOT_YET = {"actual": None, "data_status": None, "gap": None, "attainment": None, "progress": None,
+            "progress_ratio": None, "required_annual": None, "trend_annual": None, "projected": None,
+            "projected_met": None, "history": None, "years_met": None, "years_due": None, "level": None,
+            "achieved_year": None, "last_year": None, "last_value": None}
+
+
+def not_yet_due(result: Result, assessment_year: int, due: list[Result]) -> Result:
+    """A year after the assessment year: pending, with only the expected value on the schedule."""
+    return replace(result, **_NOT_YET, status="pending", failing=False,
+                   expected=schedule_value(result, due),
+                   **because("not_yet_due", year=result.year, assessment_year=assessment_year))
+
+
+def schedule_value(result: Result, due: list[Result]) -> float | None:
+    """The expected value of ``result.year`` on the schedule (None where there is none).
+
+    ``result`` is the evaluation at that year: annual and growth targets carry
+    that year's requirement (or reference value) in ``target_value`` whether or
+    not there is an actual; cagr targets the required rate in ``expected``.  The
+    path of level-type targets is resolved only with an actual, so it is taken
+    from the latest due year that has one.
+    """
+    if result.kind == "milestone":
+        return None
+    if result.kind == "cagr":
+        return result.expected
+    if result.kind in ("annual", "growth"):
+        applies = result.target_year is None or result.year <= result.target_year
+        value = result.target_value
+        if not applies or value is None or isinstance(value, bool):
+            return None
+        return midpoint(value)
+    points = next((r.path for r in reversed(due) if r.path), result.path)
+    return path_value(points, result.year)

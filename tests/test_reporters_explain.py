@@ -69,9 +69,13 @@ def test_explanation_en_exact() -> None:
 
 
 def test_explanation_zh_labels_and_scoped_units() -> None:
-    scoped = replace(_explanation(), results=(RESULTS[7],), by_year=(RESULTS[7],))
+    area = replace(RESULTS[7], reason_code="on_schedule",
+                   reason_args={"method": "linear", "actual": "0.8", "expected": "0.76"})
+    scoped = replace(_explanation(), results=(area,), by_year=(RESULTS[7],))
     text = render_explanation(scoped, RenderOptions(lang="zh", width=60))
-    assert "[dongcheng] 符合序时进度: on the linear schedule" in text
+    assert "[dongcheng] 符合序时进度：符合序时进度：实际值0.8，序时目标值0.76\n" in text
+    english = render_explanation(scoped, RenderOptions(lang="en", width=60))
+    assert "[dongcheng] on track: on the linear schedule\n" in english
     assert "年份  单位       实际值  序时目标值   差距  状态" in text
     assert "2023 [dongcheng] 实际值" in text
 
@@ -82,3 +86,26 @@ def test_chart_scales_to_the_largest_value_and_skips_non_numbers() -> None:
     assert lines[0].count("█") == 2 * lines[1].count("▒")
     assert "█" not in lines[2] and lines[2].endswith(" yes")
     assert chart_lines((replace(RESULTS[0], actual=None, expected=None),), "en", width=40) == []
+
+
+def test_linhai_explain_in_chinese_marks_later_years_pending() -> None:
+    from conftest import EXAMPLES_DIR, PLANS_DIR
+    from policycheck.actuals import load_actuals
+    from policycheck.explain import explain_target
+    from policycheck.plan import load_plan
+
+    plan = load_plan(str(PLANS_DIR / "linhai-315-2023-2027.yaml"))
+    data = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])
+    text = render_explanation(explain_target(plan, "rd-intensity", data), RenderOptions(lang="zh", width=80))
+    lines = text.split("\n")
+    assert lines[2] == "符合序时进度：符合序时进度：实际值3.38，序时目标值3.368"
+    assert lines[4:11] == [
+        "年份  实际值  序时目标值   差距  状态",
+        "2022    3.02        3.02      0  符合序时进度",
+        "2023    3.15        3.14  +0.01  符合序时进度",
+        "2024    3.28        3.25  +0.03  符合序时进度",
+        "2025    3.38        3.37  +0.01  符合序时进度",
+        "2026       —        3.48      —  未到期",
+        "2027       —         3.6      —  未到期",
+    ]
+    assert "2026 实际值      —" in text

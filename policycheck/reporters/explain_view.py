@@ -1,10 +1,12 @@
 """How ``policycheck explain`` shows one target: header, year table, chart.
 
 The header names the plan, the target and, per result at the assessment year
-(one per unit for a scoped target), the status and the reason.  The table
-lists every year of ``by_year``; the chart draws, per year, the actual value
-(``█``) above the expected value on the schedule (``▒``), scaled to the
-terminal width, so a lag is visible at a glance even without colour.
+(one per unit for a scoped target), the status and the reason (in Chinese
+under ``--lang zh``).  The table lists every year of ``by_year``, years after
+the assessment year as 未到期 (pending) with only the expected value; the
+chart draws, per year, the actual value (``█``) above the expected value on
+the schedule (``▒``), scaled to the terminal width, so a lag is visible at a
+glance even without colour.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from rich.text import Text
 
 from policycheck.i18n import label, status_label
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import fmt_gap, fmt_number, one_line, status_text
+from policycheck.reporters.common import fmt_gap, fmt_number, one_line, result_reason, status_text
 from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ def _header(explanation: "Explanation", lang: str) -> list[Text]:
         who = f"[{result.unit}] " if result.unit else ""
         line = Text(who)
         line.append(status_text(result, lang), style=STATUS_STYLES.get(result.status, ""))
-        line.append(f": {one_line(result.reason)}")
+        line.append(("：" if lang == "zh" else ": ") + result_reason(result, lang))
         lines.append(line)
     return lines
 

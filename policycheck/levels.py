@@ -124,7 +124,8 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
     prog = progress(a, b, v_t)
     out.update(expected=expected, progress=prog,
                gap=None if expected is None else a - expected,
-               attainment=attainment(a, cmp, v_req, tol=case.tol, progress_value=prog))
+               attainment=attainment(a, cmp, v_req, tol=case.tol, progress_value=prog,
+                                          has_baseline=b is not None))
     if year < final_year:
         out["required_annual"] = (v_t - a) / (final_year - year)
     if path.baseline is not None and year > path.baseline.year:

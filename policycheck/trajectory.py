@@ -142,8 +142,15 @@ def average_growth(level: float, b: float, years: int) -> float | None:
 
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
-               progress_value: float | None = None) -> float | None:
-    """达成率 (SPEC 4.5) of the actual ``a`` against the requirement ``v``."""
+               progress_value: float | None = None, has_baseline: bool | None = None) -> float | None:
+    """达成率 (SPEC 4.5) of the actual ``a`` against the requirement ``v``.
+
+    For 清零 (v = 0, lower is better) above zero it is ``progress_value`` when the
+    target has a baseline (null when progress cannot be computed, e.g. b = 0),
+    else 0.  ``has_baseline`` None means: a baseline if a progress value is given.
+    """
+    if has_baseline is None:
+        has_baseline = progress_value is not None
     if cmp == "between" and isinstance(v, tuple):
         return _between_attainment(a, v)
     if cmp in ("==", "approx", "between"):
@@ -159,7 +166,7 @@ def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
     if v == 0:  # 清零: zero is the target
         if a <= 0:
             return 1.0
-        return progress_value if progress_value is not None else 0.0
+        return progress_value if has_baseline else 0.0
     return v / a if a > 0 else None
 
 

@@ -49,3 +49,17 @@ def test_annual_no_data_still_reports_the_requirement_as_expected() -> None:
     growth = one(target("funding", kind="growth", value=(10.0, 20.0), comparator="between"),
                  {2024: 100.0}, 2024)
     assert growth.status == "no_data" and growth.expected == 15.0  # the midpoint of [10, 20]
+
+
+def test_zero_target_with_a_zero_baseline_has_no_attainment_above_zero() -> None:
+    # SPEC 4.5, d = -1 and v == 0 (清零): "else `progress` if there is a baseline".
+    # b = 0 = v_T, so progress = (a - b) / (v_T - b) = 0.6 / 0 cannot be computed: null,
+    # "never a made-up 0".
+    t = target("zero", comparator="<=", milestones=((2027, 0.0),))
+    r = one(t, {2022: 0.0, 2025: 0.6}, 2025)
+    assert r.progress is None and r.attainment is None
+    # With b = 2: progress = (0.6 - 2) / (0 - 2) = 0.7 is the attainment.
+    r2 = one(t, {2022: 2.0, 2025: 0.6}, 2025)
+    assert r2.attainment == pytest.approx(0.7) == r2.progress
+    # No baseline at all: 0.
+    assert one(t, {2025: 0.6}, 2025).attainment == 0.0

@@ -1,17 +1,27 @@
 """The core of ``policycheck validate``: plans first, then CSV files against those plans.
 
 Folders are searched recursively for ``*.yaml``, ``*.yml`` and ``*.csv`` (hidden
-folders such as ``.git`` are skipped).  Every plan is checked on its own; the CSV
-files are then checked against the plans given in the same command, so that a
-CI job validating ``plans/ examples/`` also catches unknown target ids.
+folders such as ``.git`` are skipped).  A YAML file found in a folder is a plan
+only when it has a top-level ``policycheck: <version>`` key: CI configurations
+(GitHub Actions, GitLab CI) and other YAML kept beside plans are skipped and
+listed in :attr:`Validation.skipped`.  A file named on the command line is
+always checked.
+
+Every plan is checked on its own; each CSV file is then checked on its own
+against the plans given in the same command, so that a CI job validating
+``plans/ examples/`` also catches unknown target ids.  A CSV file without a
+plan column whose target ids are shared by several plans is checked against the
+one plan that owns all of them, when exactly one does.
 """
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from policycheck.errors import InputError
-from policycheck.findings import Finding, sorted_findings
+from policycheck.findings import ERROR, Finding, sorted_findings
 from policycheck.reporters import Validation
 
 if TYPE_CHECKING:
@@ -19,6 +29,20 @@ if TYPE_CHECKING:
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 CSV_SUFFIXES = (".csv",)
+#: A top-level ``policycheck`` key with a value on the same line (the format
+#: version); a GitLab CI job called ``policycheck:`` has a mapping below it instead.
+_PLAN_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?["']?policycheck["']?[ \t]*:[ \t]*[^\s#]""", re.MULTILINE)
+#: How much of a YAML file the plan test reads: the plan size limit (PC102).
+_SNIFF_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Expanded:
+    """The files of a ``validate`` command: plans, CSV files, YAML files that are not plans."""
+
+    plans: list[str] = field(default_factory=list)
+    csvs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str = "auto",
@@ -26,38 +50,61 @@ def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str 
     """Check every plan and CSV under ``paths``; findings sorted by file, line, column."""
     from policycheck.plan import check_plan_file
 
-    plan_files, csv_files = expand_paths(paths)
+    found = expand(paths)
     findings: list[Finding] = []
     plans: list[Plan] = []
-    for path in plan_files:
+    for path in found.plans:
         loaded = check_plan_file(path)
         findings.extend(loaded.findings)
         if loaded.plan is not None:
             plans.append(loaded.plan)
-    if csv_files:
-        findings.extend(_csv_findings(csv_files, plans, encoding=encoding, allow_unknown=allow_unknown))
-    return Validation(files=tuple(plan_files + csv_files), findings=tuple(sorted_findings(findings)),
-                      strict=strict)
+    for path in found.csvs:
+        findings.extend(_csv_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown))
+    return Validation(files=tuple(found.plans + found.csvs), findings=tuple(sorted_findings(findings)),
+                      strict=strict, skipped=tuple(found.skipped))
 
 
 def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(plan files, CSV files) in the order given, folders expanded in sorted order.
+    """(plan files, CSV files) of :func:`expand`."""
+    found = expand(paths)
+    return found.plans, found.csvs
+
+
+def expand(paths: Sequence[str]) -> Expanded:
+    """Plans, CSV files and skipped YAML files in the order given, folders in sorted order.
 
     A file named on the command line is taken whatever its suffix: ``.csv`` is
     read as actuals, anything else as a plan.  Each file is listed once.
     """
-    plans: list[str] = []
-    csvs: list[str] = []
+    found = Expanded()
     seen: set[str] = set()
     for path in paths:
-        files = _walk(path) if os.path.isdir(path) else [path]
-        for file in files:
+        searched = os.path.isdir(path)
+        for file in _walk(path) if searched else [path]:
             key = os.path.normpath(file)
             if key in seen:
                 continue
             seen.add(key)
-            (csvs if file.lower().endswith(CSV_SUFFIXES) else plans).append(file)
-    return plans, csvs
+            if file.lower().endswith(CSV_SUFFIXES):
+                found.csvs.append(file)
+            elif searched and not is_plan_yaml(file):
+                found.skipped.append(file)
+            else:
+                found.plans.append(file)
+    return found
+
+
+def is_plan_yaml(path: str) -> bool:
+    """Whether a YAML file has a top-level ``policycheck: <version>`` line (a text test, no parsing).
+
+    An unreadable file counts as a plan, so that reading it gives a finding.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True
+    return _PLAN_KEY.search(head) is not None
 
 
 def _walk(folder: str) -> list[str]:
@@ -69,13 +116,36 @@ def _walk(folder: str) -> list[str]:
     return sorted(found)
 
 
-def _csv_findings(csv_files: list[str], plans: list["Plan"], *, encoding: str,
-                  allow_unknown: bool) -> list[Finding]:
-    """What the actuals reader finds; an unusable CSV is findings too, never a traceback."""
+def _csv_findings(path: str, plans: list["Plan"], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+    """What the actuals reader finds in one CSV file; never a traceback.
+
+    Files are read one at a time: the same rows in two files (a UTF-8 copy and
+    an Excel GB18030 copy) are not a fault of either file.  When the file does
+    not fit all the plans together (a target id several plans share and no plan
+    column), the one plan that owns every row, if exactly one does, is its plan.
+    """
+    findings = _read(path, plans, encoding=encoding, allow_unknown=allow_unknown)
+    if len(plans) < 2 or not _misfit(findings):
+        return findings
+    fits = []
+    for plan in plans:
+        alone = _read(path, [plan], encoding=encoding, allow_unknown=allow_unknown)
+        if not _misfit(alone):
+            fits.append(alone)
+    return fits[0] if len(fits) == 1 else findings
+
+
+def _misfit(findings: list[Finding]) -> bool:
+    """The rows do not fit the plans: a column is missing (PC401) or a target id is unknown (PC403,
+    at any level: ``--allow-unknown`` must not make a plan fit that lacks the file's targets)."""
+    return any((f.rule == "PC401" and f.level == ERROR) or f.rule == "PC403" for f in findings)
+
+
+def _read(path: str, plans: list["Plan"], *, encoding: str, allow_unknown: bool) -> list[Finding]:
     from policycheck.actuals import read_actuals
 
     try:
-        actuals = read_actuals(csv_files, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+        actuals = read_actuals([path], plans=plans, encoding=encoding, allow_unknown=allow_unknown)
     except InputError as exc:
         return list(exc.findings)
     return list(actuals.findings)

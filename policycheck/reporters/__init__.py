@@ -50,6 +50,8 @@ class Validation:
     files: tuple[str, ...]
     findings: tuple["Finding", ...] = field(default_factory=tuple)
     strict: bool = False
+    #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
+    skipped: tuple[str, ...] = ()
 
 
 def _module(fmt: str):  # type: ignore[no-untyped-def]

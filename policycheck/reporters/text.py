@@ -7,7 +7,8 @@ measures cells with ``wcwidth`` (its ``WIDE_CHARS_MODE``), so Chinese names
 align.  ``render_findings`` serves ``validate``: one yamllint-style
 ``FILE:LINE:COL: level [RULE] message`` line per finding, nothing else, so
 editors and problem matchers can parse every line; when there is nothing to
-report it prints one friendly line instead of staying silent.
+report it prints one friendly line instead of staying silent.  YAML files that a
+folder search skipped as not plans are named on a last line.
 """
 from __future__ import annotations
 
@@ -76,7 +77,18 @@ def render_findings(validation: Validation, options: RenderOptions) -> str:
     """``validate`` output: parsable finding lines, or one line saying all is well."""
     findings = sorted_findings(validation.findings)
     if findings:
-        return "".join(one_line(format_parsable(f)) + "\n" for f in findings)
-    count = len(validation.files)
-    noun = "file" if count == 1 else "files"
-    return f"policycheck: {count} {noun} checked, no problems found\n"
+        text = "".join(one_line(format_parsable(f)) + "\n" for f in findings)
+    else:
+        count = len(validation.files)
+        noun = "file" if count == 1 else "files"
+        text = f"policycheck: {count} {noun} checked, no problems found\n"
+    return text + skipped_line(validation.skipped)
+
+
+def skipped_line(skipped: tuple[str, ...]) -> str:
+    """The last line of ``validate``: YAML files found in folders that are not plans, if any."""
+    if not skipped:
+        return ""
+    what = "file that is not a plan" if len(skipped) == 1 else "files that are not plans"
+    return (f"policycheck: skipped {len(skipped)} YAML {what} (no top-level 'policycheck' key): "
+            f"{', '.join(skipped)}\n")

@@ -70,3 +70,15 @@ def test_check_with_every_format_runs_with_the_network_refused(tmp_path: Path,
                                        str(EXAMPLES_DIR / "linhai.csv"), "-q", *outputs], catch_exceptions=False)
     assert result.exit_code == 1  # the Linhai example has shortfalls (examples/README.md)
     assert len(list(tmp_path.iterdir())) == 6
+
+
+def test_security_page_names_real_tests() -> None:
+    """Every ``tests/x.py::test_name`` in docs/security.md exists, so the page cannot drift."""
+    import re
+
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(tests/[\w/]+\.py)::(test_\w+)", text))
+    assert len(named) >= 20
+    missing = [f"{file}::{name}" for file, name in sorted(named)
+               if not re.search(rf"^def {name}\(", (ROOT / file).read_text(encoding="utf-8"), re.MULTILINE)]
+    assert missing == []

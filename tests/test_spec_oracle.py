@@ -8,12 +8,17 @@ oracle's status and, within 1e-9, every number (null where the oracle has null).
 """
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from evalkit import LOC, PLAN_ID, actuals, obs, plan
 from policycheck.evaluation import evaluate
 from policycheck.model import (
@@ -21,6 +26,7 @@ from policycheck.model import (
 )
 from spec_oracle import Settings, oracle
 
+ORACLE = FIXTURES / "oracle"
 COMPARATORS = (">=", ">", "<=", "<", "==", "between", "approx")
 NUMBERS = st.one_of(st.integers(-20, 120).map(float),
                     st.floats(-20, 120, allow_nan=False, allow_infinity=False).map(lambda x: round(x, 3)))
@@ -259,3 +265,34 @@ def test_history_entries_compare_as_tuples() -> None:
     got = {"history": ((2023, 1.0, "missed"),)}
     assert disagreements(want, got) == {"history": (want["history"], got["history"])}
     assert HistoryEntry(2023, 1.0, "met").status == "met"
+
+
+def _check_json(*extra: str) -> dict[str, Any]:
+    """Run the real command line on the SPEC 5.1 example and read its JSON report."""
+    done = subprocess.run([sys.executable, "-m", "policycheck", "check", str(ORACLE / "rd.yaml"),
+                           "-a", str(ORACLE / "rd.csv"), "-f", "json", *extra],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_spec_5_1_example_through_the_cli_json() -> None:
+    # b = 3.0 (2022), v_T = 3.6 (2027), a = 3.3 (2025): E(2025) = 3.0 + 3/5 * 0.6 = 3.36.
+    (r,) = _check_json()["results"]
+    hand = {"expected": 3.36, "gap": -0.06, "attainment": 3.3 / 3.6, "progress": 0.5,
+            "time_progress": 0.6, "progress_ratio": 0.3 / 0.36, "required_annual": 0.15,
+            "trend_annual": 0.1, "projected": 3.5}
+    for name, value in hand.items():
+        assert r[name] == pytest.approx(value, abs=1e-6), name
+    assert (r["actual"], r["baseline"], r["target_value"], r["target_year"]) == (
+        3.3, {"year": 2022, "value": 3.0}, 3.6, 2027)
+    assert (r["projected_met"], r["status"], r["failing"], r["method"]) == (
+        False, "at_risk", False, "linear")
+
+
+def test_spec_5_1_example_with_the_cagr_method() -> None:
+    # g_a = 1.1^(1/3) - 1 = 0.0322801, g_r = 1.2^(1/5) - 1 = 0.0371373, rho = 0.869210: at_risk.
+    (r,) = _check_json("--method", "cagr")["results"]
+    assert r["progress_ratio"] == pytest.approx(0.869210, abs=1e-6)
+    assert (r["method"], r["status"]) == ("cagr", "at_risk")
+    assert r["expected"] == pytest.approx(3.36, abs=1e-6)  # E(Y) stays the linear path

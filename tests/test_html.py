@@ -15,11 +15,12 @@ from test_html_fixture import (
     LEVEL,
     ONERROR,
     RESULTS,
+    PLAN,
     SCRIPT,
     build_report,
 )
 
-from policycheck.model import Baseline
+from policycheck.model import Baseline, Superseded
 from policycheck.reporters import RenderOptions, render
 from policycheck.reporters.html import running_totals, trajectory, with_measure
 
@@ -79,10 +80,25 @@ def test_cards_show_actual_expected_target_attainment_pace_and_reason() -> None:
     card = html[html.index('id="r1"'):html.index('id="r2"')]
     for text in ("全社会研发经费投入强度", "rd-intensity", "略有滞后", "<dd>3.2%</dd>", "<dd>3.24%</dd>",
                  "<dd>3.6% (2027)</dd>", "<dd>-0.04</dd>", "<dd>88.9%</dd>", "<dd>0.13%</dd>",
-                 "behind the linear schedule: 0.04 below the expected 3.24"):
+                 '<p class="reason">落后于序时进度：比序时目标值3.24低0.04</p>'):
         assert text in card
+    assert "behind the linear schedule" not in card
     assert 'class="schedule"' in card and 'class="projection"' in card and 'class="baseline"' in card
     assert card.count('class="milestone"') == 2 and card.count('class="point"') == 4
+
+
+def test_english_cards_give_the_english_reason() -> None:
+    html = _html("en")
+    card = html[html.index('id="r1"'):html.index('id="r2"')]
+    assert '<p class="reason">behind the linear schedule: 0.04 below the expected 3.24</p>' in card
+    assert "落后" not in card
+
+
+def test_a_reason_without_a_code_stays_english_under_zh() -> None:
+    # A report read back from JSON written by an older version has no reason_code.
+    html = _html()
+    card = html[html.index('id="r5"'):html.index('id="r6"')]
+    assert '<p class="reason">55 of the 60 due in 2024</p>' in card
 
 
 def test_scoped_result_names_its_unit() -> None:
@@ -240,3 +256,46 @@ def test_counts_of_whole_things_get_whole_ticks() -> None:
     html = _html(report=build_report((few,)))
     ticks = re.findall(r'<text class="tick" x="58.0" [^>]*>([^<]*)</text>', html)
     assert ticks == ["0", "1", "2"]
+
+
+def _with_superseded() -> object:
+    rows = (Superseded("x.csv", 9, PLAN, "rd-intensity", None, 2024, "estimate", 3.1234, "final"),
+            Superseded(f"{SCRIPT}.csv", 12, PLAN, "carrier-area", "dongcheng", 2023, "preliminary", 0.2,
+                       "final"))
+    return replace(build_report(), superseded=rows)
+
+
+def _section(html: str, name: str) -> str:
+    start = html.index(f'<section class="{name}">')
+    return html[start:html.index("</section>", start)]
+
+
+def test_superseded_rows_are_listed_in_chinese() -> None:
+    section = _section(_html(report=_with_superseded()), "superseded")
+    assert "<h2>被替代的数据</h2>" in section
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", section)
+    assert headers == ["位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"]
+    rows = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", section)[1:]]
+    assert rows == [
+        ["x.csv:9", "rd-intensity", "—", "2024", "预计", "3.12", "正式"],
+        ["&lt;script&gt;alert(1)&lt;/script&gt;.csv:12", "carrier-area", "dongcheng", "2023", "快报", "0.2", "正式"],
+    ]
+    assert '<td class="num">2024</td>' in section and '<td class="num">3.12</td>' in section
+
+
+def test_superseded_rows_in_english_and_in_the_units_view() -> None:
+    section = _section(_html("en", report=_with_superseded()), "superseded")
+    assert "<h2>Superseded rows</h2>" in section
+    assert "<td>estimate</td>" in section and "<td>final</td>" in section
+    assert "x.csv:9" in _section(_html(view="units", report=_with_superseded()), "superseded")
+
+
+def test_no_superseded_section_without_superseded_rows() -> None:
+    assert 'class="superseded"' not in _html()
+
+
+def test_findings_are_listed_escaped() -> None:
+    section = _section(_html(), "findings")
+    assert "<h2>提示</h2>" in section
+    assert ('<li><span class="code">plans/demo.yaml:120:5</span> warning [PC309] '
+            "target hostile has no quote &lt;script&gt;alert(1)&lt;/script&gt;</li>") in section

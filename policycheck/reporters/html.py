@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from policycheck import chart
+from policycheck.findings import sorted_findings
 from policycheck.i18n import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions
@@ -26,9 +27,12 @@ from policycheck.reporters.common import (
     one_line,
     result_label,
     result_name,
+    result_reason,
     results_by_plan,
     shortfall_rows,
     status_text,
+    superseded_headers,
+    superseded_rows,
     unit_name,
 )
 
@@ -116,7 +120,11 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
         "thresholds": f"{report.thresholds.get('on_track', 0.95):g} / {report.thresholds.get('at_risk', 0.6):g}",
         "fail_on": report.fail_on,
         "shortfalls": _shortfall_rows(report, lang),
-        "findings": [(f.location_text(), f.level, f.rule, one_line(f.message)) for f in report.findings],
+        "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
+                     for f in sorted_findings(report.findings)],
+        # SPEC 3: a row replaced by a stronger data status is listed, never dropped silently.
+        "superseded_headers": superseded_headers(lang),
+        "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
     }
 
@@ -154,7 +162,7 @@ def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], l
     return Card(
         anchor=anchor, title=result_name(result, lang), code=result_label(result), unit=unit,
         status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
-        reason=one_line(result.reason), chart=chart_obj,
+        reason=result_reason(result, lang), chart=chart_obj,
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
         y_label=y_label, notes=notes,
     )

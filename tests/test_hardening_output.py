@@ -85,7 +85,7 @@ def test_successful_run_replaces_every_report_and_leaves_no_temporary_file(out: 
     reports = _reports(out)
     assert sorted(reports) == ["r.csv", "r.html", "r.json"]
     assert reports["r.html"] == OLD
-    assert reports["r.json"].startswith('{\n  "tool": {\n    "name": "policycheck"')
+    assert reports["r.json"].startswith('{\n  "tool": {"name": "policycheck"')
     assert reports["r.csv"].startswith("\ufeffplan,target,")
 
 

@@ -1,8 +1,8 @@
 """The ``json`` format: the machine contract of SPEC 5.1.
 
 Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
-Chinese stays readable, two-space indent and a final newline: the same inputs
-give byte-identical files.  The ``units`` command writes the same full report
+Chinese stays readable, one line per result (see :mod:`policycheck.serialize`)
+and a final newline: the same inputs give byte-identical files.  The ``units`` command writes the same full report
 (machines filter it themselves).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import sorted_findings
 from policycheck.reporters import RenderOptions, Validation
-from policycheck.serialize import report_to_dict
+from policycheck.serialize import report_json
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -25,7 +25,7 @@ def dumps(data: Any) -> str:
 
 def render(report: "Report", options: RenderOptions) -> str:
     """The full report as JSON (the view option does not change it)."""
-    return dumps(report_to_dict(report))
+    return report_json(report)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

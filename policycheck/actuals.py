@@ -262,9 +262,12 @@ class _FileReader:
             extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
             if extra is None:
                 return row[:width]
+            from policycheck.findings import excerpt
+
             self._finding("PC402", ERROR, line, extra + 1,
                           f"row has {len(row)} fields but the header has {width}: unexpected cell "
-                          f"{row[extra]!r} (a comma inside a number such as 1,500 must be quoted: \"1,500\")")
+                          f"{excerpt(row[extra])} "
+                          "(a comma inside a number such as 1,500 must be quoted: \"1,500\")")
             return None
         self._finding("PC401", ERROR, line, len(row) + 1,
                       f"row has {len(row)} fields but the header has {width}: the row is too short")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policycheck.findings import ERROR, WARNING, Finding
+from policycheck.findings import ERROR, WARNING, Finding, excerpt
 from policycheck.numbers import CellError, normalize, parse_year
 
 #: canonical column -> accepted header names (canonical name first).
@@ -68,7 +68,7 @@ def read_header(header: list[str], path: str, line: int = 1) -> Layout:
             if year is None:
                 layout.findings.append(Finding(
                     "PC407", WARNING, path, line, i + 1,
-                    f"column {raw!r} ignored: not a known column "
+                    f"column {excerpt(raw)} ignored: not a known column "
                     f"(known: {', '.join(ALIASES)}, or a year for the wide form)"))
             else:
                 year_cells.append((i, year, raw))
@@ -94,7 +94,7 @@ def _place(layout: Layout, canonical: str, i: int, raw: str, path: str, line: in
         return
     layout.findings.append(Finding(
         "PC407", WARNING, path, line, i + 1,
-        f"column {raw!r} ignored: column {first + 1} is already the {canonical!r} column"))
+        f"column {excerpt(raw)} ignored: column {first + 1} is already the {canonical!r} column"))
 
 
 def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, line: int) -> None:
@@ -109,7 +109,7 @@ def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, l
             seen[year] = i
             layout.years.append((i, year))
             continue
-        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1, f"column {raw!r} ignored: {why}"))
+        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1, f"column {excerpt(raw)} ignored: {why}"))
 
 
 def _check_required(layout: Layout, path: str, line: int) -> None:

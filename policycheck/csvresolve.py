@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Sequence
 
-from policycheck.findings import ERROR, WARNING, Finding, Level
+from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.model import Observation, Plan, SeriesKey, Target
 from policycheck.numbers import measure_factor, normalize
 
@@ -122,14 +122,14 @@ class Resolver:
             if not owners:
                 return self._unknown("target", tid, list(self.owners), line, cols[1])
             if len(owners) > 1:
-                names = ", ".join(p.id for p in owners)
-                return self._problem("PC401", ERROR, f"target {tid!r} is in several plans ({names}): "
+                names = ", ".join(excerpt(p.id, quote=str) for p in owners)
+                return self._problem("PC401", ERROR, f"target {excerpt(tid)} is in several plans ({names}): "
                                      "add a plan column to say which", line, cols[1])
             plan = owners[0]
         target = plan.target(tid)
         if target is None and tid not in plan.references:
             ids = [t.id for t in plan.targets] + list(plan.references)
-            return self._unknown(f"target of plan {plan.id!r}", tid, ids, line, cols[1])
+            return self._unknown(f"target of plan {excerpt(plan.id)}", tid, ids, line, cols[1])
         return self._series(plan, tid, target, measure_cell, line, cols[3])
 
     def _series(self, plan: Plan, tid: str, target: Target | None, measure_cell: str,
@@ -140,8 +140,9 @@ class Resolver:
         if given and measure:
             found = measure_factor(given, measure)
             if found is None:
-                return self._problem("PC409", ERROR, f"unit of measure {given!r} of {tid!r} differs from the "
-                                     f"target's {measure!r} and cannot be converted (only 万/亿 are)",
+                return self._problem("PC409", ERROR, f"unit of measure {excerpt(given)} of {excerpt(tid)} "
+                                     f"differs from the target's {excerpt(measure)} and cannot be converted "
+                                     "(only 万/亿 are)",
                                      line, column)
             factor = found
         scope = None
@@ -157,12 +158,12 @@ class Resolver:
         if isinstance(uid, Problem):
             return uid
         if series.scope is None:
-            return self._problem("PC407", WARNING, f"row ignored: {series.target_id!r} has no scope, so it "
-                                 "has no per-unit values; leave the unit column empty for its plan-wide value",
+            return self._problem("PC407", WARNING, f"row ignored: {excerpt(series.target_id)} has no scope, "
+                                 "so it has no per-unit values; leave the unit column empty for its plan-wide value",
                                  line, column)
         if uid not in series.scope:
-            return self._problem("PC407", WARNING, f"row ignored: unit {uid!r} is not in the scope of "
-                                 f"{series.target_id!r}", line, column)
+            return self._problem("PC407", WARNING, f"row ignored: unit {excerpt(uid)} is not in the scope of "
+                                 f"{excerpt(series.target_id)}", line, column)
         return uid
 
     def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
@@ -174,16 +175,16 @@ class Resolver:
         if text in names:
             return names[text]
         close = difflib.get_close_matches(text, list(plan.units), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return self._problem("PC406", ERROR, f"unknown unit {text!r}: neither an id nor a name in "
-                             f"the units of plan {plan.id!r}{hint}", line, column)
+        hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
+        return self._problem("PC406", ERROR, f"unknown unit {excerpt(text)}: neither an id nor a name in "
+                             f"the units of plan {excerpt(plan.id)}{hint}", line, column)
 
     def _unknown(self, what: str, name: str, known: list[str], line: int, column: int) -> Problem:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
         level = WARNING if self.allow_unknown else ERROR
         suffix = "; its rows are ignored" if self.allow_unknown else ""
-        return self._problem("PC403", level, f"unknown {what} {name!r}{hint}{suffix}", line, column)
+        return self._problem("PC403", level, f"unknown {what} {excerpt(name)}{hint}{suffix}", line, column)
 
     def _problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Problem:
         """One shared problem per message, so many rows give one finding."""

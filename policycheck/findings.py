@@ -6,7 +6,7 @@ columns are 1-based; 0 means "the whole file" (no position known).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 Level = Literal["error", "warning"]
 
@@ -57,6 +57,26 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+def excerpt(text: str, limit: int = 80, quote: Callable[[str], str] = repr) -> str:
+    """``text`` quoted for a message, cut in the middle when it is longer than ``limit``.
+
+    A finding quotes the cell or YAML value it is about; a 3 MB CSV cell would
+    otherwise make a 3 MB line on stderr and in every report.  Text of at most
+    ``limit`` characters is ``quote(text)``, exactly as before (messages about
+    ordinary cells do not change); longer text keeps its start and its end
+    around ``…`` and says how long it is::
+
+        '1234567890…7890' (2,097,152 characters)
+
+    ``quote`` is ``repr`` for cells; plan messages that write ``'value'``
+    pass their own quoting so short values read the same as ever.
+    """
+    if len(text) <= limit:
+        return quote(text)
+    head, tail = max(1, limit // 2), max(1, limit // 4)
+    return f"{quote(text[:head] + '…' + text[-tail:])} ({len(text):,} characters)"
 
 
 def format_parsable(finding: Finding) -> str:

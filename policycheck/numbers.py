@@ -11,6 +11,8 @@ import math
 import re
 import unicodedata
 
+from policycheck.findings import excerpt
+
 #: Cells that mean "no data" (compared after NFKC, trimming and lower-casing).
 #: NFKC turns ``…`` into ``...`` and full-width ``－`` into ``-``.
 MISSING_MARKERS: frozenset[str] = frozenset(
@@ -73,10 +75,10 @@ def split_number(text: str) -> tuple[float, float] | None:
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
     elif not _PLAIN.fullmatch(body):
-        raise CellError(f"{text!r} is not a number; expected {_ACCEPTED}")
+        raise CellError(f"{excerpt(text)} is not a number; expected {_ACCEPTED}")
     number = float(body)
     if not math.isfinite(number):
-        raise CellError(f"{text!r} is not a finite number; expected {_ACCEPTED}")
+        raise CellError(f"{excerpt(text)} is not a finite number; expected {_ACCEPTED}")
     return number, magnitude
 
 
@@ -98,8 +100,8 @@ def parse_number(text: str, measure: str | None = None) -> float | None:
     base = measure_magnitude(measure)
     if base == 1.0:
         raise CellError(
-            f"{text!r}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
-            f"this one is in {measure!r}; write the plain number"
+            f"{excerpt(text)}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
+            f"this one is in {excerpt(measure)}; write the plain number"
         )
     return number * magnitude / base
 
@@ -119,7 +121,7 @@ def parse_bool(text: str) -> bool | None:
     if cell in MISSING_MARKERS:
         return None
     raise CellError(
-        f"{text!r} is not yes/no; expected 1/0, true/false, yes/no, 是/否, 已完成/未完成, "
+        f"{excerpt(text)} is not yes/no; expected 1/0, true/false, yes/no, 是/否, 已完成/未完成, "
         "达成/未达成, √/× or a missing marker"
     )
 
@@ -141,7 +143,7 @@ def parse_year(text: str) -> int:
     digits = cell[:-1].rstrip() if cell.endswith("年") else cell
     if _YEAR.fullmatch(digits) and YEAR_MIN <= int(digits) <= YEAR_MAX:
         return int(digits)
-    raise CellError(f"year {text!r} is not an integer between {YEAR_MIN} and {YEAR_MAX} (2023 or 2023年)")
+    raise CellError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} (2023 or 2023年)")
 
 
 def parse_status(text: str) -> str:
@@ -149,7 +151,7 @@ def parse_status(text: str) -> str:
     status = STATUS_WORDS.get(normalize(text).lower())
     if status is None:
         raise CellError(
-            f"unknown data status {text!r}; expected final (正式, 年报), "
+            f"unknown data status {excerpt(text)}; expected final (正式, 年报), "
             "preliminary (快报, 初步) or estimate (预计, 估计)"
         )
     return status

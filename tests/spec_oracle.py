@@ -426,22 +426,21 @@ def milestone_result(plan: Plan, target: Target, series: Mapping[int, Observatio
     out.update(target_value=v, target_year=t, time_progress=time_progress(plan, target, y, t))
     seen = [(yr, series[yr]) for yr in sorted(series) if yr <= y and series[yr].value is not None]
     done = [yr for yr, obs in seen if obs.value is True]
-    # docs choice (SPEC silent): the actual is True once achieved (with that year's data
-    # status), else the value reported for Y itself.
-    current = series.get(y)
     if done:
+        # SPEC 4.4: achieved in any year <= Y is met; the actual is True with the data
+        # status of the year it was achieved (docs choice, SPEC silent).
         out.update(status="met", achieved_year=done[0], attainment=1.0, actual=True,
                    data_status=series[done[0]].status)
-    elif current is not None and current.value is not None:
-        out.update(actual=False, data_status=current.status)
-    if done:
-        pass
-    elif y >= t:
+        return out
+    current = series.get(y)
+    if current is not None and current.value is not None:
+        out.update(actual=False, data_status=current.status)  # the value reported for Y
+    if y >= t:
         out["status"] = "missed" if seen else "no_data"
     else:
         out["status"] = "pending"
-    if not done and seen:
-        out["attainment"] = 0.0  # docs choice: null only when nothing has been reported
+    # attainment is 0 when not achieved; docs choice: null when nothing has been reported.
+    out["attainment"] = 0.0 if seen else None
     return out
 
 

@@ -92,7 +92,8 @@ def measure_check(runs: int) -> list[Row]:
 def measure_validate(runs: int) -> list[Row]:
     plans = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "plans").glob("*.yaml"))
     ours = timed(policycheck("validate", "plans/"), runs)
-    tool = shutil.which("check-jsonschema")
+    # Look beside this interpreter first: a venv's scripts need not be on PATH.
+    tool = shutil.which("check-jsonschema", path=str(Path(PY).parent)) or shutil.which("check-jsonschema")
     if tool is None:
         return [Row("validate plans/", f"{ours:.3f} s", "check-jsonschema not installed", None)]
     theirs = timed([tool, "--schemafile", "schemas/plan.schema.json", *plans], runs)

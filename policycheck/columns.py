@@ -109,7 +109,8 @@ def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, l
             seen[year] = i
             layout.years.append((i, year))
             continue
-        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1, f"column {excerpt(raw)} ignored: {why}"))
+        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1,
+                                       f"column {excerpt(raw)} ignored: {why}"))
 
 
 def _check_required(layout: Layout, path: str, line: int) -> None:

@@ -159,7 +159,8 @@ class Resolver:
             return uid
         if series.scope is None:
             return self._problem("PC407", WARNING, f"row ignored: {excerpt(series.target_id)} has no scope, "
-                                 "so it has no per-unit values; leave the unit column empty for its plan-wide value",
+                                 "so it has no per-unit values; "
+                                 "leave the unit column empty for its plan-wide value",
                                  line, column)
         if uid not in series.scope:
             return self._problem("PC407", WARNING, f"row ignored: unit {excerpt(uid)} is not in the scope of "

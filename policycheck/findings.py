@@ -79,6 +79,15 @@ def excerpt(text: str, limit: int = 80, quote: Callable[[str], str] = repr) -> s
     return f"{quote(text[:head] + '…' + text[-tail:])} ({len(text):,} characters)"
 
 
+def quoted(text: str, limit: int = 80) -> str:
+    """``'text'`` as plan messages quote keys and values, cut like :func:`excerpt`."""
+    return excerpt(text, limit, quote=_single_quoted)
+
+
+def _single_quoted(text: str) -> str:
+    return f"'{text}'"
+
+
 def format_parsable(finding: Finding) -> str:
     """The yamllint "parsable" line: ``FILE:LINE:COL: level [RULE] message``."""
     return f"{finding.location_text()}: {finding.level} [{finding.rule}] {finding.message}"

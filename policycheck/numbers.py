@@ -143,7 +143,8 @@ def parse_year(text: str) -> int:
     digits = cell[:-1].rstrip() if cell.endswith("年") else cell
     if _YEAR.fullmatch(digits) and YEAR_MIN <= int(digits) <= YEAR_MAX:
         return int(digits)
-    raise CellError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} (2023 or 2023年)")
+    raise CellError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} "
+                    "(2023 or 2023年)")
 
 
 def parse_status(text: str) -> str:

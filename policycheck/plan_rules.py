@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
-from policycheck.findings import ERROR, WARNING, Finding, Level
+from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt, quoted
 from policycheck.model import Plan, Target
 from policycheck.yamlload import JsonPath, YamlDoc
 
@@ -74,7 +74,7 @@ def check_duplicate_ids(ctx: RuleContext) -> Iterator[Finding]:
     for index, target in enumerate(ctx.plan.targets):
         if target.id in first_line:
             yield ctx.at("PC300", ("targets", index, "id"),
-                         f"duplicate target id '{target.id}' (first at line {first_line[target.id]}); "
+                         f"duplicate target id {quoted(target.id)} (first at line {first_line[target.id]}); "
                          f"target ids must be unique in a plan")
         else:
             first_line[target.id] = ctx.doc.mark(("targets", index, "id"))[0]
@@ -96,15 +96,17 @@ def check_units(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Ta
         groups = sorted({u.group for u in ctx.plan.units.values() if u.group})
         known = f"groups defined: {', '.join(groups)}" if groups else "no unit has a group yet"
         yield ctx.at("PC301", base + ("scope", "group"),
-                     f"no unit in units has group '{group}'; set group: {group} on the units it covers ({known})")
+                     f"no unit in units has group {quoted(str(group))}; "
+                     f"set group: {excerpt(str(group), quote=str)} on the units it covers ({known})")
 
 
 def _unit_defined(ctx: RuleContext, unit: str, path: JsonPath, field: str, *, key: bool = False) -> Iterator[Finding]:
     if unit in ctx.plan.units:
         return
     close = difflib.get_close_matches(unit, list(ctx.plan.units), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"add it under units: {unit}: {{name: ...}}"
-    yield ctx.at("PC301", path, f"unit '{unit}' in {field} is not defined in units; {hint}", key=key)
+    hint = (f"did you mean {quoted(close[0])}?" if close
+            else f"add it under units: {excerpt(unit, quote=str)}: {{name: ...}}")
+    yield ctx.at("PC301", path, f"unit {quoted(unit)} in {field} is not defined in units; {hint}", key=key)
 
 
 def check_years_in_period(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -217,15 +219,16 @@ def check_reference(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     if ref is None or ref in ctx.plan.references:
         return
     close = difflib.get_close_matches(ref, list(ctx.plan.references), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"add it under references: {ref}: {{name: ...}}"
-    yield ctx.at("PC307", ("targets", index, "reference"), f"unknown reference '{ref}'; {hint}")
+    hint = (f"did you mean {quoted(close[0])}?" if close
+            else f"add it under references: {excerpt(ref, quote=str)}: {{name: ...}}")
+    yield ctx.at("PC307", ("targets", index, "reference"), f"unknown reference {quoted(ref)}; {hint}")
 
 
 def check_quote(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC309 (warning): every target should quote the document's words."""
     if not (target.quote or "").strip():
         yield ctx.at("PC309", ("targets", index),
-                     f"target '{target.id}' has no quote; add quote: with the original words of the "
+                     f"target {quoted(target.id)} has no quote; add quote: with the original words of the "
                      f"document so the target can be traced", level=WARNING)
 
 

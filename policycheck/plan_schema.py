@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from policycheck.findings import ERROR, Finding
+from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
@@ -197,14 +197,14 @@ def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc
     allowed = _allowed_keys(error)
     suggestion = _closest(key, allowed)
     hint = f"did you mean '{suggestion}'?" if suggestion else f"allowed keys: {', '.join(allowed)}"
-    message = f"unknown key '{key}' in {json_path_text(path)}; {hint}"
+    message = f"unknown key {quoted(key)} in {json_path_text(path)}; {hint}"
     return _finding(file, doc.mark(path + (key,), key=True), message)
 
 
 def _key_name_message(key: str, where: str, error: "ValidationError") -> str:
     if error.validator == "pattern" and "[0-9]{4}" in str(error.validator_value):
-        return f"milestone year '{key}' in {where} is not a four-digit year; write e.g. 2027"
-    return f"key '{key}' in {where} is not a valid id: {_ID_RULE}"
+        return f"milestone year {quoted(key)} in {where} is not a four-digit year; write e.g. 2027"
+    return f"key {quoted(key)} in {where} is not a valid id: {_ID_RULE}"
 
 
 def _value_message(error: "ValidationError", where: str) -> str:
@@ -220,8 +220,8 @@ def _value_message(error: "ValidationError", where: str) -> str:
         return f"{where} is {_describe(inst)}; expected {_or_list(choices)}{tail}"
     if rule == "pattern":
         if "[0-9]{4}-" in str(expected):
-            return f"{where} '{inst}' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-05"
-        return f"{where} '{inst}' is not a valid id: {_ID_RULE}"
+            return f"{where} {quoted(str(inst))} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-05"
+        return f"{where} {quoted(str(inst))} is not a valid id: {_ID_RULE}"
     if rule in ("minimum", "maximum", "exclusiveMinimum"):
         bound = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "greater than"}[rule]
         return f"{where} is {inst}; it must be {bound} {expected}"
@@ -241,7 +241,7 @@ def _size_message(error: "ValidationError", where: str) -> str:
     if rule in ("anyOf", "oneOf"):
         description = error.schema.get("description", "one of the allowed forms")
         return f"{where} must be {description}, not {_describe(inst)}"
-    return f"{where}: {error.message}"
+    return f"{where}: {excerpt(error.message, 200, quote=str)}"  # jsonschema quotes the whole value
 
 
 def _type_words(expected: Any) -> str:
@@ -269,7 +269,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"text '{value}'"
+        return f"text {quoted(value)}"
     return "a list" if isinstance(value, list) else "a mapping"
 
 
@@ -282,7 +282,8 @@ def json_path_text(path: JsonPath) -> str:
     """``targets[3].milestones.2027`` (or "the plan" for the document itself)."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        name = excerpt(str(part), quote=str)  # a key can be as long as the file
+        text += f"[{part}]" if isinstance(part, int) else (f".{name}" if text else name)
     return text or "the plan"
 
 

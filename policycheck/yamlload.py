@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from policycheck.findings import ERROR, Finding
+from policycheck.findings import ERROR, Finding, excerpt, quoted
 
 #: A JSON path: mapping keys as text, sequence indices as int.
 JsonPath = tuple[str | int, ...]
@@ -220,10 +220,12 @@ class _Builder:
         """The value of one node event (an empty container for start events)."""
         self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self._feature(event, f"alias '*{event.anchor}' is not allowed; write the value out in full")
+            self._feature(event, f"alias {quoted('*' + event.anchor)} is not allowed; "
+                                 "write the value out in full")
             return None
         if event.anchor is not None:
-            self._feature(event, f"anchor '&{event.anchor}' is not allowed; write every value out in full")
+            self._feature(event, f"anchor {quoted('&' + event.anchor)} is not allowed; "
+                                 "write every value out in full")
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if depth >= MAX_DEPTH:
@@ -245,7 +247,7 @@ class _Builder:
         duplicate = text in frame.first_lines
         if duplicate:
             self.findings.append(_finding(self.file, *mark, "PC101",
-                f"duplicate key '{text}' (first at line {frame.first_lines[text]}); remove one of them"))
+                f"duplicate key {quoted(text)} (first at line {frame.first_lines[text]}); remove one of them"))
         else:
             frame.first_lines[text] = mark[0]
         frame.pending_key = (key, text, mark, duplicate)
@@ -280,7 +282,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         elif tag not in _SCALAR_TAGS:
-            self._feature(event, f"tag '{_short_tag(tag)}' is not allowed; plans use plain values only")
+            self._feature(event, f"tag {quoted(_short_tag(tag))} is not allowed; plans use plain values only")
             return event.value
         if tag not in _SCALAR_TAGS:
             return event.value  # merge keys, `=` and the like are plain text here
@@ -289,14 +291,16 @@ class _Builder:
             value = self._resolver.yaml_constructors[tag](self._resolver, node)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             raise _Stop(_finding(self.file, *_mark(event), "PC100",
-                                 f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]}: {exc}")) from exc
+                                 f"{excerpt(event.value)} is not a valid {tag.rsplit(':', 1)[-1]}: "
+                                 f"{excerpt(str(exc), 200, quote=str)}")) from exc
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
         return value
 
     def _check_collection_tag(self, event: Any) -> None:
         if event.tag is not None and event.tag != "!" and event.tag not in _COLLECTION_TAGS:
-            self._feature(event, f"tag '{_short_tag(event.tag)}' is not allowed; plans use plain values only")
+            self._feature(event, f"tag {quoted(_short_tag(event.tag))} is not allowed; "
+                                 "plans use plain values only")
 
     def _feature(self, event: Any, message: str) -> None:
         """A forbidden YAML feature (PC102); stop once an alias bomb is evident."""

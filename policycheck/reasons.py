@@ -91,7 +91,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
     "on_schedule": {
         "en": "on the {method} schedule: actual {actual}, expected {expected}",
-        "zh": "符合{method}：实际值{actual}，序时目标值{expected}",
+        "zh": "实际值{actual}，序时目标值{expected}（按{method}衡量）",
     },
     "behind_below": {
         "en": "behind the {method} schedule: {difference} below the expected {expected}",

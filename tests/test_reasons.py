@@ -51,7 +51,7 @@ def test_chinese_sentences_translate_machine_words() -> None:
     args = {"method": "linear", "difference": "0.06", "expected": "3.36"}
     assert localised("behind_below", args, "zh") == "落后于序时进度：比序时目标值3.36低0.06"
     assert localised("on_schedule", {"method": "cagr", "actual": "3.4", "expected": "3.37"}, "zh") == (
-        "符合年均增速进度：实际值3.4，序时目标值3.37")
+        "实际值3.4，序时目标值3.37（按年均增速进度衡量）")
     assert localised("no_data_last", {"what": "level", "year": "2025", "last_value": "7",
                                       "last_year": "2023"}, "zh") == "2025年缺少水平值（最近一次为2023年的7）"
     assert english("no_data", {"what": "rate", "year": "2025"}) == "no rate for 2025 and none before"
@@ -108,7 +108,7 @@ def test_linhai_rd_intensity_reason_in_both_languages() -> None:
     assert result.reason_code == "on_schedule"
     assert dict(result.reason_args) == {"method": "linear", "actual": "3.38", "expected": "3.368"}
     assert reason_text(result.reason, result.reason_code, result.reason_args, "zh") == (
-        "符合序时进度：实际值3.38，序时目标值3.368")
+        "实际值3.38，序时目标值3.368（按序时进度衡量）")
 
 
 def test_json_report_carries_code_and_arguments_and_fits_both_schemas() -> None:

@@ -73,7 +73,7 @@ def test_explanation_zh_labels_and_scoped_units() -> None:
                    reason_args={"method": "linear", "actual": "0.8", "expected": "0.76"})
     scoped = replace(_explanation(), results=(area,), by_year=(RESULTS[7],))
     text = render_explanation(scoped, RenderOptions(lang="zh", width=60))
-    assert "[dongcheng] 符合序时进度：符合序时进度：实际值0.8，序时目标值0.76\n" in text
+    assert "[dongcheng] 符合序时进度：实际值0.8，序时目标值0.76（按序时进度衡量）\n" in text
     english = render_explanation(scoped, RenderOptions(lang="en", width=60))
     assert "[dongcheng] on track: on the linear schedule\n" in english
     assert "年份  单位       实际值  序时目标值   差距  状态" in text
@@ -98,7 +98,7 @@ def test_linhai_explain_in_chinese_marks_later_years_pending() -> None:
     data = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])
     text = render_explanation(explain_target(plan, "rd-intensity", data), RenderOptions(lang="zh", width=80))
     lines = text.split("\n")
-    assert lines[2] == "符合序时进度：符合序时进度：实际值3.38，序时目标值3.368"
+    assert lines[2] == "符合序时进度：实际值3.38，序时目标值3.368（按序时进度衡量）"
     assert lines[4:11] == [
         "年份  实际值  序时目标值   差距  状态",
         "2022    3.02        3.02      0  符合序时进度",

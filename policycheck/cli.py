@@ -160,14 +160,18 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allo
     """Validate plans (*.yaml, *.yml) and actuals (*.csv); folders are searched.
 
     Exit 0 when there is no error-level finding (warnings allowed unless
-    --strict), 1 when there is one, 2 for a usage error or a missing path.
+    --strict), 1 when there is one, 2 for a usage error, a missing path or a
+    folder with no plan or CSV file in it.
     """
-    from policycheck.validate import run_validation
+    from policycheck.validate import expand, nothing_found, validate_found
 
     for path in paths:
         if not os.path.exists(path):
             fail(f"{path}: no such file or folder")
-    validation = run_validation(paths, strict=strict, encoding=encoding, allow_unknown=allow_unknown)
+    found = expand(paths)
+    if found.empty:  # almost surely a wrong path in a CI job: fail like a missing one
+        fail("\n".join(nothing_found(folder) for folder in found.empty))
+    validation = validate_found(found, strict=strict, encoding=encoding, allow_unknown=allow_unknown)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     extra = _parse_validate_outputs(outputs)

@@ -5,7 +5,9 @@ folders such as ``.git`` are skipped).  A YAML file found in a folder is a plan
 only when it has a top-level ``policycheck: <version>`` key: CI configurations
 (GitHub Actions, GitLab CI) and other YAML kept beside plans are skipped and
 listed in :attr:`Validation.skipped`.  A file named on the command line is
-always checked.
+always checked.  A folder that holds no plan and no CSV file at all is listed
+in :attr:`Expanded.empty`: the command line treats it like a missing path,
+because a CI job validating an empty folder almost surely names the wrong one.
 
 Every plan is checked on its own; each CSV file is then checked on its own
 against the plans given in the same command, so that a CI job validating
@@ -38,19 +40,31 @@ _SNIFF_BYTES = 10 * 1024 * 1024
 
 @dataclass
 class Expanded:
-    """The files of a ``validate`` command: plans, CSV files, YAML files that are not plans."""
+    """The files of a ``validate`` command: plans, CSV files, YAML files that are not plans,
+    and the folders given that hold neither a plan nor a CSV file."""
 
     plans: list[str] = field(default_factory=list)
     csvs: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+
+def nothing_found(folder: str) -> str:
+    """The line ``validate`` prints for a folder without a plan or CSV file (exit 2)."""
+    return f"{folder}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found"
 
 
 def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str = "auto",
                    allow_unknown: bool = False) -> Validation:
     """Check every plan and CSV under ``paths``; findings sorted by file, line, column."""
+    return validate_found(expand(paths), strict=strict, encoding=encoding, allow_unknown=allow_unknown)
+
+
+def validate_found(found: Expanded, *, strict: bool = False, encoding: str = "auto",
+                   allow_unknown: bool = False) -> Validation:
+    """Check the files :func:`expand` found (the command line looks at ``found.empty`` first)."""
     from policycheck.plan import check_plan_file
 
-    found = expand(paths)
     findings: list[Finding] = []
     plans: list[Plan] = []
     for path in found.plans:
@@ -74,24 +88,35 @@ def expand(paths: Sequence[str]) -> Expanded:
     """Plans, CSV files and skipped YAML files in the order given, folders in sorted order.
 
     A file named on the command line is taken whatever its suffix: ``.csv`` is
-    read as actuals, anything else as a plan.  Each file is listed once.
+    read as actuals, anything else as a plan.  Each file is listed once.  A
+    folder is empty when none of its files is a plan or a CSV file (a folder
+    named twice is not empty the second time: its files were found the first).
     """
     found = Expanded()
-    seen: set[str] = set()
+    seen: dict[str, bool] = {}  # file -> whether it is checked (a plan or CSV file, not skipped YAML)
     for path in paths:
         searched = os.path.isdir(path)
+        checked = 0
         for file in _walk(path) if searched else [path]:
             key = os.path.normpath(file)
-            if key in seen:
-                continue
-            seen.add(key)
-            if file.lower().endswith(CSV_SUFFIXES):
-                found.csvs.append(file)
-            elif searched and not is_plan_yaml(file):
-                found.skipped.append(file)
-            else:
-                found.plans.append(file)
+            if key not in seen:
+                seen[key] = _add(found, file, searched=searched)
+            checked += seen[key]
+        if searched and not checked:
+            found.empty.append(path)
     return found
+
+
+def _add(found: Expanded, file: str, *, searched: bool) -> bool:
+    """Put a file in its list of ``found``; False when it is YAML skipped as not a plan."""
+    if file.lower().endswith(CSV_SUFFIXES):
+        found.csvs.append(file)
+    elif searched and not is_plan_yaml(file):
+        found.skipped.append(file)
+        return False
+    else:
+        found.plans.append(file)
+    return True
 
 
 def is_plan_yaml(path: str) -> bool:

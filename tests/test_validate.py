@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policycheck.validate import expand_paths, run_validation
+from policycheck.validate import expand, expand_paths, nothing_found, run_validation
 
 PLAN = """\
 policycheck: 1
@@ -83,3 +83,28 @@ def test_broken_files_are_findings(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x01binary")
     validation = run_validation([str(bad)])
     assert [(f.rule, f.line, f.column) for f in validation.findings] == [("PC100", 1, 1)]
+
+
+def test_a_folder_without_plans_or_csv_files_is_listed_as_empty(tmp_path: Path) -> None:
+    folder = _tree(tmp_path)
+    (tmp_path / "empty").mkdir()
+    ci = tmp_path / "ci"
+    ci.mkdir()
+    (ci / "github-actions.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    (ci / "notes.txt").write_text("not a plan", encoding="utf-8")
+    found = expand([str(tmp_path / "empty"), str(folder), str(ci), str(folder)])
+    # Only YAML that is not a plan: as empty as no file at all.  A folder named
+    # twice is not empty the second time, although its files are listed once.
+    assert found.empty == [str(tmp_path / "empty"), str(ci)]
+    assert found.skipped == [str(ci / "github-actions.yml")]
+    assert found.plans == [str(folder / "b.yaml"), str(folder / "sub" / "a.yml")]
+
+
+def test_files_named_on_the_command_line_never_make_a_folder_empty(tmp_path: Path) -> None:
+    folder = _tree(tmp_path)
+    assert expand([str(folder / "b.yaml"), str(folder / "notes.txt")]).empty == []
+
+
+def test_nothing_found_message() -> None:
+    assert nothing_found("plans/") == (
+        "plans/: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found")

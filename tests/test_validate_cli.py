@@ -86,3 +86,22 @@ def test_github_format_annotates_the_exact_node() -> None:
     assert code == 1
     assert out == (f"::error file={DUPLICATE},line=13,col=5,title=PC101::duplicate key 'unit' "
                    f"(first at line 11); remove one of them\n")
+
+
+def test_a_folder_with_no_plan_or_csv_exits_2_naming_it(tmp_path: Path) -> None:
+    empty, ci = tmp_path / "empty", tmp_path / "ci"
+    empty.mkdir()
+    ci.mkdir()
+    (ci / "gitlab-ci.yml").write_text("policycheck:\n  script: [policycheck validate plans/]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(empty), str(CLEAN), str(ci), "-f", "json"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{empty}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found\n"
+        f"{ci}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found\n")
+
+
+def test_a_folder_with_one_plan_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "empty").mkdir()  # an empty sub-folder of a searched folder is fine
+    code, out = _run(str(tmp_path))
+    assert (code, out) == (0, "policycheck: 1 file checked, no problems found\n")

@@ -41,13 +41,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     made = _run([sys.executable, "-m", "venv", str(venv)], work)
     assert made.returncode == 0, made.stderr
     python = venv / "bin" / "python"
+    install = _run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheels[0])], work)
+    assert install.returncode == 0, install.stderr
     # The dependencies come from the running environment through a .pth line,
     # so the test needs no network; policycheck itself only from the wheel.
+    # The line goes in after the install: pip would otherwise see the running
+    # environment's policycheck as already installed and skip the wheel.
     venv_site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           work).stdout.strip())
     (venv_site / "outer-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    install = _run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheels[0])], work)
-    assert install.returncode == 0, install.stderr
     return python
 
 

@@ -13,9 +13,7 @@ plain ASCII numbers go through ``float()`` before the full parser of
 """
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import os
 from operator import itemgetter
 from typing import Callable, Iterator, Sequence
@@ -26,13 +24,17 @@ from policycheck.csvduplicates import merge
 from policycheck.csvresolve import BOOLEAN, NUMBER, Resolver, Sink
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, has_errors
-from policycheck.model import Actuals, Observation, Plan
+from policycheck.gcpause import gc_paused
+from policycheck.model import DATA_STATUSES, Actuals, Plan
+from policycheck.series import BOOLEAN as BOOLEAN_VALUE
+from policycheck.series import MISSING, STATUS_CODES, ObservationTable
 from policycheck.numbers import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
 
 _INF = float("inf")
+_NAN = float("nan")
 _BAD = object()  # a cell that gave a finding: the row is skipped
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 #: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
@@ -54,34 +56,13 @@ def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: 
     actuals = Actuals()
     if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of its characters
         paths = [paths]  # type: ignore[list-item]
-    with _gc_paused():
+    table = ObservationTable()
+    with gc_paused():
         for path in paths:
             path = str(path)
             actuals.files.append(path)
-            _read_file(path, actuals, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+            _read_file(path, actuals, table, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
     return actuals
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while observations pile up.
-
-    Reading creates millions of long-lived objects and no reference cycles;
-    the collector would walk all of them again and again (it doubled the
-    reading time of a 1.1 M row file).  It is switched back on afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # Move what was allocated meanwhile to the oldest generation unscanned
-        # (freeze + unfreeze), so switching back on does not trigger a young
-        # collection that walks every new observation at once.
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
@@ -93,15 +74,16 @@ def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: 
     return actuals
 
 
-def _read_file(path: str, actuals: Actuals, *, plans: Sequence[Plan], encoding: str,
+def _read_file(path: str, actuals: Actuals, table: ObservationTable, *, plans: Sequence[Plan], encoding: str,
                allow_unknown: bool) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
         if decoded.finding is not None:
             actuals.findings.append(decoded.finding)
         return
-    resolver = Resolver(plans, actuals.series, allow_unknown=allow_unknown)
-    reader = _FileReader(path, actuals, resolver)
+    table.start_file(path)
+    resolver = Resolver(plans, actuals.series, table, allow_unknown=allow_unknown)  # type: ignore[arg-type]
+    reader = _FileReader(path, actuals, resolver, table)
     rows = None
     try:
         with open(path, encoding=decoded.encoding, newline="") as handle:
@@ -119,15 +101,16 @@ def _read_file(path: str, actuals: Actuals, *, plans: Sequence[Plan], encoding: 
 class _FileReader:
     """Turns the rows of one file into observations in ``actuals``."""
 
-    def __init__(self, path: str, actuals: Actuals, resolver: Resolver) -> None:
+    def __init__(self, path: str, actuals: Actuals, resolver: Resolver, table: ObservationTable) -> None:
         self.path = path
+        self.table = table
         self.actuals = actuals
         self.findings = actuals.findings
         self.resolver = resolver
         self.last_line = 0  # physical line where the header (or the last row) ended
         self.layout = Layout()
         self.years: dict[str, int] = {}
-        self.statuses: dict[str, str] = {"": "final"}
+        self.statuses: dict[str, int] = {"": 0}  # cell -> status code (0: final)
         self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
         self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
         self.key_of: Callable[[list[str]], object] = itemgetter(0)
@@ -157,14 +140,19 @@ class _FileReader:
 
     def _read_long(self, reader: Iterator[list[str]]) -> None:
         """One observation per row.  The hot loop: a million rows pass here, so the
-        common case (known series, plain number) stays inline and local."""
+        common case (known series, plain number, years in order) stays inline and
+        local, and a row becomes a few array slots rather than an object
+        (:mod:`policycheck.series`)."""
         lay = self.layout
         yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
         key_of, sinks, extras = self.key_of, self.sinks, self._extras_getter()
-        years, statuses, store, path = self.years, self.statuses, self._store, self.path
-        bad, inf, number = _BAD, _INF, NUMBER
-        source = note = None
+        years, statuses, store = self.years, self.statuses, self._store
+        table = self.table
+        add_value, add_code = table.values.append, table.codes.append
+        add_line, add_column, row_extras = table.lines.append, table.columns.append, table.extras
+        bad, inf, nan, number = _BAD, _INF, _NAN, NUMBER
+        row_no = len(table.values)
         last = self.last_line
         for row in reader:
             line = last + 1
@@ -172,8 +160,8 @@ class _FileReader:
             if len(row) != width and not (row := self._fit(row, line)):
                 continue
             sink = sinks.get(key_of(row)) or self._new_sink(row, line)
-            by_year = sink.by_year
-            if by_year is None:
+            series_years = sink.years
+            if series_years is None:
                 if sink.problem is not None:
                     sink.problem.rows += 1
                 continue
@@ -193,16 +181,33 @@ class _FileReader:
                     value = self._value(sink, cell, line, vcol)
             else:
                 value = self._value(sink, cell, line, vcol)
-            status = (statuses.get(row[si]) or self._status(row[si], line, si)) if si >= 0 else "final"
-            if value is bad or not status:
+            if si < 0:
+                code = 0
+            elif (code := statuses.get(row[si])) is None:  # type: ignore[assignment]
+                code = self._status(row[si], line, si)
+            if value is bad or code < 0:
                 continue
-            if extras is not None:
-                source, note = extras(row)
-            obs = Observation(value, status, path, line, vcol, source, note)  # type: ignore[arg-type]
-            if year in by_year:
-                store(sink, year, obs)
+            if value is None:
+                add_value(nan)
+                code |= MISSING
+            elif value is True or value is False:
+                add_value(1.0 if value else 0.0)
+                code |= BOOLEAN_VALUE
             else:
-                by_year[year] = obs
+                add_value(value)  # type: ignore[arg-type]
+            add_code(code)
+            add_line(line)
+            add_column(vcol)
+            if extras is not None and (found := extras(row)) != (None, None):
+                row_extras[row_no] = found
+            # Rows of a series usually come in year order: append.  An earlier or
+            # repeated year (a duplicate, SPEC 3) takes the general path.
+            if series_years and series_years[-1] >= year:
+                store(sink, year, row_no)
+            else:
+                series_years.append(year)
+                sink.rows.append(row_no)  # type: ignore[union-attr]
+            row_no += 1
 
     def _read_wide(self, reader: Iterator[list[str]]) -> None:
         """One observation per year column of each row."""
@@ -213,19 +218,20 @@ class _FileReader:
             if len(row) != width and not (row := self._fit(row, line)):
                 continue
             sink = self.sinks.get(key_of(row)) or self._new_sink(row, line)
-            if sink.by_year is None:
+            if sink.series is None:
                 if sink.problem is not None:
                     sink.problem.rows += 1
                 continue
-            status = (self.statuses.get(row[si]) or self._status(row[si], line, si)) if si >= 0 else "final"
-            if not status:
+            code = self.statuses.get(row[si], -1) if si >= 0 else 0
+            if code < 0 and (code := self._status(row[si], line, si)) < 0:
                 continue
             source, note = extras(row) if extras is not None else (None, None)
+            status = DATA_STATUSES[code]
             for index, year in lay.years:
                 value = self._value(sink, row[index], line, index + 1)
                 if value is not _BAD:
-                    self._store(sink, year, Observation(value, status, self.path, line, index + 1,  # type: ignore[arg-type]
-                                                        source, note))
+                    self._store(sink, year, self.table.add(value, status, line, index + 1,  # type: ignore[arg-type]
+                                                           source, note))
 
     def _key_getter(self) -> Callable[[list[str]], object]:
         """row -> the plan/target/unit/measure cell texts that pick its sink."""
@@ -281,13 +287,14 @@ class _FileReader:
             return 0
         return year
 
-    def _status(self, cell: str, line: int, index: int) -> str:
+    def _status(self, cell: str, line: int, index: int) -> int:
+        """The status code of a cell (:data:`policycheck.series.STATUS_CODES`); -1 after a finding."""
         try:
-            status = self.statuses[cell] = parse_status(cell)
+            code = self.statuses[cell] = STATUS_CODES[parse_status(cell)]
         except CellError as exc:
             self._finding("PC402", ERROR, line, index + 1, str(exc))
-            return ""
-        return status
+            return -1
+        return code
 
     def _value(self, sink: Sink, cell: str, line: int, column: int) -> object:
         """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, yes/no."""
@@ -306,10 +313,14 @@ class _FileReader:
             self._finding("PC402", ERROR, line, column, str(exc))
             return _BAD
 
-    def _store(self, sink: Sink, year: int, new: Observation) -> None:
-        """Add an observation; a second one for the same year is a duplicate (SPEC 3)."""
-        if sink.by_year is not None and sink.key is not None:
-            merge(self.actuals, sink.key, sink.by_year, year, new)
+    def _store(self, sink: Sink, year: int, row: int) -> None:
+        """File table row ``row`` under ``year``; a second row for the same year is a
+        duplicate (SPEC 3), settled by :func:`policycheck.csvduplicates.merge`."""
+        if sink.series is None or sink.key is None:
+            return
+        old = sink.series.place(year, row)
+        if old >= 0:
+            merge(self.actuals, sink.key, sink.series, year, old, row)
 
     def _finding(self, rule: str, level: str, line: int, column: int, message: str) -> None:
         self.findings.append(Finding(rule, level, self.path, line, column, message))  # type: ignore[arg-type]

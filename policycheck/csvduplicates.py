@@ -9,22 +9,25 @@ from __future__ import annotations
 
 from policycheck.findings import ERROR, WARNING, Finding
 from policycheck.model import DATA_STATUSES, Actuals, Observation, SeriesKey, Superseded
+from policycheck.series import SeriesView
 
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
 
-def merge(actuals: Actuals, key: SeriesKey, by_year: dict[int, Observation], year: int,
-          new: Observation) -> None:
-    """Put ``new`` into ``by_year``, settling a duplicate with the year's observation."""
-    old = by_year.get(year)
-    if old is None:
-        by_year[year] = new
-        return
+def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_row: int,
+          new_row: int) -> None:
+    """Settle table row ``new_row`` against ``old_row``, which ``series`` holds for ``year``.
+
+    Duplicates are rare, so both rows are turned into observations here and the
+    rules read plainly.
+    """
+    old, new = series.table.observation(old_row), series.table.observation(new_row)
     new_rank = (new.value is None, _RANK[new.status])
     old_rank = (old.value is None, _RANK[old.status])
     if new_rank != old_rank:
         keep, drop = (new, old) if new_rank < old_rank else (old, new)
-        by_year[year] = keep
+        if keep is new:
+            series.replace(year, new_row)
         plan, target, unit = key
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
                                              drop.status, drop.value, keep.status))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
-from policycheck.model import Observation, Plan, SeriesKey, Target
+from policycheck.model import Plan, SeriesKey, Target
 from policycheck.numbers import measure_factor, normalize
+from policycheck.series import ObservationTable, SeriesView
 
 NUMBER, BOOLEAN, EITHER = 0, 1, 2  # how a series' value cells are parsed
 
@@ -39,13 +40,16 @@ class Problem:
 class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
-    __slots__ = ("key", "by_year", "parse", "factor", "measure", "problem")
+    __slots__ = ("key", "series", "years", "rows", "parse", "factor", "measure", "problem")
 
-    def __init__(self, key: SeriesKey | None, by_year: dict[int, Observation] | None,
+    def __init__(self, key: SeriesKey | None, series: SeriesView | None,
                  parse: int = NUMBER, factor: float = 1.0, measure: str | None = None,
                  problem: Problem | None = None) -> None:
         self.key = key
-        self.by_year = by_year
+        self.series = series  # None: the rows are skipped
+        # The series' arrays, one attribute look-up away for the reader's hot loop.
+        self.years = series.years if series is not None else None
+        self.rows = series.rows if series is not None else None
         self.parse = parse
         self.factor = factor
         self.measure = measure  # the target's unit of measure, for 万/亿 suffixes
@@ -71,10 +75,11 @@ def _cell(text: str) -> str:
 class Resolver:
     """Resolves (plan, target, unit, measure) cell texts of one file to sinks."""
 
-    def __init__(self, plans: Sequence[Plan], series: dict[SeriesKey, dict[int, Observation]],
-                 *, allow_unknown: bool) -> None:
+    def __init__(self, plans: Sequence[Plan], series: dict[SeriesKey, SeriesView],
+                 table: ObservationTable, *, allow_unknown: bool) -> None:
         self.plans = {plan.id: plan for plan in plans}
         self.series = series
+        self.table = table
         self.allow_unknown = allow_unknown
         self.owners: dict[str, list[Plan]] = {}
         for plan in plans:
@@ -93,7 +98,7 @@ class Resolver:
             return self._sink_problem("PC403", ERROR, "row without a target id", line, cols[1])
         if not self.plans:
             key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
-            return Sink(key, self.series.setdefault(key, {}), parse=EITHER)
+            return Sink(key, self._series_view(key), parse=EITHER)
         tkey = (plan_cell, target_cell, measure_cell)
         resolved = self._targets.get(tkey)
         if resolved is None:
@@ -108,7 +113,14 @@ class Resolver:
             uid = found
         key = (resolved.plan.id, resolved.target_id, uid)
         parse = BOOLEAN if resolved.target is not None and resolved.target.kind == "milestone" else NUMBER
-        return Sink(key, self.series.setdefault(key, {}), parse, resolved.factor, resolved.measure)
+        return Sink(key, self._series_view(key), parse, resolved.factor, resolved.measure)
+
+    def _series_view(self, key: SeriesKey) -> SeriesView:
+        """The series of ``key``, shared by every file of the reading."""
+        view = self.series.get(key)
+        if view is None:
+            view = self.series[key] = SeriesView(self.table)
+        return view
 
     def _resolve_target(self, plan_cell: str, tid: str, measure_cell: str, line: int,
                         cols: tuple[int, int, int, int]) -> _Series | Problem:

@@ -217,7 +217,9 @@ class Superseded:
 class Actuals:
     """Observations by series and year, plus what loading found."""
 
-    series: dict[SeriesKey, dict[int, Observation]] = field(default_factory=dict)
+    #: by series, observations by year: a :class:`policycheck.series.SeriesView` when
+    #: read from CSV (compact), any ``Mapping[int, Observation]`` when built by hand
+    series: dict[SeriesKey, Mapping[int, Observation]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     superseded: list[Superseded] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -230,6 +232,12 @@ class Actuals:
         latest: int | None = None
         for (pid, _tid, _unit), by_year in self.series.items():
             if pid != plan_id:
+                continue
+            fast = getattr(by_year, "latest_present_year", None)  # a SeriesView: no Observation objects
+            if fast is not None:
+                year = fast()
+                if year is not None and (latest is None or year > latest):
+                    latest = year
                 continue
             for year, obs in by_year.items():
                 if obs.value is not None and (latest is None or year > latest):

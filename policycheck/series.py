@@ -1,0 +1,204 @@
+"""Observations stored column by column: the compact form of :class:`policycheck.model.Actuals`.
+
+A national data set has over a million CSV rows.  One Python object per row
+(value, status, file, line, column) cost about 250 bytes a row; here every
+kept cell is one slot in a few typed arrays of an :class:`ObservationTable`
+(about 17 bytes a row), and each series is a :class:`SeriesView`: two small
+arrays of years and row numbers, sorted by year.  A view is a read-only
+``Mapping[int, Observation]`` that builds an :class:`Observation` only when one
+is looked up, so code written for ``dict[int, Observation]`` works unchanged;
+evaluation uses the cheaper :meth:`SeriesView.value` and :meth:`SeriesView.pairs`.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from typing import Iterator, Mapping, Sequence
+
+from policycheck.model import DATA_STATUSES, Observation
+
+#: Status codes: the index in DATA_STATUSES, plus these flag bits.
+STATUS_CODES: Mapping[str, int] = {status: index for index, status in enumerate(DATA_STATUSES)}
+MISSING = 4  # the cell was a missing marker: the value is None
+BOOLEAN = 8  # the value is yes/no, stored as 1.0 / 0.0
+_STATUS_MASK = 3
+_NAN = float("nan")
+
+
+class ObservationTable:
+    """Every kept CSV cell of one reading, as parallel arrays indexed by row number.
+
+    ``source`` and ``note`` are rare, so they live in a dict by row number.
+    Rows are appended file after file, so a row's file is found by bisection
+    in ``starts`` instead of being stored a million times.
+    """
+
+    __slots__ = ("values", "codes", "lines", "columns", "extras", "starts", "files")
+
+    def __init__(self) -> None:
+        self.values = array("d")
+        self.codes = bytearray()
+        self.lines = array("i")
+        self.columns = array("i")
+        self.extras: dict[int, tuple[str | None, str | None]] = {}
+        self.starts: list[int] = []
+        self.files: list[str] = []
+
+    def start_file(self, path: str) -> None:
+        """Rows appended from now on come from ``path``."""
+        self.starts.append(len(self.values))
+        self.files.append(path)
+
+    def add(self, value: float | bool | None, status: str, line: int, column: int,
+            source: str | None = None, note: str | None = None) -> int:
+        """Append one cell (the general path; the long-form reader appends inline)."""
+        row = len(self.values)
+        code = STATUS_CODES[status]
+        if value is None:
+            self.values.append(_NAN)
+            code |= MISSING
+        elif isinstance(value, bool):
+            self.values.append(1.0 if value else 0.0)
+            code |= BOOLEAN
+        else:
+            self.values.append(value)
+        self.codes.append(code)
+        self.lines.append(line)
+        self.columns.append(column)
+        if source is not None or note is not None:
+            self.extras[row] = (source, note)
+        return row
+
+    def value(self, row: int) -> float | bool | None:
+        code = self.codes[row]
+        if code & MISSING:
+            return None
+        if code & BOOLEAN:
+            return self.values[row] != 0.0
+        return self.values[row]
+
+    def status(self, row: int) -> str:
+        return DATA_STATUSES[self.codes[row] & _STATUS_MASK]
+
+    def file(self, row: int) -> str:
+        return self.files[bisect_right(self.starts, row) - 1]
+
+    def observation(self, row: int) -> Observation:
+        source, note = self.extras.get(row, (None, None))
+        return Observation(self.value(row), self.status(row), self.file(row),  # type: ignore[arg-type]
+                           self.lines[row], self.columns[row], source, note)
+
+
+class SeriesView(Mapping[int, Observation]):
+    """The observations of one series by year, in year order; read-only for everyone
+    but the reader, which fills ``years`` and ``rows`` (parallel, sorted by year)."""
+
+    __slots__ = ("table", "years", "rows")
+
+    def __init__(self, table: ObservationTable) -> None:
+        self.table = table
+        self.years = array("H")  # 1900..2200 (numbers.parse_year)
+        self.rows = array("i")
+
+    # -- Mapping ------------------------------------------------------------
+    def __getitem__(self, year: int) -> Observation:
+        index = self._index(year)
+        if index < 0:
+            raise KeyError(year)
+        return self.table.observation(self.rows[index])
+
+    def get(self, year: int, default: Observation | None = None) -> Observation | None:  # type: ignore[override]
+        index = self._index(year)
+        return default if index < 0 else self.table.observation(self.rows[index])
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self._index(year) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.years)
+
+    def __len__(self) -> int:
+        return len(self.years)
+
+    def __repr__(self) -> str:
+        return f"SeriesView({dict(self.items())!r})"
+
+    # -- what evaluation needs, without building Observation objects ------------
+    def value(self, year: int) -> float | bool | None:
+        """The value at ``year``; None when there is no row or a missing marker."""
+        index = self._index(year)
+        return None if index < 0 else self.table.value(self.rows[index])
+
+    def status(self, year: int) -> str | None:
+        """The data status at ``year``; None when there is no row."""
+        index = self._index(year)
+        return None if index < 0 else self.table.status(self.rows[index])
+
+    def pairs(self) -> tuple[tuple[int, float | bool | None], ...]:
+        """Every (year, value) in year order, missing values as None."""
+        value = self.table.value
+        return tuple(zip(self.years, [value(row) for row in self.rows]))
+
+    def latest_present_year(self) -> int | None:
+        """The latest year whose value is not a missing marker."""
+        codes = self.table.codes
+        for index in range(len(self.years) - 1, -1, -1):
+            if not codes[self.rows[index]] & MISSING:
+                return self.years[index]
+        return None
+
+    # -- filling (the reader only) ----------------------------------------------
+    def place(self, year: int, row: int) -> int:
+        """Put ``row`` at ``year`` if the year is free and return -1; else return the
+        row already there (the caller settles the duplicate with :meth:`replace`)."""
+        years = self.years
+        index = bisect_left(years, year)
+        if index < len(years) and years[index] == year:
+            return self.rows[index]
+        years.insert(index, year)
+        self.rows.insert(index, row)
+        return -1
+
+    def replace(self, year: int, row: int) -> None:
+        self.rows[self._index(year)] = row
+
+    def _index(self, year: int) -> int:
+        years = self.years
+        # Series are short (one row per year), so a scan in C beats bisection in Python.
+        try:
+            return years.index(year)
+        except (ValueError, TypeError, OverflowError):
+            return -1
+
+
+class ObservedPairs(Sequence[tuple[int, "float | bool | None"]]):
+    """``Result.observed`` without a copy per result: the (year, value) pairs of the
+    series, produced when a reporter asks.  Compares equal to the same tuple."""
+
+    __slots__ = ("series",)
+
+    def __init__(self, series: SeriesView) -> None:
+        self.series = series
+
+    def _pairs(self) -> tuple[tuple[int, float | bool | None], ...]:
+        return self.series.pairs()
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._pairs()[index]
+
+    def __len__(self) -> int:
+        return len(self.series)
+
+    def __iter__(self) -> Iterator[tuple[int, float | bool | None]]:
+        return iter(self._pairs())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ObservedPairs):
+            other = other._pairs()
+        return isinstance(other, tuple) and self._pairs() == other
+
+    def __hash__(self) -> int:
+        return hash(self._pairs())
+
+    def __repr__(self) -> str:
+        return repr(self._pairs())

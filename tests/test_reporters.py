@@ -101,13 +101,27 @@ def test_table_colours_only_on_request() -> None:
 def test_table_keeps_rows_aligned_when_names_wrap() -> None:
     from rich.cells import cell_len
 
-    text = render(build_report(), "table", RenderOptions(width=90))
+    text = render(build_report(), "table", RenderOptions(width=94))
     lines = text.splitlines()
-    assert max(cell_len(line) for line in lines if not line.startswith("policycheck:")) <= 90
+    assert max(cell_len(line) for line in lines if not line.startswith("policycheck:")) == 94
     assert "…" not in text  # the name wraps; no other column is cut
     first = next(i for i, line in enumerate(lines) if line.startswith("patents"))
     assert "█████████░  91.7%" in lines[first]
     assert lines[first + 1].startswith(" " * 16)  # the wrapped rest of the name, same column
+
+
+@pytest.mark.parametrize("width", [40, 90])
+def test_table_widens_rather_than_cut_a_status_or_number(width: int) -> None:
+    """Too narrow for ids, numbers, bar and status beside an 8-cell name: the
+    table is drawn 94 cells wide (rich used to cut 未达成（力争） to 未达成（力
+    at 90, and numbers to +16.… on a real plan)."""
+    from rich.cells import cell_len
+
+    text = render(build_report(), "table", RenderOptions(width=width))
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines if not line.startswith("policycheck:")) == 94
+    assert "…" not in text
+    assert "未达成（力争）" in text and "符合序时进度" in text and "+0.34" in text
 
 
 def _csv_rows(text: str) -> list[list[str]]:

@@ -4,17 +4,23 @@ Per plan a table with one row per result (the name wraps inside its column so
 the other columns keep their alignment; rich measures CJK characters as two
 cells), then the unit view, then the summary line.  Colour only when
 ``options.color``; the status colour follows severity.  Rendering goes to a
-string with a fixed width (``options.width``, default 100) so the output is
-the same on every machine.
+string with a fixed width (``options.width``: the terminal's width when the
+command prints to a terminal, otherwise 100) so the output is the same on
+every machine.  Only the name column gives way to a narrow width: when the
+ids, numbers, bar and status would not fit beside a name column of
+:data:`NAME_MIN_WIDTH` cells, the table is drawn wider than asked rather than
+cutting a number or a status (a ``+16.…`` gap is worse than a wide line).
 """
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
+from rich.measure import Measurement
+from rich.table import Column, Table
 from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
@@ -46,6 +52,8 @@ if TYPE_CHECKING:
     from policycheck.model import Report, Result
 
 DEFAULT_WIDTH = 100
+#: The narrowest the wrapping (name) column becomes before the table widens instead.
+NAME_MIN_WIDTH = 8
 #: Worst statuses in red, then orange, yellow; nothing-to-judge dim; fine green.
 STATUS_STYLES: dict[str, str] = {
     "missed": "bold red",
@@ -76,7 +84,6 @@ def status_cell(status: str, text: str) -> Text:
 def render(report: "Report", options: RenderOptions) -> str:
     """Results per plan (or the unit summary for ``units``), shortfalls by unit,
     findings, superseded rows and the summary line, separated by blank lines."""
-    console = make_console(options)
     blocks: list[Table | Text] = []
     if options.view == "units":
         blocks.append(_unit_summary_table(report, options.lang))
@@ -92,6 +99,8 @@ def render(report: "Report", options: RenderOptions) -> str:
         blocks.append(findings)
     if report.superseded:
         blocks.append(_superseded_table(report, options.lang))
+    width = max([options.width or DEFAULT_WIDTH, *(_fitting_width(t) for t in blocks if isinstance(t, Table))])
+    console = make_console(replace(options, width=width))
     for block in blocks:
         console.print(block)
         console.print()
@@ -109,8 +118,26 @@ def _new_table(title: str, headers: list[str], numeric: set[int], wrap: int | No
         wraps = i == wrap
         table.add_column(header, justify="right" if i in numeric else "left",
                          no_wrap=not wraps, overflow="fold" if wraps else "ellipsis",
-                         min_width=8 if wraps else None)
+                         min_width=NAME_MIN_WIDTH if wraps else None)
     return table
+
+
+def _fitting_width(table: Table) -> int:
+    """The narrowest width at which no column but the wrapping one is cut.
+
+    Measured with the wrapping column held at its minimum, so that every other
+    column (ids, numbers, the bar, the status) gets its widest cell in full.
+    """
+    wrapping: list[Column] = [c for c in table.columns if not c.no_wrap]
+    saved = [c.max_width for c in wrapping]
+    for column in wrapping:
+        column.max_width = column.min_width
+    try:
+        probe = Console(file=io.StringIO(), width=10_000, legacy_windows=False)
+        return Measurement.get(probe, probe.options, table).maximum
+    finally:
+        for column, width in zip(wrapping, saved):
+            column.max_width = width
 
 
 def _results_table(title: str, results: list["Result"], lang: str) -> Table:

@@ -80,6 +80,9 @@ def test_spot_checks() -> None:
     assert "responsible" not in targets["rd-intensity"]
     assert targets["hightech-share"]["milestones"] == {2023: 73.7, 2027: 76}
     assert targets["hightech-share"]["responsible"][0] == "jxj"
+    # Stated in 一（二） and again in 二（三）3: encoded once, from the headline sentence.
+    assert targets["hightech-share"]["section"] == "一（二）"
+    assert targets["innovative-county"]["section"] == "一（二）"
     assert targets["tech-trade-volume"]["milestones"] == {2023: 17.28, 2027: 19}
     assert targets["ip-pledge"]["responsible"][0] == "jrzx"
     assert len(targets["ip-pledge"]["responsible"]) == 9

@@ -66,7 +66,7 @@ def test_target_count_kinds_and_commitments() -> None:
     assert Counter(t["kind"] for t in targets) == {
         "level": 18, "cumulative": 5, "annual": 4, "milestone": 1, "rank": 1, "cagr": 1, "growth": 1,
     }
-    assert sum(t.get("commitment") == "aspirational" for t in targets) == 19
+    assert sum(t.get("commitment") == "aspirational" for t in targets) == 20
 
 
 def test_strict_comparators_follow_chao_tupo_gaoyu() -> None:
@@ -83,7 +83,11 @@ def test_spot_checks() -> None:
     assert "responsible" not in targets["rd-intensity"]
     assert targets["innovative-city"]["milestones"] == {2025: True}
     assert targets["industrial-tech-projects"]["responsible"][0] == "fgw"
-    assert targets["industrial-tech-projects"].get("commitment", "binding") == "binding"
+    # 二 发展目标 (under 力争) and 三（一）2 (100项以上, binding) state it: the headline wins.
+    assert targets["industrial-tech-projects"]["commitment"] == "aspirational"
+    assert targets["industrial-tech-projects"]["section"] == "二"
+    assert {targets[t]["section"] for t in (
+        "rd-platforms", "tech-smes", "hnte", "achievements-transferred")} == {"二"}
     assert targets["no-rd-activity-1bn"]["comparator"] == "<="
     assert targets["no-rd-activity-1bn"]["milestones"] == {2025: 0}
     assert targets["no-rd-activity-1bn"]["responsible"][0] == "jxj"

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from policycheck.case import baseline_year, make_case
-from policycheck.evaluation import (assessment_year, check_options, common_fields, evaluate_target,
+from policycheck.evaluation import (assessment_year, check_options, common_fields, evaluate, evaluate_target,
                                   evaluate_unit, resolve_settings, unit_milestones)
-from policycheck.model import Actuals, Plan, Result, Target
+from policycheck.model import Actuals, Plan, Report, Result, Target
 from policycheck.reasons import because
 from policycheck.trajectory import midpoint, path_value
 
@@ -61,6 +61,26 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals, *, year: int | 
     by_year = tuple(due + ahead)
     return Explanation(plan=plan, target=target, year=when, results=results, by_year=by_year,
                        failing=any(r.failing for r in results))
+
+
+def target_report(plan: Plan, target_id: str, actuals: Actuals, *, year: int | None = None,
+                  method: str | None = None, on_track: float | None = None, at_risk: float | None = None,
+                  fail_on: str = "off-track", strict: bool = False) -> Report:
+    """The check report of one target alone, for ``explain -f json|csv|...``, ``-o`` and ``-q``.
+
+    The plan is evaluated with only this target, so results, the unit view and
+    the summary count this target only; the assessment year is chosen as for
+    the whole plan (its latest year with data), as ``check`` would.  The CSV
+    findings are kept whole (they concern the files read); superseded rows are
+    those of this target.
+    """
+    target = plan.target(target_id)
+    if target is None:
+        raise ValueError(f"no target {target_id!r} in plan {plan.id}")
+    report = evaluate([replace(plan, targets=(target,))], actuals, year=year, method=method,
+                      on_track=on_track, at_risk=at_risk, fail_on=fail_on, strict=strict)
+    superseded = tuple(s for s in report.superseded if s.plan == plan.id and s.target == target_id)
+    return replace(report, superseded=superseded)
 
 
 #: What a year that is not due yet does not have: no actual, no comparison with it.

@@ -6,6 +6,7 @@ these functions; they print to stdout/stderr and return the exit code.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from policycheck.errors import InputError, PolicycheckError
@@ -14,6 +15,7 @@ from policycheck.findings import Finding, format_parsable, has_errors
 if TYPE_CHECKING:
     from policycheck.cli import RunOptions
     from policycheck.model import Actuals, Plan, Report
+    from policycheck.reporters import RenderOptions
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -59,39 +61,78 @@ def build_report(options: "RunOptions") -> "Report":
 
 def run_report(options: "RunOptions", *, view: str) -> int:
     """check (view="results") and units (view="units")."""
-    from policycheck.cli import default_format
-    from policycheck.output import atomic_write_all
-    from policycheck.reporters import RenderOptions, render, summary_line
-
     report = build_report(options)
-    render_options = RenderOptions(lang=options.lang, tablefmt=options.tablefmt, color=options.color,
-                                   verbosity=1 + options.verbose, view=view)
-    # Render every file first, then write them all or none: a rendering error or
-    # one unwritable path leaves every existing report as it was.
-    files = [(path, render(report, fmt, render_options)) for fmt, path in options.outputs]
-    atomic_write_all(files)
-    if options.quiet:
-        print(summary_line(report, options.lang))
-    else:
-        fmt = options.fmt or default_format()
-        _write_stdout(render(report, fmt, render_options))
+    _emit_report(report, options, render_options(options, view))
     return EXIT_FAIL if report.summary.failing else EXIT_OK
 
 
-def run_explain(options: "RunOptions", target_id: str) -> int:
-    from policycheck.explain import explain_target
+def render_options(options: "RunOptions", view: str = "results") -> "RenderOptions":
+    """What the reporters need from the command line (and the terminal)."""
     from policycheck.reporters import RenderOptions
+
+    return RenderOptions(lang=options.lang, tablefmt=options.tablefmt, color=options.color,
+                         width=terminal_width(), verbosity=1 + options.verbose, view=view)
+
+
+def terminal_width() -> int | None:
+    """The terminal's width when stdout is one, so a table fits it; None (a fixed width) otherwise."""
+    import shutil
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
+    """Write the ``-o`` files, then stdout: the summary line (``-q``) or the chosen format."""
+    from policycheck.cli import default_format
+    from policycheck.reporters import render, summary_line
+
+    _write_files(report, options, render_opts)
+    if options.quiet:
+        print(summary_line(report, options.lang))
+    else:
+        _write_stdout(render(report, options.fmt or default_format(), render_opts))
+
+
+def _write_files(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
+    from policycheck.output import atomic_write_all
+    from policycheck.reporters import render
+
+    # Render every file first, then write them all or none: a rendering error or
+    # one unwritable path leaves every existing report as it was.
+    atomic_write_all([(path, render(report, fmt, render_opts)) for fmt, path in options.outputs])
+
+
+#: explain draws its year-by-year view for these formats; any other -f is the report of the target.
+EXPLAIN_VIEW_FORMATS = ("table", "text")
+
+
+def run_explain(options: "RunOptions", target_id: str) -> int:
+    """explain: the year-by-year view; for ``-q``, ``-o`` and ``-f json|csv|...`` the
+    report of this one target, so scripts and CI get the same formats as from check."""
+    from policycheck.cli import default_format
+    from policycheck.explain import explain_target, target_report
     from policycheck.reporters.explain_view import render_explanation
 
     plans, actuals = load_inputs(options)
     plan = plans[0]
     if plan.target(target_id) is None:
         raise PolicycheckError(_unknown_target_message(plan, target_id))
-    explanation = explain_target(plan, target_id, actuals, year=options.year, method=options.method,
-                                 on_track=options.on_track, at_risk=options.at_risk,
-                                 fail_on=options.fail_on, strict=options.strict)
-    render_options = RenderOptions(lang=options.lang, color=options.color, verbosity=1 + options.verbose)
-    _write_stdout(render_explanation(explanation, render_options))
+    settings = {"year": options.year, "method": options.method, "on_track": options.on_track,
+                "at_risk": options.at_risk, "fail_on": options.fail_on, "strict": options.strict}
+    fmt = options.fmt or default_format()
+    render_opts = render_options(options)
+    if options.quiet or fmt not in EXPLAIN_VIEW_FORMATS:
+        report = target_report(plan, target_id, actuals, **settings)
+        _emit_report(report, options, render_opts)
+        return EXIT_FAIL if report.summary.failing else EXIT_OK
+    if options.outputs:
+        _write_files(target_report(plan, target_id, actuals, **settings), options, render_opts)
+    explanation = explain_target(plan, target_id, actuals, **settings)
+    if fmt == "text":  # plain, like check's text format: no colour
+        render_opts = replace(render_opts, color=False)
+    _write_stdout(render_explanation(explanation, render_opts))
     return EXIT_FAIL if explanation.failing else EXIT_OK
 
 

@@ -1,0 +1,68 @@
+"""The command line as its users run it: explain's formats, terminal width, options.
+
+Each test pins one behaviour a user ran into: ``explain -f json`` printing the
+terminal chart, ``-q`` and ``-o`` ignored by explain, the table drawn 100
+cells wide on any terminal, an unknown ``--tablefmt`` taken silently.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES_DIR, PLANS_DIR
+from policycheck.cli import main
+
+LINHAI = str(PLANS_DIR / "linhai-315-2023-2027.yaml")
+LINHAI_CSV = str(EXAMPLES_DIR / "linhai.csv")
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_explain_json_is_the_report_of_that_target() -> None:
+    code, out, _ = _run("explain", LINHAI, "prov-key-labs", "-a", LINHAI_CSV, "-f", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert [(r["target"], r["year"], r["status"]) for r in data["results"]] == [("prov-key-labs", 2025, "at_risk")]
+    assert data["summary"] == {"results": 1, "by_status": {"at_risk": 1}, "failing": 0}
+    assert [(u["id"], u["led"], u["supported"]) for u in data["units"]] == [("kjj", 1, 0)]
+
+
+def test_explain_quiet_prints_only_the_summary_line_and_exits_1_when_failing() -> None:
+    code, out, _ = _run("explain", LINHAI, "rd-personnel-per-10k", "-a", LINHAI_CSV, "-q")
+    assert code == 1
+    assert out.count("\n") == 1 and out.startswith("policycheck: ")
+    assert "明显滞后 1" in out
+
+
+def test_explain_writes_output_files_and_still_draws_the_view(tmp_path: Path) -> None:
+    report = tmp_path / "rd.json"
+    code, out, _ = _run("explain", LINHAI, "rd-intensity", "-a", LINHAI_CSV, "-o", f"json={report}")
+    assert code == 0
+    assert "▒" in out  # the year-by-year chart is still on stdout
+    assert [r["target"] for r in json.loads(report.read_text(encoding="utf-8"))["results"]] == ["rd-intensity"]
+
+
+def test_explain_superseded_rows_are_those_of_the_target() -> None:
+    code, out, _ = _run("explain", LINHAI, "rd-intensity", "-a", LINHAI_CSV, "-f", "json")
+    assert code == 0
+    assert [(s["target"], s["year"], s["status"]) for s in json.loads(out)["superseded"]] == [
+        ("rd-intensity", 2025, "estimate")]
+    code, out, _ = _run("explain", LINHAI, "prov-key-labs", "-a", LINHAI_CSV, "-f", "json")
+    assert json.loads(out)["superseded"] == []
+
+
+def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policycheck import run
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a, **k: __import__("os").terminal_size((160, 40)))
+    assert run.terminal_width() == 160
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert run.terminal_width() is None

@@ -99,6 +99,15 @@ def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[st
     return tuple(parsed)
 
 
+def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An unknown tabulate format is a usage error, not a silent fallback to 'simple'."""
+    from tabulate import tabulate_formats  # here, not at import: --help stays fast
+
+    if value not in tabulate_formats:
+        raise click.BadParameter(f"{value!r} is not a tabulate format; choose one of {', '.join(tabulate_formats)}")
+    return value
+
+
 def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options shared by check, units and explain (SPEC 1)."""
     decorators = [
@@ -117,7 +126,7 @@ def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Language of labels (machine values are never translated)."),
         click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
                      help=f"What goes to stdout. {FORMAT_HELP}."),
-        click.option("--tablefmt", default="simple", show_default=True,
+        click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
                      help="tabulate format for -f text (e.g. github, grid, plain)."),
         click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",
                      help="Also write a report file from the same run (repeatable)."),

@@ -66,3 +66,15 @@ def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run.terminal_width() == 160
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert run.terminal_width() is None
+
+
+def test_unknown_tablefmt_is_a_usage_error_naming_the_choices() -> None:
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-f", "text", "--tablefmt", "gird")
+    assert code == 2 and out == ""
+    assert "'gird' is not a tabulate format; choose one of " in err and "grid" in err
+
+
+def test_known_tablefmt_is_used() -> None:
+    code, out, _ = _run("check", LINHAI, "-a", LINHAI_CSV, "-f", "text", "--tablefmt", "grid", "--fail-on", "never")
+    assert code == 0
+    assert out.splitlines()[2].startswith("+---")

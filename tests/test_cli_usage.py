@@ -78,3 +78,13 @@ def test_known_tablefmt_is_used() -> None:
     code, out, _ = _run("check", LINHAI, "-a", LINHAI_CSV, "-f", "text", "--tablefmt", "grid", "--fail-on", "never")
     assert code == 0
     assert out.splitlines()[2].startswith("+---")
+
+
+def test_quiet_summary_reads_as_chinese_under_zh_and_english_under_en() -> None:
+    taicang, csv = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
+    _, zh, _ = _run("check", taicang, "-a", csv, "-q")
+    _, en, _ = _run("check", taicang, "-a", csv, "-q", "--lang", "en")
+    assert zh == ("policycheck: 共 30 项结果（未达成 2，不进反退 1，明显滞后 3，略有滞后 5，缺少数据 1，"
+                  "未到期 3，符合序时进度 6，已达成 9）；3 项不通过\n")
+    assert en == ("policycheck: 30 results (missed 2, regressing 1, off track 3, at risk 5, no data 1, "
+                  "pending 3, on track 6, met 9); 3 failing\n")

@@ -200,4 +200,4 @@ def test_check_command_exits_1_on_the_two_binding_shortfalls() -> None:
         main, ["check", str(PLAN), "-a", str(EXAMPLE), "-q", "--no-color"], catch_exceptions=False
     )
     assert result.exit_code == 1
-    assert "2 不通过" in result.output
+    assert "；2 项不通过" in result.output

@@ -192,7 +192,7 @@ def test_the_three_seed_plans_check_together() -> None:
         args += ["-a", str(example)]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 1
-    assert "75 结果" in result.output
-    assert "4 不通过" in result.output
+    assert "共 75 项结果" in result.output
+    assert "；4 项不通过" in result.output
     for example, plan_id in ((EXAMPLE, "zhejiang-sti-2024"), (LONGGANG_EXAMPLE, "longgang-sti-2024")):
         assert {row["plan"] for row in _rows(example)} == {plan_id}

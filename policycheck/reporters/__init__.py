@@ -78,13 +78,21 @@ def render_findings(validation: Validation, fmt: str, options: RenderOptions | N
 
 
 def summary_line(report: "Report", lang: str = "zh") -> str:
-    """The one-line summary printed by ``-q`` and at the end of human formats."""
-    from policycheck.i18n import label, status_label
+    """The one-line summary printed by ``-q`` and at the end of human formats.
+
+    ``policycheck: 30 results (missed 2, ...); 3 failing`` in English and
+    ``policycheck: 共 30 项结果（未达成 2，…）；3 项不通过`` in Chinese, with
+    full-width brackets and semicolon as Chinese text has them.  The
+    ``policycheck: `` prefix is the same in both, so scripts can find the line.
+    """
+    from policycheck.i18n import status_label
     from policycheck.model import STATUSES
 
     counts = report.summary.by_status
     parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
-    sep = "，" if lang == "zh" else ", "
-    head = f"policycheck: {report.summary.results} {label('results', lang)}"
-    tail = f"{report.summary.failing} {label('failing', lang)}"
-    return f"{head} ({sep.join(parts)}); {tail}" if parts else f"{head}; {tail}"
+    total, failing = report.summary.results, report.summary.failing
+    if lang == "zh":
+        detail = f"（{'，'.join(parts)}）" if parts else ""
+        return f"policycheck: 共 {total} 项结果{detail}；{failing} 项不通过"
+    detail = f" ({', '.join(parts)})" if parts else ""
+    return f"policycheck: {total} results{detail}; {failing} failing"

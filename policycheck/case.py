@@ -8,10 +8,11 @@ order, so every result costs O(years), whatever the size of the actuals.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
 from policycheck.reasons import because
+from policycheck.series import ObservedPairs, SeriesView
 from policycheck.trajectory import Requirement
 
 #: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
@@ -76,8 +77,30 @@ def number(obs: Observation | None) -> float | None:
     return float(obs.value)
 
 
-def observed(series: Series) -> tuple[tuple[int, float | bool | None], ...]:
-    """Every observation of the series in year order, missing values as None."""
+def value_at(series: Series, year: int) -> float | None:
+    """``number(series.get(year))``, without building an Observation from a SeriesView."""
+    if type(series) is SeriesView:
+        value = series.value(year)
+        return None if value is None else float(value)
+    return number(series.get(year))
+
+
+def status_at(series: Series, year: int) -> str | None:
+    """The data status of the row at ``year``; None when there is none."""
+    if type(series) is SeriesView:
+        return series.status(year)
+    obs = series.get(year)
+    return obs.status if obs is not None else None
+
+
+def observed(series: Series) -> Sequence[tuple[int, float | bool | None]]:
+    """Every observation of the series in year order, missing values as None.
+
+    A series read from CSV is shared, not copied: 142,200 national results each
+    holding their own tuple of pairs took 90 MB that only reporters read.
+    """
+    if isinstance(series, SeriesView):
+        return ObservedPairs(series)
     return tuple((year, series[year].value) for year in sorted(series))
 
 
@@ -112,7 +135,7 @@ def resolve_baseline(case: Case) -> Baseline | None:
     y0 = baseline_year(case)
     if target.kind == "cumulative":
         return Baseline(y0, 0.0)
-    value = number(case.series.get(y0))
+    value = value_at(case.series, y0)
     return Baseline(y0, value) if value is not None else None
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
-                              resolve_baseline, resolve_requirement, weakest_status)
+from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, observed, resolve_baseline,
+                              resolve_requirement, status_at, value_at, weakest_status)
 from policycheck.model import Baseline
 from policycheck.reasons import because
 from policycheck.trajectory import (Requirement, attainment, cagr_ratio, classify_ratio, direction, eps,
@@ -82,13 +82,12 @@ def _actual(case: Case, out: Outcome) -> float | None:
             return None
         if case.target.actuals != "running_total":
             return _cumulative_actual(case, out)
-    obs = case.series.get(case.year)
-    value = number(obs)
+    value = value_at(case.series, case.year)
     if value is None:
         reason, last_year, last_value = no_data_reason(case)
         out.update(status="no_data", **reason, last_year=last_year, last_value=last_value)
         return None
-    out["data_status"] = obs.status if obs is not None else None
+    out["data_status"] = status_at(case.series, case.year)
     return value
 
 
@@ -97,13 +96,12 @@ def _cumulative_actual(case: Case, out: Outcome) -> float | None:
     since = case.since
     total, missing, statuses = 0.0, [], []
     for year in range(since, case.year + 1):
-        obs = case.series.get(year)
-        value = number(obs)
+        value = value_at(case.series, year)
         if value is None:
             missing.append(year)
             continue
         total += value
-        statuses.append(obs.status)  # type: ignore[union-attr]
+        statuses.append(status_at(case.series, year))  # type: ignore[arg-type]
     if missing:
         _, last_year, last_value = no_data_reason(case)
         years = ", ".join(str(y) for y in missing)

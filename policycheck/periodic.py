@@ -6,7 +6,8 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 """
 from __future__ import annotations
 
-from policycheck.case import Case, Outcome, Series, fmt, no_data_reason, number, observed, weakest_status
+from policycheck.case import (Case, Outcome, Series, fmt, no_data_reason, number, observed, value_at,
+                              weakest_status)
 from policycheck.model import HistoryEntry
 from policycheck.reasons import because
 from policycheck.trajectory import Requirement, attainment, growth_rate, midpoint, satisfies
@@ -77,12 +78,12 @@ def _judge(case: Case, reference: Series | None,
 
 def _actual(case: Case, year: int) -> tuple[float | None, dict[str, object]]:
     """The actual of one year: the value, or the growth rate from two levels."""
-    level = number(case.series.get(year))
+    level = value_at(case.series, year)
     if case.target.kind == "annual" or case.target.actuals == "rate":
         return level, {} if level is not None else _missing(case, year, "actual")
     if level is None:
         return None, _missing(case, year, "level")
-    previous = number(case.series.get(year - 1))
+    previous = value_at(case.series, year - 1)
     if previous is None:
         return None, because("no_previous_level", previous=year - 1, year=year)
     rate = growth_rate(level, previous)

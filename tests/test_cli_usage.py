@@ -88,3 +88,10 @@ def test_quiet_summary_reads_as_chinese_under_zh_and_english_under_en() -> None:
                   "未到期 3，符合序时进度 6，已达成 9）；3 项不通过\n")
     assert en == ("policycheck: 30 results (missed 2, regressing 1, off track 3, at risk 5, no data 1, "
                   "pending 3, on track 6, met 9); 3 failing\n")
+
+
+def test_explain_header_uses_full_width_brackets_in_chinese() -> None:
+    _, zh, _ = _run("explain", LINHAI, "rd-intensity", "-a", LINHAI_CSV)
+    _, en, _ = _run("explain", LINHAI, "rd-intensity", "-a", LINHAI_CSV, "--lang", "en")
+    assert zh.splitlines()[1] == "rd-intensity: 全社会研究与试验发展经费占地区生产总值比重（年份 2025）"
+    assert en.splitlines()[1] == "rd-intensity: R&D expenditure as a share of GDP (Year 2025)"

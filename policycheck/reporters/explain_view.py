@@ -44,12 +44,18 @@ def render_explanation(explanation: "Explanation", options: RenderOptions) -> st
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
+def _year_note(year: int, lang: str) -> str:
+    """``（年份 2025）`` after a Chinese name, `` (Year 2025)`` after an English one."""
+    text = f"{label('year', lang)} {year}"
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def _header(explanation: "Explanation", lang: str) -> list[Text]:
     plan, target = explanation.plan, explanation.target
     name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
     lines = [
         Text(f"{one_line(plan.title)} [{plan.id}]", style="bold"),
-        Text(f"{target.id}: {one_line(name)} ({label('year', lang)} {explanation.year})", style="bold"),
+        Text(f"{target.id}: {one_line(name)}{_year_note(explanation.year, lang)}", style="bold"),
     ]
     for result in explanation.results:
         who = f"[{result.unit}] " if result.unit else ""

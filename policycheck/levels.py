@@ -7,10 +7,11 @@ are computed in :func:`_numbers` whatever the status, when they can be.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, observed, resolve_baseline,
                               resolve_requirement, status_at, value_at, weakest_status)
-from policycheck.model import Baseline
+from policycheck.model import Baseline, RequirementValue, TimesBaseline
 from policycheck.reasons import because
 from policycheck.trajectory import (Requirement, attainment, cagr_ratio, classify_ratio, direction, eps,
                                     linear_ratio, midpoint, path_value, progress, satisfies,
@@ -33,14 +34,12 @@ class _Path:
 def evaluate_level(case: Case) -> Outcome:
     """A level, rank or cumulative target at the case's year."""
     baseline = resolve_baseline(case)
-    b = baseline.value if baseline is not None else None
     out: Outcome = {"baseline": baseline, "observed": observed(case.series),
                     "method": _method_name(case)}
-    milestones = [(y, resolve_requirement(v, b)) for y, v in case.milestones]
     final_year = case.milestones[-1][0]
     out["target_year"] = final_year
     out["time_progress"] = time_progress(case.year, baseline_year(case), final_year)
-    path = _resolve_path(baseline, milestones)
+    path = _resolve_path(baseline, case.milestones)
     if path is not None:
         # The requirement and E(Y) need no actual: a no_data or pending result
         # still reports them (SPEC 4.1: expected = E(Y) with every level-type result).
@@ -59,13 +58,35 @@ def evaluate_level(case: Case) -> Outcome:
 
 
 def _resolve_path(baseline: Baseline | None,
-                  milestones: list[tuple[int, Requirement | None]]) -> _Path | None:
+                  milestones: tuple[tuple[int, RequirementValue], ...]) -> _Path | None:
     """Baseline, milestones and path points; None while a times_baseline milestone lacks b."""
-    resolved = tuple((y, v) for y, v in milestones if v is not None)
-    if len(resolved) < len(milestones):
+    fixed = _fixed_milestones(milestones)
+    if fixed is not None:
+        resolved, tail = fixed
+    else:
+        b = baseline.value if baseline is not None else None
+        values = [(y, resolve_requirement(v, b)) for y, v in milestones]
+        if any(v is None for _, v in values):
+            return None
+        resolved = tuple(values)  # type: ignore[arg-type]
+        tail = tuple((y, midpoint(v)) for y, v in resolved)
+    points = ((baseline.year, baseline.value),) + tail if baseline is not None else tail
+    return _Path(baseline, resolved, points)
+
+
+@lru_cache(maxsize=1024)
+def _fixed_milestones(milestones: tuple[tuple[int, RequirementValue], ...]
+                      ) -> tuple[tuple[tuple[int, Requirement], ...], tuple[tuple[int, float], ...]] | None:
+    """Resolved milestones and their path points when none depends on the baseline.
+
+    Every unit of a scoped target has the same ones, so they are computed once
+    and shared (2,844 county results per national target); None when a
+    ``times_baseline`` milestone needs each unit's own baseline.
+    """
+    if any(isinstance(v, TimesBaseline) for _, v in milestones):
         return None
-    points = ((baseline.year, baseline.value),) if baseline is not None else ()
-    return _Path(baseline, resolved, points + tuple((y, midpoint(v)) for y, v in resolved))
+    resolved = tuple((y, resolve_requirement(v, None)) for y, v in milestones)
+    return resolved, tuple((y, midpoint(v)) for y, v in resolved)  # type: ignore[arg-type]
 
 
 def _method_name(case: Case) -> str:

@@ -75,9 +75,14 @@ def render_options(options: "RunOptions", view: str = "results") -> "RenderOptio
 
 
 def terminal_width() -> int | None:
-    """The terminal's width when stdout is one, so a table fits it; None (a fixed width) otherwise."""
+    """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
+    rich), else the terminal's when stdout is one, else None (a fixed width)."""
+    import os
     import shutil
 
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns

@@ -17,3 +17,9 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent: the shared schemas and seeds live beside the clone")
     return SHARED_DIR
+
+
+@pytest.fixture(autouse=True)
+def _no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COLUMNS sets the table width; a CI runner's value must not change exact outputs."""
+    monkeypatch.delenv("COLUMNS", raising=False)

@@ -61,11 +61,22 @@ def test_explain_superseded_rows_are_those_of_the_target() -> None:
 def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     from policycheck import run
 
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr("shutil.get_terminal_size", lambda *a, **k: __import__("os").terminal_size((160, 40)))
     assert run.terminal_width() == 160
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert run.terminal_width() is None
+
+
+@pytest.mark.parametrize(("columns", "expected"), [("150", 150), ("", None), ("wide", None), ("0", None)])
+def test_columns_sets_the_table_width_even_into_a_pipe(monkeypatch: pytest.MonkeyPatch, columns: str,
+                                                        expected: int | None) -> None:
+    from policycheck import run
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert run.terminal_width() == expected
 
 
 def test_unknown_tablefmt_is_a_usage_error_naming_the_choices() -> None:

@@ -54,9 +54,21 @@ def build_report(options: "RunOptions") -> "Report":
     from policycheck.evaluation import evaluate
 
     plans, actuals = load_inputs(options)
+    _warn_about_year(plans, options)
     return evaluate(plans, actuals, year=options.year, method=options.method,
                     on_track=options.on_track, at_risk=options.at_risk,
                     fail_on=options.fail_on, strict=options.strict)
+
+
+def _warn_about_year(plans: Sequence["Plan"], options: "RunOptions") -> None:
+    """A --year before a plan's baseline year is almost always a typo: say so."""
+    if options.year is None or options.quiet:
+        return
+    for plan in plans:
+        if options.year < plan.baseline_year:
+            print(f"{plan.file}: warning: --year {options.year} is before the baseline year "
+                  f"{plan.baseline_year} of plan {plan.id} ({plan.period_start}-{plan.period_end}); "
+                  f"its results can only be no_data or pending", file=sys.stderr)
 
 
 def run_report(options: "RunOptions", *, view: str) -> int:

@@ -106,3 +106,14 @@ def test_explain_header_uses_full_width_brackets_in_chinese() -> None:
     _, en, _ = _run("explain", LINHAI, "rd-intensity", "-a", LINHAI_CSV, "--lang", "en")
     assert zh.splitlines()[1] == "rd-intensity: 全社会研究与试验发展经费占地区生产总值比重（年份 2025）"
     assert en.splitlines()[1] == "rd-intensity: R&D expenditure as a share of GDP (Year 2025)"
+
+
+def test_year_before_the_baseline_is_warned_about() -> None:
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2019", "-f", "json")
+    assert code == 0
+    assert {r["status"] for r in json.loads(out)["results"]} == {"no_data", "pending"}
+    assert err.splitlines()[-1] == (
+        f"{LINHAI}: warning: --year 2019 is before the baseline year 2022 of plan linhai-315-2023-2027 "
+        "(2023-2027); its results can only be no_data or pending")
+    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2022", "-q")
+    assert "--year" not in err

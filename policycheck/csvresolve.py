@@ -132,7 +132,9 @@ class Resolver:
         else:
             owners = self.owners.get(tid, [])
             if not owners:
-                return self._unknown("target", tid, list(self.owners), line, cols[1])
+                plans = ", ".join(excerpt(p, quote=str) for p in self.plans)
+                where = f"not in plan {plans}" if len(self.plans) == 1 else f"in none of the plans {plans}"
+                return self._unknown("target", tid, list(self.owners), line, cols[1], where=where)
             if len(owners) > 1:
                 names = ", ".join(excerpt(p.id, quote=str) for p in owners)
                 return self._problem("PC401", ERROR, f"target {excerpt(tid)} is in several plans ({names}): "
@@ -193,11 +195,15 @@ class Resolver:
         return self._problem("PC406", ERROR, f"unknown unit {excerpt(text)}: neither an id nor a name in "
                              f"the units of plan {excerpt(plan.id)}{hint}", line, column)
 
-    def _unknown(self, what: str, name: str, known: list[str], line: int, column: int) -> Problem:
+    def _unknown(self, what: str, name: str, known: list[str], line: int, column: int, *,
+                 where: str = "") -> Problem:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
+        hint = f" (did you mean {excerpt(close[0])}?)" if close else (f" ({where})" if where else "")
         level = WARNING if self.allow_unknown else ERROR
-        suffix = "; its rows are ignored" if self.allow_unknown else ""
+        # Without a close match, say what would be right: an id from the plan,
+        # or --allow-unknown when the file deliberately carries other series.
+        fix = "" if close else "; use an id the plan defines, or --allow-unknown to ignore such rows"
+        suffix = "; its rows are ignored" if self.allow_unknown else fix
         return self._problem("PC403", level, f"unknown {what} {excerpt(name)}{hint}{suffix}", line, column)
 
     def _problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Problem:

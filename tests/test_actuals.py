@@ -156,6 +156,14 @@ def test_unknown_target_with_suggestion(tmp_path: Path) -> None:
     assert _value(warned, "rd-intensity", 2023) == 3.0
 
 
+def test_unknown_target_without_a_close_match_says_what_would_be_right(tmp_path: Path) -> None:
+    actuals = _read(tmp_path, "target,year,value\nno-such-target,2023,1\n")
+    assert _rules(actuals) == [("PC403", "error", 2, 1)]
+    assert actuals.findings[0].message == (
+        f"unknown target 'no-such-target' (not in plan {PLAN.id}); "
+        "use an id the plan defines, or --allow-unknown to ignore such rows")
+
+
 def test_reference_rows_are_kept(tmp_path: Path) -> None:
     actuals = _read(tmp_path, "target,year,value\nprov-rd,2023,2.9\n")
     assert _value(actuals, "prov-rd", 2023) == 2.9

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 #: What an empty cell shows (no actual, no expected value, ...).
 EMPTY = "—"
 _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
+#: Control characters other than tab, LF and CR (C0, DEL, C1), dropped from human
+#: cells: an ESC in a plan name must not reach a terminal or CI log as a sequence.
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 #: Data statuses as Chinese statistical tables name them (SPEC 3: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
@@ -83,8 +86,9 @@ def bar(ratio: float | None, width: int = 10) -> str:
 
 
 def one_line(text: str) -> str:
-    """Cells are one line: newlines and tabs in names become spaces."""
-    return " ".join(text.replace("\r", " ").replace("\t", " ").split("\n"))
+    """Cells are one line of printable text: newlines and tabs in names become
+    spaces, other control characters (ESC, BEL, ...) are dropped."""
+    return " ".join(text.translate(_CONTROL).replace("\r", " ").replace("\t", " ").split("\n"))
 
 
 def result_label(result: "Result") -> str:

@@ -593,3 +593,15 @@ def test_default_format_on_a_terminal_is_the_rich_table(demo: Path) -> None:
     out = b"".join(chunks).decode("utf-8")
     assert "█" in out, "the rich table draws attainment bars; the text format has none"
     assert "█" not in check(demo, "text").stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "table", "markdown"])
+def test_human_formats_drop_control_characters(tmp_path: Path, fmt: str) -> None:
+    # Plans arrive from anyone through CI: an ESC in a name must not reach a terminal.
+    plan = PLAN.replace(f'name: "{XSS}"', 'name: "a\\x01b\\x1b[31mc\\x07"')
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "demo.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "data.csv").write_text(ACTUALS, encoding="utf-8")
+    out = check(tmp_path, fmt, "--no-color").stdout.decode("utf-8")
+    assert re.search(r"ab\\?\[31mc", out)
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out)

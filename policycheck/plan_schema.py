@@ -25,6 +25,7 @@ _TYPE_WORDS = {
     "object": "a mapping (key: value)", "boolean": "true or false", "null": "empty",
 }
 _REQUIRED = re.compile(r"^'([^']*)' is a required property$")
+_KINDS_PREFIX = re.compile(r"^[a-z][a-z /]*: ")  # "annual and growth: " opening a description
 _ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 
@@ -239,8 +240,10 @@ def _size_message(error: "ValidationError", where: str) -> str:
     if rule == "uniqueItems":
         return f"{where} lists the same item twice; remove the repeat"
     if rule in ("anyOf", "oneOf"):
+        # A description may open with the kinds it applies to ("annual and growth: ...")
+        # and end as a sentence; the message needs only what the value must be.
         description = error.schema.get("description", "one of the allowed forms")
-        return f"{where} must be {description}, not {_describe(inst)}"
+        return f"{where} must be {_KINDS_PREFIX.sub('', description).rstrip('.')}, not {_describe(inst)}"
     return f"{where}: {excerpt(error.message, 200, quote=str)}"  # jsonschema quotes the whole value
 
 

@@ -403,3 +403,14 @@ def test_findings_carry_file_and_message(tmp_path: Path) -> None:
     line, col = _locate(text, "150")
     assert out.startswith(f"{path}:{line}:{col}: warning [PC306] ")
     assert code == 0
+
+
+def test_pc200_value_of_the_wrong_form_says_what_it_must_be(tmp_path: Path) -> None:
+    target = RD_TARGET.replace("kind: level", "kind: annual").replace(
+        "    milestones: {2027: 3.6}\n", "    value: {times_baseline: 2}\n")
+    text = PLAN_HEAD + target
+    path = write(tmp_path / "plan.yaml", text)
+    findings = findings_with_messages(str(path))
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("PC200", *_locate(text, "{times_baseline"))]
+    assert findings[0]["message"] == ("targets[0].value must be the value every year must reach "
+                                      "(a number, or [lo, hi] for between), not a mapping")

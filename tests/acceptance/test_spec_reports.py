@@ -605,3 +605,43 @@ def test_human_formats_drop_control_characters(tmp_path: Path, fmt: str) -> None
     out = check(tmp_path, fmt, "--no-color").stdout.decode("utf-8")
     assert re.search(r"ab\\?\[31mc", out)
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out)
+
+
+def test_text_grid_aligns_chinese_columns(demo: Path) -> None:
+    wcwidth = pytest.importorskip("wcwidth")
+    out = check(demo, "text", "--tablefmt", "grid").stdout.decode("utf-8")
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("+"))
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith(("|", "+")))
+    first_table = lines[start:end]
+    assert len(first_table) == 13  # rules around a header and five results
+    assert len({wcwidth.wcswidth(line) for line in first_table}) == 1
+
+
+@pytest.mark.parametrize(("fail_on", "failures"), [
+    ("at-risk", {"rd": "at_risk", "hnte": "missed", "area [a]": "off_track", "area [b]": "regressing"}),
+    ("missed", {"hnte": "missed"}),
+    ("never", {}),
+])
+def test_junit_failures_follow_fail_on(demo: Path, fail_on: str, failures: dict[str, str]) -> None:
+    proc = check(demo, "junit", "--fail-on", fail_on)
+    assert proc.returncode == (1 if failures else 0)
+    suite = ET.fromstring(proc.stdout).find("testsuite")
+    assert suite is not None
+    got = {c.get("name"): c.find("failure").get("type") for c in suite.findall("testcase")
+           if c.find("failure") is not None}
+    assert got == failures
+    assert suite.get("failures") == str(len(failures))
+
+
+def test_aspirational_never_fails_unless_strict(demo: Path) -> None:
+    plan = PLAN.replace("    responsible: [jxj, kjj]\n", "    responsible: [jxj, kjj]\n    commitment: aspirational\n")
+    (demo / "plans" / "demo.yaml").write_text(plan, encoding="utf-8")
+    lenient = json.loads(check(demo, "json").stdout)
+    hnte = next(r for r in lenient["results"] if r["target"] == "hnte")
+    assert (hnte["status"], hnte["commitment"], hnte["failing"]) == ("missed", "aspirational", False)
+    assert lenient["summary"]["failing"] == 2
+    strict = json.loads(check(demo, "json", "--strict").stdout)
+    assert next(r for r in strict["results"] if r["target"] == "hnte")["failing"] is True
+    gh = check(demo, "github").stdout.decode("utf-8")
+    assert any(line.startswith("::warning file=plans/demo.yaml,line=21,") for line in gh.splitlines())

@@ -54,6 +54,16 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
+def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
+    """Exit 2 before any work when an output file is one of the inputs (they are never modified)."""
+    from policycheck.output import overwritten_inputs
+
+    clashes = overwritten_inputs(outputs, inputs)
+    if clashes:
+        fail("\n".join(f"{path}: is an input file of this run; inputs are never modified, "
+                       "so write the output to another path" for path in clashes))
+
+
 def echo_findings(findings: Sequence[Finding], *, quiet: bool = False) -> None:
     for finding in findings:
         if quiet and not finding.is_error:
@@ -180,10 +190,11 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allo
     found = expand(paths)
     if found.empty:  # almost surely a wrong path in a CI job: fail like a missing one
         fail("\n".join(nothing_found(folder) for folder in found.empty))
+    extra = _parse_validate_outputs(outputs)
+    refuse_overwriting_inputs([path for _, path in extra], found.plans + found.csvs)
     validation = validate_found(found, strict=strict, encoding=encoding, allow_unknown=allow_unknown)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    extra = _parse_validate_outputs(outputs)
     _emit_validation(validation, fmt, extra, quiet=quiet)
     failing = [f for f in validation.findings if f.is_error or (strict and f.level == "warning")]
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
@@ -258,6 +269,8 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
     from policycheck.plan import load_plan
     from policycheck.template import build_template, parse_years
 
+    if output:
+        refuse_overwriting_inputs([output], plans)
     loaded = [load_plan(path) for path in plans]
     text = build_template(loaded, years=parse_years(years) if years else None, wide=wide, lang=lang)
     if output:
@@ -277,6 +290,7 @@ def schema(name: str) -> None:
 
 def _run_options(plans: tuple[str, ...], kwargs: dict[str, Any]) -> RunOptions:
     kwargs = dict(kwargs)
+    refuse_overwriting_inputs([path for _, path in kwargs.get("outputs", ())], plans + tuple(kwargs["actuals"]))
     kwargs["color"] = use_color(kwargs.get("color"))
     return RunOptions(plans=plans, **kwargs)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from policycheck.errors import OutputError
 
@@ -71,6 +71,29 @@ def _remove(tmp_name: str) -> None:
         os.unlink(tmp_name)
     except OSError:
         pass
+
+
+def overwritten_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> list[str]:
+    """The output paths that name one of the input files, in the order given.
+
+    Input files are never modified (SPEC 1), so ``-o csv=data.csv`` must not
+    replace the statistics it was computed from.  ``os.path.samefile`` sees
+    through relative paths, ``./`` and symbolic links; an output that does not
+    exist yet cannot be an input.
+    """
+    existing = [path for path in inputs if os.path.isfile(path)]
+    clashes = []
+    for output in outputs:
+        if os.path.isfile(output) and any(_same_file(output, path) for path in existing):
+            clashes.append(output)
+    return clashes
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _current_umask() -> int:

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -427,3 +428,68 @@ def test_inputs_are_not_modified(rd: tuple[str, str], tmp_path: Path) -> None:
     run("validate", plan, data)
     run("template", plan)
     assert {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (plan, data)} == digests
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "{plan}", "-a", "{data}", "-o", "csv={data}"),
+    ("check", "{plan}", "-a", "{data}", "-o", "json=new.json", "-o", "markdown=./plan.yaml"),
+    ("units", "{plan}", "-a", "{data}", "-q", "-o", "json={data}"),
+    ("explain", "{plan}", "rd", "-a", "{data}", "-o", "json=rd.csv"),
+    ("validate", "{plan}", "{data}", "-o", "text={data}"),
+    ("validate", ".", "-o", "json=plan.yaml"),
+    ("template", "{plan}", "-o", "{plan}"),
+])
+def test_output_over_an_input_file_is_refused(rd: tuple[str, str], tmp_path: Path, args: tuple[str, ...]) -> None:
+    plan, data = rd
+    digests = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (plan, data)}
+    proc = run_process(*(a.format(plan=plan, data=data) for a in args), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "is an input file of this run" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (plan, data)} == digests
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "rd.csv"]
+
+
+def test_default_year_is_per_plan(tmp_path: Path) -> None:
+    first = plan_file(tmp_path)
+    second = write(tmp_path / "second.yaml", (PLAN_HEAD + RD_TARGET).replace("id: t-plan", "id: t-plan2"))
+    data = write(tmp_path / "a.csv", "plan,target,year,value\nt-plan,rd,2022,3.0\nt-plan,rd,2025,3.3\n"
+                 "t-plan,rd,2026,-\nt-plan2,rd,2022,3.0\nt-plan2,rd,2024,3.2\n")
+    _, report = check_json(str(first), str(second), "-a", str(data))
+    assert [(p["id"], p["year"]) for p in report["plans"]] == [("t-plan", 2025), ("t-plan2", 2024)]
+    assert [(r["plan"], r["year"]) for r in report["results"]] == [("t-plan", 2025), ("t-plan2", 2024)]
+
+
+def _on_terminal(tmp: Path, env: dict[str, str], *extra: str) -> str:
+    """stdout of ``check`` run on a pseudo-terminal."""
+    import os
+    import pty
+
+    plan, data = plan_file(tmp), write(tmp / "rd.csv", RD_CSV)
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    environ.update(env, TERM="xterm-256color")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: run the command with the terminal as stdout
+        os.execvpe(sys.executable, [sys.executable, "-m", "policycheck", "check", str(plan), "-a", str(data), *extra],
+                   environ)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_table_is_the_default_on_a_terminal_and_NO_COLOR_is_honoured(tmp_path: Path) -> None:
+    coloured = _on_terminal(tmp_path, {})
+    plain = _on_terminal(tmp_path, {"NO_COLOR": "1"})
+    assert coloured == _on_terminal(tmp_path, {}, "-f", "table")
+    assert coloured != _on_terminal(tmp_path, {}, "-f", "text")
+    assert "\x1b[" in coloured and "略有滞后" in coloured
+    assert "\x1b[" not in plain and "略有滞后" in plain
+    assert plain == _on_terminal(tmp_path, {}, "-f", "table", "--no-color")

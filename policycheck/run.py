@@ -5,6 +5,7 @@ these functions; they print to stdout/stderr and return the exit code.
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
@@ -27,20 +28,53 @@ def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
 
     plans: list[Plan] = []
     findings: list[Finding] = []
-    for path in options.plans:
+    for path in distinct_files(options.plans):
         loaded = check_plan_file(path)
         findings.extend(loaded.findings)
         if loaded.plan is not None:
             plans.append(loaded.plan)
     if has_errors(findings):
         raise InputError(findings)
+    _refuse_shared_plan_ids(plans)
     _echo_warnings(findings, options)
-    actuals = read_actuals(options.actuals, plans=plans, encoding=options.encoding,
+    actuals = read_actuals(distinct_files(options.actuals), plans=plans, encoding=options.encoding,
                            allow_unknown=options.allow_unknown)
     if has_errors(actuals.findings):
         raise InputError(actuals.findings)
     _echo_warnings(actuals.findings, options)
     return plans, actuals
+
+
+def distinct_files(paths: Sequence[str]) -> list[str]:
+    """``paths`` with every file once, as validate lists them.
+
+    A shell glob and a file named again (``plans/*.yaml plans/linhai.yaml``)
+    must not load a plan twice (its target ids would be "in several plans") nor
+    read a CSV twice (every row a duplicate of itself).  Paths to the same file
+    (``a.csv``, ``./a.csv``, a symbolic link) count once; the first is kept.
+    """
+    kept: list[str] = []
+    for path in paths:
+        if not any(_same_file(path, earlier) for earlier in kept):
+            kept.append(path)
+    return kept
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # a path that cannot be read is reported by its loader
+        return os.path.normpath(first) == os.path.normpath(second)
+
+
+def _refuse_shared_plan_ids(plans: Sequence["Plan"]) -> None:
+    """Two plan files with one id: CSV rows could not say which plan they belong to."""
+    first_file: dict[str, str] = {}
+    for plan in plans:
+        if plan.id in first_file:
+            raise PolicycheckError(f"{plan.file}: plan id {plan.id!r} is also the id of {first_file[plan.id]}; "
+                                   "plan ids must differ (a CSV plan column names plans by id)")
+        first_file[plan.id] = plan.file
 
 
 def _echo_warnings(findings: Sequence[Finding], options: "RunOptions") -> None:

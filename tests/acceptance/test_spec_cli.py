@@ -493,3 +493,20 @@ def test_table_is_the_default_on_a_terminal_and_NO_COLOR_is_honoured(tmp_path: P
     assert "\x1b[" in coloured and "略有滞后" in coloured
     assert "\x1b[" not in plain and "略有滞后" in plain
     assert plain == _on_terminal(tmp_path, {}, "-f", "table", "--no-color")
+
+
+def test_a_file_named_twice_is_read_once(rd: tuple[str, str], tmp_path: Path) -> None:
+    plan, data = rd
+    code, report = check_json(plan, str(tmp_path / "." / "plan.yaml"), "-a", data, "-a", data)
+    assert code == 0
+    assert [(r["plan"], r["target"], r["actual"]) for r in report["results"]] == [("t-plan", "rd", 3.3)]
+    assert report["findings"] == []
+
+
+def test_two_plan_files_with_one_id_are_a_usage_error(rd: tuple[str, str], tmp_path: Path) -> None:
+    plan, data = rd
+    copy = write(tmp_path / "copy.yaml", Path(plan).read_text(encoding="utf-8"))
+    proc = run_process("check", plan, str(copy), "-a", data)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1].startswith(f"{copy}: plan id 't-plan' is also the id of {plan}")
+    assert "Traceback" not in proc.stderr

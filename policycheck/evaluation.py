@@ -19,6 +19,7 @@ from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, Pla
                                RequirementValue, Summary, Target)
 from policycheck.periodic import evaluate_periodic
 from policycheck.reasons import because
+from policycheck.series import SeriesView
 from policycheck.unitview import build_unit_view
 
 METHODS: tuple[str, ...] = ("linear", "cagr")
@@ -120,9 +121,19 @@ def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None
         base = common_fields(plan, target)
     if reference is None and target.reference:
         reference = actuals.get(plan.id, target.reference, None)
-    case = make_case(plan, target, unit, actuals.get(plan.id, target.id, unit), year, settings,
-                unit_milestones(target, unit))
-    return make_result(base, unit, year, evaluate_case(case, reference), settings, target)
+    series = actuals.get(plan.id, target.id, unit)
+    case = make_case(plan, target, unit, series, year, settings, unit_milestones(target, unit))
+    outcome = evaluate_case(case, reference)
+    outcome["source"], outcome["note"] = source_note(series, year)
+    return make_result(base, unit, year, outcome, settings, target)
+
+
+def source_note(series: Series, year: int) -> tuple[str | None, str | None]:
+    """The CSV source and note of the observation at ``year`` (SPEC 3: carried into reports)."""
+    if isinstance(series, SeriesView):
+        return series.source_note(year)
+    obs = series.get(year)  # a plain mapping, as API callers and tests may build
+    return (obs.source, obs.note) if obs is not None else (None, None)
 
 
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:

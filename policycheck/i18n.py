@@ -60,6 +60,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "承担",
         "findings": "提示",
         "superseded": "被替代的数据",
+        "source": "来源",
+        "note": "备注",
         "aspirational": "力争",
         "binding": "约束性",
         # HTML report (reporters/html.py)
@@ -116,6 +118,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "scope",
         "findings": "Findings",
         "superseded": "Superseded rows",
+        "source": "Source",
+        "note": "Note",
         "aspirational": "aspirational",
         "binding": "binding",
         # HTML report (reporters/html.py)

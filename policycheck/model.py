@@ -314,6 +314,10 @@ class Result:
     # human formats can give ``reason`` in another language.
     reason_code: str = ""
     reason_args: Mapping[str, str] = field(default_factory=dict)
+    # The CSV's source and note cells of the observation at the assessment year
+    # (SPEC 3: carried into the reports).
+    source: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

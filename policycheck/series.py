@@ -134,6 +134,14 @@ class SeriesView(Mapping[int, Observation]):
         index = self._index(year)
         return None if index < 0 else self.table.status(self.rows[index])
 
+    def source_note(self, year: int) -> tuple[str | None, str | None]:
+        """The source and note cells of the row at ``year`` (both None when absent)."""
+        extras = self.table.extras
+        if not extras:  # the usual case at scale: no source or note column at all
+            return (None, None)
+        index = self._index(year)
+        return (None, None) if index < 0 else extras.get(self.rows[index], (None, None))
+
     def pairs(self) -> tuple[tuple[int, float | bool | None], ...]:
         """Every (year, value) in year order, missing values as None."""
         value = self.table.value

@@ -118,7 +118,7 @@ def test_json_report_carries_code_and_arguments_and_fits_both_schemas() -> None:
     _, report = _example_reports()[8]
     data = json.loads(render(report, "json"))  # type: ignore[arg-type]
     first = data["results"][0]
-    assert list(first)[-2:] == ["reason_code", "reason_args"]
+    assert list(first)[-4:] == ["reason_code", "reason_args", "source", "note"]
     assert isinstance(first["reason_args"], dict)
     jsonschema.Draft202012Validator(load_schema("report")).validate(data)
     root = Path(__file__).resolve().parent.parent

@@ -189,6 +189,8 @@ def _facts(result: "Result", lang: str) -> tuple[tuple[str, str], ...]:
                       else str(result.achieved_year)))
     if result.kind == "cagr" and result.level is not None:
         facts.append((label("level", lang), fmt_number(result.level, lang)))
+    # The CSV's own words about the figure (SPEC 3: source and note are carried into reports).
+    facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
     return tuple(facts)
 
 

@@ -11,6 +11,7 @@ from typing import Any, Mapping, Sequence
 
 import policycheck
 from policycheck.cagr import evaluate_cagr
+from policycheck.errors import PolicycheckError
 from policycheck.case import Case, Outcome, Series, Settings, make_case
 from policycheck.gcpause import gc_paused
 from policycheck.levels import evaluate_level
@@ -85,12 +86,23 @@ def check_options(method: str | None, fail_on: str) -> None:
 
 def resolve_settings(plan: Plan, *, method: str | None, on_track: float | None, at_risk: float | None,
                      fail_on: str, strict: bool) -> Settings:
-    """Command-line options over the plan's ``assessment`` over the SPEC defaults."""
+    """Command-line options over the plan's ``assessment`` over the SPEC defaults.
+
+    Raises :class:`PolicycheckError` when the thresholds end up the wrong way
+    round: with at_risk above on_track no ratio could be at_risk, so every
+    result between them would silently read on_track.
+    """
     defaults = plan.assessment
-    return Settings(method=method or defaults.method,
-                    on_track=defaults.on_track if on_track is None else on_track,
-                    at_risk=defaults.at_risk if at_risk is None else at_risk,
-                    approx_tolerance=defaults.approx_tolerance, fail_on=fail_on, strict=strict)
+    settings = Settings(method=method or defaults.method,
+                        on_track=defaults.on_track if on_track is None else on_track,
+                        at_risk=defaults.at_risk if at_risk is None else at_risk,
+                        approx_tolerance=defaults.approx_tolerance, fail_on=fail_on, strict=strict)
+    if settings.at_risk > settings.on_track:
+        raise PolicycheckError(
+            f"{plan.file}: the at_risk threshold {settings.at_risk:g} is above the on_track threshold "
+            f"{settings.on_track:g} (from --at-risk/--on-track or the plan's assessment); "
+            "on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6")
+    return settings
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:

@@ -117,3 +117,11 @@ def test_year_before_the_baseline_is_warned_about() -> None:
         "(2023-2027); its results can only be no_data or pending")
     code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2022", "-q")
     assert "--year" not in err
+
+
+@pytest.mark.parametrize("options", [("--on-track", "0.5", "--at-risk", "0.8"), ("--at-risk", "0.97")])
+def test_thresholds_the_wrong_way_round_are_a_usage_error(options: tuple[str, ...]) -> None:
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, *options)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{LINHAI}: the at_risk threshold ")
+    assert "on_track must be at least at_risk" in err

@@ -123,7 +123,6 @@ def render_options(options: "RunOptions", view: str = "results") -> "RenderOptio
 def terminal_width() -> int | None:
     """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
     rich), else the terminal's when stdout is one, else None (a fixed width)."""
-    import os
     import shutil
 
     columns = os.environ.get("COLUMNS", "")

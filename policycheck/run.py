@@ -42,6 +42,9 @@ def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
     if has_errors(actuals.findings):
         raise InputError(actuals.findings)
     _echo_warnings(actuals.findings, options)
+    # The report lists every finding of its inputs, so the plans' warnings
+    # (PC302, PC304, PC306, PC309) reach SARIF, JUnit and the summaries too.
+    actuals.findings.extend(findings)
     return plans, actuals
 
 

@@ -16,7 +16,7 @@ from policycheck.findings import sorted_findings
 from policycheck.i18n import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
-from policycheck.reporters.common import result_label
+from policycheck.reporters.common import result_label, result_reason
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -62,7 +62,7 @@ def result_command(result: "Result", lang: str) -> str | None:
     else:
         return None
     title = f"{result_label(result)}: {status_label(result.status, lang)}"
-    message = f"{result.name}: {result.reason}"
+    message = f"{result.name}: {result_reason(result, lang)}"
     loc = result.location
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 

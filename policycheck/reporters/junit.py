@@ -28,6 +28,7 @@ from policycheck.reporters.common import (
     fmt_percent,
     result_label,
     result_name,
+    result_reason,
     results_by_plan,
 )
 
@@ -97,12 +98,12 @@ def _case(result: "Result", lang: str) -> ET.Element:
         failure = ET.SubElement(case, "failure", {"type": result.status, "message": clean(_headline(result, lang))})
         failure.text = clean(failure_text(result, lang))
     elif result.status in _SKIPPED:
-        ET.SubElement(case, "skipped", {"message": clean(result.reason)})
+        ET.SubElement(case, "skipped", {"message": clean(result_reason(result, lang))})
     return case
 
 
 def _headline(result: "Result", lang: str) -> str:
-    return f"{status_label(result.status, lang)}: {result.reason}"
+    return f"{status_label(result.status, lang)}: {result_reason(result, lang)}"
 
 
 def failure_text(result: "Result", lang: str) -> str:
@@ -115,6 +116,6 @@ def failure_text(result: "Result", lang: str) -> str:
         result_name(result, lang),
         f"{label('status', lang)}: {result.status} ({status_label(result.status, lang)}), {label('year', lang)} {result.year}",
         numbers,
-        result.reason,
+        result_reason(result, lang),
         f"{loc.file}:{loc.line}:{loc.column}",
     ])

@@ -24,6 +24,7 @@ from policycheck.findings import sorted_findings
 from policycheck.i18n import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters.common import result_reason
 from policycheck.reporters.json_report import dumps
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[s
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
         "level": _result_level(result),
-        "message": {"text": f"{name}: {result.reason}"},
+        "message": {"text": f"{name}: {result_reason(result, lang)}"},
         "locations": [_location(loc.file, loc.line, loc.column)],
         "partialFingerprints": _fingerprint(result.plan, result.target, result.unit, result.status),
         "properties": _properties(result),

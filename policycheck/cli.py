@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, NoReturn, Sequence
 
 import click
@@ -45,7 +45,6 @@ class RunOptions:
     color: bool | None = None
     quiet: bool = False
     verbose: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def fail(message: str) -> NoReturn:
@@ -145,7 +144,8 @@ def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings."),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
         click.option("-q", "--quiet", is_flag=True, help="Print only the one-line summary; -o files are still written."),
-        click.option("-v", "--verbose", count=True, help="Say more (repeatable)."),
+        click.option("-v", "--verbose", count=True,
+                     help="Say on stderr what was read and which assessment year each plan got."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

@@ -92,9 +92,29 @@ def build_report(options: "RunOptions") -> "Report":
 
     plans, actuals = load_inputs(options)
     _warn_about_year(plans, options)
-    return evaluate(plans, actuals, year=options.year, method=options.method,
-                    on_track=options.on_track, at_risk=options.at_risk,
-                    fail_on=options.fail_on, strict=options.strict)
+    report = evaluate(plans, actuals, year=options.year, method=options.method,
+                      on_track=options.on_track, at_risk=options.at_risk,
+                      fail_on=options.fail_on, strict=options.strict)
+    if options.verbose and not options.quiet:
+        _say_what_was_read(plans, actuals, report, options)
+    return report
+
+
+def _say_what_was_read(plans: Sequence["Plan"], actuals: "Actuals", report: "Report",
+                       options: "RunOptions") -> None:
+    """-v: the inputs and the assessment year of each plan, so a surprise is explained."""
+    for plan in plans:
+        print(f"{plan.file}: plan {plan.id}, {len(plan.targets)} targets, period "
+              f"{plan.period_start}-{plan.period_end}, baseline year {plan.baseline_year}", file=sys.stderr)
+    observations = sum(len(series) for series in actuals.series.values())
+    print(f"{', '.join(actuals.files)}: {observations} observations in {len(actuals.series)} series, "
+          f"{len(actuals.superseded)} superseded rows", file=sys.stderr)
+    for info in report.plans:
+        how = "--year" if options.year is not None else "the latest year with data"
+        if info.year is None:
+            how = "no data at all: the period end"
+        print(f"{info.file}: assessed at {info.year if info.year is not None else info.period[1]} ({how})",
+              file=sys.stderr)
 
 
 def _warn_about_year(plans: Sequence["Plan"], options: "RunOptions") -> None:

@@ -125,3 +125,15 @@ def test_thresholds_the_wrong_way_round_are_a_usage_error(options: tuple[str, ..
     assert (code, out) == (2, "")
     assert err.startswith(f"{LINHAI}: the at_risk threshold ")
     assert "on_track must be at least at_risk" in err
+
+
+def test_verbose_says_what_was_read_and_which_year() -> None:
+    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-f", "json")
+    assert code == 1
+    assert err.splitlines() == [
+        f"{LINHAI}: plan linhai-315-2023-2027, 56 targets, period 2023-2027, baseline year 2022",
+        f"{LINHAI_CSV}: 228 observations in 57 series, 1 superseded rows",
+        f"{LINHAI}: assessed at 2025 (the latest year with data)",
+    ]
+    _, _, quiet = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-q")
+    assert quiet == ""

@@ -131,10 +131,6 @@ class Target:
     def lead(self) -> str | None:
         return self.responsible[0] if self.responsible else None
 
-    @property
-    def final_milestone(self) -> tuple[int, RequirementValue] | None:
-        return self.milestones[-1] if self.milestones else None
-
 
 @dataclass(frozen=True, slots=True)
 class Plan:

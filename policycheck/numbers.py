@@ -53,11 +53,6 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
 
 
-def is_missing(text: str) -> bool:
-    """True when the cell is a missing marker (empty, ``-``, ``NA``, ``无数据`` ...)."""
-    return normalize(text).lower() in MISSING_MARKERS
-
-
 def split_number(text: str) -> tuple[float, float] | None:
     """Parse a number cell into (number, magnitude of a 万/亿 suffix or 1.0).
 

@@ -71,12 +71,6 @@ def fmt_percent(value: float | None) -> str:
     return f"{_trim(f'{value * 100:.1f}')}%"
 
 
-def fmt_target_value(value: float | bool | tuple[float, float] | None, lang: str = "zh") -> str:
-    if isinstance(value, tuple):
-        return f"{fmt_number(value[0], lang)}–{fmt_number(value[1], lang)}"
-    return fmt_number(value, lang)
-
-
 def bar(ratio: float | None, width: int = 10) -> str:
     """A block bar of ``width`` cells for a ratio in 0..1 (capped at both ends)."""
     if ratio is None:

@@ -65,7 +65,6 @@ STATUS_STYLES: dict[str, str] = {
     "on_track": "green",
     "met": "green",
 }
-_NUMERIC = ("actual", "expected", "gap", "attainment")
 
 
 def make_console(options: RenderOptions) -> Console:

@@ -16,9 +16,10 @@ import click
 from policycheck import __version__
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
+from policycheck.i18n import LANGS
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions
+from policycheck.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 FAIL_ON_LEVELS = ("missed", "off-track", "at-risk", "no-data", "never")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -131,7 +132,7 @@ def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="Exit 1 when any result is at or above this level."),
         click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),
-        click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+        click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
                      help="Language of labels (machine values are never translated)."),
         click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
                      help=f"What goes to stdout. {FORMAT_HELP}."),
@@ -260,7 +261,7 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.option("--years", metavar="A-B", help="Years to ask for (default: baseline year to period end).")
 @click.option("--wide", is_flag=True, help="One column per year instead of one row per year.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the header row.")
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
@@ -293,7 +294,3 @@ def _run_options(plans: tuple[str, ...], kwargs: dict[str, Any]) -> RunOptions:
     refuse_overwriting_inputs([path for _, path in kwargs.get("outputs", ())], plans + tuple(kwargs["actuals"]))
     kwargs["color"] = use_color(kwargs.get("color"))
     return RunOptions(plans=plans, **kwargs)
-
-
-def default_format() -> str:
-    return "table" if sys.stdout.isatty() else "text"

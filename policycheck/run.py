@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from policycheck.model import Actuals, Plan, Report
     from policycheck.reporters import RenderOptions
 
+#: The exit codes of every command (SPEC): fine, failing results or findings, usage error or unusable input.
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
@@ -156,9 +157,13 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
+def default_format() -> str:
+    """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
+    return "table" if sys.stdout.isatty() else "text"
+
+
 def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
     """Write the ``-o`` files, then stdout: the summary line (``-q``) or the chosen format."""
-    from policycheck.cli import default_format
     from policycheck.reporters import render, summary_line
 
     _write_files(report, options, render_opts)
@@ -184,7 +189,6 @@ EXPLAIN_VIEW_FORMATS = ("table", "text")
 def run_explain(options: "RunOptions", target_id: str) -> int:
     """explain: the year-by-year view; for ``-q``, ``-o`` and ``-f json|csv|...`` the
     report of this one target, so scripts and CI get the same formats as from check."""
-    from policycheck.cli import default_format
     from policycheck.explain import explain_target, target_report
     from policycheck.reporters.explain_view import render_explanation
 

@@ -68,8 +68,8 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None, meth
     return Report(
         tool={"name": "policycheck", "version": policycheck.__version__},
         method=method or _shared(plans, "method", _DEFAULTS.method),  # type: ignore[arg-type]
-        thresholds={"on_track": on_track if on_track is not None else _shared(plans, "on_track", 0.95),
-                    "at_risk": at_risk if at_risk is not None else _shared(plans, "at_risk", 0.6)},
+        thresholds={"on_track": on_track if on_track is not None else _shared(plans, "on_track", _DEFAULTS.on_track),
+                    "at_risk": at_risk if at_risk is not None else _shared(plans, "at_risk", _DEFAULTS.at_risk)},
         fail_on=fail_on, plans=tuple(infos), results=tuple(results),
         units=build_unit_view(plans, results), summary=summarize(results),
         findings=tuple(sorted(actuals.findings, key=lambda f: f.sort_key())),

@@ -45,9 +45,7 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals, *, year: int | 
     suggests a close match).
     """
     check_options(method, fail_on)
-    target = plan.target(target_id)
-    if target is None:
-        raise ValueError(f"no target {target_id!r} in plan {plan.id}")
+    target = _target(plan, target_id)
     settings = resolve_settings(plan, method=method, on_track=on_track, at_risk=at_risk,
                                 fail_on=fail_on, strict=strict)
     when = assessment_year(plan, year if year is not None else actuals.latest_year(plan.id))
@@ -74,13 +72,19 @@ def target_report(plan: Plan, target_id: str, actuals: Actuals, *, year: int | N
     findings are kept whole (they concern the files read); superseded rows are
     those of this target.
     """
-    target = plan.target(target_id)
-    if target is None:
-        raise ValueError(f"no target {target_id!r} in plan {plan.id}")
+    target = _target(plan, target_id)
     report = evaluate([replace(plan, targets=(target,))], actuals, year=year, method=method,
                       on_track=on_track, at_risk=at_risk, fail_on=fail_on, strict=strict)
     superseded = tuple(s for s in report.superseded if s.plan == plan.id and s.target == target_id)
     return replace(report, superseded=superseded)
+
+
+def _target(plan: Plan, target_id: str) -> Target:
+    """The plan's target of that id; ValueError for an unknown id."""
+    target = plan.target(target_id)
+    if target is None:
+        raise ValueError(f"no target {target_id!r} in plan {plan.id}")
+    return target
 
 
 #: What a year that is not due yet does not have: no actual, no comparison with it.

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from policycheck.errors import PlanError
 from policycheck.findings import Finding, has_errors, sorted_findings
@@ -60,6 +60,18 @@ def check_plan_file(path: str) -> PlanLoad:
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
     return PlanLoad(plan, sorted_findings(findings))
+
+
+def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
+    """:func:`check_plan_file` for each path: the plans that could be built and every finding."""
+    plans: list[Plan] = []
+    findings: list[Finding] = []
+    for path in paths:
+        loaded = check_plan_file(path)
+        findings.extend(loaded.findings)
+        if loaded.plan is not None:
+            plans.append(loaded.plan)
+    return plans, findings
 
 
 def load_plan(path: str) -> Plan:

@@ -25,15 +25,9 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
     """Load every plan and CSV; raise :class:`InputError` with all error findings."""
     from policycheck.actuals import read_actuals
-    from policycheck.plan import check_plan_file
+    from policycheck.plan import check_plan_files
 
-    plans: list[Plan] = []
-    findings: list[Finding] = []
-    for path in distinct_files(options.plans):
-        loaded = check_plan_file(path)
-        findings.extend(loaded.findings)
-        if loaded.plan is not None:
-            plans.append(loaded.plan)
+    plans, findings = check_plan_files(distinct_files(options.plans))
     if has_errors(findings):
         raise InputError(findings)
     _refuse_shared_plan_ids(plans)

@@ -63,15 +63,9 @@ def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str 
 def validate_found(found: Expanded, *, strict: bool = False, encoding: str = "auto",
                    allow_unknown: bool = False) -> Validation:
     """Check the files :func:`expand` found (the command line looks at ``found.empty`` first)."""
-    from policycheck.plan import check_plan_file
+    from policycheck.plan import check_plan_files
 
-    findings: list[Finding] = []
-    plans: list[Plan] = []
-    for path in found.plans:
-        loaded = check_plan_file(path)
-        findings.extend(loaded.findings)
-        if loaded.plan is not None:
-            plans.append(loaded.plan)
+    plans, findings = check_plan_files(found.plans)
     for path in found.csvs:
         findings.extend(_csv_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown))
     return Validation(files=tuple(found.plans + found.csvs), findings=tuple(sorted_findings(findings)),

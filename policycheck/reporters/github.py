@@ -2,9 +2,9 @@
 
 ``::error file=F,line=L,col=C,title=T::message`` for failing results and
 error findings, ``::warning`` for non-failing shortfalls (at_risk, or an
-aspirational target that is behind) and warning findings (errors under ``validate --strict``, which fails on
-them).  Results that are
-fine produce nothing: annotations are for what needs attention.  Escaping is
+aspirational target that is behind) and warning findings (errors under
+``validate --strict``, which fails on them).  Results that are fine produce
+nothing: annotations are for what needs attention.  Escaping is
 exactly that of ``@actions/core`` (``escapeData`` / ``escapeProperty``), so a
 name with ``%``, ``:``, ``,`` or a newline cannot break the command.
 """

@@ -3,8 +3,9 @@
 Headline counts first (one bullet per status present), then the shortfalls by
 responsible unit, then every result per plan in a table, then findings and the
 CSV rows superseded by a stronger data status.  Cell text is escaped so names
-with ``|``, ``<``, ``*`` or newlines cannot break a table or inject HTML.  The ``units`` command leaves the per-plan result tables
-out and adds a per-unit summary table instead.
+with ``|``, ``<``, ``*`` or newlines cannot break a table or inject HTML.  The
+``units`` command leaves the per-plan result tables out and adds a per-unit
+summary table instead.
 """
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 ``render`` prints the same content as the rich ``table`` format (results,
 shortfalls by unit, findings, rows superseded by a stronger data status, the
-summary line) without any colour or box drawing, so it is safe for logs, e-mails and ``diff``.  tabulate
-measures cells with ``wcwidth`` (its ``WIDE_CHARS_MODE``), so Chinese names
-align.  ``render_findings`` serves ``validate``: one yamllint-style
+summary line) without any colour or box drawing, so it is safe for logs,
+e-mails and ``diff``.  tabulate measures cells with ``wcwidth`` (its
+``WIDE_CHARS_MODE``), so Chinese names align.  ``render_findings`` serves ``validate``: one yamllint-style
 ``FILE:LINE:COL: level [RULE] message`` line per finding, nothing else, so
 editors and problem matchers can parse every line; when there is nothing to
 report it prints one friendly line instead of staying silent.  YAML files that a

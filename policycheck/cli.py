@@ -17,7 +17,7 @@ from policycheck import __version__
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.i18n import LANGS
-from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions
+from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions, Validation
 from policycheck.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 
 FAIL_ON_LEVELS = ("missed", "off-track", "at-risk", "no-data", "never")
@@ -211,7 +211,7 @@ def _parse_validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
     return parsed
 
 
-def _emit_validation(validation: Any, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool) -> None:
+def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool) -> None:
     from policycheck.output import atomic_write_all
     from policycheck.reporters import render_findings
 

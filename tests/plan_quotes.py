@@ -1,8 +1,10 @@
 """Check that every target quote in a plan YAML is found in its seed document.
 
 A plan file is only trustworthy if a reviewer holding the original document
-can find each target's words in it. This helper is shared by the per-plan
-tests (``tests/test_plans_*.py``)::
+can find each target's words in it. This module is shared by the per-plan
+tests (``tests/test_plans_*.py``), with the small readers they all need
+(:func:`raw_plan`, :func:`raw_targets_by_id`, :func:`loaded_plan`,
+:func:`target_of`)::
 
     from plan_quotes import assert_quotes_in_document
     assert_quotes_in_document(PLANS_DIR / "x.yaml", seed_path)
@@ -24,6 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from policycheck.model import Plan, Target
+from policycheck.plan import check_plan_file
 
 ELLIPSIS = "…"
 
@@ -48,6 +53,30 @@ def find_in_order(pieces: list[str], document: str) -> str | None:
             return piece
         position = found + len(piece)
     return None
+
+
+def raw_plan(plan_path: Path) -> dict[str, Any]:
+    """A plan file as plain YAML data, independent of the loader under test."""
+    data = yaml.safe_load(Path(plan_path).read_text(encoding="utf-8"))
+    assert isinstance(data, dict), plan_path
+    return data
+
+
+def raw_targets_by_id(plan_path: Path) -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in raw_plan(plan_path)["targets"]}
+
+
+def loaded_plan(plan_path: Path) -> Plan:
+    """The plan through the real loader; fails the test with its findings if it does not load."""
+    loaded = check_plan_file(str(plan_path))
+    assert loaded.plan is not None, loaded.findings
+    return loaded.plan
+
+
+def target_of(plan: Plan, target_id: str) -> Target:
+    target = plan.target(target_id)
+    assert target is not None, target_id
+    return target
 
 
 def _targets(plan_path: Path) -> list[dict[str, Any]]:

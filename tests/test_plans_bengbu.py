@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document
+from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "bengbu.csv"
@@ -25,14 +24,11 @@ ILLUSTRATIVE = "示例数据 (illustrative)"
 
 
 def _raw() -> dict[str, Any]:
-    """The plan as plain YAML data (independent of the loader under test)."""
-    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+    return raw_plan(PLAN)
 
 
 def _targets() -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in _raw()["targets"]}
+    return raw_targets_by_id(PLAN)
 
 
 def test_plan_validates_without_findings() -> None:

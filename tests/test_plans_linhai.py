@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document
+from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"
 EXAMPLE = EXAMPLES_DIR / "linhai.csv"
@@ -23,14 +22,11 @@ SEED_NAME = "000_084217dc5e381b2c.txt"
 
 
 def _raw() -> dict[str, Any]:
-    """The plan as plain YAML data (independent of the loader under test)."""
-    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+    return raw_plan(PLAN)
 
 
 def _targets() -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in _raw()["targets"]}
+    return raw_targets_by_id(PLAN)
 
 
 def test_plan_validates_without_findings() -> None:

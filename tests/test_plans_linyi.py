@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document
-from policycheck.model import Plan, Report, Target, TimesBaseline
+from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
+from policycheck.model import Plan, Report, TimesBaseline
 from policycheck.actuals import load_actuals
 from policycheck.evaluation import evaluate
 from policycheck.plan import check_plan_file, load_plan
@@ -21,15 +21,10 @@ SEED_NAME = "004_b95c33def37c9001.txt"
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
-    loaded = check_plan_file(str(PLAN_FILE))
-    assert loaded.plan is not None, loaded.findings
-    return loaded.plan
+    return loaded_plan(PLAN_FILE)
 
 
-def _target(plan: Plan, target_id: str) -> Target:
-    target = plan.target(target_id)
-    assert target is not None, target_id
-    return target
+_target = target_of
 
 
 def test_plan_validates_without_any_finding() -> None:

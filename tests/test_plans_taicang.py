@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document
-from policycheck.model import Plan, Report, Target
+from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
+from policycheck.model import Plan, Report
 from policycheck.actuals import load_actuals
 from policycheck.evaluation import evaluate
 from policycheck.plan import check_plan_file, load_plan
@@ -23,15 +23,10 @@ SEED_NAME = "003_4451db74ff7b3732.txt"
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
-    loaded = check_plan_file(str(PLAN_FILE))
-    assert loaded.plan is not None, loaded.findings
-    return loaded.plan
+    return loaded_plan(PLAN_FILE)
 
 
-def _target(plan: Plan, target_id: str) -> Target:
-    target = plan.target(target_id)
-    assert target is not None, target_id
-    return target
+_target = target_of
 
 
 def test_plan_validates_without_any_finding() -> None:

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document
+from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "zhejiang-sti-2024.yaml"
 LONGGANG = PLANS_DIR / "longgang-sti-2024.yaml"
@@ -29,14 +28,11 @@ REPORTED = "浙江省科学技术厅2023年工作总结"
 
 
 def _raw(path: Path) -> dict[str, Any]:
-    """A plan as plain YAML data (independent of the loader under test)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+    return raw_plan(path)
 
 
 def _targets(path: Path = PLAN) -> dict[str, dict[str, Any]]:
-    return {t["id"]: t for t in _raw(path)["targets"]}
+    return raw_targets_by_id(path)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

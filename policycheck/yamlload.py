@@ -30,6 +30,9 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 #: Stop listing anchors and aliases after this many (an alias bomb has thousands).
 MAX_FEATURE_FINDINGS = 20
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan needs about six"
+#: The problem text of libyaml's own nesting limit (libyaml 0.2.6 and later).
+_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -102,12 +105,30 @@ def parse_yaml(raw: bytes | str, file: str) -> YamlLoad:
     text_or_finding = _decode(raw, file)
     if isinstance(text_or_finding, Finding):
         return YamlLoad(None, [text_or_finding])
+    try:
+        return _build(text_or_finding, file, _LOADER)
+    except _LibyamlTooDeep:
+        # libyaml 0.2.6 and later (PyYAML 6.0.3+) stop at 1,000 levels of their
+        # own, while scanning ahead, before the walk sees level MAX_DEPTH + 1.
+        # The pure-Python parser has no such limit, so the same PC102 at the
+        # same place is reported whatever libyaml is installed.
+        return _build(text_or_finding, file, yaml.SafeLoader)
+
+
+class _LibyamlTooDeep(Exception):
+    """libyaml refused the nesting before the walk could."""
+
+
+def _build(text: str, file: str, loader: Any) -> YamlLoad:
+    """Parse ``text`` with the parser class ``loader`` into data and findings."""
     builder = _Builder(file)
     try:
-        data = builder.build(text_or_finding)
+        data = builder.build(text, loader)
     except _Stop as stop:
         return YamlLoad(None, builder.findings + [stop.finding])
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_DEPTH_LIMIT in str(exc.problem):
+            raise _LibyamlTooDeep from exc
         return YamlLoad(None, builder.findings + [_syntax_finding(exc, file)])
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
         return YamlLoad(None, builder.findings + [_finding(file, 1, 1, "PC100", f"cannot parse the YAML: {exc}")])
@@ -178,8 +199,8 @@ class _Builder:
         self._feature_findings = 0
         self._resolver = yaml.SafeLoader("")  # only its tag resolver and scalar constructors are used
 
-    def build(self, text: str) -> Any:
-        loader = _LOADER(text)
+    def build(self, text: str, loader_class: Any) -> Any:
+        loader = loader_class(text)
         try:
             return self._walk(_events(loader))
         finally:
@@ -229,8 +250,7 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if depth >= MAX_DEPTH:
-            raise _Stop(_finding(self.file, *_mark(event), "PC102",
-                                 f"nesting deeper than {MAX_DEPTH} levels; a plan needs about six"))
+            raise _Stop(_finding(self.file, *_mark(event), "PC102", _TOO_DEEP))
         self._check_collection_tag(event)
         return {} if isinstance(event, yaml.MappingStartEvent) else []
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from policycheck import yamlload
 from policycheck.yamlload import MAX_DEPTH, load_yaml, parse_yaml
 
 BILLION_LAUGHS = b"""a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -165,3 +168,23 @@ def test_missing_file_is_a_finding(tmp_path: Path) -> None:
 
 def test_folder_is_a_finding(tmp_path: Path) -> None:
     assert [f.rule for f in load_yaml(str(tmp_path)).findings] == ["PC100"]
+
+
+def test_deep_nesting_is_pc102_with_either_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml 0.2.6+ stops deep flow nesting itself; the finding must not depend on it."""
+    deep = "[" * 2_000 + "]" * 2_000
+    for parser in (yamlload.yaml.SafeLoader, getattr(yamlload.yaml, "CSafeLoader", yamlload.yaml.SafeLoader)):
+        monkeypatch.setattr(yamlload, "_LOADER", parser)
+        assert _rules(parse_yaml(deep, "deep.yaml")) == [("PC102", 1, MAX_DEPTH + 1)]
+
+
+def test_libyaml_depth_limit_falls_back_to_the_pure_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's own nesting error is never reported as a PC100 syntax error."""
+
+    class LimitedLoader(yamlload.yaml.SafeLoader):
+        def get_event(self) -> object:
+            raise yamlload.yaml.MarkedYAMLError(problem="exceeded maximum nesting depth")
+
+    monkeypatch.setattr(yamlload, "_LOADER", LimitedLoader)
+    assert _rules(parse_yaml("[" * 100 + "]" * 100, "deep.yaml")) == [("PC102", 1, MAX_DEPTH + 1)]
+    assert _rules(parse_yaml("a: 1\n", "ok.yaml")) == []

@@ -10,6 +10,8 @@ PLANS_DIR = ROOT / "plans"
 EXAMPLES_DIR = ROOT / "examples"
 SHARED_DIR = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The strict JUnit XSD and the SARIF 2.1.0 schema (origin and licence in its README.md).
+SCHEMAS_DIR = FIXTURES / "schemas"
 
 
 @pytest.fixture

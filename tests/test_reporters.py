@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SCHEMAS_DIR
 from policycheck.reporters import REPORTER_BY_NAME, RenderOptions, render
 from report_fixture import build_report
 
@@ -168,11 +168,11 @@ def test_github_annotates_only_what_needs_attention() -> None:
                       "产值|占比<50%25, 口径:新%0A\"口径\": the 2023 value 50 is not reached")
 
 
-def test_sarif_validates_and_fingerprints_ignore_lines(shared_dir: Path) -> None:
+def test_sarif_validates_and_fingerprints_ignore_lines() -> None:
     import jsonschema
     from dataclasses import replace
 
-    schema = json.loads((shared_dir / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS_DIR / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     report = build_report()
     data = json.loads(render(report, "sarif"))
     jsonschema.validate(data, schema)
@@ -190,10 +190,10 @@ def test_sarif_validates_and_fingerprints_ignore_lines(shared_dir: Path) -> None
     assert prints == [r["partialFingerprints"] for r in run["results"]]
 
 
-def test_junit_validates_against_the_strict_schema(shared_dir: Path) -> None:
+def test_junit_validates_against_the_strict_schema() -> None:
     import xmlschema
 
-    schema = xmlschema.XMLSchema(str(shared_dir / "schemas" / "JUnit.xsd"))
+    schema = xmlschema.XMLSchema(str(SCHEMAS_DIR / "JUnit.xsd"))
     text = render(build_report(), "junit")
     schema.validate(text)
     assert 'timestamp="2023-11-14T22:13:20"' in text
@@ -201,14 +201,14 @@ def test_junit_validates_against_the_strict_schema(shared_dir: Path) -> None:
     assert text.count("<skipped ") == 2
 
 
-def test_junit_strips_characters_xml_cannot_carry(shared_dir: Path) -> None:
+def test_junit_strips_characters_xml_cannot_carry() -> None:
     import xmlschema
     from dataclasses import replace
 
     report = build_report()
     bad = replace(report, results=(replace(report.results[4], name="a\x01b\x1fc"),) + report.results[5:])
     text = render(bad, "junit")
-    xmlschema.XMLSchema(str(shared_dir / "schemas" / "JUnit.xsd")).validate(text)
+    xmlschema.XMLSchema(str(SCHEMAS_DIR / "JUnit.xsd")).validate(text)
     assert "abc\n" in text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import SCHEMAS_DIR
 from policycheck.findings import Finding
 from policycheck.reporters import RenderOptions, Validation, render_findings
 
@@ -53,10 +54,10 @@ def test_github_commands_and_strict() -> None:
     assert render_findings(Validation(files=("a.yaml",)), "github") == ""
 
 
-def test_sarif_valid_one_rule_per_rule_id(shared_dir: Path) -> None:
+def test_sarif_valid_one_rule_per_rule_id() -> None:
     import jsonschema
 
-    schema = json.loads((shared_dir / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS_DIR / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     data = json.loads(render_findings(VALIDATION, "sarif", RenderOptions()))
     jsonschema.validate(data, schema)
     run = data["runs"][0]

@@ -21,7 +21,9 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+# The strict JUnit XSD and the SARIF 2.1.0 schema, copied into the repository
+# (tests/fixtures/schemas/README.md names their origin and licence).
+SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
 XSS = "<script>alert(1)</script>"
 STATUSES = ("missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met")
 ZH_LABELS = {
@@ -444,7 +446,7 @@ def _junit(demo: Path, *extra: str) -> ET.Element:
     proc = check(demo, "junit", *extra)
     assert proc.returncode == 1
     xmlschema = pytest.importorskip("xmlschema")
-    xmlschema.XMLSchema(str(SHARED / "schemas" / "JUnit.xsd")).validate(proc.stdout.decode("utf-8"))
+    xmlschema.XMLSchema(str(SCHEMAS / "JUnit.xsd")).validate(proc.stdout.decode("utf-8"))
     return ET.fromstring(proc.stdout)
 
 
@@ -485,7 +487,7 @@ def test_sarif_valid_rules_locations_fingerprints(demo: Path) -> None:
     proc = check(demo, "sarif")
     assert proc.returncode == 1
     sarif = json.loads(proc.stdout)
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     validator_cls = jsonschema.validators.validator_for(schema)
     validator_cls(schema).validate(sarif)
     assert sarif["version"] == "2.1.0"
@@ -563,7 +565,7 @@ def test_junit_two_plans_two_suites(demo: Path) -> None:
     proc = run(demo, "check", "plans/demo.yaml", "plans/other.yaml", "-a", "data.csv", "--year", "2025",
                "-f", "junit")
     xmlschema = pytest.importorskip("xmlschema")
-    xmlschema.XMLSchema(str(SHARED / "schemas" / "JUnit.xsd")).validate(proc.stdout.decode("utf-8"))
+    xmlschema.XMLSchema(str(SCHEMAS / "JUnit.xsd")).validate(proc.stdout.decode("utf-8"))
     root = ET.fromstring(proc.stdout)
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")

@@ -9,6 +9,13 @@ The public API (SPEC 6)::
     text = policycheck.render(report, "markdown")
 
 Submodules are imported on first use so that ``policycheck --version`` stays fast.
+
+The package is laid out by stage, in the order data flows: ``plans`` (YAML to
+:class:`policycheck.model.Plan`), ``actuals`` (CSV to
+:class:`policycheck.model.Actuals`), ``evaluation`` (both to a
+:class:`policycheck.model.Report`) and ``reporters`` (a report to text);
+``cli`` drives them for the command line.  ``model``, ``findings`` and
+``errors`` are shared by every stage.
 """
 from __future__ import annotations
 
@@ -29,9 +36,9 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "load_plan": "policycheck.plan",
-    "load_actuals": "policycheck.actuals",
-    "evaluate": "policycheck.evaluation",
+    "load_plan": "policycheck.plans.build",
+    "load_actuals": "policycheck.actuals.load",
+    "evaluate": "policycheck.evaluation.engine",
     "render": "policycheck.reporters",
     "PolicycheckError": "policycheck.errors",
     "PlanError": "policycheck.errors",
@@ -40,10 +47,10 @@ _LAZY: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
-    from policycheck.actuals import load_actuals
+    from policycheck.actuals.load import load_actuals
     from policycheck.errors import ActualsError, OutputError, PlanError, PolicycheckError
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
     from policycheck.reporters import render
 
 

@@ -6,12 +6,42 @@ columns are 1-based; 0 means "the whole file" (no position known).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal, Mapping
 
 Level = Literal["error", "warning"]
 
 ERROR: Level = "error"
 WARNING: Level = "warning"
+
+#: The rule catalogue: every rule id and what it finds, in one line (the SARIF
+#: shortDescription of its findings; docs/validation.md explains each one).
+RULES: Mapping[str, str] = {
+    "PC100": "YAML syntax error",
+    "PC101": "Duplicate key",
+    "PC102": "YAML alias or anchor, or a file over 10 MiB",
+    "PC200": "Plan does not match the plan schema",
+    "PC300": "Duplicate target id",
+    "PC301": "Responsible or scope unit not defined in units",
+    "PC302": "Milestone year outside the plan period",
+    "PC303": "Baseline year not before the first milestone year",
+    "PC304": "Milestones move against the comparator",
+    "PC305": "between value is not [lo, hi] with lo <= hi",
+    "PC306": "A % level outside 0..100",
+    "PC307": "Unknown reference",
+    "PC308": "Keys that do not fit the kind of target",
+    "PC309": "Target without quote (traceability)",
+    "PC310": "times_baseline with no way to get a baseline",
+    "PC400": "CSV cannot be decoded",
+    "PC401": "CSV lacks a required column",
+    "PC402": "Value is not a number (or not yes/no for a milestone)",
+    "PC403": "Unknown target id",
+    "PC404": "Conflicting rows for the same plan, target, unit, year and status",
+    "PC405": "Exact duplicate row",
+    "PC406": "Unknown unit",
+    "PC407": "Row ignored",
+    "PC408": "Year not an integer between 1900 and 2200",
+    "PC409": "Unit of measure differs from the target's and cannot be converted",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The data model: frozen dataclasses shared by loading, evaluation and reports.
 
 Data flows one way: plan/actuals loading builds :class:`Plan` and
-:class:`Actuals`; :func:`policycheck.evaluation.evaluate` turns them into a
+:class:`Actuals`; :func:`policycheck.evaluation.engine.evaluate` turns them into a
 :class:`Report`; reporters read the report.  Nothing here does I/O.
 """
 from __future__ import annotations
@@ -213,7 +213,7 @@ class Superseded:
 class Actuals:
     """Observations by series and year, plus what loading found."""
 
-    #: by series, observations by year: a :class:`policycheck.series.SeriesView` when
+    #: by series, observations by year: a :class:`policycheck.actuals.store.SeriesView` when
     #: read from CSV (compact), any ``Mapping[int, Observation]`` when built by hand
     series: dict[SeriesKey, Mapping[int, Observation]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -306,7 +306,7 @@ class Result:
     # observed value of the series up to and after Y, in year order.
     path: tuple[tuple[int, float], ...] = ()
     observed: tuple[tuple[int, float | bool | None], ...] = ()
-    # The reason as a code of policycheck.reasons and its (text) arguments, so
+    # The reason as a code of policycheck.evaluation.reasons and its (text) arguments, so
     # human formats can give ``reason`` in another language.
     reason_code: str = ""
     reason_args: Mapping[str, str] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 
 from policycheck.findings import Finding
 from policycheck.model import Report
-from policycheck.series import ObservedPairs
+from policycheck.actuals.store import ObservedPairs
 
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})

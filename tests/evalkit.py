@@ -42,7 +42,7 @@ def actuals(data: Mapping[tuple[str, str | None], Mapping[int, Any]], plan_id: s
 def one(t: Target, data: Mapping[int, Any], year: int | None = None, *, p: Plan | None = None,
         extra: Mapping[tuple[str, str | None], Mapping[int, Any]] | None = None, **options: Any):
     """Evaluate a single unscoped target with series ``data`` and return its only result."""
-    from policycheck.evaluation import evaluate
+    from policycheck.evaluation.engine import evaluate
 
     the_plan = p or plan(t)
     series = {(t.id, None): data, **(extra or {})}

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from policycheck.model import Plan, Target
-from policycheck.plan import check_plan_file
+from policycheck.plans.build import check_plan_file
 
 ELLIPSIS = "…"
 

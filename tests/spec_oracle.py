@@ -2,7 +2,7 @@
 
 It recomputes the status and every reported number of one unscoped target at
 one assessment year, as plainly as the SPEC states them, so a property test can
-hold :func:`policycheck.evaluation.evaluate` against it.  Where the SPEC is
+hold :func:`policycheck.evaluation.engine.evaluate` against it.  Where the SPEC is
 silent the oracle follows the choice written down in docs/evaluation.md, and
 each such place says so in a comment ("docs choice").
 """

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from policycheck.actuals import load_actuals, read_actuals
+from policycheck.actuals.load import load_actuals, read_actuals
 from policycheck.errors import ActualsError
 from policycheck.model import Actuals, Observation, Superseded
 

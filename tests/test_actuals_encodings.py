@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from policycheck.actuals import read_actuals
+from policycheck.actuals.load import read_actuals
 from policycheck.findings import Finding
 from policycheck.model import Observation
 

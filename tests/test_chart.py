@@ -1,9 +1,9 @@
-"""Chart geometry: scales, nice ticks, pixels and SVG path data (policycheck/chart.py)."""
+"""Chart geometry: scales, nice ticks, pixels and SVG path data (policycheck/reporters/html/chart.py)."""
 from __future__ import annotations
 
 import pytest
 
-from policycheck.chart import (
+from policycheck.reporters.html.chart import (
     Frame,
     LinearScale,
     Point,

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 LINHAI = [str(PLANS_DIR / "linhai-315-2023-2027.yaml"), "-a", str(EXAMPLES_DIR / "linhai.csv")]
 # rd-personnel-per-10k is off_track in 2025 (examples/README.md): 151 against an expected 161.

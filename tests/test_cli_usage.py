@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 LINHAI = str(PLANS_DIR / "linhai-315-2023-2027.yaml")
 LINHAI_CSV = str(EXAMPLES_DIR / "linhai.csv")
@@ -59,7 +59,7 @@ def test_explain_superseded_rows_are_those_of_the_target() -> None:
 
 
 def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    from policycheck import run
+    from policycheck.cli import run
 
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
@@ -72,7 +72,7 @@ def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(("columns", "expected"), [("150", 150), ("", None), ("wide", None), ("0", None)])
 def test_columns_sets_the_table_width_even_into_a_pipe(monkeypatch: pytest.MonkeyPatch, columns: str,
                                                         expected: int | None) -> None:
-    from policycheck import run
+    from policycheck.cli import run
 
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)

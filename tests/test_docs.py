@@ -8,7 +8,7 @@ import click
 import pytest
 
 from conftest import ROOT
-from policycheck.cli import main
+from policycheck.cli.commands import main
 from policycheck.reporters import REPORTER_BY_NAME
 
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 DOC = ROOT / "docs" / "reports.md"
 SAMPLE = re.compile(r"<!-- sample: (?P<args>[^>]*) -->\n(?P<fence>`{3,4})\w*\n(?P<body>.*?)(?P=fence)\n", re.S)

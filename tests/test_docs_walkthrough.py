@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 DOC = ROOT / "docs" / "walkthrough.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)

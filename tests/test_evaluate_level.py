@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from evalkit import actuals, obs, one, plan, target
-from policycheck.evaluation import evaluate
+from policycheck.evaluation.engine import evaluate
 from policycheck.model import Assessment, Baseline, Superseded, TimesBaseline
 
 RD = target("rd-intensity", milestones=((2027, 3.6),))

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import policycheck
 from evalkit import actuals, one, plan, target
-from policycheck.evaluation import evaluate
+from policycheck.evaluation.engine import evaluate
 from policycheck.findings import Finding
 from policycheck.model import STATUSES, Baseline, PlanInfo, Scope
 

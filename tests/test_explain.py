@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from evalkit import actuals, plan, target
-from policycheck.evaluation import evaluate
-from policycheck.explain import Explanation, explain_target
+from policycheck.evaluation.engine import evaluate
+from policycheck.evaluation.explain import Explanation, explain_target
 from policycheck.model import Scope
 
 RD = target("rd-intensity", milestones=((2027, 3.6),))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from policycheck.actuals import read_actuals
+from policycheck.actuals.load import read_actuals
 from policycheck.findings import Finding, excerpt, quoted
-from policycheck.plan import check_plan_file, load_plan
+from policycheck.plans.build import check_plan_file, load_plan
 
 #: 2 MiB of digits (2,097,152 characters), starting "1234567890".
 BIG = ("1234567890" * 209_716)[:2_097_152]

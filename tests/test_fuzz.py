@@ -17,16 +17,16 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
-from policycheck.actuals import read_actuals
-from policycheck.evaluation import evaluate
-from policycheck.explain import explain_target
+from policycheck.actuals.load import read_actuals
+from policycheck.evaluation.engine import evaluate
+from policycheck.evaluation.explain import explain_target
 from policycheck.findings import Finding, has_errors
 from policycheck.model import Actuals, Plan
-from policycheck.plan import check_plan_file, load_plan
+from policycheck.plans.build import check_plan_file, load_plan
 from policycheck.reporters import REPORT_FORMATS, RenderOptions, render
 from policycheck.reporters.explain_view import render_explanation
-from policycheck.template import build_template
-from policycheck.validate import run_validation
+from policycheck.actuals.template import build_template
+from policycheck.plans.validate import run_validation
 from tests.conftest import PLANS_DIR
 
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,

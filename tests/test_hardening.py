@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"

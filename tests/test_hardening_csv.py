@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.actuals import read_actuals
-from policycheck.cli import main
-from policycheck.plan import load_plan
+from policycheck.actuals.load import read_actuals
+from policycheck.cli.commands import main
+from policycheck.plans.build import load_plan
 from tests.conftest import PLANS_DIR
 
 LINHAI_PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 from policycheck.errors import OutputError
-from policycheck.output import atomic_write_all
+from policycheck.cli.output import atomic_write_all
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"

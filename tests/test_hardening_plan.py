@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.cli import main
-from policycheck.plan import check_plan_file
-from policycheck.yamlload import MAX_BYTES
+from policycheck.cli.commands import main
+from policycheck.plans.build import check_plan_file
+from policycheck.plans.yamlload import MAX_BYTES
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR
 
 LINHAI_PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"
@@ -69,7 +69,7 @@ def test_size_limit_holds_when_the_reported_size_lies(tmp_path: Path, monkeypatc
     """A pipe or /dev/zero reports size 0; the reader must still stop after 10 MiB."""
     path = tmp_path / "grows.yaml"
     path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
-    monkeypatch.setattr("policycheck.yamlload.os.path.getsize", lambda _path: 0)
+    monkeypatch.setattr("policycheck.plans.yamlload.os.path.getsize", lambda _path: 0)
     assert _errors(path) == [("PC102", 0, 0, "file is over 10 MiB; plan files are limited to 10 MiB")]
 
 

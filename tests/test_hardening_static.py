@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 PACKAGE = ROOT / "policycheck"

@@ -22,7 +22,7 @@ from test_html_fixture import (
 
 from policycheck.model import Baseline, Superseded
 from policycheck.reporters import RenderOptions, render
-from policycheck.reporters.html import running_totals, trajectory, with_measure
+from policycheck.reporters.html.page import running_totals, trajectory, with_measure
 
 #: A URL-like value in any attribute or CSS url(): a request to the network or another file.
 URL_IN_ATTRIBUTE = re.compile(
@@ -197,7 +197,7 @@ def test_rendering_is_deterministic() -> None:
 
 
 def test_templates_ship_inside_the_package() -> None:
-    folder = resources.files("policycheck").joinpath("templates")
+    folder = resources.files("policycheck.reporters.html").joinpath("templates")
     assert {"report.html.j2", "charts.html.j2", "report.css.j2"} <= {p.name for p in folder.iterdir()}
 
 

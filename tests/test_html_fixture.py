@@ -22,7 +22,7 @@ from policycheck.model import (
     UnitShortfall,
     UnitSummary,
 )
-from policycheck.reasons import because
+from policycheck.evaluation.reasons import because
 
 PLAN = "demo-2023-2027"
 PLAN_FILE = "plans/demo.yaml"

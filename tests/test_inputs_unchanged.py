@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 from policycheck.reporters import REPORT_FORMATS, VALIDATE_FORMATS
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR
 

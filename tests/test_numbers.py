@@ -6,7 +6,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from policycheck.numbers import (
+from policycheck.actuals.cells import (
     CellError, measure_factor, parse_any, parse_bool, parse_number, parse_status, parse_year,
 )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policycheck.errors import OutputError
-from policycheck.output import atomic_write
+from policycheck.cli.output import atomic_write
 
 
 def test_writes_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from conftest import PLANS_DIR, ROOT
 from policycheck.errors import PlanError
 from policycheck.findings import has_errors
 from policycheck.model import KINDS, Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
-from policycheck.plan import check_plan_file, load_plan
-from policycheck.plan_schema import json_path_text, plan_validator
+from policycheck.plans.build import check_plan_file, load_plan
+from policycheck.plans.schema import json_path_text, plan_validator
 
 MINIMAL = """\
 # yaml-language-server: $schema=../schemas/plan.schema.json

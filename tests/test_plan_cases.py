@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policycheck.plan import check_plan_file
+from policycheck.plans.build import check_plan_file
 
 CASES = Path(__file__).resolve().parent / "plan_cases"
 NEGATIVE = sorted(p for p in (CASES / "negative").iterdir() if p.is_dir())

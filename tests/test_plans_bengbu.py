@@ -32,7 +32,7 @@ def _targets() -> dict[str, dict[str, Any]]:
 
 
 def test_plan_validates_without_findings() -> None:
-    from policycheck.plan import check_plan_file
+    from policycheck.plans.build import check_plan_file
 
     checked = check_plan_file(str(PLAN))
     assert [f"{f.rule}:{f.line}:{f.column}:{f.message}" for f in checked.findings] == []
@@ -141,9 +141,9 @@ EXPECTED_2024 = {
 
 
 def _report(year: int | None = None) -> Any:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(PLAN))
     return evaluate([plan], load_actuals([str(EXAMPLE)], plans=[plan]), year=year)
@@ -190,7 +190,7 @@ def test_example_2024_cagr_and_cumulative_numbers() -> None:
 def test_check_command_exits_1_on_the_two_binding_shortfalls() -> None:
     from click.testing import CliRunner
 
-    from policycheck.cli import main
+    from policycheck.cli.commands import main
 
     result = CliRunner().invoke(
         main, ["check", str(PLAN), "-a", str(EXAMPLE), "-q", "--no-color"], catch_exceptions=False

@@ -30,7 +30,7 @@ def _targets() -> dict[str, dict[str, Any]]:
 
 
 def test_plan_validates_without_findings() -> None:
-    from policycheck.plan import check_plan_file
+    from policycheck.plans.build import check_plan_file
 
     checked = check_plan_file(str(PLAN))
     assert [f"{f.rule}:{f.line}:{f.message}" for f in checked.findings] == []
@@ -129,9 +129,9 @@ EXPECTED_2025 = {
 
 
 def _report(year: int | None = None) -> Any:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(PLAN))
     actuals = load_actuals([str(EXAMPLE)], plans=[plan])

@@ -10,9 +10,9 @@ import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
 from policycheck.model import Plan, Report, TimesBaseline
-from policycheck.actuals import load_actuals
-from policycheck.evaluation import evaluate
-from policycheck.plan import check_plan_file, load_plan
+from policycheck.actuals.load import load_actuals
+from policycheck.evaluation.engine import evaluate
+from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "linyi.csv"

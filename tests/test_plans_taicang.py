@@ -11,9 +11,9 @@ import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
 from policycheck.model import Plan, Report
-from policycheck.actuals import load_actuals
-from policycheck.evaluation import evaluate
-from policycheck.plan import check_plan_file, load_plan
+from policycheck.actuals.load import load_actuals
+from policycheck.evaluation.engine import evaluate
+from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 EXAMPLE = EXAMPLES_DIR / "taicang.csv"

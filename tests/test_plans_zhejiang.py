@@ -42,7 +42,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize(("path", "count"), [(PLAN, 41), (LONGGANG, 3)])
 def test_plan_validates_without_findings(path: Path, count: int) -> None:
-    from policycheck.plan import check_plan_file
+    from policycheck.plans.build import check_plan_file
 
     checked = check_plan_file(str(path))
     assert [f"{f.rule}:{f.line}:{f.column}:{f.message}" for f in checked.findings] == []
@@ -131,9 +131,9 @@ def test_example_covers_every_series_and_names_its_sources() -> None:
 
 
 def _report(plan_path: Path, example: Path, year: int | None = None) -> Any:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(plan_path))
     return evaluate([plan], load_actuals([str(example)], plans=[plan]), year=year)
@@ -180,7 +180,7 @@ def test_the_three_seed_plans_check_together() -> None:
     """Shared ids (rd-intensity, achievements-transferred) are told apart by the plan column."""
     from click.testing import CliRunner
 
-    from policycheck.cli import main
+    from policycheck.cli.commands import main
 
     bengbu = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
     args = ["check", str(bengbu), str(PLAN), str(LONGGANG), "-q", "--no-color"]

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from policycheck.reasons import REASONS, TERM_ARGS, TERMS, because, english, localised, reason_text
+from policycheck.evaluation.reasons import REASONS, TERM_ARGS, TERMS, because, english, localised, reason_text
 
 EXAMPLES = {
     "linhai-315-2023-2027.yaml": "linhai.csv",
@@ -66,9 +66,9 @@ def test_reason_text_falls_back_to_the_stored_english() -> None:
 
 
 def _example_reports() -> list[tuple[str, object]]:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     reports = []
     for plan_file, csv_file in EXAMPLES.items():
@@ -97,9 +97,9 @@ def test_every_example_result_has_a_code_that_rebuilds_its_reason() -> None:
 
 
 def test_linhai_rd_intensity_reason_in_both_languages() -> None:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(PLANS_DIR / "linhai-315-2023-2027.yaml"))
     actuals = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])

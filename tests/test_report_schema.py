@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from evalkit import actuals, obs, plan, target
-from policycheck.evaluation import evaluate
+from policycheck.evaluation.engine import evaluate
 from policycheck.findings import Finding
 from policycheck.model import Baseline, Scope, Superseded, TimesBaseline, Unit
 from policycheck.schemas import load_schema, schema_text

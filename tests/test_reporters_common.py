@@ -73,9 +73,9 @@ def test_reason_in_chinese_and_english() -> None:
 
 
 def test_linhai_text_report_rounds_every_number_to_two_decimals() -> None:
-    from policycheck.actuals import load_actuals
-    from policycheck.evaluation import evaluate
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(PLANS_DIR / "linhai-315-2023-2027.yaml"))
     actuals = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])

@@ -24,7 +24,7 @@ class _Target:
 
 @dataclass(frozen=True)
 class _Explanation:
-    """The fields of policycheck.explain.Explanation that the view reads."""
+    """The fields of policycheck.evaluation.explain.Explanation that the view reads."""
 
     plan: _Plan
     target: _Target
@@ -90,9 +90,9 @@ def test_chart_scales_to_the_largest_value_and_skips_non_numbers() -> None:
 
 def test_linhai_explain_in_chinese_marks_later_years_pending() -> None:
     from conftest import EXAMPLES_DIR, PLANS_DIR
-    from policycheck.actuals import load_actuals
-    from policycheck.explain import explain_target
-    from policycheck.plan import load_plan
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.explain import explain_target
+    from policycheck.plans.build import load_plan
 
     plan = load_plan(str(PLANS_DIR / "linhai-315-2023-2027.yaml"))
     data = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])

@@ -8,8 +8,8 @@ import json
 from click.testing import CliRunner
 
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from policycheck.cli import main
-from policycheck.evaluation import source_note
+from policycheck.cli.commands import main
+from policycheck.evaluation.engine import source_note
 from policycheck.model import Observation
 
 ARGS = ["check", str(PLANS_DIR / "linhai-315-2023-2027.yaml"), "-a", str(EXAMPLES_DIR / "linhai.csv")]

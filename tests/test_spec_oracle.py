@@ -3,7 +3,7 @@
 Every strategy builds one unscoped target of a random kind, comparator,
 milestones, baseline and commitment, a random series (missing years, gaps, zero
 and negative values) and a random assessment year before, inside or after the
-period; :func:`policycheck.evaluation.evaluate` must then give exactly the
+period; :func:`policycheck.evaluation.engine.evaluate` must then give exactly the
 oracle's status and, within 1e-9, every number (null where the oracle has null).
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from evalkit import LOC, PLAN_ID, actuals, obs, plan
-from policycheck.evaluation import evaluate
+from policycheck.evaluation.engine import evaluate
 from policycheck.model import (
     Assessment, Baseline, HistoryEntry, Observation, Plan, Reference, Result, Target, TimesBaseline,
 )

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policycheck.actuals import read_actuals
+from policycheck.actuals.load import read_actuals
 from policycheck.errors import PolicycheckError
-from policycheck.template import build_template, parse_years
+from policycheck.actuals.template import build_template, parse_years
 
 from test_actuals_plans import make_plan
 

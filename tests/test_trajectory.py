@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policycheck.trajectory import (attainment, average_growth, cagr_ratio, classify_ratio, direction,
+from policycheck.evaluation.schedule import (attainment, average_growth, cagr_ratio, classify_ratio, direction,
                                     eps, growth_rate, linear_ratio, midpoint, path_value, progress,
                                     satisfies, time_progress)
 

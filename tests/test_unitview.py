@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from evalkit import actuals, plan, target
-from policycheck.evaluation import evaluate
+from policycheck.evaluation.engine import evaluate
 from policycheck.model import Scope, UnitShortfall
-from policycheck.unitview import SEVERITY
+from policycheck.evaluation.unitview import SEVERITY
 
 
 def test_severity_weights_follow_the_status_order() -> None:

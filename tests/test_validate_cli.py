@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 CASES = Path(__file__).resolve().parent / "plan_cases"
 DUPLICATE = CASES / "negative" / "pc101-duplicate-key" / "plan.yaml"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from policycheck import yamlload
-from policycheck.yamlload import MAX_DEPTH, load_yaml, parse_yaml
+from policycheck.plans import yamlload
+from policycheck.plans.yamlload import MAX_DEPTH, load_yaml, parse_yaml
 
 BILLION_LAUGHS = b"""a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]

@@ -1,9 +1,11 @@
-"""The registry of output formats: one module per format, imported lazily.
+"""Stage 4, reporters: a :class:`policycheck.model.Report` in, text out (one module per format).
 
 Every report module exposes ``render(report, options) -> str``; modules that
 also serve ``validate`` expose ``render_findings(validation, options) -> str``.
-The same tuples feed ``click.Choice`` and the help text, so a format is added
-in one place.
+They are imported lazily through :data:`REPORTER_BY_NAME`, whose tuples also
+feed ``click.Choice`` and the help text, so a format is added in one place.
+Rounding and labels (Chinese and English) are for people only: JSON, CSV and
+SARIF keep full precision and machine values.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
     "markdown": ("policycheck.reporters.markdown", "GitHub-flavoured Markdown, for $GITHUB_STEP_SUMMARY"),
     "json": ("policycheck.reporters.json_report", "the JSON report of schemas/report.schema.json"),
     "csv": ("policycheck.reporters.csv_report", "one row per result, UTF-8 with BOM for Excel"),
-    "html": ("policycheck.reporters.html", "one self-contained HTML file with a chart per target"),
+    "html": ("policycheck.reporters.html.page", "one self-contained HTML file with a chart per target"),
     "junit": ("policycheck.reporters.junit", "JUnit XML (strict Ant schema) for CI test views"),
     "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
     "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
@@ -85,7 +87,7 @@ def summary_line(report: "Report", lang: str = "zh") -> str:
     full-width brackets and semicolon as Chinese text has them.  The
     ``policycheck: `` prefix is the same in both, so scripts can find the line.
     """
-    from policycheck.i18n import status_label
+    from policycheck.reporters.labels import status_label
     from policycheck.model import STATUSES
 
     counts = report.summary.by_status

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result, Superseded, UnitShortfall, UnitSummary
@@ -97,7 +97,7 @@ def result_name(result: "Result", lang: str) -> str:
 
 def result_reason(result: "Result", lang: str) -> str:
     """Why the result has its status, in ``lang`` (the JSON ``reason`` is English)."""
-    from policycheck.reasons import reason_text
+    from policycheck.evaluation.reasons import reason_text
 
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 

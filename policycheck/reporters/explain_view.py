@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Sequence
 from rich.table import Table
 from rich.text import Text
 
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import fmt_gap, fmt_number, one_line, result_reason, status_text
 from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
 
 if TYPE_CHECKING:
-    from policycheck.explain import Explanation
+    from policycheck.evaluation.explain import Explanation
     from policycheck.model import Result
 
 _ACTUAL, _EXPECTED = "█", "▒"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from policycheck.findings import sorted_findings
-from policycheck.i18n import status_label
+from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
 from policycheck.reporters.common import result_label, result_reason

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     fmt_gap,

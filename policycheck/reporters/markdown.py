@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from policycheck.findings import sorted_findings
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (

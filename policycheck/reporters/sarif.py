@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from policycheck import __version__
-from policycheck.findings import sorted_findings
-from policycheck.i18n import status_label
+from policycheck.findings import RULES, sorted_findings
+from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
 from policycheck.reporters.common import result_reason
@@ -33,35 +33,6 @@ if TYPE_CHECKING:
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/policycheck/"
-
-#: SPEC 2.3, one line per rule: the SARIF shortDescription of each finding rule.
-FINDING_RULES: dict[str, str] = {
-    "PC100": "YAML syntax error",
-    "PC101": "Duplicate key",
-    "PC102": "YAML alias or anchor, or a file over 10 MiB",
-    "PC200": "Plan does not match the plan schema",
-    "PC300": "Duplicate target id",
-    "PC301": "Responsible or scope unit not defined in units",
-    "PC302": "Milestone year outside the plan period",
-    "PC303": "Baseline year not before the first milestone year",
-    "PC304": "Milestones move against the comparator",
-    "PC305": "between value is not [lo, hi] with lo <= hi",
-    "PC306": "A % level outside 0..100",
-    "PC307": "Unknown reference",
-    "PC308": "Keys that do not fit the kind of target",
-    "PC309": "Target without quote (traceability)",
-    "PC310": "times_baseline with no way to get a baseline",
-    "PC400": "CSV cannot be decoded",
-    "PC401": "CSV lacks a required column",
-    "PC402": "Value is not a number (or not yes/no for a milestone)",
-    "PC403": "Unknown target id",
-    "PC404": "Conflicting rows for the same plan, target, unit, year and status",
-    "PC405": "Exact duplicate row",
-    "PC406": "Unknown unit",
-    "PC407": "Row ignored",
-    "PC408": "Year not an integer between 1900 and 2200",
-    "PC409": "Unit of measure differs from the target's and cannot be converted",
-}
 
 #: SPEC 4: what each status means, for the SARIF rules of results.
 STATUS_RULES: dict[str, str] = {
@@ -112,7 +83,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
         help_text = ("Run `policycheck explain PLAN TARGET` to see the target year by year, "
                      "the expected value on the linear schedule and the pace now needed.")
     else:
-        short = FINDING_RULES.get(rule_id, rule_id)
+        short = RULES.get(rule_id, rule_id)
         full = f"{rule_id}: {short}."
         help_text = "Fix the input file at the reported line and column, then run `policycheck validate` again."
     return {

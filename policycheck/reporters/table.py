@@ -24,7 +24,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     bar,

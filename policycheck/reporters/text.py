@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from policycheck.findings import format_parsable, sorted_findings
-from policycheck.i18n import label
+from policycheck.reporters.labels import label
 from policycheck.reporters import RenderOptions, Validation, summary_line
 from policycheck.reporters.common import (
     one_line,

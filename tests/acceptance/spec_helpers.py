@@ -16,7 +16,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from policycheck.cli import main
+from policycheck.cli.commands import main
 
 # One line per target: the plan header below is 8 lines long, so the first
 # target's "- id" is on line 9 (column 5 is the "id" key after "  - ").

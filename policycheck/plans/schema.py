@@ -1,6 +1,6 @@
 """Schema validation of plan data (PC200), each error at its YAML line and column.
 
-jsonschema reports a JSON path; :class:`policycheck.yamlload.YamlDoc` maps that
+jsonschema reports a JSON path; :class:`policycheck.plans.yamlload.YamlDoc` maps that
 path back to the node, so every error reads ``FILE:LINE:COL: ...``.  Messages
 are rewritten in plain words with what would be right, and ``anyOf`` failures
 are narrowed to the branch the value was evidently meant for.
@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
-from policycheck.yamlload import JsonPath, YamlDoc
+from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

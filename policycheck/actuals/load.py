@@ -7,9 +7,9 @@ physical line of the file and COL the 1-based *field* index of the cell.
 
 National data sets have over a million rows, so the row loop is written for
 speed: rows stream from ``csv.reader``, column indexes are resolved once,
-series are cached by the raw cell texts (:mod:`policycheck.csvresolve`) and
+series are cached by the raw cell texts (:mod:`policycheck.actuals.resolve`) and
 plain ASCII numbers go through ``float()`` before the full parser of
-:mod:`policycheck.numbers`.
+:mod:`policycheck.actuals.cells`.
 """
 from __future__ import annotations
 
@@ -18,17 +18,17 @@ import os
 from operator import itemgetter
 from typing import Callable, Iterator, Sequence
 
-from policycheck.columns import Layout, read_header
-from policycheck.csvdecode import choose_encoding
-from policycheck.csvduplicates import merge
-from policycheck.csvresolve import BOOLEAN, NUMBER, Resolver, Sink
+from policycheck.actuals.header import Layout, read_header
+from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.duplicates import merge
+from policycheck.actuals.resolve import BOOLEAN, NUMBER, Resolver, Sink
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, has_errors
 from policycheck.gcpause import gc_paused
 from policycheck.model import DATA_STATUSES, Actuals, Plan
-from policycheck.series import BOOLEAN as BOOLEAN_VALUE
-from policycheck.series import MISSING, STATUS_CODES, ObservationTable
-from policycheck.numbers import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
+from policycheck.actuals.store import BOOLEAN as BOOLEAN_VALUE
+from policycheck.actuals.store import MISSING, STATUS_CODES, ObservationTable
+from policycheck.actuals.cells import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
@@ -142,7 +142,7 @@ class _FileReader:
         """One observation per row.  The hot loop: a million rows pass here, so the
         common case (known series, plain number, years in order) stays inline and
         local, and a row becomes a few array slots rather than an object
-        (:mod:`policycheck.series`)."""
+        (:mod:`policycheck.actuals.store`)."""
         lay = self.layout
         yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
@@ -288,7 +288,7 @@ class _FileReader:
         return year
 
     def _status(self, cell: str, line: int, index: int) -> int:
-        """The status code of a cell (:data:`policycheck.series.STATUS_CODES`); -1 after a finding."""
+        """The status code of a cell (:data:`policycheck.actuals.store.STATUS_CODES`); -1 after a finding."""
         try:
             code = self.statuses[cell] = STATUS_CODES[parse_status(cell)]
         except CellError as exc:
@@ -315,7 +315,7 @@ class _FileReader:
 
     def _store(self, sink: Sink, year: int, row: int) -> None:
         """File table row ``row`` under ``year``; a second row for the same year is a
-        duplicate (SPEC 3), settled by :func:`policycheck.csvduplicates.merge`."""
+        duplicate (SPEC 3), settled by :func:`policycheck.actuals.duplicates.merge`."""
         if sink.series is None or sink.key is None:
             return
         old = sink.series.place(year, row)

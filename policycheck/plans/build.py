@@ -24,7 +24,7 @@ from policycheck.model import (
     TimesBaseline,
     Unit,
 )
-from policycheck.yamlload import YamlDoc, load_yaml
+from policycheck.plans.yamlload import YamlDoc, load_yaml
 
 #: The comparator a target gets when it names none (SPEC 2.1: rank is "lower is better").
 DEFAULT_COMPARATOR = {"rank": "<="}
@@ -45,8 +45,8 @@ class PlanLoad:
 
 def check_plan_file(path: str) -> PlanLoad:
     """Read, validate and build one plan file; never raises for bad input."""
-    from policycheck.plan_rules import meaning_findings
-    from policycheck.plan_schema import schema_findings
+    from policycheck.plans.rules import meaning_findings
+    from policycheck.plans.schema import schema_findings
 
     loaded = load_yaml(path)
     findings = list(loaded.findings)

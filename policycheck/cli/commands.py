@@ -16,9 +16,9 @@ import click
 from policycheck import __version__
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
-from policycheck.i18n import LANGS
+from policycheck.reporters.labels import LANGS
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions, Validation
-from policycheck.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from policycheck.cli.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 
 FAIL_ON_LEVELS = ("missed", "off-track", "at-risk", "no-data", "never")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
@@ -56,7 +56,7 @@ def fail(message: str) -> NoReturn:
 
 def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     """Exit 2 before any work when an output file is one of the inputs (they are never modified)."""
-    from policycheck.output import overwritten_inputs
+    from policycheck.cli.output import overwritten_inputs
 
     clashes = overwritten_inputs(outputs, inputs)
     if clashes:
@@ -183,7 +183,7 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allo
     --strict), 1 when there is one, 2 for a usage error, a missing path or a
     folder with no plan or CSV file in it.
     """
-    from policycheck.validate import expand, nothing_found, validate_found
+    from policycheck.plans.validate import expand, nothing_found, validate_found
 
     for path in paths:
         if not os.path.exists(path):
@@ -212,7 +212,7 @@ def _parse_validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool) -> None:
-    from policycheck.output import atomic_write_all
+    from policycheck.cli.output import atomic_write_all
     from policycheck.reporters import render_findings
 
     options = RenderOptions()
@@ -228,7 +228,7 @@ def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str
 @handle_errors
 def check(plans: tuple[str, ...], **kwargs: Any) -> None:
     """Evaluate every target of PLANS against the actuals: the main job."""
-    from policycheck.run import run_report
+    from policycheck.cli.run import run_report
 
     sys.exit(run_report(_run_options(plans, kwargs), view="results"))
 
@@ -239,7 +239,7 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
 @handle_errors
 def units(plans: tuple[str, ...], **kwargs: Any) -> None:
     """The per-unit view: which responsible unit (责任单位) owns which shortfall."""
-    from policycheck.run import run_report
+    from policycheck.cli.run import run_report
 
     sys.exit(run_report(_run_options(plans, kwargs), view="units"))
 
@@ -251,7 +251,7 @@ def units(plans: tuple[str, ...], **kwargs: Any) -> None:
 @handle_errors
 def explain(plan: str, target: str, **kwargs: Any) -> None:
     """One TARGET of PLAN year by year, with a chart in the terminal."""
-    from policycheck.run import run_explain
+    from policycheck.cli.run import run_explain
 
     sys.exit(run_explain(_run_options((plan,), kwargs), target))
 
@@ -266,9 +266,9 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
     """Write a CSV to fill in: one row per target (and unit) and year."""
-    from policycheck.output import atomic_write
-    from policycheck.plan import load_plan
-    from policycheck.template import build_template, parse_years
+    from policycheck.cli.output import atomic_write
+    from policycheck.plans.build import load_plan
+    from policycheck.actuals.template import build_template, parse_years
 
     if output:
         refuse_overwriting_inputs([output], plans)

@@ -1,6 +1,6 @@
 """One run of check/units/explain: load, evaluate, render, write, exit code.
 
-The CLI copies its options into :class:`policycheck.cli.RunOptions` and calls
+The CLI copies its options into :class:`policycheck.cli.commands.RunOptions` and calls
 these functions; they print to stdout/stderr and return the exit code.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable, has_errors
 
 if TYPE_CHECKING:
-    from policycheck.cli import RunOptions
+    from policycheck.cli.commands import RunOptions
     from policycheck.model import Actuals, Plan, Report
     from policycheck.reporters import RenderOptions
 
@@ -24,8 +24,8 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
     """Load every plan and CSV; raise :class:`InputError` with all error findings."""
-    from policycheck.actuals import read_actuals
-    from policycheck.plan import check_plan_files
+    from policycheck.actuals.load import read_actuals
+    from policycheck.plans.build import check_plan_files
 
     plans, findings = check_plan_files(distinct_files(options.plans))
     if has_errors(findings):
@@ -83,7 +83,7 @@ def _echo_warnings(findings: Sequence[Finding], options: "RunOptions") -> None:
 
 
 def build_report(options: "RunOptions") -> "Report":
-    from policycheck.evaluation import evaluate
+    from policycheck.evaluation.engine import evaluate
 
     plans, actuals = load_inputs(options)
     _warn_about_year(plans, options)
@@ -168,7 +168,7 @@ def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOp
 
 
 def _write_files(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
-    from policycheck.output import atomic_write_all
+    from policycheck.cli.output import atomic_write_all
     from policycheck.reporters import render
 
     # Render every file first, then write them all or none: a rendering error or
@@ -183,7 +183,7 @@ EXPLAIN_VIEW_FORMATS = ("table", "text")
 def run_explain(options: "RunOptions", target_id: str) -> int:
     """explain: the year-by-year view; for ``-q``, ``-o`` and ``-f json|csv|...`` the
     report of this one target, so scripts and CI get the same formats as from check."""
-    from policycheck.explain import explain_target, target_report
+    from policycheck.evaluation.explain import explain_target, target_report
     from policycheck.reporters.explain_view import render_explanation
 
     plans, actuals = load_inputs(options)

@@ -6,10 +6,10 @@ level L(Y) and the baseline level b, or the reported rate with
 """
 from __future__ import annotations
 
-from policycheck.case import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
+from policycheck.evaluation.context import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
                               resolve_baseline, resolve_requirement)
-from policycheck.reasons import because
-from policycheck.trajectory import (attainment, average_growth, classify_ratio, direction, midpoint,
+from policycheck.evaluation.reasons import because
+from policycheck.evaluation.schedule import (attainment, average_growth, classify_ratio, direction, midpoint,
                                     satisfies, time_progress)
 
 

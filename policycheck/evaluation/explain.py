@@ -1,6 +1,6 @@
 """One target year by year (``policycheck explain``): the data behind the terminal chart.
 
-The assessment-year results are exactly those :func:`policycheck.evaluation.evaluate`
+The assessment-year results are exactly those :func:`policycheck.evaluation.engine.evaluate`
 gives; ``by_year`` re-evaluates the plan-wide result at every year from the
 baseline year to the later of the period end and the assessment year.
 
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from policycheck.case import baseline_year, make_case
-from policycheck.evaluation import (assessment_year, check_options, common_fields, evaluate, evaluate_target,
+from policycheck.evaluation.context import baseline_year, make_case
+from policycheck.evaluation.engine import (assessment_year, check_options, common_fields, evaluate, evaluate_target,
                                   evaluate_unit, resolve_settings, unit_milestones)
 from policycheck.model import Actuals, Plan, Report, Result, Target
-from policycheck.reasons import because
-from policycheck.trajectory import midpoint, path_value
+from policycheck.evaluation.reasons import because
+from policycheck.evaluation.schedule import midpoint, path_value
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 Everything is inline (CSS in a ``<style>``, charts as SVG), so the file can be
 mailed, archived or opened offline and never makes a request.  This module
 turns the report into plain view objects (texts already formatted, chart
-pixels computed by :mod:`policycheck.chart`); the Jinja2 template only loops
+pixels computed by :mod:`policycheck.reporters.html.chart`); the Jinja2 template only loops
 over them.  Autoescaping is always on because plan and CSV text can come from
 anyone (a CI job renders whatever a pull request contains).
 """
@@ -14,9 +14,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from policycheck import chart
+from policycheck.reporters.html import chart
 from policycheck.findings import sorted_findings
-from policycheck.i18n import label, status_label
+from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
@@ -86,7 +86,7 @@ def _environment() -> "jinja2.Environment":
     import jinja2  # lazy: most runs never render HTML
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("policycheck", "templates"),
+        loader=jinja2.PackageLoader("policycheck.reporters.html", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "j2"),
                                             default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,

@@ -1,9 +1,9 @@
 """Status of milestone targets: done or not done by a year (SPEC 4.4)."""
 from __future__ import annotations
 
-from policycheck.case import Case, Outcome, baseline_year, observed
-from policycheck.reasons import because
-from policycheck.trajectory import time_progress
+from policycheck.evaluation.context import Case, Outcome, baseline_year, observed
+from policycheck.evaluation.reasons import because
+from policycheck.evaluation.schedule import time_progress
 
 
 def evaluate_milestone(case: Case) -> Outcome:

@@ -63,7 +63,7 @@ def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str 
 def validate_found(found: Expanded, *, strict: bool = False, encoding: str = "auto",
                    allow_unknown: bool = False) -> Validation:
     """Check the files :func:`expand` found (the command line looks at ``found.empty`` first)."""
-    from policycheck.plan import check_plan_files
+    from policycheck.plans.build import check_plan_files
 
     plans, findings = check_plan_files(found.plans)
     for path in found.csvs:
@@ -161,7 +161,7 @@ def _misfit(findings: list[Finding]) -> bool:
 
 
 def _read(path: str, plans: list["Plan"], *, encoding: str, allow_unknown: bool) -> list[Finding]:
-    from policycheck.actuals import read_actuals
+    from policycheck.actuals.load import read_actuals
 
     try:
         actuals = read_actuals([path], plans=plans, encoding=encoding, allow_unknown=allow_unknown)

@@ -16,9 +16,9 @@ from typing import Iterator, Sequence
 
 from policycheck.errors import PolicycheckError
 from policycheck.model import Plan
-from policycheck.numbers import YEAR_MAX, YEAR_MIN, normalize
+from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 
-#: Header labels; every Chinese label is an alias in policycheck.columns.ALIASES.
+#: Header labels; every Chinese label is an alias in policycheck.actuals.header.ALIASES.
 HEADERS: dict[str, dict[str, str]] = {
     "en": {"plan": "plan", "target": "target", "name": "name", "measure": "measure", "unit": "unit",
            "year": "year", "value": "value", "status": "status"},

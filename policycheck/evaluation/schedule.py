@@ -1,7 +1,7 @@
 """The arithmetic of SPEC 4: comparisons, the expected path, progress, growth, attainment.
 
 Every function here is pure and works on plain numbers, so that the status
-rules in :mod:`policycheck.levels` and :mod:`policycheck.periodic` read like the
+rules in :mod:`policycheck.evaluation.kind_trajectory` and :mod:`policycheck.evaluation.kind_yearly` read like the
 SPEC and the formulas can be tested one by one.  A number that cannot be
 computed is ``None``, never a made-up 0.
 """

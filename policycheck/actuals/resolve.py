@@ -15,8 +15,8 @@ from typing import Sequence
 
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.model import Plan, SeriesKey, Target
-from policycheck.numbers import measure_factor, normalize
-from policycheck.series import ObservationTable, SeriesView
+from policycheck.actuals.cells import measure_factor, normalize
+from policycheck.actuals.store import ObservationTable, SeriesView
 
 NUMBER, BOOLEAN, EITHER = 0, 1, 2  # how a series' value cells are parsed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
-from policycheck.numbers import CellError, normalize, parse_year
+from policycheck.actuals.cells import CellError, normalize, parse_year
 
 #: canonical column -> accepted header names (canonical name first).
 ALIASES: dict[str, tuple[str, ...]] = {

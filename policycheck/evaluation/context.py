@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
-from policycheck.reasons import because
-from policycheck.series import ObservedPairs, SeriesView
-from policycheck.trajectory import Requirement
+from policycheck.evaluation.reasons import because
+from policycheck.actuals.store import ObservedPairs, SeriesView
+from policycheck.evaluation.schedule import Requirement
 
 #: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
 Outcome = dict[str, Any]
@@ -168,7 +168,7 @@ def fmt(x: float | bool | tuple[float, float] | None) -> str:
 
 
 def no_data_reason(case: Case, what: str = "actual") -> tuple[dict[str, object], int | None, float | bool | None]:
-    """The no_data reason fields (:func:`policycheck.reasons.because`), naming the last
+    """The no_data reason fields (:func:`policycheck.evaluation.reasons.because`), naming the last
     earlier observation if there is one, and that observation's year and value."""
     last_year, last_value = last_before(case.series, case.year)
     if last_year is None:

@@ -8,7 +8,7 @@ code and its arguments travel with the result (``reason_code``,
 ``--lang zh`` (:func:`reason_text`).
 
 Arguments are text, already formatted the way the English sentence has always
-shown them (:func:`policycheck.case.fmt`: six significant digits), so both
+shown them (:func:`policycheck.evaluation.context.fmt`: six significant digits), so both
 languages quote the same numbers.  Arguments named in :data:`TERMS` hold a
 machine word (``linear``, ``level``) that is translated, not quoted.
 """

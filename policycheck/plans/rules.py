@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt, quoted
 from policycheck.model import Plan, Target
-from policycheck.yamlload import JsonPath, YamlDoc
+from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 PERCENT_UNITS = frozenset({"%", "％"})
 #: Kinds whose path starts at a baseline (SPEC 4: level, rank, cumulative; cagr too).
@@ -44,7 +44,7 @@ TargetCheck = Callable[[RuleContext, int, Mapping[str, Any], Target], Iterator[F
 
 def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """Every meaning finding of one plan, in rule order per target."""
-    from policycheck.plan_kinds import check_kind_keys
+    from policycheck.plans.kindkeys import check_kind_keys
 
     ctx = RuleContext(doc, plan)
     findings = list(check_period(ctx)) + list(check_duplicate_ids(ctx))

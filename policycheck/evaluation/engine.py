@@ -10,18 +10,18 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 import policycheck
-from policycheck.cagr import evaluate_cagr
+from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.errors import PolicycheckError
-from policycheck.case import Case, Outcome, Series, Settings, make_case
+from policycheck.evaluation.context import Case, Outcome, Series, Settings, make_case
 from policycheck.gcpause import gc_paused
-from policycheck.levels import evaluate_level
-from policycheck.milestone import evaluate_milestone
+from policycheck.evaluation.kind_trajectory import evaluate_level
+from policycheck.evaluation.kind_milestone import evaluate_milestone
 from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, PlanInfo, Report, Result,
                                RequirementValue, Summary, Target)
-from policycheck.periodic import evaluate_periodic
-from policycheck.reasons import because
-from policycheck.series import SeriesView
-from policycheck.unitview import build_unit_view
+from policycheck.evaluation.kind_yearly import evaluate_periodic
+from policycheck.evaluation.reasons import because
+from policycheck.actuals.store import SeriesView
+from policycheck.evaluation.unitview import build_unit_view
 
 METHODS: tuple[str, ...] = ("linear", "cagr")
 _DEFAULTS = Assessment()

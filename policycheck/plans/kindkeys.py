@@ -12,7 +12,7 @@ from policycheck.findings import Finding
 from policycheck.model import KINDS, Target
 
 if TYPE_CHECKING:
-    from policycheck.plan_rules import RuleContext
+    from policycheck.plans.rules import RuleContext
 
 YEARLY = frozenset({"annual", "growth"})
 WITH_MILESTONES = frozenset(KINDS) - YEARLY

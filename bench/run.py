@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 PY = sys.executable
-CSV_PASS = "import csv,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    for _ in csv.reader(f): pass"
+CSV_PASS = ("import csv,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+            "    for _ in csv.reader(f): pass")
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Exceptions raised by the library API; the CLI turns them into exit code 2."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from policycheck.findings import Finding, format_parsable
 

@@ -5,8 +5,9 @@ columns are 1-based; 0 means "the whole file" (no position known).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, Mapping
+from typing import Literal
 
 Level = Literal["error", "warning"]
 

@@ -6,8 +6,9 @@ Data flows one way: plan/actuals loading builds :class:`Plan` and
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from typing import Literal
 
 from policycheck.findings import Finding
 
@@ -56,7 +57,7 @@ class TimesBaseline:
 
 #: A requirement value: a number, ``[lo, hi]`` for ``between``, ``True`` for a
 #: milestone target, or a multiple of the baseline.
-RequirementValue = Union[float, bool, tuple[float, float], TimesBaseline]
+RequirementValue = float | bool | tuple[float, float] | TimesBaseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ class Observation:
 
 
 #: (plan id, target or reference id, unit id or None)
-SeriesKey = tuple[str, str, Union[str, None]]
+SeriesKey = tuple[str, str, str | None]
 
 
 @dataclass(frozen=True, slots=True)

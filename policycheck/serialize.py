@@ -13,20 +13,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable, Mapping
+from functools import cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Callable, Mapping
+from typing import Any
 
+from policycheck.actuals.store import ObservedPairs
 from policycheck.findings import Finding
 from policycheck.model import Report
-from policycheck.actuals.store import ObservedPairs
 
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
@@ -56,7 +57,7 @@ def _converter(cls: type) -> Callable[[Any], Any]:
         getters = attrgetter(*names)
         if len(names) == 1:
             return lambda obj: {names[0]: getters(obj)}
-        return lambda obj: dict(zip(names, getters(obj)))
+        return lambda obj: dict(zip(names, getters(obj), strict=True))
     if issubclass(cls, Mapping):
         return dict
     raise TypeError(f"cannot serialise {cls.__name__}")

@@ -1,7 +1,8 @@
 """Builders for evaluation tests: Plan, Target and Actuals straight from the model."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from policycheck.model import Actuals, Location, Observation, Plan, Target, Unit
 

@@ -8,8 +8,10 @@ each such place says so in a comment ("docs choice").
 """
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from policycheck.model import FAIL_ON, Observation, Plan, Target, TimesBaseline
 
@@ -133,7 +135,7 @@ def path_value(points: list[tuple[int, float]], y: int) -> float | None:
         return None
     if y >= points[-1][0]:
         return points[-1][1]
-    for (y1, v1), (y2, v2) in zip(points, points[1:]):
+    for (y1, v1), (y2, v2) in itertools.pairwise(points):
         if y1 <= y <= y2:
             return v1 + (v2 - v1) * (y - y1) / (y2 - y1)
     return None  # unreachable: the points are in year order

@@ -4,13 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
+from test_actuals_plans import make_plan, write
 
 from policycheck.actuals.load import load_actuals, read_actuals
 from policycheck.errors import ActualsError
 from policycheck.model import Actuals, Observation, Superseded
-
-from conftest import FIXTURES
-from test_actuals_plans import make_plan, write
 
 PLAN = make_plan()
 
@@ -81,7 +80,8 @@ def test_milestone_target_values(tmp_path: Path) -> None:
 
 
 def test_not_a_number_points_at_the_cell(tmp_path: Path) -> None:
-    actuals = _read(tmp_path, "year,target,value\n2023,rd-intensity,3.6\n2024,rd-intensity,abc\n2025,rd-intensity,1e999\n")
+    actuals = _read(tmp_path, "year,target,value\n2023,rd-intensity,3.6\n2024,rd-intensity,abc\n"
+                              "2025,rd-intensity,1e999\n")
     assert _rules(actuals) == [("PC402", "error", 3, 3), ("PC402", "error", 4, 3)]
     assert actuals.findings[0].message.startswith("'abc' is not a number; expected a number such as 1500, 1,500")
     assert "finite" in actuals.findings[1].message
@@ -209,7 +209,8 @@ def test_measure_column_converts_wan_yi_else_pc409(tmp_path: Path) -> None:
 
 
 def test_bad_year_is_pc408(tmp_path: Path) -> None:
-    actuals = _read(tmp_path, "target,year,value\nrd-intensity,23,3.1\nrd-intensity,2023.0,3.1\nrd-intensity,2023年,3.1\n")
+    actuals = _read(tmp_path, "target,year,value\nrd-intensity,23,3.1\nrd-intensity,2023.0,3.1\n"
+                              "rd-intensity,2023年,3.1\n")
     assert _rules(actuals) == [("PC408", "error", 2, 2), ("PC408", "error", 3, 2)]
     assert _value(actuals, "rd-intensity", 2023) == 3.1
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_actuals_plans import make_plan
 
 from policycheck.actuals.load import read_actuals
 from policycheck.findings import Finding
 from policycheck.model import Observation
-
-from test_actuals_plans import make_plan
 
 PLAN = make_plan()
 TEXT = "指标,年份,数值,状态\r\nrd-intensity,2023,3.6,正式\r\n"
@@ -52,7 +52,8 @@ def test_forced_utf8_on_gb18030_names_the_offset(tmp_path: Path) -> None:
     obs, findings = _obs(path, "utf-8")
     assert obs is None
     assert [(f.rule, f.level, f.line) for f in findings] == [("PC400", "error", 0)]
-    assert findings[0].message.startswith("cannot decode the file (--encoding utf-8): utf-8 fails at byte offset 2 (invalid start byte)")
+    assert findings[0].message.startswith(
+        "cannot decode the file (--encoding utf-8): utf-8 fails at byte offset 2 (invalid start byte)")
 
 
 def test_undecodable_in_auto_names_both_encodings(tmp_path: Path) -> None:

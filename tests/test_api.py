@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import EXAMPLES_DIR, PLANS_DIR
 
 import policycheck
-from conftest import EXAMPLES_DIR, PLANS_DIR
 
 PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 CSV = EXAMPLES_DIR / "taicang.csv"

@@ -5,8 +5,8 @@ import io
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
+
 from policycheck.cli import commands as cli
 
 ARGS = ["check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv"), "-f", "table"]

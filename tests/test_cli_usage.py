@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
+
 from policycheck.cli.commands import main
 
 LINHAI = str(PLANS_DIR / "linhai-315-2023-2027.yaml")

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import click
 import pytest
-
 from conftest import ROOT
+
 from policycheck.cli.commands import main
 from policycheck.reporters import REPORTER_BY_NAME
 

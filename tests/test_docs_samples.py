@@ -5,8 +5,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from policycheck.cli.commands import main
 
 DOC = ROOT / "docs" / "reports.md"

@@ -11,8 +11,8 @@ import shlex
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from policycheck.cli.commands import main
 
 DOC = ROOT / "docs" / "walkthrough.md"

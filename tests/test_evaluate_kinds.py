@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from evalkit import obs, one, target
 
-from evalkit import obs, one, plan, target
 from policycheck.model import Baseline, HistoryEntry
 
 TOTAL = target("total", kind="cumulative", unit="项", milestones=((2027, 10000.0),))

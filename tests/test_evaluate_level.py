@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from evalkit import actuals, obs, one, plan, target
+
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Assessment, Baseline, Superseded, TimesBaseline
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from evalkit import one, target
 
 RD = target("rd-intensity", milestones=((2027, 3.6),))

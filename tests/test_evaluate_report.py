@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from evalkit import actuals, one, plan, target
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policycheck
-from evalkit import actuals, one, plan, target
 from policycheck.evaluation.engine import evaluate
 from policycheck.findings import Finding
 from policycheck.model import STATUSES, Baseline, PlanInfo, Scope

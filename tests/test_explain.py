@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from evalkit import actuals, plan, target
+
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.explain import Explanation, explain_target
 from policycheck.model import Scope

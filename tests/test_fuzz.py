@@ -15,18 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from policycheck.actuals.load import read_actuals
+from policycheck.actuals.template import build_template
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.explain import explain_target
 from policycheck.findings import Finding, has_errors
 from policycheck.model import Actuals, Plan
 from policycheck.plans.build import check_plan_file, load_plan
+from policycheck.plans.validate import run_validation
 from policycheck.reporters import REPORT_FORMATS, RenderOptions, render
 from policycheck.reporters.explain_view import render_explanation
-from policycheck.actuals.template import build_template
-from policycheck.plans.validate import run_validation
 from tests.conftest import PLANS_DIR
 
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,
@@ -141,9 +142,10 @@ HEADERS = (["target", "year", "value"], ["指标", "年份", "数值", "状态"]
            ["plan", "target", "year", "value", "measure", "note"], ["target", "2022", "2023年", "2024"],
            ["target", "unit", "2023", "2024"])
 CELLS = st.one_of(
-    st.sampled_from(["rd-intensity", "hv-patents-per-10k", "innovative-county", "tech-smes", "nope", "linhai-315-2023-2027",
-                     "2022", "2023", "2024年", "１９９９", "3.6", "1,500", "3.6%", "1728万", "-", "NA", "是", "否", "√",
-                     "final", "预计", "kjj", "town-a", "%", "亿元", "=1+1", "", " ", "1e400", "nan", "9" * 40]),
+    st.sampled_from(["rd-intensity", "hv-patents-per-10k", "innovative-county", "tech-smes", "nope",
+                     "linhai-315-2023-2027", "2022", "2023", "2024年", "１９９９", "3.6", "1,500", "3.6%",
+                     "1728万", "-", "NA", "是", "否", "√", "final", "预计", "kjj", "town-a", "%", "亿元",
+                     "=1+1", "", " ", "1e400", "nan", "9" * 40]),
     st.text(max_size=5), st.floats(allow_nan=True).map(str))
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "latin-1")
 

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
-from policycheck.errors import OutputError
 from policycheck.cli.output import atomic_write_all
+from policycheck.errors import OutputError
 from tests.conftest import EXAMPLES_DIR, PLANS_DIR
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"

@@ -62,7 +62,8 @@ def test_non_finite_plan_gives_exit_2_for_every_command(tmp_path: Path) -> None:
 
 def test_nan_in_assessment_thresholds_is_pc200(tmp_path: Path) -> None:
     path = _linhai_with(tmp_path, b"baseline_year: 2022\n", b"baseline_year: 2022\nassessment: {on_track: .nan}\n")
-    assert _errors(path) == [("PC200", 22, 24, "assessment.on_track is not a number (.nan); it must be a finite number")]
+    assert _errors(path) == [
+        ("PC200", 22, 24, "assessment.on_track is not a number (.nan); it must be a finite number")]
 
 
 def test_size_limit_holds_when_the_reported_size_lies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,8 +14,8 @@ from test_html_fixture import (
     IMG,
     LEVEL,
     ONERROR,
-    RESULTS,
     PLAN,
+    RESULTS,
     SCRIPT,
     build_report,
 )

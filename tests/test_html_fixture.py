@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from policycheck.evaluation.reasons import because
 from policycheck.findings import Finding
 from policycheck.model import (
     Baseline,
@@ -22,7 +23,6 @@ from policycheck.model import (
     UnitShortfall,
     UnitSummary,
 )
-from policycheck.evaluation.reasons import because
 
 PLAN = "demo-2023-2027"
 PLAN_FILE = "plans/demo.yaml"

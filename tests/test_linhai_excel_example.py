@@ -4,9 +4,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 import policycheck
-from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 EXCEL = EXAMPLES_DIR / "linhai-2025.csv"
 UTF8 = EXAMPLES_DIR / "linhai.csv"

@@ -4,10 +4,17 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policycheck.actuals.cells import (
-    CellError, measure_factor, parse_any, parse_bool, parse_number, parse_status, parse_year,
+    CellError,
+    measure_factor,
+    parse_any,
+    parse_bool,
+    parse_number,
+    parse_status,
+    parse_year,
 )
 
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from policycheck.errors import OutputError
 from policycheck.cli.output import atomic_write
+from policycheck.errors import OutputError
 
 
 def test_writes_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     atomic_write(target, "# 报告\n")
-    assert target.read_bytes() == "# 报告\n".encode("utf-8")
+    assert target.read_bytes() == "# 报告\n".encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
 
 

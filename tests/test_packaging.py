@@ -14,7 +14,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 TAICANG_PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import PLANS_DIR, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PLANS_DIR, ROOT
 from policycheck.errors import PlanError
 from policycheck.findings import has_errors
 from policycheck.model import KINDS, Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
@@ -80,7 +80,8 @@ def test_minimal_plan_builds_exact_model(tmp_path: Path) -> None:
     assert plan.baseline_year == 2022  # period.start - 1
     assert plan.issued == "2023-06-05" and plan.file == path and plan.issuer is None
     assert plan.assessment == Assessment()
-    assert plan.units == {"kjj": Unit("kjj", "市科技局", "Science Bureau", None), "east": Unit("east", "东城街道", None, "towns")}
+    assert plan.units == {"kjj": Unit("kjj", "市科技局", "Science Bureau", None),
+                          "east": Unit("east", "东城街道", None, "towns")}
     assert plan.references == {"prov": Reference("prov", "全省平均", "%")}
     rd, rank, done, new, double = plan.targets
     assert rd.milestones == ((2024, 3.3), (2025, 3.6))  # sorted by year
@@ -88,8 +89,10 @@ def test_minimal_plan_builds_exact_model(tmp_path: Path) -> None:
     assert (rd.comparator, rd.commitment, rd.lead, rd.actuals) == (">=", "binding", "kjj", "value")
     assert rd.location == Location(path, 14, 5)
     assert (rank.comparator, rank.milestones) == ("<=", ((2025, 5.0),))
-    assert (done.comparator, done.unit, done.milestones, done.commitment) == (None, None, ((2025, True),), "aspirational")
-    assert (new.value, new.years, new.comparator, new.scope) == ((1.0, 2.0), (2024, 2025), "between", Scope(group="towns"))
+    assert (done.comparator, done.unit, done.milestones, done.commitment) == (
+        None, None, ((2025, True),), "aspirational")
+    assert (new.value, new.years, new.comparator, new.scope) == (
+        (1.0, 2.0), (2024, 2025), "between", Scope(group="towns"))
     assert plan.scope_units(new) == ("east",)
     assert double.milestones == ((2025, TimesBaseline(2.0)),)
     assert double.baseline == Baseline(2020, 50.0)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
 

@@ -6,12 +6,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
-from policycheck.model import Plan, Report, TimesBaseline
+
 from policycheck.actuals.load import load_actuals
 from policycheck.evaluation.engine import evaluate
+from policycheck.model import Plan, Report, TimesBaseline
 from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"

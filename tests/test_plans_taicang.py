@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
 from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
-from policycheck.model import Plan, Report
+
 from policycheck.actuals.load import load_actuals
 from policycheck.evaluation.engine import evaluate
+from policycheck.model import Plan, Report
 from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"

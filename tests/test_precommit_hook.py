@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from conftest import ROOT
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
+
 from policycheck.evaluation.reasons import REASONS, TERM_ARGS, TERMS, because, english, localised, reason_text
 
 EXAMPLES = {

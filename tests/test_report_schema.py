@@ -6,9 +6,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import ROOT
 from evalkit import actuals, obs, plan, target
+
 from policycheck.evaluation.engine import evaluate
 from policycheck.findings import Finding
 from policycheck.model import Baseline, Scope, Superseded, TimesBaseline, Unit

@@ -10,13 +10,12 @@ import csv
 import io
 import json
 import os
-from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, SCHEMAS_DIR
-from policycheck.reporters import REPORTER_BY_NAME, RenderOptions, render
 from report_fixture import build_report
+
+from policycheck.reporters import REPORTER_BY_NAME, RenderOptions, render
 
 EXPECTED = FIXTURES / "reports"
 REGENERATE = os.environ.get("POLICYCHECK_REGENERATE") == "1"
@@ -169,8 +168,9 @@ def test_github_annotates_only_what_needs_attention() -> None:
 
 
 def test_sarif_validates_and_fingerprints_ignore_lines() -> None:
-    import jsonschema
     from dataclasses import replace
+
+    import jsonschema
 
     schema = json.loads((SCHEMAS_DIR / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     report = build_report()
@@ -202,8 +202,9 @@ def test_junit_validates_against_the_strict_schema() -> None:
 
 
 def test_junit_strips_characters_xml_cannot_carry() -> None:
-    import xmlschema
     from dataclasses import replace
+
+    import xmlschema
 
     report = build_report()
     bad = replace(report, results=(replace(report.results[4], name="a\x01b\x1fc"),) + report.results[5:])

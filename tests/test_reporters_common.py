@@ -4,13 +4,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
+from report_fixture import RESULTS, build_report
+
 from policycheck.model import Superseded
 from policycheck.reporters import RenderOptions, render
-from policycheck.reporters.common import (fmt_gap, fmt_number, fmt_percent, result_reason, superseded_headers,
-                                          superseded_rows)
-from report_fixture import RESULTS, build_report
+from policycheck.reporters.common import (
+    fmt_gap,
+    fmt_number,
+    fmt_percent,
+    result_reason,
+    superseded_headers,
+    superseded_rows,
+)
 
 
 @pytest.mark.parametrize(("value", "text"), [

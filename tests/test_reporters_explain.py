@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from report_fixture import RESULTS
+
 from policycheck.model import Result
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.explain_view import chart_lines, render_explanation
-from report_fixture import RESULTS
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def test_chart_scales_to_the_largest_value_and_skips_non_numbers() -> None:
 
 def test_linhai_explain_in_chinese_marks_later_years_pending() -> None:
     from conftest import EXAMPLES_DIR, PLANS_DIR
+
     from policycheck.actuals.load import load_actuals
     from policycheck.evaluation.explain import explain_target
     from policycheck.plans.build import load_plan

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from conftest import SCHEMAS_DIR
+
 from policycheck.findings import Finding
 from policycheck.reporters import RenderOptions, Validation, render_findings
 

@@ -6,8 +6,8 @@ import io
 import json
 
 from click.testing import CliRunner
-
 from conftest import EXAMPLES_DIR, PLANS_DIR
+
 from policycheck.cli.commands import main
 from policycheck.evaluation.engine import source_note
 from policycheck.model import Observation

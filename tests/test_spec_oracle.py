@@ -15,16 +15,24 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import FIXTURES
 from evalkit import LOC, PLAN_ID, actuals, obs, plan
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spec_oracle import Settings, oracle
+
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import (
-    Assessment, Baseline, HistoryEntry, Observation, Plan, Reference, Result, Target, TimesBaseline,
+    Assessment,
+    Baseline,
+    HistoryEntry,
+    Observation,
+    Plan,
+    Reference,
+    Result,
+    Target,
+    TimesBaseline,
 )
-from spec_oracle import Settings, oracle
 
 ORACLE = FIXTURES / "oracle"
 COMPARATORS = (">=", ">", "<=", "<", "==", "between", "approx")
@@ -199,7 +207,7 @@ def close(x: Any, y: Any) -> bool:
         return x is y or (x == y and type(x) is type(y))
     if isinstance(x, tuple) or isinstance(y, tuple):
         return (isinstance(x, tuple) and isinstance(y, tuple) and len(x) == len(y)
-                and all(close(a, b) for a, b in zip(x, y)))
+                and all(close(a, b) for a, b in zip(x, y, strict=True)))
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
 
 

@@ -6,12 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from test_actuals_plans import make_plan
 
 from policycheck.actuals.load import read_actuals
-from policycheck.errors import PolicycheckError
 from policycheck.actuals.template import build_template, parse_years
-
-from test_actuals_plans import make_plan
+from policycheck.errors import PolicycheckError
 
 PLAN = make_plan()
 

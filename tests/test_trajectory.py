@@ -1,15 +1,28 @@
 """The arithmetic of SPEC 4, formula by formula, with numbers worked out by hand."""
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policycheck.evaluation.schedule import (attainment, average_growth, cagr_ratio, classify_ratio, direction,
-                                    eps, growth_rate, linear_ratio, midpoint, path_value, progress,
-                                    satisfies, time_progress)
+from policycheck.evaluation.schedule import (
+    attainment,
+    average_growth,
+    cagr_ratio,
+    classify_ratio,
+    direction,
+    eps,
+    growth_rate,
+    linear_ratio,
+    midpoint,
+    path_value,
+    progress,
+    satisfies,
+    time_progress,
+)
 
 
 def test_eps_scales_with_the_value_but_never_below_1e9() -> None:
@@ -157,9 +170,9 @@ def test_path_stays_between_its_neighbouring_points(raw: list[tuple[int, float]]
 @given(st.lists(st.floats(-1e4, 1e4), min_size=2, max_size=5), st.integers(0, 40))
 def test_path_is_monotone_between_milestones(values: list[float], step: int) -> None:
     points = [(2020 + 5 * i, v) for i, v in enumerate(values)]
-    for (y1, v1), (y2, v2) in zip(points, points[1:]):
+    for (y1, v1), (y2, v2) in itertools.pairwise(points):
         series = [path_value(points, y) for y in range(y1, y2 + 1)]
         assert all(s is not None for s in series)
-        diffs = [b - a for a, b in zip(series, series[1:])]  # type: ignore[operator]
+        diffs = [b - a for a, b in itertools.pairwise(series)]  # type: ignore[operator]
         sign = math.copysign(1.0, v2 - v1)
         assert all(sign * d >= -1e-9 for d in diffs)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
 from evalkit import actuals, plan, target
+
 from policycheck.evaluation.engine import evaluate
-from policycheck.model import Scope, UnitShortfall
 from policycheck.evaluation.unitview import SEVERITY
+from policycheck.model import Scope, UnitShortfall
 
 
 def test_severity_weights_follow_the_status_order() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
+
 from policycheck.cli.commands import main
 from policycheck.plans.validate import expand, is_plan_yaml, run_validation
 

@@ -7,9 +7,9 @@ the second row, naming the first.
 """
 from __future__ import annotations
 
+from policycheck.actuals.store import SeriesView
 from policycheck.findings import ERROR, WARNING, Finding
 from policycheck.model import DATA_STATUSES, Actuals, Observation, SeriesKey, Superseded
-from policycheck.actuals.store import SeriesView
 
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policycheck.findings import ERROR, WARNING, Finding, excerpt
 from policycheck.actuals.cells import CellError, normalize, parse_year
+from policycheck.findings import ERROR, WARNING, Finding, excerpt
 
 #: canonical column -> accepted header names (canonical name first).
 ALIASES: dict[str, tuple[str, ...]] = {

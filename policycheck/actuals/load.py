@@ -15,20 +15,28 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import Callable, Iterator, Sequence
 
-from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.cells import (
+    CellError,
+    parse_any,
+    parse_bool,
+    parse_number,
+    parse_status,
+    parse_year,
+    split_number,
+)
 from policycheck.actuals.duplicates import merge
+from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.resolve import BOOLEAN, NUMBER, Resolver, Sink
+from policycheck.actuals.store import BOOLEAN as BOOLEAN_VALUE
+from policycheck.actuals.store import MISSING, STATUS_CODES, ObservationTable
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, has_errors
 from policycheck.gcpause import gc_paused
 from policycheck.model import DATA_STATUSES, Actuals, Plan
-from policycheck.actuals.store import BOOLEAN as BOOLEAN_VALUE
-from policycheck.actuals.store import MISSING, STATUS_CODES, ObservationTable
-from policycheck.actuals.cells import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
@@ -117,13 +125,12 @@ class _FileReader:
 
     def read(self, reader: Iterator[list[str]]) -> None:
         """Header, then the rows in long or wide form."""
-        rows = self._numbered(reader)
-        for line, header in rows:
-            if any(cell.strip() for cell in header):
-                break
-        else:
+        first = next(((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row)),
+                     None)
+        if first is None:
             self._finding("PC401", ERROR, 1, 0, "no header row: the file has only empty lines")
             return
+        line, header = first
         self.layout = lay = read_header(header, self.path, line)
         self.findings.extend(self.layout.findings)
         if self.layout.usable:  # so the target column exists

@@ -10,13 +10,13 @@ finding at its first row, with the number of rows it covers.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
-from policycheck.model import Plan, SeriesKey, Target
 from policycheck.actuals.cells import measure_factor, normalize
 from policycheck.actuals.store import ObservationTable, SeriesView
+from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
+from policycheck.model import Plan, SeriesKey, Target
 
 NUMBER, BOOLEAN, EITHER = 0, 1, 2  # how a series' value cells are parsed
 

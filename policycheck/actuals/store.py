@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from policycheck.model import DATA_STATUSES, Observation
 
@@ -145,7 +145,7 @@ class SeriesView(Mapping[int, Observation]):
     def pairs(self) -> tuple[tuple[int, float | bool | None], ...]:
         """Every (year, value) in year order, missing values as None."""
         value = self.table.value
-        return tuple(zip(self.years, [value(row) for row in self.rows]))
+        return tuple(zip(self.years, [value(row) for row in self.rows], strict=True))
 
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""

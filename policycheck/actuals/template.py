@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
+from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 from policycheck.errors import PolicycheckError
 from policycheck.model import Plan
-from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 
 #: Header labels; every Chinese label is an alias in policycheck.actuals.header.ALIASES.
 HEADERS: dict[str, dict[str, str]] = {
@@ -62,7 +62,7 @@ def build_template(plans: Sequence[Plan], *, years: tuple[int, int] | None = Non
     return buffer.getvalue()
 
 
-def _write_wide(writer: "csv._writer", plans: Sequence[Plan], years: tuple[int, int] | None,  # type: ignore[name-defined]
+def _write_wide(writer: csv._writer, plans: Sequence[Plan], years: tuple[int, int] | None,  # type: ignore[name-defined]
                 labels: dict[str, str], lang: str) -> None:
     """One row per target (and unit), one column per year of all plans' ranges."""
     if years is None:

@@ -8,17 +8,18 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, NoReturn, Sequence
+from typing import Any, NoReturn
 
 import click
 
 from policycheck import __version__
+from policycheck.cli.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
-from policycheck.reporters.labels import LANGS
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions, Validation
-from policycheck.cli.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from policycheck.reporters.labels import LANGS
 
 FAIL_ON_LEVELS = ("missed", "off-track", "at-risk", "no-data", "never")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
@@ -144,7 +145,8 @@ def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings."),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
-        click.option("-q", "--quiet", is_flag=True, help="Print only the one-line summary; -o files are still written."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="Print only the one-line summary; -o files are still written."),
         click.option("-v", "--verbose", count=True,
                      help="Say on stderr what was read and which assessment year each plan got."),
     ]
@@ -266,9 +268,9 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
     """Write a CSV to fill in: one row per target (and unit) and year."""
+    from policycheck.actuals.template import build_template, parse_years
     from policycheck.cli.output import atomic_write
     from policycheck.plans.build import load_plan
-    from policycheck.actuals.template import build_template, parse_years
 
     if output:
         refuse_overwriting_inputs([output], plans)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable, has_errors
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-def load_inputs(options: "RunOptions") -> tuple[list["Plan"], "Actuals"]:
+def load_inputs(options: RunOptions) -> tuple[list[Plan], Actuals]:
     """Load every plan and CSV; raise :class:`InputError` with all error findings."""
     from policycheck.actuals.load import read_actuals
     from policycheck.plans.build import check_plan_files
@@ -65,7 +66,7 @@ def _same_file(first: str, second: str) -> bool:
         return os.path.normpath(first) == os.path.normpath(second)
 
 
-def _refuse_shared_plan_ids(plans: Sequence["Plan"]) -> None:
+def _refuse_shared_plan_ids(plans: Sequence[Plan]) -> None:
     """Two plan files with one id: CSV rows could not say which plan they belong to."""
     first_file: dict[str, str] = {}
     for plan in plans:
@@ -75,14 +76,14 @@ def _refuse_shared_plan_ids(plans: Sequence["Plan"]) -> None:
         first_file[plan.id] = plan.file
 
 
-def _echo_warnings(findings: Sequence[Finding], options: "RunOptions") -> None:
+def _echo_warnings(findings: Sequence[Finding], options: RunOptions) -> None:
     if options.quiet:
         return
     for finding in findings:
         print(format_parsable(finding), file=sys.stderr)
 
 
-def build_report(options: "RunOptions") -> "Report":
+def build_report(options: RunOptions) -> Report:
     from policycheck.evaluation.engine import evaluate
 
     plans, actuals = load_inputs(options)
@@ -95,8 +96,8 @@ def build_report(options: "RunOptions") -> "Report":
     return report
 
 
-def _say_what_was_read(plans: Sequence["Plan"], actuals: "Actuals", report: "Report",
-                       options: "RunOptions") -> None:
+def _say_what_was_read(plans: Sequence[Plan], actuals: Actuals, report: Report,
+                       options: RunOptions) -> None:
     """-v: the inputs and the assessment year of each plan, so a surprise is explained."""
     for plan in plans:
         print(f"{plan.file}: plan {plan.id}, {len(plan.targets)} targets, period "
@@ -112,7 +113,7 @@ def _say_what_was_read(plans: Sequence["Plan"], actuals: "Actuals", report: "Rep
               file=sys.stderr)
 
 
-def _warn_about_year(plans: Sequence["Plan"], options: "RunOptions") -> None:
+def _warn_about_year(plans: Sequence[Plan], options: RunOptions) -> None:
     """A --year before a plan's baseline year is almost always a typo: say so."""
     if options.year is None or options.quiet:
         return
@@ -123,14 +124,14 @@ def _warn_about_year(plans: Sequence["Plan"], options: "RunOptions") -> None:
                   f"its results can only be no_data or pending", file=sys.stderr)
 
 
-def run_report(options: "RunOptions", *, view: str) -> int:
+def run_report(options: RunOptions, *, view: str) -> int:
     """check (view="results") and units (view="units")."""
     report = build_report(options)
     _emit_report(report, options, render_options(options, view))
     return EXIT_FAIL if report.summary.failing else EXIT_OK
 
 
-def render_options(options: "RunOptions", view: str = "results") -> "RenderOptions":
+def render_options(options: RunOptions, view: str = "results") -> RenderOptions:
     """What the reporters need from the command line (and the terminal)."""
     from policycheck.reporters import RenderOptions
 
@@ -156,7 +157,7 @@ def default_format() -> str:
     return "table" if sys.stdout.isatty() else "text"
 
 
-def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
+def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
     """Write the ``-o`` files, then stdout: the summary line (``-q``) or the chosen format."""
     from policycheck.reporters import render, summary_line
 
@@ -167,7 +168,7 @@ def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOp
         _write_stdout(render(report, options.fmt or default_format(), render_opts))
 
 
-def _write_files(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
+def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
     from policycheck.cli.output import atomic_write_all
     from policycheck.reporters import render
 
@@ -180,7 +181,7 @@ def _write_files(report: "Report", options: "RunOptions", render_opts: "RenderOp
 EXPLAIN_VIEW_FORMATS = ("table", "text")
 
 
-def run_explain(options: "RunOptions", target_id: str) -> int:
+def run_explain(options: RunOptions, target_id: str) -> int:
     """explain: the year-by-year view; for ``-q``, ``-o`` and ``-f json|csv|...`` the
     report of this one target, so scripts and CI get the same formats as from check."""
     from policycheck.evaluation.explain import explain_target, target_report
@@ -207,7 +208,7 @@ def run_explain(options: "RunOptions", target_id: str) -> int:
     return EXIT_FAIL if explanation.failing else EXIT_OK
 
 
-def _unknown_target_message(plan: "Plan", target_id: str) -> str:
+def _unknown_target_message(plan: Plan, target_id: str) -> str:
     import difflib
 
     ids = [t.id for t in plan.targets]

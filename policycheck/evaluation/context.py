@@ -7,13 +7,14 @@ order, so every result costs O(years), whatever the size of the actuals.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
-from policycheck.evaluation.reasons import because
 from policycheck.actuals.store import ObservedPairs, SeriesView
+from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import Requirement
+from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
 
 #: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
 Outcome = dict[str, Any]

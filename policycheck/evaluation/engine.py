@@ -7,21 +7,33 @@ per-unit view and the summary are built from the results at the end.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import policycheck
-from policycheck.evaluation.kind_cagr import evaluate_cagr
+from policycheck.actuals.store import SeriesView
 from policycheck.errors import PolicycheckError
 from policycheck.evaluation.context import Case, Outcome, Series, Settings, make_case
-from policycheck.gcpause import gc_paused
-from policycheck.evaluation.kind_trajectory import evaluate_level
+from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.evaluation.kind_milestone import evaluate_milestone
-from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, PlanInfo, Report, Result,
-                               RequirementValue, Summary, Target)
+from policycheck.evaluation.kind_trajectory import evaluate_level
 from policycheck.evaluation.kind_yearly import evaluate_periodic
 from policycheck.evaluation.reasons import because
-from policycheck.actuals.store import SeriesView
 from policycheck.evaluation.unitview import build_unit_view
+from policycheck.gcpause import gc_paused
+from policycheck.model import (
+    FAIL_ON,
+    STATUSES,
+    Actuals,
+    Assessment,
+    Plan,
+    PlanInfo,
+    Report,
+    RequirementValue,
+    Result,
+    Summary,
+    Target,
+)
 
 METHODS: tuple[str, ...] = ("linear", "cagr")
 _DEFAULTS = Assessment()

@@ -16,11 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from policycheck.evaluation.context import baseline_year, make_case
-from policycheck.evaluation.engine import (assessment_year, check_options, common_fields, evaluate, evaluate_target,
-                                  evaluate_unit, resolve_settings, unit_milestones)
-from policycheck.model import Actuals, Plan, Report, Result, Target
+from policycheck.evaluation.engine import (
+    assessment_year,
+    check_options,
+    common_fields,
+    evaluate,
+    evaluate_target,
+    evaluate_unit,
+    resolve_settings,
+    unit_milestones,
+)
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import midpoint, path_value
+from policycheck.model import Actuals, Plan, Report, Result, Target
 
 
 @dataclass(frozen=True, slots=True)

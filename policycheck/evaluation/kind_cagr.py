@@ -6,11 +6,27 @@ level L(Y) and the baseline level b, or the reported rate with
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
-                              resolve_baseline, resolve_requirement)
+from policycheck.evaluation.context import (
+    Case,
+    Outcome,
+    baseline_year,
+    fmt,
+    no_data_reason,
+    number,
+    observed,
+    resolve_baseline,
+    resolve_requirement,
+)
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.schedule import (attainment, average_growth, classify_ratio, direction, midpoint,
-                                    satisfies, time_progress)
+from policycheck.evaluation.schedule import (
+    attainment,
+    average_growth,
+    classify_ratio,
+    direction,
+    midpoint,
+    satisfies,
+    time_progress,
+)
 
 
 def evaluate_cagr(case: Case) -> Outcome:

@@ -9,13 +9,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from policycheck.evaluation.context import (Case, Outcome, baseline_year, fmt, no_data_reason, observed, resolve_baseline,
-                              resolve_requirement, status_at, value_at, weakest_status)
-from policycheck.model import Baseline, RequirementValue, TimesBaseline
+from policycheck.evaluation.context import (
+    Case,
+    Outcome,
+    baseline_year,
+    fmt,
+    no_data_reason,
+    observed,
+    resolve_baseline,
+    resolve_requirement,
+    status_at,
+    value_at,
+    weakest_status,
+)
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.schedule import (Requirement, attainment, cagr_ratio, classify_ratio, direction, eps,
-                                    linear_ratio, midpoint, path_value, progress, satisfies,
-                                    time_progress)
+from policycheck.evaluation.schedule import (
+    Requirement,
+    attainment,
+    cagr_ratio,
+    classify_ratio,
+    direction,
+    eps,
+    linear_ratio,
+    midpoint,
+    path_value,
+    progress,
+    satisfies,
+    time_progress,
+)
+from policycheck.model import Baseline, RequirementValue, TimesBaseline
 
 
 @dataclass(slots=True)

@@ -6,11 +6,20 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import (Case, Outcome, Series, fmt, no_data_reason, number, observed, value_at,
-                              weakest_status)
-from policycheck.model import HistoryEntry
+from policycheck.evaluation.context import (
+    Case,
+    Outcome,
+    Series,
+    fmt,
+    no_data_reason,
+    number,
+    observed,
+    value_at,
+    weakest_status,
+)
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import Requirement, attainment, growth_rate, midpoint, satisfies
+from policycheck.model import HistoryEntry
 
 
 def evaluate_periodic(case: Case, reference: Series | None) -> Outcome:

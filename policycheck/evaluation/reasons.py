@@ -14,7 +14,7 @@ machine word (``linear``, ``level``) that is translated, not quoted.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 #: code -> {"en": template, "zh": template}; both templates use the same fields.
 REASONS: Mapping[str, Mapping[str, str]] = {

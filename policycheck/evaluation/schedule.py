@@ -7,7 +7,7 @@ computed is ``None``, never a made-up 0.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 #: A requirement as the arithmetic sees it: a number, or ``(lo, hi)`` for ``between``.
 Requirement = float | tuple[float, float]

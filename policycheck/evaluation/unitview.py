@@ -7,8 +7,8 @@ shortfalls weighted by severity, then by name.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, UnitShortfall, UnitSummary
 

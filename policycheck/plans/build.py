@@ -7,8 +7,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from policycheck.errors import PlanError
 from policycheck.findings import Finding, has_errors, sorted_findings

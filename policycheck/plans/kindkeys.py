@@ -6,7 +6,8 @@ message that says what the kind expects instead.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import Finding
 from policycheck.model import KINDS, Target
@@ -37,7 +38,7 @@ ACTUALS_KINDS: Mapping[str, frozenset[str]] = {
 }
 
 
-def check_kind_keys(ctx: "RuleContext", index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
+def check_kind_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC308: every key present fits the kind, and the keys the kind needs are there."""
     yield from _unfit_keys(ctx, index, raw, target)
     yield from _missing_keys(ctx, index, raw, target)
@@ -53,14 +54,14 @@ def check_kind_keys(ctx: "RuleContext", index: int, raw: Mapping[str, Any], targ
                                                     f"this target has '{target.comparator}'", key=True)
 
 
-def _unfit_keys(ctx: "RuleContext", index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
+def _unfit_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     for key, (kinds, why) in KEY_KINDS.items():
         if key in raw and target.kind not in kinds:
             yield ctx.at("PC308", ("targets", index, key), f"'{key}' does not fit kind {target.kind}: {why}",
                          key=True)
 
 
-def _missing_keys(ctx: "RuleContext", index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
+def _missing_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     base = ("targets", index)
     kind = target.kind
     if kind in YEARLY:
@@ -76,7 +77,7 @@ def _missing_keys(ctx: "RuleContext", index: int, raw: Mapping[str, Any], target
         yield ctx.at("PC308", base, f"kind {kind} needs unit: the unit of measure, e.g. '%', '家' or '亿元'")
 
 
-def _milestone_values(ctx: "RuleContext", index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
+def _milestone_values(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """true only on milestone targets, only true there, and times_baseline only on level targets."""
     for year, value in (raw.get("milestones") or {}).items():
         path = ("targets", index, "milestones", str(year))

@@ -9,8 +9,10 @@ and the built :class:`Plan` (for defaults such as the comparator).
 from __future__ import annotations
 
 import difflib
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt, quoted
 from policycheck.model import Plan, Target
@@ -163,7 +165,7 @@ def check_direction(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     if target.kind not in MONOTONE_KINDS or sign is None:
         return
     numbers = [(y, v) for y, v in target.milestones if isinstance(v, float)]
-    for (y0, v0), (y1, v1) in zip(numbers, numbers[1:]):
+    for (y0, v0), (y1, v1) in itertools.pairwise(numbers):
         if sign * (v1 - v0) < 0:
             way = "rise" if sign > 0 else "fall"
             yield ctx.at("PC304", ("targets", index, "milestones", str(_raw_year(raw, y1))),

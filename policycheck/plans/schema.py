@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.plans.yamlload import JsonPath, YamlDoc
@@ -30,7 +31,7 @@ _ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a le
 
 
 @lru_cache(maxsize=1)
-def plan_validator() -> "Validator":
+def plan_validator() -> Validator:
     """The compiled plan schema validator, built once per process.
 
     Local ``$ref`` s are inlined first: the plan schema has no recursion, and
@@ -125,7 +126,7 @@ def text_keys(data: Any) -> Any:
     return data
 
 
-def _flatten(errors: Iterable["ValidationError"]) -> Iterator["ValidationError"]:
+def _flatten(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
     """Replace each anyOf/oneOf failure by the sub-errors of the branch that fits the value's type."""
     for error in errors:
         if error.validator not in ("anyOf", "oneOf") or not error.context:
@@ -139,7 +140,7 @@ def _flatten(errors: Iterable["ValidationError"]) -> Iterator["ValidationError"]
             yield error
 
 
-def _suggested_keys(errors: list["ValidationError"]) -> set[tuple[JsonPath, str]]:
+def _suggested_keys(errors: list[ValidationError]) -> set[tuple[JsonPath, str]]:
     """(path, key) pairs an unknown key was probably meant to be: their 'required' errors are noise."""
     pairs = set()
     for error in errors:
@@ -152,7 +153,7 @@ def _suggested_keys(errors: list["ValidationError"]) -> set[tuple[JsonPath, str]
     return pairs
 
 
-def _error_findings(error: "ValidationError", doc: YamlDoc, file: str,
+def _error_findings(error: ValidationError, doc: YamlDoc, file: str,
                     suggested: set[tuple[JsonPath, str]]) -> list[Finding]:
     path: JsonPath = tuple(error.absolute_path)
     where = json_path_text(path)
@@ -169,12 +170,12 @@ def _error_findings(error: "ValidationError", doc: YamlDoc, file: str,
     return [_finding(file, doc.mark(path), _value_message(error, where))]
 
 
-def _unknown_keys(error: "ValidationError") -> list[str]:
+def _unknown_keys(error: ValidationError) -> list[str]:
     allowed = _allowed_keys(error)
     return [key for key in error.instance if key not in allowed]
 
 
-def _allowed_keys(error: "ValidationError") -> list[str]:
+def _allowed_keys(error: ValidationError) -> list[str]:
     return list(error.schema.get("properties", {}))
 
 
@@ -183,7 +184,7 @@ def _closest(key: str, allowed: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _missing_key(error: "ValidationError") -> str:
+def _missing_key(error: ValidationError) -> str:
     """The key one 'required' error is about (jsonschema raises one error per missing key)."""
     match = _REQUIRED.match(error.message)
     if match:
@@ -194,7 +195,7 @@ def _missing_key(error: "ValidationError") -> str:
     return missing[0] if missing else str(required[0] if required else "?")
 
 
-def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
+def _unknown_key_finding(error: ValidationError, key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
     allowed = _allowed_keys(error)
     suggestion = _closest(key, allowed)
     hint = f"did you mean '{suggestion}'?" if suggestion else f"allowed keys: {', '.join(allowed)}"
@@ -202,13 +203,13 @@ def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc
     return _finding(file, doc.mark(path + (key,), key=True), message)
 
 
-def _key_name_message(key: str, where: str, error: "ValidationError") -> str:
+def _key_name_message(key: str, where: str, error: ValidationError) -> str:
     if error.validator == "pattern" and "[0-9]{4}" in str(error.validator_value):
         return f"milestone year {quoted(key)} in {where} is not a four-digit year; write e.g. 2027"
     return f"key {quoted(key)} in {where} is not a valid id: {_ID_RULE}"
 
 
-def _value_message(error: "ValidationError", where: str) -> str:
+def _value_message(error: ValidationError, where: str) -> str:
     """A plain-words message for one failed keyword on a value."""
     inst, expected = error.instance, error.validator_value
     rule = error.validator
@@ -229,7 +230,7 @@ def _value_message(error: "ValidationError", where: str) -> str:
     return _size_message(error, where)
 
 
-def _size_message(error: "ValidationError", where: str) -> str:
+def _size_message(error: ValidationError, where: str) -> str:
     inst, expected, rule = error.instance, error.validator_value, error.validator
     if rule in ("minProperties", "maxProperties") and "allocations" in error.schema.get("properties", {}):
         return f"{where} needs exactly one of units, group or allocations"

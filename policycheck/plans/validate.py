@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError
 from policycheck.findings import ERROR, Finding, sorted_findings
@@ -135,7 +136,7 @@ def _walk(folder: str) -> list[str]:
     return sorted(found)
 
 
-def _csv_findings(path: str, plans: list["Plan"], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
     """What the actuals reader finds in one CSV file; never a traceback.
 
     Files are read one at a time: the same rows in two files (a UTF-8 copy and
@@ -160,7 +161,7 @@ def _misfit(findings: list[Finding]) -> bool:
     return any((f.rule == "PC401" and f.level == ERROR) or f.rule == "PC403" for f in findings)
 
 
-def _read(path: str, plans: list["Plan"], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+def _read(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
     from policycheck.actuals.load import read_actuals
 
     try:

@@ -10,8 +10,9 @@ SARIF keep full precision and machine values.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -50,7 +51,7 @@ class Validation:
     """What ``validate`` found: the files it read and every finding."""
 
     files: tuple[str, ...]
-    findings: tuple["Finding", ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
     strict: bool = False
     #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
     skipped: tuple[str, ...] = ()
@@ -64,10 +65,10 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(module_name)
 
 
-def render(report: "Report", fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
+def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
     """Render an evaluated report in one of :data:`REPORT_FORMATS`."""
     opts = options or RenderOptions(**kwargs)  # type: ignore[arg-type]
-    renderer: Callable[["Report", RenderOptions], str] = _module(fmt).render
+    renderer: Callable[[Report, RenderOptions], str] = _module(fmt).render
     return renderer(report, opts)
 
 
@@ -79,7 +80,7 @@ def render_findings(validation: Validation, fmt: str, options: RenderOptions | N
     return renderer(validation, options or RenderOptions())
 
 
-def summary_line(report: "Report", lang: str = "zh") -> str:
+def summary_line(report: Report, lang: str = "zh") -> str:
     """The one-line summary printed by ``-q`` and at the end of human formats.
 
     ``policycheck: 30 results (missed 2, ...); 3 failing`` in English and
@@ -87,8 +88,8 @@ def summary_line(report: "Report", lang: str = "zh") -> str:
     full-width brackets and semicolon as Chinese text has them.  The
     ``policycheck: `` prefix is the same in both, so scripts can find the line.
     """
-    from policycheck.reporters.labels import status_label
     from policycheck.model import STATUSES
+    from policycheck.reporters.labels import status_label
 
     counts = report.summary.by_status
     parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]

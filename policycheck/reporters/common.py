@@ -8,7 +8,8 @@ everywhere.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.reporters.labels import label, status_label
 
@@ -85,24 +86,24 @@ def one_line(text: str) -> str:
     return " ".join(text.translate(_CONTROL).replace("\r", " ").replace("\t", " ").split("\n"))
 
 
-def result_label(result: "Result") -> str:
+def result_label(result: Result) -> str:
     """``target`` or ``target [unit]`` for a scoped result."""
     return f"{result.target} [{result.unit}]" if result.unit else result.target
 
 
-def result_name(result: "Result", lang: str) -> str:
+def result_name(result: Result, lang: str) -> str:
     name = result.name_en if lang == "en" and result.name_en else result.name
     return one_line(name)
 
 
-def result_reason(result: "Result", lang: str) -> str:
+def result_reason(result: Result, lang: str) -> str:
     """Why the result has its status, in ``lang`` (the JSON ``reason`` is English)."""
     from policycheck.evaluation.reasons import reason_text
 
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
-def status_text(result: "Result", lang: str) -> str:
+def status_text(result: Result, lang: str) -> str:
     """The status label, marked when the target is aspirational (力争)."""
     text = status_label(result.status, lang)
     if result.commitment == "aspirational":
@@ -111,13 +112,13 @@ def status_text(result: "Result", lang: str) -> str:
     return text
 
 
-def results_by_plan(report: "Report") -> Iterator[tuple["PlanInfo", list["Result"]]]:
+def results_by_plan(report: Report) -> Iterator[tuple[PlanInfo, list[Result]]]:
     """Each plan with its results, in report order; plans without results too."""
     for info in report.plans:
         yield info, [r for r in report.results if r.plan == info.id]
 
 
-def plan_heading(info: "PlanInfo", lang: str) -> str:
+def plan_heading(info: PlanInfo, lang: str) -> str:
     year = EMPTY if info.year is None else str(info.year)
     return f"{one_line(info.title)} [{info.id}] {label('year', lang)} {year}"
 
@@ -127,7 +128,7 @@ def result_headers(lang: str) -> list[str]:
     return [label(k, lang) for k in keys]
 
 
-def result_row_texts(result: "Result", lang: str) -> list[str]:
+def result_row_texts(result: Result, lang: str) -> list[str]:
     """The cells of one result row, plain text, in :func:`result_headers` order."""
     return [
         result_label(result),
@@ -140,7 +141,7 @@ def result_row_texts(result: "Result", lang: str) -> list[str]:
     ]
 
 
-def unit_name(unit: "UnitSummary", lang: str) -> str:
+def unit_name(unit: UnitSummary, lang: str) -> str:
     name = unit.name_en if lang == "en" and unit.name_en else unit.name
     return one_line(name)
 
@@ -150,7 +151,7 @@ def unit_headers(lang: str) -> list[str]:
     return [label(k, lang) for k in keys]
 
 
-def shortfall_rows(report: "Report") -> Iterator[tuple["UnitSummary", "UnitShortfall", "Result | None"]]:
+def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall, Result | None]]:
     """Every unit shortfall with its unit and the result it refers to."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
     for unit in report.units:
@@ -158,11 +159,11 @@ def shortfall_rows(report: "Report") -> Iterator[tuple["UnitSummary", "UnitShort
             yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
 
 
-def shortfall_target(shortfall: "UnitShortfall") -> str:
+def shortfall_target(shortfall: UnitShortfall) -> str:
     return f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
 
 
-def unit_row_texts(report: "Report", lang: str) -> list[list[str]]:
+def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
     """One row per unit shortfall, in :func:`unit_headers` order."""
     rows = []
     for unit, shortfall, result in shortfall_rows(report):
@@ -189,7 +190,7 @@ def unit_summary_headers(lang: str) -> list[str]:
     return [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
 
 
-def unit_summary_texts(report: "Report", lang: str) -> list[list[str]]:
+def unit_summary_texts(report: Report, lang: str) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
     return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
 
@@ -204,7 +205,7 @@ def superseded_headers(lang: str) -> list[str]:
     return list(_SUPERSEDED_HEADERS.get(lang, _SUPERSEDED_HEADERS["en"]))
 
 
-def superseded_rows(report: "Report", lang: str) -> list[list[str]]:
+def superseded_rows(report: Report, lang: str) -> list[list[str]]:
     """One row per CSV row replaced by a stronger data status, in report order.
 
     SPEC 3: nothing is dropped silently, so people see these rows too, not only
@@ -214,7 +215,7 @@ def superseded_rows(report: "Report", lang: str) -> list[list[str]]:
     return [_superseded_row(row, lang, several) for row in report.superseded]
 
 
-def _superseded_row(row: "Superseded", lang: str, several: bool) -> list[str]:
+def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
     target = f"{row.plan}/{row.target}" if several else row.target
     return [f"{row.file}:{row.line}", target, row.unit or EMPTY, str(row.year),
             data_status_text(row.status, lang), fmt_number(row.value, lang),

@@ -18,7 +18,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from policycheck.model import Result
 from policycheck.reporters import RenderOptions
@@ -89,13 +90,13 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return BOM + buffer.getvalue()
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     if options.view == "units":
         return write_rows(UNIT_COLUMNS, _unit_rows(report, options.lang))
     return write_rows(result_columns(), (result_values(r) for r in report.results))
 
 
-def _unit_rows(report: "Report", lang: str) -> Iterable[list[Any]]:
+def _unit_rows(report: Report, lang: str) -> Iterable[list[Any]]:
     for unit in report.units:
         name = unit.name_en if lang == "en" and unit.name_en else unit.name
         for s in unit.shortfalls:

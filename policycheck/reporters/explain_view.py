@@ -10,14 +10,15 @@ glance even without colour.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
-from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import fmt_gap, fmt_number, one_line, result_reason, status_text
+from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 _ACTUAL, _EXPECTED = "█", "▒"
 
 
-def render_explanation(explanation: "Explanation", options: RenderOptions) -> str:
+def render_explanation(explanation: Explanation, options: RenderOptions) -> str:
     """Render an ``Explanation`` (plan, target, year, results, by_year, failing)."""
     console = make_console(options)
     lang = options.lang
@@ -50,7 +51,7 @@ def _year_note(year: int, lang: str) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
-def _header(explanation: "Explanation", lang: str) -> list[Text]:
+def _header(explanation: Explanation, lang: str) -> list[Text]:
     plan, target = explanation.plan, explanation.target
     name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
     lines = [
@@ -66,7 +67,7 @@ def _header(explanation: "Explanation", lang: str) -> list[Text]:
     return lines
 
 
-def _year_table(rows: Sequence["Result"], lang: str) -> Table:
+def _year_table(rows: Sequence[Result], lang: str) -> Table:
     scoped = any(r.unit for r in rows)
     headers = ["year"] + (["unit"] if scoped else []) + ["actual", "expected", "gap", "status"]
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
@@ -87,7 +88,7 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
-def chart_lines(rows: Sequence["Result"], lang: str, *, width: int) -> list[Text]:
+def chart_lines(rows: Sequence[Result], lang: str, *, width: int) -> list[Text]:
     """Two bars per year, actual over expected, on one scale; empty without numbers."""
     points = [(r, _number(r.actual), _number(r.expected)) for r in rows]
     values = [v for _, a, e in points for v in (a, e) if v is not None]

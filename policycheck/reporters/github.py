@@ -10,13 +10,14 @@ name with ``%``, ``:``, ``,`` or a newline cannot break the command.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from policycheck.findings import sorted_findings
-from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
 from policycheck.reporters.common import result_label, result_reason
+from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -44,7 +45,7 @@ def command(level: str, message: str, *, file: str, line: int, col: int, title: 
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 
-def finding_commands(findings: Iterable["Finding"], *, strict: bool = False) -> list[str]:
+def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> list[str]:
     """One command per finding; ``strict`` (validate --strict) makes warnings errors."""
     return [
         command("error" if strict else f.level, f.message, file=f.file, line=f.line, col=f.column,
@@ -53,7 +54,7 @@ def finding_commands(findings: Iterable["Finding"], *, strict: bool = False) -> 
     ]
 
 
-def result_command(result: "Result", lang: str) -> str | None:
+def result_command(result: Result, lang: str) -> str | None:
     """The annotation of one result, or None when it needs no attention."""
     if result.failing:
         level = "error"
@@ -67,7 +68,7 @@ def result_command(result: "Result", lang: str) -> str | None:
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Findings first (they explain odd data), then the results that need attention."""
     lines = finding_commands(report.findings)
     for result in report.results:

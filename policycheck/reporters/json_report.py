@@ -23,7 +23,7 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The full report as JSON (the view option does not change it)."""
     return report_json(report)
 

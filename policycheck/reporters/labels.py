@@ -1,7 +1,7 @@
 """Human labels in Chinese and English.  Machine values are never translated."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 LANGS: tuple[str, ...] = ("zh", "en")
 

@@ -10,10 +10,10 @@ summary table instead.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.findings import sorted_findings
-from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
@@ -30,6 +30,7 @@ from policycheck.reporters.common import (
     unit_summary_headers,
     unit_summary_texts,
 )
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -59,7 +60,7 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(escape(c) for c in cells) + " |"
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     blocks = [f"# policycheck\n\n{escape(summary_line(report, lang))}", _headline(report, lang)]
     if options.view == "units":
@@ -82,7 +83,7 @@ def render(report: "Report", options: RenderOptions) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _headline(report: "Report", lang: str) -> str:
+def _headline(report: Report, lang: str) -> str:
     """One bullet per status present, worst first, with the number of results."""
     counts = report.summary.by_status
     lines = [f"- {_STATUS_ICONS[s]} {escape(status_label(s, lang))}: **{counts[s]}**"
@@ -90,6 +91,6 @@ def _headline(report: "Report", lang: str) -> str:
     return "\n".join(lines) if lines else "—"
 
 
-def _unit_summary(report: "Report", lang: str) -> str:
+def _unit_summary(report: Report, lang: str) -> str:
     rows = unit_summary_texts(report, lang)
     return f"## {label('summary', lang)}\n\n" + table(unit_summary_headers(lang), rows, numeric=[1, 2, 3])

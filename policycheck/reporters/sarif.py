@@ -21,11 +21,11 @@ from urllib.parse import quote
 
 from policycheck import __version__
 from policycheck.findings import RULES, sorted_findings
-from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
 from policycheck.reporters.common import result_reason
 from policycheck.reporters.json_report import dumps
+from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -47,7 +47,7 @@ STATUS_RULES: dict[str, str] = {
 }
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Findings and results needing attention of one ``check`` run as SARIF."""
     results = [r for r in report.results if r.failing or r.status in SHORTFALL_STATUSES]
     return _document(sorted_findings(report.findings), results, strict=False, lang=options.lang)
@@ -59,7 +59,7 @@ def render_findings(validation: Validation, options: RenderOptions) -> str:
     return _document(findings, [], strict=validation.strict, lang=options.lang)
 
 
-def _document(findings: list["Finding"], results: list["Result"], *, strict: bool, lang: str) -> str:
+def _document(findings: list[Finding], results: list[Result], *, strict: bool, lang: str) -> str:
     rule_ids = sorted({f.rule for f in findings})
     rule_ids += [f"status/{s}" for s in STATUS_RULES if any(r.status == s for r in results)]
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -126,7 +126,7 @@ def _fingerprint(*parts: object) -> dict[str, str]:
     return {"policycheck/v1": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def _finding_result(finding: "Finding", index: dict[str, int], strict: bool) -> dict[str, Any]:
+def _finding_result(finding: Finding, index: dict[str, int], strict: bool) -> dict[str, Any]:
     level = "error" if finding.is_error or strict else "warning"
     return {
         "ruleId": finding.rule,
@@ -138,13 +138,13 @@ def _finding_result(finding: "Finding", index: dict[str, int], strict: bool) -> 
     }
 
 
-def _result_level(result: "Result") -> str:
+def _result_level(result: Result) -> str:
     if result.failing:
         return "error"
     return "warning" if result.status == "at_risk" else "note"
 
 
-def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[str, Any]:
+def _result_result(result: Result, index: dict[str, int], lang: str) -> dict[str, Any]:
     rule_id = f"status/{result.status}"
     name = result.name_en if lang == "en" and result.name_en else result.name
     loc = result.location
@@ -159,7 +159,7 @@ def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[s
     }
 
 
-def _properties(result: "Result") -> dict[str, Any]:
+def _properties(result: Result) -> dict[str, Any]:
     """Machine values for dashboards; full precision like the JSON report."""
     keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
             "actual", "expected", "gap", "attainment")

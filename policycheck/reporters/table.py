@@ -24,7 +24,6 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
-from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     bar,
@@ -47,6 +46,7 @@ from policycheck.reporters.common import (
     unit_summary_headers,
     unit_summary_texts,
 )
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     from policycheck.model import Report, Result
@@ -80,7 +80,7 @@ def status_cell(status: str, text: str) -> Text:
     return Text(text, style=STATUS_STYLES.get(status, ""))
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Results per plan (or the unit summary for ``units``), shortfalls by unit,
     findings, superseded rows and the summary line, separated by blank lines."""
     blocks: list[Table | Text] = []
@@ -135,11 +135,11 @@ def _fitting_width(table: Table) -> int:
         probe = Console(file=io.StringIO(), width=10_000, legacy_windows=False)
         return Measurement.get(probe, probe.options, table).maximum
     finally:
-        for column, width in zip(wrapping, saved):
+        for column, width in zip(wrapping, saved, strict=True):
             column.max_width = width
 
 
-def _results_table(title: str, results: list["Result"], lang: str) -> Table:
+def _results_table(title: str, results: list[Result], lang: str) -> Table:
     table = _new_table(title, result_headers(lang), {2, 3, 4, 5}, wrap=1)
     for result in results:
         table.add_row(
@@ -154,7 +154,7 @@ def _results_table(title: str, results: list["Result"], lang: str) -> Table:
     return table
 
 
-def _shortfall_table(report: "Report", lang: str) -> Table:
+def _shortfall_table(report: Report, lang: str) -> Table:
     table = _new_table(label("units_view", lang), unit_headers(lang), {5}, wrap=3)
     for unit, shortfall, result in shortfall_rows(report):
         table.add_row(
@@ -168,14 +168,14 @@ def _shortfall_table(report: "Report", lang: str) -> Table:
     return table
 
 
-def _unit_summary_table(report: "Report", lang: str) -> Table:
+def _unit_summary_table(report: Report, lang: str) -> Table:
     table = _new_table(label("summary", lang), unit_summary_headers(lang), {1, 2, 3}, wrap=0)
     for row in unit_summary_texts(report, lang):
         table.add_row(*(Text(cell) for cell in row))
     return table
 
 
-def _superseded_table(report: "Report", lang: str) -> Table:
+def _superseded_table(report: Report, lang: str) -> Table:
     """CSV rows replaced by a stronger data status (SPEC 3: nothing is dropped silently)."""
     table = _new_table(label("superseded", lang), superseded_headers(lang), {3, 5}, wrap=None)
     for row in superseded_rows(report, lang):

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from policycheck.findings import format_parsable, sorted_findings
-from policycheck.reporters.labels import label
 from policycheck.reporters import RenderOptions, Validation, summary_line
 from policycheck.reporters.common import (
     one_line,
@@ -32,6 +31,7 @@ from policycheck.reporters.common import (
     unit_summary_headers,
     unit_summary_texts,
 )
+from policycheck.reporters.labels import label
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 _TABULATE_ARGS = {"disable_numparse": True}
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The report as plain-text tables: results per plan, units, summary."""
     blocks: list[str] = []
     if options.view == "units":

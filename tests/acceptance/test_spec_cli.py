@@ -15,9 +15,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from spec_helpers import (
-    FINDING_LINE, PLAN_HEAD, RD_TARGET, check_json, plan_file, result_of, run, run_process, write,
+    FINDING_LINE,
+    PLAN_HEAD,
+    RD_TARGET,
+    check_json,
+    plan_file,
+    result_of,
+    run,
+    run_process,
+    write,
 )
 
 # rd at 2025: baseline 3.0 (2022), actual 3.3, target 3.6 in 2027: at_risk (rho 0.8333).

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from spec_helpers import PLAN_HEAD, RD_TARGET, check_json, findings_with_messages, result_of, run, write
 
 UNITS = """\

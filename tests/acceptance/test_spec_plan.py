@@ -10,11 +10,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
 from spec_helpers import (
-    PLAN_HEAD, RD_TARGET, check_json, findings_with_messages, plan_file, result_of, run,
-    validate_findings, write,
+    PLAN_HEAD,
+    RD_TARGET,
+    check_json,
+    findings_with_messages,
+    plan_file,
+    result_of,
+    run,
+    validate_findings,
+    write,
 )
 
 SPEC_EXAMPLE = """\
@@ -240,7 +246,8 @@ def test_times_baseline_resolves_to_k_times_the_baseline(tmp_path: Path) -> None
     code, report = check_json(str(plan), "-a", str(data))
     result = result_of(report, "firms")
     assert (result["target_value"], result["status"], code) == (100, "met", 0)
-    given = plan_file(tmp_path, target.replace("    responsible", "    baseline: {year: 2022, value: 40}\n    responsible"))
+    with_baseline = target.replace("    responsible", "    baseline: {year: 2022, value: 40}\n    responsible")
+    given = plan_file(tmp_path, with_baseline)
     _, report = check_json(str(given), "-a", str(data))
     assert result_of(report, "firms")["target_value"] == 80
 

@@ -10,8 +10,8 @@ always gives byte-identical SVG.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 #: The nice step multiples, per power of ten (1, 2, 2.5, 5, then the next decade).
 _NICE_MULTIPLES: tuple[float, ...] = (1.0, 2.0, 2.5, 5.0, 10.0)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from policycheck.reporters.html import chart
 from policycheck.findings import sorted_findings
-from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
@@ -35,6 +34,8 @@ from policycheck.reporters.common import (
     superseded_rows,
     unit_name,
 )
+from policycheck.reporters.html import chart
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     import jinja2
@@ -74,14 +75,14 @@ class PlanSection:
     cards: tuple[Card, ...]
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The report as one HTML document (SPEC 5.2 ``html``)."""
     template = _environment().get_template(TEMPLATE)
     return template.render(**page_context(report, options))
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> "jinja2.Environment":
+def _environment() -> jinja2.Environment:
     """The Jinja2 environment; templates ship inside the package (wheel or editable)."""
     import jinja2  # lazy: most runs never render HTML
 
@@ -96,7 +97,7 @@ def _environment() -> "jinja2.Environment":
     )
 
 
-def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
+def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     """Everything the template needs, as plain values."""
     lang = options.lang
     unit_names = {u.id: unit_name(u, lang) for u in report.units}
@@ -129,7 +130,7 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
     }
 
 
-def _shortfall_rows(report: "Report", lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
+def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
     """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
     rows = []
     for unit, shortfall, result in shortfall_rows(report):
@@ -155,7 +156,7 @@ def with_measure(value: float | bool | tuple[float, float] | None, measure: str 
     return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
 
 
-def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], lang: str, anchor: str) -> Card:
+def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang: str, anchor: str) -> Card:
     """The texts and the chart of one result."""
     chart_obj, y_label, notes = build_chart(result, info, lang)
     unit = unit_names.get(result.unit, result.unit) if result.unit else None
@@ -168,7 +169,7 @@ def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], l
     )
 
 
-def _facts(result: "Result", lang: str) -> tuple[tuple[str, str], ...]:
+def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     """The numbers of a card: actual vs expected vs target, attainment, required pace."""
     m = result.measure
     target = with_measure(result.target_value, m, lang)
@@ -201,7 +202,7 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
-def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
+def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """The chart of one result, its y-axis label and notes shown under it."""
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
@@ -238,7 +239,7 @@ def requirement_values(value: object) -> tuple[float, ...]:
     return () if number is None else (number,)
 
 
-def trajectory(result: "Result") -> chart.Trajectory:
+def trajectory(result: Result) -> chart.Trajectory:
     """Baseline, milestones, schedule, actuals and projection of a level/rank/cumulative result."""
     baseline = (result.baseline.year, result.baseline.value) if result.baseline else None
     schedule = tuple((y, float(v)) for y, v in result.path)
@@ -253,7 +254,7 @@ def trajectory(result: "Result") -> chart.Trajectory:
                             projection=_projection(result), year=result.year)
 
 
-def _projection(result: "Result") -> tuple[chart.YearValue, chart.YearValue] | None:
+def _projection(result: Result) -> tuple[chart.YearValue, chart.YearValue] | None:
     actual, projected = _number(result.actual), _number(result.projected)
     if actual is None or projected is None or result.target_year is None or result.target_year <= result.year:
         return None
@@ -261,7 +262,7 @@ def _projection(result: "Result") -> tuple[chart.YearValue, chart.YearValue] | N
 
 
 def running_totals(observed: tuple[tuple[int, float | None], ...],
-                   result: "Result") -> tuple[tuple[int, float | None], ...]:
+                   result: Result) -> tuple[tuple[int, float | None], ...]:
     """Yearly values summed from the first plan year, unless they already are totals.
 
     The series holds running totals when its value at Y equals the cumulative
@@ -284,7 +285,7 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
     return tuple(totals)
 
 
-def _cagr_chart(result: "Result", lang: str, fmt: Callable[[float], str],
+def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
                 y_label: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """Levels against the compound path the required average rate implies.
 

@@ -32,6 +32,8 @@ RULES: Mapping[str, str] = {
     "PC308": "Keys that do not fit the kind of target",
     "PC309": "Target without quote (traceability)",
     "PC310": "times_baseline with no way to get a baseline",
+    "PC311": "Quote not found in the plan's source document",
+    "PC312": "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB",
     "PC400": "CSV cannot be decoded",
     "PC401": "CSV lacks a required column",
     "PC402": "Value is not a number (or not yes/no for a milestone)",

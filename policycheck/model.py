@@ -103,6 +103,21 @@ class Assessment:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """The document a plan encodes (docs/plan-format.md#the-source-document).
+
+    ``file`` is the path as written in the plan, relative to the plan file's
+    folder; None when the plan names the document without a copy of its text
+    (a plain ``source: text`` is such a title-only source).
+    """
+
+    title: str
+    file: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date text
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     id: str
     name: str
@@ -146,7 +161,7 @@ class Plan:
     issued: str | None = None  # ISO date text
     document: str | None = None
     region: str | None = None
-    source: str | None = None
+    source: Source | None = None
     assessment: Assessment = field(default_factory=Assessment)
     units: Mapping[str, Unit] = field(default_factory=dict)
     references: Mapping[str, Reference] = field(default_factory=dict)

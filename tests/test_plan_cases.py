@@ -2,7 +2,8 @@
 
 negative/<case>/plan.yaml must give exactly the findings of expected.json
 (one object or a list of {"rule", "line", "column"}); positive/<case>/plan.yaml
-must give no finding at all.
+must give no finding at all. A case folder may hold the source text its plan
+names (``sources/...``) beside the plan.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ CASES = Path(__file__).resolve().parent / "plan_cases"
 NEGATIVE = sorted(p for p in (CASES / "negative").iterdir() if p.is_dir())
 POSITIVE = sorted(p for p in (CASES / "positive").iterdir() if p.is_dir())
 ALL_RULES = ("PC100", "PC101", "PC102", "PC200", "PC300", "PC301", "PC302", "PC303",
-             "PC304", "PC305", "PC306", "PC307", "PC308", "PC309", "PC310")
+             "PC304", "PC305", "PC306", "PC307", "PC308", "PC309", "PC310", "PC311", "PC312")
 
 
 def _expected(case: Path) -> list[tuple[str, int, int]]:
@@ -47,7 +48,7 @@ def test_every_plan_rule_has_a_negative_case() -> None:
 
 
 def test_levels_follow_spec() -> None:
-    warnings = {"PC302", "PC304", "PC306", "PC309"}
+    warnings = {"PC302", "PC304", "PC306", "PC309", "PC311", "PC312"}
     for case in NEGATIVE:
         for finding in check_plan_file(str(case / "plan.yaml")).findings:
             assert finding.level == ("warning" if finding.rule in warnings else "error"), case.name

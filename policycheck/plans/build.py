@@ -21,6 +21,7 @@ from policycheck.model import (
     Reference,
     RequirementValue,
     Scope,
+    Source,
     Target,
     TimesBaseline,
     Unit,
@@ -48,6 +49,7 @@ def check_plan_file(path: str) -> PlanLoad:
     """Read, validate and build one plan file; never raises for bad input."""
     from policycheck.plans.rules import meaning_findings
     from policycheck.plans.schema import schema_findings
+    from policycheck.plans.sources import source_findings
 
     loaded = load_yaml(path)
     findings = list(loaded.findings)
@@ -60,6 +62,7 @@ def check_plan_file(path: str) -> PlanLoad:
         return PlanLoad(None, sorted_findings(findings))
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
+    findings.extend(source_findings(doc, plan))
     return PlanLoad(plan, sorted_findings(findings))
 
 
@@ -96,13 +99,23 @@ def build_plan(doc: YamlDoc, file: str) -> Plan:
         id=head["id"], title=head["title"], period_start=start, period_end=end,
         baseline_year=head.get("baseline_year", start - 1), file=file, targets=targets,
         issuer=head.get("issuer"), issued=_text(head.get("issued")), document=head.get("document"),
-        region=head.get("region"), source=head.get("source"),
+        region=head.get("region"), source=_source(head.get("source")),
         assessment=_build_assessment(data.get("assessment") or {}),
         units={str(uid): Unit(str(uid), raw["name"], raw.get("name_en"), raw.get("group"))
                for uid, raw in (data.get("units") or {}).items()},
         references={str(rid): Reference(str(rid), raw["name"], raw.get("unit"))
                     for rid, raw in (data.get("references") or {}).items()},
     )
+
+
+def _source(raw: Any) -> Source | None:
+    """``plan.source``: a mapping, or (the older form) plain text read as the title alone."""
+    if isinstance(raw, str):
+        return Source(title=raw) if raw.strip() else None
+    if raw is None:
+        return None
+    return Source(title=raw["title"], file=raw.get("file"), url=raw.get("url"),
+                  published=_text(raw.get("published")))
 
 
 def _build_assessment(raw: Mapping[str, Any]) -> Assessment:

@@ -1,8 +1,9 @@
 """Input files are never modified (SPEC 1): every command, every report format.
 
-Copies of the bundled plans and example CSV files go through validate, check
-with every -o format, units, explain and template; their SHA-256 checksums
-and modification times must be the same afterwards.
+Copies of the bundled plans (with the source texts their quotes are checked
+against) and example CSV files go through validate, check with every -o
+format, units, explain and template; their SHA-256 checksums and
+modification times must be the same afterwards.
 """
 from __future__ import annotations
 
@@ -28,13 +29,14 @@ PAIRS = {
 
 
 def _fingerprints(folder: Path) -> dict[str, tuple[str, int]]:
-    """name -> (SHA-256, mtime in ns) of every file directly in ``folder``."""
-    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    """relative path -> (SHA-256, mtime in ns) of every file in ``folder`` and below."""
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _copy_inputs(folder: Path) -> None:
     folder.mkdir()
+    shutil.copytree(PLANS_DIR / "sources", folder / "sources", copy_function=shutil.copy2)
     for plan, csvs in PAIRS.items():
         shutil.copy2(PLANS_DIR / plan, folder / plan)
         for csv in csvs:
@@ -46,7 +48,7 @@ def test_no_command_modifies_its_inputs(tmp_path: Path) -> None:
     _copy_inputs(inputs)
     out.mkdir()
     before = _fingerprints(inputs)
-    assert len(before) == 13
+    assert len(before) == 13 + 6  # plans and CSV files; five source texts and their README
     runner = CliRunner()
     validate_outputs = [arg for fmt in VALIDATE_FORMATS for arg in ("-o", f"{fmt}={out / ('v.' + fmt)}")]
     commands = [["validate", str(inputs), *validate_outputs]]

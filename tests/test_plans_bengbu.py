@@ -1,7 +1,7 @@
 """The Bengbu science-city action plan (2023-2025): its YAML encoding and example actuals.
 
 The plan validates with zero findings, every quote is found verbatim in the
-seed document, and the choices a reviewer holding the document would check
+source document (plans/sources/), and the choices a reviewer holding the document would check
 (comparators, milestones, lead units, commitments) are pinned here; the
 example CSV is evaluated to the statuses examples/README.md promises.
 """
@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
+from plan_quotes import assert_quotes_in_source, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "bengbu.csv"
-SEED_NAME = "001_b46e6d68e78b0a64.txt"
+SOURCE_FILE = "sources/bengbu-sti-2023-2025.txt"
 ILLUSTRATIVE = "示例数据 (illustrative)"
 
 
@@ -42,8 +41,8 @@ def test_plan_validates_without_findings() -> None:
     assert (rank.kind, rank.comparator, rank.milestones, rank.lead) == ("rank", "<=", ((2025, 5.0),), "kjj")
 
 
-def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
-    assert_quotes_in_document(PLAN, shared_dir / "seeds" / SEED_NAME)
+def test_every_quote_is_in_the_source_document() -> None:
+    assert_quotes_in_source(PLAN, SOURCE_FILE)
 
 
 def test_plan_header() -> None:
@@ -52,7 +51,7 @@ def test_plan_header() -> None:
     assert plan["title"] == "蚌埠市加快建设科技强市三年行动方案（征求意见稿）"
     assert plan["period"] == {"start": 2023, "end": 2025}
     assert plan["baseline_year"] == 2022
-    assert plan["source"] == SEED_NAME
+    assert plan["source"] == {"file": SOURCE_FILE, "title": "蚌埠市加快建设科技强市三年行动方案（征求意见稿）"}
 
 
 def test_target_count_kinds_and_commitments() -> None:

@@ -1,23 +1,22 @@
 """The Linhai "315" plan (2023-2027): its YAML encoding and its example actuals.
 
 The plan file is checked three ways: it validates with zero findings, every
-quote is found verbatim in the seed document, and the encoding choices a
+quote is found verbatim in the source document (plans/sources/), and the encoding choices a
 reviewer would dispute (comparators, milestones, lead units) are pinned here.
 """
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
+from plan_quotes import assert_quotes_in_source, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"
 EXAMPLE = EXAMPLES_DIR / "linhai.csv"
-SEED_NAME = "000_084217dc5e381b2c.txt"
+SOURCE_FILE = "sources/linhai-315-2023-2027.txt"
 
 
 def _raw() -> dict[str, Any]:
@@ -39,8 +38,8 @@ def test_plan_validates_without_findings() -> None:
     assert (rd.kind, rd.comparator, rd.milestones, rd.lead) == ("level", ">=", ((2027, 3.6),), None)
 
 
-def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
-    assert_quotes_in_document(PLAN, shared_dir / "seeds" / SEED_NAME)
+def test_every_quote_is_in_the_source_document() -> None:
+    assert_quotes_in_source(PLAN, SOURCE_FILE)
 
 
 def test_plan_header() -> None:
@@ -48,7 +47,10 @@ def test_plan_header() -> None:
     assert plan["id"] == "linhai-315-2023-2027"
     assert plan["period"] == {"start": 2023, "end": 2027}
     assert plan["baseline_year"] == 2022
-    assert plan["source"] == SEED_NAME
+    assert plan["source"] == {
+        "file": SOURCE_FILE,
+        "title": "临海市人民政府关于印发临海市落实“315”科技创新体系建设工程实施方案（2023—2027年）的通知",
+    }
 
 
 def test_target_count_and_kinds() -> None:

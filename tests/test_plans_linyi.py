@@ -3,20 +3,19 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
+from plan_quotes import assert_quotes_in_source, loaded_plan, target_of
 
 from policycheck.actuals.load import load_actuals
 from policycheck.evaluation.engine import evaluate
-from policycheck.model import Plan, Report, TimesBaseline
+from policycheck.model import Plan, Report, Source, TimesBaseline
 from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "linyi.csv"
-SEED_NAME = "004_b95c33def37c9001.txt"
+SOURCE_FILE = "sources/linyi-sti-2021-2025.txt"
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +30,16 @@ def test_plan_validates_without_any_finding() -> None:
     assert check_plan_file(str(PLAN_FILE)).findings == []
 
 
-def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
-    assert_quotes_in_document(PLAN_FILE, shared_dir / "seeds" / SEED_NAME)
+def test_every_quote_is_in_the_source_document() -> None:
+    assert_quotes_in_source(PLAN_FILE, SOURCE_FILE)
 
 
 def test_plan_header(plan: Plan) -> None:
     assert (plan.id, plan.period_start, plan.period_end, plan.baseline_year) == (
         "linyi-sti-2021-2025", 2021, 2025, 2020)
-    assert (plan.document, plan.issued, plan.source) == ("临政发〔2021〕3号", "2021-06-05", SEED_NAME)
+    assert (plan.document, plan.issued) == ("临政发〔2021〕3号", "2021-06-05")
+    assert plan.source == Source(title="新闻发布:临沂市召开“展望‘十四五’”主题系列第二场新闻发布会",
+                                 file=SOURCE_FILE, url=None, published="2021-06-05")
 
 
 def test_target_count_and_kinds(plan: Plan) -> None:

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document, loaded_plan, target_of
+from plan_quotes import assert_quotes_in_source, loaded_plan, target_of
 
 from policycheck.actuals.load import load_actuals
 from policycheck.evaluation.engine import evaluate
-from policycheck.model import Plan, Report
+from policycheck.model import Plan, Report, Source
 from policycheck.plans.build import check_plan_file, load_plan
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 EXAMPLE = EXAMPLES_DIR / "taicang.csv"
 EXCEL_COPY = EXAMPLES_DIR / "taicang-excel-gb18030.csv"
-SEED_NAME = "003_4451db74ff7b3732.txt"
+SOURCE_FILE = "sources/taicang-sti-2018-2020.txt"
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +33,15 @@ def test_plan_validates_without_any_finding() -> None:
     assert check_plan_file(str(PLAN_FILE)).findings == []
 
 
-def test_every_quote_is_in_the_seed_document(shared_dir: Path) -> None:
-    assert_quotes_in_document(PLAN_FILE, shared_dir / "seeds" / SEED_NAME)
+def test_every_quote_is_in_the_source_document() -> None:
+    assert_quotes_in_source(PLAN_FILE, SOURCE_FILE)
 
 
 def test_plan_header(plan: Plan) -> None:
     assert (plan.id, plan.period_start, plan.period_end, plan.baseline_year) == (
         "taicang-sti-2018-2020", 2018, 2020, 2017)
-    assert plan.source == SEED_NAME
+    assert plan.source == Source(title="太仓市人民政府发布科技创新三年行动计划(2018—2020年)",
+                                 file=SOURCE_FILE, published="2018-07-13")
     assert plan.region == "太仓市"
 
 

@@ -1,27 +1,29 @@
 """Zhejiang's 2024 science work plan and the Longgang reply that carried it.
 
-Seed 002 holds two documents: the department's reply 浙科提〔2024〕297号 on
-龙港市 (three targets of its own, plans/longgang-sti-2024.yaml) and its
-attachment, the province's 2024 work plan (plans/zhejiang-sti-2024.yaml).
-Both validate with zero findings and quote the seed verbatim; the example
+One published page, plans/sources/zhejiang-kjt-2024-work-report.txt, holds
+two documents: the department's reply 浙科提〔2024〕297号 on 龙港市 (three
+targets of its own, plans/longgang-sti-2024.yaml) and its attachment, the
+province's 2024 work plan (plans/zhejiang-sti-2024.yaml).
+Both validate with zero findings and quote that text verbatim; the example
 CSVs use the figures the documents report and are evaluated here.
 """
 from __future__ import annotations
 
 import csv
+import datetime
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
-from plan_quotes import assert_quotes_in_document, raw_plan, raw_targets_by_id
+from plan_quotes import assert_quotes_in_source, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "zhejiang-sti-2024.yaml"
 LONGGANG = PLANS_DIR / "longgang-sti-2024.yaml"
 EXAMPLE = EXAMPLES_DIR / "zhejiang.csv"
 LONGGANG_EXAMPLE = EXAMPLES_DIR / "longgang.csv"
-SEED_NAME = "002_edf8cddc51133580.txt"
+SOURCE_FILE = "sources/zhejiang-kjt-2024-work-report.txt"
 ILLUSTRATIVE = "示例数据 (illustrative)"
 REPORTED = "浙江省科学技术厅2023年工作总结"
 
@@ -50,8 +52,8 @@ def test_plan_validates_without_findings(path: Path, count: int) -> None:
 
 
 @pytest.mark.parametrize("path", [PLAN, LONGGANG])
-def test_every_quote_is_in_the_seed_document(path: Path, shared_dir: Path) -> None:
-    assert_quotes_in_document(path, shared_dir / "seeds" / SEED_NAME)
+def test_every_quote_is_in_the_source_document(path: Path) -> None:
+    assert_quotes_in_source(path, SOURCE_FILE)
 
 
 def test_plan_headers() -> None:
@@ -63,7 +65,8 @@ def test_plan_headers() -> None:
     for plan in (zhejiang, longgang):
         assert plan["period"] == {"start": 2024, "end": 2024}
         assert plan["baseline_year"] == 2023
-        assert plan["source"] == SEED_NAME
+        assert plan["source"] == {"file": SOURCE_FILE, "published": datetime.date(2024, 7, 15),
+                                  "title": "浙江省科学技术厅对省十四届人大二次会议温138号建议的答复"}
 
 
 def test_target_count_kinds_and_commitments() -> None:

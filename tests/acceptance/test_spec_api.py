@@ -19,16 +19,19 @@ import policycheck
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = "plans/linhai-315-2023-2027.yaml"
+SOURCE = "plans/sources/linhai-315-2023-2027.txt"
 CSV = "examples/linhai.csv"
 FORMATS = ("table", "text", "markdown", "json", "csv", "html", "junit", "sarif", "github")
 
 
 @pytest.fixture
 def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the plan and CSV in an empty folder that is also the working directory."""
-    (tmp_path / "plans").mkdir()
+    """A copy of the plan (with its source text, as a clone has it) and CSV in an empty
+    folder that is also the working directory."""
+    (tmp_path / "plans" / "sources").mkdir(parents=True)
     (tmp_path / "examples").mkdir()
     shutil.copy(ROOT / PLAN, tmp_path / PLAN)
+    shutil.copy(ROOT / SOURCE, tmp_path / SOURCE)
     shutil.copy(ROOT / CSV, tmp_path / CSV)
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -104,7 +104,7 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document a plan encodes (docs/plan-format.md#the-source-document).
+    """The document a plan encodes (docs/plan-format.md#5-the-source-document).
 
     ``file`` is the path as written in the plan, relative to the plan file's
     folder; None when the plan names the document without a copy of its text

@@ -2,7 +2,7 @@
 
 A plan file is only trustworthy if a reviewer holding the original document
 can find each target's words in it. The product checks that itself (PC311,
-docs/plan-format.md#quotes-and-the-quote-check) against the text kept in
+docs/plan-format.md#6-quotes-and-the-quote-check) against the text kept in
 ``plans/sources/``; :func:`assert_quotes_in_source` asks it to, for one plan::
 
     from plan_quotes import assert_quotes_in_source

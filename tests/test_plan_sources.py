@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES_DIR, PLANS_DIR
+from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 from policycheck.cli import main
 from policycheck.findings import Finding
 from policycheck.model import Source
@@ -300,3 +300,14 @@ def test_plan_loading_reports_pc311_on_stderr_for_every_command(tmp_path: Path, 
     assert result.exit_code in (0, 1), result.output
     assert f"{path}:46:12: warning [PC311] {RD_MESSAGE}\n" in result.stderr
     assert result.stdout
+
+
+@pytest.mark.parametrize("page", ["docs/validation.md", "docs/plan-format.md"])
+def test_the_documented_pc311_line_is_what_validate_prints(tmp_path: Path, page: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    documented = [line for line in (ROOT / page).read_text(encoding="utf-8").splitlines()
+                  if "[PC311]" in line and line.startswith("plans/")]
+    _copy(tmp_path, f"quote: {RD_QUOTE}\n", f"quote: {ALTERED}\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "-f", "text", f"plans/{PLAN.name}"], env={"GITHUB_ACTIONS": None})
+    assert documented == result.stdout.splitlines()

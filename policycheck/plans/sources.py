@@ -1,11 +1,11 @@
 """A plan's source document and the quote check (PC311, PC312).
 
 A plan may keep a copy of the text of the document it encodes
-(``plan.source.file``, docs/plan-format.md#the-source-document); every target's
-``quote`` is then looked up in it, so that a quote which drifted from the
-document (a typo, a changed number, words from another sentence) is caught by
-``validate`` wherever the plan is cloned.  Matching follows
-docs/plan-format.md#quotes-and-the-quote-check:
+(``plan.source.file``, docs/plan-format.md#5-the-source-document); every
+target's ``quote`` is then looked up in it, so that a quote which drifted from
+the document (a typo, a changed number, words from another sentence) is caught
+by ``validate`` wherever the plan is cloned.  Matching follows
+docs/plan-format.md#6-quotes-and-the-quote-check:
 
 * both sides are normalised with Unicode NFKC (``，`` and ``,``, ``３`` and ``3``
   match) and every whitespace character is removed, because texts extracted

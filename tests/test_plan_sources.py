@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
+
 from policycheck.cli import main
 from policycheck.findings import Finding
 from policycheck.model import Source
-from policycheck.plan import check_plan_file
-from policycheck.plan_sources import Document, quote_problem
-from policycheck.yamlload import MAX_BYTES
+from policycheck.plans.build import check_plan_file
+from policycheck.plans.sources import Document, quote_problem
+from policycheck.plans.yamlload import MAX_BYTES
 
 PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 SOURCE = PLANS_DIR / "sources" / "taicang-sti-2018-2020.txt"
@@ -133,7 +133,7 @@ def test_the_hint_index_is_built_only_when_a_quote_fails() -> None:
 def test_only_the_first_quotes_not_found_get_a_closest_passage(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The hint search is bounded per plan: a hostile plan with thousands of wrong quotes stays fast."""
-    monkeypatch.setattr("policycheck.plan_sources.MAX_HINTS", 1)
+    monkeypatch.setattr("policycheck.plans.sources.MAX_HINTS", 1)
     path = _copy(tmp_path, f"quote: {RD_QUOTE}\n", f"quote: {ALTERED}\n")
     path.write_text(path.read_text(encoding="utf-8").replace("高新技术企业达500家\n", "高新技术企业达600家\n"),
                     encoding="utf-8")
@@ -144,8 +144,8 @@ def test_only_the_first_quotes_not_found_get_a_closest_passage(tmp_path: Path,
 
 
 def test_a_plain_text_source_is_a_title_and_quotes_are_not_checked(tmp_path: Path) -> None:
-    old = "source: {file: sources/taicang-sti-2018-2020.txt, title: 太仓市人民政府发布科技创新三年行动计划(2018—2020年), " \
-          "published: 2018-07-13}"
+    old = ("source: {file: sources/taicang-sti-2018-2020.txt, "
+           "title: 太仓市人民政府发布科技创新三年行动计划(2018—2020年), published: 2018-07-13}")
     path = _copy(tmp_path, old, "source: 003_4451db74ff7b3732.txt")
     path.write_text(path.read_text(encoding="utf-8").replace(RD_QUOTE, ALTERED), encoding="utf-8")
     loaded = check_plan_file(str(path))
@@ -186,7 +186,7 @@ def test_non_utf8_source_is_pc312_with_the_first_bad_byte(tmp_path: Path) -> Non
 
 def test_a_bad_byte_further_in_is_located_by_line_and_column(tmp_path: Path) -> None:
     path = _copy(tmp_path)
-    (path.parent / WRITTEN).write_bytes("第一行\n第二行 ".encode("utf-8") + b"\xff")
+    (path.parent / WRITTEN).write_bytes("第一行\n第二行 ".encode() + b"\xff")
     assert _findings(path, "PC312")[0][4].startswith(
         f"source file '{WRITTEN}' is not UTF-8 (byte 0xff at line 2, column 5)")
 

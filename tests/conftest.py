@@ -8,17 +8,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PLANS_DIR = ROOT / "plans"
 EXAMPLES_DIR = ROOT / "examples"
-SHARED_DIR = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: The strict JUnit XSD and the SARIF 2.1.0 schema (origin and licence in its README.md).
 SCHEMAS_DIR = FIXTURES / "schemas"
 
-
-@pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED_DIR.is_dir():
-        pytest.skip(f"{SHARED_DIR} is absent: the shared schemas and seeds live beside the clone")
-    return SHARED_DIR
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMAS_DIR = FIXTURES / "schemas"
 
 
-
 @pytest.fixture(autouse=True)
 def _no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     """COLUMNS sets the table width; a CI runner's value must not change exact outputs."""

@@ -6,7 +6,7 @@ columns are 1-based; 0 means "the whole file" (no position known).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -82,6 +82,17 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate`` found: the files it read and every finding."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    strict: bool = False
+    #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
+    skipped: tuple[str, ...] = ()
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:

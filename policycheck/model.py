@@ -1,12 +1,12 @@
 """The data model: frozen dataclasses shared by loading, evaluation and reports.
 
-Data flows one way: plan/actuals loading builds :class:`Plan` and
-:class:`Actuals`; :func:`policycheck.evaluation.engine.evaluate` turns them into a
-:class:`Report`; reporters read the report.  Nothing here does I/O.
+Data flows one way: plan loading builds :class:`Plan`, actuals loading
+:class:`policycheck.observations.Actuals`; :func:`policycheck.evaluation.engine.evaluate`
+turns them into a :class:`Report`; reporters read the report.  Nothing here does I/O.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,20 +17,21 @@ Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
 Commitment = Literal["binding", "aspirational"]
 ActualsMode = Literal["value", "running_total", "rate"]
 Method = Literal["linear", "cagr"]
+FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
 DataStatus = Literal["final", "preliminary", "estimate"]
 Status = Literal[
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
 ]
+#: How a unit is involved in a shortfall: it leads the target, supports it, or the target is scoped to it.
+Role = Literal["lead", "support", "scope"]
 
-KINDS: tuple[str, ...] = ("level", "annual", "cumulative", "growth", "cagr", "rank", "milestone")
-COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "approx")
 #: Worst first (SPEC 4.6).
-STATUSES: tuple[str, ...] = (
+STATUSES: tuple[Status, ...] = (
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
 )
-SHORTFALL_STATUSES: frozenset[str] = frozenset({"missed", "regressing", "off_track", "at_risk"})
+SHORTFALL_STATUSES: frozenset[Status] = frozenset({"missed", "regressing", "off_track", "at_risk"})
 #: Which statuses each ``--fail-on`` level fails on (SPEC 4.6).
-FAIL_ON: Mapping[str, frozenset[str]] = {
+FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
     "missed": frozenset({"missed"}),
     "off-track": frozenset({"missed", "regressing", "off_track"}),
     "at-risk": frozenset({"missed", "regressing", "off_track", "at_risk"}),
@@ -38,7 +39,7 @@ FAIL_ON: Mapping[str, frozenset[str]] = {
     "never": frozenset(),
 }
 #: Data statuses, strongest first: a final row supersedes a preliminary one, etc.
-DATA_STATUSES: tuple[str, ...] = ("final", "preliminary", "estimate")
+DATA_STATUSES: tuple[DataStatus, ...] = ("final", "preliminary", "estimate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,31 +185,6 @@ class Plan:
         return tuple(uid for uid, unit in self.units.items() if unit.group == scope.group)
 
 
-# --------------------------------------------------------------------------
-# Actuals
-
-
-# Observation and Result are built once per CSV row and once per result
-# (over a million of each at national scale); a frozen dataclass pays for
-# object.__setattr__ on every field, about three times the cost.  They are
-# treated as read-only all the same.
-@dataclass(slots=True)
-class Observation:
-    """One actual value from a CSV cell; ``value`` None means a missing marker."""
-
-    value: float | bool | None
-    status: DataStatus
-    file: str
-    line: int
-    column: int
-    source: str | None = None
-    note: str | None = None
-
-
-#: (plan id, target or reference id, unit id or None)
-SeriesKey = tuple[str, str, str | None]
-
-
 @dataclass(frozen=True, slots=True)
 class Superseded:
     """A row replaced by a stronger data status (final > preliminary > estimate)."""
@@ -225,38 +201,6 @@ class Superseded:
     replaced_by: DataStatus | None = None
 
 
-@dataclass
-class Actuals:
-    """Observations by series and year, plus what loading found."""
-
-    #: by series, observations by year: a :class:`policycheck.actuals.store.SeriesView` when
-    #: read from CSV (compact), any ``Mapping[int, Observation]`` when built by hand
-    series: dict[SeriesKey, Mapping[int, Observation]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    superseded: list[Superseded] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-    def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Mapping[int, Observation]:
-        return self.series.get((plan_id, target_id, unit), {})
-
-    def latest_year(self, plan_id: str) -> int | None:
-        """The latest year with any non-missing observation for this plan."""
-        latest: int | None = None
-        for (pid, _tid, _unit), by_year in self.series.items():
-            if pid != plan_id:
-                continue
-            fast = getattr(by_year, "latest_present_year", None)  # a SeriesView: no Observation objects
-            if fast is not None:
-                year = fast()
-                if year is not None and (latest is None or year > latest):
-                    latest = year
-                continue
-            for year, obs in by_year.items():
-                if obs.value is not None and (latest is None or year > latest):
-                    latest = year
-        return latest
-
-
 # --------------------------------------------------------------------------
 # Evaluation results
 
@@ -270,7 +214,7 @@ class HistoryEntry:
     status: Status
 
 
-@dataclass(slots=True)  # not frozen, for speed: see Observation
+@dataclass(slots=True)  # not frozen, for speed: see policycheck.observations.Observation
 class Result:
     """One target (and unit) at the assessment year; field order is SPEC 5.1's."""
 
@@ -321,7 +265,7 @@ class Result:
     # For charts: resolved path points (baseline and milestones) and every
     # observed value of the series up to and after Y, in year order.
     path: tuple[tuple[int, float], ...] = ()
-    observed: tuple[tuple[int, float | bool | None], ...] = ()
+    observed: Sequence[tuple[int, float | bool | None]] = ()
     # The reason as a code of policycheck.evaluation.reasons and its (text) arguments, so
     # human formats can give ``reason`` in another language.
     reason_code: str = ""
@@ -337,7 +281,7 @@ class UnitShortfall:
     plan: str
     target: str
     unit: str | None
-    role: Literal["lead", "support", "scope"]
+    role: Role
     status: Status
     gap: float | None
 

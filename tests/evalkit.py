@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from policycheck.model import Actuals, Location, Observation, Plan, Target, Unit
+from policycheck.model import Location, Plan, Target, Unit
+from policycheck.observations import Actuals, Observation
 
 PLAN_ID = "p"
 LOC = Location("plans/p.yaml", 10, 5)

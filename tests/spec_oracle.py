@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policycheck.model import FAIL_ON, Observation, Plan, Target, TimesBaseline
+from policycheck.model import FAIL_ON, Plan, Target, TimesBaseline
+from policycheck.observations import Observation
 
 Number = float
 WEAKNESS = {"final": 0, "preliminary": 1, "estimate": 2}

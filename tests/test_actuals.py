@@ -9,7 +9,8 @@ from test_actuals_plans import make_plan, write
 
 from policycheck.actuals.load import load_actuals, read_actuals
 from policycheck.errors import ActualsError
-from policycheck.model import Actuals, Observation, Superseded
+from policycheck.model import Superseded
+from policycheck.observations import Actuals, Observation
 
 PLAN = make_plan()
 

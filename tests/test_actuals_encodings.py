@@ -10,7 +10,7 @@ from test_actuals_plans import make_plan
 
 from policycheck.actuals.load import read_actuals
 from policycheck.findings import Finding
-from policycheck.model import Observation
+from policycheck.observations import Observation
 
 PLAN = make_plan()
 TEXT = "指标,年份,数值,状态\r\nrd-intensity,2023,3.6,正式\r\n"

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES_DIR, PLANS_DIR
 
 from policycheck.cli import commands as cli
+from policycheck.cli import options
 
 ARGS = ["check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv"), "-f", "table"]
 
@@ -27,13 +28,13 @@ def test_colour_follows_the_terminal_and_no_color(monkeypatch: pytest.MonkeyPatc
     else:
         monkeypatch.setenv("NO_COLOR", no_color)
     monkeypatch.setattr("sys.stdout", _Terminal() if tty else io.StringIO())
-    assert cli.use_color(None) is expected
+    assert options.use_color(None) is expected
 
 
 @pytest.mark.parametrize("requested", [True, False])
 def test_an_explicit_choice_wins_over_no_color(monkeypatch: pytest.MonkeyPatch, requested: bool) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli.use_color(requested) is requested
+    assert options.use_color(requested) is requested
 
 
 def test_color_option_puts_ansi_escapes_in_the_table() -> None:

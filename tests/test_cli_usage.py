@@ -59,7 +59,7 @@ def test_explain_superseded_rows_are_those_of_the_target() -> None:
 
 
 def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    from policycheck.cli import run
+    from policycheck.cli import options as run
 
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
@@ -72,7 +72,7 @@ def test_table_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(("columns", "expected"), [("150", 150), ("", None), ("wide", None), ("0", None)])
 def test_columns_sets_the_table_width_even_into_a_pipe(monkeypatch: pytest.MonkeyPatch, columns: str,
                                                         expected: int | None) -> None:
-    from policycheck.cli import run
+    from policycheck.cli import options as run
 
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)

@@ -6,6 +6,7 @@ from evalkit import actuals, plan, target
 
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.explain import Explanation, explain_target
+from policycheck.evaluation.options import EvaluationOptions
 from policycheck.model import Scope
 
 RD = target("rd-intensity", milestones=((2027, 3.6),))
@@ -27,7 +28,8 @@ def test_results_match_evaluate_and_by_year_covers_the_schedule() -> None:
 
 
 def test_failing_and_later_assessment_year() -> None:
-    explanation = explain_target(plan(RD), "rd-intensity", actuals(DATA), year=2029, fail_on="no-data")
+    explanation = explain_target(plan(RD), "rd-intensity", actuals(DATA),
+                                 EvaluationOptions(year=2029, fail_on="no-data"))
     assert [r.year for r in explanation.by_year] == list(range(2022, 2030))
     assert explanation.results[0].status == "no_data"
     assert explanation.failing is True
@@ -47,7 +49,7 @@ def test_unknown_target_is_a_value_error() -> None:
 
 
 def test_years_after_the_assessment_year_are_pending_with_the_schedule_only() -> None:
-    explanation = explain_target(plan(RD), "rd-intensity", actuals(DATA), year=2024)
+    explanation = explain_target(plan(RD), "rd-intensity", actuals(DATA), EvaluationOptions(year=2024))
     assert [(r.year, r.status) for r in explanation.by_year] == [
         (2022, "on_track"), (2023, "at_risk"), (2024, "on_track"),
         (2025, "pending"), (2026, "pending"), (2027, "pending")]

@@ -23,7 +23,8 @@ from policycheck.actuals.template import build_template
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.explain import explain_target
 from policycheck.findings import Finding, has_errors
-from policycheck.model import Actuals, Plan
+from policycheck.model import Plan
+from policycheck.observations import Actuals
 from policycheck.plans.build import check_plan_file, load_plan
 from policycheck.plans.validate import run_validation
 from policycheck.reporters import REPORT_FORMATS, RenderOptions, render

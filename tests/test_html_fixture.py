@@ -50,7 +50,7 @@ LEVEL = _result(
     actual=3.2, baseline=Baseline(2022, 3.0), target_value=3.6, expected=3.24, gap=-0.04,
     attainment=0.8888888888888888, progress=0.3333333333333333, progress_ratio=0.8333333333333334,
     required_annual=0.13333333333333333, trend_annual=0.1, projected=3.5, projected_met=False,
-    status="at_risk", **because("behind_below", method="linear", difference="0.04", expected="3.24"),
+    status="at_risk", **because("behind_below", method="linear", difference="0.04", expected="3.24").result_fields(),
     path=((2022, 3.0), (2025, 3.3), (2027, 3.6)),
     observed=((2021, 2.9), (2022, 3.0), (2023, 3.1), (2024, 3.2)),
 )

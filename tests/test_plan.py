@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from policycheck.errors import PlanError
 from policycheck.findings import has_errors
-from policycheck.model import KINDS, Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
+from policycheck.kinds import KINDS
+from policycheck.model import Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
 from policycheck.plans.build import check_plan_file, load_plan
 from policycheck.plans.schema import json_path_text, plan_validator
 

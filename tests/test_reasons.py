@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES_DIR, PLANS_DIR
 
-from policycheck.evaluation.reasons import REASONS, TERM_ARGS, TERMS, because, english, localised, reason_text
+from policycheck.evaluation.reasons import REASONS, TERM_ARGS, TERMS, Reason, because, english, localised, reason_text
 
 EXAMPLES = {
     "linhai-315-2023-2027.yaml": "linhai.csv",
@@ -38,13 +38,15 @@ def test_terms_cover_every_machine_word() -> None:
 
 
 def test_because_gives_the_english_sentence_and_the_text_arguments() -> None:
-    fields = because("behind_below", method="linear", difference="0.06", expected="3.36")
-    assert fields == {
+    reason = because("behind_below", method="linear", difference="0.06", expected="3.36")
+    assert reason == Reason("behind the linear schedule: 0.06 below the expected 3.36", "behind_below",
+                            {"method": "linear", "difference": "0.06", "expected": "3.36"})
+    assert reason.result_fields() == {
         "reason": "behind the linear schedule: 0.06 below the expected 3.36",
         "reason_code": "behind_below",
         "reason_args": {"method": "linear", "difference": "0.06", "expected": "3.36"},
     }
-    assert because("achieved", year=2024)["reason_args"] == {"year": "2024"}
+    assert because("achieved", year=2024).args == {"year": "2024"}
 
 
 def test_chinese_sentences_translate_machine_words() -> None:

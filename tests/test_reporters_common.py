@@ -10,11 +10,12 @@ from report_fixture import RESULTS, build_report
 from policycheck.model import Superseded
 from policycheck.reporters import RenderOptions, render
 from policycheck.reporters.common import (
+    SUPERSEDED_COLUMNS,
     fmt_gap,
     fmt_number,
     fmt_percent,
+    headers,
     result_reason,
-    superseded_headers,
     superseded_rows,
 )
 
@@ -51,7 +52,7 @@ def test_superseded_rows_name_file_line_status_and_what_replaced_them() -> None:
         Superseded("a.csv", 9, "demo-2021-2025", "patents", None, 2023, "estimate", 3.125, "final"),
         Superseded("a.csv", 12, "demo-2021-2025", "area", "dongcheng", 2022, "preliminary", None),
     ))
-    assert superseded_headers("zh") == ["位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"]
+    assert headers(SUPERSEDED_COLUMNS, "zh") == ["位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"]
     assert superseded_rows(report, "zh") == [
         ["a.csv:9", "demo-2021-2025/patents", "—", "2023", "预计", "3.12", "正式"],
         ["a.csv:12", "demo-2021-2025/area", "dongcheng", "2022", "快报", "—", "—"],

@@ -5,8 +5,8 @@ import json
 
 from conftest import SCHEMAS_DIR
 
-from policycheck.findings import Finding
-from policycheck.reporters import RenderOptions, Validation, render_findings
+from policycheck.findings import Finding, Validation
+from policycheck.reporters import RenderOptions, render_findings
 
 FINDINGS = (
     Finding("PC405", "warning", "data/a.csv", 7, 1, "exact duplicate: 100%, see row 6\nagain"),

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES_DIR, PLANS_DIR
 
 from policycheck.cli.commands import main
-from policycheck.evaluation.engine import source_note
-from policycheck.model import Observation
+from policycheck.observations import Observation, as_series
 
 ARGS = ["check", str(PLANS_DIR / "linhai-315-2023-2027.yaml"), "-a", str(EXAMPLES_DIR / "linhai.csv")]
 
@@ -39,6 +38,6 @@ def test_csv_and_html_show_them() -> None:
 
 
 def test_plain_mappings_give_the_observation_cells() -> None:
-    series = {2025: Observation(3.3, "final", "a.csv", 2, 3, "年报", "初步核算")}
-    assert source_note(series, 2025) == ("年报", "初步核算")
-    assert source_note(series, 2024) == (None, None)
+    series = as_series({2025: Observation(3.3, "final", "a.csv", 2, 3, "年报", "初步核算")})
+    assert series.source_note(2025) == ("年报", "初步核算")
+    assert series.source_note(2024) == (None, None)

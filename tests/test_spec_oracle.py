@@ -22,17 +22,8 @@ from hypothesis import strategies as st
 from spec_oracle import Settings, oracle
 
 from policycheck.evaluation.engine import evaluate
-from policycheck.model import (
-    Assessment,
-    Baseline,
-    HistoryEntry,
-    Observation,
-    Plan,
-    Reference,
-    Result,
-    Target,
-    TimesBaseline,
-)
+from policycheck.model import Assessment, Baseline, HistoryEntry, Plan, Reference, Result, Target, TimesBaseline
+from policycheck.observations import Observation
 
 ORACLE = FIXTURES / "oracle"
 COMPARATORS = (">=", ">", "<=", "<", "==", "between", "approx")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from policycheck.actuals.store import SeriesView
 from policycheck.findings import ERROR, WARNING, Finding
-from policycheck.model import DATA_STATUSES, Actuals, Observation, SeriesKey, Superseded
+from policycheck.model import DATA_STATUSES, Superseded
+from policycheck.observations import Actuals, Observation, SeriesKey
 
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 

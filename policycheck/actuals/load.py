@@ -14,9 +14,11 @@ plain ASCII numbers go through ``float()`` before the full parser of
 from __future__ import annotations
 
 import csv
+import enum
 import os
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
+from typing import Final, Protocol
 
 from policycheck.actuals.cells import (
     CellError,
@@ -30,20 +32,30 @@ from policycheck.actuals.cells import (
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.resolve import BOOLEAN, NUMBER, Resolver, Sink
-from policycheck.actuals.store import BOOLEAN as BOOLEAN_VALUE
-from policycheck.actuals.store import MISSING, STATUS_CODES, ObservationTable
+from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
+from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, Finding, has_errors
+from policycheck.findings import ERROR, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
-from policycheck.model import DATA_STATUSES, Actuals, Plan
+from policycheck.model import DATA_STATUSES, Plan
+from policycheck.observations import Actuals, SeriesKey
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
 
 _INF = float("inf")
 _NAN = float("nan")
-_BAD = object()  # a cell that gave a finding: the row is skipped
+
+
+class _Bad(enum.Enum):
+    """A cell that gave a finding: the row is skipped."""
+
+    BAD = 0
+
+
+_BAD: Final = _Bad.BAD
+#: A parsed cell: a number, yes/no, None for a missing marker, or _BAD.
+Cell = float | bool | None | _Bad
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 #: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
 _QUOTING = {
@@ -54,7 +66,21 @@ _QUOTING = {
 }
 
 
-def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
+#: One CSV path, or several.
+Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
+
+
+class _Rows(Protocol):
+    """What the reader needs of ``csv.reader``: rows, and the physical line it has reached."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
                  allow_unknown: bool = False) -> Actuals:
     """Read every CSV file into one :class:`Actuals`; problems become findings.
 
@@ -62,18 +88,20 @@ def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: 
     years, duplicates) and series are keyed by the plan, target and unit cells.
     """
     actuals = Actuals()
-    if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of its characters
-        paths = [paths]  # type: ignore[list-item]
+    # One path given bare, not a list of its characters.
+    files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     table = ObservationTable()
+    views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
     with gc_paused():
-        for path in paths:
-            path = str(path)
-            actuals.files.append(path)
-            _read_file(path, actuals, table, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+        for path in files:
+            actuals.files.append(str(path))
+            _read_file(str(path), actuals, table, views, plans=plans, encoding=encoding,
+                       allow_unknown=allow_unknown)
+    actuals.series.update(views)
     return actuals
 
 
-def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
+def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
                  allow_unknown: bool = False) -> Actuals:
     """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
     actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
@@ -82,15 +110,15 @@ def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: 
     return actuals
 
 
-def _read_file(path: str, actuals: Actuals, table: ObservationTable, *, plans: Sequence[Plan], encoding: str,
-               allow_unknown: bool) -> None:
+def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
+               plans: Sequence[Plan], encoding: str, allow_unknown: bool) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
         if decoded.finding is not None:
             actuals.findings.append(decoded.finding)
         return
     table.start_file(path)
-    resolver = Resolver(plans, actuals.series, table, allow_unknown=allow_unknown)  # type: ignore[arg-type]
+    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver, table)
     rows = None
     try:
@@ -123,7 +151,7 @@ class _FileReader:
         self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
         self.key_of: Callable[[list[str]], object] = itemgetter(0)
 
-    def read(self, reader: Iterator[list[str]]) -> None:
+    def read(self, reader: _Rows) -> None:
         """Header, then the rows in long or wide form."""
         first = next(((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row)),
                      None)
@@ -138,14 +166,14 @@ class _FileReader:
             self.key_of = self._key_getter()
             (self._read_wide if self.layout.wide else self._read_long)(reader)
 
-    def _numbered(self, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    def _numbered(self, reader: _Rows) -> Iterator[tuple[int, list[str]]]:
         """Rows with the physical line they start on (quoted cells may span lines)."""
         for row in reader:
             line = self.last_line + 1
-            self.last_line = reader.line_num  # type: ignore[attr-defined]
+            self.last_line = reader.line_num
             yield line, row
 
-    def _read_long(self, reader: Iterator[list[str]]) -> None:
+    def _read_long(self, reader: _Rows) -> None:
         """One observation per row.  The hot loop: a million rows pass here, so the
         common case (known series, plain number, years in order) stays inline and
         local, and a row becomes a few array slots rather than an object
@@ -158,14 +186,17 @@ class _FileReader:
         table = self.table
         add_value, add_code = table.values.append, table.codes.append
         add_line, add_column, row_extras = table.lines.append, table.columns.append, table.extras
-        bad, inf, nan, number = _BAD, _INF, _NAN, NUMBER
+        inf, nan, number = _INF, _NAN, PARSE_NUMBER
         row_no = len(table.values)
         last = self.last_line
         for row in reader:
             line = last + 1
-            last = reader.line_num  # type: ignore[attr-defined]
-            if len(row) != width and not (row := self._fit(row, line)):
-                continue
+            last = reader.line_num
+            if len(row) != width:
+                fitted = self._fit(row, line)
+                if fitted is None:
+                    continue
+                row = fitted
             sink = sinks.get(key_of(row)) or self._new_sink(row, line)
             series_years = sink.years
             if series_years is None:
@@ -176,32 +207,34 @@ class _FileReader:
             if not year:
                 continue
             cell = row[vi]
-            value: object = bad
+            value: Cell
             if sink.parse == number:
                 try:
-                    value = float(cell)
+                    fast = float(cell)
                 except ValueError:
-                    pass
-                if value is not bad and -inf < value < inf and "_" not in cell:  # type: ignore[operator]
-                    value *= sink.factor  # type: ignore[operator]
+                    fast = nan
+                # float() also takes "inf", "nan" and "1_500": those go to the full parser.
+                if -inf < fast < inf and "_" not in cell:
+                    value = fast * sink.factor
                 else:
                     value = self._value(sink, cell, line, vcol)
             else:
                 value = self._value(sink, cell, line, vcol)
             if si < 0:
                 code = 0
-            elif (code := statuses.get(row[si])) is None:  # type: ignore[assignment]
-                code = self._status(row[si], line, si)
-            if value is bad or code < 0:
+            else:
+                known = statuses.get(row[si])
+                code = known if known is not None else self._status(row[si], line, si)
+            if value is _BAD or code < 0:
                 continue
             if value is None:
                 add_value(nan)
-                code |= MISSING
+                code |= MISSING_FLAG
             elif value is True or value is False:
                 add_value(1.0 if value else 0.0)
-                code |= BOOLEAN_VALUE
+                code |= YES_NO_FLAG
             else:
-                add_value(value)  # type: ignore[arg-type]
+                add_value(value)
             add_code(code)
             add_line(line)
             add_column(vcol)
@@ -213,17 +246,20 @@ class _FileReader:
                 store(sink, year, row_no)
             else:
                 series_years.append(year)
-                sink.rows.append(row_no)  # type: ignore[union-attr]
+                sink.rows.append(row_no)
             row_no += 1
 
-    def _read_wide(self, reader: Iterator[list[str]]) -> None:
+    def _read_wide(self, reader: _Rows) -> None:
         """One observation per year column of each row."""
         lay = self.layout
         si, width = lay.col("status"), lay.width
         key_of, extras = self.key_of, self._extras_getter()
         for line, row in self._numbered(reader):
-            if len(row) != width and not (row := self._fit(row, line)):
-                continue
+            if len(row) != width:
+                fitted = self._fit(row, line)
+                if fitted is None:
+                    continue
+                row = fitted
             sink = self.sinks.get(key_of(row)) or self._new_sink(row, line)
             if sink.series is None:
                 if sink.problem is not None:
@@ -237,7 +273,7 @@ class _FileReader:
             for index, year in lay.years:
                 value = self._value(sink, row[index], line, index + 1)
                 if value is not _BAD:
-                    self._store(sink, year, self.table.add(value, status, line, index + 1,  # type: ignore[arg-type]
+                    self._store(sink, year, self.table.add(value, status, line, index + 1,
                                                            source, note))
 
     def _key_getter(self) -> Callable[[list[str]], object]:
@@ -303,12 +339,12 @@ class _FileReader:
             return -1
         return code
 
-    def _value(self, sink: Sink, cell: str, line: int, column: int) -> object:
+    def _value(self, sink: Sink, cell: str, line: int, column: int) -> Cell:
         """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, yes/no."""
         try:
-            if sink.parse == BOOLEAN:
+            if sink.parse == PARSE_YES_NO:
                 return parse_bool(cell)
-            if sink.parse != NUMBER:
+            if sink.parse != PARSE_NUMBER:
                 return parse_any(cell)
             parsed = split_number(cell)
             if parsed is None:
@@ -329,5 +365,5 @@ class _FileReader:
         if old >= 0:
             merge(self.actuals, sink.key, sink.series, year, old, row)
 
-    def _finding(self, rule: str, level: str, line: int, column: int, message: str) -> None:
-        self.findings.append(Finding(rule, level, self.path, line, column, message))  # type: ignore[arg-type]
+    def _finding(self, rule: str, level: Level, line: int, column: int, message: str) -> None:
+        self.findings.append(Finding(rule, level, self.path, line, column, message))

@@ -1,31 +1,41 @@
-"""Plans + actuals -> Report (SPEC 4 and 5.1).  Pure: no file I/O, no printing.
+"""Plans + actuals -> Report (docs/evaluation.md).  Pure: no file I/O, no printing.
 
-:func:`evaluate` resolves the options once per plan, walks the targets in plan
-order (and, for scoped targets, the units in scope order), hands each case to
-the module for its kind and wraps the outcome in a :class:`Result`.  The
-per-unit view and the summary are built from the results at the end.
+:func:`evaluate_plans` resolves the options once per plan, walks the targets in
+plan order (and, for scoped targets, the units in scope order), hands each
+case to the rules of its kind's family (:func:`evaluator`, read from
+:data:`policycheck.kinds.KIND_TABLE`) and wraps the :class:`Outcome` in a
+:class:`policycheck.model.Result`.  The per-unit view and the summary are
+built from the results at the end.  :func:`evaluate` is the same with the
+options as keywords, as the library API has them.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import assert_never
 
-import policycheck
-from policycheck.actuals.store import SeriesView
-from policycheck.errors import PolicycheckError
-from policycheck.evaluation.context import Case, Outcome, Series, Settings, make_case
+from policycheck.evaluation.context import Case, make_case
 from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.evaluation.kind_milestone import evaluate_milestone
-from policycheck.evaluation.kind_trajectory import evaluate_level
-from policycheck.evaluation.kind_yearly import evaluate_periodic
+from policycheck.evaluation.kind_trajectory import evaluate_trajectory
+from policycheck.evaluation.kind_yearly import evaluate_yearly
+from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_settings
+from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.unitview import build_unit_view
+from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
+from policycheck.kinds import Family, kind_spec
 from policycheck.model import (
     FAIL_ON,
     STATUSES,
-    Actuals,
     Assessment,
+    Commitment,
+    Comparator,
+    FailOn,
+    Kind,
+    Location,
+    Method,
     Plan,
     PlanInfo,
     Report,
@@ -34,87 +44,72 @@ from policycheck.model import (
     Summary,
     Target,
 )
+from policycheck.observations import Actuals
+from policycheck.version import __version__
 
-METHODS: tuple[str, ...] = ("linear", "cagr")
 _DEFAULTS = Assessment()
-#: Every computed Result field and its value when the kind does not compute it.
-_OUTCOME_DEFAULTS: Mapping[str, Any] = {
-    "actual": None, "data_status": None, "baseline": None, "target_value": None, "target_year": None,
-    "expected": None, "gap": None, "attainment": None, "progress": None, "time_progress": None,
-    "progress_ratio": None, "required_annual": None, "trend_annual": None, "projected": None,
-    "projected_met": None, "method": "linear", "status": "pending", "reason": "", "history": None,
-    "years_met": None, "years_due": None, "level": None, "expected_level": None, "achieved_year": None,
-    "last_year": None, "last_value": None, "path": (), "observed": (),
-}
+#: The rules of one kind family: a case in, its outcome out.
+Evaluator = Callable[[Case], Outcome]
+
+
+def evaluator(family: Family) -> Evaluator:
+    """The rules that judge a kind family (one module per family; mypy checks none is missing)."""
+    if family == "trajectory":
+        return evaluate_trajectory
+    if family == "yearly":
+        return evaluate_yearly
+    if family == "cagr":
+        return evaluate_cagr
+    if family == "milestone":
+        return evaluate_milestone
+    assert_never(family)
 
 
 def evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None = None,
-             method: str | None = None, on_track: float | None = None, at_risk: float | None = None,
-             fail_on: str = "off-track", strict: bool = False) -> Report:
-    """Evaluate every target of every plan at the assessment year (SPEC 4).
+             method: Method | None = None, on_track: float | None = None, at_risk: float | None = None,
+             fail_on: FailOn = "off-track", strict: bool = False,
+             plan_findings: Sequence[Finding] = ()) -> Report:
+    """Evaluate every target of every plan at the assessment year (docs/evaluation.md).
 
     Options given here override each plan's ``assessment`` defaults, which
-    override the SPEC defaults.  Without ``year``, each plan is assessed at its
-    latest year with a non-missing observation; a plan without any is assessed
-    at its period end, where every result is no_data (or pending).
+    override the built-in defaults.  Without ``year``, each plan is assessed at
+    its latest year with a non-missing observation; a plan without any is
+    assessed at its period end, where every result is no_data (or pending).
+    ``plan_findings`` (the plans' warnings) join the CSV findings in the report.
     """
-    check_options(method, fail_on)
+    options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk,
+                                fail_on=fail_on, strict=strict)
+    return evaluate_plans(plans, actuals, options, plan_findings=plan_findings)
+
+
+def evaluate_plans(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,
+                   plan_findings: Sequence[Finding] = ()) -> Report:
+    """:func:`evaluate` with the options as one :class:`EvaluationOptions`."""
     with gc_paused():  # 142,200 national results and their parts: nothing to collect
-        return _evaluate(plans, actuals, year=year, method=method, on_track=on_track, at_risk=at_risk,
-                         fail_on=fail_on, strict=strict)
+        return _evaluate(plans, actuals, options, plan_findings)
 
 
-def _evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None, method: str | None,
-              on_track: float | None, at_risk: float | None, fail_on: str, strict: bool) -> Report:
+def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions,
+              plan_findings: Sequence[Finding]) -> Report:
     results: list[Result] = []
     infos: list[PlanInfo] = []
     for plan in plans:
-        settings = resolve_settings(plan, method=method, on_track=on_track, at_risk=at_risk,
-                                    fail_on=fail_on, strict=strict)
-        plan_year = year if year is not None else actuals.latest_year(plan.id)
+        settings = resolve_settings(plan, options)
+        plan_year = options.year if options.year is not None else actuals.latest_year(plan.id)
         infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                               plan.baseline_year, plan_year))
         when = assessment_year(plan, plan_year)
         for target in plan.targets:
             results.extend(evaluate_target(plan, target, actuals, when, settings))
     return Report(
-        tool={"name": "policycheck", "version": policycheck.__version__},
-        method=method or _shared(plans, "method", _DEFAULTS.method),  # type: ignore[arg-type]
-        thresholds={"on_track": on_track if on_track is not None else _shared(plans, "on_track", _DEFAULTS.on_track),
-                    "at_risk": at_risk if at_risk is not None else _shared(plans, "at_risk", _DEFAULTS.at_risk)},
-        fail_on=fail_on, plans=tuple(infos), results=tuple(results),
+        tool={"name": "policycheck", "version": __version__},
+        method=options.method or _shared_method(plans),
+        thresholds={"on_track": _shared_threshold(plans, options.on_track, "on_track"),
+                    "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
+        fail_on=options.fail_on, plans=tuple(infos), results=tuple(results),
         units=build_unit_view(plans, results), summary=summarize(results),
-        findings=tuple(sorted(actuals.findings, key=lambda f: f.sort_key())),
-        superseded=tuple(actuals.superseded), strict=strict)
-
-
-def check_options(method: str | None, fail_on: str) -> None:
-    """Reject option values the CLI would never pass (API callers may)."""
-    if method is not None and method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    if fail_on not in FAIL_ON:
-        raise ValueError(f"unknown fail-on level {fail_on!r}; choose one of {', '.join(FAIL_ON)}")
-
-
-def resolve_settings(plan: Plan, *, method: str | None, on_track: float | None, at_risk: float | None,
-                     fail_on: str, strict: bool) -> Settings:
-    """Command-line options over the plan's ``assessment`` over the SPEC defaults.
-
-    Raises :class:`PolicycheckError` when the thresholds end up the wrong way
-    round: with at_risk above on_track no ratio could be at_risk, so every
-    result between them would silently read on_track.
-    """
-    defaults = plan.assessment
-    settings = Settings(method=method or defaults.method,
-                        on_track=defaults.on_track if on_track is None else on_track,
-                        at_risk=defaults.at_risk if at_risk is None else at_risk,
-                        approx_tolerance=defaults.approx_tolerance, fail_on=fail_on, strict=strict)
-    if settings.at_risk > settings.on_track:
-        raise PolicycheckError(
-            f"{plan.file}: the at_risk threshold {settings.at_risk:g} is above the on_track threshold "
-            f"{settings.on_track:g} (from --at-risk/--on-track or the plan's assessment); "
-            "on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6")
-    return settings
+        findings=tuple(sorted_findings([*actuals.findings, *plan_findings])),
+        superseded=tuple(actuals.superseded), strict=options.strict)
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:
@@ -122,42 +117,73 @@ def assessment_year(plan: Plan, year: int | None) -> int:
     return year if year is not None else plan.period_end
 
 
-def _shared(plans: Sequence[Plan], name: str, default: Any) -> Any:
-    """A plan default that every plan agrees on (the report shows one value), else the SPEC's."""
+def _shared_method(plans: Sequence[Plan]) -> Method:
+    """The method every plan's assessment agrees on (the report shows one), else the default."""
+    methods = {plan.assessment.method for plan in plans}
+    return methods.pop() if len(methods) == 1 else _DEFAULTS.method
+
+
+def _shared_threshold(plans: Sequence[Plan], given: float | None, name: str) -> float:
+    """A threshold from the options, else the one every plan agrees on, else the default."""
+    if given is not None:
+        return given
     values = {getattr(plan.assessment, name) for plan in plans}
-    return values.pop() if len(values) == 1 else default
+    chosen: float = values.pop() if len(values) == 1 else getattr(_DEFAULTS, name)
+    return chosen
 
 
-def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int,
-                    settings: Settings) -> list[Result]:
-    """The results of one target: plan-wide, then one per scope unit (SPEC 2.4)."""
-    base = common_fields(plan, target)
-    reference = actuals.get(plan.id, target.reference, None) if target.reference else None
-    return [evaluate_unit(plan, target, actuals, unit, year, settings, base=base, reference=reference)
+@dataclass(frozen=True, slots=True)
+class TargetFields:
+    """The Result fields that are the same for every unit of a target."""
+
+    plan: str
+    target: str
+    name: str
+    kind: Kind
+    comparator: Comparator | None
+    measure: str | None
+    commitment: Commitment
+    lead: str | None
+    responsible: tuple[str, ...]
+    location: Location
+    name_en: str | None
+
+
+def target_fields(plan: Plan, target: Target) -> TargetFields:
+    """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
+    return TargetFields(plan.id, target.id, target.name, target.kind,
+                        target.comparator or kind_spec(target.kind).comparator, target.unit,
+                        target.commitment, target.lead, target.responsible, target.location, target.name_en)
+
+
+def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings) -> list[Result]:
+    """The results of one target: plan-wide, then one per scope unit (docs/plan-format.md#scope)."""
+    base = target_fields(plan, target)
+    return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings), settings)
             for unit in result_units(plan, target, actuals)]
 
 
 def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
-                  settings: Settings, *, base: Mapping[str, Any] | None = None,
-                  reference: Series | None = None) -> Result:
+                  settings: Settings) -> Result:
     """One result: the target for one unit (None: plan-wide) at one year."""
-    if base is None:
-        base = common_fields(plan, target)
-    if reference is None and target.reference:
-        reference = actuals.get(plan.id, target.reference, None)
+    outcome = unit_outcome(plan, target, actuals, unit, year, settings)
+    return make_result(target_fields(plan, target), unit, year, outcome, settings)
+
+
+def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
+                 settings: Settings) -> Outcome:
+    """What the rules of the target's kind compute for one unit at one year."""
     series = actuals.get(plan.id, target.id, unit)
-    case = make_case(plan, target, unit, series, year, settings, unit_milestones(target, unit))
-    outcome = evaluate_case(case, reference)
-    outcome["source"], outcome["note"] = source_note(series, year)
-    return make_result(base, unit, year, outcome, settings, target)
-
-
-def source_note(series: Series, year: int) -> tuple[str | None, str | None]:
-    """The CSV source and note of the observation at ``year`` (SPEC 3: carried into reports)."""
-    if isinstance(series, SeriesView):
-        return series.source_note(year)
-    obs = series.get(year)  # a plain mapping, as API callers and tests may build
-    return (obs.source, obs.note) if obs is not None else (None, None)
+    reference = actuals.get(plan.id, target.reference, None) if target.reference else None
+    case = make_case(plan, target, unit, series, year, settings, unit_milestones(target, unit), reference)
+    spec = kind_spec(target.kind)
+    if not spec.yearly and not case.milestones:
+        outcome = Outcome()
+        outcome.judge("pending", because("no_milestones"))
+    else:
+        outcome = evaluator(spec.family)(case)
+    outcome.source, outcome.note = series.source_note(year)
+    return outcome
 
 
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
@@ -178,38 +204,22 @@ def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, Requir
     return ((target.milestones[-1][0], float(scope.allocations[unit])),)
 
 
-def evaluate_case(case: Case, reference: Series | None) -> Outcome:
-    """Dispatch on the target's kind."""
-    kind = case.target.kind
-    if kind in ("annual", "growth"):
-        return evaluate_periodic(case, reference)
-    if not case.milestones:
-        return {"status": "pending", **because("no_milestones")}
-    if kind == "cagr":
-        return evaluate_cagr(case)
-    if kind == "milestone":
-        return evaluate_milestone(case)
-    return evaluate_level(case)
-
-
-def common_fields(plan: Plan, target: Target) -> dict[str, Any]:
-    """The Result fields that are the same for every unit of a target."""
-    comparator = target.comparator
-    if comparator is None and target.kind != "milestone":
-        comparator = "<=" if target.kind == "rank" else ">="
-    return {"plan": plan.id, "target": target.id, "name": target.name, "kind": target.kind,
-            "comparator": comparator, "measure": target.unit, "commitment": target.commitment,
-            "lead": target.lead, "responsible": target.responsible, "location": target.location,
-            "name_en": target.name_en}
-
-
-def make_result(base: Mapping[str, Any], unit: str | None, year: int, outcome: Outcome,
-                settings: Settings, target: Target) -> Result:
+def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, settings: Settings) -> Result:
     """Wrap an outcome in a Result and decide whether it fails the run."""
-    fields = {**_OUTCOME_DEFAULTS, **outcome}
-    failing = fields["status"] in FAIL_ON[settings.fail_on] and (
-        target.commitment == "binding" or settings.strict)
-    return Result(**base, unit=unit, year=year, failing=failing, **fields)
+    failing = out.status in FAIL_ON[settings.fail_on] and (base.commitment == "binding" or settings.strict)
+    return Result(
+        plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
+        comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
+        responsible=base.responsible, location=base.location, year=year, actual=out.actual,
+        data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
+        target_year=out.target_year, expected=out.expected, gap=out.gap, attainment=out.attainment,
+        progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
+        required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
+        projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,
+        name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
+        level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
+        last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
+        source=out.source, note=out.note, **out.reason.result_fields())
 
 
 def summarize(results: Sequence[Result]) -> Summary:
@@ -219,5 +229,6 @@ def summarize(results: Sequence[Result]) -> Summary:
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
         failing += result.failing
-    by_status = {status: counts[status] for status in STATUSES if status in counts}
+    by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
     return Summary(results=len(results), by_status=by_status, failing=failing)
+

@@ -15,6 +15,8 @@ machine word (``linear``, ``level``) that is translated, not quoted.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 #: code -> {"en": template, "zh": template}; both templates use the same fields.
 REASONS: Mapping[str, Mapping[str, str]] = {
@@ -188,15 +190,35 @@ TERMS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def because(code: str, **args: object) -> dict[str, object]:
-    """The reason fields of a result: English ``reason``, ``reason_code``, ``reason_args``.
+class ReasonFields(TypedDict):
+    """A reason as the three :class:`policycheck.model.Result` fields that hold it."""
 
-    Evaluation modules merge this into their outcome, so the sentence and the
-    code can never disagree.  Raises KeyError for an unknown code or a missing
-    argument: a programming error, caught by the tests of every code.
+    reason: str
+    reason_code: str
+    reason_args: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a result has its status: the English sentence, its code and its (text) arguments."""
+
+    text: str = ""
+    code: str = ""
+    args: Mapping[str, str] = field(default_factory=dict)
+
+    def result_fields(self) -> ReasonFields:
+        return {"reason": self.text, "reason_code": self.code, "reason_args": self.args}
+
+
+def because(code: str, **args: object) -> Reason:
+    """The reason of a result: the English sentence of ``code``, the code and the arguments as text.
+
+    Built in one place, so the sentence and the code can never disagree.
+    Raises KeyError for an unknown code or a missing argument: a programming
+    error, caught by the tests of every code.
     """
     plain = {key: str(value) for key, value in args.items()}
-    return {"reason": english(code, plain), "reason_code": code, "reason_args": plain}
+    return Reason(english(code, plain), code, plain)
 
 
 def english(code: str, args: Mapping[str, str]) -> str:

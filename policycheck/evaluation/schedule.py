@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from policycheck.model import Status
+
 #: A requirement as the arithmetic sees it: a number, or ``(lo, hi)`` for ``between``.
 Requirement = float | tuple[float, float]
 #: Resolved path points ``(year, value)`` in year order.
@@ -96,7 +98,7 @@ def progress(a: float, b: float | None, v_t: float) -> float | None:
     return (a - b) / (v_t - b)
 
 
-def classify_ratio(rho: float, on_track: float, at_risk: float) -> str:
+def classify_ratio(rho: float, on_track: float, at_risk: float) -> Status:
     """The status for a progress ratio (SPEC 4.1 rule 6 thresholds)."""
     if rho >= on_track:
         return "on_track"
@@ -120,10 +122,11 @@ def cagr_ratio(a: float, b: float, years_done: int, v_t: float, years_all: int,
     """rho of the cagr method ``d * g_a / |g_r|``; None when the method does not apply."""
     if not (b > 0 and a > 0 and v_t > 0 and years_done > 0 and years_all > 0):
         return None
-    g_r = (v_t / b) ** (1.0 / years_all) - 1.0
+    # float ** float is typed Any (a negative base would give a complex); both bases are positive here.
+    g_r: float = (v_t / b) ** (1.0 / years_all) - 1.0
     if abs(g_r) <= eps(0.0):
         return None
-    g_a = (a / b) ** (1.0 / years_done) - 1.0
+    g_a: float = (a / b) ** (1.0 / years_done) - 1.0
     return d * g_a / abs(g_r)
 
 
@@ -138,7 +141,8 @@ def average_growth(level: float, b: float, years: int) -> float | None:
     """年均增速 ``((L/b)^(1/years) - 1) * 100``; None when it has no real value."""
     if years <= 0 or b <= 0 or level < 0:
         return None
-    return ((level / b) ** (1.0 / years) - 1.0) * 100.0
+    rate: float = ((level / b) ** (1.0 / years) - 1.0) * 100.0  # level >= 0 and b > 0: a real number
+    return rate
 
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,

@@ -13,6 +13,7 @@ from typing import Any
 
 from policycheck.errors import PlanError
 from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.kinds import default_comparator
 from policycheck.model import (
     Assessment,
     Baseline,
@@ -27,9 +28,6 @@ from policycheck.model import (
     Unit,
 )
 from policycheck.plans.yamlload import YamlDoc, load_yaml
-
-#: The comparator a target gets when it names none (SPEC 2.1: rank is "lower is better").
-DEFAULT_COMPARATOR = {"rank": "<="}
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,9 @@ def _build_assessment(raw: Mapping[str, Any]) -> Assessment:
 
 def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
     kind = raw["kind"]
-    comparator = None if kind == "milestone" else raw.get("comparator", DEFAULT_COMPARATOR.get(kind, ">="))
+    # A target that names no comparator gets its kind's (a rank is better the lower it is).
+    default = default_comparator(kind)
+    comparator = None if default is None else raw.get("comparator", default)
     milestones = tuple(sorted(((int(year), _requirement(value))
                                for year, value in (raw.get("milestones") or {}).items()), key=lambda m: m[0]))
     baseline = raw.get("baseline")
@@ -141,7 +141,7 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         milestones=milestones,
         value=_value(raw["value"]) if "value" in raw else None,
         reference=raw.get("reference"),
-        years=tuple(raw["years"]) if "years" in raw else None,  # type: ignore[arg-type]
+        years=(raw["years"][0], raw["years"][1]) if "years" in raw else None,
         since=raw.get("since"),
         commitment=raw.get("commitment", "binding"),
         responsible=tuple(raw.get("responsible", ())),

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError
-from policycheck.findings import ERROR, Finding, sorted_findings
-from policycheck.reporters import Validation
+from policycheck.findings import ERROR, Finding, Validation, sorted_findings
 
 if TYPE_CHECKING:
     from policycheck.model import Plan

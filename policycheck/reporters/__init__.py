@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from policycheck.findings import Finding
+    from policycheck.findings import Validation
     from policycheck.model import Report
 
 #: format name -> (module, one-line description for --help and docs)
@@ -46,18 +47,7 @@ class RenderOptions:
     view: str = "results"  # "results" (check) or "units" (units)
 
 
-@dataclass(frozen=True)
-class Validation:
-    """What ``validate`` found: the files it read and every finding."""
-
-    files: tuple[str, ...]
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-    strict: bool = False
-    #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
-    skipped: tuple[str, ...] = ()
-
-
-def _module(fmt: str):  # type: ignore[no-untyped-def]
+def _module(fmt: str) -> ModuleType:
     try:
         module_name = REPORTER_BY_NAME[fmt][0]
     except KeyError:
@@ -65,9 +55,9 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(module_name)
 
 
-def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
+def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: Any) -> str:
     """Render an evaluated report in one of :data:`REPORT_FORMATS`."""
-    opts = options or RenderOptions(**kwargs)  # type: ignore[arg-type]
+    opts = options or RenderOptions(**kwargs)
     renderer: Callable[[Report, RenderOptions], str] = _module(fmt).render
     return renderer(report, opts)
 

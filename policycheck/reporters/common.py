@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from policycheck.reporters.labels import label, status_label
@@ -25,10 +26,48 @@ _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *r
 #: Data statuses as Chinese statistical tables name them (SPEC 3: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
-_SUPERSEDED_HEADERS = {
-    "zh": ("位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"),
-    "en": ("file:line", "Target", "Unit", "Year", "Data status", "Value", "Replaced by"),
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a human table, described once for every format that draws it."""
+
+    #: the label of its header (:mod:`policycheck.reporters.labels`)
+    key: str
+    #: it holds numbers: right-aligned, as in a spreadsheet
+    numeric: bool = False
+    #: the one column that may wrap on a narrow terminal (a name)
+    wraps: bool = False
+    #: ids and file:line places, set in a monospace font where the format has one
+    code: bool = False
+    #: a header that reads the same in every language, instead of the label of ``key``
+    fixed: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.fixed if self.fixed is not None else label(self.key, lang)
+
+
+#: One row per result: :func:`result_row_texts`.
+RESULT_COLUMNS: tuple[Column, ...] = (
+    Column("target", code=True), Column("name", wraps=True), Column("actual", numeric=True),
+    Column("expected", numeric=True), Column("gap", numeric=True), Column("attainment", numeric=True),
+    Column("status"))
+#: One row per unit shortfall: :func:`unit_row_texts`.
+SHORTFALL_COLUMNS: tuple[Column, ...] = (
+    Column("responsible"), Column("role"), Column("target", code=True), Column("name", wraps=True),
+    Column("status"), Column("gap", numeric=True))
+#: One row per unit: :func:`unit_summary_texts`.
+UNIT_SUMMARY_COLUMNS: tuple[Column, ...] = (
+    Column("responsible", wraps=True), Column("led", numeric=True), Column("supported", numeric=True),
+    Column("shortfalls", numeric=True))
+#: One row per superseded CSV row: :func:`superseded_rows`.
+SUPERSEDED_COLUMNS: tuple[Column, ...] = (
+    Column("row", code=True), Column("target", code=True), Column("row_unit"), Column("year", numeric=True),
+    Column("data_status"), Column("value", numeric=True), Column("replaced_by"))
+
+
+def headers(columns: Sequence[Column], lang: str) -> list[str]:
+    return [column.label(lang) for column in columns]
 
 
 def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
@@ -123,13 +162,8 @@ def plan_heading(info: PlanInfo, lang: str) -> str:
     return f"{one_line(info.title)} [{info.id}] {label('year', lang)} {year}"
 
 
-def result_headers(lang: str) -> list[str]:
-    keys = ("target", "name", "actual", "expected", "gap", "attainment", "status")
-    return [label(k, lang) for k in keys]
-
-
 def result_row_texts(result: Result, lang: str) -> list[str]:
-    """The cells of one result row, plain text, in :func:`result_headers` order."""
+    """The cells of one result row, plain text, in :data:`RESULT_COLUMNS` order."""
     return [
         result_label(result),
         result_name(result, lang),
@@ -146,11 +180,6 @@ def unit_name(unit: UnitSummary, lang: str) -> str:
     return one_line(name)
 
 
-def unit_headers(lang: str) -> list[str]:
-    keys = ("responsible", "role", "target", "name", "status", "gap")
-    return [label(k, lang) for k in keys]
-
-
 def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall, Result | None]]:
     """Every unit shortfall with its unit and the result it refers to."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
@@ -164,7 +193,7 @@ def shortfall_target(shortfall: UnitShortfall) -> str:
 
 
 def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
-    """One row per unit shortfall, in :func:`unit_headers` order."""
+    """One row per unit shortfall, in :data:`SHORTFALL_COLUMNS` order."""
     rows = []
     for unit, shortfall, result in shortfall_rows(report):
         rows.append([
@@ -186,10 +215,6 @@ def finding_rows(findings: Sequence[object]) -> list[list[str]]:
     return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
 
 
-def unit_summary_headers(lang: str) -> list[str]:
-    return [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
-
-
 def unit_summary_texts(report: Report, lang: str) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
     return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
@@ -199,10 +224,6 @@ def data_status_text(status: str | None, lang: str) -> str:
     if status is None:
         return EMPTY
     return _DATA_STATUS_TEXT.get(lang, _DATA_STATUS_TEXT["en"]).get(status, status)
-
-
-def superseded_headers(lang: str) -> list[str]:
-    return list(_SUPERSEDED_HEADERS.get(lang, _SUPERSEDED_HEADERS["en"]))
 
 
 def superseded_rows(report: Report, lang: str) -> list[list[str]]:

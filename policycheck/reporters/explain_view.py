@@ -10,6 +10,7 @@ glance even without colour.
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import fmt_gap, fmt_number, one_line, result_reason, status_text
+from policycheck.reporters.common import Column, fmt_gap, fmt_number, one_line, result_reason, status_text
 from policycheck.reporters.labels import label, status_label
-from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
+from policycheck.reporters.statuses import status_style
+from policycheck.reporters.table import make_console, status_cell
 
 if TYPE_CHECKING:
     from policycheck.evaluation.explain import Explanation
@@ -30,7 +32,8 @@ _ACTUAL, _EXPECTED = "█", "▒"
 
 def render_explanation(explanation: Explanation, options: RenderOptions) -> str:
     """Render an ``Explanation`` (plan, target, year, results, by_year, failing)."""
-    console = make_console(options)
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
     lang = options.lang
     for line in _header(explanation, lang):
         console.print(line, soft_wrap=True)
@@ -41,7 +44,7 @@ def render_explanation(explanation: Explanation, options: RenderOptions) -> str:
         console.print()
         for line in chart:
             console.print(line, soft_wrap=True)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    output = buffer.getvalue()
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
@@ -53,7 +56,7 @@ def _year_note(year: int, lang: str) -> str:
 
 def _header(explanation: Explanation, lang: str) -> list[Text]:
     plan, target = explanation.plan, explanation.target
-    name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
+    name = target.name_en if lang == "en" and target.name_en else target.name
     lines = [
         Text(f"{one_line(plan.title)} [{plan.id}]", style="bold"),
         Text(f"{target.id}: {one_line(name)}{_year_note(explanation.year, lang)}", style="bold"),
@@ -61,7 +64,7 @@ def _header(explanation: Explanation, lang: str) -> list[Text]:
     for result in explanation.results:
         who = f"[{result.unit}] " if result.unit else ""
         line = Text(who)
-        line.append(status_text(result, lang), style=STATUS_STYLES.get(result.status, ""))
+        line.append(status_text(result, lang), style=status_style(result.status))
         line.append(("：" if lang == "zh" else ": ") + result_reason(result, lang))
         lines.append(line)
     return lines
@@ -69,11 +72,11 @@ def _header(explanation: Explanation, lang: str) -> list[Text]:
 
 def _year_table(rows: Sequence[Result], lang: str) -> Table:
     scoped = any(r.unit for r in rows)
-    headers = ["year"] + (["unit"] if scoped else []) + ["actual", "expected", "gap", "status"]
+    columns = [Column("year"), *([Column("unit")] if scoped else []), Column("actual", numeric=True),
+               Column("expected", numeric=True), Column("gap", numeric=True), Column("status")]
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for key in headers:
-        numeric = key in ("actual", "expected", "gap")
-        table.add_column(label(key, lang), justify="right" if numeric else "left", no_wrap=True)
+    for column in columns:
+        table.add_column(column.label(lang), justify="right" if column.numeric else "left", no_wrap=True)
     for r in rows:
         cells = [Text(str(r.year))] + ([Text(r.unit or "")] if scoped else [])
         cells += [Text(fmt_number(r.actual, lang)), Text(fmt_number(r.expected, lang)), Text(fmt_gap(r.gap)),
@@ -101,7 +104,7 @@ def chart_lines(rows: Sequence[Result], lang: str, *, width: int) -> list[Text]:
     lines = []
     for result, actual, expected in points:
         who = f"{result.year}" + (f" [{result.unit}]" if result.unit else "")
-        style = STATUS_STYLES.get(result.status, "")
+        style = status_style(result.status)
         lines.append(_bar_line(who.ljust(head), names[0], actual, fmt_number(result.actual, lang),
                                (top, span, _ACTUAL, style)))
         lines.append(_bar_line(" " * head, names[1], expected, fmt_number(result.expected, lang),

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from policycheck.findings import sorted_findings
+from policycheck.findings import Validation, sorted_findings
 from policycheck.model import SHORTFALL_STATUSES
-from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import result_label, result_reason
 from policycheck.reporters.labels import status_label
 

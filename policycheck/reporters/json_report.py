@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from policycheck.findings import sorted_findings
-from policycheck.reporters import RenderOptions, Validation
+from policycheck.findings import Validation, sorted_findings
+from policycheck.reporters import RenderOptions
 from policycheck.serialize import report_json
 
 if TYPE_CHECKING:

@@ -3,30 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-LANGS: tuple[str, ...] = ("zh", "en")
+from policycheck.reporters.statuses import STATUS_LOOKS
 
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "met": "已达成",
-        "on_track": "符合序时进度",
-        "at_risk": "略有滞后",
-        "off_track": "明显滞后",
-        "regressing": "不进反退",
-        "missed": "未达成",
-        "no_data": "缺少数据",
-        "pending": "未到期",
-    },
-    "en": {
-        "met": "met",
-        "on_track": "on track",
-        "at_risk": "at risk",
-        "off_track": "off track",
-        "regressing": "regressing",
-        "missed": "missed",
-        "no_data": "no data",
-        "pending": "pending",
-    },
-}
+LANGS: tuple[str, ...] = ("zh", "en")
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "zh": {
@@ -60,11 +39,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "承担",
         "findings": "提示",
         "superseded": "被替代的数据",
+        # the table of superseded rows
+        "row": "位置",
+        "row_unit": "责任单位",
+        "data_status": "数据状态",
+        "value": "数值",
+        "replaced_by": "被替代为",
         "source": "来源",
         "note": "备注",
         "aspirational": "力争",
         "binding": "约束性",
-        # HTML report (reporters/html.py)
+        # HTML report (reporters/html/page.py)
         "report_title": "规划目标监测报告",
         "period": "规划期",
         "assessment_year": "评估年度",
@@ -118,11 +103,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "scope",
         "findings": "Findings",
         "superseded": "Superseded rows",
+        # the table of superseded rows
+        "row": "file:line",
+        "row_unit": "Unit",
+        "data_status": "Data status",
+        "value": "Value",
+        "replaced_by": "Replaced by",
         "source": "Source",
         "note": "Note",
         "aspirational": "aspirational",
         "binding": "binding",
-        # HTML report (reporters/html.py)
+        # HTML report (reporters/html/page.py)
         "report_title": "Plan target report",
         "period": "Plan period",
         "assessment_year": "Assessment year",
@@ -149,7 +140,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 
 
 def status_label(status: str, lang: str = "zh") -> str:
-    return STATUS_LABELS.get(lang, STATUS_LABELS["en"]).get(status, status)
+    """The status in ``lang`` (English for another language); a status this version does not know as it is."""
+    look = STATUS_LOOKS.get(status)
+    if look is None:
+        return status
+    return look.zh if lang == "zh" else look.en
 
 
 def label(key: str, lang: str = "zh") -> str:

@@ -17,30 +17,31 @@ from policycheck.findings import sorted_findings
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
+    RESULT_COLUMNS,
+    SHORTFALL_COLUMNS,
+    SUPERSEDED_COLUMNS,
+    UNIT_SUMMARY_COLUMNS,
+    Column,
     finding_rows,
     one_line,
     plan_heading,
-    result_headers,
     result_row_texts,
     results_by_plan,
-    superseded_headers,
     superseded_rows,
-    unit_headers,
     unit_row_texts,
-    unit_summary_headers,
     unit_summary_texts,
 )
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.statuses import STATUS_LOOKS
 
 if TYPE_CHECKING:
     from policycheck.model import Report
 
 #: Characters with a meaning in GFM inline text; escaped with a backslash.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
-_STATUS_ICONS = {
-    "missed": "🔴", "regressing": "🔴", "off_track": "🟠", "at_risk": "🟡",
-    "no_data": "⚪", "pending": "⚪", "on_track": "🟢", "met": "🟢",
-}
+#: The findings table: fixed English headers, as the parsable lines read.
+_FINDING_COLUMNS = (Column("where", fixed="file:line:column", code=True), Column("level", fixed="level"),
+                    Column("rule", fixed="rule", code=True), Column("message", fixed="message"))
 
 
 def escape(text: str) -> str:
@@ -48,10 +49,10 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric: Sequence[int] = ()) -> str:
+def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], lang: str) -> str:
     """A GFM pipe table; numeric columns are right-aligned."""
-    align = ["---:" if i in numeric else "---" for i in range(len(headers))]
-    lines = [_row(headers), "| " + " | ".join(align) + " |"]
+    align = ["---:" if column.numeric else "---" for column in columns]
+    lines = [_row([column.label(lang) for column in columns]), "| " + " | ".join(align) + " |"]
     lines += [_row(row) for row in rows]
     return "\n".join(lines)
 
@@ -67,30 +68,29 @@ def render(report: Report, options: RenderOptions) -> str:
         blocks.append(_unit_summary(report, lang))
     shortfalls = unit_row_texts(report, lang)
     if shortfalls:
-        blocks.append(f"## {label('units_view', lang)}\n\n" + table(unit_headers(lang), shortfalls, numeric=[5]))
+        blocks.append(f"## {label('units_view', lang)}\n\n" + table(SHORTFALL_COLUMNS, shortfalls, lang))
     if options.view != "units":
         for info, results in results_by_plan(report):
             rows = [result_row_texts(r, lang) for r in results]
-            body = table(result_headers(lang), rows, numeric=[2, 3, 4, 5]) if rows else "—"
+            body = table(RESULT_COLUMNS, rows, lang) if rows else "—"
             blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
     if report.findings:
-        headers = ["file:line:column", "level", "rule", "message"]
         blocks.append(f"## {label('findings', lang)}\n\n"
-                      + table(headers, finding_rows(sorted_findings(report.findings))))
+                      + table(_FINDING_COLUMNS, finding_rows(sorted_findings(report.findings)), lang))
     if report.superseded:
         blocks.append(f"## {label('superseded', lang)}\n\n"
-                      + table(superseded_headers(lang), superseded_rows(report, lang), numeric=[3, 5]))
+                      + table(SUPERSEDED_COLUMNS, superseded_rows(report, lang), lang))
     return "\n\n".join(blocks) + "\n"
 
 
 def _headline(report: Report, lang: str) -> str:
     """One bullet per status present, worst first, with the number of results."""
     counts = report.summary.by_status
-    lines = [f"- {_STATUS_ICONS[s]} {escape(status_label(s, lang))}: **{counts[s]}**"
+    lines = [f"- {STATUS_LOOKS[s].icon} {escape(status_label(s, lang))}: **{counts[s]}**"
              for s in STATUSES if counts.get(s)]
     return "\n".join(lines) if lines else "—"
 
 
 def _unit_summary(report: Report, lang: str) -> str:
     rows = unit_summary_texts(report, lang)
-    return f"## {label('summary', lang)}\n\n" + table(unit_summary_headers(lang), rows, numeric=[1, 2, 3])
+    return f"## {label('summary', lang)}\n\n" + table(UNIT_SUMMARY_COLUMNS, rows, lang)

@@ -19,13 +19,14 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from policycheck import __version__
-from policycheck.findings import RULES, sorted_findings
+from policycheck.findings import RULES, Validation, sorted_findings
 from policycheck.model import SHORTFALL_STATUSES
-from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import result_reason
 from policycheck.reporters.json_report import dumps
 from policycheck.reporters.labels import status_label
+from policycheck.reporters.statuses import STATUS_LOOKS
+from policycheck.version import __version__
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -33,19 +34,6 @@ if TYPE_CHECKING:
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/policycheck/"
-
-#: SPEC 4: what each status means, for the SARIF rules of results.
-STATUS_RULES: dict[str, str] = {
-    "missed": "The target year has passed and the requirement is not met",
-    "regressing": "The value moved away from the target since the baseline",
-    "off_track": "Far behind the schedule of the plan",
-    "at_risk": "Somewhat behind the schedule of the plan",
-    "no_data": "No actual value for the assessment year",
-    "pending": "Nothing is due yet",
-    "on_track": "Keeping to the schedule of the plan",
-    "met": "The requirement is met",
-}
-
 
 def render(report: Report, options: RenderOptions) -> str:
     """Findings and results needing attention of one ``check`` run as SARIF."""
@@ -61,7 +49,7 @@ def render_findings(validation: Validation, options: RenderOptions) -> str:
 
 def _document(findings: list[Finding], results: list[Result], *, strict: bool, lang: str) -> str:
     rule_ids = sorted({f.rule for f in findings})
-    rule_ids += [f"status/{s}" for s in STATUS_RULES if any(r.status == s for r in results)]
+    rule_ids += [f"status/{s}" for s in STATUS_LOOKS if any(r.status == s for r in results)]
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     sarif_results = [_finding_result(f, index, strict) for f in findings]
     sarif_results += [_result_result(r, index, lang) for r in results]
@@ -79,7 +67,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
     if rule_id.startswith("status/"):
         status = rule_id.removeprefix("status/")
         short = f"{status_label(status, 'en')} ({status_label(status, 'zh')})"
-        full = f"{STATUS_RULES[status]}."
+        full = f"{STATUS_LOOKS[status].meaning}."
         help_text = ("Run `policycheck explain PLAN TARGET` to see the target year by year, "
                      "the expected value on the linear schedule and the pace now needed.")
     else:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import sorted_findings
+from policycheck.kinds import kind_spec
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     EMPTY,
+    SUPERSEDED_COLUMNS,
     fmt_gap,
     fmt_number,
     fmt_percent,
@@ -30,7 +32,6 @@ from policycheck.reporters.common import (
     results_by_plan,
     shortfall_rows,
     status_text,
-    superseded_headers,
     superseded_rows,
     unit_name,
 )
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result
 
 TEMPLATE = "report.html.j2"
-_TRAJECTORY_KINDS = frozenset({"level", "rank", "cumulative"})
 
 Chart = chart.LineChart | chart.BarChart | chart.Timeline
 
@@ -124,7 +124,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
         # SPEC 3: a row replaced by a stronger data status is listed, never dropped silently.
-        "superseded_headers": superseded_headers(lang),
+        "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
         "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
     }
@@ -132,7 +132,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
     """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
-    rows = []
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
     for unit, shortfall, result in shortfall_rows(report):
         code = f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
         rows.append((unit_name(unit, lang), label(f"role_{shortfall.role}", lang), code,
@@ -206,15 +206,16 @@ def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None
     """The chart of one result, its y-axis label and notes shown under it."""
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
-    if result.kind in _TRAJECTORY_KINDS:
-        rank = result.kind == "rank"
-        notes = (label("lower_is_better", lang),) if rank else ()
+    shape = kind_spec(result.kind).chart
+    if shape in ("line", "inverted_line"):
+        inverted = shape == "inverted_line"  # a rank: lower is better, so up is better
+        notes = (label("lower_is_better", lang),) if inverted else ()
         data = trajectory(result)
-        integer = rank or whole_numbers(data)
-        return chart.line_chart(data, inverted=rank, integer=integer, fmt=fmt), y_label, notes
-    if result.kind == "cagr":
+        integer = inverted or whole_numbers(data)
+        return chart.line_chart(data, inverted=inverted, integer=integer, fmt=fmt), y_label, notes
+    if shape == "compound":
         return _cagr_chart(result, lang, fmt, y_label)
-    if result.kind in ("annual", "growth"):
+    if shape == "bars":
         history = [(h.year, _number(h.actual), h.status) for h in result.history or ()]
         required = requirement_values(result.target_value)
         whole = all(float(v).is_integer() for v in [*required, *(v for _, v, _ in history if v is not None)])

@@ -1,0 +1,148 @@
+"""The command line's options: their click declarations, what they parse into, and the terminal.
+
+:class:`RunOptions` is what ``check``, ``units`` and ``explain`` hand to
+:mod:`policycheck.cli.run`; the evaluation's share of it is an
+:class:`policycheck.evaluation.options.EvaluationOptions`, the rest says how
+to read the inputs and where the output goes.  Whether stdout is a terminal
+(colour, width, the default format) is read here and nowhere below the CLI.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
+from policycheck.model import FAIL_ON
+from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME
+from policycheck.reporters.labels import LANGS
+
+FAIL_ON_LEVELS: tuple[str, ...] = tuple(FAIL_ON)
+FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of check/units/explain, copied out of click."""
+
+    plans: tuple[str, ...]
+    actuals: tuple[str, ...]
+    evaluation: EvaluationOptions = DEFAULT_OPTIONS
+    lang: str = "zh"
+    fmt: str | None = None
+    tablefmt: str = "simple"
+    outputs: tuple[tuple[str, str], ...] = ()
+    encoding: str = "auto"
+    allow_unknown: bool = False
+    color: bool = False
+    quiet: bool = False
+    verbose: int = 0
+
+
+def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
+    """The options click parsed for :func:`evaluation_options`, sorted into their dataclasses."""
+    evaluation = EvaluationOptions(year=values["year"], method=values["method"], on_track=values["on_track"],
+                                   at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"])
+    return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
+                      fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
+                      encoding=values["encoding"], allow_unknown=values["allow_unknown"],
+                      color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"])
+
+
+def split_format_path(value: str, formats: Sequence[str]) -> tuple[str, str] | None:
+    """``FORMAT=PATH`` as (format, path) when the format is one of ``formats``; else None."""
+    fmt, sep, path = value.partition("=")
+    if not sep or not path or fmt not in formats:
+        return None
+    return fmt, path
+
+
+def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """``-o FORMAT=PATH`` of check/units/explain; a malformed value is a usage error."""
+    parsed = []
+    for value in values:
+        found = split_format_path(value, REPORT_FORMATS)
+        if found is None:
+            fmt, sep, path = value.partition("=")
+            if not sep or not path:
+                raise click.BadParameter(f"{value!r}: expected FORMAT=PATH, e.g. json=report.json")
+            raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(REPORT_FORMATS)}")
+        parsed.append(found)
+    return tuple(parsed)
+
+
+def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An unknown tabulate format is a usage error, not a silent fallback to 'simple'."""
+    from tabulate import tabulate_formats  # here, not at import: --help stays fast
+
+    if value not in tabulate_formats:
+        raise click.BadParameter(f"{value!r} is not a tabulate format; choose one of {', '.join(tabulate_formats)}")
+    return value
+
+
+def evaluation_options(func: _F) -> _F:
+    """The options shared by check, units and explain (README.md#commands)."""
+    decorators = [
+        click.option("-a", "--actuals", "actuals", multiple=True, required=True,
+                     type=click.Path(dir_okay=False), help="Actuals CSV file (repeatable)."),
+        click.option("--year", type=click.IntRange(1900, 2200),
+                     help="Assessment year. Default: per plan, the latest year with any observation."),
+        click.option("--method", type=click.Choice(["linear", "cagr"]),
+                     help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
+        click.option("--on-track", type=click.FloatRange(0, None), help="Progress ratio for on_track (default 0.95)."),
+        click.option("--at-risk", type=click.FloatRange(0, None), help="Progress ratio for at_risk (default 0.6)."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
+                     help="Exit 1 when any result is at or above this level."),
+        click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),
+        click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
+                     help="Language of labels (machine values are never translated)."),
+        click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
+                     help=f"What goes to stdout. {FORMAT_HELP}."),
+        click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
+                     help="tabulate format for -f text (e.g. github, grid, plain)."),
+        click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",
+                     help="Also write a report file from the same run (repeatable)."),
+        click.option("--encoding", default="auto", show_default=True,
+                     help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
+        click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings."),
+        click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="Print only the one-line summary; -o files are still written."),
+        click.option("-v", "--verbose", count=True,
+                     help="Say on stderr what was read and which assessment year each plan got."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def use_color(requested: bool | None) -> bool:
+    """``--color``/``--no-color`` when given, else off under ``NO_COLOR``, else on a terminal."""
+    if requested is not None:
+        return requested
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
+    rich), else the terminal's when stdout is one, else None (a fixed width)."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def default_format() -> str:
+    """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
+    return "table" if sys.stdout.isatty() else "text"

@@ -12,8 +12,8 @@ from evalkit import actuals, obs, plan, target
 from policycheck.evaluation.engine import evaluate
 from policycheck.findings import Finding
 from policycheck.model import Baseline, Scope, Superseded, TimesBaseline, Unit
+from policycheck.reporters.json_text import report_to_dict
 from policycheck.schemas import load_schema, schema_text
-from policycheck.serialize import report_to_dict
 
 
 def _every_kind_report() -> dict[str, Any]:

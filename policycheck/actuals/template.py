@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 from policycheck.errors import PolicycheckError
@@ -62,7 +63,15 @@ def build_template(plans: Sequence[Plan], *, years: tuple[int, int] | None = Non
     return buffer.getvalue()
 
 
-def _write_wide(writer: csv._writer, plans: Sequence[Plan], years: tuple[int, int] | None,  # type: ignore[name-defined]
+class _RowWriter(Protocol):
+    """What the template needs of ``csv.writer``."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any: ...
+
+    def writerows(self, rows: Iterable[Iterable[Any]], /) -> None: ...
+
+
+def _write_wide(writer: _RowWriter, plans: Sequence[Plan], years: tuple[int, int] | None,
                 labels: dict[str, str], lang: str) -> None:
     """One row per target (and unit), one column per year of all plans' ranges."""
     if years is None:

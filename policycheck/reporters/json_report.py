@@ -1,7 +1,7 @@
 """The ``json`` format: the machine contract of SPEC 5.1.
 
 Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
-Chinese stays readable, one line per result (see :mod:`policycheck.serialize`)
+Chinese stays readable, one line per result (see :mod:`policycheck.reporters.json_text`)
 and a final newline: the same inputs give byte-identical files.  The ``units`` command writes the same full report
 (machines filter it themselves).
 """
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import Validation, sorted_findings
 from policycheck.reporters import RenderOptions
-from policycheck.serialize import report_json
+from policycheck.reporters.json_text import report_json
 
 if TYPE_CHECKING:
     from policycheck.model import Report

@@ -1,4 +1,4 @@
-"""The JSON report of SPEC 5.1: model objects -> JSON text.
+"""The JSON report (docs/reports.md#json): model objects -> JSON text.
 
 Field order follows the dataclasses, which follow SPEC 5.1, so the same
 inputs give byte-identical JSON.  Numbers keep full precision: rounding is for
@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # not in typeshed
 from operator import attrgetter
 from typing import Any
 
-from policycheck.actuals.store import ObservedPairs
 from policycheck.findings import Finding
 from policycheck.model import Report
 
@@ -50,8 +49,8 @@ def json_default(obj: Any) -> Any:
 def _converter(cls: type) -> Callable[[Any], Any]:
     if issubclass(cls, Finding):
         return Finding.to_dict
-    if issubclass(cls, ObservedPairs):
-        return lambda obj: obj.series.pairs()
+    if issubclass(cls, Sequence):  # observed pairs shared with the series they come from
+        return tuple
     if dataclasses.is_dataclass(cls):
         names = _field_names(cls)
         getters = attrgetter(*names)

@@ -1,6 +1,6 @@
 """policycheck: check government development-plan targets against actual statistics.
 
-The public API (SPEC 6)::
+The public API (README.md#python-api)::
 
     import policycheck
     plan = policycheck.load_plan("plans/taicang-sti-2018-2020.yaml")

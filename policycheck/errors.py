@@ -20,7 +20,7 @@ class InputError(PolicycheckError):
 
 
 class PlanError(InputError):
-    """A plan file that has error-level findings (SPEC 6: load_plan raises it)."""
+    """A plan file that has error-level findings (README.md#python-api: load_plan raises it)."""
 
 
 class ActualsError(InputError):

@@ -1,6 +1,6 @@
 """Findings: one problem found in an input file, with where it is.
 
-Every rule of SPEC 2.3 (PC100..PC409) produces a :class:`Finding`.  Lines and
+Every rule of docs/validation.md#rules (PC100..PC409) produces a :class:`Finding`.  Lines and
 columns are 1-based; 0 means "the whole file" (no position known).
 """
 from __future__ import annotations
@@ -49,7 +49,7 @@ RULES: Mapping[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One validation finding; field order is the JSON order of SPEC 5.1."""
+    """One validation finding; field order is the JSON order of docs/reports.md#json."""
 
     rule: str
     level: Level

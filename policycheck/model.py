@@ -25,12 +25,12 @@ Status = Literal[
 #: How a unit is involved in a shortfall: it leads the target, supports it, or the target is scoped to it.
 Role = Literal["lead", "support", "scope"]
 
-#: Worst first (SPEC 4.6).
+#: Worst first (docs/evaluation.md#statuses).
 STATUSES: tuple[Status, ...] = (
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
 )
 SHORTFALL_STATUSES: frozenset[Status] = frozenset({"missed", "regressing", "off_track", "at_risk"})
-#: Which statuses each ``--fail-on`` level fails on (SPEC 4.6).
+#: Which statuses each ``--fail-on`` level fails on (docs/evaluation.md#statuses).
 FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
     "missed": frozenset({"missed"}),
     "off-track": frozenset({"missed", "regressing", "off_track"}),
@@ -86,7 +86,7 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """A target every unit must meet on its own (SPEC 2.4); exactly one field is set."""
+    """A target every unit must meet on its own (docs/evaluation.md#scoped-targets); exactly one field is set."""
 
     units: tuple[str, ...] | None = None
     group: str | None = None
@@ -216,7 +216,7 @@ class HistoryEntry:
 
 @dataclass(slots=True)  # not frozen, for speed: see policycheck.observations.Observation
 class Result:
-    """One target (and unit) at the assessment year; field order is SPEC 5.1's."""
+    """One target (and unit) at the assessment year; field order is the JSON report's (docs/reports.md#json)."""
 
     plan: str
     target: str
@@ -271,7 +271,7 @@ class Result:
     reason_code: str = ""
     reason_args: Mapping[str, str] = field(default_factory=dict)
     # The CSV's source and note cells of the observation at the assessment year
-    # (SPEC 3: carried into the reports).
+    # (docs/actuals.md#columns: carried into the reports).
     source: str | None = None
     note: str | None = None
 

@@ -46,7 +46,7 @@ class Checked:
 def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
           on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
           strict: bool = False, encoding: str = "auto", allow_unknown: bool = False) -> Report:
-    """The report of ``policycheck check PLANS -a ACTUALS``, from the library (docs/reports.md#python-api).
+    """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
 
     Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
     (with every finding) when an input has an error, and

@@ -1,4 +1,4 @@
-"""Two CSV rows for the same plan/target/unit/year (SPEC 3).
+"""Two CSV rows for the same plan/target/unit/year (docs/actuals.md#data-status-and-duplicates).
 
 A row with a value beats a missing one; then ``final`` beats ``preliminary``
 beats ``estimate``, and the loser is listed as superseded.  Rows that tie on

@@ -1,7 +1,7 @@
 """The header row of an actuals CSV: column aliases and long/wide detection.
 
 Header names are matched case-insensitively after NFKC normalisation and
-trimming, with the Chinese and English aliases of SPEC 3.  A file is *wide*
+trimming, with the Chinese and English aliases of docs/actuals.md#columns.  A file is *wide*
 when it has no ``value`` column and some headers are years (``2023`` or
 ``2023年``); each such column holds that year's values.
 """

@@ -1,4 +1,4 @@
-"""Actual statistics from CSV files (SPEC 3): rows -> observations by series and year.
+"""Actual statistics from CSV files (docs/actuals.md): rows -> observations by series and year.
 
 ``read_actuals`` never raises for bad input: every problem becomes a finding
 in ``Actuals.findings`` (PC400..PC409) at ``FILE:LINE:COL``, where LINE is the
@@ -241,7 +241,7 @@ class _FileReader:
             if extras is not None and (found := extras(row)) != (None, None):
                 row_extras[row_no] = found
             # Rows of a series usually come in year order: append.  An earlier or
-            # repeated year (a duplicate, SPEC 3) takes the general path.
+            # repeated year (a duplicate, docs/actuals.md#data-status-and-duplicates) takes the general path.
             if series_years and series_years[-1] >= year:
                 store(sink, year, row_no)
             else:
@@ -357,8 +357,8 @@ class _FileReader:
             return _BAD
 
     def _store(self, sink: Sink, year: int, row: int) -> None:
-        """File table row ``row`` under ``year``; a second row for the same year is a
-        duplicate (SPEC 3), settled by :func:`policycheck.actuals.duplicates.merge`."""
+        """File table row ``row`` under ``year``; a second row for the same year is a duplicate
+        (docs/actuals.md#data-status-and-duplicates), settled by :func:`policycheck.actuals.duplicates.merge`."""
         if sink.series is None or sink.key is None:
             return
         old = sink.series.place(year, row)

@@ -1,9 +1,9 @@
-"""``policycheck template``: a CSV for statisticians to fill in (SPEC 1).
+"""``policycheck template``: a CSV for statisticians to fill in (docs/actuals.md#template).
 
 One row per target (and per scope unit) and year, with the target's name and
 unit of measure as a reminder and an empty value cell.  The header uses the
 canonical English column names (``--lang en``) or the Chinese aliases of
-SPEC 3 (``--lang zh``), so the filled-in file reads back unchanged.  The text
+docs/actuals.md#columns (``--lang zh``), so the filled-in file reads back unchanged.  The text
 has no byte-order mark; the command writes files as UTF-8 with BOM so that
 Excel opens the Chinese correctly.
 """

@@ -86,7 +86,7 @@ def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> st
 
 
 def evaluation_options(func: _F) -> _F:
-    """The options shared by check, units and explain (README.md#commands)."""
+    """The options shared by check, units and explain (README.md#what-it-does)."""
     decorators = [
         click.option("-a", "--actuals", "actuals", multiple=True, required=True,
                      type=click.Path(dir_okay=False), help="Actuals CSV file (repeatable)."),

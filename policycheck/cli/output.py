@@ -76,7 +76,7 @@ def _remove(tmp_name: str) -> None:
 def overwritten_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> list[str]:
     """The output paths that name one of the input files, in the order given.
 
-    Input files are never modified (SPEC 1), so ``-o csv=data.csv`` must not
+    Input files are never modified (docs/security.md#6-inputs-never-modified), so ``-o csv=data.csv`` must not
     replace the statistics it was computed from.  ``os.path.samefile`` sees
     through relative paths, ``./`` and symbolic links; an output that does not
     exist yet cannot be an input.

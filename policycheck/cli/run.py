@@ -79,7 +79,7 @@ def run_explain(options: RunOptions, target_id: str) -> int:
 def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, encoding: str, allow_unknown: bool,
                  outputs: Sequence[str], quiet: bool) -> int:
     """validate: every plan and CSV under ``paths``; exit 1 on an error (or a warning under --strict)."""
-    from policycheck.plans.validate import expand, nothing_found, validate_found
+    from policycheck.validation import expand, nothing_found, validate_found
 
     for path in paths:
         if not os.path.exists(path):

@@ -47,7 +47,7 @@ class Case:
     tol: float = 0.05
     #: the first year of a cumulative total
     since: int = 0
-    #: the unit has its own allocation (docs/plan-format.md#scope)
+    #: the unit has its own allocation (docs/evaluation.md#scoped-targets)
     allocated: bool = False
 
 

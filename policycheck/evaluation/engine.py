@@ -157,7 +157,7 @@ def target_fields(plan: Plan, target: Target) -> TargetFields:
 
 
 def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings) -> list[Result]:
-    """The results of one target: plan-wide, then one per scope unit (docs/plan-format.md#scope)."""
+    """The results of one target: plan-wide, then one per scope unit (docs/evaluation.md#scoped-targets)."""
     base = target_fields(plan, target)
     return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings), settings)
             for unit in result_units(plan, target, actuals)]

@@ -2,7 +2,7 @@
 
 The evaluation modules never write a reason sentence themselves: they call
 :func:`because` with a short code and the numbers that go into the sentence.
-The JSON ``reason`` is the English sentence (machine-readable, SPEC 5.1); the
+The JSON ``reason`` is the English sentence (machine-readable, docs/reports.md#json); the
 code and its arguments travel with the result (``reason_code``,
 ``reason_args``) so human formats can say the same thing in Chinese under
 ``--lang zh`` (:func:`reason_text`).
@@ -37,7 +37,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "the target has no milestones",
         "zh": "该指标没有设定目标值",
     },
-    # level, rank, cumulative (SPEC 4.1)
+    # level, rank, cumulative (docs/evaluation.md#level-rank-cumulative)
     "no_baseline_times": {
         "en": "no baseline: cannot resolve the times_baseline milestone",
         "zh": "缺少基期值：无法换算按基期倍数设定的目标值",
@@ -103,7 +103,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "behind the {method} schedule: {difference} above the expected {expected}",
         "zh": "落后于{method}：比序时目标值{expected}高{difference}",
     },
-    # annual and growth (SPEC 4.2)
+    # annual and growth (docs/evaluation.md#annual-growth)
     "outside_years": {
         "en": "{year} is outside the years {first}-{last} the requirement applies to",
         "zh": "{year}年不在要求适用的{first}—{last}年内",
@@ -128,7 +128,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "the {previous} level {level} is not positive: no growth rate for {year}",
         "zh": "{previous}年的水平值{level}不是正数：无法计算{year}年的增速",
     },
-    # cagr (SPEC 4.3)
+    # cagr (docs/evaluation.md#cagr)
     "no_baseline_growth": {
         "en": "no baseline: cannot compute the average growth",
         "zh": "缺少基期值：无法计算年均增速",
@@ -157,7 +157,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "average growth {rate}% against the required {required}%: {ratio} of the required pace",
         "zh": "年均增速{rate}%，要求{required}%：为要求速度的{ratio}倍",
     },
-    # milestone (SPEC 4.4)
+    # milestone (docs/evaluation.md#milestone)
     "achieved": {
         "en": "achieved in {year}",
         "zh": "已于{year}年完成",

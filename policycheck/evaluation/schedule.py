@@ -1,8 +1,8 @@
-"""The arithmetic of SPEC 4: comparisons, the expected path, progress, growth, attainment.
+"""The arithmetic of docs/evaluation.md: comparisons, the expected path, progress, growth, attainment.
 
 Every function here is pure and works on plain numbers, so that the status
 rules in :mod:`policycheck.evaluation.kind_trajectory` and :mod:`policycheck.evaluation.kind_yearly` read like the
-SPEC and the formulas can be tested one by one.  A number that cannot be
+docs and the formulas can be tested one by one.  A number that cannot be
 computed is ``None``, never a made-up 0.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ def eps(v: float) -> float:
 
 
 def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0) -> bool:
-    """SPEC 4 Satisfies(x, cmp, v); ``tol`` is the relative tolerance of ``approx``."""
+    """Satisfies(x, cmp, v) of docs/evaluation.md#notation; ``tol`` is the relative tolerance of ``approx``."""
     if isinstance(v, tuple):
         lo, hi = v
         if cmp == "between":
@@ -55,7 +55,7 @@ def midpoint(v: Requirement) -> float:
 
 
 def direction(cmp: str, b: float | None, v_t: float) -> int:
-    """``d``: +1 when higher is better, -1 when lower is better (SPEC 4 notation).
+    """``d``: +1 when higher is better, -1 when lower is better (docs/evaluation.md#notation).
 
     For ``==``, ``between`` and ``approx`` it is the sign of ``v_T - b``, and 0
     when there is no baseline or the target equals the baseline.
@@ -99,7 +99,7 @@ def progress(a: float, b: float | None, v_t: float) -> float | None:
 
 
 def classify_ratio(rho: float, on_track: float, at_risk: float) -> Status:
-    """The status for a progress ratio (SPEC 4.1 rule 6 thresholds)."""
+    """The status for a progress ratio (the thresholds of rule 6, docs/evaluation.md#level-rank-cumulative)."""
     if rho >= on_track:
         return "on_track"
     if rho >= at_risk:
@@ -147,7 +147,7 @@ def average_growth(level: float, b: float, years: int) -> float | None:
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
                progress_value: float | None = None, has_baseline: bool | None = None) -> float | None:
-    """达成率 (SPEC 4.5) of the actual ``a`` against the requirement ``v``.
+    """达成率 (docs/evaluation.md#attainment) of the actual ``a`` against the requirement ``v``.
 
     For 清零 (v = 0, lower is better) above zero it is ``progress_value`` when the
     target has a baseline (null when progress cannot be computed, e.g. b = 0),

@@ -1,4 +1,4 @@
-"""The per-unit view (SPEC 4.6): who leads, who supports, and who owns each shortfall.
+"""The per-unit view (docs/evaluation.md#unit-view): who leads, who supports, and who owns each shortfall.
 
 A unit is listed when it is named in ``responsible`` or ``scope`` of an
 evaluated target.  Units with the same id in several plans are one entry (the

@@ -2,7 +2,7 @@
 
 :func:`check_plan_file` never raises for bad input: every problem is a
 :class:`policycheck.findings.Finding` at its line and column.
-:func:`load_plan` is the library entry point of SPEC 6 and raises
+:func:`load_plan` is the library entry point (README.md#python-api) and raises
 :class:`policycheck.errors.PlanError` when there is any error-level finding.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Meaning checks of a schema-valid plan (SPEC 2.3, PC300-PC310).
+"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310).
 
 The schema says what a plan may look like; these checks say whether it makes
 sense: ids unique, units defined, years in order, values fitting the kind and

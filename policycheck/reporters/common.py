@@ -23,7 +23,7 @@ _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
 #: Control characters other than tab, LF and CR (C0, DEL, C1), dropped from human
 #: cells: an ESC in a plan name must not reach a terminal or CI log as a sequence.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
-#: Data statuses as Chinese statistical tables name them (SPEC 3: 正式, 快报, 预计).
+#: Data statuses as Chinese statistical tables name them (docs/actuals.md#data-status-and-duplicates: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
 
@@ -229,8 +229,9 @@ def data_status_text(status: str | None, lang: str) -> str:
 def superseded_rows(report: Report, lang: str) -> list[list[str]]:
     """One row per CSV row replaced by a stronger data status, in report order.
 
-    SPEC 3: nothing is dropped silently, so people see these rows too, not only
-    the JSON report.  The plan id prefixes the target when several plans are loaded.
+    Nothing is dropped silently (docs/actuals.md#data-status-and-duplicates), so
+    people see these rows too, not only the JSON report.  The plan id prefixes
+    the target when several plans are loaded.
     """
     several = len(report.plans) > 1
     return [_superseded_row(row, lang, several) for row in report.superseded]

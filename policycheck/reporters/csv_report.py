@@ -1,6 +1,6 @@
 """The ``csv`` format: one row per result for Excel, UTF-8 with a BOM.
 
-The header row holds the JSON field names of SPEC 5.1, nested fields
+The header row holds the JSON field names of docs/reports.md#json, nested fields
 flattened with dots (``location.file``, ``baseline.year``).  Lists are joined
 with ``;`` (``responsible``, a ``between`` target value ``lo;hi``); the
 history of annual and growth targets is compact text ``2021:61:met;...``;

@@ -1,4 +1,4 @@
-"""The ``json`` format: the machine contract of SPEC 5.1.
+"""The ``json`` format: the machine contract of docs/reports.md#json.
 
 Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
 Chinese stays readable, one line per result (see :mod:`policycheck.reporters.json_text`)

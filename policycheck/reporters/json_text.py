@@ -1,6 +1,6 @@
 """The JSON report (docs/reports.md#json): model objects -> JSON text.
 
-Field order follows the dataclasses, which follow SPEC 5.1, so the same
+Field order follows the dataclasses, which follow docs/reports.md#json, so the same
 inputs give byte-identical JSON.  Numbers keep full precision: rounding is for
 human formats.
 

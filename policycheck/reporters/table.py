@@ -169,7 +169,8 @@ def _unit_summary_table(report: Report, lang: str) -> Table:
 
 
 def _superseded_table(report: Report, lang: str) -> Table:
-    """CSV rows replaced by a stronger data status (SPEC 3: nothing is dropped silently)."""
+    """CSV rows replaced by a stronger data status: nothing is dropped silently
+    (docs/actuals.md#data-status-and-duplicates)."""
     table = _new_table(label("superseded", lang), SUPERSEDED_COLUMNS, lang)
     for row in superseded_rows(report, lang):
         table.add_row(*(Text(cell) for cell in row))

@@ -76,7 +76,7 @@ class PlanSection:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """The report as one HTML document (SPEC 5.2 ``html``)."""
+    """The report as one HTML document (docs/html-report.md)."""
     template = _environment().get_template(TEMPLATE)
     return template.render(**page_context(report, options))
 
@@ -123,7 +123,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "shortfalls": _shortfall_rows(report, lang),
         "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
-        # SPEC 3: a row replaced by a stronger data status is listed, never dropped silently.
+        # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
         "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
         "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
@@ -190,7 +190,7 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
                       else str(result.achieved_year)))
     if result.kind == "cagr" and result.level is not None:
         facts.append((label("level", lang), fmt_number(result.level, lang)))
-    # The CSV's own words about the figure (SPEC 3: source and note are carried into reports).
+    # The CSV's own words about the figure (docs/actuals.md#columns: source and note are carried into reports).
     facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
     return tuple(facts)
 
@@ -269,7 +269,7 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
     The series holds running totals when its value at Y equals the cumulative
     actual (``actuals: running_total``); otherwise the yearly values are summed
     from the year after the baseline, and a missing year leaves every later
-    total missing, as in SPEC 4.1.
+    total missing, as in docs/evaluation.md#level-rank-cumulative.
     """
     at_year = dict(observed).get(result.year)
     actual = _number(result.actual)

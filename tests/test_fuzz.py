@@ -26,9 +26,9 @@ from policycheck.findings import Finding, has_errors
 from policycheck.model import Plan
 from policycheck.observations import Actuals
 from policycheck.plans.build import check_plan_file, load_plan
-from policycheck.plans.validate import run_validation
 from policycheck.reporters import REPORT_FORMATS, RenderOptions, render
 from policycheck.reporters.explain_view import render_explanation
+from policycheck.validation import run_validation
 from tests.conftest import PLANS_DIR
 
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policycheck.plans.validate import expand, expand_paths, nothing_found, run_validation
+from policycheck.validation import expand, expand_paths, nothing_found, run_validation
 
 PLAN = """\
 policycheck: 1

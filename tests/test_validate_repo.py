@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 
 from policycheck.cli.commands import main
-from policycheck.plans.validate import expand, is_plan_yaml, run_validation
+from policycheck.validation import expand, is_plan_yaml, run_validation
 
 BUNDLED_CSVS = sorted(p.name for p in EXAMPLES_DIR.glob("*.csv"))
 SKIPPED_LINE = ("policycheck: skipped 2 YAML files that are not plans (no top-level 'policycheck' key): "

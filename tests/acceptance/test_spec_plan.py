@@ -1,4 +1,4 @@
-"""SPEC 2 (plan file), tested from the outside: the example plan, every kind,
+"""The plan file (docs/plan-format.md), tested from the outside: the example plan, every kind,
 the rules PC100-PC310 at their line and column, ids as int keys, times_baseline,
 and the schema printed by ``policycheck schema plan``.
 """
@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT
-from spec_helpers import (
+
+from tests.helpers.acceptance import (
     PLAN_HEAD,
     RD_TARGET,
     check_json,
@@ -22,6 +22,7 @@ from spec_helpers import (
     validate_findings,
     write,
 )
+from tests.helpers.paths import ROOT
 
 SPEC_EXAMPLE = """\
 # yaml-language-server: $schema=../schemas/plan.schema.json
@@ -61,7 +62,7 @@ targets:                           # required, at least one
     quote: 全社会研究与试验发展经费占地区生产总值比重达到3.6%   # the original words
 """
 
-# One target of every kind and every other target key of SPEC 2.1 and 2.4.
+# One target of every kind and every other target key of docs/plan-format.md.
 EVERY_KIND = """\
   - id: new-firms
     name: 新增高新技术企业

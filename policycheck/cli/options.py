@@ -12,16 +12,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
-from policycheck.model import FAIL_ON
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME
 from policycheck.reporters.labels import LANGS
 
-FAIL_ON_LEVELS: tuple[str, ...] = tuple(FAIL_ON)
+if TYPE_CHECKING:
+    from policycheck.evaluation.options import EvaluationOptions
+
+# Spelled out rather than read from policycheck.model, whose dataclasses would
+# slow down ``--version`` and ``--help``; tests/cli/test_usage.py checks they agree.
+FAIL_ON_LEVELS: tuple[str, ...] = ("missed", "off-track", "at-risk", "no-data", "never")
+METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -32,7 +36,7 @@ class RunOptions:
 
     plans: tuple[str, ...]
     actuals: tuple[str, ...]
-    evaluation: EvaluationOptions = DEFAULT_OPTIONS
+    evaluation: EvaluationOptions
     lang: str = "zh"
     fmt: str | None = None
     tablefmt: str = "simple"
@@ -46,6 +50,8 @@ class RunOptions:
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     """The options click parsed for :func:`evaluation_options`, sorted into their dataclasses."""
+    from policycheck.evaluation.options import EvaluationOptions
+
     evaluation = EvaluationOptions(year=values["year"], method=values["method"], on_track=values["on_track"],
                                    at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"])
     return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
@@ -92,7 +98,7 @@ def evaluation_options(func: _F) -> _F:
                      type=click.Path(dir_okay=False), help="Actuals CSV file (repeatable)."),
         click.option("--year", type=click.IntRange(1900, 2200),
                      help="Assessment year. Default: per plan, the latest year with any observation."),
-        click.option("--method", type=click.Choice(["linear", "cagr"]),
+        click.option("--method", type=click.Choice(METHOD_NAMES),
                      help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
         click.option("--on-track", type=click.FloatRange(0, None), help="Progress ratio for on_track (default 0.95)."),
         click.option("--at-risk", type=click.FloatRange(0, None), help="Progress ratio for at_risk (default 0.6)."),

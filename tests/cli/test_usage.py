@@ -137,3 +137,24 @@ def test_verbose_says_what_was_read_and_which_year() -> None:
     ]
     _, _, quiet = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-q")
     assert quiet == ""
+
+
+def test_the_choices_of_the_options_are_the_models() -> None:
+    from policycheck.cli.options import FAIL_ON_LEVELS, METHOD_NAMES
+    from policycheck.evaluation.options import METHODS
+    from policycheck.model import FAIL_ON
+
+    assert tuple(FAIL_ON) == FAIL_ON_LEVELS
+    assert METHOD_NAMES == METHODS
+
+
+def test_version_and_help_import_no_stage() -> None:
+    """``--version`` and ``--help`` import the command line only: a fresh interpreter shows what that loads."""
+    import subprocess
+
+    code = "import json, sys; from policycheck.cli import main; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout)
+    assert "policycheck.cli.commands" in loaded
+    assert not [m for m in loaded if m.startswith(("policycheck.plans", "policycheck.actuals",
+                                                   "policycheck.evaluation", "policycheck.model"))], loaded

@@ -1,7 +1,10 @@
 """Findings: one problem found in an input file, with where it is.
 
-Every rule of docs/validation.md#rules (PC100..PC409) produces a :class:`Finding`.  Lines and
-columns are 1-based; 0 means "the whole file" (no position known).
+Every rule of docs/validation.md#rules (PC100..PC410) produces a :class:`Finding`.  Lines and
+columns are 1-based; 0 means "the whole file" (no position known).  A finding
+in a sheet of a workbook has ``file`` ``data.xlsx#表1``, the row as its line and
+the column as its column, and is shown as ``data.xlsx#表1!B7``
+(docs/actuals.md#workbooks).
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ RULES: Mapping[str, str] = {
     "PC310": "times_baseline with no way to get a baseline",
     "PC311": "Quote not found in the plan's source document",
     "PC312": "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB",
-    "PC400": "CSV cannot be decoded",
+    "PC400": "Actuals file cannot be read (undecodable CSV, unsafe or damaged workbook)",
     "PC401": "CSV lacks a required column",
     "PC402": "Value is not a number (or not yes/no for a milestone)",
     "PC403": "Unknown target id",
@@ -44,6 +47,7 @@ RULES: Mapping[str, str] = {
     "PC407": "Row ignored",
     "PC408": "Year not an integer between 1900 and 2200",
     "PC409": "Unit of measure differs from the target's and cannot be converted",
+    "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
 }
 
 
@@ -66,12 +70,9 @@ class Finding:
         return (self.file, self.line, self.column, self.rule, self.message)
 
     def location_text(self) -> str:
-        """``FILE:LINE:COL`` (or ``FILE:LINE`` / ``FILE`` when not known)."""
-        if self.line <= 0:
-            return self.file
-        if self.column <= 0:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+        """``FILE:LINE:COL`` (or ``FILE:LINE`` / ``FILE`` when not known);
+        ``BOOK#SHEET!B7`` for a cell of a workbook."""
+        return location_text(self.file, self.line, self.column)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -93,6 +94,41 @@ class Validation:
     strict: bool = False
     #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
     skipped: tuple[str, ...] = ()
+
+
+#: File names of workbooks; ``BOOK#SHEET`` names one sheet of one.
+WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def split_sheet(file: str) -> tuple[str, str | None]:
+    """``data.xlsx#表1`` -> (``data.xlsx``, ``表1``); any other name -> (name, None)."""
+    at = file.find("#")
+    while at > 0:
+        if file[:at].lower().endswith(WORKBOOK_SUFFIXES):
+            return file[:at], file[at + 1:]
+        at = file.find("#", at + 1)
+    return file, None
+
+
+def column_letters(column: int) -> str:
+    """The letters of a 1-based column, as a spreadsheet names it: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def location_text(file: str, line: int, column: int) -> str:
+    """Where something is: ``FILE:LINE:COL`` in a text file, ``BOOK#SHEET!B7`` in a
+    workbook (``BOOK#SHEET!7:7`` for a whole row); what is unknown (0) is left out."""
+    if line <= 0:
+        return file
+    if split_sheet(file)[1] is not None:
+        return f"{file}!{column_letters(column)}{line}" if column > 0 else f"{file}!{line}:{line}"
+    if column <= 0:
+        return f"{file}:{line}"
+    return f"{file}:{line}:{column}"
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -45,7 +45,8 @@ class Checked:
 
 def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
           on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
-          strict: bool = False, encoding: str = "auto", allow_unknown: bool = False) -> Report:
+          strict: bool = False, encoding: str = "auto", allow_unknown: bool = False,
+          sheets: Sequence[str] = ()) -> Report:
     """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
 
     Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
@@ -54,23 +55,26 @@ def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = No
     """
     options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk, fail_on=fail_on,
                                 strict=strict)
-    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown).report
+    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets).report
 
 
 def run_check(plans: Sequence[str], actuals: Sequence[str], options: EvaluationOptions = DEFAULT_OPTIONS, *,
-              encoding: str = "auto", allow_unknown: bool = False,
+              encoding: str = "auto", allow_unknown: bool = False, sheets: Sequence[str] = (),
               on_warnings: WarningSink | None = None) -> Checked:
     """Read, check and evaluate: the inputs and the report."""
     from policycheck.evaluation.engine import evaluate_plans
 
-    inputs = load_inputs(plans, actuals, encoding=encoding, allow_unknown=allow_unknown, on_warnings=on_warnings)
+    inputs = load_inputs(plans, actuals, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
+                         on_warnings=on_warnings)
     report = evaluate_plans(inputs.plans, inputs.actuals, options, plan_findings=inputs.plan_findings)
     return Checked(inputs, report)
 
 
 def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str = "auto",
-                allow_unknown: bool = False, on_warnings: WarningSink | None = None) -> Inputs:
-    """Every plan, then every CSV file against them; an input with an error raises, listing every finding."""
+                allow_unknown: bool = False, sheets: Sequence[str] = (),
+                on_warnings: WarningSink | None = None) -> Inputs:
+    """Every plan, then every CSV file and workbook against them (``sheets``: the sheets to read of
+    workbooks named without one); an input with an error raises, listing every finding."""
     from policycheck.actuals.load import read_actuals
     from policycheck.plans.build import check_plan_files
 
@@ -80,7 +84,8 @@ def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str =
     refuse_shared_plan_ids(loaded)
     if on_warnings is not None:
         on_warnings(findings)
-    data = read_actuals(distinct_files(actuals), plans=loaded, encoding=encoding, allow_unknown=allow_unknown)
+    data = read_actuals(distinct_files(actuals), plans=loaded, encoding=encoding, allow_unknown=allow_unknown,
+                        sheets=sheets)
     if has_errors(data.findings):
         raise ActualsError(data.findings)
     if on_warnings is not None:

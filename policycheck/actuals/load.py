@@ -35,7 +35,7 @@ from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, Finding, Level, has_errors
+from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Level, has_errors, split_sheet
 from policycheck.gcpause import gc_paused
 from policycheck.model import DATA_STATUSES, Plan
 from policycheck.observations import Actuals, SeriesKey
@@ -66,7 +66,7 @@ _QUOTING = {
 }
 
 
-#: One CSV path, or several.
+#: One path (a CSV file or a workbook), or several.
 Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 
@@ -81,11 +81,14 @@ class _Rows(Protocol):
 
 
 def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False) -> Actuals:
-    """Read every CSV file into one :class:`Actuals`; problems become findings.
+                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
+    """Read every CSV file and workbook into one :class:`Actuals`; problems become findings.
 
     With no plans only the structure is checked (decoding, header, numbers,
     years, duplicates) and series are keyed by the plan, target and unit cells.
+    A workbook (``data.xlsx``, or one sheet as ``data.xlsx#表1``) is read sheet
+    by sheet into the same rows (docs/actuals.md#workbooks); ``sheets`` names
+    the sheets to read from workbooks given without one.
     """
     actuals = Actuals()
     # One path given bare, not a list of its characters.
@@ -94,17 +97,53 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
     with gc_paused():
         for path in files:
-            actuals.files.append(str(path))
-            _read_file(str(path), actuals, table, views, plans=plans, encoding=encoding,
-                       allow_unknown=allow_unknown)
+            name = str(path)
+            actuals.files.append(name)
+            if is_workbook(name):
+                # Imported here: a CSV run never loads the spreadsheet library.
+                from policycheck.actuals.workbook.read import read_workbook
+
+                read_workbook(name, actuals, table, views, plans=plans, allow_unknown=allow_unknown, sheets=sheets)
+            else:
+                _read_file(name, actuals, table, views, plans=plans, encoding=encoding,
+                           allow_unknown=allow_unknown)
     actuals.series.update(views)
     return actuals
 
 
+def is_workbook(path: str) -> bool:
+    """A workbook by its name (``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``, or ``BOOK#SHEET``)
+    or by its first bytes (a zip package or a compound file), whatever its name says."""
+    _book, sheet = split_sheet(path)
+    if sheet is not None and not os.path.exists(path):
+        return True
+    if path.lower().endswith(WORKBOOK_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False  # the CSV reader says why it cannot be read
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+
+
+def read_rows(path: str, rows: _Rows, first_line: int, actuals: Actuals, table: ObservationTable,
+              views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
+    """Rows of text cells from another source than a CSV file (a sheet of a workbook),
+    read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
+    (the number of the row last given) and starts at line ``first_line``."""
+    table.start_file(path)
+    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
+    reader = _FileReader(path, actuals, resolver, table)
+    reader.last_line = first_line - 1
+    reader.read(rows)
+    actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+
+
 def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False) -> Actuals:
+                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
     """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
-    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets)
     if has_errors(actuals.findings):
         raise ActualsError(actuals.findings)
     return actuals

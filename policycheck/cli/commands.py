@@ -59,7 +59,7 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
 def main() -> None:
     """Check development-plan targets (规划目标) against actual statistics.
 
-    Plans are YAML files, actuals are CSV files; see the docs/ folder of the
+    Plans are YAML files, actuals are CSV files or workbooks; see the docs/ folder of the
     project for both formats. Exit codes: 0 fine, 1 failing results or
     findings, 2 usage error or unusable input.
     """

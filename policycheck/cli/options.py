@@ -46,6 +46,8 @@ class RunOptions:
     color: bool = False
     quiet: bool = False
     verbose: int = 0
+    #: --sheet: the sheets to read of each workbook given without #SHEET (none: every sheet that looks like actuals)
+    sheets: tuple[str, ...] = ()
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
@@ -57,7 +59,8 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
                       fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
                       encoding=values["encoding"], allow_unknown=values["allow_unknown"],
-                      color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"])
+                      color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
+                      sheets=tuple(values["sheets"]))
 
 
 def split_format_path(value: str, formats: Sequence[str]) -> tuple[str, str] | None:
@@ -95,7 +98,12 @@ def evaluation_options(func: _F) -> _F:
     """The options shared by check, units and explain (README.md#what-it-does)."""
     decorators = [
         click.option("-a", "--actuals", "actuals", multiple=True, required=True,
-                     type=click.Path(dir_okay=False), help="Actuals CSV file (repeatable)."),
+                     type=click.Path(dir_okay=False),
+                     help="Actuals: a CSV file or a workbook (.xlsx .xlsm .xls .ods; BOOK#SHEET for one sheet); "
+                          "repeatable."),
+        click.option("--sheet", "sheets", multiple=True, metavar="NAME",
+                     help="Read only this sheet of each workbook given without #SHEET (repeatable). "
+                          "Default: every sheet that looks like actuals."),
         click.option("--year", type=click.IntRange(1900, 2200),
                      help="Assessment year. Default: per plan, the latest year with any observation."),
         click.option("--method", type=click.Choice(METHOD_NAMES),

@@ -38,7 +38,8 @@ def run_report(options: RunOptions, *, view: str) -> int:
     from policycheck.service import run_check
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
-                        allow_unknown=options.allow_unknown, on_warnings=None if options.quiet else _print_warnings)
+                        allow_unknown=options.allow_unknown, sheets=options.sheets,
+                        on_warnings=None if options.quiet else _print_warnings)
     _warn_about_year(checked.inputs.plans, options)
     if options.verbose and not options.quiet:
         _say_what_was_read(checked.inputs, checked.report, options)
@@ -54,7 +55,8 @@ def run_explain(options: RunOptions, target_id: str) -> int:
     from policycheck.service import find_target, load_inputs
 
     inputs = load_inputs(options.plans, options.actuals, encoding=options.encoding,
-                         allow_unknown=options.allow_unknown, on_warnings=None if options.quiet else _print_warnings)
+                         allow_unknown=options.allow_unknown, sheets=options.sheets,
+                         on_warnings=None if options.quiet else _print_warnings)
     plan = inputs.plans[0]
     find_target(plan, target_id)
     fmt = options.fmt or default_format()

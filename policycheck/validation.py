@@ -1,7 +1,8 @@
 """The core of ``policycheck validate``: plans first, then CSV files against those plans.
 
-Folders are searched recursively for ``*.yaml``, ``*.yml`` and ``*.csv`` (hidden
-folders such as ``.git`` are skipped).  A YAML file found in a folder is a plan
+Folders are searched recursively for ``*.yaml``, ``*.yml``, ``*.csv`` and
+workbooks (``*.xlsx``, ``*.xlsm``, ``*.xls``, ``*.ods``; hidden folders such as
+``.git`` and Excel's ``~$`` lock files are skipped).  A YAML file found in a folder is a plan
 only when it has a top-level ``policycheck: <version>`` key: CI configurations
 (GitHub Actions, GitLab CI) and other YAML kept beside plans are skipped and
 listed in :attr:`Validation.skipped`.  A file named on the command line is
@@ -24,13 +25,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError
-from policycheck.findings import ERROR, Finding, Validation, sorted_findings
+from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-CSV_SUFFIXES = (".csv",)
+#: Actuals: CSV files and workbooks (docs/actuals.md#workbooks).
+CSV_SUFFIXES = (".csv",) + WORKBOOK_SUFFIXES
 #: A top-level ``policycheck`` key with a value on the same line (the format
 #: version); a GitLab CI job called ``policycheck:`` has a mapping below it instead.
 _PLAN_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?["']?policycheck["']?[ \t]*:[ \t]*[^\s#]""", re.MULTILINE)
@@ -103,7 +105,7 @@ def expand(paths: Sequence[str]) -> Expanded:
 
 def _add(found: Expanded, file: str, *, searched: bool) -> bool:
     """Put a file in its list of ``found``; False when it is YAML skipped as not a plan."""
-    if file.lower().endswith(CSV_SUFFIXES):
+    if file.lower().endswith(CSV_SUFFIXES) or (split_sheet(file)[1] is not None and not os.path.exists(file)):
         found.csvs.append(file)
     elif searched and not is_plan_yaml(file):
         found.skipped.append(file)
@@ -131,7 +133,7 @@ def _walk(folder: str) -> list[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(os.path.join(root, name) for name in files
-                     if name.lower().endswith(PLAN_SUFFIXES + CSV_SUFFIXES))
+                     if name.lower().endswith(PLAN_SUFFIXES + CSV_SUFFIXES) and not name.startswith("~$"))
     return sorted(found)
 
 

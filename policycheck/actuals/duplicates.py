@@ -8,7 +8,7 @@ the second row, naming the first.
 from __future__ import annotations
 
 from policycheck.actuals.store import SeriesView
-from policycheck.findings import ERROR, WARNING, Finding
+from policycheck.findings import ERROR, WARNING, Finding, location_text, split_sheet
 from policycheck.model import DATA_STATUSES, Superseded
 from policycheck.observations import Actuals, Observation, SeriesKey
 
@@ -45,4 +45,6 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
 
 def _where(old: Observation, new: Observation) -> str:
     """The first row's place: its line, and its file when that is another file."""
+    if split_sheet(old.file)[1] is not None:  # a workbook: name the cell, as findings do
+        return f"row {old.line}" if old.file == new.file else location_text(old.file, old.line, old.column)
     return f"line {old.line}" if old.file == new.file else f"line {old.line} of {old.file}"

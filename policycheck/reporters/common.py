@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policycheck.findings import location_text
 from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
@@ -239,6 +240,6 @@ def superseded_rows(report: Report, lang: str) -> list[list[str]]:
 
 def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
     target = f"{row.plan}/{row.target}" if several else row.target
-    return [f"{row.file}:{row.line}", target, row.unit or EMPTY, str(row.year),
+    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, str(row.year),
             data_status_text(row.status, lang), fmt_number(row.value, lang),
             data_status_text(row.replaced_by, lang)]

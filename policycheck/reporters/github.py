@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from policycheck.findings import Validation, sorted_findings
+from policycheck.findings import Validation, location_text, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import result_label, result_reason
@@ -46,12 +46,21 @@ def command(level: str, message: str, *, file: str, line: int, col: int, title: 
 
 
 def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> list[str]:
-    """One command per finding; ``strict`` (validate --strict) makes warnings errors."""
-    return [
-        command("error" if strict else f.level, f.message, file=f.file, line=f.line, col=f.column,
-                title=f.rule)
-        for f in sorted_findings(findings)
-    ]
+    """One command per finding; ``strict`` (validate --strict) makes warnings errors.
+
+    A finding in a workbook annotates the workbook file; its sheet and cell
+    (``表1!D6``) go in the title, as a workbook has no lines to point at.
+    """
+    lines = []
+    for f in sorted_findings(findings):
+        level = "error" if strict else f.level
+        book, sheet = split_sheet(f.file)
+        if sheet is None:
+            lines.append(command(level, f.message, file=f.file, line=f.line, col=f.column, title=f.rule))
+        else:
+            cell = location_text(f.file, f.line, f.column)[len(book) + 1:]
+            lines.append(command(level, f.message, file=book, line=0, col=0, title=f"{f.rule} {cell}"))
+    return lines
 
 
 def result_command(result: Result, lang: str) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from policycheck.findings import RULES, Validation, sorted_findings
+from policycheck.findings import RULES, Validation, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import result_reason
@@ -100,7 +100,14 @@ def file_uri(file: str) -> str:
 
 
 def _location(file: str, line: int, column: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": file_uri(file)}}
+    """A physical location; a cell of a workbook (``BOOK#SHEET``) is the workbook's
+    URI with the sheet as its fragment, and the cell's row and column as the region."""
+    book, sheet = split_sheet(file)
+    artifact: dict[str, Any] = {"uri": file_uri(book)}
+    if sheet is not None:
+        artifact["uri"] += "#" + quote(sheet, safe="")
+        artifact["properties"] = {"sheet": sheet}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     if line > 0:
         region = {"startLine": line}
         if column > 0:

@@ -8,8 +8,10 @@ has five or six columns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from policycheck.findings import column_letters
 
 #: Cells of one sheet's used area (rows x columns from the first to the last
 #: cell with a value).  The spreadsheet library holds the area as one dense
@@ -22,6 +24,8 @@ MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
 MAX_UNPACKED = 512 * 1024 * 1024
 #: Parts in one zipped workbook; a real one has tens.
 MAX_PARTS = 10_000
+#: Error cells remembered per sheet (each becomes a finding; a sheet of errors needs no more).
+MAX_ERRORS = 10_000
 #: Bytes of an .xls file (Excel 97-2003 stores cells unpacked: 65,536 rows at most).
 MAX_XLS_BYTES = 256 * 1024 * 1024
 
@@ -125,6 +129,15 @@ class SheetScan:
     percent: CellRuns = field(default_factory=CellRuns)
     #: merged ranges (top, left, bottom, right), 0-based inclusive; None: ask the library
     merges: list[tuple[int, int, int, int]] | None = None
+    #: cells holding a formula error, row -> column -> the error shown (#DIV/0!):
+    #: the library reads them as empty, which would pass for a missing value
+    errors: dict[int, dict[int, str]] = field(default_factory=dict)
+    error_count: int = 0
+
+    def add_error(self, row: int, column: int, text: str) -> None:
+        if self.error_count < MAX_ERRORS:
+            self.errors.setdefault(row, {})[column] = text or "#ERROR"
+            self.error_count += 1
 
 
 @dataclass
@@ -141,7 +154,7 @@ def check_area(sheet: SheetScan) -> None:
     area = sheet.area
     if area.bottom >= MAX_ROWS or area.right >= MAX_COLUMNS:
         raise WorkbookRefused(f"sheet {sheet.name!r} has a cell beyond the last row ({MAX_ROWS:,}) or column "
-                              f"({column_letters(MAX_COLUMNS - 1)}) of a spreadsheet: a damaged or crafted file")
+                              f"({column_letters(MAX_COLUMNS)}) of a spreadsheet: a damaged or crafted file")
     if area.cells <= MAX_CELLS:
         return
     raise WorkbookRefused(
@@ -150,16 +163,6 @@ def check_area(sheet: SheetScan) -> None:
         "beyond the data, or save the data as CSV (no limit)")
 
 
-def column_letters(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def cell_name(row: int, column: int) -> str:
     """The A1 name of a 0-based cell."""
-    return f"{column_letters(column)}{row + 1}"
+    return f"{column_letters(column + 1)}{row + 1}"

@@ -14,6 +14,7 @@ from policycheck.actuals.workbook.zipparts import Parts, parse_xml
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _T = _TABLE
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -45,10 +46,15 @@ class _Content:
         self.row_repeat = 1
         self.col = 0
         self.cell: tuple[int, bool, bool] | None = None  # (repeat, has a value, is a percentage)
+        self.error: list[str] | None = None  # the text of a cell holding a formula error
         self.row_percent: set[int] = set()
 
     def parse(self, parts: Parts) -> None:
-        parse_xml(parts.chunks("content.xml"), "content.xml", self.start, self.end)
+        parse_xml(parts.chunks("content.xml"), "content.xml", self.start, self.end, self.text)
+
+    def text(self, data: str) -> None:
+        if self.error is not None and len(self.error) < 40:
+            self.error.append(data)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if not tag.startswith(_T):
@@ -67,6 +73,7 @@ class _Content:
         elif name in ("table-cell", "covered-table-cell") and self.sheet is not None:
             kind = attrs.get(_OFFICE + "value-type")
             self.cell = (_repeat(attrs, "number-columns-repeated"), kind is not None, kind == "percentage")
+            self.error = [] if attrs.get(_CALCEXT + "value-type") == "error" else None
             rows, cols = _repeat(attrs, "number-rows-spanned"), _repeat(attrs, "number-columns-spanned")
             if (rows > 1 or cols > 1) and name == "table-cell" and self.sheet.merges is not None:
                 self.sheet.merges.append((self.row, self.col, self.row + rows - 1, self.col + cols - 1))
@@ -83,6 +90,9 @@ class _Content:
                 check_area(self.sheet)  # before a repeated percentage fills a set
                 if percent:
                     self.row_percent.update(range(self.col, self.col + repeat))
+            if self.error is not None:
+                self.sheet.add_error(self.row, self.col, "".join(self.error).strip())
+                self.error = None
             self.col += repeat
             self.cell = None
         elif name == "table-row":

@@ -144,6 +144,7 @@ class _Sheet:
         self.name = name
         self.sheet = sheet
         self.percent: CellRuns = scan.percent
+        self.errors = scan.errors
         merges = scan.merges if scan.merges is not None else [
             (top, left, bottom, right) for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
         # Single cells are no merges; the rest by top row, as the rows stream past.
@@ -190,7 +191,7 @@ class _Sheet:
     def _cells(self, *, header: int | None, year: int = -1) -> Iterator[list[str]]:
         """Every row as text cells, merged areas filled; rows above ``header`` are skipped
         (``header`` None: every row, merged areas filled down only, for the header search)."""
-        percent, merges = self.percent, self.merges
+        percent, merges, errors = self.percent, self.merges, self.errors
         pending = 0  # merges[:pending] have started
         active: list[Merge] = []
         tops: dict[Merge, str] = {}
@@ -209,6 +210,10 @@ class _Sheet:
             while pending < len(merges) and merges[pending][0] <= index:
                 active.append(merges[pending])
                 pending += 1
+            if index in errors:
+                for column, shown in errors[index].items():
+                    if column < len(cells) and not cells[column]:
+                        cells[column] = shown
             if active:
                 active = [m for m in active if m[2] >= index]
                 for merge in active:

@@ -19,7 +19,11 @@ from policycheck.actuals.workbook.xlsx import shows_percent
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _XF, _FORMAT, _SUPBOOK, _OBPROJ = (
     0x0809, 0x000A, 0x002F, 0x0085, 0x00E0, 0x041E, 0x01AE, 0x00D3)
 _NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
-_TEXT_CELLS = (0x00FD, 0x0204, 0x00D6, 0x0205)  # LABELSST, LABEL, RSTRING, BOOLERR
+_BOOLERR = 0x0205
+_TEXT_CELLS = (0x00FD, 0x0204, 0x00D6, _BOOLERR)  # LABELSST, LABEL, RSTRING, BOOLERR
+#: The error codes of BOOLERR and FORMULA records, as Excel shows them.
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+           0x2A: "#N/A"}
 _PERCENT_IDS = frozenset({9, 10})
 
 
@@ -99,6 +103,15 @@ def _sheet_name(data: bytes, biff8: bool) -> str:
     return data[1:1 + count].decode("gbk", "replace")  # BIFF5 names are in the file's code page
 
 
+def _error(kind: int, data: bytes) -> str | None:
+    """The error a BOOLERR or FORMULA record shows, if it shows one."""
+    if kind == _BOOLERR and len(data) >= 8 and data[7] == 1:
+        return _ERRORS.get(data[6], "#ERROR")
+    if kind == _FORMULA and len(data) >= 14 and data[12:14] == b"\xff\xff" and data[6] == 2:
+        return _ERRORS.get(data[8], "#ERROR")
+    return None
+
+
 def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset[int]) -> SheetScan:
     if offset >= len(stream):
         raise WorkbookRefused(f"sheet {sheet.name!r} lies beyond the end of the workbook stream: a damaged file")
@@ -117,6 +130,9 @@ def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset
             sheet.area.add(row, col, row, col)
             if xf in percent and kind in (_NUMBER, _RK, _FORMULA):
                 sheet.percent.add_cell(row, col)
+            error = _error(kind, data)
+            if error is not None:
+                sheet.add_error(row, col, error)
         elif kind == _MULRK and len(data) >= 6:
             row, first = struct.unpack_from("<HH", data)
             count = (len(data) - 6) // 6

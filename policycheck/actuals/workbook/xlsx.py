@@ -29,6 +29,9 @@ _ROWS = re.compile(rb'<row r="([0-9]{1,7})"[^>/]*>')
 _COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})')
 #: A style written after another attribute than the reference (<c r="B2" t="n" s="3">).
 _LATE_STYLE = re.compile(rb'<c r="[A-Z0-9]+" [^s>/][^>]* s="')
+#: A cell holding a formula error, and the error it shows (<c r="B7" t="e"><f>1/0</f><v>#DIV/0!</v></c>).
+_ERROR = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]* t="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?'
+                    rb'(?:<v>([^<]{0,40})</v>)?')
 #: Any row or cell start tag, for sheets written another way.
 _TAG = re.compile(rb'<(row|c)(\s[^>]*?)?(/?)>')
 _ATTR = re.compile(rb'\s(r|s)="([^"]*)"')
@@ -211,7 +214,15 @@ def _scan_quick(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: froze
         if percent is not None:
             for text, row in percent.findall(body):
                 sheet.percent.add_cell(int(row) - 1, columns.get(text, _column(text)))
+        _errors(body, sheet)
     return True
+
+
+def _errors(body: bytes, sheet: SheetScan) -> None:
+    if b't="e"' not in body:
+        return
+    for text, row, shown in _ERROR.findall(body):
+        sheet.add_error(int(row) - 1, _column(text), shown.decode("utf-8", "replace"))
 
 
 def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> None:
@@ -235,6 +246,7 @@ def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: fro
             if _int(attrs.get(b"s", b"").decode("ascii", "replace")) in percent_styles:
                 sheet.percent.add_cell(row, col)
         check_area(sheet)
+        _errors(body, sheet)
 
 
 def _column(letters: bytes) -> int:

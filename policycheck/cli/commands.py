@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
@@ -104,12 +105,19 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
 @main.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
+@click.option("--split", "split", metavar="[FORMAT=]DIR",
+              help="Also write one report per responsible unit into DIR, named by the unit, and an index: "
+                   "xlsx (default), csv, markdown, html or json (e.g. --split csv=reports/).")
 @handle_errors
-def units(plans: tuple[str, ...], **kwargs: Any) -> None:
+def units(plans: tuple[str, ...], split: str | None, **kwargs: Any) -> None:
     """The per-unit view: which responsible unit (责任单位) owns which shortfall."""
     from policycheck.cli.run import run_report
+    from policycheck.cli.split import parse_split
 
-    sys.exit(run_report(_run_options(plans, kwargs), view="units"))
+    options = _run_options(plans, kwargs)
+    if split is not None:
+        options = replace(options, split=parse_split(split))
+    sys.exit(run_report(options, view="units"))
 
 
 @main.command()

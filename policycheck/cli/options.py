@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME
+from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class RunOptions:
     verbose: int = 0
     #: --sheet: the sheets to read of each workbook given without #SHEET (none: every sheet that looks like actuals)
     sheets: tuple[str, ...] = ()
+    #: units --split: (format, folder)
+    split: tuple[str, str] | None = None
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
@@ -115,8 +117,8 @@ def evaluation_options(func: _F) -> _F:
         click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),
         click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
                      help="Language of labels (machine values are never translated)."),
-        click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
-                     help=f"What goes to stdout. {FORMAT_HELP}."),
+        click.option("-f", "--format", "fmt", type=click.Choice(STDOUT_FORMATS),
+                     help=f"What goes to stdout. {FORMAT_HELP} (xlsx only with -o)."),
         click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
                      help="tabulate format for -f text (e.g. github, grid, plain)."),
         click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",

@@ -184,11 +184,27 @@ def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions
 
 def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
     from policycheck.cli.output import atomic_write_all
-    from policycheck.reporters import render
+    from policycheck.reporters import render_file
 
     # Render every file first, then write them all or none: a rendering error or
     # one unwritable path leaves every existing report as it was.
-    atomic_write_all([(path, render(report, fmt, render_opts)) for fmt, path in options.outputs])
+    files: list[tuple[str, str | bytes]] = [(path, render_file(report, fmt, render_opts))
+                                            for fmt, path in options.outputs]
+    if options.split is not None:
+        from policycheck.cli.split import split_files
+
+        fmt, folder = options.split
+        files += split_files(report, fmt, folder, render_opts)
+        _make_folder(folder)
+    atomic_write_all(files)
+
+
+def _make_folder(folder: str) -> None:
+    """The folder of ``units --split``, made when missing (with its parents)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise PolicycheckError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from exc
 
 
 def _write_stdout(text: str) -> None:

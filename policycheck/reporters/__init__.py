@@ -30,8 +30,13 @@ REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
     "junit": ("policycheck.reporters.junit", "JUnit XML (strict Ant schema) for CI test views"),
     "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
     "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
+    "xlsx": ("policycheck.reporters.xlsx", "an Excel workbook: results, units, superseded rows, findings"),
 }
 REPORT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
+#: Formats rendered as bytes: written to files (-o, units --split), never to stdout.
+BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
+#: The formats -f can print.
+STDOUT_FORMATS: tuple[str, ...] = tuple(f for f in REPORT_FORMATS if f not in BINARY_FORMATS)
 VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
 
 
@@ -56,10 +61,27 @@ def _module(fmt: str) -> ModuleType:
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: Any) -> str:
-    """Render an evaluated report in one of :data:`REPORT_FORMATS`."""
+    """Render an evaluated report in one of the text formats of :data:`REPORT_FORMATS`."""
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is a binary format: use render_bytes")
     opts = options or RenderOptions(**kwargs)
     renderer: Callable[[Report, RenderOptions], str] = _module(fmt).render
     return renderer(report, opts)
+
+
+def render_file(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render a report for a file: text for the text formats, bytes for :data:`BINARY_FORMATS`."""
+    if fmt in BINARY_FORMATS:
+        return render_bytes(report, fmt, options)
+    return render(report, fmt, options)
+
+
+def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """Render a report in one of :data:`BINARY_FORMATS` (the xlsx workbook)."""
+    if fmt not in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is a text format: use render")
+    renderer: Callable[[Report, RenderOptions], bytes] = _module(fmt).render
+    return renderer(report, options or RenderOptions())
 
 
 def render_findings(validation: Validation, fmt: str, options: RenderOptions | None = None) -> str:

@@ -24,6 +24,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("status", "状态", "数据状态"),
     "source": ("source", "来源"),
     "note": ("note", "备注"),
+    "hint": ("hint", "填写说明"),
 }
 HEADER_NAMES: dict[str, str] = {
     alias.lower(): canonical for canonical, names in ALIASES.items() for alias in names

@@ -141,7 +141,7 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
               help="Language of the header row.")
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
-    """Write a CSV to fill in: one row per target (and unit) and year."""
+    """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year."""
     from policycheck.actuals.template import build_template, parse_years
     from policycheck.cli.output import atomic_write
     from policycheck.cli.run import refuse_overwriting_inputs
@@ -150,7 +150,15 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
     if output:
         refuse_overwriting_inputs([output], plans)
     loaded = [load_plan(path) for path in plans]
-    text = build_template(loaded, years=parse_years(years) if years else None, wide=wide, lang=lang)
+    span = parse_years(years) if years else None
+    if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+        if not output.lower().endswith(".xlsx"):
+            fail(f"{output}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice open it)")
+        from policycheck.actuals.template_xlsx import build_xlsx_template
+
+        atomic_write(output, build_xlsx_template(loaded, years=span, wide=wide, lang=lang))
+        return
+    text = build_template(loaded, years=span, wide=wide, lang=lang)
     if output:
         atomic_write(output, text, encoding="utf-8-sig")
     else:

@@ -190,21 +190,40 @@ def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions
     # one unwritable path leaves every existing report as it was.
     files: list[tuple[str, str | bytes]] = [(path, render_file(report, fmt, render_opts))
                                             for fmt, path in options.outputs]
+    made = None
     if options.split is not None:
         from policycheck.cli.split import split_files
 
         fmt, folder = options.split
         files += split_files(report, fmt, folder, render_opts)
-        _make_folder(folder)
-    atomic_write_all(files)
+        made = _make_folder(folder)
+    try:
+        atomic_write_all(files)
+    except PolicycheckError:
+        if made is not None:  # nothing was written into it: leave no empty folder behind
+            _remove_empty(made)
+        raise
 
 
-def _make_folder(folder: str) -> None:
-    """The folder of ``units --split``, made when missing (with its parents)."""
+def _make_folder(folder: str) -> str | None:
+    """Make the folder of ``units --split`` when missing; the topmost folder made, if any."""
+    top = None
+    path = os.path.abspath(folder)
+    while not os.path.exists(path):
+        top, path = path, os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise PolicycheckError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from exc
+    return top
+
+
+def _remove_empty(top: str) -> None:
+    for root, _dirs, _files in sorted(os.walk(top, topdown=False), reverse=True):
+        try:
+            os.rmdir(root)
+        except OSError:
+            return
 
 
 def _write_stdout(text: str) -> None:

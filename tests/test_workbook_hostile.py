@@ -1,4 +1,4 @@
-"""Workbooks that must not be trusted (docs/security.md#workbooks): refused with a finding, exit 2,
+"""Workbooks that must not be trusted (docs/security.md#3-bounded-resources): refused with a finding, exit 2,
 bounded time and memory, nothing run; and the spreadsheet libraries stay out of CSV runs."""
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 
 import xlsxwriter
 from click.testing import CliRunner
-
-from policycheck.cli import main
 from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
 from workbooks import TAICANG_CSV, biff_record, compound_file, write_taicang
+
+from policycheck.cli import main
 
 PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 

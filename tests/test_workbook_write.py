@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import python_calamine
 from click.testing import CliRunner
+from conftest import PLANS_DIR
+from workbooks import TAICANG_CSV
 
 from policycheck.cli import main
 from policycheck.cli.split import file_names, safe_name
 from policycheck.model import UnitSummary
-from conftest import PLANS_DIR
-from workbooks import TAICANG_CSV
 
 PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 
@@ -50,7 +50,7 @@ def test_the_workbook_has_the_four_sheets_with_the_json_values(written: tuple[Pa
     assert header[:4] == ["规划", "指标代码", "责任单位", "指标名称"]
     assert len(rows) == len(data["results"])
     col = {name: header.index(name) for name in ("实际值", "序时目标值", "差距", "达成率", "状态", "要求")}
-    for row, result in zip(rows, data["results"]):
+    for row, result in zip(rows, data["results"], strict=True):
         assert row[1] == result["target"]
         if isinstance(result["actual"], (int, float)) and not isinstance(result["actual"], bool):
             assert row[col["实际值"]] == pytest.approx(result["actual"], rel=1e-15)
@@ -117,8 +117,8 @@ def test_libreoffice_opens_the_report_with_the_json_values(written: tuple[Path, 
     with open(tmp_path / "report-结果.csv", encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     assert len(rows) == len(data["results"])
-    for row, result in zip(rows, data["results"]):
-        cells = dict(zip(header, row))
+    for row, result in zip(rows, data["results"], strict=True):
+        cells = dict(zip(header, row, strict=True))
         assert cells["指标代码"] == result["target"]
         for key, name in (("actual", "实际值"), ("expected", "序时目标值"), ("gap", "差距")):
             value = result[key]

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import xlsxwriter
-
 from conftest import EXAMPLES_DIR
 
 TAICANG_CSV = EXAMPLES_DIR / "taicang.csv"

@@ -1,4 +1,6 @@
-"""``policycheck template -o FILE.xlsx``: the template as a workbook to fill in (docs/actuals.md#template).
+"""``policycheck template -o FILE.xlsx``: the template as a workbook to fill in.
+
+See docs/actuals.md#policycheck-template-a-file-to-fill-in.
 
 The same rows and header as the CSV template (:mod:`policycheck.actuals.template`),
 plus what a workbook can hold: the header row is locked (the sheet is

@@ -60,9 +60,9 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
 def main() -> None:
     """Check development-plan targets (规划目标) against actual statistics.
 
-    Plans are YAML files, actuals are CSV files or workbooks; see the docs/ folder of the
-    project for both formats. Exit codes: 0 fine, 1 failing results or
-    findings, 2 usage error or unusable input.
+    Plans are YAML files, actuals are CSV files or workbooks; see the docs/
+    folder of the project for both formats. Exit codes: 0 fine, 1 failing
+    results or findings, 2 usage error or unusable input.
     """
 
 
@@ -79,7 +79,7 @@ def main() -> None:
 @handle_errors
 def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allow_unknown: bool,
              outputs: tuple[str, ...], quiet: bool) -> None:
-    """Validate plans (*.yaml, *.yml) and actuals (*.csv); folders are searched.
+    """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xls, *.ods); folders are searched.
 
     Exit 0 when there is no error-level finding (warnings allowed unless
     --strict), 1 when there is one, 2 for a usage error, a missing path or a

@@ -1,4 +1,4 @@
-"""``units --split DIR``: one report file per responsible unit, and an index (docs/reports.md#split).
+"""``units --split DIR``: one report file per responsible unit, and an index (docs/reports.md#units---split).
 
 Each unit's file is the report of the targets it leads, supports or carries
 a quota of (its scope), in any file format; files are named by the unit's

@@ -1,6 +1,6 @@
 """The index of ``units --split DIR``: one row per responsible unit and the file written for it.
 
-The same table in the format of the unit files (docs/reports.md#split), with
+The same table in the format of the unit files (docs/reports.md#units---split), with
 links where the format has them: a person opens ``index.html`` or
 ``index.xlsx`` and clicks through to each unit's file.
 """

@@ -90,10 +90,10 @@ def render(report: "Report", options: RenderOptions) -> bytes:
         sheets[0].add(_result_cells(result, lang))
     for row in _unit_cells(report, lang):
         sheets[1].add(row)
-    for row in report.superseded:
-        sheets[2].add([location_text(row.file, row.line, 0), row.plan, row.target, row.unit or EMPTY, row.year,
-                       data_status_text(row.status, lang), _value(row.value, lang),
-                       data_status_text(row.replaced_by, lang)])
+    for old in report.superseded:
+        sheets[2].add([location_text(old.file, old.line, 0), old.plan, old.target, old.unit or EMPTY, old.year,
+                       data_status_text(old.status, lang), _value(old.value, lang),
+                       data_status_text(old.replaced_by, lang)])
     for finding in sorted_findings(report.findings):
         sheets[3].add([finding.location_text(), _LEVELS[lang][finding.level], finding.rule,
                        one_line(finding.message)])

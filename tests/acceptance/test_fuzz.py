@@ -27,7 +27,7 @@ from policycheck.findings import Finding, has_errors
 from policycheck.model import Plan
 from policycheck.observations import Actuals
 from policycheck.plans.build import check_plan_file, load_plan
-from policycheck.reporters import REPORT_FORMATS, RenderOptions, render
+from policycheck.reporters import BINARY_FORMATS, REPORT_FORMATS, RenderOptions, render_file
 from policycheck.reporters.explain_view import render_explanation
 from policycheck.validation import run_validation
 from tests.helpers.paths import PLANS_DIR
@@ -187,7 +187,8 @@ def _evaluate_and_render(plans: list[Plan], actuals: Actuals) -> None:
     """The whole pipeline on whatever loaded: every format, the explanation and the template."""
     report = evaluate(plans, actuals)
     for fmt in REPORT_FORMATS:
-        assert isinstance(render(report, fmt, RenderOptions(lang="en", width=100)), str)
+        rendered = render_file(report, fmt, RenderOptions(lang="en", width=100))
+        assert isinstance(rendered, bytes if fmt in BINARY_FORMATS else str)
     for plan in plans:
         explanation = explain_target(plan, plan.targets[0].id, actuals)
         assert isinstance(render_explanation(explanation, RenderOptions(width=100)), str)

@@ -8,6 +8,7 @@ to read the inputs and where the output goes.  Whether stdout is a terminal
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -96,6 +97,13 @@ def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> st
     return value
 
 
+def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A threshold must be finite: click's FloatRange lets ``inf`` and ``nan`` through."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value!r} is not a finite ratio; give one such as 0.95")
+    return value
+
+
 def evaluation_options(func: _F) -> _F:
     """The options shared by check, units and explain (README.md#what-it-does)."""
     decorators = [
@@ -110,8 +118,10 @@ def evaluation_options(func: _F) -> _F:
                      help="Assessment year. Default: per plan, the latest year with any observation."),
         click.option("--method", type=click.Choice(METHOD_NAMES),
                      help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
-        click.option("--on-track", type=click.FloatRange(0, None), help="Progress ratio for on_track (default 0.95)."),
-        click.option("--at-risk", type=click.FloatRange(0, None), help="Progress ratio for at_risk (default 0.6)."),
+        click.option("--on-track", type=click.FloatRange(0, None), callback=check_ratio,
+                     help="Progress ratio for on_track (default 0.95)."),
+        click.option("--at-risk", type=click.FloatRange(0, None), callback=check_ratio,
+                     help="Progress ratio for at_risk (default 0.6)."),
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="Exit 1 when any result is at or above this level."),
         click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from policycheck.evaluation.context import Case, make_case
+from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.evaluation.kind_milestone import evaluate_milestone
 from policycheck.evaluation.kind_trajectory import evaluate_trajectory
@@ -85,6 +86,7 @@ def evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None = None
 def evaluate_plans(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,
                    plan_findings: Sequence[Finding] = ()) -> Report:
     """:func:`evaluate` with the options as one :class:`EvaluationOptions`."""
+    check_inputs(plans, actuals)
     with gc_paused():  # 142,200 national results and their parts: nothing to collect
         return _evaluate(plans, actuals, options, plan_findings)
 
@@ -110,6 +112,16 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
         units=build_unit_view(plans, results), summary=summarize(results),
         findings=tuple(sorted_findings([*actuals.findings, *plan_findings])),
         superseded=tuple(actuals.superseded), strict=options.strict)
+
+
+def check_inputs(plans: Sequence[Plan], actuals: Actuals) -> None:
+    """TypeError naming what ``evaluate`` expects, rather than a bare one from deep inside."""
+    if isinstance(plans, Plan):
+        raise TypeError("plans must be a list of Plan objects; wrap one plan as [plan]")
+    if not isinstance(plans, Sequence) or not all(isinstance(plan, Plan) for plan in plans):
+        raise TypeError(f"plans must be a list of Plan objects (from load_plan), not {type(plans).__name__}")
+    if not isinstance(actuals, Actuals):
+        raise TypeError(f"actuals must be an Actuals object (from load_actuals), not {type(actuals).__name__}")
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:
@@ -181,7 +193,8 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
         outcome = Outcome()
         outcome.judge("pending", because("no_milestones"))
     else:
-        outcome = evaluator(spec.family)(case)
+        rules = evaluator(spec.family)
+        outcome = finite_outcome(lambda: rules(case))
     outcome.source, outcome.note = series.source_note(year)
     return outcome
 

@@ -6,6 +6,8 @@ level L(Y) and the baseline level b, or the reported rate with
 """
 from __future__ import annotations
 
+import math
+
 from policycheck.evaluation.context import (
     Case,
     baseline_year,
@@ -41,8 +43,10 @@ def evaluate_cagr(case: Case) -> Outcome:
                   expected=r, baseline=baseline, time_progress=time_progress(case.year, y0, final_year))
     if baseline is not None and not rate_mode:
         b = baseline.value
-        out.path = tuple((y, b * (1 + r / 100) ** (y - y0)) for y in range(y0, final_year + 1))
-        if case.year >= y0:
+        # Chart data only: a rate that compounds beyond the float range leaves no path,
+        # and the status (from the rate itself) stands.
+        out.path = _compound_path(b, r, y0, final_year)
+        if case.year >= y0 and out.path:
             out.expected_level = b * (1 + r / 100) ** (case.year - y0)
     elif rate_mode:
         out.path = ((y0 + 1, r), (final_year, r)) if final_year > y0 else ((final_year, r),)
@@ -54,6 +58,15 @@ def evaluate_cagr(case: Case) -> Outcome:
     out.attainment = attainment(a, case.cmp, r_req, tol=case.tol)
     _status(case, a, r_req, final_year, out)
     return out
+
+
+def _compound_path(b: float, r: float, y0: int, final_year: int) -> tuple[tuple[int, float], ...]:
+    """(year, b grown by r % a year since y0) up to the final year; () beyond the float range."""
+    try:
+        path = tuple((y, b * (1 + r / 100) ** (y - y0)) for y in range(y0, final_year + 1))
+    except OverflowError:
+        return ()
+    return path if all(math.isfinite(v) for _, v in path) else ()
 
 
 def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
@@ -75,7 +88,10 @@ def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
         return None
     a = average_growth(value, baseline.value, case.year - y0)
     if a is None:
-        out.judge("pending", because("baseline_not_positive", baseline=fmt(baseline.value)))
+        if baseline.value > 0:  # the baseline is fine: the level is what has no growth rate
+            out.judge("pending", because("level_negative", year=case.year, level=fmt(value)))
+        else:
+            out.judge("pending", because("baseline_not_positive", baseline=fmt(baseline.value)))
     return a
 
 

@@ -8,6 +8,7 @@ ones (:class:`policycheck.model.Assessment`).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from policycheck.errors import PolicycheckError
@@ -18,7 +19,8 @@ METHODS: tuple[Method, ...] = ("linear", "cagr")
 
 @dataclass(frozen=True, slots=True)
 class EvaluationOptions:
-    """The choices of one evaluation; ValueError for a method or fail-on level that does not exist.
+    """The choices of one evaluation; ValueError for a method or fail-on level that does not exist,
+    or a threshold that is not a finite ratio of at least 0.
 
     The command line never passes a wrong value (click checks the choices);
     API callers may, and learn about it here rather than from a KeyError later.
@@ -36,6 +38,10 @@ class EvaluationOptions:
             raise ValueError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
         if self.fail_on not in FAIL_ON:
             raise ValueError(f"unknown fail-on level {self.fail_on!r}; choose one of {', '.join(FAIL_ON)}")
+        for name, value in (("on_track", self.on_track), ("at_risk", self.at_risk)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                      or not math.isfinite(value) or value < 0):
+                raise ValueError(f"{name} must be a finite ratio of at least 0 such as 0.95, not {value!r}")
 
 
 #: Every choice left to the plans.

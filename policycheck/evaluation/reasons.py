@@ -141,6 +141,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "the baseline level {baseline} is not positive: no average growth",
         "zh": "基期水平值{baseline}不是正数：无法计算年均增速",
     },
+    "level_negative": {
+        "en": "the {year} level {level} is negative: no average growth",
+        "zh": "{year}年的水平值{level}为负数：无法计算年均增速",
+    },
     "growth": {
         "en": "average growth {rate}% against the required {required}%",
         "zh": "年均增速{rate}%，要求{required}%",
@@ -173,6 +177,12 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "no_observation": {
         "en": "no observation up to {year}; due by {target_year}",
         "zh": "截至{year}年没有任何数据；应于{target_year}年前完成",
+    },
+    # any kind: arithmetic beyond the float range (docs/evaluation.md#numbers-out-of-range)
+    "out_of_range": {
+        "en": "a computed value ({field}) is beyond the range of numbers: check the plan and the actuals "
+              "for extreme values",
+        "zh": "计算结果（{field}）超出数值范围：请检查规划和实际值中是否有极端数值",
     },
     # explain: a year after the assessment year
     "not_yet_due": {

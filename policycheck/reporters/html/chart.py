@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 #: The nice step multiples, per power of ten (1, 2, 2.5, 5, then the next decade).
 _NICE_MULTIPLES: tuple[float, ...] = (1.0, 2.0, 2.5, 5.0, 10.0)
@@ -34,7 +35,11 @@ class LinearScale:
         (d0, d1), (r0, r1) = self.domain, self.range
         if d1 == d0:  # a single value: put it in the middle rather than divide by zero
             return (r0 + r1) / 2
-        return r0 + (value - d0) * (r1 - r0) / (d1 - d0)
+        span, offset = d1 - d0, value - d0
+        if math.isfinite(span) and math.isfinite(offset):
+            return r0 + offset * (r1 - r0) / span
+        # A domain wider than the float range (-1e308 to 1e308): the same ratio from halves.
+        return r0 + (value / 2 - d0 / 2) / (d1 / 2 - d0 / 2) * (r1 - r0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,8 @@ def nice_step(span: float, max_intervals: int = 8) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
     rough = span / max_intervals
+    if rough <= 0:  # a span of a few subnormal units: nothing rounder exists
+        return span
     power = 10.0 ** math.floor(math.log10(rough))
     for multiple in _NICE_MULTIPLES:
         step = multiple * power
@@ -105,25 +112,44 @@ def step_decimals(step: float) -> int:
 
 
 def nice_ticks(lo: float, hi: float, max_intervals: int = 8, min_step: float = 0.0) -> tuple[float, ...]:
-    """Round tick values covering [lo, hi]: 0..3.6 gives 0, 0.5, ..., 4."""
+    """Round tick values covering [lo, hi]: 0..3.6 gives 0, 0.5, ..., 4.
+
+    Always at most ``max_intervals + 3`` ticks, whatever the numbers: values
+    that are not finite, or so far apart that ``hi - lo`` overflows, give the
+    two ends themselves instead of an endless range of ticks.
+    """
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return (0.0, 1.0)
     if hi < lo:
         lo, hi = hi, lo
     if hi == lo:  # one value: widen by 10 % (or by 1 around zero) so there is an axis
         pad = abs(lo) * 0.1 or 1.0
         lo, hi = lo - pad, hi + pad
     step = max(nice_step(hi - lo, max_intervals), min_step)
+    if not math.isfinite(hi - lo) or not math.isfinite(step):
+        return (lo, hi)
     decimals = step_decimals(step)
     first = math.floor(lo / step + 1e-9)
     last = math.ceil(hi / step - 1e-9)
-    return tuple(_clean(round(i * step, decimals)) for i in range(first, last + 1))
+    # A finite span gives last - first <= max_intervals + 2; the cap only guards that promise.
+    last = min(last, first + max_intervals + 2)
+    ticks = tuple(_clean(round(i * step, decimals)) for i in range(first, last + 1))
+    usable = all(math.isfinite(t) for t in ticks) and all(a < b for a, b in pairwise(ticks))
+    return ticks if usable else (lo, hi)
 
 
 def _clean(value: float) -> float:
     return 0.0 if value == 0 else value  # no "-0" labels
 
 
+#: From this size on a tick label is written with an exponent (1e+20), not 21 digits.
+_EXPONENT_FROM = 1e15
+
+
 def tick_text(value: float, decimals: int) -> str:
     """A tick label with thousands separators and a fixed number of decimals."""
+    if abs(value) >= _EXPONENT_FROM:
+        return f"{_clean(value):.6g}"
     return f"{_clean(value):,.{decimals}f}"
 
 
@@ -136,7 +162,8 @@ def value_ticks(values: Sequence[float], scale_range: tuple[float, float], *,
         lo, hi = min(lo, 0.0), max(hi, 0.0)
     ticks = nice_ticks(lo, hi, min_step=min_step)
     scale = LinearScale((ticks[0], ticks[-1]), scale_range)
-    decimals = step_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    gap = ticks[1] - ticks[0] if len(ticks) > 1 else 0.0
+    decimals = step_decimals(gap) if math.isfinite(gap) and gap > 0 else 0
     return scale, tuple(Tick(t, px(scale(t)), tick_text(t, decimals)) for t in ticks)
 
 

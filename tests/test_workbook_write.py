@@ -15,7 +15,7 @@ import pytest
 import python_calamine
 from click.testing import CliRunner
 from conftest import PLANS_DIR
-from workbooks import TAICANG_CSV
+from workbooks import TAICANG_CSV, write_taicang
 
 from policycheck.cli import main
 from policycheck.cli.split import file_names, safe_name
@@ -226,3 +226,12 @@ def test_a_filled_template_workbook_gives_the_values_written(tmp_path: Path) -> 
     data = json.loads(invoke("check", PLAN, "-a", str(filled), "-f", "json").stdout)
     rd = next(r for r in data["results"] if r["target"] == "rd-intensity")
     assert rd["observed"][:3] == [[2017, 2.6], [2018, 2.75], [2019, 2.95]]
+
+
+def test_a_report_never_overwrites_the_workbook_it_read(tmp_path: Path) -> None:
+    book = write_taicang(tmp_path / "data.xlsx")
+    before = book.read_bytes()
+    result = invoke("check", PLAN, "-a", f"{book}#表1", "-o", f"xlsx={book}")
+    assert result.exit_code == 2
+    assert "is an input file of this run" in result.stderr
+    assert book.read_bytes() == before

@@ -112,8 +112,11 @@ def _validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
 def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     """A usage error before any work when an output file is one of the inputs (they are never modified)."""
     from policycheck.cli.output import overwritten_inputs
+    from policycheck.findings import split_sheet
 
-    clashes = overwritten_inputs(outputs, inputs)
+    # A sheet named as BOOK#SHEET is read from BOOK: that file is the input.
+    books = [path if os.path.exists(path) else split_sheet(path)[0] for path in inputs]
+    clashes = overwritten_inputs(outputs, books)
     if clashes:
         raise UsageError("\n".join(f"{path}: is an input file of this run; inputs are never modified, "
                                    "so write the output to another path" for path in clashes))

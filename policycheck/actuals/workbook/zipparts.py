@@ -50,7 +50,8 @@ class Parts:
                 while chunk := handle.read(CHUNK):
                     seen += len(chunk)
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        # RuntimeError covers a compression method the zip module lacks, and an encrypted part.
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
             raise WorkbookRefused(f"part {name!r} of the workbook cannot be unpacked ({_why(exc)})") from exc
         if seen != info.file_size:
             raise WorkbookRefused(f"part {name!r} unpacks to {seen:,} bytes but declares {info.file_size:,}")

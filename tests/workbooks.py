@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import datetime
 import struct
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import xlsxwriter
 from conftest import EXAMPLES_DIR

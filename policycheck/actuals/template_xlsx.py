@@ -14,7 +14,7 @@ xlsxwriter is imported only here.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from collections.abc import Sequence
 
 from policycheck.actuals.template import HEADERS, row_keys
 from policycheck.model import Plan

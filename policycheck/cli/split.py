@@ -54,7 +54,7 @@ def safe_name(name: str) -> str:
     return text or "_"
 
 
-def file_names(units: "list[UnitSummary] | tuple[UnitSummary, ...]", lang: str, extension: str) -> dict[str, str]:
+def file_names(units: list[UnitSummary] | tuple[UnitSummary, ...], lang: str, extension: str) -> dict[str, str]:
     """Unit id -> file name; names that clash (also by case, as on Windows and macOS) get the unit id."""
     names: dict[str, str] = {}
     taken = {INDEX_NAME + extension}
@@ -72,7 +72,7 @@ def file_names(units: "list[UnitSummary] | tuple[UnitSummary, ...]", lang: str, 
     return names
 
 
-def unit_report(report: "Report", unit: "UnitSummary") -> "Report":
+def unit_report(report: Report, unit: UnitSummary) -> Report:
     """The report restricted to one unit: the results it leads, supports or carries a quota of."""
     from policycheck.evaluation.engine import summarize
 
@@ -85,7 +85,7 @@ def unit_report(report: "Report", unit: "UnitSummary") -> "Report":
                    units=(unit,), summary=summarize(results), findings=(), superseded=superseded)
 
 
-def split_files(report: "Report", fmt: str, folder: str, options: "RenderOptions") -> list[tuple[str, str | bytes]]:
+def split_files(report: Report, fmt: str, folder: str, options: RenderOptions) -> list[tuple[str, str | bytes]]:
     """(path, content) of every unit's file and the index, rendered before anything is written."""
     from policycheck.reporters import render_file
     from policycheck.reporters.unit_index import IndexRow, render_index

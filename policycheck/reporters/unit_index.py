@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import quote
 
 from policycheck.reporters.common import one_line

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import io
 import math
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.findings import location_text, sorted_findings
 from policycheck.reporters import RenderOptions
@@ -34,6 +35,10 @@ from policycheck.reporters.common import (
 from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
     from policycheck.model import Report, Result
 
 #: Status colours: those of the HTML report (reporters/html/templates/report.css.j2).
@@ -70,7 +75,7 @@ _COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "betwee
 MAX_WIDTH = 60
 
 
-def render(report: "Report", options: RenderOptions) -> bytes:
+def render(report: Report, options: RenderOptions) -> bytes:
     """The workbook as bytes (written with ``-o xlsx=FILE``)."""
     import xlsxwriter
 
@@ -108,7 +113,7 @@ def render(report: "Report", options: RenderOptions) -> bytes:
 class _Styles:
     """The formats of one workbook, made once and shared by every cell that needs them."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: Workbook) -> None:
         self.book = book
         self.header = book.add_format({"bold": True, "bg_color": "#F6F8FA", "border": 1, "text_wrap": True,
                                        "valign": "vcenter"})
@@ -116,9 +121,9 @@ class _Styles:
         self.percent = book.add_format({"num_format": "0.0%"})
         self.status = {s: book.add_format({"bg_color": c, "font_color": "#FFFFFF", "bold": True})
                        for s, c in STATUS_COLOURS.items()}
-        self._numbers: dict[str, Any] = {}
+        self._numbers: dict[str, Format] = {}
 
-    def number(self, code: str) -> Any:
+    def number(self, code: str) -> Format:
         if code not in self._numbers:
             self._numbers[code] = self.book.add_format({"num_format": code})
         return self._numbers[code]
@@ -129,7 +134,7 @@ class _Cell:
 
     __slots__ = ("value", "number_format", "status", "text")
 
-    def __init__(self, value: Any, *, number_format: str | None = None, status: str | None = None,
+    def __init__(self, value: str | float, *, number_format: str | None = None, status: str | None = None,
                  text: str | None = None) -> None:
         self.value = value
         self.number_format = number_format
@@ -137,23 +142,27 @@ class _Cell:
         self.text = text  # how wide the cell shows
 
 
+#: What a sheet row holds: plain values (text, numbers, yes/no, empty) or a formatted cell.
+Cell = str | int | float | bool | None | _Cell
+
+
 class _Sheet:
     """One sheet: header row, cells, widths that fit the text, frozen header and autofilter."""
 
-    def __init__(self, book: Any, name: str, headers: Sequence[str], styles: _Styles) -> None:
-        self.sheet = book.add_worksheet(name)
+    def __init__(self, book: Workbook, name: str, headers: Sequence[str], styles: _Styles) -> None:
+        self.sheet: Worksheet = book.add_worksheet(name)
         self.styles = styles
         self.widths = [display_width(h) + 2 for h in headers]
         self.rows = 0
         for col, header in enumerate(headers):
             self.sheet.write_string(0, col, header, styles.header)
 
-    def add(self, cells: Sequence[Any]) -> None:
+    def add(self, cells: Sequence[Cell]) -> None:
         self.rows += 1
         for col, cell in enumerate(cells):
             self._write(self.rows, col, cell)
 
-    def _write(self, row: int, col: int, cell: Any) -> None:
+    def _write(self, row: int, col: int, cell: Cell) -> None:
         sheet, styles = self.sheet, self.styles
         shown: str
         if isinstance(cell, _Cell):
@@ -206,13 +215,13 @@ def number_format(measure: str | None, values: Sequence[float | None]) -> str:
     return code
 
 
-def _number(value: float | None, code: str) -> Any:
+def _number(value: float | None, code: str) -> Cell:
     if value is None or not math.isfinite(value):
         return EMPTY if value is None else str(value)
     return _Cell(float(value), number_format=code)
 
 
-def requirement(result: "Result", lang: str) -> str:
+def requirement(result: Result, lang: str) -> str:
     """The requirement in words: ``≥ 3.2``, ``1–2``, ``是`` for a milestone."""
     value = result.target_value
     if value is None:
@@ -229,15 +238,15 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _result_cells(result: "Result", lang: str) -> list[Any]:
+def _result_cells(result: Result, lang: str) -> list[Cell]:
     numbers = [v for v in (result.actual, result.expected, result.gap) if not isinstance(v, bool)]
-    code = number_format(result.measure, numbers)  # type: ignore[arg-type]
-    actual: Any
+    code = number_format(result.measure, numbers)
+    actual: Cell
     if isinstance(result.actual, bool):
         actual = label("done", lang) if result.actual else label("not_done", lang)
     else:
         actual = _number(result.actual, code)
-    attainment = _Cell(result.attainment, number_format="0.0%") if result.attainment is not None \
+    attainment: Cell = _Cell(result.attainment, number_format="0.0%") if result.attainment is not None \
         and math.isfinite(result.attainment) else EMPTY
     return [
         result.plan, result.target, result.unit or EMPTY, result_name(result, lang), result.measure or EMPTY,
@@ -249,28 +258,29 @@ def _result_cells(result: "Result", lang: str) -> list[Any]:
     ]
 
 
-def _unit_cells(report: "Report", lang: str) -> list[list[Any]]:
+def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:
     """One row per unit shortfall; a unit without shortfalls gets one row saying so."""
-    rows: list[list[Any]] = []
+    order = {unit.id: index for index, unit in enumerate(report.units)}
+    rows: list[tuple[int, list[Cell]]] = []  # (the unit's place in the report, the row)
     with_shortfalls = set()
     for unit, shortfall, result in shortfall_rows(report):
         with_shortfalls.add(unit.id)
         code = number_format(result.measure if result else None, [shortfall.gap])
-        rows.append([unit.id, unit_name(unit, lang), unit.led, unit.supported, len(unit.shortfalls),
-                     label(f"role_{shortfall.role}", lang), shortfall_target(shortfall),
-                     result_name(result, lang) if result else EMPTY,
-                     _Cell(status_label(shortfall.status, lang), status=shortfall.status),
-                     _number(shortfall.gap, code)])
+        cells: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, len(unit.shortfalls),
+                             label(f"role_{shortfall.role}", lang), shortfall_target(shortfall),
+                             result_name(result, lang) if result else EMPTY,
+                             _Cell(status_label(shortfall.status, lang), status=shortfall.status),
+                             _number(shortfall.gap, code)]
+        rows.append((order.get(unit.id, len(order)), cells))
     for unit in report.units:
         if unit.id not in with_shortfalls:
-            rows.append([unit.id, unit_name(unit, lang), unit.led, unit.supported, 0, EMPTY, EMPTY, EMPTY,
-                         label("no_shortfalls", lang), EMPTY])
-    order = {unit.id: index for index, unit in enumerate(report.units)}
-    rows.sort(key=lambda row: order.get(row[0], len(order)))
-    return rows
+            rows.append((order[unit.id], [unit.id, unit_name(unit, lang), unit.led, unit.supported, 0, EMPTY,
+                                          EMPTY, EMPTY, label("no_shortfalls", lang), EMPTY]))
+    rows.sort(key=lambda keyed: keyed[0])  # stable: a unit's shortfalls keep their order
+    return [row for _, row in rows]
 
 
-def _value(value: float | bool | None, lang: str) -> Any:
+def _value(value: float | bool | None, lang: str) -> Cell:
     if isinstance(value, bool):
         return label("done", lang) if value else label("not_done", lang)
     if value is None:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.load import read_rows
@@ -33,6 +34,8 @@ from policycheck.actuals.workbook.scan import scan_workbook
 from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
 
 if TYPE_CHECKING:
+    from python_calamine import CalamineSheet, CalamineWorkbook, SheetMetadata
+
     from policycheck.actuals.store import ObservationTable, SeriesView
     from policycheck.model import Plan
     from policycheck.observations import Actuals, SeriesKey
@@ -41,10 +44,12 @@ if TYPE_CHECKING:
 HEADER_SEARCH_ROWS = 30
 #: A merge: (top, left, bottom, right), 0-based and inclusive.
 Merge = tuple[int, int, int, int]
+#: What python-calamine gives for a cell (an empty cell is "").
+CellValue = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
 
 
-def read_workbook(path: str, actuals: "Actuals", table: "ObservationTable", views: "dict[SeriesKey, SeriesView]",
-                  *, plans: Sequence["Plan"], allow_unknown: bool, sheets: Sequence[str] = ()) -> None:
+def read_workbook(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView],
+                  *, plans: Sequence[Plan], allow_unknown: bool, sheets: Sequence[str] = ()) -> None:
     """Read the chosen sheets of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) into ``actuals``."""
     book, chosen = split_sheet(path)
     if chosen is None or os.path.exists(path):
@@ -63,8 +68,8 @@ def read_workbook(path: str, actuals: "Actuals", table: "ObservationTable", view
         actuals.findings.append(Finding("PC400", ERROR, book, 0, 0, str(exc)))
 
 
-def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: "Actuals", table: "ObservationTable",
-                 views: "dict[SeriesKey, SeriesView]", *, plans: Sequence["Plan"], allow_unknown: bool) -> None:
+def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: Actuals, table: ObservationTable,
+                 views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
     import python_calamine
 
     try:
@@ -88,10 +93,10 @@ def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: "Actuals
             info = scan.sheets.get(name)
             if why is None and info is None:
                 why = "its size could not be checked before reading"
-            if why is not None:
+            if why is not None or info is None:
                 skipped.append(f"{name!r}: {why}")
                 continue
-            sheet = _Sheet(book, name, info, _load(workbook, name))  # type: ignore[arg-type]
+            sheet = _Sheet(book, name, info, _load(workbook, name))
             if not sheet.found and (not wanted or sheet.header is None):
                 skipped.append(f"{name!r}: {sheet.why_not}")
                 continue
@@ -101,7 +106,7 @@ def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: "Actuals
         _say_skipped(book, skipped, read, actuals)
 
 
-def _say_skipped(book: str, skipped: list[str], read: int, actuals: "Actuals") -> None:
+def _say_skipped(book: str, skipped: list[str], read: int, actuals: Actuals) -> None:
     """One warning per skipped sheet; an error when no sheet at all was read."""
     if read == 0:
         detail = "; ".join(skipped) if skipped else "the workbook has no sheets"
@@ -114,17 +119,19 @@ def _say_skipped(book: str, skipped: list[str], read: int, actuals: "Actuals") -
         actuals.findings.append(Finding("PC410", WARNING, book, 0, 0, f"sheet {text}; it is not read"))
 
 
-def _not_a_worksheet(meta: Any, *, explicit: bool) -> str | None:
+def _not_a_worksheet(meta: SheetMetadata, *, explicit: bool) -> str | None:
     """Why a sheet is not read whatever it holds: a chart or macro sheet, or hidden unless named."""
-    kind = str(getattr(meta, "typ", ""))
+    # By the enum's name: the library's enums are compared as text, so this module
+    # needs python_calamine only where it opens a workbook.
+    kind = str(meta.typ)
     if not kind.endswith("WorkSheet"):
         return f"a {kind.rsplit('.', 1)[-1].lower() or 'non-data'} sheet, not a worksheet"
-    if not explicit and not str(getattr(meta, "visible", "")).endswith("Visible"):
+    if not explicit and not str(meta.visible).endswith("Visible"):
         return "hidden (name it as BOOK#SHEET to read it)"
     return None
 
 
-def _load(workbook: Any, name: str) -> Any:
+def _load(workbook: CalamineWorkbook, name: str) -> CalamineSheet:
     try:
         return workbook.get_sheet_by_name(name)
     except Exception as exc:
@@ -139,7 +146,7 @@ def _library_message(exc: BaseException) -> str:
 class _Sheet:
     """One sheet as rows of text cells, from its header row on."""
 
-    def __init__(self, book: str, name: str, scan: SheetScan, sheet: Any) -> None:
+    def __init__(self, book: str, name: str, scan: SheetScan, sheet: CalamineSheet) -> None:
         self.book = book
         self.name = name
         self.sheet = sheet
@@ -184,7 +191,7 @@ class _Sheet:
         # and the reader says what that row lacks.
         self.header = first_filled
 
-    def rows(self) -> "_Rows":
+    def rows(self) -> _Rows:
         year = self.layout.col("year") if self.layout is not None else -1
         return _Rows(self._cells(header=self.header, year=year), self.header or 0)
 
@@ -240,21 +247,20 @@ def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *,
 _NONE: frozenset[int] = frozenset()
 
 
-def _text(value: Any, percent: bool, year: bool) -> str:
+def _text(value: CellValue | None, percent: bool, year: bool) -> str:
     """One cell as the text a CSV file would hold for it."""
-    kind = type(value)
-    if kind is str:
-        return value  # type: ignore[no-any-return]
-    if kind is float or kind is int:
+    if type(value) is str:  # most cells: checked first
+        return value
+    if isinstance(value, bool):  # before int, its base class
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
         if percent:
             return _number(Decimal(repr(value)) * 100) + "%"
-        if kind is int:
+        if isinstance(value, int):
             return str(value)
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
-    if kind is bool:
-        return "TRUE" if value else "FALSE"
     if isinstance(value, (datetime.date, datetime.datetime)):
         return str(value.year) if year else value.isoformat()
     if value is None:
@@ -275,7 +281,7 @@ class _Rows:
         self._cells = cells
         self.line_num = header
 
-    def __iter__(self) -> "_Rows":
+    def __iter__(self) -> _Rows:
         return self
 
     def __next__(self) -> list[str]:

@@ -11,6 +11,7 @@ workbooks (noted; never run or opened).
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 
 from policycheck.actuals.workbook.cfb import CompoundFile
 from policycheck.actuals.workbook.limits import BookScan, SheetScan, WorkbookRefused, check_area
@@ -73,7 +74,7 @@ def scan_xls(compound: CompoundFile) -> BookScan:
     return book
 
 
-def _records(stream: bytes, offset: int):  # type: ignore[no-untyped-def]
+def _records(stream: bytes, offset: int) -> Iterator[tuple[int, bytes]]:
     """(record type, record data) from ``offset`` to the end of the stream."""
     end = len(stream)
     while offset + 4 <= end:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from policycheck.actuals.workbook.limits import Area, BookScan, CellRuns, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml

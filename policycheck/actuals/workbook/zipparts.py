@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 from policycheck.actuals.workbook.limits import MAX_PARTS, MAX_UNPACKED, WorkbookRefused

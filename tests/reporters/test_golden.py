@@ -58,7 +58,7 @@ def test_machine_formats_exact(fmt: str) -> None:
 
 def test_every_format_but_html_and_xlsx_has_an_expected_file() -> None:
     # html has its own fixture test; xlsx is a zip package, checked by its contents
-    # in tests/test_workbook_write.py.
+    # in tests/reporters/test_workbook_write.py.
     covered = set(HUMAN) | set(MACHINE)
     assert set(REPORTER_BY_NAME) - covered == {"html", "xlsx"}
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import xlsxwriter
 from click.testing import CliRunner
-from conftest import FIXTURES, PLANS_DIR
-from workbooks import FORMS, TAICANG_CSV, plain, taicang_rows, write_taicang
 
 from policycheck.cli import main
+from tests.helpers.paths import FIXTURES, PLANS_DIR
+from tests.helpers.workbooks import FORMS, TAICANG_CSV, plain, taicang_rows, write_taicang
 
 PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from conftest import EXAMPLES_DIR
+
+from tests.helpers.paths import EXAMPLES_DIR
 
 TAICANG_CSV = EXAMPLES_DIR / "taicang.csv"
 

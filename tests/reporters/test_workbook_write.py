@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import python_calamine
 from click.testing import CliRunner
-from conftest import PLANS_DIR
-from workbooks import TAICANG_CSV, write_taicang
 
 from policycheck.cli import main
 from policycheck.cli.split import file_names, safe_name
 from policycheck.model import UnitSummary
+from tests.helpers.paths import PLANS_DIR
+from tests.helpers.workbooks import TAICANG_CSV, write_taicang
 
 PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 
@@ -103,6 +103,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert sheets(path)["结果"][1][18] == '=HYPERLINK("http://x")'
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here; "
                     ".ci/run installs it")
 def test_libreoffice_opens_the_report_with_the_json_values(written: tuple[Path, dict[str, Any]],

@@ -9,12 +9,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import xlsxwriter
 from click.testing import CliRunner
-from conftest import EXAMPLES_DIR, PLANS_DIR, ROOT
-from workbooks import TAICANG_CSV, biff_record, compound_file, write_taicang
 
 from policycheck.cli import main
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR, ROOT
+from tests.helpers.workbooks import TAICANG_CSV, biff_record, compound_file, write_taicang
 
 PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 
@@ -87,6 +88,7 @@ def test_parts_that_declare_more_than_the_limit_are_refused_unread(tmp_path: Pat
     assert "; at most 536,870,912 are read (save the data as CSV); nothing in it was read\n" in message
 
 
+@pytest.mark.slow
 def test_a_cell_a_million_rows_down_is_refused_before_the_library_allocates_the_sheet(tmp_path: Path) -> None:
     # The library holds a sheet as a dense grid: A1 and G1000000 would be 7 million cells
     # (and XFD1048576 17 billion, which aborts the process); a subprocess, so an abort
@@ -205,6 +207,7 @@ def test_a_formula_error_is_a_finding_at_its_cell_not_a_missing_value(tmp_path: 
         f"{path}#表1!C2: error [PC402] '#DIV/0!' is not a number")
 
 
+@pytest.mark.slow
 def test_workbook_libraries_stay_out_of_version_and_csv_runs() -> None:
     for args in (["--version"], ["check", PLAN, "-a", str(EXAMPLES_DIR / "taicang.csv"), "-q"]):
         done = subprocess.run([sys.executable, "-X", "importtime", "-m", "policycheck", *args],
@@ -216,6 +219,7 @@ def test_workbook_libraries_stay_out_of_version_and_csv_runs() -> None:
         assert "policycheck.actuals.workbook" not in imported
 
 
+@pytest.mark.slow
 def test_a_workbook_run_imports_the_reader(tmp_path: Path) -> None:
     path = write_taicang(tmp_path / "t.xlsx")
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "policycheck", "check", PLAN, "-a",

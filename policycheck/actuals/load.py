@@ -31,11 +31,12 @@ from policycheck.actuals.cells import (
 )
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Level, has_errors, split_sheet
+from policycheck.findings import ERROR, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
 from policycheck.model import DATA_STATUSES, Plan
 from policycheck.observations import Actuals, SeriesKey
@@ -95,6 +96,10 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     table = ObservationTable()
     views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
+
+    def read_sheet(sheet: str, rows: _Rows, first_line: int) -> None:
+        _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown)
+
     with gc_paused():
         for path in files:
             name = str(path)
@@ -103,7 +108,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
                 # Imported here: a CSV run never loads the spreadsheet library.
                 from policycheck.actuals.workbook.read import read_workbook
 
-                read_workbook(name, actuals, table, views, plans=plans, allow_unknown=allow_unknown, sheets=sheets)
+                read_workbook(name, actuals.findings, read_sheet, sheets=sheets)
             else:
                 _read_file(name, actuals, table, views, plans=plans, encoding=encoding,
                            allow_unknown=allow_unknown)
@@ -111,24 +116,8 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     return actuals
 
 
-def is_workbook(path: str) -> bool:
-    """A workbook by its name (``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``, or ``BOOK#SHEET``)
-    or by its first bytes (a zip package or a compound file), whatever its name says."""
-    _book, sheet = split_sheet(path)
-    if sheet is not None and not os.path.exists(path):
-        return True
-    if path.lower().endswith(WORKBOOK_SUFFIXES):
-        return True
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        return False  # the CSV reader says why it cannot be read
-    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
-
-
-def read_rows(path: str, rows: _Rows, first_line: int, actuals: Actuals, table: ObservationTable,
-              views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
+def _read_rows(path: str, rows: _Rows, first_line: int, actuals: Actuals, table: ObservationTable,
+               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
     """Rows of text cells from another source than a CSV file (a sheet of a workbook),
     read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
     (the number of the row last given) and starts at line ``first_line``."""

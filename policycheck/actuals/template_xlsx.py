@@ -32,7 +32,7 @@ def build_xlsx_template(plans: Sequence[Plan], *, years: tuple[int, int] | None 
     """The template workbook for ``plans`` as bytes."""
     import xlsxwriter
 
-    from policycheck.reporters.xlsx import display_width
+    from policycheck.textwidth import display_width
 
     lang = lang if lang in HEADERS else "zh"
     labels = HEADERS[lang]

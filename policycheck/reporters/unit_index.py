@@ -77,7 +77,7 @@ def _html(rows: Sequence[IndexRow], headers: Sequence[str], title: str, lang: st
 def _xlsx(rows: Sequence[IndexRow], headers: Sequence[str]) -> bytes:
     import xlsxwriter
 
-    from policycheck.reporters.xlsx import display_width
+    from policycheck.textwidth import display_width
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,

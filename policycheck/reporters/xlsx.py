@@ -33,6 +33,7 @@ from policycheck.reporters.common import (
     unit_name,
 )
 from policycheck.reporters.labels import label, status_label
+from policycheck.textwidth import display_width
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
@@ -192,14 +193,6 @@ class _Sheet:
             self.sheet.set_column(col, col, width)
         self.sheet.freeze_panes(1, 0)
         self.sheet.autofilter(0, 0, max(self.rows, 1), columns - 1)
-
-
-def display_width(text: str) -> int:
-    """Display columns of a text: a Chinese character takes two."""
-    from wcwidth import wcswidth
-
-    width = wcswidth(text)
-    return width if width >= 0 else len(text) * 2
 
 
 def number_format(measure: str | None, values: Sequence[float | None]) -> str:

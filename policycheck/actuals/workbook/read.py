@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.load import read_rows
 from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused
 from policycheck.actuals.workbook.scan import scan_workbook
 from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
@@ -36,21 +35,21 @@ from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook, SheetMetadata
 
-    from policycheck.actuals.store import ObservationTable, SeriesView
-    from policycheck.model import Plan
-    from policycheck.observations import Actuals, SeriesKey
 
 #: How far below the top of a sheet its header row is looked for (title rows, notes).
 HEADER_SEARCH_ROWS = 30
 #: A merge: (top, left, bottom, right), 0-based and inclusive.
 Merge = tuple[int, int, int, int]
+#: Reads one sheet's rows as the CSV reader reads a file's: (``BOOK#SHEET``, the rows, the
+#: line of the first row).  The caller's, so this module needs nothing of the CSV reader.
+SheetReader = Callable[[str, "_Rows", int], None]
 #: What python-calamine gives for a cell (an empty cell is "").
 CellValue = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
 
 
-def read_workbook(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView],
-                  *, plans: Sequence[Plan], allow_unknown: bool, sheets: Sequence[str] = ()) -> None:
-    """Read the chosen sheets of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) into ``actuals``."""
+def read_workbook(path: str, findings: list[Finding], read_sheet: SheetReader, *, sheets: Sequence[str] = ()) -> None:
+    """Hand the chosen sheets of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) to ``read_sheet``;
+    what is wrong with the workbook itself goes to ``findings``."""
     book, chosen = split_sheet(path)
     if chosen is None or os.path.exists(path):
         book, wanted = path, list(sheets)
@@ -59,17 +58,17 @@ def read_workbook(path: str, actuals: Actuals, table: ObservationTable, views: d
     try:
         scan = scan_workbook(book)
     except WorkbookRefused as exc:
-        actuals.findings.append(Finding("PC400", ERROR, book, 0, 0, f"{exc}; nothing in it was read"))
+        findings.append(Finding("PC400", ERROR, book, 0, 0, f"{exc}; nothing in it was read"))
         return
-    actuals.findings.extend(Finding("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
+    findings.extend(Finding("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
     try:
-        _read_sheets(book, scan, wanted, actuals, table, views, plans=plans, allow_unknown=allow_unknown)
+        _read_sheets(book, scan, wanted, findings, read_sheet)
     except WorkbookRefused as exc:
-        actuals.findings.append(Finding("PC400", ERROR, book, 0, 0, str(exc)))
+        findings.append(Finding("PC400", ERROR, book, 0, 0, str(exc)))
 
 
-def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: Actuals, table: ObservationTable,
-                 views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
+def _read_sheets(book: str, scan: BookScan, wanted: list[str], findings: list[Finding],
+                 read_sheet: SheetReader) -> None:
     import python_calamine
 
     try:
@@ -100,23 +99,22 @@ def _read_sheets(book: str, scan: BookScan, wanted: list[str], actuals: Actuals,
             if not sheet.found and (not wanted or sheet.header is None):
                 skipped.append(f"{name!r}: {sheet.why_not}")
                 continue
-            read_rows(f"{book}#{name}", sheet.rows(), sheet.first_line, actuals, table, views,
-                      plans=plans, allow_unknown=allow_unknown)
+            read_sheet(f"{book}#{name}", sheet.rows(), sheet.first_line)
             read += 1
-        _say_skipped(book, skipped, read, actuals)
+        _say_skipped(book, skipped, read, findings)
 
 
-def _say_skipped(book: str, skipped: list[str], read: int, actuals: Actuals) -> None:
+def _say_skipped(book: str, skipped: list[str], read: int, findings: list[Finding]) -> None:
     """One warning per skipped sheet; an error when no sheet at all was read."""
     if read == 0:
         detail = "; ".join(skipped) if skipped else "the workbook has no sheets"
-        actuals.findings.append(Finding(
+        findings.append(Finding(
             "PC401", ERROR, book, 0, 0,
             f"no sheet looks like actuals ({detail}); a sheet needs a header row with target, year and value "
             "columns (long form) or target and year columns (wide form), or name the sheet as BOOK#SHEET"))
         return
     for text in skipped:
-        actuals.findings.append(Finding("PC410", WARNING, book, 0, 0, f"sheet {text}; it is not read"))
+        findings.append(Finding("PC410", WARNING, book, 0, 0, f"sheet {text}; it is not read"))
 
 
 def _not_a_worksheet(meta: SheetMetadata, *, explicit: bool) -> str | None:

@@ -18,8 +18,9 @@ chart scaled to it.  So the outcome of every case passes through
   quote ``inf``, turns the result into ``no_data`` with the reason
   ``out_of_range``, keeping only the finite facts of the inputs.
 
-The command line goes one step further and refuses such inputs (exit 2)
-before any report runs: :func:`out_of_range_findings`.
+A caller that would rather refuse such inputs than report them turns those
+results into error findings at the CSV cell or the plan's target with
+:func:`out_of_range_findings`.
 """
 from __future__ import annotations
 
@@ -124,11 +125,10 @@ def not_finite(value: object) -> bool:
 
 
 def out_of_range_findings(results: Iterable[Result], actuals: Actuals) -> list[Finding]:
-    """An error finding per out-of-range result, for the command line to stop on (exit 2).
+    """An error finding per out-of-range result, for a caller that refuses such inputs.
 
-    The API keeps the no_data results; ``check``, ``units`` and ``explain``
-    treat the numbers behind them as unusable input, before any report runs.
-    The finding is at the CSV cell of the actual when there is one (PC402),
+    The report keeps the no_data results; a caller may instead treat the
+    numbers behind them as unusable input.  The finding is at the CSV cell of the actual when there is one (PC402),
     else at the target in the plan (PC200).
     """
     findings: list[Finding] = []

@@ -10,16 +10,13 @@ from policycheck.reporters.html.chart import (
     Trajectory,
     bar_chart,
     line_chart,
-    nice_step,
-    nice_ticks,
     path_data,
     place_labels,
-    step_decimals,
-    tick_text,
     timeline,
     value_ticks,
     year_ticks,
 )
+from policycheck.reporters.html.ticks import nice_step, nice_ticks, step_decimals, tick_text
 
 
 def test_linear_scale_maps_the_domain_ends_to_the_range_ends_exactly() -> None:

@@ -71,6 +71,19 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "已完成",
         "not_done": "未完成",
         "missing": "缺少数据",
+        # the xlsx report's sheets (reporters/xlsx.py)
+        "commitment": "属性",
+        "target_year": "目标年份",
+        "reason": "原因",
+        "unit_id": "责任单位代码",
+        "unit_name": "责任单位",
+        "location": "位置",
+        "finding_level": "级别",
+        "rule": "规则",
+        "message": "说明",
+        # the index of units --split (reporters/unit_index.py)
+        "file": "文件",
+        "unit_index": "责任单位报告索引",
     },
     "en": {
         "plan": "Plan",
@@ -135,6 +148,19 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "done",
         "not_done": "not done",
         "missing": "no data",
+        # the xlsx report's sheets (reporters/xlsx.py)
+        "commitment": "Commitment",
+        "target_year": "Target year",
+        "reason": "Reason",
+        "unit_id": "Unit id",
+        "unit_name": "Responsible unit",
+        "location": "Location",
+        "finding_level": "Level",
+        "rule": "Rule",
+        "message": "Message",
+        # the index of units --split (reporters/unit_index.py)
+        "file": "File",
+        "unit_index": "Reports by responsible unit",
     },
 }
 

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from policycheck.reporters.common import one_line
+from policycheck.reporters.common import Column, headers, one_line
+from policycheck.reporters.labels import LANGS, label
 
-_HEADERS = {
-    "zh": ("责任单位代码", "责任单位", "牵头", "配合", "短板", "文件"),
-    "en": ("Unit id", "Responsible unit", "Led", "Supported", "Shortfalls", "File"),
-}
-_TITLE = {"zh": "责任单位报告索引", "en": "Reports by responsible unit"}
+#: One row per unit: its id and name, its counts and the file written for it.
+INDEX_COLUMNS: tuple[Column, ...] = (
+    Column("unit_id", code=True), Column("unit_name"), Column("led", numeric=True),
+    Column("supported", numeric=True), Column("shortfalls", numeric=True), Column("file", code=True))
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,24 @@ class IndexRow:
 
 def render_index(rows: Sequence[IndexRow], fmt: str, lang: str) -> str | bytes:
     """The index in ``fmt`` (xlsx, csv, markdown, html or json)."""
-    lang = lang if lang in _HEADERS else "zh"
-    headers = _HEADERS[lang]
+    lang = lang if lang in LANGS else "zh"
+    names, title = headers(INDEX_COLUMNS, lang), label("unit_index", lang)
     if fmt == "xlsx":
-        return _xlsx(rows, headers)
+        return _xlsx(rows, names)
     if fmt == "csv":
         from policycheck.reporters.csv_report import write_rows
 
-        return write_rows(headers, ([r.unit, r.name, r.led, r.supported, r.shortfalls, r.file] for r in rows))
+        return write_rows(names, ([r.unit, r.name, r.led, r.supported, r.shortfalls, r.file] for r in rows))
     if fmt == "markdown":
         from policycheck.reporters.markdown import escape
 
-        lines = [f"# {_TITLE[lang]}", "", "| " + " | ".join(headers) + " |", "|---|---|---:|---:|---:|---|"]
+        rule = "|" + "|".join("---:" if column.numeric else "---" for column in INDEX_COLUMNS) + "|"
+        lines = [f"# {title}", "", "| " + " | ".join(names) + " |", rule]
         lines += [f"| {escape(r.unit)} | {escape(r.name)} | {r.led} | {r.supported} | {r.shortfalls} | "
                   f"[{escape(r.file)}]({quote(r.file)}) |" for r in rows]
         return "\n".join(lines) + "\n"
     if fmt == "html":
-        return _html(rows, headers, _TITLE[lang], lang)
+        return _html(rows, names, title, lang)
     if fmt == "json":
         data = [{"unit": r.unit, "name": r.name, "led": r.led, "supported": r.supported,
                  "shortfalls": r.shortfalls, "file": r.file} for r in rows]

@@ -23,7 +23,9 @@ from policycheck.findings import location_text, sorted_findings
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     EMPTY,
+    Column,
     data_status_text,
+    headers,
     one_line,
     result_name,
     result_reason,
@@ -52,24 +54,23 @@ SHEETS = {
     "zh": ("结果", "责任单位", "被替代的数据", "问题"),
     "en": ("Results", "Units", "Superseded", "Findings"),
 }
-_HEADERS = {
-    "zh": {
-        "results": ("规划", "指标代码", "责任单位", "指标名称", "计量单位", "属性", "牵头单位", "年份", "要求",
-                    "目标年份", "实际值", "数据状态", "序时目标值", "差距", "达成率", "状态", "原因", "来源", "备注"),
-        "units": ("责任单位代码", "责任单位", "牵头", "配合", "短板", "角色", "指标代码", "指标名称", "状态", "差距"),
-        "superseded": ("位置", "规划", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"),
-        "findings": ("位置", "级别", "规则", "说明"),
-    },
-    "en": {
-        "results": ("Plan", "Target", "Unit", "Name", "Measure", "Commitment", "Lead unit", "Year", "Requirement",
-                    "Target year", "Actual", "Data status", "Expected", "Gap", "Attainment", "Status", "Reason",
-                    "Source", "Note"),
-        "units": ("Unit id", "Responsible unit", "Led", "Supported", "Shortfalls", "Role", "Target", "Name",
-                  "Status", "Gap"),
-        "superseded": ("Location", "Plan", "Target", "Unit", "Year", "Data status", "Value", "Replaced by"),
-        "findings": ("Location", "Level", "Rule", "Message"),
-    },
-}
+#: The four sheets' columns, in the order their cells are written (headers: :mod:`policycheck.reporters.labels`).
+RESULT_SHEET: tuple[Column, ...] = (
+    Column("plan", code=True), Column("target", code=True), Column("row_unit", code=True), Column("name"),
+    Column("measure"), Column("commitment"), Column("lead", code=True), Column("year", numeric=True),
+    Column("requirement"), Column("target_year", numeric=True), Column("actual", numeric=True),
+    Column("data_status"), Column("expected", numeric=True), Column("gap", numeric=True),
+    Column("attainment", numeric=True), Column("status"), Column("reason"), Column("source"), Column("note"))
+UNIT_SHEET: tuple[Column, ...] = (
+    Column("unit_id", code=True), Column("unit_name"), Column("led", numeric=True), Column("supported", numeric=True),
+    Column("shortfalls", numeric=True), Column("role"), Column("target", code=True), Column("name"),
+    Column("status"), Column("gap", numeric=True))
+SUPERSEDED_SHEET: tuple[Column, ...] = (
+    Column("location", code=True), Column("plan", code=True), Column("target", code=True),
+    Column("row_unit", code=True), Column("year", numeric=True), Column("data_status"),
+    Column("value", numeric=True), Column("replaced_by"))
+FINDING_SHEET: tuple[Column, ...] = (
+    Column("location", code=True), Column("finding_level"), Column("rule", code=True), Column("message"))
 _LEVELS = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
 _COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "between": ""}
 #: The widest a column grows (characters of Latin width; a Chinese character is two).
@@ -86,12 +87,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     styles = _Styles(book)
     names = SHEETS[lang]
-    sheets = [
-        _Sheet(book, names[0], _HEADERS[lang]["results"], styles),
-        _Sheet(book, names[1], _HEADERS[lang]["units"], styles),
-        _Sheet(book, names[2], _HEADERS[lang]["superseded"], styles),
-        _Sheet(book, names[3], _HEADERS[lang]["findings"], styles),
-    ]
+    sheets = [_Sheet(book, name, headers(columns, lang), styles)
+              for name, columns in zip(names, (RESULT_SHEET, UNIT_SHEET, SUPERSEDED_SHEET, FINDING_SHEET),
+                                       strict=True)]
     for result in report.results:
         sheets[0].add(_result_cells(result, lang))
     for row in _unit_cells(report, lang):

@@ -32,6 +32,7 @@ __all__ = [
     "load_actuals",
     "evaluate",
     "render",
+    "render_bytes",
     "check",
     "PolicycheckError",
     "PlanError",
@@ -44,6 +45,7 @@ _LAZY: dict[str, str] = {
     "load_actuals": "policycheck.actuals.load",
     "evaluate": "policycheck.evaluation.engine",
     "render": "policycheck.reporters",
+    "render_bytes": "policycheck.reporters",
     "check": "policycheck.service",
     "PolicycheckError": "policycheck.errors",
     "PlanError": "policycheck.errors",
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
     from policycheck.errors import ActualsError, OutputError, PlanError, PolicycheckError
     from policycheck.evaluation.engine import evaluate
     from policycheck.plans.build import load_plan
-    from policycheck.reporters import render
+    from policycheck.reporters import render, render_bytes
     from policycheck.service import check
 
 

@@ -68,3 +68,26 @@ def test_check_raises_with_every_finding_of_a_broken_input(tmp_path: Path) -> No
     with pytest.raises(policycheck.ActualsError) as caught:
         policycheck.check([str(plan)], [str(data)])
     assert [(f.rule, f.line, f.column) for f in caught.value.findings] == [("PC402", 2, 3)]
+
+
+def test_check_reads_a_named_sheet_of_a_workbook_and_render_bytes_writes_one(tmp_path: Path) -> None:
+    import python_calamine
+
+    from tests.helpers.workbooks import write_taicang
+
+    book = write_taicang(tmp_path / "太仓统计.xlsx", sheets=2)  # the rows split over 表1 and 表2
+    from_csv = policycheck.check([str(PLAN)], [str(CSV)], year=2019)
+    from_book = policycheck.check([str(PLAN)], [str(book)], year=2019)
+    assert [(r.target, r.status, r.actual) for r in from_book.results] == [
+        (r.target, r.status, r.actual) for r in from_csv.results]
+    # 表1 holds the first 46 of the CSV's 91 rows; with sheets=["表1"] 表2 is not read.
+    only_first = policycheck.check([str(PLAN)], [str(book)], year=2019, sheets=["表1"])
+    assert only_first.findings == ()
+    assert sum(len(r.observed) for r in from_book.results) == 90
+    assert sum(len(r.observed) for r in only_first.results) == 46
+    out = tmp_path / "report.xlsx"
+    out.write_bytes(policycheck.render_bytes(from_book, "xlsx"))
+    with python_calamine.CalamineWorkbook.from_path(str(out)) as written:
+        assert written.sheet_names == ["结果", "责任单位", "被替代的数据", "问题"]
+    with pytest.raises(ValueError, match="^xlsx is a binary format: use render_bytes$"):
+        policycheck.render(from_book, "xlsx")

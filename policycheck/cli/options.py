@@ -90,6 +90,8 @@ def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[st
 
 def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """An unknown tabulate format is a usage error, not a silent fallback to 'simple'."""
+    if value == "simple":  # the default: tabulate is imported only if a text table is written
+        return value
     from tabulate import tabulate_formats  # here, not at import: --help stays fast
 
     if value not in tabulate_formats:

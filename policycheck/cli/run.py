@@ -186,13 +186,16 @@ def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions
 
 
 def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
-    from policycheck.cli.output import atomic_write_all
-    from policycheck.reporters import render_file
+    from policycheck.cli.output import Payload, atomic_write_all
+    from policycheck.reporters import BINARY_FORMATS, render_bytes, render_pieces
 
-    # Render every file first, then write them all or none: a rendering error or
-    # one unwritable path leaves every existing report as it was.
-    files: list[tuple[str, str | bytes]] = [(path, render_file(report, fmt, render_opts))
-                                            for fmt, path in options.outputs]
+    # Stage every file (the JSON report written line by line as it is produced),
+    # then rename them all or none: a rendering error or one unwritable path
+    # leaves every existing report as it was.
+    files: list[tuple[str, Payload]] = [
+        (path, render_bytes(report, fmt, render_opts) if fmt in BINARY_FORMATS
+         else render_pieces(report, fmt, render_opts))
+        for fmt, path in options.outputs]
     made = None
     if options.split is not None:
         from policycheck.cli.split import split_files

@@ -10,7 +10,7 @@ SARIF keep full precision and machine values.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -82,6 +82,21 @@ def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None)
         raise ValueError(f"{fmt} is a text format: use render")
     renderer: Callable[[Report, RenderOptions], bytes] = _module(fmt).render
     return renderer(report, options or RenderOptions())
+
+
+def render_pieces(report: Report, fmt: str, options: RenderOptions | None = None) -> Iterable[str]:
+    """The text of :func:`render` in pieces, produced as they are written, where the format can.
+
+    The JSON report is written line by line (docs/performance.md); other formats
+    come as one piece.
+    """
+    opts = options or RenderOptions()
+    module = _module(fmt)
+    pieces: Callable[[Report, RenderOptions], Iterable[str]] | None = getattr(module, "render_pieces", None)
+    if pieces is not None:
+        return pieces(report, opts)
+    renderer: Callable[[Report, RenderOptions], str] = module.render
+    return (renderer(report, opts),)
 
 
 def render_findings(validation: Validation, fmt: str, options: RenderOptions | None = None) -> str:

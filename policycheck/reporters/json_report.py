@@ -8,11 +8,12 @@ and a final newline: the same inputs give byte-identical files.  The ``units`` c
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import Validation, sorted_findings
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.json_text import report_json
+from policycheck.reporters.json_text import report_json, report_json_pieces
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -26,6 +27,11 @@ def dumps(data: Any) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     """The full report as JSON (the view option does not change it)."""
     return report_json(report)
+
+
+def render_pieces(report: Report, options: RenderOptions) -> Iterable[str]:
+    """The same text as :func:`render`, in pieces, for writing a file as it is produced."""
+    return report_json_pieces(report)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # not in typeshed
 from operator import attrgetter
@@ -84,29 +84,32 @@ def _encoder() -> Callable[[Any], str]:
 
 
 def report_json(report: Report) -> str:
-    """The JSON report as text, with a final newline.
+    """The JSON report as text, with a final newline (the pieces of :func:`report_json_pieces` joined)."""
+    return "".join(report_json_pieces(report))
 
-    The text is joined once from one flat list of pieces: a national report is
-    230 MB of text (460 MB in memory, as its Chinese names make it a two-byte
-    string), and every intermediate join or concatenation would copy all of it.
+
+def report_json_pieces(report: Report) -> Iterator[str]:
+    """The JSON report as pieces of text, produced one result line at a time.
+
+    ``-o json`` writes them to the file as they come (docs/performance.md): a
+    national report is 230 MB of text (460 MB in memory, as its Chinese names
+    make it a two-byte string), which is never held whole.
     """
     encode = _encoder()
     names = _field_names(Report)
-    pieces = ["{\n"]
+    yield "{\n"
     for index, name in enumerate(names):
         comma = "," if index < len(names) - 1 else ""
         value = getattr(report, name)
         if name in _LIST_FIELDS and value:
-            pieces.append(f"  {encode(name)}: [\n")
+            yield f"  {encode(name)}: [\n"
+            last = len(value) - 1
             for position, item in enumerate(value):
-                pieces.append("    ")
-                pieces.append(encode(item))
-                pieces.append(",\n" if position < len(value) - 1 else "\n")
-            pieces.append(f"  ]{comma}\n")
+                yield f"    {encode(item)}{',' if position < last else ''}\n"
+            yield f"  ]{comma}\n"
         else:
-            pieces.append(f"  {encode(name)}: {encode(value)}{comma}\n")
-    pieces.append("}\n")
-    return "".join(pieces)
+            yield f"  {encode(name)}: {encode(value)}{comma}\n"
+    yield "}\n"
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -137,8 +137,11 @@ def measure_check(runs: int) -> list[Row]:
         with_json = timed(json_cmd, runs)
         json_cpu = LAST_CPU[0]
         json_peak = peak_mib(json_cmd)
-        peer_times = {name: timed([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(tmp / "p.csv")],
-                                  runs, ok_codes=(0,)) for name in peers}
+        peer_times, peer_cpu = {}, {}
+        for name in peers:
+            peer_times[name] = timed([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(tmp / "p.csv")],
+                                     runs, ok_codes=(0,))
+            peer_cpu[name] = LAST_CPU[0]
         peer_peaks = {name: peak_mib([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(tmp / "p.csv")])
                       for name in peers}
     scaling = check / check_small
@@ -163,7 +166,8 @@ def measure_check(runs: int) -> list[Row]:
             continue
         rows += [
             Row(f"{name} peer (same statuses)", f"{peer_times[name]:.2f} s", f"peak {peer_peaks[name]:.0f} MiB", None),
-            Row(f"  check / {name} peer", f"{check / peer_times[name]:.2f}x", "", None),
+            Row(f"  check / {name} peer", f"{check / peer_times[name]:.2f}x",
+                f"CPU time: {check_cpu / peer_cpu[name]:.2f}x ({peer_cpu[name]:.2f} s)", None),
         ]
     return rows
 

@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 PEER_DIR = ROOT / "bench" / "peers"
 PY = sys.executable
+#: The children's environment: a user's installed package has its bytecode cached,
+#: so PYTHONDONTWRITEBYTECODE (which would make every run compile every module) is dropped.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 CSV_PASS = ("import csv,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
             "    for _ in csv.reader(f): pass")
 
@@ -55,7 +58,7 @@ def timed(cmd: list[str], runs: int, *, ok_codes: tuple[int, ...] = (0, 1)) -> f
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=ENV)
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -68,7 +71,7 @@ def timed(cmd: list[str], runs: int, *, ok_codes: tuple[int, ...] = (0, 1)) -> f
 def peak_mib(cmd: list[str]) -> float:
     """Maximum resident set size of one run, in MiB (needs GNU time)."""
     proc = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                          stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV)
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if not match:
         raise SystemExit(f"/usr/bin/time gave no peak memory:\n{proc.stderr[-2000:]}")
@@ -101,7 +104,7 @@ def installed(module: str) -> bool:
 
 def check_peers(tmp: Path) -> list[str]:
     """Run each installed peer once on the large data; stop unless its statuses are policycheck's."""
-    subprocess.run(policycheck(*LARGE, "-o", f"csv={tmp}/report.csv"), cwd=ROOT, check=False,
+    subprocess.run(policycheck(*LARGE, "-o", f"csv={tmp}/report.csv"), cwd=ROOT, env=ENV, check=False,
                    stdout=subprocess.DEVNULL)
     ours = statuses(tmp / "report.csv")
     peers = []
@@ -109,7 +112,7 @@ def check_peers(tmp: Path) -> list[str]:
         if not installed(name):
             continue
         out = tmp / f"{name}.csv"
-        subprocess.run([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(out)], cwd=ROOT, check=True)
+        subprocess.run([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(out)], cwd=ROOT, env=ENV, check=True)
         theirs = statuses(out)
         if theirs != ours:
             diff = next((o, t) for o, t in zip(ours, theirs, strict=False) if o != t) if theirs else ("", "")
@@ -176,13 +179,14 @@ def measure_small(runs: int) -> list[Row]:
     """The Taicang example against yamllint on the same plan (start-up dominates both)."""
     plan = "plans/taicang-sti-2018-2020.yaml"
     ours = timed(policycheck("check", plan, "-a", "examples/taicang.csv"), runs)
+    ours_cpu = LAST_CPU[0]
     tool = shutil.which("yamllint", path=str(Path(PY).parent)) or shutil.which("yamllint")
     if tool is None:
         return [Row("check taicang (small)", f"{ours * 1000:.0f} ms", "yamllint not installed", None)]
     theirs = timed([tool, plan], runs)
     return [
-        Row("check taicang (small)", f"{ours * 1000:.0f} ms", "", None),
-        Row("yamllint on the same plan", f"{theirs * 1000:.0f} ms", "", None),
+        Row("check taicang (small)", f"{ours * 1000:.0f} ms", f"CPU {ours_cpu * 1000:.0f} ms", None),
+        Row("yamllint on the same plan", f"{theirs * 1000:.0f} ms", f"CPU {LAST_CPU[0] * 1000:.0f} ms", None),
         Row("small check / yamllint", f"{ours / theirs:.2f}x", "<= 1x", ours <= theirs),
     ]
 
@@ -205,17 +209,20 @@ def measure_validate(runs: int) -> list[Row]:
 
 def measure_startup(runs: int) -> list[Row]:
     version = timed(policycheck("--version"), runs, ok_codes=(0,))
+    version_cpu = LAST_CPU[0]
     help_ = timed(policycheck("--help"), runs, ok_codes=(0,))
     return [
         Row("policycheck --version", f"{version * 1000:.0f} ms", "<= 80 ms", version <= 0.08),
-        Row("policycheck --help", f"{help_ * 1000:.0f} ms", "< 100 ms", help_ < 0.1),
+        Row("  the same in CPU time", f"{version_cpu * 1000:.0f} ms", "", None),
+        Row("policycheck --help", f"{help_ * 1000:.0f} ms", f"< 100 ms (CPU {LAST_CPU[0] * 1000:.0f} ms)",
+            help_ < 0.1),
     ]
 
 
 def heaviest_imports(count: int = 8) -> list[str]:
     """The slowest cumulative imports of ``policycheck --version`` (-X importtime)."""
     proc = subprocess.run([PY, "-X", "importtime", "-m", "policycheck", "--version"],
-                          stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+                          stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT, env=ENV)
     rows = []
     for line in proc.stderr.splitlines():
         match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
@@ -241,6 +248,8 @@ def main() -> None:
         # Outside a venv, site-packages .pth files of the machine can add tens
         # of milliseconds to every start-up and distort the start-up figures.
         print("note: not running in a virtual environment; start-up times include the system site")
+    # Bytecode for every module first, as an installed package has it.
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "policycheck"), str(PEER_DIR)], check=True, env=ENV)
     rows = measure_startup(args.runs) + measure_small(args.runs) + measure_validate(args.runs)
     if not args.skip_large:
         ensure_data()

@@ -45,7 +45,7 @@ RULES: Mapping[str, str] = {
     "PC405": "Exact duplicate row",
     "PC406": "Unknown unit",
     "PC407": "Row ignored",
-    "PC408": "Year not an integer between 1900 and 2200",
+    "PC408": "Year or period of a year not valid, or a period that does not say year to date or alone",
     "PC409": "Unit of measure differs from the target's and cannot be converted",
     "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
 }

@@ -18,6 +18,11 @@ Commitment = Literal["binding", "aspirational"]
 ActualsMode = Literal["value", "running_total", "rate"]
 Method = Literal["linear", "cagr"]
 FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
+#: How an annual requirement is spread over the months of a year (docs/evaluation.md#in-year):
+#: a straight line, last years' months, or none (the whole requirement applies at every month).
+ScheduleName = Literal["linear", "seasonal", "none"]
+#: A target's schedule: a name, or a monthly profile of twelve weights.
+Schedule = ScheduleName | tuple[float, ...]
 DataStatus = Literal["final", "preliminary", "estimate"]
 Status = Literal[
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
@@ -101,6 +106,8 @@ class Assessment:
     on_track: float = 0.95
     at_risk: float = 0.6
     approx_tolerance: float = 0.05
+    #: in-year schedule of the targets that do not name one (docs/evaluation.md#in-year)
+    schedule: ScheduleName = "linear"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +150,8 @@ class Target:
     actuals: ActualsMode = "value"
     scope: Scope | None = None
     note: str | None = None
+    #: in-year schedule (docs/evaluation.md#in-year); None: the plan's, or none for rates
+    schedule: Schedule | None = None
 
     @property
     def lead(self) -> str | None:
@@ -199,6 +208,8 @@ class Superseded:
     value: float | bool | None
     #: the data status of the row that replaced this one (None: not known)
     replaced_by: DataStatus | None = None
+    #: an in-year row: the months it covers (``2025-01/2025-09``, ``2025-09``); None for a whole year
+    period: str | None = None
 
 
 # --------------------------------------------------------------------------
@@ -274,6 +285,21 @@ class Result:
     # (docs/actuals.md#columns: carried into the reports).
     source: str | None = None
     note: str | None = None
+    # In-year results only (docs/evaluation.md#in-year); None at the year end, and then
+    # left out of the JSON report so that year-end reports keep their form.
+    #: the month the result is assessed at the end of: ``2025-09``
+    as_of: str | None = None
+    #: the months the actual covers: ``2025-01/2025-09`` (year to date), ``2025-09`` (that month)
+    actual_period: str | None = None
+    #: how the actual was formed: ytd (a 累计 figure), sum (single periods added up), single (a 当月 figure)
+    basis: str | None = None
+    #: the share of the year's requirement due by now, and the schedule that gave it
+    elapsed: float | None = None
+    schedule: str | None = None
+    #: the earlier years a seasonal schedule was read from
+    schedule_years: tuple[int, ...] | None = None
+    #: the months of the year for the chart: (month, actual or None, expected or None)
+    months: tuple[tuple[int, float | None, float | None], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +331,8 @@ class PlanInfo:
     period: tuple[int, int]
     baseline_year: int
     year: int | None  # assessment year; None when the actuals have no data at all
+    #: an in-year assessment: the month it is made at the end of (``2025-09``); None at the year end
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

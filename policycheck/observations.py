@@ -10,9 +10,13 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from policycheck.findings import Finding
 from policycheck.model import DataStatus, Superseded
+
+if TYPE_CHECKING:
+    from policycheck.actuals.periods import Period
 
 
 # Observation and Result are built once per CSV row and once per result
@@ -111,6 +115,8 @@ class Actuals:
     findings: list[Finding] = field(default_factory=list)
     superseded: list[Superseded] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: in-year observations by series and period (docs/actuals.md#periods), apart from whole years
+    periods: dict[SeriesKey, dict[Period, Observation]] = field(default_factory=dict)
 
     def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Series:
         return as_series(self.series.get((plan_id, target_id, unit), {}))

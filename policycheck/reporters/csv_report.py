@@ -30,17 +30,23 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
-_LEFT_OUT = frozenset({"path", "observed", "reason_args"})
+_LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
+#: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
+#: so a year-end sheet keeps its columns.
+_IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
 UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
 
 
-def result_columns() -> list[str]:
+def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
+    return [f for f in dataclasses.fields(Result)
+            if f.name not in _LEFT_OUT and (in_year or f.name not in _IN_YEAR)]
+
+
+def result_columns(in_year: bool = False) -> list[str]:
     """The header row: Result fields in JSON order, nested ones flattened."""
     columns: list[str] = []
-    for f in dataclasses.fields(Result):
-        if f.name in _LEFT_OUT:
-            continue
+    for f in _fields(in_year):
         sub = _NESTED.get(f.name)
         columns.extend(f"{f.name}.{s}" for s in sub) if sub else columns.append(f.name)
     return columns
@@ -64,11 +70,9 @@ def cell(value: Any) -> str | float | int:
     return neutralise(str(value))
 
 
-def result_values(result: Result) -> list[Any]:
+def result_values(result: Result, in_year: bool = False) -> list[Any]:
     values: list[Any] = []
-    for f in dataclasses.fields(Result):
-        if f.name in _LEFT_OUT:
-            continue
+    for f in _fields(in_year):
         value = getattr(result, f.name)
         sub = _NESTED.get(f.name)
         if sub:
@@ -93,7 +97,8 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     if options.view == "units":
         return write_rows(UNIT_COLUMNS, _unit_rows(report, options.lang))
-    return write_rows(result_columns(), (result_values(r) for r in report.results))
+    in_year = any(r.as_of is not None for r in report.results)
+    return write_rows(result_columns(in_year), (result_values(r, in_year) for r in report.results))
 
 
 def _unit_rows(report: Report, lang: str) -> Iterable[list[Any]]:

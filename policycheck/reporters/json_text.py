@@ -24,6 +24,10 @@ from policycheck.model import Report
 
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})
+#: Fields written only when they hold a value: those of in-year assessments
+#: (docs/reports.md#json), so that a year-end report keeps its form byte for byte.
+_ONLY_WHEN_SET = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years",
+                            "months", "period"})
 
 
 @cache
@@ -54,12 +58,22 @@ def _converter(cls: type) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(cls):
         names = _field_names(cls)
         getters = attrgetter(*names)
+        optional = [name for name in names if name in _ONLY_WHEN_SET]
+        if optional:
+            return lambda obj: _without_unset(dict(zip(names, getters(obj), strict=True)), optional)
         if len(names) == 1:
             return lambda obj: {names[0]: getters(obj)}
         return lambda obj: dict(zip(names, getters(obj), strict=True))
     if issubclass(cls, Mapping):
         return dict
     raise TypeError(f"cannot serialise {cls.__name__}")
+
+
+def _without_unset(data: dict[str, Any], optional: list[str]) -> dict[str, Any]:
+    for name in optional:
+        if data[name] is None:
+            del data[name]
+    return data
 
 
 def _encoder() -> Callable[[Any], str]:

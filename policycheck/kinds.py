@@ -24,6 +24,9 @@ ChartShape = Literal["line", "inverted_line", "bars", "compound", "timeline"]
 
 _MILESTONE_KEYS = frozenset({"comparator", "milestones", "baseline"})
 _YEARLY_KEYS = frozenset({"comparator", "value", "reference", "years"})
+#: kinds whose requirement builds up over the months of a year take an in-year schedule
+#: (docs/evaluation.md#in-year); growth, cagr and milestone targets compare without one
+_SCHEDULE = frozenset({"schedule"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +60,18 @@ class KindSpec:
 
 
 KIND_TABLE: Mapping[str, KindSpec] = {spec.name: spec for spec in (
-    KindSpec("level", "trajectory", yearly=False, baseline=True, comparator=">=", keys=_MILESTONE_KEYS,
+    KindSpec("level", "trajectory", yearly=False, baseline=True, comparator=">=", keys=_MILESTONE_KEYS | _SCHEDULE,
              actuals=frozenset({"value"}), monotone=True, share=True, times_baseline=True),
-    KindSpec("annual", "yearly", yearly=True, baseline=False, comparator=">=", keys=_YEARLY_KEYS,
+    KindSpec("annual", "yearly", yearly=True, baseline=False, comparator=">=", keys=_YEARLY_KEYS | _SCHEDULE,
              actuals=frozenset({"value"}), share=True, chart="bars"),
     KindSpec("cumulative", "trajectory", yearly=False, baseline=True, comparator=">=",
-             keys=_MILESTONE_KEYS | {"since"}, actuals=frozenset({"value", "running_total"}), monotone=True),
+             keys=_MILESTONE_KEYS | _SCHEDULE | {"since"}, actuals=frozenset({"value", "running_total"}), monotone=True),
     KindSpec("growth", "yearly", yearly=True, baseline=False, comparator=">=", keys=_YEARLY_KEYS,
              actuals=frozenset({"value", "rate"}), chart="bars"),
     KindSpec("cagr", "cagr", yearly=False, baseline=True, comparator=">=", keys=_MILESTONE_KEYS,
              actuals=frozenset({"value", "rate"}), chart="compound"),
     # A rank (名次) is better the lower it is.
-    KindSpec("rank", "trajectory", yearly=False, baseline=True, comparator="<=", keys=_MILESTONE_KEYS,
+    KindSpec("rank", "trajectory", yearly=False, baseline=True, comparator="<=", keys=_MILESTONE_KEYS | _SCHEDULE,
              actuals=frozenset({"value"}), monotone=True, chart="inverted_line"),
     KindSpec("milestone", "milestone", yearly=False, baseline=False, comparator=None,
              keys=frozenset({"milestones"}), actuals=frozenset({"value"}), chart="timeline"),

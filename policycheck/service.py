@@ -46,15 +46,20 @@ class Checked:
 def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
           on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
           strict: bool = False, encoding: str = "auto", allow_unknown: bool = False,
-          sheets: Sequence[str] = ()) -> Report:
+          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None) -> Report:
     """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
+
+    ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) is ``--period``: the
+    assessment at the end of a month (docs/evaluation.md#in-year).
 
     Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
     (with every finding) when an input has an error, and
     :class:`policycheck.errors.PolicycheckError` for inputs that cannot go together.
     """
+    from policycheck.evaluation.engine import as_of_point
+
     options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk, fail_on=fail_on,
-                                strict=strict)
+                                strict=strict, period=as_of_point(period))
     return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets).report
 
 

@@ -92,6 +92,22 @@ class Period:
         return f"{self.year} {MONTHS_EN[self.first - 1]}-{MONTHS_EN[self.last - 1]}"
 
 
+def period_of_key(key: str) -> Period:
+    """The period of a :attr:`Period.key` (``2025-09``, ``2025-01/2025-09``); ValueError otherwise."""
+    first, _, last = key.partition("/")
+    year, month = (int(part) for part in first.split("-"))
+    end = int(last.split("-")[1]) if last else month
+    return Period(year, month, end)
+
+
+def label_of_key(key: str, lang: str = "zh") -> str:
+    """The label of a period key in ``lang``; the key itself if it is not one (a foreign report)."""
+    try:
+        return period_of_key(key).label(lang)
+    except (ValueError, IndexError):
+        return key
+
+
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -57,8 +57,11 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     """The options click parsed for :func:`evaluation_options`, sorted into their dataclasses."""
     from policycheck.evaluation.options import EvaluationOptions
 
+    if values["year"] is not None and values["period"] is not None:
+        raise click.UsageError("give --year (a year end) or --period (the end of a month), not both")
     evaluation = EvaluationOptions(year=values["year"], method=values["method"], on_track=values["on_track"],
-                                   at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"])
+                                   at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"],
+                                   period=values["period"])
     return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
                       fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
                       encoding=values["encoding"], allow_unknown=values["allow_unknown"],
@@ -86,6 +89,18 @@ def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[st
             raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(REPORT_FORMATS)}")
         parsed.append(found)
     return tuple(parsed)
+
+
+def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """``--period``: (year, month) of the month's end; a usage error for text that is no period."""
+    if value is None:
+        return None
+    from policycheck.actuals.periods import parse_as_of
+
+    try:
+        return parse_as_of(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -117,7 +132,11 @@ def evaluation_options(func: _F) -> _F:
                      help="Read only this sheet of each workbook given without #SHEET (repeatable). "
                           "Default: every sheet that looks like actuals."),
         click.option("--year", type=click.IntRange(1900, 2200),
-                     help="Assessment year. Default: per plan, the latest year with any observation."),
+                     help="Assessment year (its end). Default: per plan, the latest year with any observation."),
+        click.option("--period", callback=parse_period, metavar="PERIOD",
+                     help="Assess at the end of a month (序时进度): 2025-09, 2025Q3, 2025H1 or 2025年1-9月. "
+                          "Default: per plan, its latest month with in-year figures if later than its "
+                          "latest whole year."),
         click.option("--method", type=click.Choice(METHOD_NAMES),
                      help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
         click.option("--on-track", type=click.FloatRange(0, None), callback=check_ratio,

@@ -146,10 +146,16 @@ def _say_what_was_read(inputs: Inputs, report: Report, options: RunOptions) -> N
               f"{plan.period_start}-{plan.period_end}, baseline year {plan.baseline_year}", file=sys.stderr)
     actuals = inputs.actuals
     observations = sum(len(series) for series in actuals.series.values())
-    print(f"{', '.join(actuals.files)}: {observations} observations in {len(actuals.series)} series, "
+    in_year = sum(len(by_period) for by_period in actuals.periods.values())
+    months = f" and {in_year} in-year figures" if in_year else ""
+    print(f"{', '.join(actuals.files)}: {observations} observations{months} in {len(actuals.series)} series, "
           f"{len(actuals.superseded)} superseded rows", file=sys.stderr)
     for info in report.plans:
         how = "--year" if options.evaluation.year is not None else "the latest year with data"
+        if info.as_of is not None:
+            how = "--period" if options.evaluation.period is not None else "the latest month with in-year data"
+            print(f"{info.file}: assessed at the end of {info.as_of} ({how})", file=sys.stderr)
+            continue
         if info.year is None:
             how = "no data at all: the period end"
         print(f"{info.file}: assessed at {info.year if info.year is not None else info.period[1]} ({how})",

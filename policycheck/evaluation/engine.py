@@ -69,7 +69,7 @@ def evaluator(family: Family) -> Evaluator:
 def evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None = None,
              method: Method | None = None, on_track: float | None = None, at_risk: float | None = None,
              fail_on: FailOn = "off-track", strict: bool = False,
-             plan_findings: Sequence[Finding] = ()) -> Report:
+             plan_findings: Sequence[Finding] = (), period: str | tuple[int, int] | None = None) -> Report:
     """Evaluate every target of every plan at the assessment year (docs/evaluation.md).
 
     Options given here override each plan's ``assessment`` defaults, which
@@ -77,10 +77,57 @@ def evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None = None
     its latest year with a non-missing observation; a plan without any is
     assessed at its period end, where every result is no_data (or pending).
     ``plan_findings`` (the plans' warnings) join the CSV findings in the report.
+
+    ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) assesses every plan at
+    the end of that month instead (docs/evaluation.md#in-year); December is
+    the year end.  ValueError for a period that is none, or with ``year``.
     """
     options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk,
-                                fail_on=fail_on, strict=strict)
+                                fail_on=fail_on, strict=strict, period=as_of_point(period))
     return evaluate_plans(plans, actuals, options, plan_findings=plan_findings)
+
+
+def as_of_point(period: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """(year, month) of a ``period`` given as text (``2025-09``, ``2025Q3``) or as a pair."""
+    if period is None or isinstance(period, tuple):
+        return period
+    from policycheck.actuals.periods import parse_as_of
+
+    return parse_as_of(period)
+
+
+def assessment_point(plan: Plan, actuals: Actuals, options: EvaluationOptions) -> tuple[int | None, int | None]:
+    """The year a plan is assessed at and, within it, the month (None: the year end).
+
+    ``--year`` is a year end; ``--period`` the end of a month (December: the year
+    end); without either, the plan's latest in-year month when it is in a year
+    after its latest whole year (docs/evaluation.md#in-year), else its latest
+    year with data (None when it has none).
+    """
+    if options.year is not None:
+        return options.year, None
+    point = options.period
+    if point is None and actuals.periods:
+        point = latest_in_year(actuals, plan.id)
+    if point is not None:
+        return point[0], point[1] if point[1] < 12 else None
+    return actuals.latest_year(plan.id), None
+
+
+def latest_in_year(actuals: Actuals, plan_id: str) -> tuple[int, int] | None:
+    """The end of the plan's latest month with an in-year figure, if it is in a year after its
+    latest whole year (a whole year's figure supersedes the months of that year)."""
+    latest: tuple[int, int] | None = None
+    for (pid, _tid, _unit), by_period in actuals.periods.items():
+        if pid != plan_id:
+            continue
+        for period, obs in by_period.items():
+            if obs.value is not None and (latest is None or (period.year, period.last) > latest):
+                latest = (period.year, period.last)
+    whole = actuals.latest_year(plan_id)
+    if latest is None or (whole is not None and whole >= latest[0]):
+        return None
+    return latest
 
 
 def evaluate_plans(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,
@@ -95,12 +142,25 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
               plan_findings: Sequence[Finding]) -> Report:
     results: list[Result] = []
     infos: list[PlanInfo] = []
+    superseded = list(actuals.superseded)
     for plan in plans:
         settings = resolve_settings(plan, options)
-        plan_year = options.year if options.year is not None else actuals.latest_year(plan.id)
+        plan_year, month = assessment_point(plan, actuals, options)
+        if plan_year is not None and month is not None:
+            from policycheck.evaluation.inyear import evaluate_target_in_year
+
+            infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
+                                  plan.baseline_year, plan_year, as_of=f"{plan_year}-{month:02d}"))
+            for target in plan.targets:
+                results.extend(evaluate_target_in_year(plan, target, actuals, plan_year, month, settings))
+            continue
         infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                               plan.baseline_year, plan_year))
         when = assessment_year(plan, plan_year)
+        if actuals.periods:  # the months of a judged year give way to its whole-year figures
+            from policycheck.actuals.inyear import superseded_at_year_end
+
+            superseded.extend(superseded_at_year_end(actuals, plan.id, when))
         for target in plan.targets:
             results.extend(evaluate_target(plan, target, actuals, when, settings))
     return Report(
@@ -111,7 +171,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
         fail_on=options.fail_on, plans=tuple(infos), results=tuple(results),
         units=build_unit_view(plans, results), summary=summarize(results),
         findings=tuple(sorted_findings([*actuals.findings, *plan_findings])),
-        superseded=tuple(actuals.superseded), strict=options.strict)
+        superseded=tuple(superseded), strict=options.strict)
 
 
 def check_inputs(plans: Sequence[Plan], actuals: Actuals) -> None:
@@ -232,7 +292,9 @@ def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, s
         name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
         level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
         last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
-        source=out.source, note=out.note, **out.reason.result_fields())
+        source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
+        elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
+        **out.reason.result_fields())
 
 
 def summarize(results: Sequence[Result]) -> Summary:

@@ -10,6 +10,11 @@ schedule ahead, not "no data".  Such a year is ``pending`` with the reason
 level, rank and cumulative targets; the requirement of that year for annual
 and growth targets; the required rate for cagr targets) and no actual, gap or
 pace, even when the CSV already holds a later value.
+
+Assessed at the end of a month (``--period``, docs/evaluation.md#in-year),
+the year of that month shows the in-year result, and ``by_month`` the
+plan-wide result at the end of every month of that year; months after the
+assessed one are pending like years not due yet.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from policycheck.evaluation.context import baseline_year, make_case
 from policycheck.evaluation.engine import (
+    assessment_point,
     assessment_year,
     evaluate_plans,
     evaluate_target,
@@ -26,7 +32,7 @@ from policycheck.evaluation.engine import (
     unit_milestones,
     unit_outcome,
 )
-from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions, resolve_settings
+from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions, Settings, resolve_settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import midpoint, path_value
@@ -46,6 +52,10 @@ class Explanation:
     results: tuple[Result, ...]
     by_year: tuple[Result, ...]
     failing: bool
+    #: an in-year explanation: the month it is made at the end of (``2025-09``), and the
+    #: plan-wide result at the end of every month of that year
+    as_of: str | None = None
+    by_month: tuple[Result, ...] = ()
 
 
 def explain_target(plan: Plan, target_id: str, actuals: Actuals,
@@ -57,7 +67,10 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals,
     """
     target = _target(plan, target_id)
     settings = resolve_settings(plan, options)
-    when = assessment_year(plan, options.year if options.year is not None else actuals.latest_year(plan.id))
+    point_year, month = assessment_point(plan, actuals, options)
+    if point_year is not None and month is not None:
+        return _explain_in_year(plan, target, actuals, point_year, month, settings)
+    when = assessment_year(plan, point_year)
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
     series = actuals.get(plan.id, target.id)
     first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
@@ -72,6 +85,50 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals,
         ahead.append(make_result(base, None, y, outcome, settings))
     return Explanation(plan=plan, target=target, year=when, results=results, by_year=tuple(due + ahead),
                        failing=any(r.failing for r in results))
+
+
+def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, month: int,
+                     settings: Settings) -> Explanation:
+    """The years before the month's year at their ends, that year at the month, every month of it."""
+    from policycheck.evaluation.inyear import evaluate_target_in_year, in_year_outcome
+
+    results = tuple(evaluate_target_in_year(plan, target, actuals, when, month, settings))
+    series = actuals.get(plan.id, target.id)
+    first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
+    base = target_fields(plan, target)
+    due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
+           for y in range(min(first, when - 1), when)]
+    current = make_result(base, None, when, in_year_outcome(plan, target, actuals, None, when, month, settings),
+                          settings)
+    family = kind_spec(target.kind).family
+    ahead = []
+    for y in range(when + 1, plan.period_end + 1):
+        outcome = unit_outcome(plan, target, actuals, None, y, settings)
+        not_yet_due(outcome, family, y, when, [*due, current])
+        ahead.append(make_result(base, None, y, outcome, settings))
+    months = []
+    for m in range(1, 13):
+        outcome = in_year_outcome(plan, target, actuals, None, when, m, settings)
+        if m > month:
+            month_not_due(outcome, current)
+        months.append(make_result(base, None, when, outcome, settings))
+    return Explanation(plan=plan, target=target, year=when, results=results, by_year=(*due, current, *ahead),
+                       failing=any(r.failing for r in results), as_of=current.as_of, by_month=tuple(months))
+
+
+def month_not_due(outcome: Outcome, current: Result) -> None:
+    """A month after the assessed one: pending, with only the expected value on its schedule.
+
+    A month whose share comes from another schedule than the assessed month's
+    (a seasonal schedule without earlier figures for that month falls back to
+    the linear one) shows no expected value rather than a point of another line.
+    """
+    if outcome.schedule != current.schedule:
+        outcome.expected = None
+    outcome.keep_schedule()
+    outcome.source = outcome.note = None
+    outcome.months = None  # figures after the assessed month are not read
+    outcome.judge("pending", because("not_yet_due", year=outcome.as_of, assessment_year=current.as_of))
 
 
 def target_report(plan: Plan, target_id: str, actuals: Actuals, options: EvaluationOptions = DEFAULT_OPTIONS,

@@ -32,8 +32,15 @@ class EvaluationOptions:
     at_risk: float | None = None
     fail_on: FailOn = "off-track"
     strict: bool = False
+    #: assess at the end of this month (year, month) instead of a year end (docs/evaluation.md#in-year)
+    period: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
+        if self.period is not None:
+            if self.year is not None:
+                raise ValueError("give year (a year end) or period (the end of a month), not both")
+            if not 1 <= self.period[1] <= 12:
+                raise ValueError(f"month {self.period[1]} of period {self.period!r} is not between 1 and 12")
         if self.method is not None and self.method not in METHODS:
             raise ValueError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
         if self.fail_on not in FAIL_ON:

@@ -53,6 +53,14 @@ class Outcome:
     observed: Sequence[tuple[int, float | bool | None]] = ()
     source: str | None = None
     note: str | None = None
+    # In-year results only (docs/evaluation.md#in-year), None at a year end.
+    as_of: str | None = None
+    actual_period: str | None = field(default=None, metadata=_ACTUAL)
+    basis: str | None = field(default=None, metadata=_ACTUAL)
+    elapsed: float | None = None
+    schedule: str | None = None
+    schedule_years: tuple[int, ...] | None = None
+    months: tuple[tuple[int, float | None, float | None], ...] | None = None
 
     def judge(self, status: Status, reason: Reason) -> None:
         """Settle the status and say why."""

@@ -184,6 +184,67 @@ REASONS: Mapping[str, Mapping[str, str]] = {
               "for extreme values",
         "zh": "计算结果（{field}）超出数值范围：请检查规划和实际值中是否有极端数值",
     },
+    # in-year (docs/evaluation.md#in-year); {period} and {last_period} are period keys, shown as labels
+    "inyear_no_data": {
+        "en": "no {what} for {period} and none earlier",
+        "zh": "{period}缺少{what}，此前也没有数据",
+    },
+    "inyear_no_data_last": {
+        "en": "no {what} for {period} (last: {last_value} for {last_period})",
+        "zh": "{period}缺少{what}（最近一次为{last_period}的{last_value}）",
+    },
+    "inyear_missing_months": {
+        "en": "no figure for month {months} of {year}: the total for {period} cannot be added up",
+        "zh": "{year}年{months}月缺少数据：无法累计{period}的数值",
+    },
+    "inyear_no_previous": {
+        "en": "no figure for {previous}: the growth for {period} cannot be computed",
+        "zh": "{previous}缺少数据：无法计算{period}的增速",
+    },
+    "inyear_previous_not_positive": {
+        "en": "the figure for {previous} is {level}, not positive: no growth rate for {period}",
+        "zh": "{previous}的数值{level}不是正数：无法计算{period}的增速",
+    },
+    "inyear_whole_year_reached": {
+        "en": "the whole year's requirement {target} is reached by {period}: {actual}",
+        "zh": "{period}已提前完成全年目标{target}：实际值{actual}",
+    },
+    "inyear_limit_exceeded": {
+        "en": "{actual} by {period} is already beyond the year's limit {target}",
+        "zh": "{period}实际值{actual}已超出全年限值{target}",
+    },
+    "inyear_on_schedule": {
+        "en": "on the {schedule} schedule: {actual} by {period}, expected {expected}",
+        "zh": "{period}实际值{actual}，序时目标值{expected}（按{schedule}衡量）",
+    },
+    "inyear_behind_below": {
+        "en": "behind the {schedule} schedule: {actual} by {period}, {difference} below the expected {expected}",
+        "zh": "落后于{schedule}：{period}实际值{actual}，比序时目标值{expected}低{difference}",
+    },
+    "inyear_behind_above": {
+        "en": "behind the {schedule} schedule: {actual} by {period}, {difference} above the expected {expected}",
+        "zh": "落后于{schedule}：{period}实际值{actual}，比序时目标值{expected}高{difference}",
+    },
+    "inyear_requirement_met": {
+        "en": "{actual} for {period} meets the year's requirement {target} so far",
+        "zh": "{period}实际值{actual}，达到全年要求{target}",
+    },
+    "inyear_requirement_behind": {
+        "en": "{actual} for {period} does not meet the year's requirement {target}",
+        "zh": "{period}实际值{actual}，未达到全年要求{target}",
+    },
+    "inyear_growth": {
+        "en": "growth {rate}% for {period} against the annual target {required}%",
+        "zh": "{period}增长{rate}%，年度目标{required}%",
+    },
+    "inyear_growth_behind": {
+        "en": "growth {rate}% for {period} against the annual target {required}%: behind",
+        "zh": "{period}增长{rate}%，低于年度目标{required}%",
+    },
+    "inyear_achieved": {
+        "en": "achieved by {period}",
+        "zh": "已于{period}完成",
+    },
     # explain: a year after the assessment year
     "not_yet_due": {
         "en": "{year} is after the assessment year {assessment_year}",
@@ -193,11 +254,15 @@ REASONS: Mapping[str, Mapping[str, str]] = {
 
 #: Arguments that carry a machine word (``what``: actual/level/rate, ``method``:
 #: linear/cagr).  English quotes the word itself; other languages translate it here.
-TERM_ARGS: tuple[str, ...] = ("what", "method")
+TERM_ARGS: tuple[str, ...] = ("what", "method", "schedule")
 TERMS: Mapping[str, Mapping[str, str]] = {
     "zh": {"actual": "实际值", "level": "水平值", "rate": "增速",
-           "linear": "序时进度", "cagr": "年均增速进度"},
+           "linear": "序时进度", "cagr": "年均增速进度",
+           "seasonal": "季节性序时进度", "profile": "分月序时进度",
+           "year-to-date rate": "累计增速"},
 }
+#: Arguments that hold a period key (``2025-01/2025-09``): each language shows its own label.
+PERIOD_ARGS: tuple[str, ...] = ("period", "last_period", "previous")
 
 
 class ReasonFields(TypedDict):
@@ -233,7 +298,7 @@ def because(code: str, **args: object) -> Reason:
 
 def english(code: str, args: Mapping[str, str]) -> str:
     """The English sentence of ``code`` with ``args`` filled in (machine words as they are)."""
-    return REASONS[code]["en"].format(**args)
+    return REASONS[code]["en"].format(**_period_labels(args, "en"))
 
 
 def reason_text(reason: str, code: str, args: Mapping[str, str], lang: str) -> str:
@@ -251,4 +316,13 @@ def localised(code: str, args: Mapping[str, str], lang: str) -> str:
     """The sentence of ``code`` in ``lang``, machine words translated through :data:`TERMS`."""
     terms = TERMS.get(lang, {})
     words = {key: terms.get(value, value) if key in TERM_ARGS else value for key, value in args.items()}
-    return REASONS[code][lang].format(**words)
+    return REASONS[code][lang].format(**_period_labels(words, lang))
+
+
+def _period_labels(args: Mapping[str, str], lang: str) -> Mapping[str, str]:
+    """Period keys of in-year reasons as the label of ``lang`` (2025年1-9月, 2025 Jan-Sep)."""
+    if not any(key in args for key in PERIOD_ARGS):
+        return args
+    from policycheck.actuals.periods import label_of_key
+
+    return {key: label_of_key(value, lang) if key in PERIOD_ARGS else value for key, value in args.items()}

@@ -21,6 +21,7 @@ from policycheck.model import (
     Plan,
     Reference,
     RequirementValue,
+    Schedule,
     Scope,
     Source,
     Target,
@@ -123,6 +124,7 @@ def _build_assessment(raw: Mapping[str, Any]) -> Assessment:
         on_track=float(raw.get("on_track", defaults.on_track)),
         at_risk=float(raw.get("at_risk", defaults.at_risk)),
         approx_tolerance=float(raw.get("approx_tolerance", defaults.approx_tolerance)),
+        schedule=raw.get("schedule", defaults.schedule),
     )
 
 
@@ -151,7 +153,15 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         actuals=raw.get("actuals", "value"),
         scope=_scope(raw.get("scope")),
         note=raw.get("note"),
+        schedule=_schedule(raw.get("schedule")),
     )
+
+
+def _schedule(raw: Any) -> Schedule | None:
+    """A schedule name, or a monthly profile as twelve floats (docs/plan-format.md)."""
+    if isinstance(raw, dict):
+        return tuple(float(w) for w in raw["profile"])
+    return raw  # type: ignore[no-any-return]
 
 
 def _requirement(value: Any) -> RequirementValue:

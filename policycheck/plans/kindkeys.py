@@ -24,6 +24,8 @@ WHY_NOT: Mapping[str, str] = {
     "milestones": "this kind applies to every year: write value: N (and years: [first, last]) instead",
     "since": "since applies to cumulative targets only",
     "baseline": "this kind does not use a baseline",
+    "schedule": "in-year, this kind compares the year-to-date figure with its requirement itself "
+                "(docs/evaluation.md#in-year); remove schedule",
 }
 #: key -> the kinds that take it, from the table
 KEY_KINDS: Mapping[str, frozenset[str]] = {
@@ -46,6 +48,10 @@ def check_kind_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
         kinds = " and ".join(sorted(ACTUALS_KINDS[mode]))
         yield ctx.at("PC308", base + ("actuals",), f"actuals: {mode} applies to {kinds} targets, not to "
                                                   f"kind {target.kind}; remove it or change the kind")
+    schedule = raw.get("schedule")
+    if isinstance(schedule, dict) and not sum(schedule.get("profile") or ()) > 0:
+        yield ctx.at("PC308", base + ("schedule", "profile"), "a monthly profile needs some weight: give the "
+                                                              "twelve months' shares, e.g. last year's amounts")
     if "tolerance" in raw and target.comparator != "approx":
         yield ctx.at("PC308", base + ("tolerance",), f"tolerance applies to comparator approx (左右) only; "
                                                     f"this target has '{target.comparator}'", key=True)

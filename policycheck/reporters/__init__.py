@@ -121,8 +121,33 @@ def summary_line(report: Report, lang: str = "zh") -> str:
     counts = report.summary.by_status
     parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
     total, failing = report.summary.results, report.summary.failing
+    half = midyear_clause(report, lang)
     if lang == "zh":
         detail = f"（{'，'.join(parts)}）" if parts else ""
-        return f"policycheck: 共 {total} 项结果{detail}；{failing} 项不通过"
+        return f"policycheck: 共 {total} 项结果{detail}；{failing} 项不通过" + (f"；{half}" if half else "")
     detail = f" ({', '.join(parts)})" if parts else ""
-    return f"policycheck: {total} results{detail}; {failing} failing"
+    return f"policycheck: {total} results{detail}; {failing} failing" + (f"; {half}" if half else "")
+
+
+#: Statuses that put a result behind schedule, and those that keep it on or ahead of it.
+_BEHIND = frozenset({"missed", "regressing", "off_track", "at_risk"})
+_DONE = frozenset({"on_track", "met"})
+
+
+def midyear_clause(report: Report, lang: str = "zh") -> str:
+    """时间过半、任务过半 for a report assessed at the end of June (docs/evaluation.md#in-year).
+
+    It holds when every result judged at mid-year (not no_data or pending) is
+    on or ahead of schedule, and at least one is; otherwise the clause counts
+    the results behind.  Empty for any other report.
+    """
+    plans = {info.id for info in report.plans if info.as_of is not None and info.as_of.endswith("-06")}
+    if not plans:
+        return ""
+    judged = [r for r in report.results if r.plan in plans and r.status in _BEHIND | _DONE]
+    behind = sum(1 for r in judged if r.status in _BEHIND)
+    if judged and not behind:
+        return "时间过半、任务过半" if lang == "zh" else "half the time gone, half the task done"
+    if lang == "zh":
+        return f"时间过半，{behind} 项任务未过半" if judged else "时间过半，尚无可评判的结果"
+    return f"half the time gone, {behind} behind schedule" if judged else "half the time gone, nothing to judge yet"

@@ -159,8 +159,21 @@ def results_by_plan(report: Report) -> Iterator[tuple[PlanInfo, list[Result]]]:
 
 
 def plan_heading(info: PlanInfo, lang: str) -> str:
+    if info.as_of is not None:
+        return f"{one_line(info.title)} [{info.id}] {label('as_of', lang)} {as_of_label(info.as_of, lang)}"
     year = EMPTY if info.year is None else str(info.year)
     return f"{one_line(info.title)} [{info.id}] {label('year', lang)} {year}"
+
+
+def as_of_label(as_of: str, lang: str) -> str:
+    """``2025-09`` as the months it closes: ``2025年1-9月``, ``2025 Jan-Sep``."""
+    from policycheck.actuals.periods import Period, period_of_key
+
+    try:
+        point = period_of_key(as_of)
+    except (ValueError, IndexError):
+        return as_of
+    return Period(point.year, 1, point.last).label(lang)
 
 
 def result_row_texts(result: Result, lang: str) -> list[str]:

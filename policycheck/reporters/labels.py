@@ -84,6 +84,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         # the index of units --split (reporters/unit_index.py)
         "file": "文件",
         "unit_index": "责任单位报告索引",
+        # in-year assessments (docs/evaluation.md#in-year)
+        "as_of": "期别",
+        "month": "月份",
+        "months_chart": "本年各月",
+        "elapsed": "序时进度",
     },
     "en": {
         "plan": "Plan",
@@ -161,6 +166,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         # the index of units --split (reporters/unit_index.py)
         "file": "File",
         "unit_index": "Reports by responsible unit",
+        # in-year assessments (docs/evaluation.md#in-year)
+        "as_of": "Period",
+        "month": "Month",
+        "months_chart": "Months of the year",
+        "elapsed": "Share of the year due",
     },
 }
 

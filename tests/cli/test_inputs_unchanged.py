@@ -25,6 +25,7 @@ PAIRS = {
     "bengbu-sti-2023-2025.yaml": ["bengbu.csv"],
     "zhejiang-sti-2024.yaml": ["zhejiang.csv"],
     "longgang-sti-2024.yaml": ["longgang.csv"],
+    "china-gov-work-report-2025.yaml": ["china-2025-monthly.csv"],
 }
 
 
@@ -48,7 +49,7 @@ def test_no_command_modifies_its_inputs(tmp_path: Path) -> None:
     _copy_inputs(inputs)
     out.mkdir()
     before = _fingerprints(inputs)
-    assert len(before) == 13 + 6  # plans and CSV files; five source texts and their README
+    assert len(before) == 15 + 7  # plans and CSV files; six source texts and their README
     runner = CliRunner()
     validate_outputs = [arg for fmt in VALIDATE_FORMATS for arg in ("-o", f"{fmt}={out / ('v.' + fmt)}")]
     commands = [["validate", str(inputs), *validate_outputs]]

@@ -32,8 +32,9 @@ def test_every_code_has_both_languages_with_the_same_fields(code: str) -> None:
 
 
 def test_terms_cover_every_machine_word() -> None:
-    assert set(TERMS["zh"]) == {"actual", "level", "rate", "linear", "cagr"}
-    assert TERM_ARGS == ("what", "method")
+    assert set(TERMS["zh"]) == {"actual", "level", "rate", "linear", "cagr", "seasonal", "profile",
+                                "year-to-date rate"}
+    assert TERM_ARGS == ("what", "method", "schedule")
 
 
 def test_because_gives_the_english_sentence_and_the_text_arguments() -> None:

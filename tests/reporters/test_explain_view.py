@@ -32,6 +32,8 @@ class _Explanation:
     results: tuple[Result, ...]
     by_year: tuple[Result, ...]
     failing: bool
+    as_of: str | None = None
+    by_month: tuple[Result, ...] = ()
 
 
 def _explanation() -> _Explanation:

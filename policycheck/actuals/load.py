@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Final, Protocol
 
+from policycheck.actuals import inyear
 from policycheck.actuals.cells import (
     CellError,
     parse_any,
@@ -29,7 +30,6 @@ from policycheck.actuals.cells import (
     parse_year,
     split_number,
 )
-from policycheck.actuals import inyear
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.filetype import is_workbook
@@ -95,19 +95,17 @@ class _YearAndPeriod:
         self.reader = reader
         self.year = year
         self.period = period
+        self.line_num = 0
 
     def __iter__(self) -> _YearAndPeriod:
         return self
 
     def __next__(self) -> list[str]:
         row = next(self.reader)
+        self.line_num = self.reader.line_num
         if len(row) > max(self.year, self.period) and row[self.period].strip():
             row[self.year] = f"{row[self.year]}{_SEPARATOR}{row[self.period]}"
         return row
-
-    @property
-    def line_num(self) -> int:
-        return self.reader.line_num
 
 
 def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",

@@ -65,7 +65,7 @@ def latest(periods: Periods, year: int, month: int, *, year_to_date_only: bool =
 
 def missing_months(periods: Periods, year: int, month: int) -> list[int]:
     """Months 1..``month`` of ``year`` that no figure covers (for the no_data reason)."""
-    covered = set()
+    covered: set[int] = set()
     for p, obs in periods.items():
         if p.year == year and obs.value is not None:
             covered.update(range(p.first, p.last + 1))
@@ -104,10 +104,9 @@ def _chain(spans: Mapping[tuple[int, int], object], month: int) -> list[tuple[in
 
 
 def _figure(period: Period, basis: str, parts: list[tuple[Period, Observation]]) -> Figure:
-    if len(parts) == 1:
-        value: float | bool = parts[0][1].value  # type: ignore[assignment]
-    else:
-        value = sum(float(obs.value) for _, obs in parts)  # type: ignore[arg-type]
+    # A sum holds numbers only: total() picks them.
+    value: float | bool = (parts[0][1].value if len(parts) == 1  # type: ignore[assignment]
+                           else sum(float(obs.value or 0.0) for _, obs in parts))
     last = parts[-1][1]
     return Figure(value, period, basis, weakest_status([obs.status for _, obs in parts]),
                   tuple(p for p, _ in parts), last.source, last.note)

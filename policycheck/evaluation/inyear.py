@@ -39,7 +39,7 @@ from policycheck.evaluation.figures import Figure, Periods, last_figure, latest,
 from policycheck.evaluation.inyear_schedule import Share, share
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
-from policycheck.evaluation.reasons import Reason, because
+from policycheck.evaluation.reasons import FALLBACK, Reason, because
 from policycheck.evaluation.schedule import (
     Requirement,
     attainment,
@@ -296,7 +296,8 @@ class _Job:
         self._schedule_reason(status, a, expected, figure.period.key, due)
 
     def _schedule_reason(self, status: str, a: float, expected: float, period: str, due: Share) -> None:
-        args = {"schedule": due.schedule, "actual": fmt(a), "period": period, "expected": fmt(expected)}
+        args = {"schedule": due.schedule, "fallback": FALLBACK if due.fallback else "", "actual": fmt(a),
+                "period": period, "expected": fmt(expected)}
         if status == "on_track":
             self._judge(status, because("inyear_on_schedule", **args))
             return

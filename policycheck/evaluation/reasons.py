@@ -214,16 +214,18 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh": "{period}实际值{actual}已超出全年限值{target}",
     },
     "inyear_on_schedule": {
-        "en": "on the {schedule} schedule: {actual} by {period}, expected {expected}",
-        "zh": "{period}实际值{actual}，序时目标值{expected}（按{schedule}衡量）",
+        "en": "on the {schedule} schedule{fallback}: {actual} by {period}, expected {expected}",
+        "zh": "{period}实际值{actual}，序时目标值{expected}（按{schedule}衡量{fallback}）",
     },
     "inyear_behind_below": {
-        "en": "behind the {schedule} schedule: {actual} by {period}, {difference} below the expected {expected}",
-        "zh": "落后于{schedule}：{period}实际值{actual}，比序时目标值{expected}低{difference}",
+        "en": "behind the {schedule} schedule{fallback}: {actual} by {period}, {difference} below the expected "
+              "{expected}",
+        "zh": "落后于{schedule}{fallback}：{period}实际值{actual}，比序时目标值{expected}低{difference}",
     },
     "inyear_behind_above": {
-        "en": "behind the {schedule} schedule: {actual} by {period}, {difference} above the expected {expected}",
-        "zh": "落后于{schedule}：{period}实际值{actual}，比序时目标值{expected}高{difference}",
+        "en": "behind the {schedule} schedule{fallback}: {actual} by {period}, {difference} above the expected "
+              "{expected}",
+        "zh": "落后于{schedule}{fallback}：{period}实际值{actual}，比序时目标值{expected}高{difference}",
     },
     "inyear_requirement_met": {
         "en": "{actual} for {period} meets the year's requirement {target} so far",
@@ -252,14 +254,18 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+#: The ``fallback`` argument when a seasonal schedule found no earlier year with the months.
+FALLBACK = " (seasonal asked for, but no earlier year has these months)"
 #: Arguments that carry a machine word (``what``: actual/level/rate, ``method``:
-#: linear/cagr).  English quotes the word itself; other languages translate it here.
-TERM_ARGS: tuple[str, ...] = ("what", "method", "schedule")
+#: linear/cagr, ``schedule``, ``fallback``).  English quotes the word itself; other
+#: languages translate it here.
+TERM_ARGS: tuple[str, ...] = ("what", "method", "schedule", "fallback")
 TERMS: Mapping[str, Mapping[str, str]] = {
     "zh": {"actual": "实际值", "level": "水平值", "rate": "增速",
            "linear": "序时进度", "cagr": "年均增速进度",
            "seasonal": "季节性序时进度", "profile": "分月序时进度",
-           "year-to-date rate": "累计增速"},
+           "year-to-date rate": "累计增速",
+           FALLBACK: "；往年无同期数据，季节性序时进度改按线性计算"},
 }
 #: Arguments that hold a period key (``2025-01/2025-09``): each language shows its own label.
 PERIOD_ARGS: tuple[str, ...] = ("period", "last_period", "previous")

@@ -8,7 +8,17 @@ import string
 import jsonschema
 import pytest
 
-from policycheck.evaluation.reasons import REASONS, TERM_ARGS, TERMS, Reason, because, english, localised, reason_text
+from policycheck.evaluation.reasons import (
+    FALLBACK,
+    REASONS,
+    TERM_ARGS,
+    TERMS,
+    Reason,
+    because,
+    english,
+    localised,
+    reason_text,
+)
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
 
 EXAMPLES = {
@@ -33,8 +43,8 @@ def test_every_code_has_both_languages_with_the_same_fields(code: str) -> None:
 
 def test_terms_cover_every_machine_word() -> None:
     assert set(TERMS["zh"]) == {"actual", "level", "rate", "linear", "cagr", "seasonal", "profile",
-                                "year-to-date rate"}
-    assert TERM_ARGS == ("what", "method", "schedule")
+                                "year-to-date rate", FALLBACK}
+    assert TERM_ARGS == ("what", "method", "schedule", "fallback")
 
 
 def test_because_gives_the_english_sentence_and_the_text_arguments() -> None:

@@ -72,10 +72,12 @@ def missing_months(periods: Periods, year: int, month: int) -> list[int]:
     return [m for m in range(1, month + 1) if m not in covered]
 
 
-def last_figure(periods: Periods, year: int, month: int) -> tuple[Period, Observation] | None:
+def last_figure(periods: Periods, year: int, month: int, *,
+                year_to_date_only: bool = False) -> tuple[Period, Observation] | None:
     """The latest figure with a value before the end of ``month`` of ``year`` (any year before too)."""
     before = [(p, obs) for p, obs in periods.items()
-              if obs.value is not None and (p.year, p.last) <= (year, month)]
+              if obs.value is not None and (p.year, p.last) <= (year, month)
+              and (p.first == 1 or not year_to_date_only)]
     return max(before, key=lambda item: (item[0].year, item[0].last, -item[0].first), default=None)
 
 

@@ -58,6 +58,8 @@ from policycheck.observations import Actuals, Series
 #: Units of measure whose annual requirement is a rate, not an amount that builds up over the year.
 RATE_UNITS = frozenset({"%", "‰", "％", "百分点", "个百分点", "pp"})
 _STATUSES: frozenset[str] = frozenset(get_args(Status))
+#: What a growth target lacks in-year with ``actuals: rate`` (a word of the no_data reason).
+RATE = "year-to-date rate"
 
 
 def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
@@ -155,7 +157,7 @@ class _Job:
             reason = because("inyear_missing_months", months=", ".join(str(m) for m in holes), year=self.year,
                              period=self.key)
         else:
-            last = last_figure(self.periods, self.year, self.month)
+            last = last_figure(self.periods, self.year, self.month, year_to_date_only=what == RATE)
             if last is None:
                 reason = because("inyear_no_data", what=what, period=self.key)
             else:
@@ -251,8 +253,7 @@ class _Job:
             return
         rho = out.progress_ratio = out.attainment
         status = "off_track" if rho is None else classify_ratio(rho, self.settings.on_track, self.settings.at_risk)
-        code = "inyear_requirement_met" if status == "on_track" else "inyear_requirement_behind"
-        self._judge(status, because(code, **args))
+        self._judge(status, because("inyear_requirement_short", **args))
 
     def _annual_amount(self, v: Requirement | None) -> None:
         """An amount over the year: the year-to-date total against v × the share due."""
@@ -366,7 +367,7 @@ class _Job:
         if self.target.actuals == "rate":
             figure = latest(self.periods, self.year, self.month, year_to_date_only=True)
             if figure is None:
-                self._no_data("year-to-date rate")
+                self._no_data(RATE)
                 return None
             return self._use(figure)
         now = total(self.periods, self.year, self.month)

@@ -231,8 +231,8 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "{actual} for {period} meets the year's requirement {target} so far",
         "zh": "{period}实际值{actual}，达到全年要求{target}",
     },
-    "inyear_requirement_behind": {
-        "en": "{actual} for {period} does not meet the year's requirement {target}",
+    "inyear_requirement_short": {
+        "en": "{actual} for {period} falls short of the year's requirement {target}",
         "zh": "{period}实际值{actual}，未达到全年要求{target}",
     },
     "inyear_growth": {

@@ -366,7 +366,8 @@ def _midyear(jobs: float) -> str:
 
 def test_mid_year_summary_says_half_the_time_half_the_task_when_it_holds() -> None:
     assert _midyear(61.0) == "policycheck: 共 2 项结果（符合序时进度 2）；0 项不通过；时间过半、任务过半"
-    assert _midyear(30.0) == "policycheck: 共 2 项结果（明显滞后 1，符合序时进度 1）；1 项不通过；时间过半，1 项任务未过半"
+    assert _midyear(30.0) == ("policycheck: 共 2 项结果（明显滞后 1，符合序时进度 1）；1 项不通过；"
+                              "时间过半，1 项任务未过半")
 
 
 def test_other_months_have_no_mid_year_clause() -> None:

@@ -12,16 +12,17 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import sorted_findings
 from policycheck.kinds import kind_spec
 from policycheck.model import STATUSES
-from policycheck.reporters import RenderOptions
+from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.common import (
     EMPTY,
     SUPERSEDED_COLUMNS,
+    as_of_label,
     fmt_gap,
     fmt_number,
     fmt_percent,
@@ -64,6 +65,9 @@ class Card:
     chart_label: str
     y_label: str
     notes: tuple[str, ...]
+    #: an in-year result (docs/evaluation.md#in-year): the months of its year, beside the years
+    month_chart: chart.LineChart | None = None
+    month_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,8 @@ class PlanSection:
     period: str
     year: str
     cards: tuple[Card, ...]
+    #: an in-year assessment: the months it covers (2025年1-9月)
+    as_of: str | None = None
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -105,8 +111,9 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     counter = iter(range(1, len(report.results) + 1))
     for info, results in results_by_plan(report):
         cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}") for r in results)
+        as_of = as_of_label(info.as_of, lang) if info.as_of is not None else None
         sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
-                                    EMPTY if info.year is None else str(info.year), cards))
+                                    EMPTY if info.year is None else str(info.year), cards, as_of))
     counts = report.summary.by_status
     return {
         "lang": "zh-CN" if lang == "zh" else "en",
@@ -120,6 +127,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "method": report.method,
         "thresholds": f"{report.thresholds.get('on_track', 0.95):g} / {report.thresholds.get('at_risk', 0.6):g}",
         "fail_on": report.fail_on,
+        "half": midyear_clause(report, lang),  # 时间过半、任务过半 at mid-year (docs/evaluation.md#in-year)
         "shortfalls": _shortfall_rows(report, lang),
         "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
@@ -160,13 +168,30 @@ def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang:
     """The texts and the chart of one result."""
     chart_obj, y_label, notes = build_chart(result, info, lang)
     unit = unit_names.get(result.unit, result.unit) if result.unit else None
+    months = build_month_chart(result, lang)
+    if months is not None and chart_obj is None:
+        y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
     return Card(
         anchor=anchor, title=result_name(result, lang), code=result_label(result), unit=unit,
         status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
         reason=result_reason(result, lang), chart=chart_obj,
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
-        y_label=y_label, notes=notes,
+        y_label=y_label, notes=notes, month_chart=months,
+        month_label=f"{result_name(result, lang)}: {label('months_chart', lang)} {result.year}" if months else "",
     )
+
+
+def build_month_chart(result: Result, lang: str) -> chart.LineChart | None:
+    """The months of the assessed year of an in-year result (None at a year end or without figures)."""
+    if result.months is None or result.as_of is None:
+        return None
+    from policycheck.actuals.periods import MONTHS_EN
+
+    labels = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(MONTHS_EN)
+    fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
+    values = [v for _, a, e in result.months for v in (a, e) if v is not None]
+    integer = bool(values) and all(float(v).is_integer() for v in values)
+    return chart.month_chart(result.months, int(result.as_of[5:7]), labels, integer=integer, fmt=fmt)
 
 
 def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
@@ -175,8 +200,13 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     target = with_measure(result.target_value, m, lang)
     if result.target_year is not None and target != EMPTY:
         target = f"{target} ({result.target_year})"
+    when = str(result.year)
+    if result.actual_period is not None:
+        from policycheck.actuals.periods import label_of_key
+
+        when = label_of_key(result.actual_period, lang)
     facts = [
-        (label("actual", lang) + f" ({result.year})", with_measure(result.actual, m, lang)),
+        (label("actual", lang) + f" ({when})", with_measure(result.actual, m, lang)),
         (label("expected", lang), with_measure(result.expected, m, lang)),
         (label("target_value", lang), target),
         (label("gap", lang), fmt_gap(result.gap)),
@@ -185,6 +215,11 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     ]
     if result.years_due is not None:
         facts.append((label("years_met", lang), f"{result.years_met or 0} / {result.years_due}"))
+    if result.elapsed is not None and result.schedule not in (None, "none"):
+        from policycheck.evaluation.reasons import TERMS
+
+        schedule = TERMS.get(lang, {}).get(result.schedule or "", result.schedule or "")
+        facts.append((label("elapsed", lang), f"{fmt_percent(result.elapsed)} ({schedule})"))
     if result.kind == "milestone":
         facts.append((label("achieved_year", lang), EMPTY if result.achieved_year is None
                       else str(result.achieved_year)))
@@ -207,6 +242,12 @@ def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
     shape = kind_spec(result.kind).chart
+    if result.as_of is not None and shape in ("bars", "compound"):
+        # In-year: the earlier years as bars; this year's months are in the month chart beside.
+        history = [(y, _number(v), "") for y, v in result.observed if y < result.year]
+        required = requirement_values(result.target_value)
+        whole = all(float(v).is_integer() for v in [*required, *(v for _, v, _ in history if v is not None)])
+        return (chart.bar_chart(history, required, integer=whole, fmt=fmt) if history else None), y_label, ()
     if shape in ("line", "inverted_line"):
         inverted = shape == "inverted_line"  # a rank: lower is better, so up is better
         notes = (label("lower_is_better", lang),) if inverted else ()
@@ -249,6 +290,13 @@ def trajectory(result: Result) -> chart.Trajectory:
     if not milestones and final is not None and result.target_year is not None:
         milestones = ((result.target_year, final),)  # no path: still show where the target is
     observed = tuple((y, _number(v)) for y, v in result.observed)
+    if result.as_of is not None:
+        # In-year: the years before the assessed one; its months are in the month chart beside.
+        observed = tuple((y, v) for y, v in observed if y < result.year)
+        if result.kind == "cumulative":
+            observed = running_totals(observed, replace(result, year=result.year - 1, actual=None))
+        return chart.Trajectory(schedule=schedule, baseline=baseline, milestones=milestones, observed=observed,
+                                year=result.year - 1)
     if result.kind == "cumulative":
         observed = running_totals(observed, result)
     return chart.Trajectory(schedule=schedule, baseline=baseline, milestones=milestones, observed=observed,

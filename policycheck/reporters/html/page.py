@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 TEMPLATE = "report.html.j2"
 
 Chart = chart.LineChart | chart.BarChart | chart.Timeline
+MonthChart = chart.LineChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class Card:
     y_label: str
     notes: tuple[str, ...]
     #: an in-year result (docs/evaluation.md#in-year): the months of its year, beside the years
-    month_chart: chart.LineChart | None = None
+    month_chart: MonthChart | None = None
     month_label: str = ""
 
 

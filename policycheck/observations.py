@@ -16,7 +16,7 @@ from policycheck.findings import Finding
 from policycheck.model import DataStatus, Superseded
 
 if TYPE_CHECKING:
-    from policycheck.actuals.periods import Period
+    from policycheck.periods import Period
 
 
 # Observation and Result are built once per CSV row and once per result

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policycheck.actuals.cells import CellError, normalize
-from policycheck.actuals.periods import Label, parse_label
+from policycheck.actuals.cells import normalize
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
+from policycheck.periods import Label, PeriodError, parse_label
 
 #: canonical column -> accepted header names (canonical name first).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -91,7 +91,7 @@ def _label_or_none(text: str) -> Label | None:
     """A year (2023, 2023年) or a period of one (2025年1-9月, 2025Q3) as a header, else None."""
     try:
         return parse_label(text)
-    except CellError:
+    except PeriodError:
         return None
 
 

@@ -7,16 +7,16 @@ period follow the rules of :mod:`policycheck.actuals.duplicates` (a value beats
 a missing one, final beats preliminary beats estimate; the same status with the
 same value is PC405, with another value PC404).
 
-A whole year's figure supersedes the in-year figures of that year at the year
-end (docs/actuals.md#periods): a year-end report lists them under
-``superseded``, never dropping them silently.
+At the year end a whole year's figure supersedes the in-year figures of that
+year: :func:`policycheck.evaluation.inyear.superseded_at_year_end` lists them
+in the report.
 """
 from __future__ import annotations
 
-from policycheck.actuals.periods import Period
 from policycheck.findings import ERROR, WARNING, Finding
 from policycheck.model import DATA_STATUSES, Superseded
 from policycheck.observations import Actuals, Observation, SeriesKey
+from policycheck.periods import Period
 
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
@@ -45,28 +45,6 @@ def add(actuals: Actuals, key: SeriesKey, period: Period, obs: Observation) -> N
             "PC404", ERROR, obs.file, obs.line, obs.column,
             f"value {obs.value!r} conflicts with {old.value!r} on {_where(old, obs)} "
             f"(same target, unit, period {period.label()} and status {obs.status!r})"))
-
-
-def superseded_at_year_end(actuals: Actuals, plan_id: str, year: int) -> list[Superseded]:
-    """The in-year rows of ``year`` whose series has that whole year's figure, for a year-end report.
-
-    At the year end the year's own figure is judged, so the in-year rows of the
-    year are listed as superseded by it.  They stay in ``Actuals.periods``:
-    ``--period`` for a month of that year reads them as the figures known at the
-    time, and a seasonal schedule reads earlier years' months.
-    """
-    rows: list[Superseded] = []
-    for key, by_period in actuals.periods.items():
-        plan, target, unit = key
-        series = actuals.series.get(key) if plan == plan_id else None
-        whole = series.get(year) if series else None
-        if whole is None or whole.value is None:
-            continue
-        for period in sorted(p for p in by_period if p.year == year):
-            obs = by_period[period]
-            rows.append(Superseded(obs.file, obs.line, plan, target, unit, year, obs.status, obs.value,
-                                   whole.status, period=period.key))
-    return rows
 
 
 def _where(old: Observation, new: Observation) -> str:

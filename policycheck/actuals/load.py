@@ -18,9 +18,8 @@ import enum
 import os
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import Final, Protocol
+from typing import Final
 
-from policycheck.actuals import inyear
 from policycheck.actuals.cells import (
     CellError,
     parse_any,
@@ -34,14 +33,14 @@ from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.periods import Basis, Label, Period, parse_basis, parse_label, resolve
+from policycheck.actuals.period_rows import SEPARATOR, PeriodCells, Rows, YearAndPeriod
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
 from policycheck.model import DATA_STATUSES, Plan
-from policycheck.observations import Actuals, Observation, SeriesKey
+from policycheck.observations import Actuals, SeriesKey
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
@@ -71,41 +70,6 @@ _QUOTING = {
 
 #: One path (a CSV file or a workbook), or several.
 Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
-
-
-class _Rows(Protocol):
-    """What the reader needs of ``csv.reader``: rows, and the physical line it has reached."""
-
-    line_num: int
-
-    def __iter__(self) -> Iterator[list[str]]: ...
-
-    def __next__(self) -> list[str]: ...
-
-
-#: Joins a year cell and a period cell into one time cell (:class:`_YearAndPeriod`).
-_SEPARATOR = "\x1f"
-
-
-class _YearAndPeriod:
-    """Rows whose year cell carries the period cell too (``2025\x1f1-9月``), so that a
-    file with both columns goes through the same row loop and time-cell cache."""
-
-    def __init__(self, reader: _Rows, year: int, period: int) -> None:
-        self.reader = reader
-        self.year = year
-        self.period = period
-        self.line_num = 0
-
-    def __iter__(self) -> _YearAndPeriod:
-        return self
-
-    def __next__(self) -> list[str]:
-        row = next(self.reader)
-        self.line_num = self.reader.line_num
-        if len(row) > max(self.year, self.period) and row[self.period].strip():
-            row[self.year] = f"{row[self.year]}{_SEPARATOR}{row[self.period]}"
-        return row
 
 
 def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
@@ -200,17 +164,16 @@ class _FileReader:
         self.resolver = resolver
         self.last_line = 0  # physical line where the header (or the last row) ended
         self.layout = Layout()
-        #: time cell -> its year; -1 for a cell of months within a year (read by :meth:`_period_row`)
+        #: time cell -> its year; -1 for a cell of months within a year (read by :attr:`in_year`)
         self.years: dict[str, int] = {}
-        self.labels: dict[str, Label] = {}  # in-year time cells, parsed once
         self.year_column = -1  # 0-based: the year column, else the period column
-        self.period_column = -1  # 0-based: a period column beside a year column
+        self.in_year = PeriodCells(self)
         self.statuses: dict[str, int] = {"": 0}  # cell -> status code (0: final)
         self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
         self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
         self.key_of: Callable[[list[str]], object] = itemgetter(0)
 
-    def read(self, reader: _Rows) -> None:
+    def read(self, reader: Rows) -> None:
         """Header, then the rows in long or wide form."""
         first = next(((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row)),
                      None)
@@ -224,23 +187,23 @@ class _FileReader:
             self.key_columns = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
             self.key_of = self._key_getter()
             if self.layout.wide:
-                self._check_period_headers(line)
+                self.in_year.check_headers(line)
                 self._read_wide(reader)
                 return
             self.year_column = lay.col("year") if lay.col("year") >= 0 else lay.col("period")
             if lay.col("year") >= 0 and lay.col("period") >= 0:
-                self.period_column = lay.col("period")
-                reader = _YearAndPeriod(reader, self.year_column, self.period_column)
+                self.in_year.period_column = lay.col("period")
+                reader = YearAndPeriod(reader, self.year_column, lay.col("period"))
             self._read_long(reader)
 
-    def _numbered(self, reader: _Rows) -> Iterator[tuple[int, list[str]]]:
+    def _numbered(self, reader: Rows) -> Iterator[tuple[int, list[str]]]:
         """Rows with the physical line they start on (quoted cells may span lines)."""
         for row in reader:
             line = self.last_line + 1
             self.last_line = reader.line_num
             yield line, row
 
-    def _read_long(self, reader: _Rows) -> None:
+    def _read_long(self, reader: Rows) -> None:
         """One observation per row.  The hot loop: a million rows pass here, so the
         common case (known series, plain number, years in order) stays inline and
         local, and a row becomes a few array slots rather than an object
@@ -273,7 +236,7 @@ class _FileReader:
             year = years.get(row[yi]) or self._year(row[yi], line, yi)
             if year <= 0:
                 if year < 0:  # months of a year: rare, off the fast path
-                    self._period_row(sink, row, line)
+                    self.in_year.long_row(sink, row, line)
                 continue
             cell = row[vi]
             value: Cell
@@ -318,7 +281,7 @@ class _FileReader:
                 sink.rows.append(row_no)
             row_no += 1
 
-    def _read_wide(self, reader: _Rows) -> None:
+    def _read_wide(self, reader: Rows) -> None:
         """One observation per year column of each row."""
         lay = self.layout
         si, width = lay.col("status"), lay.width
@@ -345,7 +308,7 @@ class _FileReader:
                     self._store(sink, year, self.table.add(value, status, line, index + 1,
                                                            source, note))
             if lay.periods:
-                self._wide_periods(sink, row, line, status, source, note)
+                self.in_year.wide_row(sink, row, line, status, source, note)
 
     def _key_getter(self) -> Callable[[list[str]], object]:
         """row -> the plan/target/unit/measure cell texts that pick its sink."""
@@ -394,124 +357,14 @@ class _FileReader:
         return None
 
     def _year(self, cell: str, line: int, index: int) -> int:
-        """The year of a time cell; -1 for months of a year; 0 after a finding."""
-        if _SEPARATOR in cell:
-            return self._year_and_period(cell, line, index)
-        try:
-            year = self.years[cell] = parse_year(cell)
-            return year
-        except CellError:
-            pass
-        try:
-            label = parse_label(cell)
-        except CellError as exc:
-            self._finding("PC408", ERROR, line, index + 1, str(exc))
-            return 0
-        return self._file_label(cell, label)
-
-    def _year_and_period(self, cell: str, line: int, index: int) -> int:
-        """A year cell and a period cell read together (:class:`_YearAndPeriod`)."""
-        year_text, period_text = cell.split(_SEPARATOR, 1)
-        if not year_text.strip():  # the period cell alone says the year: 2025年1-9月
+        """The year of a time cell; -1 for months of a year (docs/actuals.md#periods); 0 after a finding."""
+        if SEPARATOR not in cell:
             try:
-                return self._file_label(cell, parse_label(period_text))
-            except CellError as exc:
-                self._finding("PC408", ERROR, line, self.period_column + 1, str(exc))
-                return 0
-        try:
-            year = parse_year(year_text)
-        except CellError as exc:
-            self._finding("PC408", ERROR, line, index + 1, str(exc))
-            return 0
-        try:
-            label = parse_label(period_text, year_required=False)
-            if label.year is not None and label.year != year:
-                raise CellError(f"period {period_text.strip()!r} names the year {label.year} but the year "
-                                f"column says {year}")
-        except CellError as exc:
-            self._finding("PC408", ERROR, line, self.period_column + 1, str(exc))
-            return 0
-        return self._file_label(cell, Label(year, label.first, label.last, label.fixed, label.basis))
-
-    def _file_label(self, cell: str, label: Label) -> int:
-        """Cache a time cell: a whole year as that year, months of a year as -1."""
-        if label.fixed and label.first == 1 and label.last == 12:
-            self.years[cell] = label.year  # type: ignore[assignment]
-            return label.year  # type: ignore[return-value]
-        self.labels[cell] = label
-        self.years[cell] = -1
-        return -1
-
-    def _row_basis(self, row: list[str], line: int) -> Basis | None | object:
-        """The row's basis (口径) cell; ``_BAD`` after a finding."""
-        bi = self.layout.col("basis")
-        if bi < 0:
-            return None
-        try:
-            return parse_basis(row[bi])
-        except CellError as exc:
-            self._finding("PC402", ERROR, line, bi + 1, str(exc))
-            return _BAD
-
-    def _period_row(self, sink: Sink, row: list[str], line: int) -> None:
-        """A long-form row for months of a year: parsed in full and filed apart from whole years."""
-        cell = row[self.year_column]
-        label = self.labels[cell]
-        basis = self._row_basis(row, line)
-        if basis is _BAD:
-            return
-        text = cell.split(_SEPARATOR, 1)[1] if _SEPARATOR in cell else cell
-        column = (self.period_column if _SEPARATOR in cell else self.year_column) + 1
-        try:
-            period = resolve(label, text, basis=basis)  # type: ignore[arg-type]
-        except CellError as exc:
-            self._finding("PC408", ERROR, line, column, str(exc))
-            return
-        vi, si = self.layout.col("value"), self.layout.col("status")
-        value = self._value(sink, row[vi], line, vi + 1)
-        code = self._status(row[si], line, si) if si >= 0 else 0
-        if value is _BAD or code < 0:
-            return
-        extras = self._extras_getter()
-        source, note = extras(row) if extras is not None else (None, None)
-        self._add_period(sink, period, value, DATA_STATUSES[code], line, vi + 1, source, note)
-
-    def _check_period_headers(self, line: int) -> None:
-        """Wide in-year headers that need a basis and cannot get one: PC408 at the header, once."""
-        if self.layout.col("basis") >= 0:
-            return
-        kept = []
-        for index, label, raw in self.layout.periods:
-            try:
-                resolve(label, raw)
-            except CellError as exc:
-                self._finding("PC408", ERROR, line, index + 1, str(exc))
-                continue
-            kept.append((index, label, raw))
-        self.layout.periods = kept
-
-    def _wide_periods(self, sink: Sink, row: list[str], line: int, status: str, source: str | None,
-                      note: str | None) -> None:
-        """The in-year columns of one wide-form row."""
-        basis = self._row_basis(row, line)
-        if basis is _BAD:
-            return
-        for index, label, raw in self.layout.periods:
-            try:
-                period = resolve(label, raw, basis=basis)  # type: ignore[arg-type]
-            except CellError as exc:
-                self._finding("PC408", ERROR, line, index + 1, str(exc))
-                continue
-            value = self._value(sink, row[index], line, index + 1)
-            if value is not _BAD:
-                self._add_period(sink, period, value, status, line, index + 1, source, note)
-
-    def _add_period(self, sink: Sink, period: Period, value: object, status: str, line: int, column: int,
-                    source: str | None, note: str | None) -> None:
-        if sink.key is None:
-            return
-        obs = Observation(value, status, self.path, line, column, source, note)  # type: ignore[arg-type]
-        inyear.add(self.actuals, sink.key, period, obs)
+                year = self.years[cell] = parse_year(cell)
+                return year
+            except CellError:
+                pass
+        return self.in_year.time_cell(cell, line, index)
 
     def _status(self, cell: str, line: int, index: int) -> int:
         """The status code of a cell (:data:`policycheck.actuals.store.STATUS_CODES`); -1 after a finding."""

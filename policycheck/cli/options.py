@@ -95,7 +95,7 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
     """``--period``: (year, month) of the month's end; a usage error for text that is no period."""
     if value is None:
         return None
-    from policycheck.actuals.periods import parse_as_of
+    from policycheck.periods import parse_as_of
 
     try:
         return parse_as_of(value)

@@ -61,6 +61,14 @@ def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year
     return Case(plan, target, unit, series, year, settings, milestones, reference, cmp, tol, since, allocated)
 
 
+def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
+    """A unit's milestones: an allocation replaces the whole schedule by (T, allocation)."""
+    scope = target.scope
+    if unit is None or scope is None or scope.allocations is None or not target.milestones:
+        return target.milestones
+    return ((target.milestones[-1][0], float(scope.allocations[unit])),)
+
+
 def value_at(series: Series, year: int) -> float | None:
     """The numeric value at ``year`` (yes/no as 1.0/0.0); None for a missing marker or no row."""
     value = series.value(year)

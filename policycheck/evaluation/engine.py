@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
-from policycheck.evaluation.context import Case, make_case
+from policycheck.evaluation.context import Case, make_case, unit_milestones
 from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.evaluation.kind_milestone import evaluate_milestone
@@ -40,7 +40,6 @@ from policycheck.model import (
     Plan,
     PlanInfo,
     Report,
-    RequirementValue,
     Result,
     Summary,
     Target,
@@ -91,7 +90,7 @@ def as_of_point(period: str | tuple[int, int] | None) -> tuple[int, int] | None:
     """(year, month) of a ``period`` given as text (``2025-09``, ``2025Q3``) or as a pair."""
     if period is None or isinstance(period, tuple):
         return period
-    from policycheck.actuals.periods import parse_as_of
+    from policycheck.periods import parse_as_of
 
     return parse_as_of(period)
 
@@ -147,8 +146,6 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
         settings = resolve_settings(plan, options)
         plan_year, month = assessment_point(plan, actuals, options)
         if plan_year is not None and month is not None:
-            from policycheck.evaluation.inyear import evaluate_target_in_year
-
             infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                                   plan.baseline_year, plan_year, as_of=f"{plan_year}-{month:02d}"))
             for target in plan.targets:
@@ -158,7 +155,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
                               plan.baseline_year, plan_year))
         when = assessment_year(plan, plan_year)
         if actuals.periods:  # the months of a judged year give way to its whole-year figures
-            from policycheck.actuals.inyear import superseded_at_year_end
+            from policycheck.evaluation.inyear import superseded_at_year_end
 
             superseded.extend(superseded_at_year_end(actuals, plan.id, when))
         for target in plan.targets:
@@ -259,6 +256,24 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     return outcome
 
 
+def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
+                            settings: Settings) -> list[Result]:
+    """The results of one target at the end of ``month`` of ``year`` (docs/evaluation.md#in-year)."""
+    from policycheck.evaluation.inyear import result_units as in_year_units
+
+    base = target_fields(plan, target)
+    return [make_result(base, unit, year, in_year(plan, target, actuals, unit, year, month, settings), settings)
+            for unit in in_year_units(plan, target, actuals)]
+
+
+def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int, month: int,
+            settings: Settings) -> Outcome:
+    """The in-year outcome of one unit, every number finite (docs/evaluation.md#numbers-out-of-range)."""
+    from policycheck.evaluation.inyear import in_year_outcome
+
+    return finite_outcome(lambda: in_year_outcome(plan, target, actuals, unit, year, month, settings))
+
+
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
     """None (plan-wide) unless the target is scoped without plan-wide rows, then the scope units."""
     if target.scope is None:
@@ -267,14 +282,6 @@ def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | Non
     if (plan.id, target.id, None) in actuals.series:
         units.insert(0, None)
     return units
-
-
-def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
-    """A unit's milestones: an allocation replaces the whole schedule by (T, allocation)."""
-    scope = target.scope
-    if unit is None or scope is None or scope.allocations is None or not target.milestones:
-        return target.milestones
-    return ((target.milestones[-1][0], float(scope.allocations[unit])),)
 
 
 def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, settings: Settings) -> Result:

@@ -21,15 +21,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policycheck.evaluation.context import baseline_year, make_case
+from policycheck.evaluation.context import baseline_year, make_case, unit_milestones
 from policycheck.evaluation.engine import (
     assessment_point,
     assessment_year,
     evaluate_plans,
     evaluate_target,
+    evaluate_target_in_year,
+    in_year,
     make_result,
     target_fields,
-    unit_milestones,
     unit_outcome,
 )
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions, Settings, resolve_settings
@@ -90,15 +91,13 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals,
 def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, month: int,
                      settings: Settings) -> Explanation:
     """The years before the month's year at their ends, that year at the month, every month of it."""
-    from policycheck.evaluation.inyear import evaluate_target_in_year, in_year_outcome
-
     results = tuple(evaluate_target_in_year(plan, target, actuals, when, month, settings))
     series = actuals.get(plan.id, target.id)
     first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
     base = target_fields(plan, target)
     due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
            for y in range(min(first, when - 1), when)]
-    current = make_result(base, None, when, in_year_outcome(plan, target, actuals, None, when, month, settings),
+    current = make_result(base, None, when, in_year(plan, target, actuals, None, when, month, settings),
                           settings)
     family = kind_spec(target.kind).family
     ahead = []
@@ -108,7 +107,7 @@ def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, mo
         ahead.append(make_result(base, None, y, outcome, settings))
     months = []
     for m in range(1, 13):
-        outcome = in_year_outcome(plan, target, actuals, None, when, m, settings)
+        outcome = in_year(plan, target, actuals, None, when, m, settings)
         if m > month:
             month_not_due(outcome, current)
         months.append(make_result(base, None, when, outcome, settings))

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policycheck.actuals.periods import Period
 from policycheck.evaluation.context import weakest_status
 from policycheck.model import DataStatus
 from policycheck.observations import Observation
+from policycheck.periods import Period
 
 #: How a figure was formed (Result.basis): one 累计 figure, single periods added, one single period.
 YTD, SUM, SINGLE = "ytd", "sum", "single"

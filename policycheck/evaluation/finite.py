@@ -37,11 +37,12 @@ from policycheck.observations import Actuals
 
 #: Outcome fields that only describe a result: nulled when not finite.
 _DESCRIPTIVE = frozenset({"gap", "attainment", "progress", "required_annual", "trend_annual", "projected",
-                          "expected_level", "time_progress"})
+                          "expected_level", "time_progress", "months"})
 #: Fields the schedule statuses (on_track, at_risk, off_track, regressing) rest on.
 _SCHEDULE = frozenset({"progress_ratio", "expected"})
 #: The reasons of statuses judged by the schedule.
-_SCHEDULE_REASONS = frozenset({"on_schedule", "behind_below", "behind_above", "regressing", "growth_pace"})
+_SCHEDULE_REASONS = frozenset({"on_schedule", "behind_below", "behind_above", "regressing", "growth_pace",
+                               "inyear_on_schedule", "inyear_behind_below", "inyear_behind_above"})
 #: Outcome fields that are facts of the inputs, kept (when finite) on an out-of-range result.
 _KEPT = ("actual", "data_status", "baseline", "target_value", "target_year", "time_progress", "method",
          "observed", "level", "last_year", "last_value", "achieved_year")

@@ -329,6 +329,6 @@ def _period_labels(args: Mapping[str, str], lang: str) -> Mapping[str, str]:
     """Period keys of in-year reasons as the label of ``lang`` (2025年1-9月, 2025 Jan-Sep)."""
     if not any(key in args for key in PERIOD_ARGS):
         return args
-    from policycheck.actuals.periods import label_of_key
+    from policycheck.periods import label_of_key
 
     return {key: label_of_key(value, lang) if key in PERIOD_ARGS else value for key, value in args.items()}

@@ -167,7 +167,7 @@ def plan_heading(info: PlanInfo, lang: str) -> str:
 
 def as_of_label(as_of: str, lang: str) -> str:
     """``2025-09`` as the months it closes: ``2025年1-9月``, ``2025 Jan-Sep``."""
-    from policycheck.actuals.periods import Period, period_of_key
+    from policycheck.periods import Period, period_of_key
 
     try:
         point = period_of_key(as_of)

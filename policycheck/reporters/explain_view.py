@@ -90,7 +90,7 @@ def shown_months(rows: Sequence[Result]) -> list[Result]:
 
 def month_text(result: Result, lang: str) -> str:
     """``9月`` / ``Sep`` for the result at the end of a month (its ``as_of`` is ``2025-09``)."""
-    from policycheck.actuals.periods import MONTHS_EN
+    from policycheck.periods import MONTHS_EN
 
     month = int((result.as_of or "0-1").rsplit("-", 1)[1])
     return f"{month}月" if lang == "zh" else MONTHS_EN[month - 1]

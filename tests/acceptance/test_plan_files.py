@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from policycheck.actuals.load import read_actuals
 from policycheck.model import Plan
 from policycheck.plans.build import check_plan_file
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
@@ -33,6 +34,8 @@ class PlanFile:
     baseline_year: int
     example: str
     example_years: tuple[int, ...]
+    #: the example holds figures for months of a year (docs/actuals.md#periods), not whole years
+    in_year: bool = False
 
     def __str__(self) -> str:
         return self.id
@@ -56,6 +59,8 @@ PLAN_FILES = (
              14, (2024, 2024), 2023, "zhejiang.csv", (2022, 2023, 2024)),
     PlanFile("longgang-sti-2024", "sources/zhejiang-kjt-2024-work-report.txt", 3,
              {"annual": 3}, 3, (2024, 2024), 2023, "longgang.csv", (2023, 2024)),
+    PlanFile("china-gov-work-report-2025", "sources/china-gov-work-report-2025.txt", 4,
+             {"growth": 2, "annual": 2}, 0, (2025, 2025), 2024, "china-2025-monthly.csv", (2025,), in_year=True),
 )
 by_file = pytest.mark.parametrize("spec", PLAN_FILES, ids=str)
 
@@ -99,6 +104,13 @@ def test_every_responsible_unit_is_defined(spec: PlanFile) -> None:
 @by_file
 def test_example_covers_every_series_for_its_years(spec: PlanFile) -> None:
     plan = _plan(spec)
+    if spec.in_year:
+        actuals = read_actuals([str(EXAMPLES_DIR / spec.example)], plans=[plan])
+        assert actuals.findings == []
+        years = {tid: {p.year for p in by_period} for (_, tid, _), by_period in actuals.periods.items()}
+        assert set(years) == {t.id for t in plan.targets}
+        assert all(set(spec.example_years) <= found for found in years.values())
+        return
     with (EXAMPLES_DIR / spec.example).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     years_by_series: dict[str, set[int]] = {}

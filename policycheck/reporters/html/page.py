@@ -37,6 +37,7 @@ from policycheck.reporters.common import (
     unit_name,
 )
 from policycheck.reporters.html import chart
+from policycheck.reporters.html.month_chart import month_chart
 from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
@@ -186,13 +187,13 @@ def build_month_chart(result: Result, lang: str) -> chart.LineChart | None:
     """The months of the assessed year of an in-year result (None at a year end or without figures)."""
     if result.months is None or result.as_of is None:
         return None
-    from policycheck.actuals.periods import MONTHS_EN
+    from policycheck.periods import MONTHS_EN
 
     labels = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(MONTHS_EN)
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     values = [v for _, a, e in result.months for v in (a, e) if v is not None]
     integer = bool(values) and all(float(v).is_integer() for v in values)
-    return chart.month_chart(result.months, int(result.as_of[5:7]), labels, integer=integer, fmt=fmt)
+    return month_chart(result.months, int(result.as_of[5:7]), labels, integer=integer, fmt=fmt)
 
 
 def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
@@ -203,7 +204,7 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
         target = f"{target} ({result.target_year})"
     when = str(result.year)
     if result.actual_period is not None:
-        from policycheck.actuals.periods import label_of_key
+        from policycheck.periods import label_of_key
 
         when = label_of_key(result.actual_period, lang)
     facts = [

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES_DIR, PLANS_DIR
 
 from policycheck.cli.commands import main
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
 
 PLAN = str(PLANS_DIR / "china-gov-work-report-2025.yaml")
 CSV = str(EXAMPLES_DIR / "china-2025-monthly.csv")

@@ -6,16 +6,16 @@ from typing import Any
 
 import jsonschema
 import pytest
-from evalkit import actuals, obs, plan, target
 
-from policycheck.actuals.periods import Period
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.reasons import reason_text
 from policycheck.model import Assessment, Result, Superseded, Target
 from policycheck.observations import Actuals, Observation
+from policycheck.periods import Period
 from policycheck.reporters import summary_line
 from policycheck.reporters.json_text import report_to_dict
 from policycheck.schemas import load_schema
+from tests.helpers.evaluation_inputs import actuals, obs, plan, target
 
 #: {(target, unit): {"2025年1-6月" or Period: value}}
 InYear = Mapping[tuple[str, str | None], Mapping[Any, Any]]

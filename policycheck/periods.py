@@ -13,8 +13,10 @@ cell.  Without one the cell is refused (PC408): reading a September figure as
 the year to date, or the reverse, would change every number computed from it,
 and nothing in the file could tell.
 
-Everything here is pure and raises :class:`policycheck.actuals.cells.CellError`
-with a message that says what would be accepted.
+Everything here is pure and raises :class:`PeriodError` with a message that
+says what would be accepted.  The module is shared by the stages: the CSV
+reader parses cells with it, evaluation and the reporters name periods with
+:class:`Period`, the command line reads ``--period`` with :func:`parse_as_of`.
 """
 from __future__ import annotations
 
@@ -23,10 +25,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, CellError
 from policycheck.findings import excerpt
 
 Basis = Literal["ytd", "single"]
+#: The years a time cell may name (as for a year cell, docs/actuals.md#long-form-one-observation-per-row).
+YEAR_MIN, YEAR_MAX = 1900, 2200
+
+
+class PeriodError(ValueError):
+    """A time cell that is neither a year nor a period of one; the message says what would be right."""
 
 #: Basis words, compared after NFKC, without spaces and brackets, lower-cased.
 BASIS_WORDS: dict[str, Basis] = {
@@ -129,18 +136,18 @@ class Label:
 
 
 def parse_basis(text: str) -> Basis | None:
-    """The basis of a 口径 cell; None for an empty cell; CellError for another word."""
+    """The basis of a 口径 cell; None for an empty cell; PeriodError for another word."""
     word = _clean(text)
     if not word:
         return None
     basis = BASIS_WORDS.get(word)
     if basis is None:
-        raise CellError(f"unknown basis {excerpt(text)}; expected {_BASIS_TEXT}")
+        raise PeriodError(f"unknown basis {excerpt(text)}; expected {_BASIS_TEXT}")
     return basis
 
 
 def parse_label(text: str, *, year_required: bool = True) -> Label:
-    """The label of a time cell; CellError when it is neither a year nor a period.
+    """The label of a time cell; PeriodError when it is neither a year nor a period.
 
     With ``year_required`` False (a ``period`` column beside a ``year`` column)
     the year may be left out: ``1-9月``, ``前三季度``, ``Q3``.
@@ -156,18 +163,18 @@ def parse_label(text: str, *, year_required: bool = True) -> Label:
         separator = match.group(2) or ""
         rest = cell[match.end():]
         if not YEAR_MIN <= year <= YEAR_MAX:
-            raise CellError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} "
+            raise PeriodError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} "
                             f"(2023 or 2023年), nor a period of one ({_EXAMPLES})")
     elif year_required:
-        raise CellError(_not_a_period(text))
+        raise PeriodError(_not_a_period(text))
     if year is not None and rest in ("", "全年") and separator in ("", "年", "年度"):
         return Label(year, 1, 12, True, basis)
     found = _in_year(rest, bare_month=separator in ("-", "/"))
     if found is None:
-        raise CellError(_not_a_period(text))
+        raise PeriodError(_not_a_period(text))
     first, last, fixed = found
     if not 1 <= first <= last <= 12:
-        raise CellError(f"period {excerpt(text)} does not name months between 1 and 12 in order; "
+        raise PeriodError(f"period {excerpt(text)} does not name months between 1 and 12 in order; "
                         f"write for example {_EXAMPLES}")
     return Label(year, first, last, fixed, basis)
 
@@ -176,26 +183,26 @@ def resolve(label: Label, text: str, *, basis: Basis | None = None, year: int | 
     """The months a figure covers, from its label and the row's basis cell (or the header's).
 
     ``year`` comes from a ``year`` column; a label that names another year is
-    refused.  CellError when the basis is missing for a label that needs one, or
+    refused.  PeriodError when the basis is missing for a label that needs one, or
     contradicts the label.
     """
     if label.year is not None and year is not None and label.year != year:
-        raise CellError(f"period {excerpt(text)} names the year {label.year} but the year column says {year}")
+        raise PeriodError(f"period {excerpt(text)} names the year {label.year} but the year column says {year}")
     the_year = label.year if label.year is not None else year
     if the_year is None:
-        raise CellError(f"period {excerpt(text)} has no year: write it as 2025年{text.strip()} "
+        raise PeriodError(f"period {excerpt(text)} has no year: write it as 2025年{text.strip()} "
                         "or add a year column")
     if label.basis is not None and basis is not None and label.basis != basis:
-        raise CellError(f"period {excerpt(text)} says {_word(label.basis)} but the basis (口径) cell says "
+        raise PeriodError(f"period {excerpt(text)} says {_word(label.basis)} but the basis (口径) cell says "
                         f"{_word(basis)}")
     chosen = label.basis or basis
     first, last = label.first, label.last
     if label.fixed:
         if chosen == "single" and first == 1 and last > 1 and not _half_or_quarter(first, last):
-            raise CellError(f"period {excerpt(text)} is the year to date (累计) but the basis says "
+            raise PeriodError(f"period {excerpt(text)} is the year to date (累计) but the basis says "
                             "the period alone (当月); write the month alone as 2025年9月当月")
         if chosen == "ytd" and first > 1:
-            raise CellError(f"period {excerpt(text)} does not start in January, so it is not year to date "
+            raise PeriodError(f"period {excerpt(text)} does not start in January, so it is not year to date "
                             "(累计); write 2025年1-9月 for the year to date")
         return Period(the_year, first, last)
     if first == 1 or chosen == "single":
@@ -203,7 +210,7 @@ def resolve(label: Label, text: str, *, basis: Basis | None = None, year: int | 
     if chosen == "ytd":
         return Period(the_year, 1, last)
     alone = "当月" if first == last else "当季" if last - first == 2 else "当期"
-    raise CellError(f"period {excerpt(text)} does not say whether its figure is the year to date (累计) or "
+    raise PeriodError(f"period {excerpt(text)} does not say whether its figure is the year to date (累计) or "
                     f"{_alone(first, last)} alone ({alone}): write {the_year}年1-{last}月 for the year to date, "
                     f"or add {alone} or 累计 to the label, or add a basis (口径) column with 累计 or {alone}")
 
@@ -218,12 +225,10 @@ def parse_as_of(text: str) -> tuple[int, int]:
 
     ``2025-09``, ``2025Q3``, ``2025H1``, ``2025年1-9月``, ``2025年前三季度``...: a
     point in time, so a label naming a month, quarter or half means its end.
-    ``2025`` and ``2025-12`` are the year end.  ValueError with what is accepted.
+    ``2025`` and ``2025-12`` are the year end.  :class:`PeriodError` (a ValueError)
+    with what is accepted.
     """
-    try:
-        label = parse_label(text)
-    except CellError as exc:
-        raise ValueError(f"{exc}") from None
+    label = parse_label(text)
     assert label.year is not None
     return label.year, label.last
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_actuals_plans import make_plan, write
 
-from policycheck.actuals.cells import CellError
 from policycheck.actuals.load import read_actuals
-from policycheck.actuals.periods import Period, parse_as_of, parse_basis, parse_period
 from policycheck.model import Superseded
 from policycheck.observations import Actuals, Observation
+from policycheck.periods import Period, PeriodError, parse_as_of, parse_basis, parse_period
+from tests.helpers.csv_inputs import make_plan, write
 
 PLAN = make_plan()
 
@@ -84,7 +83,7 @@ def test_a_basis_completes_a_label_that_names_one_month_quarter_or_half(text: st
 ])
 def test_periods_that_cannot_be_read_say_what_would_be_right(text: str, basis: str | None,
                                                              message: str) -> None:
-    with pytest.raises(CellError) as caught:
+    with pytest.raises(PeriodError) as caught:
         parse_period(text, basis=basis)  # type: ignore[arg-type]
     assert message in str(caught.value)
 
@@ -92,7 +91,7 @@ def test_periods_that_cannot_be_read_say_what_would_be_right(text: str, basis: s
 def test_basis_words() -> None:
     assert [parse_basis(w) for w in ("累计", " 当月 ", "本季", "YTD", "")] == ["ytd", "single", "single", "ytd",
                                                                             None]
-    with pytest.raises(CellError, match="unknown basis '同比'"):
+    with pytest.raises(PeriodError, match="unknown basis '同比'"):
         parse_basis("同比")
 
 

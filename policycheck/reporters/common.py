@@ -253,6 +253,12 @@ def superseded_rows(report: Report, lang: str) -> list[list[str]]:
 
 def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
     target = f"{row.plan}/{row.target}" if several else row.target
-    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, str(row.year),
+    # An in-year row names its months (2025年1-9月) where a whole year's row names the year.
+    when = str(row.year)
+    if row.period is not None:
+        from policycheck.periods import label_of_key
+
+        when = label_of_key(row.period, lang)
+    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, when,
             data_status_text(row.status, lang), fmt_number(row.value, lang),
             data_status_text(row.replaced_by, lang)]

@@ -98,5 +98,5 @@ def test_linhai_text_report_rounds_every_number_to_two_decimals() -> None:
 def test_a_superseded_in_year_row_names_its_months() -> None:
     row = Superseded("a.csv", 7, "p", "jobs", None, 2025, "preliminary", 690.0, "final", period="2025-01/2025-06")
     report = replace(build_report(), superseded=(row,))
-    assert superseded_rows(report, "zh") == [["a.csv:7", "jobs", "—", "2025年1-6月", "快报", "690", "正式"]]
+    assert superseded_rows(report, "zh") == [["a.csv:7", "p/jobs", "—", "2025年1-6月", "快报", "690", "正式"]]
     assert superseded_rows(report, "en")[0][3] == "2025 Jan-Jun"

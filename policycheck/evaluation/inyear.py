@@ -101,8 +101,8 @@ def superseded_at_year_end(actuals: Actuals, plan_id: str, year: int) -> list[Su
 
 # -- annual: an amount over the year, or a rate -------------------------------------------
 
-
 def annual(job: Job) -> None:
+    """An annual target: an amount against its share due, or a rate against the whole requirement."""
     first, last = job.target.years or (job.plan.period_start, job.plan.period_end)
     out = job.out
     out.target_year = last
@@ -190,7 +190,6 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
 
 # -- growth and cagr: the year-to-date growth -------------------------------------------
 
-
 def growth(job: Job) -> None:
     """The year-to-date growth against the annual target rate (cagr: the required average rate)."""
     out, case = job.out, job.case
@@ -273,9 +272,6 @@ def _rate(job: Job) -> float | None:
     job.out.level = float(now.value)
     job.out.data_status = weakest(now, before)
     return (float(now.value) / float(before.value) - 1.0) * 100.0
-
-
-# -- milestone -------------------------------------------------------------------------
 
 
 def _scaled(v: Requirement, s: float) -> Requirement:

@@ -11,7 +11,7 @@ and the no_data reasons.  The rules of each kind are in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import get_args
+from typing import cast
 
 from policycheck.evaluation.context import fmt, make_case, unit_milestones, weakest_status
 from policycheck.evaluation.figures import Figure, Periods, last_figure, latest, missing_months
@@ -28,7 +28,6 @@ from policycheck.periods import Period
 RATE_UNITS = frozenset({"%", "‰", "％", "百分点", "个百分点", "pp"})
 #: What a growth target lacks in-year with ``actuals: rate`` (a word of the no_data reason).
 RATE = "year-to-date rate"
-_STATUSES: frozenset[str] = frozenset(get_args(Status))
 
 
 def schedule_of(plan: Plan, target: Target) -> Schedule:
@@ -56,8 +55,6 @@ class Job:
         self.schedule = schedule_of(plan, target)
         self.out = Outcome(observed=series.observed(), method="linear")
 
-
-    # -- figures --------------------------------------------------------------------------
     def use(self, figure: Figure) -> float:
         """Record the figure a result is judged on; its value as a number."""
         out = self.out
@@ -99,7 +96,7 @@ class Job:
         return found.value if found.schedule == due.schedule else None
 
     def chart_months(self, expected_at: Callable[[int], float | None],
-                actual_at: Callable[[int], Figure | None]) -> None:
+                     actual_at: Callable[[int], Figure | None]) -> None:
         """The chart data of the year: (month, actual or None, expected or None) for months 1..12."""
         rows = []
         for m in range(1, 13):
@@ -109,9 +106,8 @@ class Job:
         self.out.months = tuple(rows)
 
     def judge(self, status: str, reason: Reason) -> None:
-        """Settle a status computed by a rule (a plain string from classify_ratio)."""
-        assert status in _STATUSES
-        self.out.judge(status, reason)  # type: ignore[arg-type]
+        """Settle a status computed by a rule (classify_ratio gives a plain string)."""
+        self.out.judge(cast(Status, status), reason)
 
     def requirement(self) -> Requirement | None:
         """v: the unit's allocation, the target's value or the reference's figure at the month."""

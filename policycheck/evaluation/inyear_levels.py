@@ -34,6 +34,7 @@ from policycheck.model import DataStatus
 
 
 def milestone(job: Job) -> None:
+    """Done in a year before, or in a figure of this year up to the month: met; else pending until due."""
     out = job.out
     final_year = job.case.milestones[-1][0]
     out.target_value, out.target_year, out.time_progress = True, final_year, job.month / 12
@@ -64,6 +65,7 @@ def milestone(job: Job) -> None:
 
 
 def trajectory(job: Job) -> None:
+    """A level, rank or cumulative target against its path at the month."""
     out, case = job.out, job.case
     baseline = resolve_baseline(case)
     y0 = baseline_year(case)

@@ -33,7 +33,7 @@ from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.period_rows import SEPARATOR, PeriodCells, Rows, YearAndPeriod
+from policycheck.actuals.period_rows import PeriodCells, Rows
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
@@ -88,7 +88,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     table = ObservationTable()
     views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
 
-    def read_sheet(sheet: str, rows: _Rows, first_line: int) -> None:
+    def read_sheet(sheet: str, rows: Rows, first_line: int) -> None:
         _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown)
 
     with gc_paused():
@@ -107,7 +107,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     return actuals
 
 
-def _read_rows(path: str, rows: _Rows, first_line: int, actuals: Actuals, table: ObservationTable,
+def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: ObservationTable,
                views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
     """Rows of text cells from another source than a CSV file (a sheet of a workbook),
     read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
@@ -189,12 +189,8 @@ class _FileReader:
             if self.layout.wide:
                 self.in_year.check_headers(line)
                 self._read_wide(reader)
-                return
-            self.year_column = lay.col("year") if lay.col("year") >= 0 else lay.col("period")
-            if lay.col("year") >= 0 and lay.col("period") >= 0:
-                self.in_year.period_column = lay.col("period")
-                reader = YearAndPeriod(reader, self.year_column, lay.col("period"))
-            self._read_long(reader)
+            else:
+                self._read_long(self.in_year.long_form(reader))
 
     def _numbered(self, reader: Rows) -> Iterator[tuple[int, list[str]]]:
         """Rows with the physical line they start on (quoted cells may span lines)."""
@@ -358,13 +354,11 @@ class _FileReader:
 
     def _year(self, cell: str, line: int, index: int) -> int:
         """The year of a time cell; -1 for months of a year (docs/actuals.md#periods); 0 after a finding."""
-        if SEPARATOR not in cell:
-            try:
-                year = self.years[cell] = parse_year(cell)
-                return year
-            except CellError:
-                pass
-        return self.in_year.time_cell(cell, line, index)
+        try:
+            year = self.years[cell] = parse_year(cell)
+        except CellError:
+            return self.in_year.time_cell(cell, line, index)
+        return year
 
     def _status(self, cell: str, line: int, index: int) -> int:
         """The status code of a cell (:data:`policycheck.actuals.store.STATUS_CODES`); -1 after a finding."""

@@ -83,6 +83,17 @@ class PeriodCells:
         self.labels: dict[str, Label] = {}  # in-year time cells, parsed once
         self.period_column = -1  # 0-based: a period column beside a year column
 
+    def long_form(self, rows: Rows) -> Rows:
+        """Set the reader's time column: the year column, else the period column; with both,
+        rows whose year cell carries the period cell (:class:`YearAndPeriod`)."""
+        reader, layout = self.reader, self.reader.layout
+        year, period = layout.col("year"), layout.col("period")
+        reader.year_column = year if year >= 0 else period
+        if year < 0 or period < 0:
+            return rows
+        self.period_column = period
+        return YearAndPeriod(rows, year, period)
+
     def time_cell(self, cell: str, line: int, index: int) -> int:
         """A time cell that is not a plain year: its year, -1 for months of a year, 0 after a finding."""
         if SEPARATOR in cell:

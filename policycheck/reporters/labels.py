@@ -89,6 +89,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "month": "月份",
         "months_chart": "本年各月",
         "elapsed": "序时进度",
+        "schedule_rule": "序时方法",
     },
     "en": {
         "plan": "Plan",
@@ -171,6 +172,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "month": "Month",
         "months_chart": "Months of the year",
         "elapsed": "Share of the year due",
+        "schedule_rule": "Schedule",
     },
 }
 

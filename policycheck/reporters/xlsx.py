@@ -3,10 +3,14 @@
 Four sheets, labelled per ``--lang``: results (结果: requirement, actual,
 schedule, gap, attainment, status and reason), the unit view (责任单位), the
 rows superseded by a stronger data status (被替代的数据) and the findings
-(问题).  Each sheet has a frozen header row and an autofilter; status cells
-are filled with the status colour of the HTML report; numbers stay numbers,
-formatted by the target's unit of measure (``2.95`` in % shows ``2.95%``,
-counts without decimals), and the attainment as a percentage.
+(问题).  An in-year report (``--period``, docs/evaluation.md#in-year) adds the
+months to the results (期别, 序时进度 and the schedule's rule) and a fifth sheet,
+本年各月 / Months: per result, the figure at the end of every month of the year
+that has one or a schedule value, over the expected value then.  Each sheet
+has a frozen header row and an autofilter; status cells are filled with the
+status colour of the HTML report; numbers stay numbers, formatted by the
+target's unit of measure (``2.95`` in % shows ``2.95%``, counts without
+decimals), and the attainment as a percentage.
 
 Text is always written as text (never as a formula, whatever it starts with),
 so a name such as ``=HYPERLINK(...)`` cannot run in the reader's Excel.
@@ -20,10 +24,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.findings import location_text, sorted_findings
+from policycheck.periods import label_of_key
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     EMPTY,
     Column,
+    as_of_label,
     data_status_text,
     headers,
     one_line,
@@ -54,6 +60,8 @@ SHEETS = {
     "zh": ("结果", "责任单位", "被替代的数据", "问题"),
     "en": ("Results", "Units", "Superseded", "Findings"),
 }
+#: The fifth sheet of an in-year report.
+MONTH_SHEET_NAME = {"zh": "本年各月", "en": "Months"}
 #: The four sheets' columns, in the order their cells are written (headers: :mod:`policycheck.reporters.labels`).
 RESULT_SHEET: tuple[Column, ...] = (
     Column("plan", code=True), Column("target", code=True), Column("row_unit", code=True), Column("name"),
@@ -69,6 +77,11 @@ SUPERSEDED_SHEET: tuple[Column, ...] = (
     Column("location", code=True), Column("plan", code=True), Column("target", code=True),
     Column("row_unit", code=True), Column("year", numeric=True), Column("data_status"),
     Column("value", numeric=True), Column("replaced_by"))
+#: Columns an in-year report adds to the results, after ``year``.
+IN_YEAR_COLUMNS: tuple[Column, ...] = (Column("as_of"), Column("elapsed", numeric=True), Column("schedule_rule"))
+MONTH_SHEET: tuple[Column, ...] = (
+    Column("plan", code=True), Column("target", code=True), Column("row_unit", code=True), Column("name"),
+    Column("month", numeric=True), Column("actual", numeric=True), Column("expected", numeric=True))
 FINDING_SHEET: tuple[Column, ...] = (
     Column("location", code=True), Column("finding_level"), Column("rule", code=True), Column("message"))
 _LEVELS = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
@@ -87,21 +100,30 @@ def render(report: Report, options: RenderOptions) -> bytes:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     styles = _Styles(book)
     names = SHEETS[lang]
+    in_year = any(r.as_of is not None for r in report.results)
+    result_sheet = _in_year_columns(RESULT_SHEET) if in_year else RESULT_SHEET
     sheets = [_Sheet(book, name, headers(columns, lang), styles)
-              for name, columns in zip(names, (RESULT_SHEET, UNIT_SHEET, SUPERSEDED_SHEET, FINDING_SHEET),
+              for name, columns in zip(names, (result_sheet, UNIT_SHEET, SUPERSEDED_SHEET, FINDING_SHEET),
                                        strict=True)]
+    months = _Sheet(book, MONTH_SHEET_NAME[lang], headers(MONTH_SHEET, lang), styles) if in_year else None
     for result in report.results:
-        sheets[0].add(_result_cells(result, lang))
+        cells = _result_cells(result, lang)
+        if in_year:
+            cells[_YEAR + 1:_YEAR + 1] = _in_year_cells(result, lang)
+            for row in _month_rows(result, lang):
+                months.add(row)  # type: ignore[union-attr]
+        sheets[0].add(cells)
     for row in _unit_cells(report, lang):
         sheets[1].add(row)
     for old in report.superseded:
-        sheets[2].add([location_text(old.file, old.line, 0), old.plan, old.target, old.unit or EMPTY, old.year,
+        when: Cell = old.year if old.period is None else label_of_key(old.period, lang)
+        sheets[2].add([location_text(old.file, old.line, 0), old.plan, old.target, old.unit or EMPTY, when,
                        data_status_text(old.status, lang), _value(old.value, lang),
                        data_status_text(old.replaced_by, lang)])
     for finding in sorted_findings(report.findings):
         sheets[3].add([finding.location_text(), _LEVELS[lang][finding.level], finding.rule,
                        one_line(finding.message)])
-    for sheet in sheets:
+    for sheet in [*sheets, *([months] if months is not None else [])]:
         sheet.finish()
     if options.view == "units":
         sheets[1].sheet.activate()
@@ -247,6 +269,31 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
         attainment, _Cell(status_text(result, lang), status=result.status), result_reason(result, lang),
         one_line(result.source) if result.source else EMPTY, one_line(result.note) if result.note else EMPTY,
     ]
+
+
+_YEAR = [c.key for c in RESULT_SHEET].index("year")
+
+
+def _in_year_columns(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    return columns[:_YEAR + 1] + IN_YEAR_COLUMNS + columns[_YEAR + 1:]
+
+
+def _in_year_cells(result: Result, lang: str) -> list[Cell]:
+    """期别 (the months assessed), the share of the year due, and the schedule that gave it."""
+    from policycheck.evaluation.reasons import TERMS
+
+    as_of = as_of_label(result.as_of, lang) if result.as_of is not None else EMPTY
+    share: Cell = _Cell(result.elapsed, number_format="0.0%") if result.elapsed is not None else EMPTY
+    rule = result.schedule or ""
+    return [as_of, share, TERMS.get(lang, {}).get(rule, rule) if rule and rule != "none" else EMPTY]
+
+
+def _month_rows(result: Result, lang: str) -> list[list[Cell]]:
+    """The months of the year with a figure or an expected value, for the 本年各月 sheet."""
+    code = number_format(result.measure, [v for _, a, e in result.months or () for v in (a, e)])
+    return [[result.plan, result.target, result.unit or EMPTY, result_name(result, lang), month,
+             _number(actual, code), _number(expected, code)]
+            for month, actual, expected in result.months or () if actual is not None or expected is not None]
 
 
 def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:

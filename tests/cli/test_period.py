@@ -132,3 +132,22 @@ def test_valid_period_rows_are_no_longer_refused(tmp_path: Path) -> None:
     code, out, _ = _run("validate", PLAN, str(data))
     assert (code, out) == (0, f"{data}:3:3: warning [PC405] duplicate of line 2 (same period 2025年1-9月, status and "
                               "value)\n")
+
+
+def test_the_in_year_workbook_has_the_months(tmp_path: Path) -> None:
+    import python_calamine
+
+    path = tmp_path / "2025-09.xlsx"
+    code, _, _ = _run("check", PLAN, "-a", CSV, "--period", "2025-09", "-o", f"xlsx={path}", "-q")
+    assert code == 1
+    with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
+        assert book.sheet_names == ["结果", "责任单位", "被替代的数据", "问题", "本年各月"]
+        header, *rows = book.get_sheet_by_name("结果").to_python()
+        months = book.get_sheet_by_name("本年各月").to_python()
+    assert header[7:11] == ["年份", "期别", "序时进度", "序时方法"]
+    jobs = next(row for row in rows if row[1] == "new-urban-jobs")
+    assert jobs[8:11] == ["2025年1-9月", pytest.approx(1049 / 1256), "季节性序时进度"]
+    assert months[0] == ["规划", "指标代码", "责任单位", "指标名称", "月份", "实际值", "序时目标值"]
+    job_months = [row[4:] for row in months if row[1] == "new-urban-jobs"]
+    assert job_months == [[6.0, 695.0, pytest.approx(1200 * 698 / 1256)],
+                          [9.0, 1057.0, pytest.approx(1200 * 1049 / 1256)], [12.0, "—", 1200.0]]

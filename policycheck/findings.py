@@ -1,6 +1,6 @@
 """Findings: one problem found in an input file, with where it is.
 
-Every rule of docs/validation.md#rules (PC100..PC410) produces a :class:`Finding`.  Lines and
+Every rule of docs/validation.md#rules (PC100..PC411) produces a :class:`Finding`.  Lines and
 columns are 1-based; 0 means "the whole file" (no position known).  A finding
 in a sheet of a workbook has ``file`` ``data.xlsx#表1``, the row as its line and
 the column as its column, and is shown as ``data.xlsx#表1!B7``
@@ -48,6 +48,7 @@ RULES: Mapping[str, str] = {
     "PC408": "Year or period of a year not valid, or a period that does not say year to date or alone",
     "PC409": "Unit of measure differs from the target's and cannot be converted",
     "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
+    "PC411": "No actual value for any target of a plan",
 }
 
 
@@ -61,6 +62,16 @@ class Finding:
     line: int
     column: int
     message: str
+    #: The character column (1-based, code points) of a CSV finding's cell, whose
+    #: ``column`` is the field index (docs/actuals.md); 0 when the cell does not
+    #: start on the finding's line; None when ``column`` is a character column
+    #: already (plans).  SARIF and GitHub annotations point editors at characters.
+    char_column: int | None = field(default=None, compare=False)
+
+    @property
+    def editor_column(self) -> int:
+        """The column an editor or code-scanning view needs: a character position."""
+        return self.column if self.char_column is None else self.char_column
 
     @property
     def is_error(self) -> bool:

@@ -15,6 +15,9 @@ from policycheck.findings import Finding
 Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
 Commitment = Literal["binding", "aspirational"]
+#: Which way a ``between`` range is open (docs/evaluation.md#ranges): ``up`` when more than
+#: the upper bound still meets it (不少于3—5场), ``down`` when less than the lower bound does.
+Direction = Literal["up", "down"]
 ActualsMode = Literal["value", "running_total", "rate"]
 Method = Literal["linear", "cagr"]
 FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
@@ -152,6 +155,7 @@ class Target:
     note: str | None = None
     #: in-year schedule (docs/evaluation.md#in-year); None: the plan's, or none for rates
     schedule: Schedule | None = None
+    direction: Direction | None = None  # between: the open end of the range, if any
 
     @property
     def lead(self) -> str | None:
@@ -246,8 +250,16 @@ class Result:
     baseline: Baseline | None
     target_value: float | bool | tuple[float, float] | None
     target_year: int | None
+    #: what the target requires, as people write it: ``≥3.2``, ``>40``, ``3—5``, ``清零``
+    #: (policycheck.evaluation.requirement)
+    requirement: str
     expected: float | None
+    #: ``between``: the scheduled range at the year, [E_lo(Y), E_hi(Y)]; None otherwise
+    expected_range: tuple[float, float] | None
     gap: float | None
+    #: the gap in the reports' one sign convention: + ahead of or better than the
+    #: requirement or schedule, - behind or worse, 0 inside a required range
+    margin: float | None
     attainment: float | None
     progress: float | None
     time_progress: float | None
@@ -321,6 +333,8 @@ class UnitSummary:
     by_status: Mapping[str, int]
     shortfalls: tuple[UnitShortfall, ...]
     name_en: str | None = None
+    #: the unit's place in the plans' ``units`` lists (first plan first), for the unit view
+    order: int = 0
 
 
 @dataclass(frozen=True, slots=True)

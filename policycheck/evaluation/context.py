@@ -17,8 +17,11 @@ from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import Requirement
 from policycheck.kinds import kind_spec
 from policycheck.model import Baseline, DataStatus, Plan, RequirementValue, Target, TimesBaseline
+from policycheck.numtext import number_text, range_text
 from policycheck.observations import Series
 
+#: A target's ``direction`` as the open end of its between range.
+_OPEN_ENDS: Mapping[str | None, int] = {"up": 1, "down": -1}
 #: Data statuses, weakest last, for reporting the weakest status inside a sum.
 _STATUS_RANK: Mapping[str, int] = {"final": 0, "preliminary": 1, "estimate": 2}
 
@@ -49,6 +52,8 @@ class Case:
     since: int = 0
     #: the unit has its own allocation (docs/evaluation.md#scoped-targets)
     allocated: bool = False
+    #: the open end of a between range: +1 more is fine, -1 less is fine, 0 closed
+    open_end: int = 0
 
 
 def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year: int, settings: Settings,
@@ -58,7 +63,9 @@ def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year
     tol = settings.approx_tolerance if target.tolerance is None else target.tolerance
     since = target.since if target.since is not None else plan.period_start
     allocated = unit is not None and target.scope is not None and target.scope.allocations is not None
-    return Case(plan, target, unit, series, year, settings, milestones, reference, cmp, tol, since, allocated)
+    open_end = _OPEN_ENDS.get(target.direction, 0) if cmp == "between" else 0
+    return Case(plan, target, unit, series, year, settings, milestones, reference, cmp, tol, since, allocated,
+                open_end)
 
 
 def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
@@ -127,15 +134,15 @@ def weakest_status(statuses: Sequence[DataStatus]) -> DataStatus | None:
 
 
 def fmt(x: float | bool | tuple[float, float] | None) -> str:
-    """A number for a reason sentence: six significant digits, no float noise."""
+    """A number for a reason sentence, rounded as the tables round it (two decimals:
+    docs/reports.md#rules-shared-by-all-formats); a range as ``3—5``."""
     if x is None:
         return "none"
     if isinstance(x, bool):
         return "yes" if x else "no"
     if isinstance(x, tuple):
-        return f"[{fmt(x[0])}, {fmt(x[1])}]"
-    text = f"{x:.6g}"
-    return "0" if text == "-0" else text
+        return range_text(x[0], x[1])
+    return number_text(x)
 
 
 def no_data_reason(case: Case, what: str = "actual") -> Reason:

@@ -23,6 +23,7 @@ from policycheck.evaluation.kind_yearly import evaluate_yearly
 from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
+from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.unitview import build_unit_view
 from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
@@ -40,9 +41,11 @@ from policycheck.model import (
     Plan,
     PlanInfo,
     Report,
+    RequirementValue,
     Result,
     Summary,
     Target,
+    TimesBaseline,
 )
 from policycheck.observations import Actuals
 from policycheck.version import __version__
@@ -142,8 +145,11 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
     results: list[Result] = []
     infos: list[PlanInfo] = []
     superseded = list(actuals.superseded)
+    findings = [*actuals.findings, *plan_findings]
     for plan in plans:
         settings = resolve_settings(plan, options)
+        if plan.targets and without_data(plan, actuals):
+            findings.append(no_data_finding(plan, actuals.files))
         plan_year, month = assessment_point(plan, actuals, options)
         if plan_year is not None and month is not None:
             infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
@@ -167,7 +173,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
                     "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
         fail_on=options.fail_on, plans=tuple(infos), results=tuple(results),
         units=build_unit_view(plans, results), summary=summarize(results),
-        findings=tuple(sorted_findings([*actuals.findings, *plan_findings])),
+        findings=tuple(sorted_findings(findings)),
         superseded=tuple(superseded), strict=options.strict)
 
 
@@ -179,6 +185,25 @@ def check_inputs(plans: Sequence[Plan], actuals: Actuals) -> None:
         raise TypeError(f"plans must be a list of Plan objects (from load_plan), not {type(plans).__name__}")
     if not isinstance(actuals, Actuals):
         raise TypeError(f"actuals must be an Actuals object (from load_actuals), not {type(actuals).__name__}")
+
+
+def without_data(plan: Plan, actuals: Actuals) -> bool:
+    """True when the actuals hold no figure of the plan, for a whole year or a month."""
+    return actuals.latest_year(plan.id) is None and (not actuals.periods or latest_in_year(actuals, plan.id) is None)
+
+
+def no_data_finding(plan: Plan, files: Sequence[str]) -> Finding:
+    """PC411: the actuals hold no value for any target of the plan.
+
+    Every result is then no_data (or pending), which no --fail-on level but
+    no-data fails on: an unfilled template or a wrong plan column would pass CI
+    silently, so the report says so in every format (docs/ci.md#a-plan-without-data).
+    """
+    read = f" in {', '.join(files)}" if files else ""
+    return Finding("PC411", "warning", plan.file, 0, 0,
+                   f"no actual value for any of the {len(plan.targets)} targets of plan {plan.id}{read}: "
+                   f"every result is no_data or pending; fill in the values, or check the CSV's plan "
+                   f"and target columns")
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:
@@ -216,13 +241,20 @@ class TargetFields:
     responsible: tuple[str, ...]
     location: Location
     name_en: str | None
+    #: what the target requires (policycheck.evaluation.requirement); a unit with its own
+    #: value states its own (:func:`unit_requirement`)
+    requirement: str
 
 
 def target_fields(plan: Plan, target: Target) -> TargetFields:
     """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
+    reference = plan.references.get(target.reference) if target.reference else None
+    requirement = requirement_text(target, tolerance=plan.assessment.approx_tolerance,
+                                   reference=reference.name if reference else None)
     return TargetFields(plan.id, target.id, target.name, target.kind,
                         target.comparator or kind_spec(target.kind).comparator, target.unit,
-                        target.commitment, target.lead, target.responsible, target.location, target.name_en)
+                        target.commitment, target.lead, target.responsible, target.location, target.name_en,
+                        requirement)
 
 
 def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings) -> list[Result]:
@@ -252,7 +284,9 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     else:
         rules = evaluator(spec.family)
         outcome = finite_outcome(lambda: rules(case))
-    outcome.source, outcome.note = series.source_note(year)
+    outcome.source, outcome.note = series.source_note(outcome.data_year or year)
+    if case.allocated or (case.milestones and isinstance(case.milestones[-1][1], TimesBaseline)):
+        outcome.requirement = unit_requirement(case, outcome)
     return outcome
 
 
@@ -274,6 +308,19 @@ def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year
     return finite_outcome(lambda: in_year_outcome(plan, target, actuals, unit, year, month, settings))
 
 
+def unit_requirement(case: Case, outcome: Outcome) -> str:
+    """The requirement text of a unit with its own value: its allocation, or the
+    multiple of its own baseline once that baseline is known."""
+    target = case.target
+    value: RequirementValue | None = case.milestones[-1][1] if case.milestones else None
+    allocations = target.scope.allocations if target.scope is not None else None
+    if allocations is not None and case.unit is not None and kind_spec(target.kind).yearly:
+        value = float(allocations[case.unit])
+    if isinstance(value, TimesBaseline) and isinstance(outcome.target_value, float):
+        value = outcome.target_value
+    return requirement_text(target, value, tolerance=case.tol)
+
+
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
     """None (plan-wide) unless the target is scoped without plan-wide rows, then the scope units."""
     if target.scope is None:
@@ -292,7 +339,9 @@ def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, s
         comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
         responsible=base.responsible, location=base.location, year=year, actual=out.actual,
         data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
-        target_year=out.target_year, expected=out.expected, gap=out.gap, attainment=out.attainment,
+        target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
+        expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,
+        attainment=out.attainment,
         progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
         required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
         projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,

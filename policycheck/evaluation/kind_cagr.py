@@ -24,6 +24,7 @@ from policycheck.evaluation.schedule import (
     average_growth,
     classify_ratio,
     direction,
+    margin,
     midpoint,
     satisfies,
     time_progress,
@@ -40,7 +41,8 @@ def evaluate_cagr(case: Case) -> Outcome:
     y0 = baseline_year(case)
     rate_mode = case.target.actuals == "rate"
     out = Outcome(observed=case.series.observed(), method="cagr", target_year=final_year, target_value=r_req,
-                  expected=r, baseline=baseline, time_progress=time_progress(case.year, y0, final_year))
+                  expected=r, expected_range=r_req if isinstance(r_req, tuple) else None, baseline=baseline,
+                  time_progress=time_progress(case.year, y0, final_year))
     if baseline is not None and not rate_mode:
         b = baseline.value
         # Chart data only: a rate that compounds beyond the float range leaves no path,
@@ -55,7 +57,9 @@ def evaluate_cagr(case: Case) -> Outcome:
         return out
     out.actual = a
     out.gap = a - r
-    out.attainment = attainment(a, case.cmp, r_req, tol=case.tol)
+    out.margin = margin(a, case.cmp, r_req, r_req, direction(case.cmp, 0.0, r, case.open_end), tol=case.tol,
+                        open_end=case.open_end)
+    out.attainment = attainment(a, case.cmp, r_req, tol=case.tol, open_end=case.open_end)
     _status(case, a, r_req, final_year, out)
     return out
 
@@ -99,13 +103,13 @@ def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year
     """met/missed from T on; before T on_track when satisfied, else the ratio a/r."""
     r = midpoint(r_req)
     rate = {"rate": fmt(a), "required": fmt(r_req)}
-    if satisfies(a, case.cmp, r_req, case.tol):
+    if satisfies(a, case.cmp, r_req, case.tol, case.open_end):
         out.judge("met" if case.year >= final_year else "on_track", because("growth", **rate))
         return
     if case.year >= final_year:
         out.judge("missed", because("growth_missed", **rate, target_year=final_year))
         return
-    d = direction(case.cmp, 0.0, r)
+    d = direction(case.cmp, 0.0, r, case.open_end)
     if d * r <= 0:
         # No ratio can measure the distance (e.g. a maximum rate above zero): behind.
         out.judge("off_track", because("growth_behind", **rate))

@@ -23,6 +23,7 @@ from policycheck.evaluation.context import (
 )
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
+from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import (
     Requirement,
     attainment,
@@ -31,6 +32,7 @@ from policycheck.evaluation.schedule import (
     direction,
     eps,
     linear_ratio,
+    margin,
     midpoint,
     path_value,
     progress,
@@ -67,6 +69,7 @@ def evaluate_trajectory(case: Case) -> Outcome:
         out.path = path.points
         out.target_value = path.final[1]
         out.expected = path_value(path.points, case.year)
+        out.expected_range = expected_range(path.baseline, path.milestones, case.year)
     actual = _actual(case, out)
     if actual is None:
         return out
@@ -120,6 +123,23 @@ def _fixed_milestones(milestones: tuple[tuple[int, RequirementValue], ...]
     if resolved is None:
         return None
     return resolved, tuple((y, midpoint(v)) for y, v in resolved)
+
+
+def expected_range(baseline: Baseline | None, milestones: tuple[tuple[int, Requirement], ...],
+                   year: int) -> tuple[float, float] | None:
+    """[E_lo(Y), E_hi(Y)] for a between target: the schedule of each end of the range.
+
+    The path itself runs through the midpoints; a table shows the range, so
+    3 events of a 3—5 requirement read as inside it, not 1 below the midpoint 4.
+    """
+    if not any(isinstance(v, tuple) for _, v in milestones):
+        return None
+    start = ((baseline.year, baseline.value),) if baseline is not None else ()
+    lo = path_value(start + tuple((y, v[0] if isinstance(v, tuple) else v) for y, v in milestones), year)
+    hi = path_value(start + tuple((y, v[1] if isinstance(v, tuple) else v) for y, v in milestones), year)
+    if lo is None or hi is None:
+        return None
+    return (min(lo, hi), max(lo, hi))
 
 
 def _method_name(case: Case) -> Method:
@@ -177,7 +197,12 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
     out.expected = expected
     out.progress = prog
     out.gap = None if expected is None else a - expected
-    out.attainment = attainment(a, cmp, v_req, tol=case.tol, progress_value=prog, has_baseline=b is not None)
+    if expected is not None:
+        scheduled = out.expected_range if out.expected_range is not None else expected
+        out.margin = margin(a, cmp, scheduled, v_req, direction(cmp, b, v_t, case.open_end), tol=case.tol,
+                            open_end=case.open_end)
+    out.attainment = attainment(a, cmp, v_req, tol=case.tol, progress_value=prog, has_baseline=b is not None,
+                                open_end=case.open_end)
     if year < final_year:
         out.required_annual = (v_t - a) / (final_year - year)
     if path.baseline is not None and year > path.baseline.year:
@@ -186,7 +211,7 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
         if year < final_year:
             projected = a + trend * (final_year - year)
             out.projected = projected
-            out.projected_met = satisfies(projected, cmp, v_req, case.tol)
+            out.projected_met = satisfies(projected, cmp, v_req, case.tol, case.open_end)
     if path.baseline is not None and expected is not None:
         out.progress_ratio = _ratio(case, path, a, expected, out)
 
@@ -196,7 +221,7 @@ def _ratio(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> 
     assert path.baseline is not None
     y0, b = path.baseline.year, path.baseline.value
     final_year, v_req = path.final
-    d = direction(case.cmp, b, midpoint(v_req))
+    d = direction(case.cmp, b, midpoint(v_req), case.open_end)
     if out.method == "cagr":
         rho = cagr_ratio(a, b, case.year - y0, midpoint(v_req), final_year - y0, d)
         if rho is not None:
@@ -209,17 +234,19 @@ def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
     """Rules 2 to 7 of docs/evaluation.md#level-rank-cumulative, first that applies."""
     year, cmp, tol = case.year, case.cmp, case.tol
     final_year, v_req = path.final
-    if year >= final_year or satisfies(a, cmp, v_req, tol):
-        met = satisfies(a, cmp, v_req, tol)
+    met = satisfies(a, cmp, v_req, tol, case.open_end)
+    if year >= final_year or met:
         code = ("final_met_early" if year < final_year else "final_met") if met else "final_missed"
-        out.judge("met" if met else "missed", because(code, target=fmt(v_req), target_year=final_year, actual=fmt(a)))
+        out.judge("met" if met else "missed",
+                  because(code, target=requirement_text(case.target, v_req, tolerance=tol), target_year=final_year,
+                          actual=fmt(a)))
         return
     for milestone_year, v in path.milestones:
         if milestone_year == year:
-            met = satisfies(a, cmp, v, tol)
+            met = satisfies(a, cmp, v, tol, case.open_end)
             out.judge("met" if met else "missed",
-                      because("milestone_met" if met else "milestone_missed", target=fmt(v), year=year,
-                              actual=fmt(a)))
+                      because("milestone_met" if met else "milestone_missed",
+                              target=requirement_text(case.target, v, tolerance=tol), year=year, actual=fmt(a)))
             return
     expected = out.expected
     if path.baseline is None or expected is None:
@@ -234,7 +261,7 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
     """Rule 6: the progress ratio against the thresholds, or the baseline if none is due yet."""
     assert path.baseline is not None
     b = path.baseline.value
-    d = direction(case.cmp, b, midpoint(path.final[1]))
+    d = direction(case.cmp, b, midpoint(path.final[1]), case.open_end)
     rho = out.progress_ratio
     settings = case.settings
     if rho is None:
@@ -245,15 +272,28 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
                                             baseline_year=path.baseline.year, actual=fmt(a)))
         return
     status = classify_ratio(rho, settings.on_track, settings.at_risk)
-    out.judge(status, _progress_reason(status, out.method, a, b, expected))
+    scheduled = out.expected_range if out.expected_range is not None else expected
+    out.judge(status, _progress_reason(status, out.method, a, b, scheduled))
 
 
-def _progress_reason(status: Status, method: str, a: float, b: float, expected: float) -> Reason:
-    """"behind the linear schedule: 0.06 below the expected 3.36" and its siblings."""
+def _progress_reason(status: Status, method: str, a: float, b: float,
+                     scheduled: float | tuple[float, float]) -> Reason:
+    """"behind the linear schedule: 0.06 below the expected 3.36" and its siblings.
+
+    A between target is scheduled to a range (1—1.5), and the difference is
+    measured to its nearer end, as the tables show it.
+    """
     if status == "regressing":
         return because("regressing", actual=fmt(a), baseline=fmt(b))
     if status == "on_track":
-        return because("on_schedule", method=method, actual=fmt(a), expected=fmt(expected))
-    gap = a - expected
+        return because("on_schedule", method=method, actual=fmt(a), expected=fmt(scheduled))
+    if isinstance(scheduled, tuple):
+        lo, hi = scheduled
+        if a < lo or a > hi:
+            end = lo if a < lo else hi
+            return because("behind_above" if a > hi else "behind_below", method=method,
+                           difference=fmt(abs(a - end)), expected=fmt(scheduled))
+        scheduled = midpoint(scheduled)
+    gap = a - scheduled
     return because("behind_above" if gap > 0 else "behind_below", method=method,
-                   difference=fmt(abs(gap)), expected=fmt(expected))
+                   difference=fmt(abs(gap)), expected=fmt(scheduled))

@@ -9,36 +9,64 @@ from __future__ import annotations
 from policycheck.evaluation.context import Case, fmt, mark_no_data, no_data_reason, value_at, weakest_status
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
-from policycheck.evaluation.schedule import Requirement, attainment, growth_rate, midpoint, satisfies
+from policycheck.evaluation.requirement import requirement_text
+from policycheck.evaluation.schedule import (
+    Requirement,
+    attainment,
+    direction,
+    growth_rate,
+    margin,
+    midpoint,
+    satisfies,
+)
 from policycheck.model import DataStatus, HistoryEntry, Status
 
 
 def evaluate_yearly(case: Case) -> Outcome:
-    """An annual or growth target at the case's year; ``case.reference`` is r(y) if the target has one."""
+    """An annual or growth target at the case's year; ``case.reference`` is r(y) if the target has one.
+
+    A one-year requirement (``years: [T, T]``, 2021年…安排6.6亿元) keeps the
+    verdict of year T in every later year (docs/evaluation.md#one-year-requirements):
+    it was done or not done then, and a later check does not make it "not due".
+    """
     first, last = _years(case)
+    kept = case.target.years is not None and first == last and case.year > last
+    judged = last if kept else case.year
     out = Outcome(observed=case.series.observed(), target_year=last, method="linear",
                   path=_path(case, first, last))
     history = tuple(_judge(case, y)[0] for y in range(first, min(case.year, last) + 1))
     out.history = history
     out.years_due = len(history)
     out.years_met = sum(1 for entry in history if entry.status == "met")
-    entry, v, why = _judge(case, case.year)
+    entry, v, why = _judge(case, judged)
     out.actual, out.target_value = entry.actual, v
+    if kept:
+        out.data_year = judged  # the row the verdict rests on, for its source and note
     if entry.actual is not None:
-        out.data_status = _data_status(case)
+        out.data_status = _data_status(case, judged)
     if v is not None:
         out.expected = midpoint(v)  # the requirement needs no actual
+        out.expected_range = v if isinstance(v, tuple) else None
     if v is not None and entry.actual is not None:
         a = entry.actual
         out.gap = a - midpoint(v)
-        out.attainment = attainment(a, case.cmp, v, tol=case.tol)
-    if not first <= case.year <= last:
+        out.margin = margin(a, case.cmp, v, v, direction(case.cmp, None, midpoint(v), case.open_end), tol=case.tol,
+                            open_end=case.open_end)
+        out.attainment = attainment(a, case.cmp, v, tol=case.tol, open_end=case.open_end)
+    target = requirement_text(case.target, v, tolerance=case.tol) if v is not None else "none"
+    if not kept and not first <= case.year <= last:
         out.judge("pending", because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":
-        mark_no_data(out, case, why)
+        if kept:
+            out.judge("no_data", because("one_year_no_data", year=judged, target=target))
+        else:
+            mark_no_data(out, case, why)
+    elif kept:
+        code = "one_year_met" if entry.status == "met" else "one_year_missed"
+        out.judge(entry.status, because(code, year=judged, target=target, actual=fmt(entry.actual)))
     else:
         code = "year_met" if entry.status == "met" else "year_missed"
-        out.judge(entry.status, because(code, year=case.year, target=fmt(v), actual=fmt(entry.actual),
+        out.judge(entry.status, because(code, year=case.year, target=target, actual=fmt(entry.actual),
                                         years_met=out.years_met, years_due=out.years_due))
     return out
 
@@ -71,7 +99,7 @@ def _judge(case: Case, year: int) -> tuple[HistoryEntry, Requirement | None, Rea
     if v is None:
         why = because("no_reference_value", reference=case.target.reference, year=year)
         return HistoryEntry(year, a, "no_data"), v, why
-    status: Status = "met" if satisfies(a, case.cmp, v, case.tol) else "missed"
+    status: Status = "met" if satisfies(a, case.cmp, v, case.tol, case.open_end) else "missed"
     return HistoryEntry(year, a, status), v, None
 
 
@@ -97,9 +125,9 @@ def _missing(case: Case, year: int, what: str) -> Reason:
     return because("no_data_year", what=what, year=year)
 
 
-def _data_status(case: Case) -> DataStatus | None:
-    """The data status at Y; a growth rate from levels is as weak as its weaker year."""
-    statuses = [status for y in (case.year, case.year - 1)
+def _data_status(case: Case, year: int) -> DataStatus | None:
+    """The data status of ``year``; a growth rate from levels is as weak as its weaker year."""
+    statuses = [status for y in (year, year - 1)
                 if (status := case.series.status(y)) is not None and case.series.value(y) is not None]
     if case.target.kind == "annual" or case.target.actuals == "rate":
         statuses = statuses[:1]

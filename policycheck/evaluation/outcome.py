@@ -29,7 +29,11 @@ class Outcome:
     target_value: float | bool | tuple[float, float] | None = None
     target_year: int | None = None
     expected: float | None = None
+    #: between: the scheduled range at the year (docs/evaluation.md#ranges)
+    expected_range: tuple[float, float] | None = None
     gap: float | None = field(default=None, metadata=_ACTUAL)
+    #: the gap signed + better, - worse (docs/evaluation.md#the-sign-of-差距)
+    margin: float | None = field(default=None, metadata=_ACTUAL)
     attainment: float | None = field(default=None, metadata=_ACTUAL)
     progress: float | None = field(default=None, metadata=_ACTUAL)
     time_progress: float | None = None
@@ -61,6 +65,12 @@ class Outcome:
     schedule: str | None = None
     schedule_years: tuple[int, ...] | None = None
     months: tuple[tuple[int, float | None, float | None], ...] | None = None
+    #: the year whose row the result rests on when it is not the assessment year (a
+    #: one-year requirement's year T): its source and note are the ones reported
+    data_year: int | None = None
+    #: the requirement text of a unit with its own value (an allocation, a multiple of its
+    #: own baseline); None: the target's, the same for every unit
+    requirement: str | None = None
 
     def judge(self, status: Status, reason: Reason) -> None:
         """Settle the status and say why."""

@@ -7,16 +7,24 @@ code and its arguments travel with the result (``reason_code``,
 ``reason_args``) so human formats can say the same thing in Chinese under
 ``--lang zh`` (:func:`reason_text`).
 
-Arguments are text, already formatted the way the English sentence has always
-shown them (:func:`policycheck.evaluation.context.fmt`: six significant digits), so both
-languages quote the same numbers.  Arguments named in :data:`TERMS` hold a
-machine word (``linear``, ``level``) that is translated, not quoted.
+Arguments are text, already formatted the way the tables show numbers
+(:func:`policycheck.evaluation.context.fmt`: two decimals, a range as ``3—5``),
+so both languages quote the same numbers.  Arguments named in :data:`TERMS`
+hold a machine word (``linear``, ``level``) that is translated, not quoted; a
+``target`` argument is a requirement text (``≥3.2``, ``清零``) whose words the
+English sentence gives in English.
+
+Reasons whose code is in :data:`NO_BASELINE` mean "no baseline": the result is
+``pending`` in the JSON report, and human formats label it 缺少基期 (no baseline)
+rather than 未到期 (not due), since no later year will make it due by itself.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypedDict
+
+from policycheck.evaluation.requirement import localise_requirement
 
 #: code -> {"en": template, "zh": template}; both templates use the same fields.
 REASONS: Mapping[str, Mapping[str, str]] = {
@@ -115,6 +123,18 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "year_missed": {
         "en": "{year} requirement {target} not met: actual {actual} ({years_met} of {years_due} due years met)",
         "zh": "未达到{year}年要求{target}：实际值{actual}（已到期{years_due}年，达标{years_met}年）",
+    },
+    "one_year_met": {
+        "en": "the {year} requirement {target} was met: actual {actual} in {year}",
+        "zh": "{year}年要求{target}已完成：当年实际值{actual}",
+    },
+    "one_year_missed": {
+        "en": "the {year} requirement {target} was not met: actual {actual} in {year}",
+        "zh": "{year}年要求{target}未完成：当年实际值{actual}",
+    },
+    "one_year_no_data": {
+        "en": "no actual for {year}, the only year the requirement {target} applies to",
+        "zh": "缺少{year}年的实际值，要求{target}只适用于该年",
     },
     "no_reference_value": {
         "en": "no value of the reference {reference} for {year}",
@@ -291,6 +311,10 @@ class Reason:
         return {"reason": self.text, "reason_code": self.code, "reason_args": self.args}
 
 
+#: The reason codes of a result that cannot be scheduled for want of a baseline value.
+NO_BASELINE: frozenset[str] = frozenset({"no_baseline_progress", "no_baseline_times", "no_baseline_growth"})
+
+
 def because(code: str, **args: object) -> Reason:
     """The reason of a result: the English sentence of ``code``, the code and the arguments as text.
 
@@ -304,6 +328,8 @@ def because(code: str, **args: object) -> Reason:
 
 def english(code: str, args: Mapping[str, str]) -> str:
     """The English sentence of ``code`` with ``args`` filled in (machine words as they are)."""
+    if "target" in args:
+        args = {**args, "target": localise_requirement(args["target"], "en")}
     return REASONS[code]["en"].format(**_period_labels(args, "en"))
 
 

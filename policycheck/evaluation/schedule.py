@@ -22,12 +22,16 @@ def eps(v: float) -> float:
     return 1e-9 * max(1.0, abs(v))
 
 
-def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0) -> bool:
-    """Satisfies(x, cmp, v) of docs/evaluation.md#notation; ``tol`` is the relative tolerance of ``approx``."""
+def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: int = 0) -> bool:
+    """Satisfies(x, cmp, v) of docs/evaluation.md#notation; ``tol`` is the relative tolerance of ``approx``.
+
+    ``open_end`` is the open end of a ``between`` range (docs/evaluation.md#ranges):
+    +1 when more than hi meets it (不少于3—5场), -1 when less than lo does, 0 closed.
+    """
     if isinstance(v, tuple):
         lo, hi = v
         if cmp == "between":
-            return lo - eps(lo) <= x <= hi + eps(hi)
+            return (open_end < 0 or lo - eps(lo) <= x) and (open_end > 0 or x <= hi + eps(hi))
         v = midpoint(v)
     e = eps(v)
     if cmp == ">=":
@@ -54,16 +58,19 @@ def midpoint(v: Requirement) -> float:
     return float(v)
 
 
-def direction(cmp: str, b: float | None, v_t: float) -> int:
+def direction(cmp: str, b: float | None, v_t: float, open_end: int = 0) -> int:
     """``d``: +1 when higher is better, -1 when lower is better (docs/evaluation.md#notation).
 
     For ``==``, ``between`` and ``approx`` it is the sign of ``v_T - b``, and 0
-    when there is no baseline or the target equals the baseline.
+    when there is no baseline or the target equals the baseline; a range open
+    at one end (``open_end``) goes that way.
     """
     if cmp in (">=", ">"):
         return 1
     if cmp in ("<=", "<"):
         return -1
+    if open_end:
+        return open_end
     if b is None or v_t == b:
         return 0
     return 1 if v_t > b else -1
@@ -145,8 +152,50 @@ def average_growth(level: float, b: float, years: int) -> float | None:
     return rate
 
 
+def margin(a: float, cmp: str, scheduled: Requirement, final: Requirement, d: int, *,
+           tol: float = 0.0, open_end: int = 0) -> float:
+    """The gap in the one sign convention of the reports (docs/evaluation.md#the-sign-of-差距).
+
+    ``+`` ahead of or better than what is ``scheduled`` at Y (E(Y), or the
+    requirement itself), ``-`` behind or worse, 0 inside a required range.
+    ``final`` is the final requirement and ``d`` the direction of travel: a
+    range or an ``approx`` value is approached from one side, and going past
+    its far end is worse, not better (unless the range is open that way).
+    """
+    if cmp in (">=", ">"):
+        return a - midpoint(scheduled)
+    if cmp in ("<=", "<"):
+        return midpoint(scheduled) - a
+    if cmp == "between" and isinstance(scheduled, tuple) and isinstance(final, tuple):
+        return _range_margin(a, scheduled, final, d, open_end)
+    # approx, ==: satisfied is 0; on the way there, ahead or behind the schedule; past it, worse.
+    v, s = midpoint(final), midpoint(scheduled)
+    if satisfies(a, cmp, final, tol):
+        return 0.0
+    if d and d * (v - a) > 0:
+        return d * (a - s)
+    return -abs(a - v)
+
+
+def _range_margin(a: float, scheduled: tuple[float, float], final: tuple[float, float], d: int,
+                  open_end: int) -> float:
+    lo, hi = scheduled
+    if a < lo - eps(lo):
+        ahead = open_end < 0 or (d < 0 and a >= final[0] - eps(final[0]))
+        if ahead:
+            return lo - a
+        return a - (final[0] if d < 0 else lo)  # past the far end of the range, or behind
+    if a > hi + eps(hi):
+        ahead = open_end > 0 or (d > 0 and a <= final[1] + eps(final[1]))
+        if ahead:
+            return a - hi
+        return (final[1] if d > 0 else hi) - a
+    return 0.0
+
+
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
-               progress_value: float | None = None, has_baseline: bool | None = None) -> float | None:
+               progress_value: float | None = None, has_baseline: bool | None = None,
+               open_end: int = 0) -> float | None:
     """达成率 (docs/evaluation.md#attainment) of the actual ``a`` against the requirement ``v``.
 
     For 清零 (v = 0, lower is better) above zero it is ``progress_value`` when the
@@ -156,7 +205,7 @@ def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
     if has_baseline is None:
         has_baseline = progress_value is not None
     if cmp == "between" and isinstance(v, tuple):
-        return _between_attainment(a, v)
+        return _between_attainment(a, v, open_end)
     if cmp in ("==", "approx", "between"):
         v = midpoint(v)
         if satisfies(a, cmp, v, tol):
@@ -174,10 +223,15 @@ def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
     return v / a if a > 0 else None
 
 
-def _between_attainment(a: float, v: tuple[float, float]) -> float | None:
+def _between_attainment(a: float, v: tuple[float, float], open_end: int = 0) -> float | None:
+    """1 inside, a/lo below, hi/a above; beyond an open end, how far beyond (a/hi, lo/a)."""
     lo, hi = v
     if satisfies(a, "between", v):
         return 1.0
     if a < lo:
+        if open_end < 0:
+            return None if a <= 0 else lo / a
         return None if lo == 0 else a / lo
+    if open_end > 0:
+        return None if hi == 0 else a / hi
     return None if a == 0 else hi / a

@@ -39,11 +39,23 @@ def build_unit_view(plans: Sequence[Plan], results: Sequence[Result]) -> tuple[U
     for result in results:
         _add_result(tallies, result)
     ordered = sorted(tallies.values(), key=lambda t: (-t.score, t.name, t.id))
+    positions = _plan_order(plans)
     return tuple(
         UnitSummary(id=t.id, name=t.name, led=t.led, supported=t.supported,
                     by_status={s: t.by_status[s] for s in STATUSES if s in t.by_status},
-                    shortfalls=tuple(t.shortfalls), name_en=t.name_en)
+                    shortfalls=tuple(t.shortfalls), name_en=t.name_en,
+                    order=positions.get(t.id, len(positions)))
         for t in ordered)
+
+
+def _plan_order(plans: Sequence[Plan]) -> dict[str, int]:
+    """Each unit's place in the plans' ``units`` lists, first plan first: the order
+    a document lists its units in, which the human unit view keeps among equals."""
+    positions: dict[str, int] = {}
+    for plan in plans:
+        for unit_id in plan.units:
+            positions.setdefault(unit_id, len(positions))
+    return positions
 
 
 def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:

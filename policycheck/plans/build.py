@@ -154,6 +154,7 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         scope=_scope(raw.get("scope")),
         note=raw.get("note"),
         schedule=_schedule(raw.get("schedule")),
+        direction=raw.get("direction"),
     )
 
 

@@ -52,6 +52,9 @@ def check_kind_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     if isinstance(schedule, dict) and not sum(schedule.get("profile") or ()) > 0:
         yield ctx.at("PC308", base + ("schedule", "profile"), "a monthly profile needs some weight: give the "
                                                               "twelve months' shares, e.g. last year's amounts")
+    if "direction" in raw and target.comparator != "between":
+        yield ctx.at("PC308", base + ("direction",), f"direction says which end of a between range is open; "
+                                                    f"this target has '{target.comparator}'", key=True)
     if "tolerance" in raw and target.comparator != "approx":
         yield ctx.at("PC308", base + ("tolerance",), f"tolerance applies to comparator approx (左右) only; "
                                                     f"this target has '{target.comparator}'", key=True)

@@ -99,10 +99,11 @@ def test_example_marks_illustrative_numbers_and_keeps_one_gap() -> None:
     assert Counter(r["status"] for r in rows) == {"final": 227, "estimate": 1, "preliminary": 1}
 
 
-#: What the illustrative 2025 data are meant to show (examples/README.md).
+#: What the illustrative 2025 data are meant to show (examples/README.md); the eight
+#: one-year 2023 requirements keep their 2023 verdict (seven met, one missed).
 EXPECTED_2025 = {
-    "met": 11, "on_track": 19, "at_risk": 8, "off_track": 4,
-    "regressing": 1, "missed": 2, "no_data": 1, "pending": 10,
+    "met": 18, "on_track": 19, "at_risk": 8, "off_track": 4,
+    "regressing": 1, "missed": 3, "no_data": 1, "pending": 2,
 }
 
 
@@ -122,7 +123,8 @@ def test_example_2025_gives_every_status() -> None:
     assert Counter(r.status for r in report.results) == EXPECTED_2025
     assert {r.year for r in report.results} == {2025}
     failing = sorted(r.target for r in report.results if r.failing)
-    assert failing == ["agri-sci-parks", "ip-pledge", "iur-events", "rd-personnel-per-10k"]
+    assert failing == ["agri-sci-parks", "ip-pledge", "iur-events", "new-prov-enterprise-tech-centers-2023",
+                       "rd-personnel-per-10k"]
     # Aspirational shortfalls are reported but do not fail the run.
     assert by_target["tech-smes"].status == "off_track"
     assert by_target["tech-smes"].failing is False
@@ -146,3 +148,14 @@ def test_example_2023_judges_the_one_year_requirements() -> None:
         "new-prov-enterprise-tech-centers-2023": "missed"
     }
     assert len(one_year) == 8
+
+
+def test_example_2025_keeps_the_2023_verdict_of_the_one_year_requirements() -> None:
+    """docs/evaluation.md, one-year requirements: a 2025 check shows what 2023 gave."""
+    by_target = {r.target: r for r in _report().results}
+    missed = by_target["new-prov-enterprise-tech-centers-2023"]
+    assert (missed.year, missed.status, missed.actual, missed.requirement) == (2025, "missed", 0.0, "≥1")
+    assert missed.reason == "the 2023 requirement ≥1 was not met: actual 0 in 2023"
+    met = by_target["new-prov-enterprise-institutes-2023"]
+    assert (met.status, met.actual, met.history) == ("met", 3.0, met.history)
+    assert met.reason_code == "one_year_met" and met.reason_args["year"] == "2023"

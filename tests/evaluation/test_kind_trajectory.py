@@ -65,7 +65,7 @@ def test_rule2_final_year_and_after(year: int, a: float, status: str) -> None:
 def test_rule2_numbers_at_the_final_year() -> None:
     # a = 3.5 in 2027: progress 0.5 / 0.6; trend 0.5 / 5 = 0.1; E = v_T = 3.6; gap -0.1
     r = one(RD, {2022: 3.0, 2027: 3.5})
-    assert r.reason == "final target 3.6 (2027) not reached: actual 3.5"
+    assert r.reason == "final target ≥3.6 (2027) not reached: actual 3.5"
     assert r.progress == pytest.approx(0.8333333333)
     assert r.trend_annual == pytest.approx(0.1)
     assert r.expected == 3.6 and r.gap == pytest.approx(-0.1)
@@ -75,7 +75,7 @@ def test_rule2_numbers_at_the_final_year() -> None:
 def test_rule3_final_target_reached_early() -> None:
     r = one(RD, {2022: 3.0, 2025: 3.7})
     assert r.status == "met"
-    assert r.reason == "final target 3.6 (2027) reached early: actual 3.7"
+    assert r.reason == "final target ≥3.6 (2027) reached early: actual 3.7"
     assert r.projected_met is True  # 3.7 + 0.7/3 * 2 > 3.6
 
 

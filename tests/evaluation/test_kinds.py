@@ -65,7 +65,7 @@ def test_annual_met_with_history() -> None:
     assert (r.expected, r.gap) == (60.0, 10.0)
     assert r.attainment == pytest.approx(70 / 60)
     assert (r.target_value, r.target_year) == (60.0, 2027)
-    assert r.reason == "2025 requirement 60 met: actual 70 (2 of 3 due years met)"
+    assert r.reason == "2025 requirement ≥60 met: actual 70 (2 of 3 due years met)"
     assert r.path == ((2023, 60.0), (2027, 60.0))
     assert r.baseline is None and r.progress is None
 

@@ -116,11 +116,11 @@ def test_linhai_rd_intensity_reason_in_both_languages() -> None:
     plan = load_plan(str(PLANS_DIR / "linhai-315-2023-2027.yaml"))
     actuals = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])
     result = next(r for r in evaluate([plan], actuals, year=2025).results if r.target == "rd-intensity")
-    assert result.reason == "on the linear schedule: actual 3.38, expected 3.368"
+    assert result.reason == "on the linear schedule: actual 3.38, expected 3.37"
     assert result.reason_code == "on_schedule"
-    assert dict(result.reason_args) == {"method": "linear", "actual": "3.38", "expected": "3.368"}
+    assert dict(result.reason_args) == {"method": "linear", "actual": "3.38", "expected": "3.37"}
     assert reason_text(result.reason, result.reason_code, result.reason_args, "zh") == (
-        "实际值3.38，序时目标值3.368（按序时进度衡量）")
+        "实际值3.38，序时目标值3.37（按序时进度衡量）")
 
 
 def test_json_report_carries_code_and_arguments_and_fits_both_schemas() -> None:

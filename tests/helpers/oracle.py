@@ -352,8 +352,11 @@ def periodic_result(plan: Plan, target: Target, series: Mapping[int, Observation
                     for yr in range(first, min(y, last) + 1))
     out.update(history=history, years_due=len(history),
                years_met=sum(1 for h in history if h[2] == "met"), target_year=last)
-    a, data_status = periodic_actual(target, series, y)
-    v = requirement(target, reference, y)
+    # docs choice (evaluation.md, one-year requirements): years [T, T] keep T's verdict after T.
+    kept = target.years is not None and first == last and y > last
+    judged = last if kept else y
+    a, data_status = periodic_actual(target, series, judged)
+    v = requirement(target, reference, judged)
     out.update(actual=a, data_status=data_status, target_value=v)
     if v is not None:
         out["expected"] = numeric(v)  # v is known even when a is not
@@ -361,10 +364,10 @@ def periodic_result(plan: Plan, target: Target, series: Mapping[int, Observation
             out["gap"] = a - numeric(v)
             d = direction(cmp, numeric(v), None)
             out["attainment"] = attainment(a, cmp, v, d, None, False, tol)
-    if not first <= y <= last:
+    if not kept and not first <= y <= last:
         out["status"] = "pending"
     else:
-        out["status"] = year_status(target, series, reference, y, tol)
+        out["status"] = year_status(target, series, reference, judged, tol)
     return out
 
 

@@ -50,6 +50,11 @@ class RenderOptions:
     width: int | None = None
     verbosity: int = 1
     view: str = "results"  # "results" (check) or "units" (units)
+    #: csv: the sheet for people (headers, labels and reasons in ``lang``, numbers
+    #: rounded) instead of the machine CSV of JSON field names; ``--lang`` given
+    sheet: bool = False
+    #: units --unit: the ids of the units to show (empty: every unit)
+    units: tuple[str, ...] = ()
 
 
 def _module(fmt: str) -> ModuleType:
@@ -115,11 +120,12 @@ def summary_line(report: Report, lang: str = "zh") -> str:
     full-width brackets and semicolon as Chinese text has them.  The
     ``policycheck: `` prefix is the same in both, so scripts can find the line.
     """
-    from policycheck.model import STATUSES
+    from policycheck.reporters.common import display_counts
     from policycheck.reporters.labels import status_label
 
-    counts = report.summary.by_status
-    parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
+    # Display statuses: a result that cannot be scheduled for want of a baseline
+    # counts as 缺少基期, not as 未到期 (docs/reports.md#rules-shared-by-all-formats).
+    parts = [f"{status_label(s, lang)} {n}" for s, n in display_counts(report).items()]
     total, failing = report.summary.results, report.summary.failing
     half = midyear_clause(report, lang)
     if lang == "zh":

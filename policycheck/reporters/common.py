@@ -1,22 +1,26 @@
-"""Shared helpers of the human formats: number text, result rows, unit rows.
+"""Shared helpers of the human formats: number text, columns, result rows, unit rows.
 
-Rounding happens here and only for people: JSON, CSV and SARIF keep full
-precision.  Every human format (table, text, markdown, the terminal chart)
-builds its cells through these functions so the same report reads the same
-everywhere.
+Rounding happens here and only for people: JSON and the machine CSV keep full
+precision.  Every human format (table, text, markdown, HTML, the people's CSV,
+the terminal chart) builds its cells through these functions so the same
+report reads the same everywhere.  Columns are data (:class:`Column`): a key,
+whether the column is numeric (right-aligned), and the label key of its
+header; the cell text of a key comes from one function per key.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from policycheck.findings import location_text
+from policycheck.numtext import number_text, percent_text, range_text
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.statuses import STATUS_LOOKS
 
 if TYPE_CHECKING:
-    from policycheck.model import PlanInfo, Report, Result, Superseded, UnitShortfall, UnitSummary
+    from policycheck.model import PlanInfo, Report, Result, Superseded, UnitSummary
 
 #: What an empty cell shows (no actual, no expected value, ...).
 EMPTY = "—"
@@ -27,17 +31,22 @@ _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *r
 #: Data statuses as Chinese statistical tables name them (docs/actuals.md#data-status-and-duplicates: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
+#: The statuses people see, worst first: the report's statuses, with pending split
+#: into "no baseline" (缺少基期: cannot be scheduled) and pending proper (未到期).
+DISPLAY_STATUSES: tuple[str, ...] = tuple(STATUS_LOOKS)
+#: Role keys of the unit view, in the order a merged cell lists them.
+ROLES: tuple[str, ...] = ("lead", "support", "scope")
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     """One column of a human table, described once for every format that draws it."""
 
-    #: the label of its header (:mod:`policycheck.reporters.labels`)
+    #: the label of its header (:mod:`policycheck.reporters.labels`), and the key of its cells
     key: str
     #: it holds numbers: right-aligned, as in a spreadsheet
     numeric: bool = False
-    #: the one column that may wrap on a narrow terminal (a name)
+    #: it may wrap on a narrow terminal (a name), so the other columns keep their width
     wraps: bool = False
     #: ids and file:line places, set in a monospace font where the format has one
     code: bool = False
@@ -48,27 +57,12 @@ class Column:
         return self.fixed if self.fixed is not None else label(self.key, lang)
 
 
-#: One row per result: :func:`result_row_texts`.
-RESULT_COLUMNS: tuple[Column, ...] = (
-    Column("target", code=True), Column("name", wraps=True), Column("actual", numeric=True),
-    Column("expected", numeric=True), Column("gap", numeric=True), Column("attainment", numeric=True),
-    Column("status"))
-#: One row per unit shortfall: :func:`unit_row_texts`.
-SHORTFALL_COLUMNS: tuple[Column, ...] = (
-    Column("responsible"), Column("role"), Column("target", code=True), Column("name", wraps=True),
-    Column("status"), Column("gap", numeric=True))
-#: One row per unit: :func:`unit_summary_texts`.
-UNIT_SUMMARY_COLUMNS: tuple[Column, ...] = (
-    Column("responsible", wraps=True), Column("led", numeric=True), Column("supported", numeric=True),
-    Column("shortfalls", numeric=True))
-#: One row per superseded CSV row: :func:`superseded_rows`.
-SUPERSEDED_COLUMNS: tuple[Column, ...] = (
-    Column("row", code=True), Column("target", code=True), Column("row_unit"), Column("year", numeric=True),
-    Column("data_status"), Column("value", numeric=True), Column("replaced_by"))
-
-
 def headers(columns: Sequence[Column], lang: str) -> list[str]:
     return [column.label(lang) for column in columns]
+
+
+# --------------------------------------------------------------------------
+# Numbers
 
 
 def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
@@ -76,27 +70,18 @@ def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
 
     Every number of a column gets the same rule, as a spreadsheet cell format
     would (3.368 -> ``3.37``, 0.5844 -> ``0.58``, 1228.0 -> ``1228``); a value
-    that rounds to zero is ``0``, never ``-0``.  JSON and CSV keep full precision.
+    that rounds to zero is ``0``, never ``-0``.  JSON keeps full precision.
     """
     if value is None:
         return EMPTY
     if isinstance(value, bool):
         yes, no = _BOOL_TEXT.get(lang, _BOOL_TEXT["en"])
         return yes if value else no
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return _trim(f"{value:.2f}")
-
-
-def _trim(text: str) -> str:
-    """``3.50`` -> ``3.5``, ``4.00`` -> ``4``, ``-0.00`` -> ``0``."""
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return number_text(value)
 
 
 def fmt_gap(value: float | None) -> str:
-    """A gap with its sign: ``+0.05`` ahead, ``-0.06`` behind."""
+    """A gap with its sign: ``+0.05`` ahead or better, ``-0.06`` behind or worse."""
     if value is None:
         return EMPTY
     text = fmt_number(value)
@@ -107,17 +92,31 @@ def fmt_percent(value: float | None) -> str:
     """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``, 0.95 -> ``95%``."""
     if value is None:
         return EMPTY
-    if not math.isfinite(value):
-        return str(value)
-    return f"{_trim(f'{value * 100:.1f}')}%"
+    return percent_text(value)
 
 
-def bar(ratio: float | None, width: int = 10) -> str:
-    """A block bar of ``width`` cells for a ratio in 0..1 (capped at both ends)."""
+def bar(ratio: float | None, width: int = 10, *, full: bool = True) -> str:
+    """A block bar of ``width`` cells for a ratio in 0..1 (capped at both ends).
+
+    ``full`` False keeps the last cell empty: a target that is not met never
+    shows a full bar, whatever its attainment rounds to (96.7 %, or 100 % of a
+    strict ``>40`` requirement).
+    """
     if ratio is None:
         return " " * width
     filled = round(max(0.0, min(1.0, ratio)) * width)
+    if not full:
+        filled = min(filled, width - 1)
     return "█" * filled + "░" * (width - filled)
+
+
+def attainment_bar(result: Result, width: int = 10) -> str:
+    """The 达成率 bar of a result: full only when the target is met."""
+    return bar(result.attainment, width, full=result.status == "met")
+
+
+# --------------------------------------------------------------------------
+# Text of one result
 
 
 def one_line(text: str) -> str:
@@ -136,6 +135,20 @@ def result_name(result: Result, lang: str) -> str:
     return one_line(name)
 
 
+def scoped_name(result: Result, lang: str, unit_names: Mapping[str, str]) -> str:
+    """The target's name, and for a scoped result the unit's name: ``创新载体面积（溪口镇）``."""
+    name = result_name(result, lang)
+    if result.unit is None:
+        return name
+    unit = one_line(unit_names.get(result.unit, result.unit))
+    return f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+
+
+def unit_names(report: Report, lang: str) -> dict[str, str]:
+    """Unit id -> the name people read (``name_en`` under ``--lang en`` when there is one)."""
+    return {u.id: unit_name(u, lang) for u in report.units}
+
+
 def result_reason(result: Result, lang: str) -> str:
     """Why the result has its status, in ``lang`` (the JSON ``reason`` is English)."""
     from policycheck.evaluation.reasons import reason_text
@@ -143,13 +156,101 @@ def result_reason(result: Result, lang: str) -> str:
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
+def display_status(result: Result) -> str:
+    """The status people see: ``no_baseline`` (缺少基期) for a pending result that
+    cannot be scheduled for want of a baseline value, otherwise the status."""
+    from policycheck.evaluation.reasons import NO_BASELINE
+
+    if result.status == "pending" and result.reason_code in NO_BASELINE:
+        return "no_baseline"
+    return result.status
+
+
 def status_text(result: Result, lang: str) -> str:
     """The status label, marked when the target is aspirational (力争)."""
-    text = status_label(result.status, lang)
+    text = status_label(display_status(result), lang)
     if result.commitment == "aspirational":
         mark = label("aspirational", lang)
         text = f"{text}（{mark}）" if lang == "zh" else f"{text} ({mark})"
     return text
+
+
+def requirement_cell(result: Result, lang: str) -> str:
+    """What the target requires (``≥3.2``, ``>40``, ``3—5``, ``清零``) in ``lang``."""
+    from policycheck.evaluation.requirement import localise_requirement
+
+    return one_line(localise_requirement(result.requirement, lang)) or EMPTY
+
+
+def expected_cell(result: Result, lang: str) -> str:
+    """序时目标值: E(Y), or the scheduled range ``0.67—1.33`` of a between target."""
+    if result.expected_range is not None:
+        return range_text(*result.expected_range)
+    return fmt_number(result.expected, lang)
+
+
+def direction_of(result: Result) -> int:
+    """+1 when more is better, -1 when less is better, 0 when it cannot be said."""
+    if result.comparator in (">=", ">"):
+        return 1
+    if result.comparator in ("<=", "<"):
+        return -1
+    value = result.target_value
+    if result.baseline is None or value is None or isinstance(value, bool):
+        return 0
+    v = (value[0] + value[1]) / 2 if isinstance(value, tuple) else float(value)
+    return (v > result.baseline.value) - (v < result.baseline.value)
+
+
+def required_pace(result: Result) -> tuple[str, float] | None:
+    """The pace still needed per year to reach the final requirement, as
+    (label key, amount > 0); None when the target is met or needs nothing more.
+
+    ``年均需增 12`` for a value that must rise, ``年均需减 0.8`` for one that must
+    fall, ``年均需提升 1`` (places) for a rank: the amount is never signed, the
+    word says which way (docs/reports.md#one-sign-for-gaps).
+    """
+    a, value, end = result.actual, result.target_value, result.target_year
+    if (result.status == "met" or result.kind in ("annual", "growth", "milestone") or a is None
+            or isinstance(a, bool) or value is None or isinstance(value, bool) or end is None
+            or end <= result.year):
+        return None
+    lo, hi = value if isinstance(value, tuple) else (float(value), float(value))
+    d = direction_of(result)
+    if result.comparator == "between":
+        change = lo - a if a < lo else hi - a if a > hi else 0.0
+    elif result.comparator in (">=", ">", "<=", "<") or d:
+        change = lo - a
+        if d and change * d <= 0:
+            change = 0.0
+    else:
+        change = 0.0
+    if not change or not math.isfinite(change):
+        return None
+    pace = abs(change) / (end - result.year)
+    if result.kind == "rank":
+        return ("required_rank", pace) if change < 0 else None
+    return ("required_rise" if change > 0 else "required_fall"), pace
+
+
+#: The text of every result cell, by column key: (result, language, unit names) -> text.
+RESULT_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], str]] = {
+    "target": lambda r, lang, names: result_label(r),
+    "name": scoped_name,
+    "requirement": lambda r, lang, names: requirement_cell(r, lang),
+    "actual": lambda r, lang, names: fmt_number(r.actual, lang),
+    "expected": lambda r, lang, names: expected_cell(r, lang),
+    "gap": lambda r, lang, names: fmt_gap(r.margin),
+    "progress_ratio": lambda r, lang, names: fmt_percent(r.progress_ratio),
+    "attainment": lambda r, lang, names: fmt_percent(r.attainment),
+    "status": lambda r, lang, names: status_text(r, lang),
+}
+#: One row per result (:func:`result_row_texts`): every figure beside the requirement.
+RESULT_COLUMNS: tuple[Column, ...] = (
+    Column("target", code=True), Column("name", wraps=True), Column("requirement"),
+    Column("actual", numeric=True), Column("expected", numeric=True), Column("gap", numeric=True),
+    Column("progress_ratio", numeric=True), Column("attainment", numeric=True), Column("status"),
+)
 
 
 def results_by_plan(report: Report) -> Iterator[tuple[PlanInfo, list[Result]]]:
@@ -176,17 +277,23 @@ def as_of_label(as_of: str, lang: str) -> str:
     return Period(point.year, 1, point.last).label(lang)
 
 
-def result_row_texts(result: Result, lang: str) -> list[str]:
-    """The cells of one result row, plain text, in :data:`RESULT_COLUMNS` order."""
-    return [
-        result_label(result),
-        result_name(result, lang),
-        fmt_number(result.actual, lang),
-        fmt_number(result.expected, lang),
-        fmt_gap(result.gap),
-        fmt_percent(result.attainment),
-        status_text(result, lang),
-    ]
+def result_row_texts(result: Result, lang: str, names: Mapping[str, str],
+                     columns: Sequence[Column] = RESULT_COLUMNS) -> list[str]:
+    """The cells of one result row, plain text, in ``columns`` order (``names``: unit names)."""
+    return [RESULT_CELLS[column.key](result, lang, names) for column in columns]
+
+
+def display_counts(report: Report) -> dict[str, int]:
+    """Results per display status (no_baseline apart from pending), worst first."""
+    counts: dict[str, int] = {}
+    for result in report.results:
+        status = display_status(result)
+        counts[status] = counts.get(status, 0) + 1
+    return {s: counts[s] for s in DISPLAY_STATUSES if s in counts}
+
+
+# --------------------------------------------------------------------------
+# The unit view: one row per unit and result, roles merged
 
 
 def unit_name(unit: UnitSummary, lang: str) -> str:
@@ -194,31 +301,119 @@ def unit_name(unit: UnitSummary, lang: str) -> str:
     return one_line(name)
 
 
-def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall, Result | None]]:
-    """Every unit shortfall with its unit and the result it refers to."""
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One unit's shortfall on one result, with every role the unit has in it."""
+
+    unit: UnitSummary
+    roles: tuple[str, ...]
+    result: Result | None
+    plan: str
+    target: str
+    scope_unit: str | None
+    status: str
+    gap: float | None
+
+    def role_text(self, lang: str) -> str:
+        """``配合、承担`` / ``support, scope``: the roles in one cell."""
+        return ("、" if lang == "zh" else ", ").join(label(f"role_{role}", lang) for role in self.roles)
+
+
+def unit_rows(report: Report, selected: Sequence[str] = ()) -> list[UnitRow]:
+    """Every unit's shortfalls, one row per unit and result with its roles merged,
+    units ordered by :func:`ordered_units` (only the ``selected`` ids, if any), rows
+    in report order."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
-    for unit in report.units:
-        for shortfall in unit.shortfalls:
-            yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
-
-
-def shortfall_target(shortfall: UnitShortfall) -> str:
-    return f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
-
-
-def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
-    """One row per unit shortfall, in :data:`SHORTFALL_COLUMNS` order."""
-    rows = []
-    for unit, shortfall, result in shortfall_rows(report):
-        rows.append([
-            unit_name(unit, lang),
-            label(f"role_{shortfall.role}", lang),
-            shortfall_target(shortfall),
-            result_name(result, lang) if result else EMPTY,
-            status_label(shortfall.status, lang),
-            fmt_gap(shortfall.gap),
-        ])
+    rows: list[UnitRow] = []
+    for unit in ordered_units(report, selected):
+        rows.extend(_merged(unit, by_key))
     return rows
+
+
+def _merged(unit: UnitSummary, by_key: Mapping[tuple[str, str, str | None], Result]) -> list[UnitRow]:
+    roles: dict[tuple[str, str, str | None], list[str]] = {}
+    first: dict[tuple[str, str, str | None], tuple[str, float | None]] = {}
+    for shortfall in unit.shortfalls:
+        key = (shortfall.plan, shortfall.target, shortfall.unit)
+        roles.setdefault(key, []).append(shortfall.role)
+        first.setdefault(key, (shortfall.status, shortfall.gap))
+    rows = []
+    for key, found in roles.items():
+        result = by_key.get(key)
+        status, gap = first[key]
+        rows.append(UnitRow(unit, tuple(r for r in ROLES if r in found), result, key[0], key[1], key[2],
+                            status, result.margin if result is not None else gap))
+    return rows
+
+
+def ordered_units(report: Report, selected: Sequence[str] = ()) -> list[UnitSummary]:
+    """Units with the most shortfalls first, then in the order their plan lists them;
+    only the ``selected`` ids (``units --unit``) when there are any.
+
+    The JSON report keeps its documented order (docs/evaluation.md#unit-view: severity, then name); people
+    sending the list round want the units with most to do on top, and equal
+    units in the document's order, not in code-point order of their names.
+    """
+    units = [u for u in report.units if not selected or u.id in selected]
+    counts = {u.id: _shortfall_count(u) for u in units}
+    return sorted(units, key=lambda u: (-counts[u.id], u.order, u.id))
+
+
+def _shortfall_count(unit: UnitSummary) -> int:
+    """Shortfalls of a unit, counting a result once whatever its roles in it."""
+    return len({(s.plan, s.target, s.unit) for s in unit.shortfalls})
+
+
+def shortfall_target(row: UnitRow) -> str:
+    return f"{row.target} [{row.scope_unit}]" if row.scope_unit else row.target
+
+
+#: The text of every unit-row cell, by column key (``lang`` and the unit names given).
+UNIT_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], str]] = {
+    "responsible": lambda row, lang, names: unit_name(row.unit, lang),
+    "role": lambda row, lang, names: row.role_text(lang),
+    "target": lambda row, lang, names: shortfall_target(row),
+    "name": lambda row, lang, names: scoped_name(row.result, lang, names) if row.result else row.target,
+    "requirement": lambda row, lang, names: requirement_cell(row.result, lang) if row.result else EMPTY,
+    "actual": lambda row, lang, names: fmt_number(row.result.actual, lang) if row.result else EMPTY,
+    "gap": lambda row, lang, names: fmt_gap(row.gap),
+    "status": lambda row, lang, names: status_text(row.result, lang) if row.result
+    else status_label(row.status, lang),
+}
+#: One row per unit and result it falls short on (:func:`unit_row_texts`): names, not ids
+#: (docs/reports.md#the-unit-view).
+SHORTFALL_COLUMNS: tuple[Column, ...] = (
+    Column("responsible", wraps=True), Column("role"), Column("name", wraps=True), Column("requirement"),
+    Column("actual", numeric=True), Column("gap", numeric=True), Column("status"),
+)
+
+
+def unit_row_texts(report: Report, lang: str, columns: Sequence[Column] = SHORTFALL_COLUMNS,
+                   selected: Sequence[str] = ()) -> list[list[str]]:
+    """One row per unit and result it falls short on, in ``columns`` order."""
+    names = unit_names(report, lang)
+    return [[UNIT_CELLS[column.key](row, lang, names) for column in columns]
+            for row in unit_rows(report, selected)]
+
+
+#: One row per unit: :func:`unit_summary_texts` (汇总 of ``policycheck units``).
+UNIT_SUMMARY_COLUMNS: tuple[Column, ...] = (
+    Column("responsible", wraps=True), Column("led", numeric=True), Column("supported", numeric=True),
+    Column("shortfalls", numeric=True))
+#: One row per superseded CSV row: :func:`superseded_rows`.
+SUPERSEDED_COLUMNS: tuple[Column, ...] = (
+    Column("row", code=True, wraps=True), Column("target", code=True, wraps=True), Column("row_unit"),
+    Column("year", numeric=True), Column("data_status"), Column("value", numeric=True), Column("replaced_by"))
+
+
+def unit_summary_texts(report: Report, lang: str, selected: Sequence[str] = ()) -> list[list[str]]:
+    """One row per unit (those without shortfalls too): led, supported, shortfalls."""
+    return [[unit_name(u, lang), str(u.led), str(u.supported), str(_shortfall_count(u))]
+            for u in ordered_units(report, selected)]
+
+
+# --------------------------------------------------------------------------
+# Findings and superseded rows
 
 
 def finding_rows(findings: Sequence[object]) -> list[list[str]]:
@@ -227,11 +422,6 @@ def finding_rows(findings: Sequence[object]) -> list[list[str]]:
 
     items = [f for f in findings if isinstance(f, Finding)]
     return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
-
-
-def unit_summary_texts(report: Report, lang: str) -> list[list[str]]:
-    """One row per unit (those without shortfalls too): led, supported, shortfalls."""
-    return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
 
 
 def data_status_text(status: str | None, lang: str) -> str:

@@ -1,28 +1,53 @@
 """The ``csv`` format: one row per result for Excel, UTF-8 with a BOM.
 
-The header row holds the JSON field names of docs/reports.md#json, nested fields
-flattened with dots (``location.file``, ``baseline.year``).  Lists are joined
-with ``;`` (``responsible``, a ``between`` target value ``lo;hi``); the
-history of annual and growth targets is compact text ``2021:61:met;...``;
-``path`` and ``observed`` (chart data) and ``reason_args`` are left out: they
-are in the JSON report and would only widen the sheet.  Numbers keep full precision; ``true``
-and ``false`` are written as in JSON; an empty cell is null.
+Two sheets (docs/reports.md#csv):
+
+- **the machine CSV** (the default; ``RenderOptions.sheet`` False): the header
+  row holds the JSON field names of docs/reports.md#json, nested fields flattened with
+  dots (``location.file``, ``baseline.year``).  Lists are joined with ``;``
+  (``responsible``, a ``between`` target value ``lo;hi``); the history of
+  annual and growth targets is compact text ``2021:61:met;...``; ``path``,
+  ``observed`` (chart data) and ``reason_args`` are left out.  Numbers keep
+  full precision; ``true``/``false`` as in JSON; an empty cell is null.
+- **the sheet for people** (``--lang`` given): headers, status labels, data
+  statuses and reasons in the report's language, the status code kept in a
+  column of its own for scripts, numbers rounded as the tables show them,
+  差距 in the tables' sign convention and ratios as percentages.
 
 Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return get a leading ``'`` so a spreadsheet does not run them as formulas
 (CSV injection); numbers are never touched, so a gap of -0.06 stays a number.
-The ``units`` command writes one row per unit shortfall instead.
+The ``units`` command writes one row per unit and shortfall instead, always
+for people, in the report's language.
 """
 from __future__ import annotations
 
 import csv
 import dataclasses
 import io
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policycheck.model import Result
+from policycheck.numtext import range_text
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.common import (
+    Column,
+    UnitRow,
+    as_of_label,
+    data_status_text,
+    display_status,
+    headers,
+    required_pace,
+    requirement_cell,
+    result_name,
+    result_reason,
+    unit_name,
+    unit_names,
+    unit_rows,
+)
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -35,7 +60,8 @@ _LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
 #: so a year-end sheet keeps its columns.
 _IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
-UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
+#: Decimals of a rounded number in the people's sheet: those of the tables; a percentage has one.
+DECIMALS, PERCENT_DECIMALS = 2, 1
 
 
 def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
@@ -44,7 +70,7 @@ def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
 
 
 def result_columns(in_year: bool = False) -> list[str]:
-    """The header row: Result fields in JSON order, nested ones flattened."""
+    """The header row of the machine CSV: Result fields in JSON order, nested ones flattened."""
     columns: list[str] = []
     for f in _fields(in_year):
         sub = _NESTED.get(f.name)
@@ -89,20 +115,185 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV text with a BOM and CRLF line ends, as Excel writes and expects."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([cell(h) for h in header])
     writer.writerows([cell(v) for v in row] for row in rows)
     return BOM + buffer.getvalue()
 
 
 def render(report: Report, options: RenderOptions) -> str:
     if options.view == "units":
-        return write_rows(UNIT_COLUMNS, _unit_rows(report, options.lang))
+        return write_rows(headers(UNIT_SHEET, options.lang), unit_sheet_rows(report, options.lang, options.units))
     in_year = any(r.as_of is not None for r in report.results)
+    if options.sheet:
+        return write_rows(headers(result_sheet(in_year), options.lang), result_sheet_rows(report, options.lang, in_year))
     return write_rows(result_columns(in_year), (result_values(r, in_year) for r in report.results))
 
 
-def _unit_rows(report: Report, lang: str) -> Iterable[list[Any]]:
-    for unit in report.units:
-        name = unit.name_en if lang == "en" and unit.name_en else unit.name
-        for s in unit.shortfalls:
-            yield [unit.id, name, s.role, s.plan, s.target, s.unit, s.status, s.gap]
+# --------------------------------------------------------------------------
+# The sheet for people
+
+
+def rounded(value: float | bool | None, decimals: int = DECIMALS) -> float | int | bool | None:
+    """A number as the tables round it, still a number for the spreadsheet (1228.0 -> 1228)."""
+    if value is None or isinstance(value, bool) or not math.isfinite(value):
+        return value
+    number = round(value, decimals) + 0.0  # + 0.0: -0.0 becomes 0.0
+    return int(number) if number.is_integer() else number
+
+
+def percent(value: float | None) -> float | int | None:
+    """A ratio as a number of percent with one decimal (0.9167 -> 91.7), as the tables show it."""
+    return None if value is None else rounded(value * 100, PERCENT_DECIMALS)
+
+
+def _value(value: float | bool | tuple[float, float] | None, lang: str) -> Any:
+    """An actual or a requirement: a number, 是/否, or a range as ``3—5``."""
+    if isinstance(value, tuple):
+        return range_text(*value)
+    if isinstance(value, bool):
+        return label("done", lang) if value else label("not_done", lang)
+    return rounded(value)
+
+
+def _yes_no(value: bool | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+
+
+def _names(ids: Sequence[str], names: Mapping[str, str], lang: str) -> str:
+    # ；: unit names themselves hold 、 (各镇、区（街道）)
+    return ("；" if lang == "zh" else "; ").join(names.get(i, i) for i in ids)
+
+
+def _history(result: Result, lang: str, names: Mapping[str, str] | None = None) -> str | None:
+    if result.history is None:
+        return None
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(f"{h.year}: {'—' if h.actual is None else _value(h.actual, lang)} "
+                    f"{status_label(h.status, lang)}" for h in result.history)
+
+
+def _expected(result: Result, lang: str) -> Any:
+    if result.expected_range is not None:
+        return _value(result.expected_range, lang)
+    return rounded(result.expected)
+
+
+def _pace(result: Result) -> float | int | None:
+    pace = required_pace(result)
+    return None if pace is None else rounded(pace[1])
+
+
+#: The cell value of every sheet column, by key: (result, language, unit names) -> value.
+SHEET_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], Any]] = {
+    "plan": lambda r, lang, names: r.plan,
+    "target": lambda r, lang, names: r.target,
+    "scope_unit_id": lambda r, lang, names: r.unit,
+    "scope_unit": lambda r, lang, names: names.get(r.unit, r.unit) if r.unit else None,
+    "name": lambda r, lang, names: result_name(r, lang),
+    "measure": lambda r, lang, names: r.measure,
+    "requirement": lambda r, lang, names: requirement_cell(r, lang) if r.requirement else None,
+    "year": lambda r, lang, names: r.year,
+    "as_of": lambda r, lang, names: as_of_label(r.as_of, lang) if r.as_of else None,
+    "elapsed_pct": lambda r, lang, names: percent(r.elapsed),
+    "actual": lambda r, lang, names: _value(r.actual, lang),
+    "data_status": lambda r, lang, names: data_status_text(r.data_status, lang) if r.data_status else None,
+    "expected": lambda r, lang, names: _expected(r, lang),
+    "gap": lambda r, lang, names: rounded(r.margin),
+    "progress_ratio_pct": lambda r, lang, names: percent(r.progress_ratio),
+    "attainment_pct": lambda r, lang, names: percent(r.attainment),
+    "status": lambda r, lang, names: status_label(display_status(r), lang),
+    "status_code": lambda r, lang, names: r.status,
+    "commitment": lambda r, lang, names: label(r.commitment, lang),
+    "failing": lambda r, lang, names: _yes_no(r.failing, lang),
+    "reason": lambda r, lang, names: result_reason(r, lang),
+    "target_value": lambda r, lang, names: _value(r.target_value, lang),
+    "target_year": lambda r, lang, names: r.target_year,
+    "baseline_year": lambda r, lang, names: r.baseline.year if r.baseline else None,
+    "baseline": lambda r, lang, names: rounded(r.baseline.value) if r.baseline else None,
+    "progress_pct": lambda r, lang, names: percent(r.progress),
+    "time_progress_pct": lambda r, lang, names: percent(r.time_progress),
+    "required_pace": lambda r, lang, names: _pace(r),
+    "projected": lambda r, lang, names: rounded(r.projected),
+    "projected_met": lambda r, lang, names: _yes_no(r.projected_met, lang),
+    "method": lambda r, lang, names: label(f"method_{r.method}", lang),
+    "history": _history,
+    "years_met": lambda r, lang, names: r.years_met,
+    "years_due": lambda r, lang, names: r.years_due,
+    "level": lambda r, lang, names: rounded(r.level),
+    "achieved_year": lambda r, lang, names: r.achieved_year,
+    "last_year": lambda r, lang, names: r.last_year,
+    "last_value": lambda r, lang, names: _value(r.last_value, lang),
+    "lead": lambda r, lang, names: names.get(r.lead, r.lead) if r.lead else None,
+    "responsible": lambda r, lang, names: _names(r.responsible, names, lang),
+    "source": lambda r, lang, names: r.source,
+    "note": lambda r, lang, names: r.note,
+    "location": lambda r, lang, names: f"{r.location.file}:{r.location.line}:{r.location.column}",
+    "name_en": lambda r, lang, names: r.name_en,
+    "reason_code": lambda r, lang, names: r.reason_code,
+}
+#: The people's sheet of ``check -f csv --lang zh|en``: what the tables show first, then the rest.
+RESULT_SHEET: tuple[Column, ...] = (
+    Column("plan"), Column("target"), Column("scope_unit_id"), Column("scope_unit"), Column("name"),
+    Column("measure"), Column("requirement"), Column("year", True), Column("actual", True),
+    Column("data_status"), Column("expected", True), Column("gap", True), Column("progress_ratio_pct", True),
+    Column("attainment_pct", True), Column("status"), Column("status_code"), Column("commitment"),
+    Column("failing"), Column("reason"), Column("target_value", True), Column("target_year", True),
+    Column("baseline_year", True), Column("baseline", True), Column("progress_pct", True),
+    Column("time_progress_pct", True), Column("required_pace", True), Column("projected", True),
+    Column("projected_met"), Column("method"), Column("history"), Column("years_met", True),
+    Column("years_due", True), Column("level", True), Column("achieved_year", True), Column("last_year", True),
+    Column("last_value", True), Column("lead"), Column("responsible"), Column("source"), Column("note"),
+    Column("location"), Column("name_en"), Column("reason_code"),
+)
+
+
+#: What an in-year sheet adds after the year (docs/evaluation.md#in-year): the months assessed
+#: and the share of the year due.
+IN_YEAR_SHEET: tuple[Column, ...] = (Column("as_of"), Column("elapsed_pct", True))
+
+
+def result_sheet(in_year: bool) -> tuple[Column, ...]:
+    """The people's sheet; an in-year one names the months and the share of the year due."""
+    if not in_year:
+        return RESULT_SHEET
+    at = [c.key for c in RESULT_SHEET].index("year") + 1
+    return (*RESULT_SHEET[:at], *IN_YEAR_SHEET, *RESULT_SHEET[at:])
+
+
+def result_sheet_rows(report: Report, lang: str, in_year: bool = False) -> Iterable[list[Any]]:
+    names = unit_names(report, lang)
+    columns = result_sheet(in_year)
+    for result in report.results:
+        yield [SHEET_CELLS[column.key](result, lang, names) for column in columns]
+
+
+#: The cell value of every unit-sheet column, by key.
+UNIT_SHEET_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], Any]] = {
+    "unit_id": lambda row, lang, names: row.unit.id,
+    "responsible": lambda row, lang, names: unit_name(row.unit, lang),
+    "role": lambda row, lang, names: row.role_text(lang),
+    "plan": lambda row, lang, names: row.plan,
+    "target": lambda row, lang, names: row.target,
+    "scope_unit": lambda row, lang, names: names.get(row.scope_unit, row.scope_unit) if row.scope_unit else None,
+    "name": lambda row, lang, names: result_name(row.result, lang) if row.result else None,
+    "requirement": lambda row, lang, names: requirement_cell(row.result, lang) if row.result else None,
+    "actual": lambda row, lang, names: _value(row.result.actual, lang) if row.result else None,
+    "gap": lambda row, lang, names: rounded(row.gap),
+    "status": lambda row, lang, names: status_label(display_status(row.result) if row.result else row.status,
+                                                    lang),
+    "status_code": lambda row, lang, names: row.status,
+}
+#: ``units -f csv``: one row per unit and shortfall, names first, codes kept for scripts.
+UNIT_SHEET: tuple[Column, ...] = (
+    Column("unit_id"), Column("responsible"), Column("role"), Column("plan"), Column("target"),
+    Column("scope_unit"), Column("name"), Column("requirement"), Column("actual", True),
+    Column("gap", True), Column("status"), Column("status_code"),
+)
+
+
+def unit_sheet_rows(report: Report, lang: str, selected: Sequence[str] = ()) -> Iterable[list[Any]]:
+    names = unit_names(report, lang)
+    for row in unit_rows(report, selected):
+        yield [UNIT_SHEET_CELLS[column.key](row, lang, names) for column in UNIT_SHEET]

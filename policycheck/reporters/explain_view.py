@@ -26,9 +26,12 @@ from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     Column,
     as_of_label,
+    display_status,
+    expected_cell,
     fmt_gap,
     fmt_number,
     one_line,
+    requirement_cell,
     result_reason,
     status_text,
 )
@@ -104,13 +107,30 @@ def _header(explanation: Explanation, lang: str) -> list[Text]:
         Text(f"{target.id}: {one_line(name)}{_year_note(explanation.year, lang, explanation.as_of)}",
              style="bold"),
     ]
+    colon = "：" if lang == "zh" else ": "
+    if explanation.results:
+        lines.append(Text(label("requirement", lang) + colon + _requirement(explanation.results[0], lang)))
     for result in explanation.results:
         who = f"[{result.unit}] " if result.unit else ""
         line = Text(who)
-        line.append(status_text(result, lang), style=status_style(result.status))
-        line.append(("：" if lang == "zh" else ": ") + result_reason(result, lang))
+        line.append(status_text(result, lang), style=status_style(display_status(result)))
+        line.append(colon + result_reason(result, lang))
         lines.append(line)
     return lines
+
+
+def _requirement(result: Result, lang: str) -> str:
+    """``≥175（2027年）``: what the target requires, and by when (each year up to it for
+    annual and growth targets)."""
+    text = requirement_cell(result, lang)
+    year = result.target_year
+    if year is None:
+        return text
+    if result.kind in ("annual", "growth"):
+        when = f"每年，至{year}年" if lang == "zh" else f"each year to {year}"
+    else:
+        when = f"{year}年" if lang == "zh" else f"by {year}"
+    return f"{text}（{when}）" if lang == "zh" else f"{text} ({when})"
 
 
 def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Table:
@@ -123,8 +143,8 @@ def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Ta
         table.add_column(column.label(lang), justify="right" if column.numeric else "left", no_wrap=True)
     for r in rows:
         cells = [Text(month_text(r, lang) if month else str(r.year))] + ([Text(r.unit or "")] if scoped else [])
-        cells += [Text(fmt_number(r.actual, lang)), Text(fmt_number(r.expected, lang)), Text(fmt_gap(r.gap)),
-                  status_cell(r.status, status_label(r.status, lang))]
+        cells += [Text(fmt_number(r.actual, lang)), Text(expected_cell(r, lang)), Text(fmt_gap(r.margin)),
+                  status_cell(display_status(r), status_label(display_status(r), lang))]
         table.add_row(*cells)
     return table
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from policycheck.findings import Validation, location_text, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import result_label, result_reason
+from policycheck.reporters.common import display_status, result_label, result_reason
 from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> li
         level = "error" if strict else f.level
         book, sheet = split_sheet(f.file)
         if sheet is None:
-            lines.append(command(level, f.message, file=f.file, line=f.line, col=f.column, title=f.rule))
+            lines.append(command(level, f.message, file=f.file, line=f.line, col=f.editor_column,
+                                 title=f.rule))
         else:
             cell = location_text(f.file, f.line, f.column)[len(book) + 1:]
             lines.append(command(level, f.message, file=book, line=0, col=0, title=f"{f.rule} {cell}"))
@@ -71,7 +72,7 @@ def result_command(result: Result, lang: str) -> str | None:
         level = "warning"
     else:
         return None
-    title = f"{result_label(result)}: {status_label(result.status, lang)}"
+    title = f"{result_label(result)}: {status_label(display_status(result), lang)}"
     message = f"{result.name}: {result_reason(result, lang)}"
     loc = result.location
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)

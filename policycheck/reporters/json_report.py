@@ -25,7 +25,12 @@ def dumps(data: Any) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """The full report as JSON (the view option does not change it)."""
+    """The full report as JSON (the view does not change it; ``units --unit`` keeps the
+    units it names)."""
+    if options.units:
+        from dataclasses import replace
+
+        report = replace(report, units=tuple(u for u in report.units if u.id in options.units))
     return report_json(report)
 
 

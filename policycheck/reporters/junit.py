@@ -20,11 +20,15 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
+    display_status,
+    expected_cell,
     fmt_gap,
     fmt_number,
     fmt_percent,
+    requirement_cell,
     result_label,
     result_name,
     result_reason,
@@ -81,8 +85,18 @@ def _suite(index: int, info: PlanInfo, results: list[Result], report: Report, la
     for result in results:
         suite.append(_case(result, lang))
     ET.SubElement(suite, "system-out").text = ""
-    ET.SubElement(suite, "system-err").text = ""
+    ET.SubElement(suite, "system-err").text = clean(suite_findings(index, info, report))
     return suite
+
+
+def suite_findings(index: int, info: PlanInfo, report: Report) -> str:
+    """The findings a suite's ``<system-err>`` carries, one parsable line each: those
+    of its plan file, and in the first suite those of the other files (the CSV), so
+    a warning such as PC410 (a plan without any data) reaches CI test views too."""
+    plan_files = {p.file for p in report.plans}
+    mine = [f for f in sorted_findings(report.findings)
+            if f.file == info.file or (index == 0 and f.file not in plan_files)]
+    return "".join(format_parsable(f) + "\n" for f in mine)
 
 
 def _properties(info: PlanInfo, report: Report) -> list[tuple[str, str]]:
@@ -103,18 +117,19 @@ def _case(result: Result, lang: str) -> ET.Element:
 
 
 def _headline(result: Result, lang: str) -> str:
-    return f"{status_label(result.status, lang)}: {result_reason(result, lang)}"
+    return f"{status_label(display_status(result), lang)}: {result_reason(result, lang)}"
 
 
 def failure_text(result: Result, lang: str) -> str:
     """What a CI test view shows for a failing result: name, numbers, reason, where."""
     loc = result.location
     numbers = ", ".join(f"{label(key, lang)} {text}" for key, text in (
-        ("actual", fmt_number(result.actual, lang)), ("expected", fmt_number(result.expected, lang)),
-        ("gap", fmt_gap(result.gap)), ("attainment", fmt_percent(result.attainment))))
+        ("requirement", requirement_cell(result, lang)), ("actual", fmt_number(result.actual, lang)),
+        ("expected", expected_cell(result, lang)), ("gap", fmt_gap(result.margin)),
+        ("progress_ratio", fmt_percent(result.progress_ratio)), ("attainment", fmt_percent(result.attainment))))
     return "\n".join([
         result_name(result, lang),
-        f"{label('status', lang)}: {result.status} ({status_label(result.status, lang)}), "
+        f"{label('status', lang)}: {result.status} ({status_label(display_status(result), lang)}), "
         f"{label('year', lang)} {result.year}",
         numbers,
         result_reason(result, lang),

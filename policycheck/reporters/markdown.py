@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.findings import sorted_findings
-from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
@@ -22,12 +21,14 @@ from policycheck.reporters.common import (
     SUPERSEDED_COLUMNS,
     UNIT_SUMMARY_COLUMNS,
     Column,
+    display_counts,
     finding_rows,
     one_line,
     plan_heading,
     result_row_texts,
     results_by_plan,
     superseded_rows,
+    unit_names,
     unit_row_texts,
     unit_summary_texts,
 )
@@ -65,13 +66,14 @@ def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     blocks = [f"# policycheck\n\n{escape(summary_line(report, lang))}", _headline(report, lang)]
     if options.view == "units":
-        blocks.append(_unit_summary(report, lang))
-    shortfalls = unit_row_texts(report, lang)
+        blocks.append(_unit_summary(report, lang, options.units))
+    shortfalls = unit_row_texts(report, lang, selected=options.units)
     if shortfalls:
         blocks.append(f"## {label('units_view', lang)}\n\n" + table(SHORTFALL_COLUMNS, shortfalls, lang))
     if options.view != "units":
+        names = unit_names(report, lang)
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, lang) for r in results]
+            rows = [result_row_texts(r, lang, names) for r in results]
             body = table(RESULT_COLUMNS, rows, lang) if rows else "—"
             blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
     if report.findings:
@@ -84,13 +86,12 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def _headline(report: Report, lang: str) -> str:
-    """One bullet per status present, worst first, with the number of results."""
-    counts = report.summary.by_status
-    lines = [f"- {STATUS_LOOKS[s].icon} {escape(status_label(s, lang))}: **{counts[s]}**"
-             for s in STATUSES if counts.get(s)]
+    """One bullet per (display) status present, worst first, with the number of results."""
+    lines = [f"- {STATUS_LOOKS[s].icon} {escape(status_label(s, lang))}: **{n}**"
+             for s, n in display_counts(report).items()]
     return "\n".join(lines) if lines else "—"
 
 
-def _unit_summary(report: Report, lang: str) -> str:
-    rows = unit_summary_texts(report, lang)
+def _unit_summary(report: Report, lang: str, selected: tuple[str, ...]) -> str:
+    rows = unit_summary_texts(report, lang, selected)
     return f"## {label('summary', lang)}\n\n" + table(UNIT_SUMMARY_COLUMNS, rows, lang)

@@ -128,7 +128,7 @@ def _finding_result(finding: Finding, index: dict[str, int], strict: bool) -> di
         "ruleIndex": index[finding.rule],
         "level": level,
         "message": {"text": finding.message},
-        "locations": [_location(finding.file, finding.line, finding.column)],
+        "locations": [_location(finding.file, finding.line, finding.editor_column)],
         "partialFingerprints": _fingerprint(finding.file, finding.rule, finding.message),
     }
 

@@ -32,6 +32,10 @@ STATUS_LOOKS: Mapping[str, StatusLook] = {
     "off_track": StatusLook("明显滞后", "off track", "dark_orange", "🟠", "Far behind the schedule of the plan"),
     "at_risk": StatusLook("略有滞后", "at risk", "yellow", "🟡", "Somewhat behind the schedule of the plan"),
     "no_data": StatusLook("缺少数据", "no data", "dim", "⚪", "No actual value for the assessment year"),
+    # Not a status of the JSON report: a pending result that cannot be scheduled for want of a
+    # baseline value (docs/reports.md#rules-shared-by-all-formats), told apart from "not due".
+    "no_baseline": StatusLook("缺少基期", "no baseline", "dim", "⚪",
+                              "No baseline value, so the schedule cannot be drawn"),
     "pending": StatusLook("未到期", "pending", "dim", "⚪", "Nothing is due yet"),
     "on_track": StatusLook("符合序时进度", "on track", "green", "🟢", "Keeping to the schedule of the plan"),
     "met": StatusLook("已达成", "met", "green", "🟢", "The requirement is met"),

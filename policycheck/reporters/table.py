@@ -1,21 +1,26 @@
 """The ``table`` format: rich tables for a terminal.
 
-Per plan a table with one row per result (the name wraps inside its column so
-the other columns keep their alignment; rich measures CJK characters as two
-cells), then the unit view, then the summary line.  Colour only when
-``options.color``; the status colour follows severity.  Rendering goes to a
-string with a fixed width (``options.width``: the terminal's width when the
-command prints to a terminal, otherwise 100) so the output is the same on
-every machine.  Only the name column gives way to a narrow width: when the
-ids, numbers, bar and status would not fit beside a name column of
-:data:`NAME_MIN_WIDTH` cells, the table is drawn wider than asked rather than
-cutting a number or a status (a ``+16.…`` gap is worse than a wide line).
+Per plan a table with one row per result, then the unit view, then the
+summary line.  Colour only when ``options.color``; the status colour follows
+severity.  Rendering goes to a string with a fixed width (``options.width``:
+the terminal's width when the command prints to a terminal, otherwise 100)
+so the output is the same on every machine.
+
+Every line fits the width (docs/reports.md#table-and-text): a table first
+gives up what matters least, in this order, until it fits with a readable
+name column: the id column is shortened, then dropped; then the long headers
+and an aspirational status take two lines and columns stand one space apart;
+then the attainment bar has five cells instead of ten.  Names wrap inside
+their cell (rich measures CJK characters as two cells), so the other columns
+stay aligned; ids, numbers and statuses are never cut.  Only when even the
+last layout cannot fit is the table drawn wider than asked rather than cut a
+number (a ``+16.…`` gap is worse than a wide line).
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -28,28 +33,27 @@ from rich.text import Text
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
+    RESULT_CELLS,
     RESULT_COLUMNS,
     SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
+    UNIT_CELLS,
     UNIT_SUMMARY_COLUMNS,
     Column,
-    bar,
-    fmt_gap,
-    fmt_number,
+    UnitRow,
+    attainment_bar,
+    display_status,
     fmt_percent,
     one_line,
     plan_heading,
-    result_label,
-    result_name,
     results_by_plan,
-    shortfall_rows,
-    shortfall_target,
     status_text,
     superseded_rows,
-    unit_name,
+    unit_names,
+    unit_rows,
     unit_summary_texts,
 )
-from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.labels import label
 from policycheck.reporters.statuses import status_style
 
 if TYPE_CHECKING:
@@ -58,6 +62,32 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 100
 #: The narrowest the wrapping (name) column becomes before the table widens instead.
 NAME_MIN_WIDTH = 8
+#: The name width a layout must leave before it counts as fitting (all but the last layout).
+NAME_COMFORT_WIDTH = 16
+#: The id column, shortened: enough for ``tech-progress-c…``.
+ID_SHORT_WIDTH = 16
+#: Where a long Chinese header breaks in the compact layout (it has no space to break at).
+_HEADER_BREAKS: Mapping[str, str] = {"序时目标值": "序时\n目标值", "完成序时进度": "完成序时\n进度"}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What a table shows at a given width (docs/reports.md#table-and-text)."""
+
+    ids: str  # "full", "short" or "none"
+    bar: int  # cells of the attainment bar
+    compact: bool  # two-line headers and statuses, one space between columns
+    name_min: int = NAME_COMFORT_WIDTH  # the name width this layout must leave to be chosen
+
+
+#: From the widest to the narrowest; the first that fits is used.
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("full", 10, False),
+    Layout("short", 10, False),
+    Layout("none", 10, False),
+    Layout("none", 10, True),
+    Layout("none", 5, True, NAME_MIN_WIDTH),
+)
 
 
 def make_console(options: RenderOptions, file: io.StringIO) -> Console:
@@ -76,94 +106,141 @@ def status_cell(status: str, text: str) -> Text:
 def render(report: Report, options: RenderOptions) -> str:
     """Results per plan (or the unit summary for ``units``), shortfalls by unit,
     findings, superseded rows and the summary line, separated by blank lines."""
+    width = options.width or DEFAULT_WIDTH
+    lang = options.lang
+    names = unit_names(report, lang)
     blocks: list[Table | Text] = []
     if options.view == "units":
-        blocks.append(_unit_summary_table(report, options.lang))
+        blocks.append(_unit_summary_table(report, lang, options.units))
     else:
         for info, results in results_by_plan(report):
-            blocks.append(_results_table(plan_heading(info, options.lang), results, options.lang))
-    if any(unit.shortfalls for unit in report.units):
-        blocks.append(_shortfall_table(report, options.lang))
+            blocks.append(fitted(_results_builder(plan_heading(info, lang), results, lang, names), width))
+    rows = unit_rows(report, options.units)
+    if rows:
+        blocks.append(fitted(_shortfall_builder(rows, names, lang), width, layouts=(LAYOUTS[0], LAYOUTS[-1])))
     if report.findings:
-        findings = Text(label("findings", options.lang) + "\n", style="bold")
+        findings = Text(label("findings", lang) + "\n", style="bold")
         findings.append("\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings)),
                         style="dim")
         blocks.append(findings)
     if report.superseded:
-        blocks.append(_superseded_table(report, options.lang))
-    width = max([options.width or DEFAULT_WIDTH, *(_fitting_width(t) for t in blocks if isinstance(t, Table))])
+        blocks.append(_superseded_table(report, lang))
+    width = max([width, *(fitting_width(t) for t in blocks if isinstance(t, Table))])
     buffer = io.StringIO()
     console = make_console(replace(options, width=width), buffer)
     for block in blocks:
         console.print(block)
         console.print()
     # The summary never wraps: scripts grep it.
-    console.print(Text(summary_line(report, options.lang), style="bold"), soft_wrap=True)
+    console.print(Text(summary_line(report, lang), style="bold"), soft_wrap=True)
     output = buffer.getvalue()
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
-def _new_table(title: str, columns: Sequence[Column], lang: str) -> Table:
-    """A borderless table; only the wrapping column (a name) may wrap, so rows stay aligned."""
+def fitted(build: Callable[[Layout], Table], width: int, layouts: Sequence[Layout] = LAYOUTS) -> Table:
+    """The table of the first layout that fits ``width``; the last layout otherwise."""
+    for layout in layouts[:-1]:
+        candidate = build(layout)
+        if fitting_width(candidate, layout.name_min) <= width:
+            return candidate
+    return build(layouts[-1])
+
+
+def _new_table(title: str, columns: Sequence[Column], lang: str, layout: Layout) -> Table:
+    """A borderless table; only the wrapping columns (names) may wrap, so rows stay aligned."""
     table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
-                  show_edge=False, pad_edge=False)
+                  show_edge=False, pad_edge=False, collapse_padding=True,
+                  padding=(0, 0) if layout.compact else (0, 1))
     for column in columns:
-        table.add_column(column.label(lang), justify="right" if column.numeric else "left",
+        short_id = column.key == "target" and layout.ids == "short"
+        table.add_column(_header(column, lang, layout), justify="right" if column.numeric else "left",
                          no_wrap=not column.wraps, overflow="fold" if column.wraps else "ellipsis",
-                         min_width=NAME_MIN_WIDTH if column.wraps else None)
+                         min_width=NAME_MIN_WIDTH if column.wraps else None,
+                         max_width=ID_SHORT_WIDTH if short_id else None)
     return table
 
 
-def _fitting_width(table: Table) -> int:
-    """The narrowest width at which no column but the wrapping one is cut.
+def _header(column: Column, lang: str, layout: Layout) -> str:
+    """The header of a column; in the compact layout a long one takes two lines."""
+    text = column.label(lang)
+    if not layout.compact:
+        return text
+    if lang == "zh":
+        return _HEADER_BREAKS.get(text, text)
+    return text.replace(" ", "\n", 1) if len(text) > 8 else text
 
-    Measured with the wrapping column held at its minimum, so that every other
-    column (ids, numbers, the bar, the status) gets its widest cell in full.
-    """
+
+def fitting_width(table: Table, name_min: int = NAME_MIN_WIDTH) -> int:
+    """The narrowest width at which no column but the wrapping ones is cut, the
+    wrapping ones (names) held at ``name_min`` cells, so every other column
+    (ids, numbers, the bar, the status) gets its widest cell in full."""
     wrapping: list[RichColumn] = [c for c in table.columns if not c.no_wrap]
-    saved = [c.max_width for c in wrapping]
+    saved = [(c.min_width, c.max_width) for c in wrapping]
     for column in wrapping:
-        column.max_width = column.min_width
+        column.min_width = column.max_width = name_min
     try:
         probe = Console(file=io.StringIO(), width=10_000, legacy_windows=False)
         return Measurement.get(probe, probe.options, table).maximum
     finally:
-        for column, width in zip(wrapping, saved, strict=True):
-            column.max_width = width
+        for column, (low, high) in zip(wrapping, saved, strict=True):
+            column.min_width, column.max_width = low, high
 
 
-def _results_table(title: str, results: list[Result], lang: str) -> Table:
-    table = _new_table(title, RESULT_COLUMNS, lang)
+def _status_text(result: Result, lang: str, layout: Layout) -> str:
+    """The status label; in the compact layout the aspirational mark goes on a second line."""
+    text = status_text(result, lang)
+    if layout.compact and result.commitment == "aspirational":
+        cut = text.index("（") if lang == "zh" else text.index(" (")
+        return text[:cut] + "\n" + text[cut:].lstrip()
+    return text
+
+
+def _results_builder(title: str, results: list[Result], lang: str,
+                     names: Mapping[str, str]) -> Callable[[Layout], Table]:
+    def build(layout: Layout) -> Table:
+        return _results_table(title, results, lang, names, layout)
+    return build
+
+
+def _results_table(title: str, results: list[Result], lang: str, names: Mapping[str, str],
+                   layout: Layout) -> Table:
+    columns = [c for c in RESULT_COLUMNS if not (c.key == "target" and layout.ids == "none")]
+    table = _new_table(title, columns, lang, layout)
     for result in results:
-        table.add_row(
-            Text(result_label(result)),
-            Text(result_name(result, lang)),
-            Text(fmt_number(result.actual, lang)),
-            Text(fmt_number(result.expected, lang)),
-            Text(fmt_gap(result.gap)),
-            Text(f"{bar(result.attainment)} {fmt_percent(result.attainment):>6}"),
-            status_cell(result.status, status_text(result, lang)),
-        )
+        cells = []
+        for column in columns:
+            if column.key == "attainment":
+                cells.append(Text(f"{attainment_bar(result, layout.bar)} {fmt_percent(result.attainment):>6}"))
+            elif column.key == "status":
+                cells.append(status_cell(display_status(result), _status_text(result, lang, layout)))
+            else:
+                cells.append(Text(RESULT_CELLS[column.key](result, lang, names)))
+        table.add_row(*cells)
     return table
 
 
-def _shortfall_table(report: Report, lang: str) -> Table:
-    table = _new_table(label("units_view", lang), SHORTFALL_COLUMNS, lang)
-    for unit, shortfall, result in shortfall_rows(report):
-        table.add_row(
-            Text(unit_name(unit, lang)),
-            Text(label(f"role_{shortfall.role}", lang)),
-            Text(shortfall_target(shortfall)),
-            Text(result_name(result, lang) if result else "—"),
-            status_cell(shortfall.status, status_label(shortfall.status, lang)),
-            Text(fmt_gap(shortfall.gap)),
-        )
+def _shortfall_builder(rows: list[UnitRow], names: Mapping[str, str], lang: str) -> Callable[[Layout], Table]:
+    def build(layout: Layout) -> Table:
+        return _shortfall_table(rows, names, lang, layout)
+    return build
+
+
+def _shortfall_table(rows: list[UnitRow], names: Mapping[str, str], lang: str, layout: Layout) -> Table:
+    table = _new_table(label("units_view", lang), SHORTFALL_COLUMNS, lang, layout)
+    for row in rows:
+        cells = []
+        for column in SHORTFALL_COLUMNS:
+            if column.key == "status" and row.result is not None:
+                cells.append(status_cell(display_status(row.result), _status_text(row.result, lang, layout)))
+            else:
+                cells.append(Text(UNIT_CELLS[column.key](row, lang, names)))
+        table.add_row(*cells)
     return table
 
 
-def _unit_summary_table(report: Report, lang: str) -> Table:
-    table = _new_table(label("summary", lang), UNIT_SUMMARY_COLUMNS, lang)
-    for row in unit_summary_texts(report, lang):
+def _unit_summary_table(report: Report, lang: str, selected: tuple[str, ...]) -> Table:
+    table = _new_table(label("summary", lang), UNIT_SUMMARY_COLUMNS, lang, LAYOUTS[0])
+    for row in unit_summary_texts(report, lang, selected):
         table.add_row(*(Text(cell) for cell in row))
     return table
 
@@ -171,7 +248,7 @@ def _unit_summary_table(report: Report, lang: str) -> Table:
 def _superseded_table(report: Report, lang: str) -> Table:
     """CSV rows replaced by a stronger data status: nothing is dropped silently
     (docs/actuals.md#data-status-and-duplicates)."""
-    table = _new_table(label("superseded", lang), SUPERSEDED_COLUMNS, lang)
+    table = _new_table(label("superseded", lang), SUPERSEDED_COLUMNS, lang, LAYOUTS[0])
     for row in superseded_rows(report, lang):
         table.add_row(*(Text(cell) for cell in row))
     return table

@@ -30,6 +30,7 @@ from policycheck.reporters.common import (
     result_row_texts,
     results_by_plan,
     superseded_rows,
+    unit_names,
     unit_row_texts,
     unit_summary_texts,
 )
@@ -42,14 +43,15 @@ def render(report: Report, options: RenderOptions) -> str:
     """The report as plain-text tables: results per plan, units, summary."""
     blocks: list[str] = []
     if options.view == "units":
-        table = _table(unit_summary_texts(report, options.lang), UNIT_SUMMARY_COLUMNS, options)
+        table = _table(unit_summary_texts(report, options.lang, options.units), UNIT_SUMMARY_COLUMNS, options)
         blocks.append(f"{label('summary', options.lang)}\n\n{table}")
     else:
+        names = unit_names(report, options.lang)
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, options.lang) for r in results]
+            rows = [result_row_texts(r, options.lang, names) for r in results]
             table = _table(rows, RESULT_COLUMNS, options)
             blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
-    unit_rows = unit_row_texts(report, options.lang)
+    unit_rows = unit_row_texts(report, options.lang, selected=options.units)
     if unit_rows:
         table = _table(unit_rows, SHORTFALL_COLUMNS, options)
         blocks.append(f"{label('units_view', options.lang)}\n\n{table}")

@@ -35,7 +35,8 @@ _BASE = Result(
     plan=PLAN, target="", unit=None, name="", kind="level", comparator=">=", measure="%",
     commitment="binding", lead="kjj", responsible=("kjj",), location=Location(PLAN_FILE, 1, 5),
     year=2024, actual=None, data_status="final", baseline=None, target_value=None,
-    target_year=2027, expected=None, gap=None, attainment=None, progress=None, time_progress=0.4,
+    target_year=2027, requirement="", expected=None, expected_range=None, gap=None, margin=None,
+    attainment=None, progress=None, time_progress=0.4,
     progress_ratio=None, required_annual=None, trend_annual=None, projected=None,
     projected_met=None, method="linear", status="met", failing=False, reason="",
 )
@@ -46,7 +47,8 @@ def _result(target: str, line: int, **fields: Any) -> Result:
 
 
 LEVEL = _result(
-    "rd-intensity", 10, name="全社会研发经费投入强度", name_en="R&D spending as a share of GDP",
+    "rd-intensity", 10, requirement="≥3.6", margin=-0.04,
+    name="全社会研发经费投入强度", name_en="R&D spending as a share of GDP",
     actual=3.2, baseline=Baseline(2022, 3.0), target_value=3.6, expected=3.24, gap=-0.04,
     attainment=0.8888888888888888, progress=0.3333333333333333, progress_ratio=0.8333333333333334,
     required_annual=0.13333333333333333, trend_annual=0.1, projected=3.5, projected_met=False,
@@ -55,65 +57,76 @@ LEVEL = _result(
     observed=((2021, 2.9), (2022, 3.0), (2023, 3.1), (2024, 3.2)),
 )
 RANK = _result(
-    "basic-research-rank", 20, name="基础研究经费占比全省排名", kind="rank", comparator="<=", measure="位",
+    "basic-research-rank", 20, requirement="前5名", margin=0.4,
+    name="基础研究经费占比全省排名", kind="rank", comparator="<=", measure="位",
     actual=7.0, baseline=Baseline(2022, 9.0), target_value=5.0, expected=7.4, gap=-0.4, attainment=0.7142857142857143,
     required_annual=-0.6666666666666666, trend_annual=-1.0, projected=4.0, projected_met=True,
     status="on_track", reason="on the linear schedule", path=((2022, 9.0), (2027, 5.0)),
     observed=((2022, 9.0), (2023, 8.0), (2024, 7.0)),
 )
 CUMULATIVE = _result(
-    "tech-transfer", 30, name="累计转化科技成果", kind="cumulative", measure="项", actual=3900.0,
+    "tech-transfer", 30, requirement="≥10000", margin=-100.0,
+    name="累计转化科技成果", kind="cumulative", measure="项", actual=3900.0,
     baseline=Baseline(2022, 0.0), target_value=10000.0, expected=4000.0, gap=-100.0, attainment=0.39,
     required_annual=2033.3333333333333, trend_annual=1950.0, projected=9750.0, projected_met=False,
     status="on_track", reason="on the linear schedule", path=((2022, 0.0), (2027, 10000.0)),
     observed=((2023, 1800.0), (2024, 2100.0)),
 )
 CAGR = _result(
-    "emerging-output", 40, name="战略性新兴产业产值年均增速", kind="cagr", measure="%", actual=11.80339887498949,
+    "emerging-output", 40, requirement="≥15", margin=-3.19660112501051,
+    name="战略性新兴产业产值年均增速", kind="cagr", measure="%", actual=11.80339887498949,
     baseline=Baseline(2022, 1000.0), target_value=15.0, expected=15.0, gap=-3.19660112501051,
     attainment=0.7868932583326327, status="at_risk", reason="average growth 11.8% of the 15% required",
     level=1250.0, expected_level=1322.5, observed=((2022, 1000.0), (2023, 1120.0), (2024, 1250.0)),
 )
 ANNUAL = _result(
-    "new-hitech", 50, name="每年新增高新技术企业", kind="annual", measure="家", actual=55.0, target_value=60.0,
+    "new-hitech", 50, requirement="≥60", margin=-5.0,
+    name="每年新增高新技术企业", kind="annual", measure="家", actual=55.0, target_value=60.0,
     target_year=None, expected=60.0, gap=-5.0, attainment=0.9166666666666666, status="missed", failing=True,
     reason="55 of the 60 due in 2024",
     history=(HistoryEntry(2023, 62.0, "met"), HistoryEntry(2024, 55.0, "missed")), years_met=1, years_due=2,
 )
 GROWTH = _result(
-    "science-budget", 60, name="财政科技投入增长", kind="growth", measure="%", actual=None, target_value=15.0,
+    "science-budget", 60, requirement="≥15",
+    name="财政科技投入增长", kind="growth", measure="%", actual=None, target_value=15.0,
     target_year=None, status="no_data", data_status=None, reason="no value for 2024",
     history=(HistoryEntry(2023, 16.2, "met"), HistoryEntry(2024, None, "no_data")), years_met=1, years_due=2,
 )
 MILESTONE_DONE = _result(
-    "innovative-city", 70, name="建成国家创新型城市", kind="milestone", comparator=None, measure=None,
+    "innovative-city", 70, requirement="建成",
+    name="建成国家创新型城市", kind="milestone", comparator=None, measure=None,
     actual=True, target_value=True, target_year=2026, attainment=1.0, status="met", achieved_year=2024,
     reason="achieved in 2024", observed=((2023, False), (2024, True)),
 )
 MILESTONE_PENDING = _result(
-    "lab-platform", 80, name="建成省级实验室", kind="milestone", comparator=None, measure=None, actual=False,
+    "lab-platform", 80, requirement="建成",
+    name="建成省级实验室", kind="milestone", comparator=None, measure=None, actual=False,
     target_value=True, target_year=2027, attainment=0.0, status="pending", reason="due in 2027",
     observed=((2023, False), (2024, None)),
 )
 NO_DATA = _result(
-    "patents", 90, name="每万人口高价值发明专利拥有量", measure="件", actual=None, baseline=Baseline(2022, 50.0),
+    "patents", 90, requirement="≥70",
+    name="每万人口高价值发明专利拥有量", measure="件", actual=None, baseline=Baseline(2022, 50.0),
     target_value=70.0, data_status=None, status="no_data", reason="no value for 2024; the last is 55 in 2023",
     last_year=2023, last_value=55.0, path=((2022, 50.0), (2027, 70.0)),
     observed=((2022, 50.0), (2023, 55.0), (2024, None)),
 )
 PENDING = _result(
-    "final-year-compare", 100, name="研发强度超过全省平均", kind="annual", measure="%", target_value=None,
+    "final-year-compare", 100, requirement=">全省平均",
+    name="研发强度超过全省平均", kind="annual", measure="%", target_value=None,
     target_year=None, status="pending", data_status=None, reason="due in 2027 only", history=(),
 )
 SCOPED = _result(
-    "carrier-area", 110, unit="dongcheng", name="新投入使用创新载体面积", measure="万平方米", actual=0.5,
+    "carrier-area", 110, requirement="≥1", margin=0.1,
+    unit="dongcheng", name="新投入使用创新载体面积", measure="万平方米", actual=0.5,
     baseline=Baseline(2022, 0.0), target_value=1.0, expected=0.4, gap=0.1, attainment=0.5,
     required_annual=0.16666666666666666, trend_annual=0.25, projected=1.25, projected_met=True,
     status="on_track", reason="on the linear schedule", path=((2022, 0.0), (2027, 1.0)),
     observed=((2023, 0.2), (2024, 0.5)), responsible=("kjj",),
 )
 HOSTILE_RESULT = _result(
-    "hostile", 120, name=SCRIPT, name_en=ONERROR, measure=IMG, actual=2.0, baseline=Baseline(2022, 1.0),
+    "hostile", 120, requirement="≥5", margin=-0.2,
+    name=SCRIPT, name_en=ONERROR, measure=IMG, actual=2.0, baseline=Baseline(2022, 1.0),
     target_value=5.0, expected=2.2, gap=-0.2, attainment=0.4, status="off_track", failing=True,
     reason=f"{ONERROR} {IMG}", path=((2022, 1.0), (2027, 5.0)), observed=((2023, 1.5), (2024, 2.0)),
     projected=3.5, lead="evil", responsible=("evil",),

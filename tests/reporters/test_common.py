@@ -88,9 +88,9 @@ def test_linhai_text_report_rounds_every_number_to_two_decimals() -> None:
     actuals = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])
     out = render(evaluate([plan], actuals, year=2025), "text", RenderOptions(lang="zh"))
     growth = next(line for line in out.splitlines() if line.startswith("fiscal-st-growth"))
-    assert growth.split()[2:] == ["15.58", "15", "+0.58", "103.9%", "已达成"]
+    assert growth.split()[2:] == ["≥15", "15.58", "15", "+0.58", "—", "103.9%", "已达成"]
     rd = next(line for line in out.splitlines() if line.startswith("rd-intensity "))
-    assert rd.split()[2:] == ["3.38", "3.37", "+0.01", "93.9%", "符合序时进度"]
+    assert rd.split()[2:] == ["≥3.6", "3.38", "3.37", "+0.01", "103.4%", "93.9%", "符合序时进度"]
     superseded = next(line for line in out.splitlines() if "linhai.csv:13" in line)
     assert superseded.split()[1:] == ["rd-intensity", "—", "2025", "预计", "3.31", "正式"]
 

@@ -41,7 +41,7 @@ def _explanation() -> _Explanation:
     rows = [(2021, 2.4, 2.32, "on_track"), (2022, 2.9, 2.64, "on_track"), (2023, 3.3, 3.36, "off_track"),
             (2024, None, 3.68, "no_data")]
     by_year = tuple(replace(now, year=y, actual=a, expected=e, gap=None if a is None else round(a - e, 2),
-                            status=s) for y, a, e, s in rows)
+                            margin=None if a is None else round(a - e, 2), status=s) for y, a, e, s in rows)
     return _Explanation(_Plan("demo", "示范规划"), _Target("patents", "每万人口高价值发明专利拥有量", "Patents"),
                         2023, (now,), by_year, True)
 
@@ -51,6 +51,7 @@ def test_explanation_en_exact() -> None:
     assert text == (
         "示范规划 [demo]\n"
         "patents: Patents (Year 2023)\n"
+        "Requirement: ≥3.6 (by 2025)\n"
         "off track: behind the linear schedule: 0.06 below the expected 3.36\n"
         "\n"
         "Year  Actual  Expected    Gap  Status\n"
@@ -100,8 +101,9 @@ def test_linhai_explain_in_chinese_marks_later_years_pending() -> None:
     data = load_actuals([str(EXAMPLES_DIR / "linhai.csv")], plans=[plan])
     text = render_explanation(explain_target(plan, "rd-intensity", data), RenderOptions(lang="zh", width=80))
     lines = text.split("\n")
-    assert lines[2] == "符合序时进度：实际值3.38，序时目标值3.368（按序时进度衡量）"
-    assert lines[4:11] == [
+    assert lines[2] == "要求：≥3.6（2027年）"
+    assert lines[3] == "符合序时进度：实际值3.38，序时目标值3.37（按序时进度衡量）"
+    assert lines[5:12] == [
         "年份  实际值  序时目标值   差距  状态",
         "2022    3.02        3.02      0  符合序时进度",
         "2023    3.15        3.14  +0.01  符合序时进度",

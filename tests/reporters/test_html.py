@@ -78,8 +78,10 @@ def test_headline_has_titles_year_and_counts_with_text_labels() -> None:
 def test_cards_show_actual_expected_target_attainment_pace_and_reason() -> None:
     html = _html()
     card = html[html.index('id="r1"'):html.index('id="r2"')]
-    for text in ("全社会研发经费投入强度", "rd-intensity", "略有滞后", "<dd>3.2%</dd>", "<dd>3.24%</dd>",
-                 "<dd>3.6% (2027)</dd>", "<dd>-0.04</dd>", "<dd>88.9%</dd>", "<dd>0.13%</dd>",
+    for text in ("全社会研发经费投入强度", "rd-intensity", "略有滞后", "<dt>要求</dt><dd>≥3.6</dd>",
+                 "<dd>3.2%</dd>", "<dd>3.24%</dd>", "<dd>3.6% (2027)</dd>", "<dt>差距</dt><dd>-0.04</dd>",
+                 "<dt>完成序时进度</dt><dd>83.3%</dd>", "<dt>达成率</dt><dd>88.9%</dd>",
+                 "<dt>年均需增</dt><dd>0.13%</dd>",
                  '<p class="reason">落后于序时进度：比序时目标值3.24低0.04</p>'):
         assert text in card
     assert "behind the linear schedule" not in card
@@ -112,18 +114,31 @@ def test_rank_chart_says_lower_is_better() -> None:
     assert "Lower is better" in _html("en")
 
 
-def test_units_view_lists_shortfalls_worst_unit_first() -> None:
+def test_units_view_lists_names_most_shortfalls_first() -> None:
     html = _html()
     section = html[html.index('class="units"'):html.index('class="plan"')]
-    rows = re.findall(r'<td class="code">([^<]*)</td>', section)
-    assert rows == ["hostile", "new-hitech", "rd-intensity", "emerging-output"]
-    assert '<td>牵头</td>' in section
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"
+                      r'<td class="num">([^<]*)</td><td class="num">([^<]*)</td>', section)
+    # 市科技局 has three shortfalls, the hostile unit one; names, never ids.
+    assert rows == [
+        ("市科技局", "牵头", "每年新增高新技术企业", "≥60", "55", "-5"),
+        ("市科技局", "牵头", "全社会研发经费投入强度", "≥3.6", "3.2", "-0.04"),
+        ("市科技局", "牵头", "战略性新兴产业产值年均增速", "≥15", "11.8", "-3.2"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt;局", "牵头", "&lt;script&gt;alert(1)&lt;/script&gt;", "≥5", "2", "-0.2"),
+    ]
+    assert '<span class="badge st-missed">未达成</span>' in section
 
 
-def test_units_view_alone_has_no_cards() -> None:
+def test_units_view_alone_has_no_cards_and_a_summary_table() -> None:
     html = _html(view="units")
     assert "<svg" not in html
-    assert "new-hitech" in html
+    summary = html[html.index('class="unit-summary"'):html.index('class="units"')]
+    assert "<h2>汇总</h2>" in summary
+    assert re.findall(r"<tr><td>([^<]*)</td>", summary) == [
+        "市科技局", "&lt;script&gt;alert(1)&lt;/script&gt;局", "东城街道"]
+    assert '<td>市科技局</td><td class="num">10</td><td class="num">0</td><td class="num">3</td>' in summary
+    assert "每年新增高新技术企业" in html
+    assert 'class="unit-summary"' not in _html()  # check's page shows results, not the summary
 
 
 def test_english_labels() -> None:
@@ -167,7 +182,8 @@ def test_no_url_anywhere_no_script_no_external_font() -> None:
     assert not URL_IN_ATTRIBUTE.search(html)
     assert not re.search(r"https?:|//", html.replace("://", "")) and "://" not in html
     assert "<script" not in html and "<link" not in html and "@font-face" not in html
-    assert '"PingFang SC", "Microsoft YaHei",' in html and '"Noto Sans CJK SC"' in html
+    assert ('font: 14px/1.5 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",\n'
+            '        "WenQuanYi Micro Hei", sans-serif;') in html
 
 
 def test_a_url_in_plan_text_stays_text_and_never_becomes_a_request() -> None:
@@ -243,7 +259,7 @@ def test_cagr_without_levels_draws_rates_as_bars() -> None:
 
 
 @pytest.mark.parametrize(("value", "measure", "text"), [
-    (3.6, "%", "3.6%"), (412.0, "家", "412 家"), ((1.0, 2.0), "个", "1–2 个"), (None, "%", "—"),
+    (3.6, "%", "3.6%"), (412.0, "家", "412 家"), ((1.0, 2.0), "个", "1—2 个"), (None, "%", "—"),
     (True, None, "是"), (0.5, None, "0.5"),
 ])
 def test_with_measure(value: object, measure: str | None, text: str) -> None:

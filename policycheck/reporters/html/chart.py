@@ -145,6 +145,8 @@ class Trajectory:
     observed: tuple[tuple[int, float | None], ...] = ()  # None: a missing year
     projection: tuple[YearValue, YearValue] | None = None  # from (Y, a) to (T, projected)
     year: int | None = None  # the assessment year, marked with a thin rule
+    #: year -> the text of a milestone's label instead of its value (a range: ``1—2 个``)
+    milestone_texts: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,10 @@ def line_chart(data: Trajectory, *, inverted: bool = False, integer: bool = Fals
 
     actuals = tuple(point(y, v) for y, v in data.observed if v is not None)
     projection = tuple(point(y, v) for y, v in data.projection) if data.projection else ()
-    milestones, projection_end = place_labels(tuple(point(y, v) for y, v in data.milestones),
+    texts = dict(data.milestone_texts)
+    marks = tuple(replace(point(y, v), text=f"{y}: {texts[y]}") if y in texts else point(y, v)
+                  for y, v in data.milestones)
+    milestones, projection_end = place_labels(marks,
                                               projection[-1] if projection else None, frame.bottom)
     return LineChart(
         frame=frame, x_ticks=x_ticks, y_ticks=y_ticks, inverted=inverted,

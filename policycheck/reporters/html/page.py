@@ -17,24 +17,32 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import sorted_findings
 from policycheck.kinds import kind_spec
-from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.common import (
     EMPTY,
+    SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
+    UNIT_CELLS,
+    UNIT_SUMMARY_COLUMNS,
     as_of_label,
+    display_counts,
+    display_status,
     fmt_gap,
     fmt_number,
     fmt_percent,
+    headers,
     one_line,
+    required_pace,
+    requirement_cell,
     result_label,
     result_name,
     result_reason,
     results_by_plan,
-    shortfall_rows,
     status_text,
     superseded_rows,
-    unit_name,
+    unit_names,
+    unit_rows,
+    unit_summary_texts,
 )
 from policycheck.reporters.html import chart
 from policycheck.reporters.html.month_chart import month_chart
@@ -108,29 +116,35 @@ def _environment() -> jinja2.Environment:
 def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     """Everything the template needs, as plain values."""
     lang = options.lang
-    unit_names = {u.id: unit_name(u, lang) for u in report.units}
+    names = unit_names(report, lang)
     sections = []
     counter = iter(range(1, len(report.results) + 1))
     for info, results in results_by_plan(report):
-        cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}") for r in results)
+        cards = tuple(build_card(r, info, names, lang, f"r{next(counter)}") for r in results)
         as_of = as_of_label(info.as_of, lang) if info.as_of is not None else None
         sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
                                     EMPTY if info.year is None else str(info.year), cards, as_of))
-    counts = report.summary.by_status
+    counts = display_counts(report)
     return {
         "lang": "zh-CN" if lang == "zh" else "en",
         "t": functools.partial(label, lang=lang),
         "title": " / ".join(s.title for s in sections) or label("report_title", lang),
         "sections": sections,
         "show_cards": options.view != "units",
-        "counts": [(s, status_label(s, lang), counts[s]) for s in STATUSES if counts.get(s)],
+        "counts": [(s, status_label(s, lang), n) for s, n in counts.items()],
         "total": report.summary.results,
         "failing": report.summary.failing,
         "method": report.method,
         "thresholds": f"{report.thresholds.get('on_track', 0.95):g} / {report.thresholds.get('at_risk', 0.6):g}",
         "fail_on": report.fail_on,
         "half": midyear_clause(report, lang),  # 时间过半、任务过半 at mid-year (docs/evaluation.md#in-year)
-        "shortfalls": _shortfall_rows(report, lang),
+        "unit_headers": [(c.label(lang), c.numeric) for c in SHORTFALL_COLUMNS],
+        "shortfalls": _shortfall_rows(report, lang, names, options.units),
+        # The per-unit summary (汇总) of ``policycheck units``, as in text and Markdown.
+        "show_summary": options.view == "units",
+        "summary_headers": list(zip(headers(UNIT_SUMMARY_COLUMNS, lang),
+                                    (c.numeric for c in UNIT_SUMMARY_COLUMNS), strict=True)),
+        "unit_summary": unit_summary_texts(report, lang, options.units),
         "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
         # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
@@ -140,14 +154,13 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     }
 
 
-def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
-    """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
-    rows: list[tuple[str, str, str, str, str, str, str]] = []
-    for unit, shortfall, result in shortfall_rows(report):
-        code = f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
-        rows.append((unit_name(unit, lang), label(f"role_{shortfall.role}", lang), code,
-                     result_name(result, lang) if result else EMPTY, shortfall.status,
-                     status_label(shortfall.status, lang), fmt_gap(shortfall.gap)))
+def _shortfall_rows(report: Report, lang: str, names: dict[str, str],
+                    selected: tuple[str, ...]) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """Per merged unit shortfall: its display status and its cells (text, numeric) in SHORTFALL_COLUMNS order."""
+    rows: list[tuple[str, list[tuple[str, bool]]]] = []
+    for row in unit_rows(report, selected):
+        status = display_status(row.result) if row.result is not None else row.status
+        rows.append((status, [(UNIT_CELLS[c.key](row, lang, names), c.numeric) for c in SHORTFALL_COLUMNS]))
     return rows
 
 
@@ -158,7 +171,7 @@ def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str,
 def with_measure(value: float | bool | tuple[float, float] | None, measure: str | None, lang: str) -> str:
     """``3.6%``, ``412 家``: the unit of measure follows the number."""
     if isinstance(value, tuple):
-        text = f"{fmt_number(value[0], lang)}–{fmt_number(value[1], lang)}"
+        text = f"{fmt_number(value[0], lang)}—{fmt_number(value[1], lang)}"
     else:
         text = fmt_number(value, lang)
     if text == EMPTY or not measure or isinstance(value, bool):
@@ -175,7 +188,7 @@ def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang:
         y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
     return Card(
         anchor=anchor, title=result_name(result, lang), code=result_label(result), unit=unit,
-        status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
+        status=display_status(result), status_text=status_text(result, lang), facts=_facts(result, lang),
         reason=result_reason(result, lang), chart=chart_obj,
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
         y_label=y_label, notes=notes, month_chart=months,
@@ -207,14 +220,22 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
         from policycheck.periods import label_of_key
 
         when = label_of_key(result.actual_period, lang)
+    expected = (with_measure(result.expected_range, m, lang) if result.expected_range is not None
+                else with_measure(result.expected, m, lang))
     facts = [
+        (label("requirement", lang), requirement_cell(result, lang)),
         (label("actual", lang) + f" ({when})", with_measure(result.actual, m, lang)),
-        (label("expected", lang), with_measure(result.expected, m, lang)),
+        (label("expected", lang), expected),
         (label("target_value", lang), target),
-        (label("gap", lang), fmt_gap(result.gap)),
+        (label("gap", lang), fmt_gap(result.margin)),
+        (label("progress_ratio", lang), fmt_percent(result.progress_ratio)),
         (label("attainment", lang), fmt_percent(result.attainment)),
-        (label("required_annual", lang), with_measure(result.required_annual, m, lang)),
     ]
+    # The pace still needed, only while there is something to catch up (never for a met
+    # target), as an amount with the way it must go: 年均需增 12, 年均需减 0.8, 年均需提升 1.
+    pace = required_pace(result)
+    if pace is not None:
+        facts.append((label(pace[0], lang), with_measure(pace[1], m, lang)))
     if result.years_due is not None:
         facts.append((label("years_met", lang), f"{result.years_met or 0} / {result.years_due}"))
     if result.elapsed is not None and result.schedule not in (None, "none"):
@@ -242,6 +263,7 @@ def _number(value: object) -> float | None:
 def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """The chart of one result, its y-axis label and notes shown under it."""
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
+    fmt_range: Callable[[tuple[float, float]], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
     shape = kind_spec(result.kind).chart
     if result.as_of is not None and shape in ("bars", "compound"):
@@ -254,6 +276,9 @@ def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None
         inverted = shape == "inverted_line"  # a rank: lower is better, so up is better
         notes = (label("lower_is_better", lang),) if inverted else ()
         data = trajectory(result)
+        if isinstance(result.target_value, tuple) and result.target_year is not None:
+            # A range is drawn at its midpoint but labelled as the range it is (1—2 个).
+            data = replace(data, milestone_texts=((result.target_year, fmt_range(result.target_value)),))
         integer = inverted or whole_numbers(data)
         return chart.line_chart(data, inverted=inverted, integer=integer, fmt=fmt), y_label, notes
     if shape == "compound":

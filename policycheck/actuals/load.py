@@ -29,6 +29,7 @@ from policycheck.actuals.cells import (
     parse_year,
     split_number,
 )
+from policycheck.actuals.charcolumns import add_char_columns
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.filetype import is_workbook
@@ -137,6 +138,7 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
             actuals.findings.append(decoded.finding)
         return
     table.start_file(path)
+    first_finding = len(actuals.findings)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver, table)
     rows = None
@@ -151,6 +153,7 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
         actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
                                         f"cannot read the CSV ({decoded.encoding}): {_QUOTING.get(str(exc), exc)}"))
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+    add_char_columns(actuals.findings, first_finding, path, decoded.encoding)
 
 
 class _FileReader:

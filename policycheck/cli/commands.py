@@ -108,6 +108,8 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
 @click.option("--split", "split", metavar="[FORMAT=]DIR",
               help="Also write one report per responsible unit into DIR, named by the unit, and an index: "
                    "xlsx (default), csv, markdown, html or json (e.g. --split csv=reports/).")
+@click.option("--unit", "unit_filter", multiple=True, metavar="NAME_OR_ID",
+              help="Show only this responsible unit, by id or name (repeatable).")
 @handle_errors
 def units(plans: tuple[str, ...], split: str | None, **kwargs: Any) -> None:
     """The per-unit view: which responsible unit (责任单位) owns which shortfall."""

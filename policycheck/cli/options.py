@@ -51,6 +51,10 @@ class RunOptions:
     sheets: tuple[str, ...] = ()
     #: units --split: (format, folder)
     split: tuple[str, str] | None = None
+    #: --lang was given: the CSV is then the sheet for people in that language (docs/reports.md#csv)
+    lang_given: bool = False
+    #: units --unit: the units to show, by id or name; empty: every unit
+    unit_filter: tuple[str, ...] = ()
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
@@ -66,7 +70,15 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
                       fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
                       encoding=values["encoding"], allow_unknown=values["allow_unknown"],
                       color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
-                      sheets=tuple(values["sheets"]))
+                      sheets=tuple(values["sheets"]), lang_given=_given("lang"),
+                      unit_filter=tuple(values.get("unit_filter", ())))
+
+
+def _given(name: str) -> bool:
+    """Whether the option ``name`` was given (on the command line or from the environment)."""
+    context = click.get_current_context(silent=True)
+    source = context.get_parameter_source(name) if context is not None else None
+    return source is not None and source != click.core.ParameterSource.DEFAULT
 
 
 def split_format_path(value: str, formats: Sequence[str]) -> tuple[str, str] | None:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from policycheck.model import Plan, Report
     from policycheck.service import Inputs
 
+#: Findings the evaluation adds (the plans' and CSV files' own are printed as they are read).
+EVALUATION_RULES = frozenset({"PC411"})
 #: explain draws its year-by-year view for these formats; any other -f is the report of the target.
 EXPLAIN_VIEW_FORMATS = ("table", "text")
 
@@ -40,11 +42,35 @@ def run_report(options: RunOptions, *, view: str) -> int:
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
                         on_warnings=None if options.quiet else _print_warnings)
+    report = checked.report
+    if not options.quiet:
+        # The evaluation's own findings (PC411: a plan without any data) on stderr too,
+        # like the warnings of reading, so a CI log says it whatever the format.
+        _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES])
     _warn_about_year(checked.inputs.plans, options)
     if options.verbose and not options.quiet:
-        _say_what_was_read(checked.inputs, checked.report, options)
-    _emit_report(checked.report, options, render_options(options, view))
-    return EXIT_FAIL if checked.report.summary.failing else EXIT_OK
+        _say_what_was_read(checked.inputs, report, options)
+    selected = select_units(report, options.unit_filter) if options.unit_filter else ()
+    _emit_report(report, options, replace(render_options(options, view), units=selected))
+    return EXIT_FAIL if report.summary.failing else EXIT_OK
+
+
+def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the units named by ``units --unit`` (id, name or English name), in
+    report order; an unknown one is a usage error (exit 2) naming the closest unit."""
+    import difflib
+
+    chosen: set[str] = set()
+    for text in wanted:
+        matches = {u.id for u in report.units if text in (u.id, u.name, u.name_en)}
+        if not matches:
+            known = [u.name for u in report.units] + [u.id for u in report.units]
+            close = difflib.get_close_matches(text, known, n=1)
+            hint = (f"; did you mean {close[0]!r}?" if close
+                    else f"; units are: {', '.join(f'{u.id} ({u.name})' for u in report.units)}")
+            raise UsageError(f"--unit {text!r}: no such responsible unit in the plans{hint}")
+        chosen |= matches
+    return tuple(u.id for u in report.units if u.id in chosen)
 
 
 def run_explain(options: RunOptions, target_id: str) -> int:
@@ -177,7 +203,8 @@ def _warn_about_year(plans: Sequence[Plan], options: RunOptions) -> None:
 def render_options(options: RunOptions, view: str = "results") -> RenderOptions:
     """What the reporters need from the command line (and the terminal)."""
     return RenderOptions(lang=options.lang, tablefmt=options.tablefmt, color=options.color,
-                         width=terminal_width(), verbosity=1 + options.verbose, view=view)
+                         width=terminal_width(), verbosity=1 + options.verbose, view=view,
+                         sheet=options.lang_given)
 
 
 def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:

@@ -247,7 +247,7 @@ RESULT_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], str]] = {
 }
 #: One row per result (:func:`result_row_texts`): every figure beside the requirement.
 RESULT_COLUMNS: tuple[Column, ...] = (
-    Column("target", code=True), Column("name", wraps=True), Column("requirement"),
+    Column("target", code=True), Column("name", wraps=True), Column("requirement", wraps=True),
     Column("actual", numeric=True), Column("expected", numeric=True), Column("gap", numeric=True),
     Column("progress_ratio", numeric=True), Column("attainment", numeric=True), Column("status"),
 )
@@ -383,7 +383,8 @@ UNIT_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], str]] = {
 #: One row per unit and result it falls short on (:func:`unit_row_texts`): names, not ids
 #: (docs/reports.md#the-unit-view).
 SHORTFALL_COLUMNS: tuple[Column, ...] = (
-    Column("responsible", wraps=True), Column("role"), Column("name", wraps=True), Column("requirement"),
+    Column("responsible", wraps=True), Column("role"), Column("name", wraps=True),
+    Column("requirement", wraps=True),
     Column("actual", numeric=True), Column("gap", numeric=True), Column("status"),
 )
 

@@ -77,6 +77,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "missing": "缺少数据",
         # the xlsx report's sheets (reporters/xlsx.py)
         "commitment": "属性",
+        "fails_run": "不通过",
         "target_year": "目标年份",
         "reason": "原因",
         "unit_id": "责任单位代码",
@@ -184,6 +185,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "not_done": "not done",
         "missing": "no data",
         # the xlsx report's sheets (reporters/xlsx.py)
+        "fails_run": "Failing",
         "commitment": "Commitment",
         "target_year": "Target year",
         "reason": "Reason",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Column as RichColumn
@@ -46,6 +47,7 @@ from policycheck.reporters.common import (
     fmt_percent,
     one_line,
     plan_heading,
+    requirement_cell,
     results_by_plan,
     status_text,
     superseded_rows,
@@ -62,12 +64,20 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 100
 #: The narrowest the wrapping (name) column becomes before the table widens instead.
 NAME_MIN_WIDTH = 8
+#: The narrowest another wrapping column (a requirement naming a reference, a file:line) becomes.
+OTHER_MIN_WIDTH = 6
+#: The widest a requirement column grows; a longer one (>固定资产投资增速) wraps in its cell.
+REQUIREMENT_MAX_WIDTH = 10
 #: The name width a layout must leave before it counts as fitting (all but the last layout).
 NAME_COMFORT_WIDTH = 16
 #: The id column, shortened: enough for ``tech-progress-c…``.
 ID_SHORT_WIDTH = 16
-#: Where a long Chinese header breaks in the compact layout (it has no space to break at).
-_HEADER_BREAKS: Mapping[str, str] = {"序时目标值": "序时\n目标值", "完成序时进度": "完成序时\n进度"}
+#: The columns that hold names: they give way first, down to NAME_MIN_WIDTH.
+_NAME_KEYS = frozenset({"name", "responsible"})
+#: Long headers in the compact layout: where a Chinese one breaks (it has no space to break
+#: at), and the shorter English word for the requirement.
+_COMPACT_HEADERS: Mapping[str, str] = {"序时目标值": "序时\n目标值", "完成序时进度": "完成序时\n进度",
+                                       "Requirement": "Required"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +163,10 @@ def _new_table(title: str, columns: Sequence[Column], lang: str, layout: Layout)
                   padding=(0, 0) if layout.compact else (0, 1))
     for column in columns:
         short_id = column.key == "target" and layout.ids == "short"
+        minimum = (NAME_MIN_WIDTH if column.key in _NAME_KEYS else OTHER_MIN_WIDTH) if column.wraps else None
         table.add_column(_header(column, lang, layout), justify="right" if column.numeric else "left",
                          no_wrap=not column.wraps, overflow="fold" if column.wraps else "ellipsis",
-                         min_width=NAME_MIN_WIDTH if column.wraps else None,
-                         max_width=ID_SHORT_WIDTH if short_id else None)
+                         min_width=minimum, max_width=ID_SHORT_WIDTH if short_id else None)
     return table
 
 
@@ -165,19 +175,21 @@ def _header(column: Column, lang: str, layout: Layout) -> str:
     text = column.label(lang)
     if not layout.compact:
         return text
-    if lang == "zh":
-        return _HEADER_BREAKS.get(text, text)
+    if text in _COMPACT_HEADERS:
+        return _COMPACT_HEADERS[text]
     return text.replace(" ", "\n", 1) if len(text) > 8 else text
 
 
 def fitting_width(table: Table, name_min: int = NAME_MIN_WIDTH) -> int:
     """The narrowest width at which no column but the wrapping ones is cut, the
-    wrapping ones (names) held at ``name_min`` cells, so every other column
-    (ids, numbers, the bar, the status) gets its widest cell in full."""
+    names held at ``name_min`` cells and the other wrapping columns at their
+    minimum, so every other column (ids, numbers, the bar, the status) gets its
+    widest cell in full."""
     wrapping: list[RichColumn] = [c for c in table.columns if not c.no_wrap]
     saved = [(c.min_width, c.max_width) for c in wrapping]
     for column in wrapping:
-        column.min_width = column.max_width = name_min
+        # A name column is the one made with NAME_MIN_WIDTH (see _new_table).
+        column.min_width = column.max_width = name_min if column.min_width == NAME_MIN_WIDTH else column.min_width
     try:
         probe = Console(file=io.StringIO(), width=10_000, legacy_windows=False)
         return Measurement.get(probe, probe.options, table).maximum
@@ -216,7 +228,18 @@ def _results_table(title: str, results: list[Result], lang: str, names: Mapping[
             else:
                 cells.append(Text(RESULT_CELLS[column.key](result, lang, names)))
         table.add_row(*cells)
+    _fix_requirement_width(table, columns, [[requirement_cell(r, lang)] for r in results])
     return table
+
+
+def _fix_requirement_width(table: Table, columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> None:
+    """Give the requirement column the width of its widest text (capped): rich narrows
+    every wrapping column alike, and ``≥1000`` must not wrap so that a name can stay wide."""
+    index = next(i for i, column in enumerate(columns) if column.key == "requirement")
+    rich_column = table.columns[index]
+    texts = [str(rich_column.header), *(text for row in cells for text in row)]
+    widest = max(cell_len(line) for text in texts for line in text.split("\n"))
+    rich_column.width = min(widest, REQUIREMENT_MAX_WIDTH)
 
 
 def _shortfall_builder(rows: list[UnitRow], names: Mapping[str, str], lang: str) -> Callable[[Layout], Table]:
@@ -235,6 +258,8 @@ def _shortfall_table(rows: list[UnitRow], names: Mapping[str, str], lang: str, l
             else:
                 cells.append(Text(UNIT_CELLS[column.key](row, lang, names)))
         table.add_row(*cells)
+    _fix_requirement_width(table, SHORTFALL_COLUMNS,
+                           [[requirement_cell(row.result, lang)] for row in rows if row.result is not None])
     return table
 
 

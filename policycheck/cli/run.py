@@ -43,10 +43,9 @@ def run_report(options: RunOptions, *, view: str) -> int:
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
                         on_warnings=None if options.quiet else _print_warnings)
     report = checked.report
-    if not options.quiet:
-        # The evaluation's own findings (PC411: a plan without any data) on stderr too,
-        # like the warnings of reading, so a CI log says it whatever the format.
-        _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES])
+    # The evaluation's own findings (PC411: a plan without any data) on stderr, even
+    # under -q: an unfilled template must not pass a CI job on a summary line alone.
+    _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES])
     _warn_about_year(checked.inputs.plans, options)
     if options.verbose and not options.quiet:
         _say_what_was_read(checked.inputs, report, options)

@@ -58,14 +58,15 @@ class BrowserRun:
     page_requests: tuple[str, ...]  # URLs the page itself asked the network for
 
 
-def run_chromium(binary: str, page: Path, work: Path, *mode: str) -> BrowserRun:
+def run_chromium(binary: str, page: Path, work: Path, *mode: str, env: dict[str, str] | None = None) -> BrowserRun:
     """One Chromium run on ``page`` (``--dump-dom`` or ``--screenshot=...``), bounded in time."""
     profile, netlog = work / "profile", work / "netlog.json"
     profile.mkdir()
     args = [binary, *FLAGS, f"--user-data-dir={profile}", f"--log-net-log={netlog}",
             f"--window-size={WIDTH},{HEIGHT}", *mode, page.as_uri()]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, stdin=subprocess.DEVNULL)
+                            start_new_session=True, stdin=subprocess.DEVNULL,
+                            env=None if env is None else {**os.environ, **env})
     try:
         stdout, stderr = proc.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -195,6 +196,64 @@ def test_the_checks_catch_a_bad_page(browser: tuple[str, Path, str], tmp_path: P
     run = run_chromium(binary, bad, tmp_path, "--dump-dom")
     assert any("Uncaught ReferenceError" in line for line in console_lines(run.stderr))
     assert run.page_requests == ("http://example.invalid/x.png",)
+
+
+#: Distinct Chinese characters of the report; real glyphs have distinct ink boxes, the boxes
+#: (.notdef) a browser draws for characters no font has are all alike.
+GLYPHS = "一国达成率序滞后"
+FONT = re.compile(r"\bfont: 14px/1\.5 ([^;]+);")
+
+
+def report_font_stack(html: str) -> str:
+    """The body font stack of the report, as its stylesheet writes it."""
+    found = FONT.search(html)
+    assert found is not None, "the report sets no body font"
+    return " ".join(found.group(1).split())
+
+
+def glyph_boxes(binary: str, work: Path, font: str, env: dict[str, str] | None = None) -> list[tuple[float, ...]]:
+    """The ink box (left, right, ascent, descent) of each of GLYPHS drawn in ``font``.
+
+    A test page of its own (the report has no script): a canvas measures each
+    character with the font stack, and the page writes the boxes into its body,
+    which ``--dump-dom`` prints.
+    """
+    page = work / "glyphs.html"
+    page.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><body><script>\n'
+        'const c = document.createElement("canvas").getContext("2d");\n'
+        f"c.font = {json.dumps('32px ' + font)};\n"
+        f"document.body.textContent = JSON.stringify([...{json.dumps(GLYPHS)}].map(ch => {{\n"
+        "  const m = c.measureText(ch);\n"
+        "  return [m.actualBoundingBoxLeft, m.actualBoundingBoxRight, m.actualBoundingBoxAscent,\n"
+        "          m.actualBoundingBoxDescent].map(v => Math.round(v * 10) / 10);\n"
+        "}));\n</script>", encoding="utf-8")
+    run = run_chromium(binary, page, work, "--dump-dom", env=env)
+    body = re.search(r"<body>(.*)</body>", run.stdout, re.S)
+    assert body is not None, run.stdout
+    return [tuple(box) for box in json.loads(body.group(1))]
+
+
+def test_chinese_renders_in_a_cjk_font_not_boxes(browser: tuple[str, Path, str], tmp_path: Path) -> None:
+    """docs/html-report.md: the font stack names CJK fonts first; .ci/run installs
+    fonts-noto-cjk so that the page shows characters, not boxes."""
+    binary, _, html = browser
+    font = report_font_stack(html)
+    assert font.startswith('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"')
+    boxes = glyph_boxes(binary, tmp_path, font)
+    assert len(boxes) == len(GLYPHS)
+    # Real glyphs differ (一 is flat, 国 fills its square); boxes are one shape for all.
+    assert len(set(boxes)) > len(GLYPHS) // 2, f"the characters render alike, as boxes: {boxes}"
+
+
+def test_the_glyph_check_catches_boxes(browser: tuple[str, Path, str], tmp_path: Path) -> None:
+    """The same check fails when the browser has no font with Chinese characters."""
+    binary, _, html = browser
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>',
+                    encoding="utf-8")
+    boxes = glyph_boxes(binary, tmp_path, report_font_stack(html), env={"FONTCONFIG_FILE": str(conf)})
+    assert len(set(boxes)) == 1, boxes
 
 
 def test_missing_chromium_fails_in_ci_and_skips_locally(monkeypatch: pytest.MonkeyPatch) -> None:

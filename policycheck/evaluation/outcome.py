@@ -32,7 +32,7 @@ class Outcome:
     #: between: the scheduled range at the year (docs/evaluation.md#ranges)
     expected_range: tuple[float, float] | None = None
     gap: float | None = field(default=None, metadata=_ACTUAL)
-    #: the gap signed + better, - worse (docs/evaluation.md#the-sign-of-差距)
+    #: the gap signed + better, - worse (docs/evaluation.md#the-sign-of-gaps)
     margin: float | None = field(default=None, metadata=_ACTUAL)
     attainment: float | None = field(default=None, metadata=_ACTUAL)
     progress: float | None = field(default=None, metadata=_ACTUAL)

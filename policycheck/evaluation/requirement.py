@@ -1,7 +1,7 @@
 """What a target requires, as one short text: ``≥3.2``, ``>40``, ``3—5``, ``清零``.
 
 :func:`requirement_text` is the only place that turns a target's comparator
-and value into words (docs/reports.md#the-requirement-要求); the JSON
+and value into words (docs/reports.md#the-requirement); the JSON
 ``requirement`` field, every human format and the reason sentences use it.
 The text is written as the plan's document would (Chinese words for 清零,
 建成, 前5名); :func:`localise_requirement` gives the English words for

@@ -154,7 +154,7 @@ def average_growth(level: float, b: float, years: int) -> float | None:
 
 def margin(a: float, cmp: str, scheduled: Requirement, final: Requirement, d: int, *,
            tol: float = 0.0, open_end: int = 0) -> float:
-    """The gap in the one sign convention of the reports (docs/evaluation.md#the-sign-of-差距).
+    """The gap in the one sign convention of the reports (docs/evaluation.md#the-sign-of-gaps).
 
     ``+`` ahead of or better than what is ``scheduled`` at Y (E(Y), or the
     requirement itself), ``-`` behind or worse, 0 inside a required range.

@@ -34,7 +34,6 @@ from policycheck.numtext import range_text
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     Column,
-    UnitRow,
     as_of_label,
     data_status_text,
     display_status,
@@ -45,9 +44,12 @@ from policycheck.reporters.common import (
     result_reason,
     unit_name,
     unit_names,
-    unit_rows,
 )
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.units import (
+    UnitRow,
+    unit_rows,
+)
 
 if TYPE_CHECKING:
     from policycheck.model import Report

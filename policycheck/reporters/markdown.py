@@ -17,9 +17,7 @@ from policycheck.findings import sorted_findings
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
-    SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
-    UNIT_SUMMARY_COLUMNS,
     Column,
     display_counts,
     finding_rows,
@@ -29,11 +27,15 @@ from policycheck.reporters.common import (
     results_by_plan,
     superseded_rows,
     unit_names,
-    unit_row_texts,
-    unit_summary_texts,
 )
 from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
+from policycheck.reporters.units import (
+    SHORTFALL_COLUMNS,
+    UNIT_SUMMARY_COLUMNS,
+    unit_row_texts,
+    unit_summary_texts,
+)
 
 if TYPE_CHECKING:
     from policycheck.model import Report

@@ -36,12 +36,8 @@ from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     RESULT_CELLS,
     RESULT_COLUMNS,
-    SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
-    UNIT_CELLS,
-    UNIT_SUMMARY_COLUMNS,
     Column,
-    UnitRow,
     attainment_bar,
     display_status,
     fmt_percent,
@@ -52,11 +48,17 @@ from policycheck.reporters.common import (
     status_text,
     superseded_rows,
     unit_names,
-    unit_rows,
-    unit_summary_texts,
 )
 from policycheck.reporters.labels import label
 from policycheck.reporters.statuses import status_style
+from policycheck.reporters.units import (
+    SHORTFALL_COLUMNS,
+    UNIT_CELLS,
+    UNIT_SUMMARY_COLUMNS,
+    UnitRow,
+    unit_rows,
+    unit_summary_texts,
+)
 
 if TYPE_CHECKING:
     from policycheck.model import Report, Result

@@ -21,9 +21,7 @@ from policycheck.findings import Validation, format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
-    SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
-    UNIT_SUMMARY_COLUMNS,
     Column,
     one_line,
     plan_heading,
@@ -31,10 +29,14 @@ from policycheck.reporters.common import (
     results_by_plan,
     superseded_rows,
     unit_names,
+)
+from policycheck.reporters.labels import label
+from policycheck.reporters.units import (
+    SHORTFALL_COLUMNS,
+    UNIT_SUMMARY_COLUMNS,
     unit_row_texts,
     unit_summary_texts,
 )
-from policycheck.reporters.labels import label
 
 if TYPE_CHECKING:
     from policycheck.model import Report

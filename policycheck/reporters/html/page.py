@@ -20,10 +20,7 @@ from policycheck.kinds import kind_spec
 from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.common import (
     EMPTY,
-    SHORTFALL_COLUMNS,
     SUPERSEDED_COLUMNS,
-    UNIT_CELLS,
-    UNIT_SUMMARY_COLUMNS,
     as_of_label,
     display_counts,
     display_status,
@@ -41,12 +38,17 @@ from policycheck.reporters.common import (
     status_text,
     superseded_rows,
     unit_names,
-    unit_rows,
-    unit_summary_texts,
 )
 from policycheck.reporters.html import chart
 from policycheck.reporters.html.month_chart import month_chart
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.units import (
+    SHORTFALL_COLUMNS,
+    UNIT_CELLS,
+    UNIT_SUMMARY_COLUMNS,
+    unit_rows,
+    unit_summary_texts,
+)
 
 if TYPE_CHECKING:
     import jinja2

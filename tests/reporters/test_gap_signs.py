@@ -9,13 +9,14 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from evalkit import actuals, one, plan, target
 
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Unit
 from policycheck.reporters import RenderOptions, render
-from policycheck.reporters.common import required_pace, unit_rows
+from policycheck.reporters.common import required_pace
 from policycheck.reporters.html.page import build_card
+from policycheck.reporters.units import unit_rows
+from tests.helpers.evaluation_inputs import actuals, one, plan, target
 
 UNITS = {"kjj": Unit("kjj", "市科技局"), "jxj": Unit("jxj", "市经信局")}
 

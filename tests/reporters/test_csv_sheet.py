@@ -10,18 +10,18 @@ import csv
 import io
 
 from click.testing import CliRunner
-from conftest import EXAMPLES_DIR, PLANS_DIR
-from report_fixture import build_report
 
 from policycheck.cli.commands import main
 from policycheck.reporters import RenderOptions, render
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+from tests.helpers.report_demo import build_report
 
 TAICANG = [str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv")]
 HEADERS_ZH = ["规划", "指标代码", "单位代码", "单位名称", "指标名称", "计量单位", "要求", "年份", "实际值", "数据状态",
               "序时目标值", "差距", "完成序时进度(%)", "达成率(%)", "状态", "状态代码", "指标属性", "不通过", "原因",
               "目标值", "目标年份", "基期年份", "基期值", "完成进度(%)", "序时进度(%)", "年均需提升", "按趋势预计",
-              "预计能否达成", "评估方法", "逐年情况", "达标年数", "到期年数", "水平值", "完成年份", "最近有数年份", "最近值",
-              "牵头单位", "责任单位", "来源", "备注", "位置", "英文名称", "原因代码"]
+              "预计能否达成", "评估方法", "逐年情况", "达标年数", "到期年数", "水平值", "完成年份", "最近有数年份",
+              "最近值", "牵头单位", "责任单位", "来源", "备注", "位置", "英文名称", "原因代码"]
 
 
 def _rows(*args: str) -> list[dict[str, str]]:
@@ -44,8 +44,8 @@ def test_chinese_headers_labels_reasons_and_rounded_numbers() -> None:
     assert (rd["年均需提升"], rd["按趋势预计"], rd["评估方法"], rd["位置"]) == (
         "0.25", "3.12", "线性序时法", f"{TAICANG[0]}:38:5")
     talent = next(r for r in rows if r["指标代码"] == "leading-talent")
-    assert (talent["要求"], talent["实际值"], talent["差距"], talent["状态"], talent["指标属性"], talent["逐年情况"]) == (
-        ">40", "40", "0", "未达成", "力争", "2018: 45 已达成；2019: 40 未达成")
+    assert (talent["要求"], talent["实际值"], talent["差距"], talent["状态"], talent["指标属性"],
+            talent["逐年情况"]) == (">40", "40", "0", "未达成", "力争", "2018: 45 已达成；2019: 40 未达成")
     hnte = next(r for r in rows if r["指标代码"] == "hnte-total")
     assert hnte["责任单位"] == "市科技局；经信委；财政局；招商局；国税局；地税局；各镇、区（街道）"
     towns = next(r for r in rows if r["指标代码"] == "town-focus-industries")

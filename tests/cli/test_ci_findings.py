@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import PLANS_DIR
 
 from policycheck.actuals.charcolumns import field_start
 from policycheck.cli.commands import main
 from policycheck.reporters.markdown import escape
+from tests.helpers.paths import PLANS_DIR
 
 TAICANG = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 MESSAGE = ("no actual value for any of the 30 targets of plan taicang-sti-2018-2020 in {csv}: every result is "

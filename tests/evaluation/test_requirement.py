@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES_DIR, PLANS_DIR
-from evalkit import actuals, plan, target
 
 from policycheck.cli.commands import main
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.requirement import localise_requirement, requirement_text
 from policycheck.model import Scope, TimesBaseline
+from tests.helpers.evaluation_inputs import actuals, plan, target
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
 
 TAICANG = [str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv")]
 BENGBU = [str(PLANS_DIR / "bengbu-sti-2023-2025.yaml"), "-a", str(EXAMPLES_DIR / "bengbu.csv")]

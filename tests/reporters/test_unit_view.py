@@ -10,13 +10,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES_DIR, PLANS_DIR
-from evalkit import actuals, plan, target
 
 from policycheck.cli.commands import main
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Scope
 from policycheck.reporters import RenderOptions, render
+from tests.helpers.evaluation_inputs import actuals, plan, target
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
 
 TAICANG = [str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv")]
 
@@ -46,7 +46,8 @@ def test_one_row_per_unit_and_target_with_its_roles_merged_and_names_not_ids() -
             "   -0.37  明显滞后（力争）") in towns
     assert "[towns]" not in text and "town-carrier-area" not in text
     md = _units("-f", "markdown")
-    assert "| 各镇、区（街道） | 配合、承担 | 各镇、区(街道)新投入使用创新载体面积（各镇、区（街道）） | ≥1 | 0.3 | -0.37 |" in md
+    assert ("| 各镇、区（街道） | 配合、承担 | 各镇、区(街道)新投入使用创新载体面积（各镇、区（街道）） | ≥1 | 0.3 "
+            "| -0.37 |") in md
     # The JSON keeps one shortfall per role, as documented (docs/reports.md#json).
     data = json.loads(_units("-f", "json"))
     towns_json = next(u for u in data["units"] if u["id"] == "towns")
@@ -102,5 +103,6 @@ def test_every_human_format_of_units_has_the_summary(fmt: str) -> None:
     assert "汇总" in out and "市科技局" in out
     if fmt == "html":
         section = out[out.index('<section class="unit-summary">'):out.index('<section class="units">')]
-        assert '<tr><td>市科技局</td><td class="num">18</td><td class="num">8</td><td class="num">9</td></tr>' in section
+        row = '<tr><td>市科技局</td><td class="num">18</td><td class="num">8</td><td class="num">9</td></tr>'
+        assert row in section
         assert "<svg" not in out

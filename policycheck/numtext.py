@@ -21,10 +21,12 @@ def trim(text: str) -> str:
 
 
 def number_text(value: float) -> str:
-    """A number at display precision: 3.368 -> ``3.37``, 1228.0 -> ``1228``, -0.001 -> ``0``."""
-    if not math.isfinite(value):
-        return str(value)
-    return trim(f"{value:.{DECIMALS}f}")
+    """A number at display precision: 3.368 -> ``3.37``, 1228.0 -> ``1228``, -0.001 -> ``0``.
+
+    Called for every number of every reason sentence, so it stays one format and
+    one trim (``inf`` and ``nan`` format as themselves and have no point to trim).
+    """
+    return trim(f"{value:.2f}")
 
 
 def range_text(lo: float, hi: float) -> str:

@@ -136,6 +136,8 @@ def weakest_status(statuses: Sequence[DataStatus]) -> DataStatus | None:
 def fmt(x: float | bool | tuple[float, float] | None) -> str:
     """A number for a reason sentence, rounded as the tables round it (two decimals:
     docs/reports.md#rules-shared-by-all-formats); a range as ``3—5``."""
+    if type(x) is float:  # nearly always: one test
+        return number_text(x)
     if x is None:
         return "none"
     if isinstance(x, bool):

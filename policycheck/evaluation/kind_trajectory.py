@@ -69,7 +69,8 @@ def evaluate_trajectory(case: Case) -> Outcome:
         out.path = path.points
         out.target_value = path.final[1]
         out.expected = path_value(path.points, case.year)
-        out.expected_range = expected_range(path.baseline, path.milestones, case.year)
+        if case.cmp == "between":
+            out.expected_range = expected_range(path.baseline, path.milestones, case.year)
     actual = _actual(case, out)
     if actual is None:
         return out
@@ -198,9 +199,14 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
     out.progress = prog
     out.gap = None if expected is None else a - expected
     if expected is not None:
-        scheduled = out.expected_range if out.expected_range is not None else expected
-        out.margin = margin(a, cmp, scheduled, v_req, direction(cmp, b, v_t, case.open_end), tol=case.tol,
-                            open_end=case.open_end)
+        if cmp in (">=", ">"):  # the common cases, inline: this runs for every result
+            out.margin = a - expected
+        elif cmp in ("<=", "<"):
+            out.margin = expected - a
+        else:
+            scheduled = out.expected_range if out.expected_range is not None else expected
+            out.margin = margin(a, cmp, scheduled, v_req, direction(cmp, b, v_t, case.open_end), tol=case.tol,
+                                open_end=case.open_end)
     out.attainment = attainment(a, cmp, v_req, tol=case.tol, progress_value=prog, has_baseline=b is not None,
                                 open_end=case.open_end)
     if year < final_year:

@@ -53,22 +53,26 @@ def evaluate_yearly(case: Case) -> Outcome:
         out.margin = margin(a, case.cmp, v, v, direction(case.cmp, None, midpoint(v), case.open_end), tol=case.tol,
                             open_end=case.open_end)
         out.attainment = attainment(a, case.cmp, v, tol=case.tol, open_end=case.open_end)
-    target = requirement_text(case.target, v, tolerance=case.tol) if v is not None else "none"
     if not kept and not first <= case.year <= last:
         out.judge("pending", because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":
         if kept:
-            out.judge("no_data", because("one_year_no_data", year=judged, target=target))
+            out.judge("no_data", because("one_year_no_data", year=judged, target=_stated(case, v)))
         else:
             mark_no_data(out, case, why)
     elif kept:
         code = "one_year_met" if entry.status == "met" else "one_year_missed"
-        out.judge(entry.status, because(code, year=judged, target=target, actual=fmt(entry.actual)))
+        out.judge(entry.status, because(code, year=judged, target=_stated(case, v), actual=fmt(entry.actual)))
     else:
         code = "year_met" if entry.status == "met" else "year_missed"
-        out.judge(entry.status, because(code, year=case.year, target=target, actual=fmt(entry.actual),
+        out.judge(entry.status, because(code, year=case.year, target=_stated(case, v), actual=fmt(entry.actual),
                                         years_met=out.years_met, years_due=out.years_due))
     return out
+
+
+def _stated(case: Case, v: Requirement | None) -> str:
+    """The year's requirement as the reason states it (``≥60``, ``3—5``, ``>10.5``)."""
+    return requirement_text(case.target, v, tolerance=case.tol) if v is not None else "none"
 
 
 def _years(case: Case) -> tuple[int, int]:

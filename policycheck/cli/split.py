@@ -89,6 +89,7 @@ def split_files(report: Report, fmt: str, folder: str, options: RenderOptions) -
     """(path, content) of every unit's file and the index, rendered before anything is written."""
     from policycheck.reporters import render_file
     from policycheck.reporters.unit_index import IndexRow, render_index
+    from policycheck.reporters.units import shortfall_count
 
     extension = SPLIT_FORMATS[fmt]
     names = file_names(report.units, options.lang, extension)
@@ -99,6 +100,6 @@ def split_files(report: Report, fmt: str, folder: str, options: RenderOptions) -
         name = names[unit.id]
         files.append((os.path.join(folder, name), render_file(unit_report(report, unit), fmt, per_unit)))
         shown = unit.name_en if options.lang == "en" and unit.name_en else unit.name
-        rows.append(IndexRow(unit.id, shown, unit.led, unit.supported, len(unit.shortfalls), name))
+        rows.append(IndexRow(unit.id, shown, unit.led, unit.supported, shortfall_count(unit), name))
     files.append((os.path.join(folder, INDEX_NAME + extension), render_index(rows, fmt, options.lang)))
     return files

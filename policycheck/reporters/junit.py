@@ -92,7 +92,7 @@ def _suite(index: int, info: PlanInfo, results: list[Result], report: Report, la
 def suite_findings(index: int, info: PlanInfo, report: Report) -> str:
     """The findings a suite's ``<system-err>`` carries, one parsable line each: those
     of its plan file, and in the first suite those of the other files (the CSV), so
-    a warning such as PC410 (a plan without any data) reaches CI test views too."""
+    a warning such as PC411 (a plan without any data) reaches CI test views too."""
     plan_files = {p.file for p in report.plans}
     mine = [f for f in sorted_findings(report.findings)
             if f.file == info.file or (index == 0 and f.file not in plan_files)]

@@ -85,12 +85,12 @@ def ordered_units(report: Report, selected: Sequence[str] = ()) -> list[UnitSumm
     units in the document's order, not in code-point order of their names.
     """
     units = [u for u in report.units if not selected or u.id in selected]
-    counts = {u.id: _shortfall_count(u) for u in units}
+    counts = {u.id: shortfall_count(u) for u in units}
     return sorted(units, key=lambda u: (-counts[u.id], u.order, u.id))
 
 
-def _shortfall_count(unit: UnitSummary) -> int:
-    """Shortfalls of a unit, counting a result once whatever its roles in it."""
+def shortfall_count(unit: UnitSummary) -> int:
+    """Shortfalls of a unit, counting a result once whatever its roles in it (the 短板 of 汇总)."""
     return len({(s.plan, s.target, s.unit) for s in unit.shortfalls})
 
 
@@ -133,5 +133,5 @@ UNIT_SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("shortfalls", numeric=True))
 def unit_summary_texts(report: Report, lang: str, selected: Sequence[str] = ()) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
-    return [[unit_name(u, lang), str(u.led), str(u.supported), str(_shortfall_count(u))]
+    return [[unit_name(u, lang), str(u.led), str(u.supported), str(shortfall_count(u))]
             for u in ordered_units(report, selected)]

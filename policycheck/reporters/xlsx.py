@@ -31,16 +31,20 @@ from policycheck.reporters.common import (
     Column,
     as_of_label,
     data_status_text,
+    display_status,
+    expected_cell,
     headers,
     one_line,
+    requirement_cell,
     result_name,
     result_reason,
-    shortfall_rows,
-    shortfall_target,
+    scoped_name,
     status_text,
     unit_name,
+    unit_names,
 )
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.units import UnitRow, ordered_units, shortfall_target, unit_rows
 from policycheck.textwidth import display_width
 
 if TYPE_CHECKING:
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
 STATUS_COLOURS = {
     "met": "#1A7F37", "on_track": "#2B8A7E", "at_risk": "#B7791F", "off_track": "#D9480F",
     "regressing": "#A61E4D", "missed": "#C92A2A", "no_data": "#6C757D", "pending": "#4263EB",
+    "no_baseline": "#6C757D",
 }
 #: Sheet names per language (Excel allows 31 characters, no []:*?/\).
 SHEETS = {
@@ -68,11 +73,12 @@ RESULT_SHEET: tuple[Column, ...] = (
     Column("measure"), Column("commitment"), Column("lead", code=True), Column("year", numeric=True),
     Column("requirement"), Column("target_year", numeric=True), Column("actual", numeric=True),
     Column("data_status"), Column("expected", numeric=True), Column("gap", numeric=True),
-    Column("attainment", numeric=True), Column("status"), Column("reason"), Column("source"), Column("note"))
+    Column("progress_ratio", numeric=True), Column("attainment", numeric=True), Column("status"), Column("reason"),
+    Column("source"), Column("note"))
 UNIT_SHEET: tuple[Column, ...] = (
     Column("unit_id", code=True), Column("unit_name"), Column("led", numeric=True), Column("supported", numeric=True),
     Column("shortfalls", numeric=True), Column("role"), Column("target", code=True), Column("name"),
-    Column("status"), Column("gap", numeric=True))
+    Column("requirement"), Column("status"), Column("gap", numeric=True))
 SUPERSEDED_SHEET: tuple[Column, ...] = (
     Column("location", code=True), Column("plan", code=True), Column("target", code=True),
     Column("row_unit", code=True), Column("year", numeric=True), Column("data_status"),
@@ -85,7 +91,6 @@ MONTH_SHEET: tuple[Column, ...] = (
 FINDING_SHEET: tuple[Column, ...] = (
     Column("location", code=True), Column("finding_level"), Column("rule", code=True), Column("message"))
 _LEVELS = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
-_COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "between": ""}
 #: The widest a column grows (characters of Latin width; a Chinese character is two).
 MAX_WIDTH = 60
 
@@ -234,41 +239,31 @@ def _number(value: float | None, code: str) -> Cell:
     return _Cell(float(value), number_format=code)
 
 
-def requirement(result: Result, lang: str) -> str:
-    """The requirement in words: ``≥ 3.2``, ``1–2``, ``是`` for a milestone."""
-    value = result.target_value
-    if value is None:
-        return EMPTY
-    if isinstance(value, bool):
-        return label("done", lang) if value else label("not_done", lang)
-    if isinstance(value, tuple):
-        return f"{_plain(value[0])}–{_plain(value[1])}"
-    sign = _COMPARATORS.get(result.comparator or "", "")
-    return f"{sign} {_plain(value)}".strip()
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def _result_cells(result: Result, lang: str) -> list[Cell]:
-    numbers = [v for v in (result.actual, result.expected, result.gap) if not isinstance(v, bool)]
+    numbers = [v for v in (result.actual, result.expected, result.margin) if not isinstance(v, bool)]
     code = number_format(result.measure, numbers)
     actual: Cell
     if isinstance(result.actual, bool):
         actual = label("done", lang) if result.actual else label("not_done", lang)
     else:
         actual = _number(result.actual, code)
-    attainment: Cell = _Cell(result.attainment, number_format="0.0%") if result.attainment is not None \
-        and math.isfinite(result.attainment) else EMPTY
+    # The requirement as every human format states it, 差距 in their one sign (docs/reports.md).
+    expected: Cell = expected_cell(result, lang) if result.expected_range is not None \
+        else _number(result.expected, code)
     return [
         result.plan, result.target, result.unit or EMPTY, result_name(result, lang), result.measure or EMPTY,
-        label(result.commitment, lang), result.lead or EMPTY, result.year, requirement(result, lang),
+        label(result.commitment, lang), result.lead or EMPTY, result.year, requirement_cell(result, lang),
         result.target_year if result.target_year is not None else EMPTY, actual,
-        data_status_text(result.data_status, lang), _number(result.expected, code), _number(result.gap, code),
-        attainment, _Cell(status_text(result, lang), status=result.status), result_reason(result, lang),
+        data_status_text(result.data_status, lang), expected, _number(result.margin, code),
+        _ratio(result.progress_ratio), _ratio(result.attainment),
+        _Cell(status_text(result, lang), status=display_status(result)), result_reason(result, lang),
         one_line(result.source) if result.source else EMPTY, one_line(result.note) if result.note else EMPTY,
     ]
+
+
+def _ratio(value: float | None) -> Cell:
+    """A ratio as a percentage cell (0.0%), or the empty mark."""
+    return _Cell(value, number_format="0.0%") if value is not None and math.isfinite(value) else EMPTY
 
 
 _YEAR = [c.key for c in RESULT_SHEET].index("year")
@@ -297,25 +292,28 @@ def _month_rows(result: Result, lang: str) -> list[list[Cell]]:
 
 
 def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:
-    """One row per unit shortfall; a unit without shortfalls gets one row saying so."""
-    order = {unit.id: index for index, unit in enumerate(report.units)}
-    rows: list[tuple[int, list[Cell]]] = []  # (the unit's place in the report, the row)
-    with_shortfalls = set()
-    for unit, shortfall, result in shortfall_rows(report):
-        with_shortfalls.add(unit.id)
-        code = number_format(result.measure if result else None, [shortfall.gap])
-        cells: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, len(unit.shortfalls),
-                             label(f"role_{shortfall.role}", lang), shortfall_target(shortfall),
-                             result_name(result, lang) if result else EMPTY,
-                             _Cell(status_label(shortfall.status, lang), status=shortfall.status),
-                             _number(shortfall.gap, code)]
-        rows.append((order.get(unit.id, len(order)), cells))
-    for unit in report.units:
-        if unit.id not in with_shortfalls:
-            rows.append((order[unit.id], [unit.id, unit_name(unit, lang), unit.led, unit.supported, 0, EMPTY,
-                                          EMPTY, EMPTY, label("no_shortfalls", lang), EMPTY]))
-    rows.sort(key=lambda keyed: keyed[0])  # stable: a unit's shortfalls keep their order
-    return [row for _, row in rows]
+    """One row per unit and result it falls short on, roles merged, units as the unit view
+    orders them (docs/reports.md#the-unit-view); a unit without shortfalls gets one row saying so."""
+    names = unit_names(report, lang)
+    by_unit: dict[str, list[UnitRow]] = {}
+    for row in unit_rows(report):
+        by_unit.setdefault(row.unit.id, []).append(row)
+    rows: list[list[Cell]] = []
+    for unit in ordered_units(report):
+        head: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, len(by_unit.get(unit.id, ()))]
+        if unit.id not in by_unit:
+            rows.append([*head, EMPTY, EMPTY, EMPTY, EMPTY, label("no_shortfalls", lang), EMPTY])
+        for row in by_unit.get(unit.id, ()):
+            result = row.result
+            code = number_format(result.measure if result else None, [row.gap])
+            status = display_status(result) if result is not None else row.status
+            rows.append([*head, row.role_text(lang), shortfall_target(row),
+                         scoped_name(result, lang, names) if result else EMPTY,
+                         requirement_cell(result, lang) if result else EMPTY,
+                         _Cell(status_text(result, lang) if result else status_label(row.status, lang),
+                               status=status),
+                         _number(row.gap, code)])
+    return rows
 
 
 def _value(value: float | bool | None, lang: str) -> Cell:

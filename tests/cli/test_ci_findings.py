@@ -33,30 +33,30 @@ def _check(template: Path, *args: str) -> tuple[int, str, str]:
 
 def test_an_unfilled_template_is_a_pc410_warning_in_every_format(template: Path) -> None:
     message = MESSAGE.format(csv=template)
-    line = f"{TAICANG}: warning [PC410] {message}"
+    line = f"{TAICANG}: warning [PC411] {message}"
     code, out, err = _check(template, "-q")
     assert code == 0
     assert out == "policycheck: 共 32 项结果（缺少数据 32）；0 项不通过\n"
     assert err == line + "\n"  # on stderr even under -q
     assert line in _check(template, "-f", "text")[1].splitlines()
-    assert f"| {escape(TAICANG)} | warning | PC410 | {escape(message)} |" in _check(template, "-f", "markdown")[1]
+    assert f"| {escape(TAICANG)} | warning | PC411 | {escape(message)} |" in _check(template, "-f", "markdown")[1]
     html_message = message.replace("'", "&#39;")
-    assert f'<li><span class="code">{TAICANG}</span> warning [PC410] {html_message}</li>' in \
+    assert f'<li><span class="code">{TAICANG}</span> warning [PC411] {html_message}</li>' in \
         _check(template, "-f", "html")[1]
     data = json.loads(_check(template, "-f", "json")[1])
-    assert data["findings"] == [{"rule": "PC410", "level": "warning", "file": TAICANG, "line": 0, "column": 0,
+    assert data["findings"] == [{"rule": "PC411", "level": "warning", "file": TAICANG, "line": 0, "column": 0,
                                  "message": message}]
     sarif = json.loads(_check(template, "-f", "sarif")[1])
     result = sarif["runs"][0]["results"][0]
     assert (result["ruleId"], result["level"], result["locations"]) == (
-        "PC410", "warning", [{"physicalLocation": {"artifactLocation": {"uri": Path(TAICANG).as_uri()}}}])
+        "PC411", "warning", [{"physicalLocation": {"artifactLocation": {"uri": Path(TAICANG).as_uri()}}}])
     assert sarif["runs"][0]["tool"]["driver"]["rules"][0]["shortDescription"]["text"] == \
         "No actual value for any target of a plan"
     assert _check(template, "-f", "github")[1].startswith(
-        f"::warning file={TAICANG.replace(':', '%3A').replace(',', '%2C')},title=PC410::no actual value")
+        f"::warning file={TAICANG.replace(':', '%3A').replace(',', '%2C')},title=PC411::no actual value")
     assert f"<system-err>{line}\n</system-err>" in _check(template, "-f", "junit")[1]
     # A plan with data has no such finding.
-    assert "PC410" not in CliRunner().invoke(main, ["check", TAICANG, "-a", str(PLANS_DIR.parent / "examples"
+    assert "PC411" not in CliRunner().invoke(main, ["check", TAICANG, "-a", str(PLANS_DIR.parent / "examples"
                                                                                     / "taicang.csv")]).stdout
 
 

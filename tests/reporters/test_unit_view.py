@@ -92,7 +92,7 @@ def test_units_csv_has_names_requirement_actual_gap_and_status_label() -> None:
                        "off_track"]
     assert len(rows) == 10
     english = list(csv.reader(io.StringIO(_units("-f", "csv", "--lang", "en").lstrip("\ufeff"))))
-    assert english[0] == ["Responsible unit id", "Responsible units", "Role", "Plan", "Target", "Unit", "Name",
+    assert english[0] == ["Unit id", "Responsible units", "Role", "Plan", "Target", "Unit", "Name",
                           "Requirement", "Actual", "Gap", "Status", "Status code"]
     assert english[1][:3] == ["kjj", "Science and Technology Bureau", "lead"]
 

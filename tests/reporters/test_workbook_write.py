@@ -49,21 +49,36 @@ def test_the_workbook_has_the_four_sheets_with_the_json_values(written: tuple[Pa
     header, *rows = book["结果"]
     assert header[:4] == ["规划", "指标代码", "责任单位", "指标名称"]
     assert len(rows) == len(data["results"])
-    col = {name: header.index(name) for name in ("实际值", "序时目标值", "差距", "达成率", "状态", "要求")}
+    col = {name: header.index(name)
+           for name in ("实际值", "序时目标值", "差距", "完成序时进度", "达成率", "状态", "要求")}
     for row, result in zip(rows, data["results"], strict=True):
         assert row[1] == result["target"]
+        assert row[col["要求"]] == result["requirement"]
         if isinstance(result["actual"], (int, float)) and not isinstance(result["actual"], bool):
             assert row[col["实际值"]] == pytest.approx(result["actual"], rel=1e-15)
-        for key, name in (("expected", "序时目标值"), ("gap", "差距"), ("attainment", "达成率")):
+        # 差距 is the margin, signed as in every human format (docs/reports.md#one-sign-for-gaps).
+        for key, name in (("expected", "序时目标值"), ("margin", "差距"), ("progress_ratio", "完成序时进度"),
+                          ("attainment", "达成率")):
             # Numbers go to the sheet with 16 significant digits (Excel shows 15).
             expected = result[key] if result[key] is not None else "—"
+            if key == "expected" and result["expected_range"] is not None:
+                expected = "—".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in result["expected_range"])
+                assert row[col[name]] == expected
+                continue
             assert row[col[name]] == (pytest.approx(expected, rel=1e-15) if expected != "—" else "—")
     rd = rows[0]
-    assert (rd[col["要求"]], rd[col["状态"]]) == ("≥ 3.2", "略有滞后")
+    assert (rd[col["要求"]], rd[col["状态"]], rd[col["完成序时进度"]]) == ("≥3.2", "略有滞后", pytest.approx(0.875))
+    towns = next(row for row in rows if row[1] == "town-focus-industries")
+    assert (towns[col["要求"]], towns[col["序时目标值"]]) == ("1—2", "0.67—1.33")
     superseded = book["被替代的数据"]
     assert superseded[1][:5] == [f"{TAICANG_CSV}:67", "taicang-sti-2018-2020", "hnte-new-annual", "—", 2019.0]
     units = book["责任单位"]
     assert units[1][:6] == ["kjj", "市科技局", 18.0, 8.0, 9.0, "牵头"]
+    # One row per unit and result, roles merged, names with the scoped unit, the gap signed.
+    towns_rows = [row for row in units if row[0] == "towns"]
+    assert towns_rows[5][5:] == ["配合、承担", "town-carrier-area [towns]",
+                                 "各镇、区(街道)新投入使用创新载体面积（各镇、区（街道））", "≥1", "明显滞后（力争）",
+                                 pytest.approx(-0.3666666666666666)]
 
 
 def test_frozen_header_autofilter_status_fills_and_number_formats(written: tuple[Path, dict[str, Any]]) -> None:
@@ -72,7 +87,7 @@ def test_frozen_header_autofilter_status_fills_and_number_formats(written: tuple
         results = package.read("xl/worksheets/sheet1.xml").decode()
         styles = package.read("xl/styles.xml").decode()
     assert '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' in results
-    assert '<autoFilter ref="A1:S31"/>' in results
+    assert '<autoFilter ref="A1:T31"/>' in results
     assert 'rgb="FFB7791F"' in styles  # at_risk, as in the HTML report
     assert 'formatCode="0.00&quot;%&quot;"' in styles  # 2.95 in % shows 2.95%
     assert 'formatCode="0.0%"' in styles  # attainment
@@ -83,7 +98,7 @@ def test_english_labels(tmp_path: Path) -> None:
     assert invoke("units", PLAN, "-a", str(TAICANG_CSV), "-o", f"xlsx={path}", "--lang", "en", "-q").exit_code == 1
     book = sheets(path)
     assert list(book) == ["Results", "Units", "Superseded", "Findings"]
-    assert book["Results"][1][15] == "at risk"
+    assert book["Results"][1][16] == "at risk"
 
 
 def test_xlsx_is_no_stdout_format() -> None:
@@ -100,7 +115,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     invoke("check", PLAN, "-a", str(data), "-o", f"xlsx={path}", "-q")
     with zipfile.ZipFile(path) as package:
         assert "<f>" not in package.read("xl/worksheets/sheet1.xml").decode()
-    assert sheets(path)["结果"][1][18] == '=HYPERLINK("http://x")'
+    assert sheets(path)["结果"][1][19] == '=HYPERLINK("http://x")'
 
 
 @pytest.mark.slow
@@ -121,9 +136,9 @@ def test_libreoffice_opens_the_report_with_the_json_values(written: tuple[Path, 
     for row, result in zip(rows, data["results"], strict=True):
         cells = dict(zip(header, row, strict=True))
         assert cells["指标代码"] == result["target"]
-        for key, name in (("actual", "实际值"), ("expected", "序时目标值"), ("gap", "差距")):
+        for key, name in (("actual", "实际值"), ("expected", "序时目标值"), ("margin", "差距")):
             value = result[key]
-            if isinstance(value, float):
+            if isinstance(value, float) and not (key == "expected" and result["expected_range"]):
                 assert float(cells[name]) == pytest.approx(value, rel=1e-12, abs=1e-12)
         if result["attainment"] is not None:
             assert float(cells["达成率"].rstrip("%")) / 100 == pytest.approx(result["attainment"], rel=1e-12)

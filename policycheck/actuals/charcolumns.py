@@ -34,13 +34,13 @@ def field_start(line: str, field: int) -> int:
     return 0
 
 
-def add_char_columns(findings: MutableSequence[Finding], start: int, path: str, encoding: str) -> None:
-    """Set ``char_column`` on the findings of ``path`` from index ``start`` on."""
-    wanted = {f.line for f in findings[start:] if f.file == path and f.line > 0 and f.column > 0}
+def add_char_columns(findings: MutableSequence[Finding], path: str, encoding: str) -> None:
+    """Set ``char_column`` on the findings of ``path`` that point at a cell."""
+    wanted = {f.line for f in findings if f.file == path and f.line > 0 and f.column > 0}
     if not wanted:
         return
     lines = dict(_lines(path, encoding, wanted))
-    for index in range(start, len(findings)):
+    for index in range(len(findings)):
         finding = findings[index]
         if finding.file == path and finding.line in lines and finding.column > 0:
             findings[index] = replace(finding, char_column=field_start(lines[finding.line], finding.column))

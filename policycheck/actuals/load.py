@@ -134,11 +134,9 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
                plans: Sequence[Plan], encoding: str, allow_unknown: bool) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
-        if decoded.finding is not None:
-            actuals.findings.append(decoded.finding)
+        actuals.findings.extend([decoded.finding] if decoded.finding is not None else ())
         return
     table.start_file(path)
-    first_finding = len(actuals.findings)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver, table)
     rows = None
@@ -153,7 +151,7 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
         actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
                                         f"cannot read the CSV ({decoded.encoding}): {_QUOTING.get(str(exc), exc)}"))
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
-    add_char_columns(actuals.findings, first_finding, path, decoded.encoding)
+    add_char_columns(actuals.findings, path, decoded.encoding)
 
 
 class _FileReader:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
+from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import Requirement
 from policycheck.kinds import kind_spec
 from policycheck.model import Baseline, DataStatus, Plan, RequirementValue, Target, TimesBaseline
@@ -160,3 +161,21 @@ def mark_no_data(out: Outcome, case: Case, reason: Reason | None = None, what: s
     earlier observation, so a report can say what the latest figure was."""
     out.last_year, out.last_value = last_before(case.series, case.year)
     out.judge("no_data", reason if reason is not None else no_data_reason(case, what))
+
+
+def own_requirement(case: Case) -> bool:
+    """True when the unit has a requirement of its own: an allocation, or a multiple of its baseline."""
+    return case.allocated or bool(case.milestones and isinstance(case.milestones[-1][1], TimesBaseline))
+
+
+def unit_requirement(case: Case, outcome: Outcome) -> str:
+    """The requirement text of a unit with its own value: its allocation, or the
+    multiple of its own baseline once that baseline is known."""
+    target = case.target
+    value: RequirementValue | None = case.milestones[-1][1] if case.milestones else None
+    allocations = target.scope.allocations if target.scope is not None else None
+    if allocations is not None and case.unit is not None and kind_spec(target.kind).yearly:
+        value = float(allocations[case.unit])
+    if isinstance(value, TimesBaseline) and isinstance(outcome.target_value, float):
+        value = outcome.target_value
+    return requirement_text(target, value, tolerance=case.tol)

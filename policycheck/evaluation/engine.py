@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
-from policycheck.evaluation.context import Case, make_case, unit_milestones
+from policycheck.evaluation.context import Case, make_case, own_requirement, unit_milestones, unit_requirement
 from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
 from policycheck.evaluation.kind_milestone import evaluate_milestone
@@ -41,11 +41,9 @@ from policycheck.model import (
     Plan,
     PlanInfo,
     Report,
-    RequirementValue,
     Result,
     Summary,
     Target,
-    TimesBaseline,
 )
 from policycheck.observations import Actuals
 from policycheck.version import __version__
@@ -285,7 +283,7 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
         rules = evaluator(spec.family)
         outcome = finite_outcome(lambda: rules(case))
     outcome.source, outcome.note = series.source_note(outcome.data_year or year)
-    if case.allocated or (case.milestones and isinstance(case.milestones[-1][1], TimesBaseline)):
+    if own_requirement(case):
         outcome.requirement = unit_requirement(case, outcome)
     return outcome
 
@@ -306,19 +304,6 @@ def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year
     from policycheck.evaluation.inyear import in_year_outcome
 
     return finite_outcome(lambda: in_year_outcome(plan, target, actuals, unit, year, month, settings))
-
-
-def unit_requirement(case: Case, outcome: Outcome) -> str:
-    """The requirement text of a unit with its own value: its allocation, or the
-    multiple of its own baseline once that baseline is known."""
-    target = case.target
-    value: RequirementValue | None = case.milestones[-1][1] if case.milestones else None
-    allocations = target.scope.allocations if target.scope is not None else None
-    if allocations is not None and case.unit is not None and kind_spec(target.kind).yearly:
-        value = float(allocations[case.unit])
-    if isinstance(value, TimesBaseline) and isinstance(outcome.target_value, float):
-        value = outcome.target_value
-    return requirement_text(target, value, tolerance=case.tol)
 
 
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:

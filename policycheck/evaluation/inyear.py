@@ -21,18 +21,20 @@ year's limit already exceeded (missed).  Pure: no I/O.
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import fmt, resolve_requirement
+from policycheck.evaluation.context import fmt, own_requirement, resolve_requirement, unit_requirement
 from policycheck.evaluation.figures import Figure, latest, total
 from policycheck.evaluation.inyear_job import RATE, Job, schedule_of, weakest
 from policycheck.evaluation.inyear_levels import milestone, trajectory
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
+from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import (
     Requirement,
     attainment,
     classify_ratio,
     direction,
+    margin,
     midpoint,
     satisfies,
 )
@@ -63,7 +65,30 @@ def in_year_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | No
     else:
         trajectory(job)
     job.out.as_of = f"{year}-{month:02d}"
+    signed_gap(job)
+    if own_requirement(job.case):
+        job.out.requirement = unit_requirement(job.case, job.out)
     return job.out
+
+
+def signed_gap(job: Job) -> None:
+    """差距 in the one sign of the reports, + better (docs/evaluation.md#the-sign-of-gaps), as at a
+    year end: against the range scheduled at the month for a between target."""
+    out, case = job.out, job.case
+    a, gap, final = out.actual, out.gap, out.target_value
+    if gap is None or isinstance(a, bool) or not isinstance(a, (int, float)):
+        return
+    if case.cmp in (">=", ">"):
+        out.margin = gap
+    elif case.cmp in ("<=", "<"):
+        out.margin = -gap
+    elif isinstance(final, (int, float, tuple)) and not isinstance(final, bool) and out.expected is not None:
+        kind = job.target.kind
+        b = 0.0 if kind in ("growth", "cagr") else None if kind == "annual" else \
+            (out.baseline.value if out.baseline is not None else None)
+        scheduled = out.expected_range if out.expected_range is not None else out.expected
+        out.margin = margin(a, case.cmp, scheduled, final, direction(case.cmp, b, midpoint(final), case.open_end),
+                            tol=case.tol, open_end=case.open_end)
 
 
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
@@ -126,6 +151,7 @@ def _annual_rate(job: Job, v: Requirement | None) -> None:
     job.chart_months(lambda m: None if v is None else midpoint(v), lambda m: latest(job.periods, job.year, m))
     if v is not None:
         out.expected = midpoint(v)
+        out.expected_range = v if isinstance(v, tuple) else None
     figure = latest(job.periods, job.year, job.month)
     if figure is None:
         job.no_data()
@@ -136,7 +162,8 @@ def _annual_rate(job: Job, v: Requirement | None) -> None:
         return
     out.gap = a - midpoint(v)
     out.attainment = attainment(a, case.cmp, v, tol=case.tol)
-    args = {"actual": fmt(a), "period": figure.period.key, "target": fmt(v)}
+    args = {"actual": fmt(a), "period": figure.period.key,
+            "target": requirement_text(job.target, v, tolerance=case.tol)}
     if satisfies(a, case.cmp, v, case.tol):
         out.progress_ratio = 1.0
         out.judge("on_track", because("inyear_requirement_met", **args))
@@ -159,6 +186,8 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
     job.chart_months(expected_at, lambda m: total(job.periods, job.year, m))
     if v is not None:
         out.expected = midpoint(v) * due.value
+        scaled = _scaled(v, due.value)
+        out.expected_range = scaled if isinstance(scaled, tuple) else None
     figure = total(job.periods, job.year, job.month)
     if figure is None:
         job.no_data(need_total=True)
@@ -172,7 +201,8 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
     out.gap = a - expected
     out.attainment = attainment(a, case.cmp, v, tol=case.tol)
     out.progress = None if midpoint(v) == 0 else a / midpoint(v)
-    args = {"actual": fmt(a), "period": figure.period.key, "target": fmt(v)}
+    args = {"actual": fmt(a), "period": figure.period.key,
+            "target": requirement_text(job.target, v, tolerance=case.tol)}
     if case.cmp in (">=", ">") and satisfies(a, case.cmp, v):
         out.progress_ratio = attainment(a, case.cmp, expected_v)
         out.judge("met", because("inyear_whole_year_reached", **args))
@@ -185,7 +215,7 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
         status = "on_track" if satisfies(a, case.cmp, expected_v, case.tol) else "off_track"
     else:
         status = classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
-    job.schedule_reason(status, a, expected, figure.period.key, due)
+    job.schedule_reason(status, a, expected_v, figure.period.key, due)
 
 
 # -- growth and cagr: the year-to-date growth -------------------------------------------
@@ -215,6 +245,7 @@ def growth(job: Job) -> None:
         return
     r = midpoint(required)
     out.target_value, out.expected = required, r
+    out.expected_range = required if isinstance(required, tuple) else None
     job.chart_months(lambda m: r, lambda m: _rate_figure(job, m))
     a = _rate(job)
     if a is None:

@@ -19,7 +19,7 @@ from policycheck.evaluation.inyear_schedule import Share, share
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import FALLBACK, Reason, because
-from policycheck.evaluation.schedule import Requirement
+from policycheck.evaluation.schedule import Requirement, midpoint
 from policycheck.model import DataStatus, Plan, Schedule, Status, Target
 from policycheck.observations import Series
 from policycheck.periods import Period
@@ -127,14 +127,16 @@ class Job:
         self.out.judge("no_data", because("no_reference_value", reference=self.target.reference,
                                           year=self.year))
 
-    def schedule_reason(self, status: str, a: float, expected: float, period: str, due: Share) -> None:
-        """on_track or behind the schedule: the status and its reason."""
+    def schedule_reason(self, status: str, a: float, expected: Requirement, period: str, due: Share) -> None:
+        """on_track or behind the schedule: the status and its reason (a range stated as one,
+        the difference from its nearer end)."""
         args = {"schedule": due.schedule, "fallback": FALLBACK if due.fallback else "", "actual": fmt(a),
                 "period": period, "expected": fmt(expected)}
         if status == "on_track":
             self.judge(status, because("inyear_on_schedule", **args))
             return
-        gap = a - expected
+        lo, hi = expected if isinstance(expected, tuple) else (expected, expected)
+        gap = a - hi if a > hi else a - lo if a < lo else a - midpoint(expected)
         code = "inyear_behind_above" if gap > 0 else "inyear_behind_below"
         self.judge(status, because(code, **args, difference=fmt(abs(gap))))
 

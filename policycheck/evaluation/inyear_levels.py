@@ -19,7 +19,9 @@ from policycheck.evaluation.context import (
 from policycheck.evaluation.figures import Figure, latest, total
 from policycheck.evaluation.inyear_job import Job
 from policycheck.evaluation.reasons import because
+from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import (
+    Requirement,
     attainment,
     classify_ratio,
     direction,
@@ -30,7 +32,7 @@ from policycheck.evaluation.schedule import (
     progress,
     satisfies,
 )
-from policycheck.model import DataStatus
+from policycheck.model import Baseline, DataStatus
 
 
 def milestone(job: Job) -> None:
@@ -91,6 +93,8 @@ def trajectory(job: Job) -> None:
         return None if s is None else _path_at(points, job.year, s)
 
     expected = out.expected = _path_at(points, job.year, due.value)
+    if any(isinstance(v, tuple) for _, v in milestones):  # a range: the schedule of each end
+        out.expected_range = _range_at(baseline, milestones, job.year, due.value)
     if final_year > y0:
         out.time_progress = min(1.0, max(0.0, (t - y0) / (final_year - y0)))
     a = _trajectory_actual(job, expected_at)
@@ -115,8 +119,8 @@ def trajectory(job: Job) -> None:
     if final_year < job.year or met:
         code = "final_met" if final_year < job.year else "final_met_early"
         out.judge("met" if met else "missed",
-                  because(code if met else "final_missed", target=fmt(v_req), target_year=final_year,
-                          actual=fmt(a)))
+                  because(code if met else "final_missed", target_year=final_year, actual=fmt(a),
+                          target=requirement_text(job.target, v_req, tolerance=case.tol)))
         return
     if baseline is None:
         out.judge("pending", because("no_baseline_progress"))
@@ -136,7 +140,8 @@ def trajectory(job: Job) -> None:
     if status == "regressing":
         out.judge(status, because("regressing", actual=fmt(a), baseline=fmt(baseline.value)))
         return
-    job.schedule_reason(status, a, expected, out.actual_period or job.key, due)
+    scheduled = out.expected_range if out.expected_range is not None else expected
+    job.schedule_reason(status, a, scheduled, out.actual_period or job.key, due)
 
 
 def _trajectory_actual(job: Job, expected_at: Callable[[int], float | None]) -> float | None:
@@ -181,6 +186,16 @@ def _trajectory_actual(job: Job, expected_at: Callable[[int], float | None]) -> 
     this_year = job.use(figure)
     job.out.data_status = weakest_status([*statuses, figure.status or "final"])
     return earlier + this_year
+
+
+def _range_at(baseline: Baseline | None, milestones: list[tuple[int, Requirement]], year: int,
+              s: float) -> tuple[float, float] | None:
+    """[E_lo, E_hi] within year ``year`` for a between target, as the year-end rules have it."""
+    start = [(baseline.year, baseline.value)] if baseline is not None else []
+    ends = [_path_at(tuple(start + [(y, v[i] if isinstance(v, tuple) else v) for y, v in milestones]), year, s)
+            for i in (0, 1)]
+    lo, hi = ends
+    return None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
 
 
 def _path_at(points: tuple[tuple[int, float], ...], year: int, s: float) -> float | None:

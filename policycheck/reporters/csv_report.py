@@ -127,7 +127,8 @@ def render(report: Report, options: RenderOptions) -> str:
         return write_rows(headers(UNIT_SHEET, options.lang), unit_sheet_rows(report, options.lang, options.units))
     in_year = any(r.as_of is not None for r in report.results)
     if options.sheet:
-        return write_rows(headers(result_sheet(in_year), options.lang), result_sheet_rows(report, options.lang, in_year))
+        sheet = result_sheet(in_year)
+        return write_rows(headers(sheet, options.lang), result_sheet_rows(report, options.lang, in_year))
     return write_rows(result_columns(in_year), (result_values(r, in_year) for r in report.results))
 
 

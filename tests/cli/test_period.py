@@ -85,14 +85,28 @@ def test_explain_shows_the_months_of_the_year() -> None:
     assert code == 0
     assert "unemployment-rate: Surveyed urban unemployment rate (Period 2025 Jan-Sep)" in out
     months = out[out.index("Months of the year 2025"):].split("\n")
+    # ≈5.5 (±10%): every figure is inside the requirement, so the gap is 0 (docs/evaluation.md#the-sign-of-gaps).
     assert months[1:8] == [
-        "Month  Actual  Expected   Gap  Status",
-        "Mar       5.3       5.5  -0.2  on track",
-        "Jun       5.2       5.5  -0.3  on track",
-        "Sep       5.2       5.5  -0.3  on track",
-        "Oct         —       5.5     —  pending",
-        "Nov         —       5.5     —  pending",
-        "Dec         —       5.5     —  pending",
+        "Month  Actual  Expected  Gap  Status",
+        "Mar       5.3       5.5    0  on track",
+        "Jun       5.2       5.5    0  on track",
+        "Sep       5.2       5.5    0  on track",
+        "Oct         —       5.5    —  pending",
+        "Nov         —       5.5    —  pending",
+        "Dec         —       5.5    —  pending",
+    ]
+
+
+def test_in_year_gaps_have_the_one_sign_of_the_reports() -> None:
+    code, out, _ = _run("explain", PLAN, "new-urban-jobs", "-a", CSV, "--period", "2025-09", "--lang", "en")
+    assert code == 0
+    assert "Requirement: ≥1200 (each year to 2025)" in out
+    months = out[out.index("Months of the year 2025"):].split("\n")
+    assert months[1:5] == [
+        "Month  Actual  Expected     Gap  Status",
+        "Jun       695    666.88  +28.12  on track",
+        "Sep      1057   1002.23  +54.77  on track",
+        "Dec         —      1200       —  pending",
     ]
 
 
@@ -103,6 +117,16 @@ def test_in_year_csv_report_has_the_in_year_columns() -> None:
     assert (jobs["as_of"], jobs["actual_period"], jobs["basis"], jobs["schedule"], jobs["schedule_years"]) == (
         "2025-06", "2025-01/2025-06", "ytd", "seasonal", "2024")
     assert "months" not in jobs
+
+
+def test_in_year_csv_for_people_names_the_months_and_the_share_due() -> None:
+    out = _run("check", PLAN, "-a", CSV, "--period", "2025-06", "-f", "csv", "--lang", "zh")[1]
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert list(rows[0])[7:10] == ["年份", "期别", "本年序时进度(%)"]
+    jobs = next(r for r in rows if r["指标代码"] == "new-urban-jobs")
+    assert {k: jobs[k] for k in ("要求", "期别", "本年序时进度(%)", "实际值", "序时目标值", "差距", "状态")} == {
+        "要求": "≥1200", "期别": "2025年1-6月", "本年序时进度(%)": "55.6", "实际值": "695",
+        "序时目标值": "666.88", "差距": "28.12", "状态": "符合序时进度"}
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -388,3 +388,37 @@ def test_in_year_report_validates_against_the_schema() -> None:
     jsonschema.Draft202012Validator(load_schema("report")).validate(report)
     assert report["plans"][0]["as_of"] == "2025-06"
     assert report["results"][0]["months"][5] == [6, 50.0, 42.0]
+
+
+# -- 差距 in the reports' one sign (docs/evaluation.md#the-sign-of-gaps), at a month too ----------
+
+def test_in_year_margin_is_plus_when_ahead_for_higher_and_lower_is_better() -> None:
+    ahead = _one(_jobs(), {(2025, 1, 6): 70.0})
+    assert (ahead.gap, ahead.margin, ahead.requirement) == (10.0, 10.0, "≥120")
+    t = target("energy", kind="annual", unit="万吨", comparator="<=", value=100.0)
+    below_limit = _one(t, {(2025, 1, 6): 40.0})
+    assert (below_limit.gap, below_limit.margin, below_limit.requirement) == (-10.0, 10.0, "≤100")
+    level = _level({(2025, 1, 6): 3.1})
+    assert level.margin == pytest.approx(3.1 - 3.30) and level.status == "off_track"
+
+
+def test_in_year_range_is_scheduled_at_each_end_and_inside_is_zero() -> None:
+    t = target("visits", kind="annual", unit="次", comparator="between", value=(30.0, 50.0))
+    inside = _one(t, {(2025, 1, 6): 20.0})
+    # half the year due: 15—25 by June
+    assert (inside.expected_range, inside.margin, inside.requirement) == ((15.0, 25.0), 0.0, "30—50")
+    assert inside.reason == "on the linear schedule: 20 by 2025 Jan-Jun, expected 15—25"
+    behind = _one(t, {(2025, 1, 6): 10.0})
+    assert (behind.margin, behind.status) == (-5.0, "at_risk")
+    assert behind.reason == "behind the linear schedule: 10 by 2025 Jan-Jun, 5 below the expected 15—25"
+    assert reason_text(behind.reason, behind.reason_code, behind.reason_args, "zh") == (
+        "落后于序时进度：2025年1-6月实际值10，比序时目标值15—25低5")
+
+
+def test_a_plan_with_only_in_year_figures_has_data() -> None:
+    # PC411 (docs/ci.md#a-plan-without-data) is for a plan without any figure, a month's included.
+    t = _jobs()
+    data = _data({(t.id, None): {}}, {(t.id, None): {(2025, 1, 6): 70.0}})
+    assert [f.rule for f in evaluate([plan(t, start=2025, end=2025, baseline_year=2024)], data).findings] == []
+    assert [f.rule for f in evaluate([plan(t, start=2025, end=2025, baseline_year=2024)], _data()).findings] == [
+        "PC411"]

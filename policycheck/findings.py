@@ -1,6 +1,6 @@
 """Findings: one problem found in an input file, with where it is.
 
-Every rule of docs/validation.md#rules (PC100..PC411) produces a :class:`Finding`.  Lines and
+Every rule of docs/validation.md#rules (PC100..PC500) produces a :class:`Finding`.  Lines and
 columns are 1-based; 0 means "the whole file" (no position known).  A finding
 in a sheet of a workbook has ``file`` ``data.xlsx#表1``, the row as its line and
 the column as its column, and is shown as ``data.xlsx#表1!B7``
@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policycheck.messages import RULE_TITLES, Text
+
 Level = Literal["error", "warning"]
 
 ERROR: Level = "error"
@@ -19,37 +21,8 @@ WARNING: Level = "warning"
 
 #: The rule catalogue: every rule id and what it finds, in one line (the SARIF
 #: shortDescription of its findings; docs/validation.md explains each one).
-RULES: Mapping[str, str] = {
-    "PC100": "YAML syntax error",
-    "PC101": "Duplicate key",
-    "PC102": "YAML alias or anchor, or a file over 10 MiB",
-    "PC200": "Plan does not match the plan schema",
-    "PC300": "Duplicate target id",
-    "PC301": "Responsible or scope unit not defined in units",
-    "PC302": "Milestone year outside the plan period",
-    "PC303": "Baseline year not before the first milestone year",
-    "PC304": "Milestones move against the comparator",
-    "PC305": "between value is not [lo, hi] with lo <= hi",
-    "PC306": "A % level outside 0..100",
-    "PC307": "Unknown reference",
-    "PC308": "Keys that do not fit the kind of target",
-    "PC309": "Target without quote (traceability)",
-    "PC310": "times_baseline with no way to get a baseline",
-    "PC311": "Quote not found in the plan's source document",
-    "PC312": "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB",
-    "PC400": "Actuals file cannot be read (undecodable CSV, unsafe or damaged workbook)",
-    "PC401": "CSV lacks a required column",
-    "PC402": "Value is not a number (or not yes/no for a milestone)",
-    "PC403": "Unknown target id",
-    "PC404": "Conflicting rows for the same plan, target, unit, year and status",
-    "PC405": "Exact duplicate row",
-    "PC406": "Unknown unit",
-    "PC407": "Row ignored",
-    "PC408": "Year or period of a year not valid, or a period that does not say year to date or alone",
-    "PC409": "Unit of measure differs from the target's and cannot be converted",
-    "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
-    "PC411": "No actual value for any target of a plan",
-}
+#: Both languages live in :data:`policycheck.messages.RULE_TITLES`.
+RULES: Mapping[str, str] = {rule: titles["en"] for rule, titles in RULE_TITLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +40,24 @@ class Finding:
     #: start on the finding's line; None when ``column`` is a character column
     #: already (plans).  SARIF and GitHub annotations point editors at characters.
     char_column: int | None = field(default=None, compare=False)
+    #: The message in Chinese (:mod:`policycheck.messages`); empty for a finding made
+    #: without the catalogue, which then reads the same in both languages.
+    message_zh: str = field(default="", compare=False)
 
     @property
     def editor_column(self) -> int:
         """The column an editor or code-scanning view needs: a character position."""
         return self.column if self.char_column is None else self.char_column
+
+    @classmethod
+    def of(cls, rule: str, level: Level, file: str, line: int, column: int, text: Text) -> Finding:
+        """A finding whose message comes from the catalogue, in both languages."""
+        return cls(rule=rule, level=level, file=file, line=line, column=column, message=text.en,
+                   message_zh=text.zh)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``: Chinese under zh when there is one, else English."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     @property
     def is_error(self) -> bool:
@@ -179,6 +165,10 @@ def _single_quoted(text: str) -> str:
     return f"'{text}'"
 
 
-def format_parsable(finding: Finding) -> str:
-    """The yamllint "parsable" line: ``FILE:LINE:COL: level [RULE] message``."""
-    return f"{finding.location_text()}: {finding.level} [{finding.rule}] {finding.message}"
+def format_parsable(finding: Finding, lang: str = "en") -> str:
+    """The yamllint "parsable" line: ``FILE:LINE:COL: level [RULE] message``.
+
+    The level and rule stay as they are in every language (problem matchers
+    parse them); the message is in ``lang``.
+    """
+    return f"{finding.location_text()}: {finding.level} [{finding.rule}] {finding.text(lang)}"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from policycheck.findings import excerpt
+from policycheck.messages import Text, msg
 
 Basis = Literal["ytd", "single"]
 #: The years a time cell may name (as for a year cell, docs/actuals.md#long-form-one-observation-per-row).
@@ -33,7 +34,12 @@ YEAR_MIN, YEAR_MAX = 1900, 2200
 
 
 class PeriodError(ValueError):
-    """A time cell that is neither a year nor a period of one; the message says what would be right."""
+    """A time cell that is neither a year nor a period of one; the message (both languages) says what would
+    be right."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 #: Basis words, compared after NFKC, without spaces and brackets, lower-cased.
 BASIS_WORDS: dict[str, Basis] = {
@@ -42,7 +48,6 @@ BASIS_WORDS: dict[str, Basis] = {
     "当月": "single", "本月": "single", "单月": "single", "当季": "single", "本季": "single", "单季": "single",
     "当期": "single", "本期": "single", "month": "single", "quarter": "single", "single": "single",
 }
-_BASIS_TEXT = "累计 (year to date) or 当月/当季 (that month or quarter alone)"
 _EXAMPLES = "2025, 2025年1-9月, 2025年前三季度, 2025年上半年, 2025Q3, 2025-09 or 2025年9月"
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -142,7 +147,7 @@ def parse_basis(text: str) -> Basis | None:
         return None
     basis = BASIS_WORDS.get(word)
     if basis is None:
-        raise PeriodError(f"unknown basis {excerpt(text)}; expected {_BASIS_TEXT}")
+        raise PeriodError(msg("PC408.basis", cell=excerpt(text)))
     return basis
 
 
@@ -163,8 +168,8 @@ def parse_label(text: str, *, year_required: bool = True) -> Label:
         separator = match.group(2) or ""
         rest = cell[match.end():]
         if not YEAR_MIN <= year <= YEAR_MAX:
-            raise PeriodError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} "
-                            f"(2023 or 2023年), nor a period of one ({_EXAMPLES})")
+            raise PeriodError(msg("PC408.year-or-period", cell=excerpt(text), first=YEAR_MIN, last=YEAR_MAX,
+                                  examples=_EXAMPLES))
     elif year_required:
         raise PeriodError(_not_a_period(text))
     if year is not None and rest in ("", "全年") and separator in ("", "年", "年度"):
@@ -174,8 +179,7 @@ def parse_label(text: str, *, year_required: bool = True) -> Label:
         raise PeriodError(_not_a_period(text))
     first, last, fixed = found
     if not 1 <= first <= last <= 12:
-        raise PeriodError(f"period {excerpt(text)} does not name months between 1 and 12 in order; "
-                        f"write for example {_EXAMPLES}")
+        raise PeriodError(msg("PC408.months", cell=excerpt(text), examples=_EXAMPLES))
     return Label(year, first, last, fixed, basis)
 
 
@@ -187,32 +191,28 @@ def resolve(label: Label, text: str, *, basis: Basis | None = None, year: int | 
     contradicts the label.
     """
     if label.year is not None and year is not None and label.year != year:
-        raise PeriodError(f"period {excerpt(text)} names the year {label.year} but the year column says {year}")
+        raise PeriodError(msg("PC408.other-year", cell=excerpt(text), named=label.year, year=year))
     the_year = label.year if label.year is not None else year
     if the_year is None:
-        raise PeriodError(f"period {excerpt(text)} has no year: write it as 2025年{text.strip()} "
-                        "or add a year column")
+        raise PeriodError(msg("PC408.no-year", cell=excerpt(text), bare=text.strip()))
     if label.basis is not None and basis is not None and label.basis != basis:
-        raise PeriodError(f"period {excerpt(text)} says {_word(label.basis)} but the basis (口径) cell says "
-                        f"{_word(basis)}")
+        raise PeriodError(msg("PC408.basis-contradicts", cell=excerpt(text), said=_word(label.basis),
+                              basis=_word(basis)))
     chosen = label.basis or basis
     first, last = label.first, label.last
     if label.fixed:
         if chosen == "single" and first == 1 and last > 1 and not _half_or_quarter(first, last):
-            raise PeriodError(f"period {excerpt(text)} is the year to date (累计) but the basis says "
-                            "the period alone (当月); write the month alone as 2025年9月当月")
+            raise PeriodError(msg("PC408.ytd-not-alone", cell=excerpt(text)))
         if chosen == "ytd" and first > 1:
-            raise PeriodError(f"period {excerpt(text)} does not start in January, so it is not year to date "
-                            "(累计); write 2025年1-9月 for the year to date")
+            raise PeriodError(msg("PC408.not-from-january", cell=excerpt(text)))
         return Period(the_year, first, last)
     if first == 1 or chosen == "single":
         return Period(the_year, first, last)
     if chosen == "ytd":
         return Period(the_year, 1, last)
     alone = "当月" if first == last else "当季" if last - first == 2 else "当期"
-    raise PeriodError(f"period {excerpt(text)} does not say whether its figure is the year to date (累计) or "
-                    f"{_alone(first, last)} alone ({alone}): write {the_year}年1-{last}月 for the year to date, "
-                    f"or add {alone} or 累计 to the label, or add a basis (口径) column with 累计 or {alone}")
+    raise PeriodError(msg("PC408.which-basis", cell=excerpt(text), span=_alone(first, last), alone=alone,
+                          year=the_year, last=last))
 
 
 def parse_period(text: str, *, basis: Basis | None = None, year: int | None = None) -> Period:
@@ -279,18 +279,17 @@ def _half_or_quarter(first: int, last: int) -> bool:
     return first == 1 and last in (3, 6)
 
 
-def _alone(first: int, last: int) -> str:
+def _alone(first: int, last: int) -> Text:
     if first == last:
-        return f"month {last}"
+        return msg("period.month", month=last)
     if last - first == 2:
-        return f"quarter {last // 3}"
-    return "the half year"
+        return msg("period.quarter", quarter=last // 3)
+    return msg("period.half")
 
 
-def _word(basis: Basis) -> str:
-    return "累计 (year to date)" if basis == "ytd" else "当月 (the period alone)"
+def _word(basis: Basis) -> Text:
+    return msg("period.ytd") if basis == "ytd" else msg("period.alone")
 
 
-def _not_a_period(text: str) -> str:
-    return (f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} (2023 or 2023年), "
-            f"nor a period of one ({_EXAMPLES})")
+def _not_a_period(text: str) -> Text:
+    return msg("PC408.year-or-period", cell=excerpt(text), first=YEAR_MIN, last=YEAR_MAX, examples=_EXAMPLES)

@@ -10,11 +10,13 @@ always checked.  A folder that holds no plan and no CSV file at all is listed
 in :attr:`Expanded.empty`: the command line treats it like a missing path,
 because a CI job validating an empty folder almost surely names the wrong one.
 
-Every plan is checked on its own; each CSV file is then checked on its own
-against the plans given in the same command, so that a CI job validating
-``plans/ examples/`` also catches unknown target ids.  A CSV file without a
-plan column whose target ids are shared by several plans is checked against the
-one plan that owns all of them, when exactly one does.
+Every plan is checked on its own, then the CSV files are read together
+against all the plans given, exactly as ``check`` reads its ``-a`` files: so
+``validate`` reports everything ``check`` would refuse about the same files
+(an unknown target id, a target id several plans share without a plan column,
+two plan files with one plan id, rows of two files that conflict).  The one
+difference is kind to folders: a row repeated with the same value in another
+file is no finding here, since a folder may hold one table in two encodings.
 """
 from __future__ import annotations
 
@@ -24,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from policycheck.errors import InputError
-from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
+from policycheck.findings import WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -68,8 +69,8 @@ def validate_found(found: Expanded, *, strict: bool = False, encoding: str = "au
     from policycheck.plans.build import check_plan_files
 
     plans, findings = check_plan_files(found.plans)
-    for path in found.csvs:
-        findings.extend(_csv_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown))
+    if found.csvs:
+        findings.extend(_csv_findings(found.csvs, plans, encoding=encoding, allow_unknown=allow_unknown))
     return Validation(files=tuple(found.plans + found.csvs), findings=tuple(sorted_findings(findings)),
                       strict=strict, skipped=tuple(found.skipped))
 
@@ -94,7 +95,8 @@ def expand(paths: Sequence[str]) -> Expanded:
         searched = os.path.isdir(path)
         checked = 0
         for file in _walk(path) if searched else [path]:
-            key = os.path.normpath(file)
+            # ./a.csv, a.csv and a link to it are one file, as check counts them
+            key = os.path.realpath(file)
             if key not in seen:
                 seen[key] = _add(found, file, searched=searched)
             checked += seen[key]
@@ -137,36 +139,9 @@ def _walk(folder: str) -> list[str]:
     return sorted(found)
 
 
-def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
-    """What the actuals reader finds in one CSV file; never a traceback.
-
-    Files are read one at a time: the same rows in two files (a UTF-8 copy and
-    an Excel GB18030 copy) are not a fault of either file.  When the file does
-    not fit all the plans together (a target id several plans share and no plan
-    column), the one plan that owns every row, if exactly one does, is its plan.
-    """
-    findings = _read(path, plans, encoding=encoding, allow_unknown=allow_unknown)
-    if len(plans) < 2 or not _misfit(findings):
-        return findings
-    fits = []
-    for plan in plans:
-        alone = _read(path, [plan], encoding=encoding, allow_unknown=allow_unknown)
-        if not _misfit(alone):
-            fits.append(alone)
-    return fits[0] if len(fits) == 1 else findings
-
-
-def _misfit(findings: list[Finding]) -> bool:
-    """The rows do not fit the plans: a column is missing (PC401) or a target id is unknown (PC403,
-    at any level: ``--allow-unknown`` must not make a plan fit that lacks the file's targets)."""
-    return any((f.rule == "PC401" and f.level == ERROR) or f.rule == "PC403" for f in findings)
-
-
-def _read(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+def _csv_findings(paths: list[str], plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+    """What the actuals reader finds in the CSV files read together, as check reads them; never a traceback."""
     from policycheck.actuals.load import read_actuals
 
-    try:
-        actuals = read_actuals([path], plans=plans, encoding=encoding, allow_unknown=allow_unknown)
-    except InputError as exc:
-        return list(exc.findings)
+    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, allow_copies=True)
     return list(actuals.findings)

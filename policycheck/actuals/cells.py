@@ -11,41 +11,36 @@ import math
 import re
 import unicodedata
 
+from policycheck.actuals.words import MISSING_MARKERS, STATUS_WORDS, YES_NO_SHOWN, yes_no
 from policycheck.findings import excerpt
+from policycheck.messages import Text, msg
 
-#: Cells that mean "no data" (compared after NFKC, trimming and lower-casing).
-#: NFKC turns ``…`` into ``...`` and full-width ``－`` into ``-``.
-MISSING_MARKERS: frozenset[str] = frozenset(
-    {"", "-", "--", "—", "——", "/", "na", "n/a", "..", "...", "…", "无数据"}
-)
 #: Multipliers of the Chinese magnitude suffixes and measure prefixes.
 MAGNITUDES: dict[str, float] = {"万": 1e4, "亿": 1e8}
-
-TRUE_WORDS: frozenset[str] = frozenset(
-    {"1", "true", "yes", "y", "是", "已完成", "完成", "达成", "已达成", "√", "✓", "✔"}
-)
-FALSE_WORDS: frozenset[str] = frozenset(
-    {"0", "false", "no", "n", "否", "未完成", "未达成", "×", "✗", "✘"}
-)
-
-#: Data status words -> the canonical status (docs/actuals.md#data-status-and-duplicates); empty means final.
-STATUS_WORDS: dict[str, str] = {
-    "": "final", "final": "final", "正式": "final", "年报": "final", "正式数": "final",
-    "preliminary": "preliminary", "快报": "preliminary", "初步": "preliminary",
-    "快报数": "preliminary", "初步核算": "preliminary",
-    "estimate": "estimate", "预计": "estimate", "估计": "estimate", "预估": "estimate",
-}
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _YEAR = re.compile(r"\d{4}")
-_ACCEPTED = "a number such as 1500, 1,500, 3.6, 3.6%, 1728万 or a missing marker (-, NA, 无数据)"
+#: The last digits of a number split at an unquoted thousands separator: "050" of 1,050.
+_SPLIT_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
 
 
 class CellError(ValueError):
-    """A cell that cannot be parsed; the message says what would be accepted."""
+    """A cell that cannot be parsed; the message (both languages) says what would be accepted."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+def thousands_hint(cell: str) -> Text | str:
+    """A hint when ``cell`` looks like the last three digits of a number split at an
+    unquoted thousands separator (``1,050`` read as the cells ``1`` and ``050``)."""
+    if _SPLIT_TAIL.fullmatch(normalize(cell)):
+        return msg("thousands-hint", cell=excerpt(cell))
+    return ""
 
 
 def normalize(text: str) -> str:
@@ -70,10 +65,10 @@ def split_number(text: str) -> tuple[float, float] | None:
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
     elif not _PLAIN.fullmatch(body):
-        raise CellError(f"{excerpt(text)} is not a number; expected {_ACCEPTED}")
+        raise CellError(msg("PC402.not-number", cell=excerpt(text), accepted=msg("PC402.accepted")))
     number = float(body)
     if not math.isfinite(number):
-        raise CellError(f"{excerpt(text)} is not a finite number; expected {_ACCEPTED}")
+        raise CellError(msg("PC402.not-finite", cell=excerpt(text), accepted=msg("PC402.accepted")))
     return number, magnitude
 
 
@@ -94,10 +89,7 @@ def parse_number(text: str, measure: str | None = None) -> float | None:
         return number * magnitude
     base = measure_magnitude(measure)
     if base == 1.0:
-        raise CellError(
-            f"{excerpt(text)}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
-            f"this one is in {excerpt(measure)}; write the plain number"
-        )
+        raise CellError(msg("PC402.magnitude", cell=excerpt(text), measure=excerpt(measure)))
     return number * magnitude / base
 
 
@@ -109,16 +101,12 @@ def measure_magnitude(measure: str) -> float:
 def parse_bool(text: str) -> bool | None:
     """A milestone cell: True, False, or None for a missing marker."""
     cell = normalize(text).lower()
-    if cell in TRUE_WORDS:
-        return True
-    if cell in FALSE_WORDS:
-        return False
+    answer = yes_no(cell)
+    if answer is not None:
+        return answer
     if cell in MISSING_MARKERS:
         return None
-    raise CellError(
-        f"{excerpt(text)} is not yes/no; expected 1/0, true/false, yes/no, 是/否, 已完成/未完成, "
-        "达成/未达成, √/× or a missing marker"
-    )
+    raise CellError(msg("PC402.not-yes-no", cell=excerpt(text), words=YES_NO_SHOWN))
 
 
 def parse_any(text: str) -> float | bool | None:
@@ -126,9 +114,9 @@ def parse_any(text: str) -> float | bool | None:
     try:
         return parse_number(text)
     except CellError:
-        cell = normalize(text).lower()
-        if cell in TRUE_WORDS or cell in FALSE_WORDS:
-            return cell in TRUE_WORDS
+        answer = yes_no(normalize(text).lower())
+        if answer is not None:
+            return answer
         raise
 
 
@@ -138,18 +126,14 @@ def parse_year(text: str) -> int:
     digits = cell[:-1].rstrip() if cell.endswith("年") else cell
     if _YEAR.fullmatch(digits) and YEAR_MIN <= int(digits) <= YEAR_MAX:
         return int(digits)
-    raise CellError(f"year {excerpt(text)} is not an integer between {YEAR_MIN} and {YEAR_MAX} "
-                    "(2023 or 2023年)")
+    raise CellError(msg("PC408.year", cell=excerpt(text), first=YEAR_MIN, last=YEAR_MAX) + thousands_hint(text))
 
 
 def parse_status(text: str) -> str:
     """``final`` / ``preliminary`` / ``estimate`` from the status cell (empty: final)."""
     status = STATUS_WORDS.get(normalize(text).lower())
     if status is None:
-        raise CellError(
-            f"unknown data status {excerpt(text)}; expected final (正式, 年报), "
-            "preliminary (快报, 初步) or estimate (预计, 估计)"
-        )
+        raise CellError(msg("PC402.status", cell=excerpt(text)) + thousands_hint(text))
     return status
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policycheck.actuals.store import SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, location_text, split_sheet
+from policycheck.messages import Text, msg
 from policycheck.model import DATA_STATUSES, Superseded
 from policycheck.observations import Actuals, Observation, SeriesKey
 
@@ -16,7 +17,7 @@ _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
 
 def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_row: int,
-          new_row: int) -> None:
+          new_row: int, *, allow_copies: bool = False) -> None:
     """Settle table row ``new_row`` against ``old_row``, which ``series`` holds for ``year``.
 
     Duplicates are rare, so both rows are turned into observations here and the
@@ -33,18 +34,24 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
                                              drop.status, drop.value, keep.status))
     elif old.value == new.value and type(old.value) is type(new.value):
-        actuals.findings.append(Finding(
+        if allow_copies and old.file != new.file:
+            return  # the same table saved twice (UTF-8 and GB18030): not a fault of either file
+        actuals.findings.append(Finding.of(
             "PC405", WARNING, new.file, new.line, new.column,
-            f"duplicate of {_where(old, new)} (same year {year}, status and value)"))
+            msg("PC405.duplicate", where=_where(old, new), year=year)))
     else:
-        actuals.findings.append(Finding(
+        actuals.findings.append(Finding.of(
             "PC404", ERROR, new.file, new.line, new.column,
-            f"value {new.value!r} conflicts with {old.value!r} on {_where(old, new)} "
-            f"(same target, unit, year {year} and status {new.status!r})"))
+            msg("PC404.conflict", new=new.value, old=old.value, where=_where(old, new), year=year,
+                status=new.status)))
 
 
-def _where(old: Observation, new: Observation) -> str:
+def _where(old: Observation, new: Observation) -> Text:
     """The first row's place: its line, and its file when that is another file."""
     if split_sheet(old.file)[1] is not None:  # a workbook: name the cell, as findings do
-        return f"row {old.line}" if old.file == new.file else location_text(old.file, old.line, old.column)
-    return f"line {old.line}" if old.file == new.file else f"line {old.line} of {old.file}"
+        if old.file == new.file:
+            return msg("where.row", row=old.line)
+        return msg("where.cell", cell=location_text(old.file, old.line, old.column))
+    if old.file == new.file:
+        return msg("where.line", line=old.line)
+    return msg("where.line-of", line=old.line, file=old.file)

@@ -12,6 +12,7 @@ import codecs
 from dataclasses import dataclass
 
 from policycheck.findings import ERROR, Finding
+from policycheck.messages import Text, join, msg, same
 
 AUTO_ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -37,45 +38,43 @@ def choose_encoding(path: str, encoding: str = "auto") -> Decoded:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        return _fail(path, f"cannot read the file: {exc.strerror or exc}")
+        return _fail(path, msg("PC400.read", error=exc.strerror or exc))
     if not data:
-        return _fail(path, "the file is empty: expected a header row (target,year,value)")
+        return _fail(path, msg("PC400.empty"))
     if encoding.lower() != "auto":
         return _forced(path, data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _try(path, data, (name,), f"the {name} byte-order mark")
-    return _try(path, data, AUTO_ENCODINGS, "auto")
+            return _try(path, data, (name,), msg("PC400.bom", encoding=name))
+    return _try(path, data, AUTO_ENCODINGS, same("auto"))
 
 
 def _forced(path: str, data: bytes, encoding: str) -> Decoded:
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
-        return _fail(path, f"unknown encoding {encoding!r} (try auto, utf-8, gb18030, utf-16)")
+        return _fail(path, msg("PC400.unknown-encoding", encoding=repr(encoding)))
     # A UTF-8 file saved with a BOM reads the same under --encoding utf-8.
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
-    return _try(path, data, (name,), f"--encoding {encoding}")
+    return _try(path, data, (name,), same(f"--encoding {encoding}"))
 
 
-def _try(path: str, data: bytes, names: tuple[str, ...], how: str) -> Decoded:
+def _try(path: str, data: bytes, names: tuple[str, ...], how: Text) -> Decoded:
     """Decode ``data`` with each encoding in turn; the first that works wins."""
-    failures: list[str] = []
+    failures: list[Text] = []
     for name in names:
         try:
             text = data.decode(name)
         except UnicodeDecodeError as exc:
-            failures.append(f"{name} fails at byte offset {exc.start} ({exc.reason})")
+            failures.append(msg("PC400.fails-at", encoding=name, offset=exc.start, reason=exc.reason))
             continue
         except UnicodeError as exc:  # e.g. a UTF-16 file with an odd byte count
-            failures.append(f"{name} fails: {exc}")
+            failures.append(msg("PC400.fails", encoding=name, error=exc))
             continue
         nul = _nul_finding(path, text, name)
         return Decoded(None, nul) if nul else Decoded(name)
-    tried = "; ".join(failures)
-    return _fail(path, f"cannot decode the file ({how}): {tried}. "
-                       "Save it as UTF-8 or GB18030, or name the encoding with --encoding")
+    return _fail(path, msg("PC400.decode", how=how, tried=join(failures, en="; ", zh="；")))
 
 
 def _nul_finding(path: str, text: str, name: str) -> Finding | None:
@@ -84,10 +83,22 @@ def _nul_finding(path: str, text: str, name: str) -> Finding | None:
     if index < 0:
         return None
     line = text.count("\n", 0, index) + 1
-    hint = "" if name.startswith(_WIDE) else "; if it is UTF-16 without a byte-order mark, use --encoding utf-16"
-    return Finding("PC400", ERROR, path, line, 0,
-                   f"NUL character on line {line} (decoded as {name}): not a text CSV file{hint}")
+    hint = "" if name.startswith(_WIDE) else msg("PC400.nul-utf16")
+    return Finding.of("PC400", ERROR, path, line, 0, msg("PC400.nul", line=line, encoding=name, hint=hint))
 
 
-def _fail(path: str, message: str) -> Decoded:
-    return Decoded(None, Finding("PC400", ERROR, path, 0, 0, message))
+def _fail(path: str, message: Text) -> Decoded:
+    return Decoded(None, Finding.of("PC400", ERROR, path, 0, 0, message))
+
+
+#: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
+_QUOTING = {
+    "unexpected end of data": "PC400.unclosed-quote",
+    "',' expected after '\"'": "PC400.after-quote",
+}
+
+
+def reading_error(exc: BaseException, encoding: str) -> Text:
+    """PC400 for a file that failed while its rows were read (a quoting error, or it changed since decoding)."""
+    quoting = _QUOTING.get(str(exc))
+    return msg("PC400.csv", encoding=encoding, error=msg(quoting) if quoting else str(exc))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from policycheck.actuals.cells import normalize
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
+from policycheck.messages import msg
 from policycheck.periods import Label, PeriodError, parse_label
 
 #: canonical column -> accepted header names (canonical name first).
@@ -73,15 +74,13 @@ def read_header(header: list[str], path: str, line: int = 1) -> Layout:
         elif text:
             time = _label_or_none(text)
             if time is None:
-                layout.findings.append(Finding(
+                layout.findings.append(Finding.of(
                     "PC407", WARNING, path, line, i + 1,
-                    f"column {excerpt(raw)} ignored: not a known column "
-                    f"(known: {', '.join(ALIASES)}, or a year or period for the wide form)"))
+                    msg("PC407.unknown-column", name=excerpt(raw), known=", ".join(ALIASES))))
             else:
                 year_cells.append((i, time, raw))
         elif any(cell.strip() for cell in header[i + 1:]):
-            layout.findings.append(Finding(
-                "PC407", WARNING, path, line, i + 1, "column with an empty header ignored"))
+            layout.findings.append(Finding.of("PC407", WARNING, path, line, i + 1, msg("PC407.empty-header")))
     _place_years(layout, year_cells, path, line)
     _check_required(layout, path, line)
     return layout
@@ -100,9 +99,9 @@ def _place(layout: Layout, canonical: str, i: int, raw: str, path: str, line: in
     if first is None:
         layout.index[canonical] = i
         return
-    layout.findings.append(Finding(
+    layout.findings.append(Finding.of(
         "PC407", WARNING, path, line, i + 1,
-        f"column {excerpt(raw)} ignored: column {first + 1} is already the {canonical!r} column"))
+        msg("PC407.second-column", name=excerpt(raw), first=first + 1, canonical=canonical)))
 
 
 def _place_years(layout: Layout, cells: list[tuple[int, Label, str]], path: str, line: int) -> None:
@@ -112,10 +111,10 @@ def _place_years(layout: Layout, cells: list[tuple[int, Label, str]], path: str,
         whole = time.fixed and time.first == 1 and time.last == 12
         key: object = time.year if whole else (time.year, time.first, time.last, time.fixed, time.basis)
         if "value" in layout.index or "year" in layout.index or "period" in layout.index:
-            why = "a year header in a long-form file (it has a year/value column)"
+            why = msg("PC407.year-in-long", name=excerpt(raw))
         elif key in seen:
-            what = f"year {time.year}" if whole else "this period"
-            why = f"{what} is already column {seen[key] + 1}"
+            why = (msg("PC407.year-twice", name=excerpt(raw), year=time.year, first=seen[key] + 1) if whole
+                   else msg("PC407.period-twice", name=excerpt(raw), first=seen[key] + 1))
         else:
             seen[key] = i
             if whole:
@@ -123,11 +122,13 @@ def _place_years(layout: Layout, cells: list[tuple[int, Label, str]], path: str,
             else:
                 layout.periods.append((i, time, raw))
             continue
-        layout.findings.append(Finding("PC407", WARNING, path, line, i + 1,
-                                       f"column {excerpt(raw)} ignored: {why}"))
+        layout.findings.append(Finding.of("PC407", WARNING, path, line, i + 1, why))
 
 
 def _check_required(layout: Layout, path: str, line: int) -> None:
+    if "target" not in layout.index and "name" in layout.index:
+        # A sheet with only 指标名称: the names pick the targets (docs/actuals.md#resolving-plan-target-and-unit).
+        layout.index["target"] = layout.index["name"]
     required = WIDE_REQUIRED if layout.wide else LONG_REQUIRED
     # A period column holds the year as well (2025年1-9月): it stands in for the year column.
     missing = [name for name in required if name not in layout.index
@@ -135,8 +136,14 @@ def _check_required(layout: Layout, path: str, line: int) -> None:
     if not missing:
         return
     names = ", ".join(f"{name!r} [{', '.join(ALIASES[name][1:])}]" for name in missing)
-    layout.findings.append(Finding(
-        "PC401", ERROR, path, line, 0,
-        f"missing required column {names}; a long-form file needs target, year, value "
-        "(or a period column for months: 2025年1-9月), a wide-form file needs target and one column "
-        "per year (2023 or 2023年) or period (2025年1-9月)"))
+    layout.findings.append(Finding.of("PC401", ERROR, path, line, 0, msg("PC401.missing", names=names)))
+
+
+def recognised_columns(header: list[str]) -> int:
+    """How many cells of a row are known column names, years or periods: 0 for a sheet's title row."""
+    count = 0
+    for raw in header:
+        text = normalize(raw.lstrip("\ufeff"))
+        if text and (text.lower() in HEADER_NAMES or _label_or_none(text) is not None):
+            count += 1
+    return count

@@ -14,6 +14,7 @@ in the report.
 from __future__ import annotations
 
 from policycheck.findings import ERROR, WARNING, Finding
+from policycheck.messages import Text, msg
 from policycheck.model import DATA_STATUSES, Superseded
 from policycheck.observations import Actuals, Observation, SeriesKey
 from policycheck.periods import Period
@@ -37,15 +38,17 @@ def add(actuals: Actuals, key: SeriesKey, period: Period, obs: Observation) -> N
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, period.year,
                                              drop.status, drop.value, keep.status, period=period.key))
     elif old.value == obs.value and type(old.value) is type(obs.value):
-        actuals.findings.append(Finding(
+        actuals.findings.append(Finding.of(
             "PC405", WARNING, obs.file, obs.line, obs.column,
-            f"duplicate of {_where(old, obs)} (same period {period.label()}, status and value)"))
+            msg("PC405.period-duplicate", where=_where(old, obs), period=period.label())))
     else:
-        actuals.findings.append(Finding(
+        actuals.findings.append(Finding.of(
             "PC404", ERROR, obs.file, obs.line, obs.column,
-            f"value {obs.value!r} conflicts with {old.value!r} on {_where(old, obs)} "
-            f"(same target, unit, period {period.label()} and status {obs.status!r})"))
+            msg("PC404.period-conflict", new=obs.value, old=old.value, where=_where(old, obs), period=period.label(),
+                status=obs.status)))
 
 
-def _where(old: Observation, new: Observation) -> str:
-    return f"line {old.line}" if old.file == new.file else f"line {old.line} of {old.file}"
+def _where(old: Observation, new: Observation) -> Text:
+    if old.file == new.file:
+        return msg("where.line", line=old.line)
+    return msg("where.line-of", line=old.line, file=old.file)

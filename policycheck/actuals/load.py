@@ -31,15 +31,18 @@ from policycheck.actuals.cells import (
 )
 from policycheck.actuals.charcolumns import add_char_columns
 from policycheck.actuals.duplicates import merge
-from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.encoding import choose_encoding, reading_error
 from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
+from policycheck.actuals.plausible import plausibility_findings
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
+from policycheck.actuals.slips import extra_cell, header_below_title, shifted_tail, title_note
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, Finding, Level, has_errors
+from policycheck.findings import ERROR, WARNING, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
+from policycheck.messages import Text, msg
 from policycheck.model import DATA_STATUSES, Plan
 from policycheck.observations import Actuals, SeriesKey
 
@@ -60,13 +63,6 @@ _BAD: Final = _Bad.BAD
 #: A parsed cell: a number, yes/no, None for a missing marker, or _BAD.
 Cell = float | bool | None | _Bad
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
-#: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
-_QUOTING = {
-    "unexpected end of data": 'a quoted cell is never closed: its opening " runs to the end of the file; '
-                              "close the quote or remove it",
-    "',' expected after '\"'": 'text follows the closing " of a quoted cell; quote the whole cell and write '
-                               'a " inside it as ""',
-}
 
 
 #: One path (a CSV file or a workbook), or several.
@@ -74,14 +70,15 @@ Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 
 def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
+                 allow_unknown: bool = False, sheets: Sequence[str] = (), allow_copies: bool = False) -> Actuals:
     """Read every CSV file and workbook into one :class:`Actuals`; problems become findings.
 
     With no plans only the structure is checked (decoding, header, numbers,
     years, duplicates) and series are keyed by the plan, target and unit cells.
     A workbook (``data.xlsx``, or one sheet as ``data.xlsx#表1``) is read sheet
     by sheet into the same rows (docs/actuals.md#workbooks); ``sheets`` names
-    the sheets to read from workbooks given without one.
+    the sheets to read from workbooks given without one.  ``allow_copies``: a row repeated
+    in another file is no PC405 (``validate``: a folder may hold a table in two encodings).
     """
     actuals = Actuals()
     # One path given bare, not a list of its characters.
@@ -90,32 +87,34 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
 
     def read_sheet(sheet: str, rows: Rows, first_line: int) -> None:
-        _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown)
+        _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown,
+                   allow_copies=allow_copies)
 
     with gc_paused():
         for path in files:
             name = str(path)
             actuals.files.append(name)
             if is_workbook(name):
-                # Imported here: a CSV run never loads the spreadsheet library.
-                from policycheck.actuals.workbook.read import read_workbook
+                from policycheck.actuals.workbook.read import read_workbook  # a CSV run never loads it
 
                 read_workbook(name, actuals.findings, read_sheet, sheets=sheets)
             else:
                 _read_file(name, actuals, table, views, plans=plans, encoding=encoding,
-                           allow_unknown=allow_unknown)
+                           allow_unknown=allow_unknown, allow_copies=allow_copies)
     actuals.series.update(views)
+    actuals.findings.extend(plausibility_findings(plans, actuals))  # series that parse but look misread
     return actuals
 
 
 def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: ObservationTable,
-               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
+               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool,
+               allow_copies: bool) -> None:
     """Rows of text cells from another source than a CSV file (a sheet of a workbook),
     read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
     (the number of the row last given) and starts at line ``first_line``."""
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = _FileReader(path, actuals, resolver, table)
+    reader = _FileReader(path, actuals, resolver, table, allow_copies=allow_copies)
     reader.last_line = first_line - 1
     reader.read(rows)
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
@@ -131,14 +130,14 @@ def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
 
 
 def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
-               plans: Sequence[Plan], encoding: str, allow_unknown: bool) -> None:
+               plans: Sequence[Plan], encoding: str, allow_unknown: bool, allow_copies: bool) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
         actuals.findings.extend([decoded.finding] if decoded.finding is not None else ())
         return
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = _FileReader(path, actuals, resolver, table)
+    reader = _FileReader(path, actuals, resolver, table, allow_copies=allow_copies)
     rows = None
     try:
         with open(path, encoding=decoded.encoding, newline="") as handle:
@@ -148,8 +147,7 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
     except (OSError, UnicodeError, csv.Error) as exc:
         # The file changed since it was trial-decoded, or the csv module gave up.
         line = rows.line_num if rows is not None else 0
-        actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
-                                        f"cannot read the CSV ({decoded.encoding}): {_QUOTING.get(str(exc), exc)}"))
+        actuals.findings.append(Finding.of("PC400", ERROR, path, line, 0, reading_error(exc, decoded.encoding)))
     actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
     add_char_columns(actuals.findings, path, decoded.encoding)
 
@@ -157,7 +155,8 @@ def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict
 class _FileReader:
     """Turns the rows of one file into observations in ``actuals``."""
 
-    def __init__(self, path: str, actuals: Actuals, resolver: Resolver, table: ObservationTable) -> None:
+    def __init__(self, path: str, actuals: Actuals, resolver: Resolver, table: ObservationTable, *,
+                 allow_copies: bool = False) -> None:
         self.path = path
         self.table = table
         self.actuals = actuals
@@ -173,15 +172,18 @@ class _FileReader:
         self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
         self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
         self.key_of: Callable[[list[str]], object] = itemgetter(0)
+        self.allow_copies = allow_copies  # a repeat of a row in another file is no PC405
 
     def read(self, reader: Rows) -> None:
         """Header, then the rows in long or wide form."""
-        first = next(((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row)),
-                     None)
+        rows = ((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row))
+        first = next(rows, None)
         if first is None:
-            self._finding("PC401", ERROR, 1, 0, "no header row: the file has only empty lines")
+            self._finding("PC401", ERROR, 1, 0, msg("PC401.no-header"))
             return
-        line, header = first
+        (line, header), title = header_below_title(first, rows)
+        if title:  # a sheet title above the header: skipped, and said so
+            self._finding("PC407", WARNING, title[0][0], 0, title_note(title, line))
         self.layout = lay = read_header(header, self.path, line)
         self.findings.extend(self.layout.findings)
         if self.layout.usable:  # so the target column exists
@@ -300,6 +302,10 @@ class _FileReader:
             source, note = extras(row) if extras is not None else (None, None)
             status = DATA_STATUSES[code]
             for index, year in lay.years:
+                shifted = shifted_tail(row, index)
+                if shifted is not None:  # 1,050 split into two cells, the rest shifted right
+                    self._finding("PC402", ERROR, line, index + 1, shifted)
+                    continue
                 value = self._value(sink, row[index], line, index + 1)
                 if value is not _BAD:
                     self._store(sink, year, self.table.add(value, status, line, index + 1,
@@ -342,15 +348,9 @@ class _FileReader:
             extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
             if extra is None:
                 return row[:width]
-            from policycheck.findings import excerpt
-
-            self._finding("PC402", ERROR, line, extra + 1,
-                          f"row has {len(row)} fields but the header has {width}: unexpected cell "
-                          f"{excerpt(row[extra])} "
-                          "(a comma inside a number such as 1,500 must be quoted: \"1,500\")")
+            self._finding("PC402", ERROR, line, *extra_cell(row, width, extra))
             return None
-        self._finding("PC401", ERROR, line, len(row) + 1,
-                      f"row has {len(row)} fields but the header has {width}: the row is too short")
+        self._finding("PC401", ERROR, line, len(row) + 1, msg("PC401.too-short", count=len(row), width=width))
         return None
 
     def _year(self, cell: str, line: int, index: int) -> int:
@@ -366,7 +366,7 @@ class _FileReader:
         try:
             code = self.statuses[cell] = STATUS_CODES[parse_status(cell)]
         except CellError as exc:
-            self._finding("PC402", ERROR, line, index + 1, str(exc))
+            self._finding("PC402", ERROR, line, index + 1, exc.text)
             return -1
         return code
 
@@ -384,7 +384,7 @@ class _FileReader:
                 return parsed[0] * sink.factor
             return parse_number(cell, sink.measure)
         except CellError as exc:
-            self._finding("PC402", ERROR, line, column, str(exc))
+            self._finding("PC402", ERROR, line, column, exc.text)
             return _BAD
 
     def _store(self, sink: Sink, year: int, row: int) -> None:
@@ -394,7 +394,8 @@ class _FileReader:
             return
         old = sink.series.place(year, row)
         if old >= 0:
-            merge(self.actuals, sink.key, sink.series, year, old, row)
+            merge(self.actuals, sink.key, sink.series, year, old, row, allow_copies=self.allow_copies)
 
-    def _finding(self, rule: str, level: Level, line: int, column: int, message: str) -> None:
-        self.findings.append(Finding(rule, level, self.path, line, column, message))
+    def _finding(self, rule: str, level: Level, line: int, column: int, message: Text) -> None:
+        self.findings.append(Finding.of(rule, level, self.path, line, column, message))
+

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from policycheck.actuals import inyear
-from policycheck.actuals.cells import CellError, parse_year
+from policycheck.actuals.cells import CellError, parse_year, thousands_hint
 from policycheck.actuals.header import Layout
 from policycheck.actuals.resolve import Sink
 from policycheck.findings import ERROR, Level
+from policycheck.messages import Text, msg
 from policycheck.model import DATA_STATUSES, DataStatus
 from policycheck.observations import Actuals, Observation
 from policycheck.periods import Basis, Label, Period, PeriodError, parse_basis, parse_label, resolve
@@ -72,7 +73,7 @@ class Reader(Protocol):
 
     def _extras_getter(self) -> Callable[[list[str]], tuple[str | None, str | None]] | None: ...
 
-    def _finding(self, rule: str, level: Level, line: int, column: int, message: str) -> None: ...
+    def _finding(self, rule: str, level: Level, line: int, column: int, message: Text) -> None: ...
 
 
 class PeriodCells:
@@ -101,7 +102,8 @@ class PeriodCells:
         try:
             return self._file(cell, parse_label(cell))
         except PeriodError as exc:
-            self._pc408(line, index, exc)
+            # 050 in the year column: the tail of 1,050 split at an unquoted separator
+            self.reader._finding("PC408", ERROR, line, index + 1, exc.text + thousands_hint(cell))
             return 0
 
     def _year_and_period(self, cell: str, line: int, index: int) -> int:
@@ -121,8 +123,8 @@ class PeriodCells:
         try:
             label = parse_label(period_text, year_required=False)
             if label.year is not None and label.year != year:
-                raise PeriodError(f"period {period_text.strip()!r} names the year {label.year} but the year "
-                                  f"column says {year}")
+                raise PeriodError(msg("PC408.other-year", cell=repr(period_text.strip()), named=label.year,
+                                      year=year))
         except PeriodError as exc:
             self._pc408(line, self.period_column, exc)
             return 0
@@ -200,7 +202,7 @@ class PeriodCells:
         try:
             return parse_basis(row[bi])
         except PeriodError as exc:
-            self.reader._finding("PC402", ERROR, line, bi + 1, str(exc))
+            self.reader._finding("PC402", ERROR, line, bi + 1, exc.text)
             return _NO_BASIS_CELL
 
     def _add(self, sink: Sink, period: Period, value: object, status: DataStatus, line: int, column: int,
@@ -210,8 +212,8 @@ class PeriodCells:
         obs = Observation(value, status, self.reader.path, line, column, source, note)  # type: ignore[arg-type]
         inyear.add(self.reader.actuals, sink.key, period, obs)
 
-    def _pc408(self, line: int, index: int, exc: ValueError) -> None:
-        self.reader._finding("PC408", ERROR, line, index + 1, str(exc))
+    def _pc408(self, line: int, index: int, exc: CellError | PeriodError) -> None:
+        self.reader._finding("PC408", ERROR, line, index + 1, exc.text)
 
 
 def _parsed(value: object) -> bool:

@@ -14,15 +14,18 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policycheck.actuals.cells import measure_factor, normalize
+from policycheck.actuals.cells import measure_factor, normalize, thousands_hint
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
+from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
 from policycheck.observations import SeriesKey
 
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), or either (no plan loaded).
 PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER = 0, 1, 2
+#: Units of measure that mean "percent" (after NFKC, ％ is %).
+_PERCENT = frozenset({"%"})
 
 
 @dataclass(slots=True)
@@ -31,14 +34,14 @@ class Problem:
 
     rule: str
     level: Level
-    message: str
+    message: Text
     line: int
     column: int
     rows: int = 0
 
     def finding(self, path: str) -> Finding:
-        extra = f" ({self.rows} rows)" if self.rows > 1 else ""
-        return Finding(self.rule, self.level, path, self.line, self.column, self.message + extra)
+        text = self.message + msg("rows", rows=self.rows) if self.rows > 1 else self.message
+        return Finding.of(self.rule, self.level, path, self.line, self.column, text)
 
 
 #: The rows of a sink without a series: never appended to (``years`` None skips the row first).
@@ -80,6 +83,16 @@ def _cell(text: str) -> str:
     return text.strip() if text.isascii() else normalize(text)
 
 
+def fold_name(text: str) -> str:
+    """A target name as the target column may hold it: NFKC, no whitespace, no case.
+
+    Names are copied from the document, from Excel or from a PDF, with stray
+    spaces and line breaks inside and full-width letters; none of that makes
+    another target.
+    """
+    return "".join(normalize(text).split()).casefold()
+
+
 class Resolver:
     """Resolves (plan, target, unit, measure) cell texts of one file to sinks."""
 
@@ -90,9 +103,21 @@ class Resolver:
         self.table = table
         self.allow_unknown = allow_unknown
         self.owners: dict[str, list[Plan]] = {}
+        #: folded name -> (plan, target or reference id) of every series of that name
+        self.named: dict[str, list[tuple[Plan, str]]] = {}
+        #: folded name -> the name as the plan writes it (for "did you mean")
+        self.shown: dict[str, str] = {}
         for plan in plans:
             for tid in [t.id for t in plan.targets] + list(plan.references):
                 self.owners.setdefault(tid, []).append(plan)
+            names = [(t.id, name) for t in plan.targets for name in (t.name, t.name_en) if name]
+            names += [(ref.id, ref.name) for ref in plan.references.values() if ref.name]
+            for tid, name in names:
+                folded = fold_name(name)
+                entries = self.named.setdefault(folded, [])
+                if (plan, tid) not in entries:
+                    entries.append((plan, tid))
+                self.shown.setdefault(folded, name)
         self.problems: dict[tuple[str, str], Problem] = {}
         self._targets: dict[tuple[str, str, str], _Series | Problem] = {}
         self._units: dict[tuple[str, str], str | Problem] = {}
@@ -103,7 +128,7 @@ class Resolver:
         """The sink for one combination; ``cols`` are the 1-based plan/target/unit/measure columns."""
         tid = _cell(target_cell)
         if not tid:
-            return self._sink_problem("PC403", ERROR, "row without a target id", line, cols[1])
+            return self._sink_problem("PC403", ERROR, msg("PC403.no-target"), line, cols[1])
         if not self.plans:
             key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
             return Sink(key, self._series_view(key), parse=PARSE_EITHER)
@@ -137,35 +162,63 @@ class Resolver:
         if plan_id:
             plan = self.plans.get(plan_id)
             if plan is None:
-                return self._unknown("plan", plan_id, list(self.plans), line, cols[0])
+                return self._unknown(msg("PC403.what-plan"), plan_id, list(self.plans), line, cols[0])
+            if plan.target(tid) is None and tid not in plan.references:
+                named = [(p, t) for p, t in self.named.get(fold_name(tid), []) if p is plan]
+                if not named:
+                    ids = [t.id for t in plan.targets] + list(plan.references)
+                    return self._unknown(msg("PC403.what-plan-target", plan=excerpt(plan.id)), tid, ids, line,
+                                         cols[1], names=self._names_of(plan))
+                if len(named) > 1:
+                    return self._shared_name(tid, named, line, cols[1])
+                tid = named[0][1]
         else:
             owners = self.owners.get(tid, [])
             if not owners:
-                plans = ", ".join(excerpt(p, quote=str) for p in self.plans)
-                where = f"not in plan {plans}" if len(self.plans) == 1 else f"in none of the plans {plans}"
-                return self._unknown("target", tid, list(self.owners), line, cols[1], where=where)
+                named = self.named.get(fold_name(tid), [])
+                if len(named) == 1:
+                    owners, tid = [named[0][0]], named[0][1]
+                elif len({id(p) for p, _t in named}) == 1:
+                    return self._shared_name(tid, named, line, cols[1])
+                elif named:
+                    owners = [p for p, _t in named]
+                else:
+                    plans = join([excerpt(p, quote=str) for p in self.plans])
+                    where = msg("PC403.not-in-plan" if len(self.plans) == 1 else "PC403.in-no-plan", plans=plans)
+                    return self._unknown(msg("PC403.what-target"), tid, list(self.owners), line, cols[1],
+                                         where=where, names=list(self.shown))
             if len(owners) > 1:
-                names = ", ".join(excerpt(p.id, quote=str) for p in owners)
-                return self._problem("PC401", ERROR, f"target {excerpt(tid)} is in several plans ({names}): "
-                                     "add a plan column to say which", line, cols[1])
+                names = join([excerpt(p.id, quote=str) for p in owners])
+                return self._problem("PC401", ERROR, msg("PC401.several-plans", target=excerpt(tid), plans=names),
+                                     line, cols[1])
             plan = owners[0]
         target = plan.target(tid)
-        if target is None and tid not in plan.references:
-            ids = [t.id for t in plan.targets] + list(plan.references)
-            return self._unknown(f"target of plan {excerpt(plan.id)}", tid, ids, line, cols[1])
         return self._series(plan, tid, target, measure_cell, line, cols[3])
+
+    def _names_of(self, plan: Plan) -> list[str]:
+        """The folded names of ``plan``'s targets and references."""
+        return [name for name, series in self.named.items() if any(p is plan for p, _t in series)]
+
+    def _shared_name(self, name: str, named: list[tuple[Plan, str]], line: int, column: int) -> Problem:
+        ids = join([excerpt(tid, quote=str) for _plan, tid in named])
+        return self._problem("PC403", ERROR, msg("PC403.shared-name", name=excerpt(name), ids=ids), line, column)
 
     def _series(self, plan: Plan, tid: str, target: Target | None, measure_cell: str,
                 line: int, column: int) -> _Series | Problem:
         measure = target.unit if target is not None else plan.references[tid].unit
         factor = 1.0
         given = _cell(measure_cell)
+        if target is not None and target.kind == "cagr" and target.actuals != "rate":
+            # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
+            if given in _PERCENT:
+                self._problem("PC411", WARNING, msg("PC411.measure", target=excerpt(tid)), line, column)
+            if given in _PERCENT or normalize(measure or "") in _PERCENT:
+                given = ""
         if given and measure:
             found = measure_factor(given, measure)
             if found is None:
-                return self._problem("PC409", ERROR, f"unit of measure {excerpt(given)} of {excerpt(tid)} "
-                                     f"differs from the target's {excerpt(measure)} and cannot be converted "
-                                     "(only 万/亿 are)",
+                return self._problem("PC409", ERROR, msg("PC409.measure", measure=excerpt(given), target=excerpt(tid),
+                                                         unit=excerpt(measure)) + thousands_hint(given),
                                      line, column)
             factor = found
         scope = None
@@ -181,13 +234,11 @@ class Resolver:
         if isinstance(uid, Problem):
             return uid
         if series.scope is None:
-            return self._problem("PC407", WARNING, f"row ignored: {excerpt(series.target_id)} has no scope, "
-                                 "so it has no per-unit values; "
-                                 "leave the unit column empty for its plan-wide value",
+            return self._problem("PC407", WARNING, msg("PC407.no-scope", target=excerpt(series.target_id)),
                                  line, column)
         if uid not in series.scope:
-            return self._problem("PC407", WARNING, f"row ignored: unit {excerpt(uid)} is not in the scope of "
-                                 f"{excerpt(series.target_id)}", line, column)
+            return self._problem("PC407", WARNING, msg("PC407.not-in-scope", unit=excerpt(uid),
+                                                       target=excerpt(series.target_id)), line, column)
         return uid
 
     def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
@@ -200,28 +251,36 @@ class Resolver:
         if text in names:
             return names[text]
         close = difflib.get_close_matches(text, list(plan.units), n=1)
-        hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
-        return self._problem("PC406", ERROR, f"unknown unit {excerpt(text)}: neither an id nor a name in "
-                             f"the units of plan {excerpt(plan.id)}{hint}", line, column)
+        hint = msg("PC403.hint", suggestion=excerpt(close[0])) if close else ""
+        return self._problem("PC406", ERROR, msg("PC406.unknown", unit=excerpt(text), plan=excerpt(plan.id),
+                                                 hint=hint), line, column)
 
-    def _unknown(self, what: str, name: str, known: list[str], line: int, column: int, *,
-                 where: str = "") -> Problem:
+    def _unknown(self, what: Text, name: str, known: list[str], line: int, column: int, *,
+                 where: Text | str = "", names: list[str] | None = None) -> Problem:
+        """PC403 for an unknown plan or target; "did you mean" compares ids and target names."""
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {excerpt(close[0])}?)" if close else (f" ({where})" if where else "")
+        suggestion = excerpt(close[0]) if close else None
+        if names and not close:
+            by_name = difflib.get_close_matches(fold_name(name), names, n=1, cutoff=0.6)
+            if by_name:
+                plan_target = self.named[by_name[0]][0][1]
+                suggestion = f"{excerpt(self.shown[by_name[0]])} ({plan_target})"
+        hint = msg("PC403.hint", suggestion=suggestion) if suggestion else where
         level = WARNING if self.allow_unknown else ERROR
         # Without a close match, say what would be right: an id from the plan,
         # or --allow-unknown when the file deliberately carries other series.
-        fix = "" if close else "; use an id the plan defines, or --allow-unknown to ignore such rows"
-        suffix = "; its rows are ignored" if self.allow_unknown else fix
-        return self._problem("PC403", level, f"unknown {what} {excerpt(name)}{hint}{suffix}", line, column)
+        fix = "" if suggestion else msg("PC403.fix")
+        suffix = msg("PC403.ignored") if self.allow_unknown else fix
+        return self._problem("PC403", level, msg("PC403.unknown", what=what, name=excerpt(name), hint=hint,
+                                                  fix=suffix), line, column)
 
-    def _problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Problem:
+    def _problem(self, rule: str, level: Level, message: Text, line: int, column: int) -> Problem:
         """One shared problem per message, so many rows give one finding."""
-        key = (rule, message)
+        key = (rule, message.en)
         problem = self.problems.get(key)
         if problem is None:
             problem = self.problems[key] = Problem(rule, level, message, line, column)
         return problem
 
-    def _sink_problem(self, rule: str, level: Level, message: str, line: int, column: int) -> Sink:
+    def _sink_problem(self, rule: str, level: Level, message: Text, line: int, column: int) -> Sink:
         return Sink(None, None, problem=self._problem(rule, level, message, line, column))

@@ -16,11 +16,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from policycheck.actuals.template import HEADERS, row_keys
+from policycheck.actuals.template import HEADERS, instructions, row_groups
 from policycheck.model import Plan
 
-#: The fill-in column's header; an alias of the ignored ``hint`` column, so it reads back quietly.
-HINT = {"zh": "填写说明", "en": "hint"}
 #: Drop-down words: accepted by the reader (policycheck.actuals.cells).
 STATUS_WORDS = {"zh": ["正式", "快报", "预计"], "en": ["final", "preliminary", "estimate"]}
 MILESTONE_WORDS = {"zh": ["已完成", "未完成"], "en": ["yes", "no"]}
@@ -47,7 +45,7 @@ def build_xlsx_template(plans: Sequence[Plan], *, years: tuple[int, int] | None 
     table = _Table(plans, years, wide, lang)
     header = [labels[c] for c in ("plan", "target", "name", "measure", "unit")]
     header += table.year_labels if wide else [labels["year"], labels["value"]]
-    header += [labels["status"], HINT[lang]]
+    header += [labels["status"], labels["hint"]]
     widths = [display_width(h) + 2 for h in header]
     for col, text in enumerate(header):
         sheet.write_string(0, col, text, header_style)
@@ -100,24 +98,15 @@ class _Table:
             first, last = years or (min(s[0] for s in spans), max(s[1] for s in spans))
             suffix = "年" if lang == "zh" else ""
             self.year_labels = [f"{year}{suffix}" for year in range(first, last + 1)]
+        # The same rows and the same 填写说明 as the CSV template (policycheck.actuals.template).
         for plan in plans:
-            kinds = {t.id: t.kind for t in plan.targets}
-            for key in row_keys(plan):
-                milestone = kinds.get(key[1]) == "milestone"
-                hint = _hint(key[3], key[4], plan, milestone, lang)
+            for key, target in row_groups(plan):
+                milestone = target is not None and target.kind == "milestone"
                 if wide:
+                    hint = instructions(plan, target, key[4]).get(lang)
                     self.rows.append((list(key), [None] * len(self.year_labels), hint, milestone))
                     continue
                 first, last = years or (plan.baseline_year, plan.period_end)
                 for year in range(first, last + 1):
+                    hint = instructions(plan, target, key[4], year).get(lang)
                     self.rows.append((list(key), [year, None], hint, milestone))
-
-
-def _hint(measure: str, unit: str, plan: Plan, milestone: bool, lang: str) -> str:
-    """What to write in the row's value cells."""
-    who = plan.units[unit].name if unit in plan.units else unit
-    if lang == "zh":
-        text = "选择“已完成”或“未完成”" if milestone else f"填写实际值（{measure or '无计量单位'}），无数据填 -"
-        return f"{text}；{who}的数值" if unit else text
-    text = "choose yes or no" if milestone else f"the actual value in {measure or 'plain numbers'}; - for no data"
-    return f"{text}; for {plan.units[unit].name_en or who if unit in plan.units else who}" if unit else text

@@ -6,20 +6,25 @@ commands so that ``policycheck --version`` and ``--help`` start fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
+from policycheck.cli import examples
 from policycheck.cli.exitcodes import EXIT_USAGE
-from policycheck.cli.options import RunOptions, evaluation_options, run_options
+from policycheck.cli.options import DEFAULT_LANG, LANG_HELP, RunOptions, evaluation_options, run_options
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.reporters import VALIDATE_FORMATS
 from policycheck.reporters.labels import LANGS
 from policycheck.version import __version__
+
+if TYPE_CHECKING:
+    from policycheck.cli.config import Config
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 _P = ParamSpec("_P")
@@ -32,20 +37,21 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def echo_findings(findings: Sequence[Finding]) -> None:
+def echo_findings(findings: Sequence[Finding], lang: str = DEFAULT_LANG) -> None:
     for finding in findings:
-        click.echo(format_parsable(finding), err=True)
+        click.echo(format_parsable(finding, lang), err=True)
 
 
 def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Turn library errors into ``FILE:LINE:COL: message`` on stderr and exit 2."""
+    """Turn library errors into ``FILE:LINE:COL: message`` on stderr (in the run's language) and exit 2."""
 
     @functools.wraps(func)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            echo_findings(exc.findings)
+            lang = kwargs.get("lang")
+            echo_findings(exc.findings, lang if isinstance(lang, str) else DEFAULT_LANG)
             if not exc.findings:
                 click.echo(str(exc), err=True)
             sys.exit(EXIT_USAGE)
@@ -55,43 +61,72 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(context_settings=CONTEXT_SETTINGS, epilog=examples.MAIN)
 @click.version_option(__version__, "-V", "--version", prog_name="policycheck")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Check development-plan targets (规划目标) against actual statistics.
 
     Plans are YAML files, actuals are CSV files or workbooks; see the docs/
     folder of the project for both formats. Exit codes: 0 fine, 1 failing
     results or findings, 2 usage error or unusable input.
     """
+    from policycheck.cli.config import load_config
+
+    # Defaults from policycheck.toml (or [tool.policycheck] in pyproject.toml);
+    # flags on the command line win.  Problems are reported by each command.
+    config = load_config()
+    ctx.obj = config
+    ctx.default_map = config.defaults
 
 
-@main.command()
+def current_config() -> Config:
+    """The configuration the group read for this run (an empty one outside a run)."""
+    from policycheck.cli.config import Config
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Config) else Config()
+
+
+def refuse_bad_config(lang: str) -> None:
+    """Exit 2 when the configuration file has a problem: a default meant but not applied
+    would change the run's results unseen (``validate`` lists the problems instead)."""
+    findings = current_config().findings
+    if findings:
+        echo_findings(findings, lang)
+        sys.exit(EXIT_USAGE)
+
+
+@main.command(epilog=examples.VALIDATE)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(("auto",) + VALIDATE_FORMATS), default="auto",
               show_default=True, help="auto: github under GITHUB_ACTIONS=true, otherwise text.")
-@click.option("--strict", is_flag=True, help="Warnings count as errors.")
+@click.option("--strict/--no-strict", default=False, help="Warnings count as errors.")
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP)
 @click.option("--encoding", default="auto", show_default=True, help="CSV encoding (see check).")
-@click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings.")
+@click.option("--allow-unknown/--no-allow-unknown", default=False, help="Unknown target ids in CSV become warnings.")
 @click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
               help="Also write the findings to a file in text, json, sarif or github (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @handle_errors
-def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allow_unknown: bool,
+def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str, encoding: str, allow_unknown: bool,
              outputs: tuple[str, ...], quiet: bool) -> None:
     """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xls, *.ods); folders are searched.
 
-    Exit 0 when there is no error-level finding (warnings allowed unless
-    --strict), 1 when there is one, 2 for a usage error, a missing path or a
-    folder with no plan or CSV file in it.
+    Every CSV file is read against all the plans given, as check reads them, so
+    validate reports whatever check would refuse; the configuration file is
+    checked too. Exit 0 when there is no error-level finding (warnings allowed
+    unless --strict), 1 when there is one, 2 for a usage error, a missing path
+    or a folder with no plan or CSV file in it.
     """
     from policycheck.cli.run import run_validate
 
-    sys.exit(run_validate(paths, fmt=fmt, strict=strict, encoding=encoding, allow_unknown=allow_unknown,
-                          outputs=outputs, quiet=quiet))
+    sys.exit(run_validate(paths, fmt=fmt, strict=strict, lang=lang, encoding=encoding, allow_unknown=allow_unknown,
+                          outputs=outputs, quiet=quiet, config=current_config()))
 
 
-@main.command()
+@main.command(epilog=examples.CHECK)
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
 @handle_errors
@@ -102,7 +137,7 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
     sys.exit(run_report(_run_options(plans, kwargs), view="results"))
 
 
-@main.command()
+@main.command(epilog=examples.UNITS)
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
 @click.option("--split", "split", metavar="[FORMAT=]DIR",
@@ -122,7 +157,7 @@ def units(plans: tuple[str, ...], split: str | None, **kwargs: Any) -> None:
     sys.exit(run_report(options, view="units"))
 
 
-@main.command()
+@main.command(epilog=examples.EXPLAIN)
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("target")
 @evaluation_options
@@ -134,23 +169,32 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
     sys.exit(run_explain(_run_options((plan,), kwargs), target))
 
 
-@main.command()
+@main.command(epilog=examples.TEMPLATE)
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--years", metavar="A-B", help="Years to ask for (default: baseline year to period end).")
 @click.option("--wide", is_flag=True, help="One column per year instead of one row per year.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
-              help="Language of the header row.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically); an existing FILE is kept unless --force.")
+@click.option("--force", is_flag=True, help="Replace an existing -o FILE (it may hold filled-in values).")
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG,
+              help="Language of the header row and the 填写说明 column (default zh, or lang in policycheck.toml).")
 @handle_errors
-def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
-    """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year."""
+def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, force: bool,
+             lang: str) -> None:
+    """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year,
+    with what to enter in each."""
     from policycheck.actuals.template import build_template, parse_years
     from policycheck.cli.output import atomic_write
     from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.messages import msg
     from policycheck.plans.build import load_plan
 
+    refuse_bad_config(lang)
     if output:
         refuse_overwriting_inputs([output], plans)
+        if os.path.lexists(output) and not force:
+            # A filled-in copy is the usual file at that path: replacing it would lose every value.
+            fail(msg("cli.exists", path=output).get(lang))
     loaded = [load_plan(path) for path in plans]
     span = parse_years(years) if years else None
     if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
@@ -167,7 +211,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
         click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(epilog=examples.SCHEMA)
 @click.argument("name", type=click.Choice(["plan", "report"]), default="plan")
 def schema(name: str) -> None:
     """Print the JSON Schema of a plan file or of the JSON report."""
@@ -179,6 +223,7 @@ def schema(name: str) -> None:
 def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     from policycheck.cli.run import refuse_overwriting_inputs
 
+    refuse_bad_config(values.get("lang", DEFAULT_LANG))
     options = run_options(plans, values)
     refuse_overwriting_inputs([path for _, path in options.outputs], plans + options.actuals)
     return options

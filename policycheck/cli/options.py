@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 # Spelled out rather than read from policycheck.model, whose dataclasses would
 # slow down ``--version`` and ``--help``; tests/cli/test_usage.py checks they agree.
 FAIL_ON_LEVELS: tuple[str, ...] = ("missed", "off-track", "at-risk", "no-data", "never")
+#: The language of every command when neither --lang nor the configuration file names one
+#: (docs/configuration.md#language): the statisticians policycheck is for read Chinese.
+DEFAULT_LANG = "zh"
+LANG_HELP = ("Language of labels and messages (default zh, or lang in policycheck.toml); "
+             "machine values stay as they are.")
 METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -38,7 +43,7 @@ class RunOptions:
     plans: tuple[str, ...]
     actuals: tuple[str, ...]
     evaluation: EvaluationOptions
-    lang: str = "zh"
+    lang: str = DEFAULT_LANG
     fmt: str | None = None
     tablefmt: str = "simple"
     outputs: tuple[tuple[str, str], ...] = ()
@@ -157,9 +162,8 @@ def evaluation_options(func: _F) -> _F:
                      help="Progress ratio for at_risk (default 0.6)."),
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="Exit 1 when any result is at or above this level."),
-        click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),
-        click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
-                     help="Language of labels (machine values are never translated)."),
+        click.option("--strict/--no-strict", default=False, help="Aspirational (力争) targets can fail the run too."),
+        click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP),
         click.option("-f", "--format", "fmt", type=click.Choice(STDOUT_FORMATS),
                      help=f"What goes to stdout. {FORMAT_HELP} (xlsx only with -o)."),
         click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
@@ -168,7 +172,8 @@ def evaluation_options(func: _F) -> _F:
                      help="Also write a report file from the same run (repeatable)."),
         click.option("--encoding", default="auto", show_default=True,
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
-        click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings."),
+        click.option("--allow-unknown/--no-allow-unknown", default=False,
+                     help="Unknown target ids in CSV become warnings."),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
         click.option("-q", "--quiet", is_flag=True,
                      help="Print only the one-line summary; -o files are still written."),

@@ -6,6 +6,7 @@ place that prints warnings and notes on stderr and reports on stdout.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from policycheck.findings import Finding, format_parsable
 from policycheck.reporters import VALIDATE_FORMATS, RenderOptions
 
 if TYPE_CHECKING:
+    from policycheck.cli.config import Config
     from policycheck.findings import Validation
     from policycheck.model import Plan, Report
     from policycheck.service import Inputs
@@ -41,11 +43,11 @@ def run_report(options: RunOptions, *, view: str) -> int:
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
-                        on_warnings=None if options.quiet else _print_warnings)
+                        on_warnings=_warnings_printer(options))
     report = checked.report
     # The evaluation's own findings (PC411: a plan without any data) on stderr, even
     # under -q: an unfilled template must not pass a CI job on a summary line alone.
-    _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES])
+    _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES], options.lang)
     _warn_about_year(checked.inputs.plans, options)
     if options.verbose and not options.quiet:
         _say_what_was_read(checked.inputs, report, options)
@@ -81,7 +83,7 @@ def run_explain(options: RunOptions, target_id: str) -> int:
 
     inputs = load_inputs(options.plans, options.actuals, encoding=options.encoding,
                          allow_unknown=options.allow_unknown, sheets=options.sheets,
-                         on_warnings=None if options.quiet else _print_warnings)
+                         on_warnings=_warnings_printer(options))
     plan = inputs.plans[0]
     find_target(plan, target_id)
     fmt = options.fmt or default_format()
@@ -103,9 +105,11 @@ def run_explain(options: RunOptions, target_id: str) -> int:
     return EXIT_FAIL if explanation.failing else EXIT_OK
 
 
-def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, encoding: str, allow_unknown: bool,
-                 outputs: Sequence[str], quiet: bool) -> int:
-    """validate: every plan and CSV under ``paths``; exit 1 on an error (or a warning under --strict)."""
+def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, lang: str, encoding: str, allow_unknown: bool,
+                 outputs: Sequence[str], quiet: bool, config: Config | None = None) -> int:
+    """validate: every plan and CSV under ``paths``, and the configuration file of the run;
+    exit 1 on an error (or a warning under --strict)."""
+    from policycheck.findings import sorted_findings
     from policycheck.validation import expand, nothing_found, validate_found
 
     for path in paths:
@@ -117,9 +121,12 @@ def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, encoding: str,
     extra = _validate_outputs(outputs)
     refuse_overwriting_inputs([path for _, path in extra], found.plans + found.csvs)
     validation = validate_found(found, strict=strict, encoding=encoding, allow_unknown=allow_unknown)
+    if config is not None and config.path is not None:  # the defaults of this very run: checked like any input
+        validation = replace(validation, files=(*validation.files, config.path),
+                             findings=tuple(sorted_findings([*validation.findings, *config.findings])))
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    _emit_validation(validation, fmt, extra, quiet=quiet)
+    _emit_validation(validation, fmt, extra, quiet=quiet, lang=lang)
     failing = [f for f in validation.findings if f.is_error or (strict and f.level == "warning")]
     return EXIT_FAIL if failing else EXIT_OK
 
@@ -147,21 +154,27 @@ def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> 
                                    "so write the output to another path" for path in clashes))
 
 
-def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool) -> None:
+def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool,
+                     lang: str) -> None:
     from policycheck.cli.output import atomic_write_all
     from policycheck.reporters import render_findings
 
-    options = RenderOptions()
+    options = RenderOptions(lang=lang)
     rendered = {f: render_findings(validation, f, options) for f in {fmt, *(f for f, _ in extra)}}
     atomic_write_all([(path, rendered[out_fmt]) for out_fmt, path in extra])
     if not (quiet and not validation.findings):
         click.echo(rendered[fmt], nl=False)
 
 
-def _print_warnings(findings: Sequence[Finding]) -> None:
+def _warnings_printer(options: RunOptions) -> functools.partial[None] | None:
+    """What prints each input's warnings as it is read (nothing under -q), in the run's language."""
+    return None if options.quiet else functools.partial(_print_warnings, lang=options.lang)
+
+
+def _print_warnings(findings: Sequence[Finding], lang: str) -> None:
     """Each input's warnings on stderr as it is read, in the parsable form."""
     for finding in findings:
-        print(format_parsable(finding), file=sys.stderr)
+        print(format_parsable(finding, lang), file=sys.stderr)
 
 
 def _say_what_was_read(inputs: Inputs, report: Report, options: RunOptions) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.findings import ERROR, Finding
+from policycheck.messages import msg
 from policycheck.model import Baseline, HistoryEntry, Result
 from policycheck.observations import Actuals
 
@@ -140,13 +141,10 @@ def out_of_range_findings(results: Iterable[Result], actuals: Actuals) -> list[F
         label = f"{result.target} [{result.unit}]" if result.unit else result.target
         obs = actuals.get(result.plan, result.target, result.unit).get(result.year)
         if obs is not None and obs.value is not None:
-            findings.append(Finding("PC402", ERROR, obs.file, obs.line, obs.column,
-                                    f"{label} {result.year}: computing with this value goes beyond the range "
-                                    f"of numbers ({field}); a statistic this large or this small is almost "
-                                    "surely a mistake: check the cell and the plan's numbers for the target"))
+            findings.append(Finding.of("PC402", ERROR, obs.file, obs.line, obs.column,
+                                       msg("PC402.out-of-range", label=label, year=result.year, field=field)))
         else:
             where = result.location
-            findings.append(Finding("PC200", ERROR, where.file, where.line, where.column,
-                                    f"{label} {result.year}: computing with the numbers of this target goes "
-                                    f"beyond the range of numbers ({field}); check its milestones and baseline"))
+            findings.append(Finding.of("PC200", ERROR, where.file, where.line, where.column,
+                                       msg("PC200.out-of-range", label=label, year=result.year, field=field)))
     return list(dict.fromkeys(findings))  # explain sees the same year twice (results and by_year)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from policycheck.errors import PlanError
-from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.findings import ERROR, Finding, has_errors, quoted, sorted_findings
 from policycheck.kinds import default_comparator
+from policycheck.messages import msg
 from policycheck.model import (
     Assessment,
     Baseline,
@@ -42,6 +43,8 @@ class PlanLoad:
 
     plan: Plan | None
     findings: list[Finding]
+    #: where the plan id is written, for findings about the plan as a whole (PC320)
+    id_mark: tuple[int, int] = (1, 1)
 
 
 def check_plan_file(path: str) -> PlanLoad:
@@ -62,18 +65,32 @@ def check_plan_file(path: str) -> PlanLoad:
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
     findings.extend(source_findings(doc, plan))
-    return PlanLoad(plan, sorted_findings(findings))
+    return PlanLoad(plan, sorted_findings(findings), doc.mark(("plan", "id")))
 
 
 def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
-    """:func:`check_plan_file` for each path: the plans that could be built and every finding."""
+    """:func:`check_plan_file` for each path: the plans that could be built and every finding.
+
+    Two files with one plan id are PC320 at the second file's id, and only the
+    first of them is kept: a CSV plan column names plans by id, so no row could
+    say which of the two it belongs to.  ``check`` and ``validate`` both load
+    plans here, so they agree about it.
+    """
     plans: list[Plan] = []
     findings: list[Finding] = []
+    first_file: dict[str, str] = {}
     for path in paths:
         loaded = check_plan_file(path)
         findings.extend(loaded.findings)
-        if loaded.plan is not None:
-            plans.append(loaded.plan)
+        plan = loaded.plan
+        if plan is None:
+            continue
+        if plan.id in first_file:
+            findings.append(Finding.of("PC320", ERROR, path, *loaded.id_mark,
+                                       msg("PC320.shared-id", id=quoted(plan.id), other=first_file[plan.id])))
+            continue
+        first_file[plan.id] = path
+        plans.append(plan)
     return plans, findings
 
 

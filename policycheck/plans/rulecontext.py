@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policycheck.findings import ERROR, Finding, Level
+from policycheck.messages import Text
 from policycheck.model import Plan
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
@@ -17,9 +18,9 @@ class RuleContext:
     doc: YamlDoc
     plan: Plan
 
-    def at(self, rule: str, path: JsonPath, message: str, *, level: Level = ERROR, key: bool = False) -> Finding:
+    def at(self, rule: str, path: JsonPath, message: Text, *, level: Level = ERROR, key: bool = False) -> Finding:
         line, column = self.doc.mark(path, key=key)
-        return Finding(rule=rule, level=level, file=self.plan.file, line=line, column=column, message=message)
+        return Finding.of(rule, level, self.plan.file, line, column, message)
 
     def raw_target(self, index: int) -> Mapping[str, Any]:
         raw: Mapping[str, Any] = self.doc.data["targets"][index]

@@ -15,6 +15,7 @@ from typing import Any
 
 from policycheck.findings import WARNING, Finding, excerpt, quoted
 from policycheck.kinds import kind_spec
+from policycheck.messages import join, msg
 from policycheck.model import Plan, Target
 from policycheck.plans.kindkeys import check_kind_keys
 from policycheck.plans.rulecontext import RuleContext
@@ -46,8 +47,7 @@ def check_period(ctx: RuleContext) -> Iterator[Finding]:
     plan = ctx.plan
     if plan.period_end < plan.period_start:
         yield ctx.at("PC200", ("plan", "period", "end"),
-                     f"plan.period.end {plan.period_end} is before start {plan.period_start}; "
-                     f"end must be the same year or later")
+                     msg("PC200.period", end=plan.period_end, start=plan.period_start))
 
 
 def check_duplicate_ids(ctx: RuleContext) -> Iterator[Finding]:
@@ -56,8 +56,7 @@ def check_duplicate_ids(ctx: RuleContext) -> Iterator[Finding]:
     for index, target in enumerate(ctx.plan.targets):
         if target.id in first_line:
             yield ctx.at("PC300", ("targets", index, "id"),
-                         f"duplicate target id {quoted(target.id)} (first at line {first_line[target.id]}); "
-                         f"target ids must be unique in a plan")
+                         msg("PC300.duplicate", id=quoted(target.id), line=first_line[target.id]))
         else:
             first_line[target.id] = ctx.doc.mark(("targets", index, "id"))[0]
 
@@ -76,19 +75,19 @@ def check_units(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Ta
     group = scope.get("group")
     if group is not None and not any(u.group == group for u in ctx.plan.units.values()):
         groups = sorted({u.group for u in ctx.plan.units.values() if u.group})
-        known = f"groups defined: {', '.join(groups)}" if groups else "no unit has a group yet"
+        known = msg("PC301.groups", groups=join(groups)) if groups else msg("PC301.no-groups")
         yield ctx.at("PC301", base + ("scope", "group"),
-                     f"no unit in units has group {quoted(str(group))}; "
-                     f"set group: {excerpt(str(group), quote=str)} on the units it covers ({known})")
+                     msg("PC301.no-group", group=quoted(str(group)), bare=excerpt(str(group), quote=str),
+                         known=known))
 
 
 def _unit_defined(ctx: RuleContext, unit: str, path: JsonPath, field: str, *, key: bool = False) -> Iterator[Finding]:
     if unit in ctx.plan.units:
         return
     close = difflib.get_close_matches(unit, list(ctx.plan.units), n=1)
-    hint = (f"did you mean {quoted(close[0])}?" if close
-            else f"add it under units: {excerpt(unit, quote=str)}: {{name: ...}}")
-    yield ctx.at("PC301", path, f"unit {quoted(unit)} in {field} is not defined in units; {hint}", key=key)
+    hint = (msg("did-you-mean", suggestion=quoted(close[0])) if close
+            else msg("PC301.add-unit", bare=excerpt(unit, quote=str)))
+    yield ctx.at("PC301", path, msg("PC301.undefined", unit=quoted(unit), field=field, hint=hint), key=key)
 
 
 def check_years_in_period(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -99,16 +98,15 @@ def check_years_in_period(ctx: RuleContext, index: int, raw: Mapping[str, Any], 
     for year in raw.get("milestones") or {}:
         if not start <= int(year) <= end:
             yield ctx.at("PC302", ("targets", index, "milestones", str(year)),
-                         f"milestone year {year} is outside the plan period {start}-{end}; "
-                         f"check the year or the period", level=WARNING, key=True)
+                         msg("PC302.milestone", year=year, start=start, end=end), level=WARNING, key=True)
     for pos, year in enumerate(raw.get("years") or ()):
         if not start <= year <= end:
             yield ctx.at("PC302", ("targets", index, "years", pos),
-                         f"year {year} in years is outside the plan period {start}-{end}", level=WARNING)
+                         msg("PC302.years", year=year, start=start, end=end), level=WARNING)
     years = raw.get("years")
     if years and years[0] > years[1]:
         yield ctx.at("PC200", ("targets", index, "years"),
-                     f"years [{years[0]}, {years[1]}] runs backwards; write [{years[1]}, {years[0]}]")
+                     msg("PC200.years-backwards", first=years[0], last=years[1]))
 
 
 def check_baseline_year(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -126,9 +124,7 @@ def check_baseline_year(ctx: RuleContext, index: int, raw: Mapping[str, Any], ta
         year, source, on_key = ctx.plan.baseline_year, "plan.baseline_year", True
         path = base + ("milestones", str(_raw_year(raw, first)))
     if year >= first:
-        yield ctx.at("PC303", path,
-                     f"baseline year {year} ({source}) is not before the first milestone year {first}; "
-                     f"the baseline must be an earlier year", key=on_key)
+        yield ctx.at("PC303", path, msg("PC303.order", year=year, source=source, first=first), key=on_key)
 
 
 def _raw_year(raw: Mapping[str, Any], year: int) -> Any:
@@ -148,11 +144,10 @@ def check_direction(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     numbers = [(y, v) for y, v in target.milestones if isinstance(v, float)]
     for (y0, v0), (y1, v1) in itertools.pairwise(numbers):
         if sign * (v1 - v0) < 0:
-            way = "rise" if sign > 0 else "fall"
+            key = "PC304.below" if sign > 0 else "PC304.above"
             yield ctx.at("PC304", ("targets", index, "milestones", str(_raw_year(raw, y1))),
-                         f"milestone {y1} ({v1:g}) is {'below' if sign > 0 else 'above'} milestone {y0} "
-                         f"({v0:g}), but comparator '{target.comparator}' expects values to {way}; "
-                         f"check the numbers or the comparator", level=WARNING)
+                         msg(key, later=y1, later_value=v1, earlier=y0, earlier_value=v0,
+                             comparator=target.comparator), level=WARNING)
 
 
 def requirement_paths(raw: Mapping[str, Any], index: int) -> Iterator[tuple[JsonPath, Any]]:
@@ -171,14 +166,11 @@ def check_between(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: 
         if target.comparator == "between":
             if isinstance(value, list):
                 if value[0] > value[1]:
-                    yield ctx.at("PC305", path, f"[{value[0]}, {value[1]}] has lo above hi; "
-                                                f"write [{value[1]}, {value[0]}]")
+                    yield ctx.at("PC305", path, msg("PC305.order", lo=value[0], hi=value[1]))
             elif _is_number(value):
-                yield ctx.at("PC305", path, f"comparator between needs [lo, hi], not the single number {value}; "
-                                            f"write e.g. [{value}, {value}] or change the comparator")
+                yield ctx.at("PC305", path, msg("PC305.single", value=value))
         elif isinstance(value, list):
-            yield ctx.at("PC305", path, f"[lo, hi] values need comparator: between (this target has "
-                                        f"'{target.comparator}')")
+            yield ctx.at("PC305", path, msg("PC305.needs-between", comparator=target.comparator))
 
 
 def check_percent(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -192,8 +184,7 @@ def check_percent(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: 
         numbers = value if isinstance(value, list) else [value]
         for number in numbers:
             if _is_number(number) and not 0 <= number <= 100:
-                yield ctx.at("PC306", path, f"{number}% is outside 0..100 for a share; "
-                                            f"check the number or the unit", level=WARNING)
+                yield ctx.at("PC306", path, msg("PC306.share", number=number), level=WARNING)
 
 
 def check_reference(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -202,17 +193,15 @@ def check_reference(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     if ref is None or ref in ctx.plan.references:
         return
     close = difflib.get_close_matches(ref, list(ctx.plan.references), n=1)
-    hint = (f"did you mean {quoted(close[0])}?" if close
-            else f"add it under references: {excerpt(ref, quote=str)}: {{name: ...}}")
-    yield ctx.at("PC307", ("targets", index, "reference"), f"unknown reference {quoted(ref)}; {hint}")
+    hint = (msg("did-you-mean", suggestion=quoted(close[0])) if close
+            else msg("PC307.add", bare=excerpt(ref, quote=str)))
+    yield ctx.at("PC307", ("targets", index, "reference"), msg("PC307.unknown", ref=quoted(ref), hint=hint))
 
 
 def check_quote(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC309 (warning): every target should quote the document's words."""
     if not (target.quote or "").strip():
-        yield ctx.at("PC309", ("targets", index),
-                     f"target {quoted(target.id)} has no quote; add quote: with the original words of the "
-                     f"document so the target can be traced", level=WARNING)
+        yield ctx.at("PC309", ("targets", index), msg("PC309.no-quote", id=quoted(target.id)), level=WARNING)
 
 
 def check_times_baseline(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
@@ -226,8 +215,7 @@ def check_times_baseline(ctx: RuleContext, index: int, raw: Mapping[str, Any], t
     if not multiples or target.baseline is None or target.baseline.value > 0:
         return
     yield ctx.at("PC310", ("targets", index, "baseline", "value"),
-                 f"milestone {multiples[0]} is {{times_baseline: ...}} but baseline.value is "
-                 f"{target.baseline.value:g}; a multiple of it means nothing: give a positive baseline or a number")
+                 msg("PC310.baseline", year=multiples[0], value=target.baseline.value))
 
 
 def _is_number(value: Any) -> bool:

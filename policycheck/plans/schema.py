@@ -15,19 +15,21 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
+from policycheck.messages import Text, join, msg, same
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
-_TYPE_WORDS = {
-    "number": "a number", "integer": "a whole number", "string": "text", "array": "a list",
-    "object": "a mapping (key: value)", "boolean": "true or false", "null": "empty",
+_TYPE_NAMES = frozenset({"number", "integer", "string", "array", "object", "boolean", "null"})
+#: The plan schema's descriptions of values that take several forms, by the key of their words.
+_FORMS = {
+    "a number, true (kind milestone), [lo, hi] (between) or {times_baseline: k}": "form.requirement",
+    "the value every year must reach (a number, or [lo, hi] for between)": "form.value",
 }
 _REQUIRED = re.compile(r"^'([^']*)' is a required property$")
 _KINDS_PREFIX = re.compile(r"^[a-z][a-z /]*: ")  # "annual and growth: " opening a description
-_ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 
 @lru_cache(maxsize=1)
@@ -65,14 +67,13 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
     """Every schema violation of ``doc`` as a PC200 finding."""
     if doc.data is None:
-        return [_finding(file, (1, 1), "the file is empty; a plan starts with 'policycheck: 1'")]
+        return [_finding(file, (1, 1), msg("PC200.empty"))]
     if not isinstance(doc.data, dict):
-        return [_finding(file, doc.mark(()), f"a plan file must be a mapping of keys (policycheck, plan, "
-                                             f"targets), not {_describe(doc.data)}")]
+        return [_finding(file, doc.mark(()), msg("PC200.not-mapping", what=_describe(doc.data)))]
     try:
         errors = list(_flatten(plan_validator().iter_errors(text_keys(doc.data))))
     except RecursionError:
-        return [_finding(file, (1, 1), "the document nests too deeply to check")]
+        return [_finding(file, (1, 1), msg("PC200.too-deep"))]
     suggested = _suggested_keys(errors)
     findings: list[Finding] = []
     for error in errors:
@@ -97,8 +98,8 @@ def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
         elif isinstance(value, list):
             stack.extend((path + (index,), item) for index, item in enumerate(value))
         elif _is_non_finite(value):
-            findings.append(_finding(file, doc.mark(path), f"{json_path_text(path)} is "
-                                     f"{_describe_number(value)}; it must be a finite number"))
+            findings.append(_finding(file, doc.mark(path), msg("PC200.non-finite", where=json_path_text(path),
+                                                               what=_describe_number(value))))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -111,10 +112,10 @@ def _is_non_finite(value: Any) -> bool:
         return True
 
 
-def _describe_number(value: int | float) -> str:
+def _describe_number(value: int | float) -> Text:
     if isinstance(value, float):
-        return "not a number (.nan)" if math.isnan(value) else "infinite"
-    return "a whole number too large for any statistic"
+        return msg("value.nan") if math.isnan(value) else msg("value.infinite")
+    return msg("value.huge")
 
 
 def text_keys(data: Any) -> Any:
@@ -163,7 +164,7 @@ def _error_findings(error: ValidationError, doc: YamlDoc, file: str,
         key = _missing_key(error)
         if (path, key) in suggested:
             return []
-        return [_finding(file, doc.mark(path), f"{where} lacks the required key '{key}'")]
+        return [_finding(file, doc.mark(path), msg("PC200.required", where=where, key=key))]
     if "propertyNames" in error.schema_path:
         key = str(error.instance)
         return [_finding(file, doc.mark(path + (key,), key=True), _key_name_message(key, where, error))]
@@ -216,88 +217,95 @@ def _missing_key(error: ValidationError) -> str:
 def _unknown_key_finding(error: ValidationError, key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
     allowed = _allowed_keys(error)
     suggestion = _closest(key, allowed)
-    hint = f"did you mean '{suggestion}'?" if suggestion else f"allowed keys: {', '.join(allowed)}"
-    message = f"unknown key {quoted(key)} in {json_path_text(path)}; {hint}"
+    hint = (msg("did-you-mean", suggestion=f"'{suggestion}'") if suggestion
+            else msg("PC200.allowed-keys", keys=", ".join(allowed)))
+    message = msg("PC200.unknown-key", key=quoted(key), where=json_path_text(path), hint=hint)
     return _finding(file, doc.mark(path + (key,), key=True), message)
 
 
-def _key_name_message(key: str, where: str, error: ValidationError) -> str:
+def _key_name_message(key: str, where: str, error: ValidationError) -> Text:
     if error.validator == "pattern" and "[0-9]{4}" in str(error.validator_value):
-        return f"milestone year {quoted(key)} in {where} is not a four-digit year; write e.g. 2027"
-    return f"key {quoted(key)} in {where} is not a valid id: {_ID_RULE}"
+        return msg("PC200.year-key", key=quoted(key), where=where)
+    return msg("PC200.id-key", key=quoted(key), where=where, rule=msg("id-rule"))
 
 
-def _value_message(error: ValidationError, where: str) -> str:
+def _value_message(error: ValidationError, where: str) -> Text:
     """A plain-words message for one failed keyword on a value."""
     inst, expected = _instance(error), _expected(error)
     rule = error.validator
     if rule == "type":
-        return f"{where} must be {_type_words(expected)}, not {_describe(inst)}{_quote_hint(inst, expected)}"
+        return msg("PC200.type", where=where, expected=_type_words(expected), actual=_describe(inst),
+                   hint=_quote_hint(inst, expected))
     if rule in ("enum", "const"):
         choices = list(expected) if rule == "enum" else [expected]
         hint = _closest(str(inst), [str(c) for c in choices]) if isinstance(inst, str) else None
-        tail = f"; did you mean '{hint}'?" if hint else ""
-        return f"{where} is {_describe(inst)}; expected {_or_list(choices)}{tail}"
+        tail = msg("PC200.enum-hint", suggestion=hint) if hint else ""
+        return msg("PC200.enum", where=where, actual=_describe(inst), choices=_or_list(choices), hint=tail)
     if rule == "pattern":
         if "[0-9]{4}-" in str(expected):
-            return f"{where} {quoted(str(inst))} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-05"
-        return f"{where} {quoted(str(inst))} is not a valid id: {_ID_RULE}"
+            return msg("PC200.date", where=where, value=quoted(str(inst)))
+        return msg("PC200.id", where=where, value=quoted(str(inst)), rule=msg("id-rule"))
     if rule in ("minimum", "maximum", "exclusiveMinimum"):
-        bound = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "greater than"}[rule]
-        return f"{where} is {inst}; it must be {bound} {expected}"
+        return msg(f"PC200.{rule}", where=where, value=inst, limit=expected)
     return _size_message(error, where)
 
 
-def _size_message(error: ValidationError, where: str) -> str:
+def _size_message(error: ValidationError, where: str) -> Text:
     inst, expected, rule = _instance(error), _expected(error), error.validator
     if rule in ("minProperties", "maxProperties") and "allocations" in _schema(error).get("properties", {}):
-        return f"{where} needs exactly one of units, group or allocations"
+        return msg("PC200.scope-one", where=where)
     if rule in ("minItems", "maxItems") and _schema(error).get("maxItems") == _schema(error).get("minItems"):
-        return f"{where} must be a list of exactly {expected} items, e.g. [2023, 2025]; it has {len(inst)}"
+        return msg("PC200.pair", where=where, count=expected, has=len(inst))
     if rule in ("minItems", "minProperties", "minLength"):
-        return f"{where} must not be empty"
+        return msg("PC200.empty-value", where=where)
     if rule == "uniqueItems":
-        return f"{where} lists the same item twice; remove the repeat"
+        return msg("PC200.unique", where=where)
     if rule in ("anyOf", "oneOf"):
         # A description may open with the kinds it applies to ("annual and growth: ...")
         # and end as a sentence; the message needs only what the value must be.
-        description = _schema(error).get("description", "one of the allowed forms")
-        return f"{where} must be {_KINDS_PREFIX.sub('', description).rstrip('.')}, not {_describe(inst)}"
-    return f"{where}: {excerpt(error.message, 200, quote=str)}"  # jsonschema quotes the whole value
+        description = _KINDS_PREFIX.sub("", _schema(error).get("description", "one of the allowed forms")).rstrip(".")
+        form = msg(_FORMS[description]) if description in _FORMS else same(description)
+        return msg("PC200.form", where=where, form=form, actual=_describe(inst))
+    # jsonschema quotes the whole value
+    return msg("PC200.other", where=where, error=excerpt(error.message, 200, quote=str))
 
 
-def _type_words(expected: Any) -> str:
+def _type_words(expected: Any) -> Text:
     names = expected if isinstance(expected, list) else [expected]
-    return " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in names)
+    words = [msg(f"type.{name}") if str(name) in _TYPE_NAMES else same(str(name)) for name in names]
+    result = words[0]
+    for word in words[1:]:
+        result = msg("type.or", first=result, second=word)
+    return result
 
 
-def _quote_hint(inst: Any, expected: Any) -> str:
+def _quote_hint(inst: Any, expected: Any) -> Text | str:
     if isinstance(inst, str) and expected in ("number", "integer"):
         try:
             float(inst)
         except ValueError:
             return ""
-        return "; remove the quotes"
+        return msg("PC200.remove-quotes")
     if expected == "string" and isinstance(inst, (int, float)) and not isinstance(inst, bool):
-        return "; put it in quotes"
+        return msg("PC200.add-quotes")
     return ""
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Text:
     if value is None:
-        return "empty"
+        return msg("value.empty")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return same("true" if value else "false")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return msg("value.number", value=value)
     if isinstance(value, str):
-        return f"text {quoted(value)}"
-    return "a list" if isinstance(value, list) else "a mapping"
+        return msg("value.text", value=quoted(value))
+    return msg("value.list") if isinstance(value, list) else msg("value.mapping")
 
 
-def _or_list(choices: list[Any]) -> str:
+def _or_list(choices: list[Any]) -> Text:
     words = [str(c) for c in choices]
-    return words[0] if len(words) == 1 else f"one of {', '.join(words)}"
+    return same(words[0]) if len(words) == 1 else msg("or-list", choices=join(words))
 
 
 def json_path_text(path: JsonPath) -> str:
@@ -309,5 +317,5 @@ def json_path_text(path: JsonPath) -> str:
     return text or "the plan"
 
 
-def _finding(file: str, mark: tuple[int, int], message: str) -> Finding:
-    return Finding(rule="PC200", level=ERROR, file=file, line=mark[0], column=mark[1], message=message)
+def _finding(file: str, mark: tuple[int, int], message: Text) -> Finding:
+    return Finding.of("PC200", ERROR, file, mark[0], mark[1], message)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
 
 from policycheck.findings import WARNING, Finding, quoted
+from policycheck.messages import Text, msg
 from policycheck.model import Plan
 from policycheck.plans.yamlload import MAX_BYTES, JsonPath, YamlDoc
 
@@ -78,7 +79,11 @@ def first_missing(pieces: list[Piece], document: str) -> int | None:
 
 
 class SourceProblem(Exception):
-    """A source file that cannot be used; the message says why and what would be right."""
+    """A source file that cannot be used; the message (both languages) says why and what would be right."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 def source_path(plan_file: str, written: str) -> str:
@@ -89,14 +94,11 @@ def source_path(plan_file: str, written: str) -> str:
     back in its hints, a file elsewhere on the machine.
     """
     if "\x00" in written:
-        raise SourceProblem("the source file's path has a NUL character in it; "
-                            "write the path of a text file, e.g. sources/name.txt")
+        raise SourceProblem(msg("PC312.nul"))
     if "\\" in written:
-        raise SourceProblem(f"source file {quoted(written)} has a \\ in it; "
-                            f"write / between folders, e.g. sources/name.txt")
+        raise SourceProblem(msg("PC312.backslash", file=quoted(written)))
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).drive:
-        raise SourceProblem(f"source file {quoted(written)} is an absolute path; give it relative to "
-                            f"the plan file's folder, e.g. sources/name.txt")
+        raise SourceProblem(msg("PC312.absolute", file=quoted(written)))
     folder = os.path.dirname(plan_file) or "."
     path = os.path.normpath(os.path.join(folder, written))
     base = os.path.realpath(folder)
@@ -105,42 +107,37 @@ def source_path(plan_file: str, written: str) -> str:
     except ValueError:  # on another drive (Windows)
         inside = False
     if not inside:
-        raise SourceProblem(f"source file {quoted(written)} leads outside the plan file's folder; "
-                            f"keep the text in that folder or below it, e.g. sources/name.txt")
+        raise SourceProblem(msg("PC312.outside", file=quoted(written)))
     return path
 
 
 def read_source(path: str, written: str) -> str:
     """The text of a source file (UTF-8, a BOM allowed, at most 10 MiB); raises :class:`SourceProblem`."""
     if not os.path.lexists(path):
-        raise SourceProblem(f"source file {quoted(written)} is not found (looked for {path}); put the "
-                            f"document's text there, or remove file: to name the document without a copy")
+        raise SourceProblem(msg("PC312.not-found", file=quoted(written), path=path))
     if os.path.isdir(path):
-        raise SourceProblem(f"source file {quoted(written)} is a folder; name the text file in it")
+        raise SourceProblem(msg("PC312.folder", file=quoted(written)))
     if not os.path.exists(path):
-        raise SourceProblem(f"source file {quoted(written)} is a symbolic link to nothing; "
-                            f"replace it by the document's text")
+        raise SourceProblem(msg("PC312.dangling", file=quoted(written)))
     if not os.path.isfile(path):  # a pipe or a device: opening it could block or never end
-        raise SourceProblem(f"source file {quoted(written)} is not a regular file; "
-                            f"save the document's text as a UTF-8 text file")
+        raise SourceProblem(msg("PC312.not-regular", file=quoted(written)))
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
-        raise SourceProblem(f"source file {quoted(written)} cannot be read: {exc.strerror or exc}") from exc
+        raise SourceProblem(msg("PC312.unreadable", file=quoted(written), error=exc.strerror or exc)) from exc
     if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        shown = f"{size / 1048576:.1f} MiB" if size > MAX_BYTES else "over 10 MiB"
-        raise SourceProblem(f"source file {quoted(written)} is {shown}; source texts are limited to "
-                            f"10 MiB, like plan files")
+        raise SourceProblem(msg("PC312.too-large", file=quoted(written), size=size / 1048576) if size > MAX_BYTES
+                            else msg("PC312.too-large-stream", file=quoted(written)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace")
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
-        raise SourceProblem(f"source file {quoted(written)} is not UTF-8 (byte 0x{raw[exc.start]:02x} "
-                            f"at line {line}, column {column}); save it as UTF-8") from exc
+        raise SourceProblem(msg("PC312.not-utf8", file=quoted(written), byte=raw[exc.start], line=line,
+                                column=column)) from exc
 
 
 @dataclass
@@ -226,29 +223,29 @@ class Document:
         return self._grams
 
 
-def quote_problem(quote: str, document: Document, file: str, *, hint: bool = True) -> str | None:
+def quote_problem(quote: str, document: Document, file: str, *, hint: bool = True) -> Text | None:
     """What is wrong with one quote against the document (None when it is found).
 
     ``hint=False`` leaves the closest passage out (see :data:`MAX_HINTS`).
     """
     pieces = quote_pieces(quote)
     if not pieces:
-        return f"has no words besides {ELLIPSIS}; copy the document's words"
+        return msg("PC311.no-words", ellipsis=ELLIPSIS)
     missing = first_missing(pieces, document.normal)
     if missing is None:
         return None
     piece = pieces[missing]
     if missing > 0 and piece.normal in document.normal:
-        return (f"is not in {file}: {quoted(piece.written)} comes before {quoted(pieces[missing - 1].written)} "
-                f"there; the pieces between {ELLIPSIS} must follow the document's order")
-    what = f"is not in {file}" if len(pieces) == 1 else f"is not in {file}: {quoted(piece.written)} is not found"
+        return msg("PC311.order", file=file, piece=quoted(piece.written),
+                   before=quoted(pieces[missing - 1].written), ellipsis=ELLIPSIS)
+    what = (msg("PC311.not-in", file=file) if len(pieces) == 1
+            else msg("PC311.piece-not-in", file=file, piece=quoted(piece.written)))
     if not hint:
-        return f"{what}; copy the document's words, skipping words only with {ELLIPSIS}"
+        return msg("PC311.copy", what=what, ellipsis=ELLIPSIS)
     passage = document.closest(piece.normal)
     if passage is None:
-        return f"{what}, and nothing there resembles it; is {file} the document this plan encodes?"
-    return (f"{what}; closest passage: {quoted(passage)}; copy the document's words, "
-            f"skipping words only with {ELLIPSIS}")
+        return msg("PC311.nothing-like", what=what, file=file)
+    return msg("PC311.closest", what=what, passage=quoted(passage), ellipsis=ELLIPSIS)
 
 
 def source_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
@@ -259,7 +256,7 @@ def source_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     try:
         text = read_source(source_path(plan.file, source.file), source.file)
     except SourceProblem as unusable:
-        return [_warning(doc, plan, "PC312", ("plan", "source", "file"), str(unusable))]
+        return [_warning(doc, plan, "PC312", ("plan", "source", "file"), unusable.text)]
     document = Document(text)
     findings: list[Finding] = []
     for index, target in enumerate(plan.targets):
@@ -268,10 +265,10 @@ def source_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
         problem = quote_problem(target.quote or "", document, source.file, hint=len(findings) < MAX_HINTS)
         if problem is not None:
             findings.append(_warning(doc, plan, "PC311", ("targets", index, "quote"),
-                                 f"quote of target {quoted(target.id)} {problem}"))
+                                 msg("PC311.quote", id=quoted(target.id), problem=problem)))
     return findings
 
 
-def _warning(doc: YamlDoc, plan: Plan, rule: str, path: JsonPath, message: str) -> Finding:
+def _warning(doc: YamlDoc, plan: Plan, rule: str, path: JsonPath, message: Text) -> Finding:
     line, column = doc.mark(path)
-    return Finding(rule=rule, level=WARNING, file=plan.file, line=line, column=column, message=message)
+    return Finding.of(rule, WARNING, plan.file, line, column, message)

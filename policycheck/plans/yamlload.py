@@ -21,6 +21,9 @@ from typing import Any
 import yaml
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
+from policycheck.messages import Text, msg
+from policycheck.plans.yamlhints import bare_indicator
+from policycheck.sniff import workbook_kind
 
 #: A JSON path: mapping keys as text, sequence indices as int.
 JsonPath = tuple[str | int, ...]
@@ -31,7 +34,6 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 #: Stop listing anchors and aliases after this many (an alias bomb has thousands).
 MAX_FEATURE_FINDINGS = 20
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan needs about six"
 #: The problem text of libyaml's own nesting limit (libyaml 0.2.6 and later).
 _LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
 
@@ -93,11 +95,10 @@ def load_yaml(path: str) -> YamlLoad:
             # reports a size that says nothing about how much it would deliver.
             raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
-        return YamlLoad(None, [_finding(path, 0, 0, "PC100", f"cannot read the file: {exc.strerror or exc}")])
+        return YamlLoad(None, [_finding(path, 0, 0, "PC100", msg("PC100.read", error=exc.strerror or exc))])
     if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        shown = f"{size / 1048576:.1f} MiB" if size > MAX_BYTES else "over 10 MiB"
-        return YamlLoad(None, [_finding(path, 0, 0, "PC102",
-                                        f"file is {shown}; plan files are limited to 10 MiB")])
+        text = msg("PC102.too-large", size=size / 1048576) if size > MAX_BYTES else msg("PC102.too-large-stream")
+        return YamlLoad(None, [_finding(path, 0, 0, "PC102", text)])
     return parse_yaml(raw, path)
 
 
@@ -130,9 +131,9 @@ def _build(text: str, file: str, loader: Any) -> YamlLoad:
     except yaml.MarkedYAMLError as exc:
         if _LIBYAML_DEPTH_LIMIT in str(exc.problem):
             raise _LibyamlTooDeep from exc
-        return YamlLoad(None, builder.findings + [_syntax_finding(exc, file)])
+        return YamlLoad(None, builder.findings + [_syntax_finding(exc, file, text)])
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
-        return YamlLoad(None, builder.findings + [_finding(file, 1, 1, "PC100", f"cannot parse the YAML: {exc}")])
+        return YamlLoad(None, builder.findings + [_finding(file, 1, 1, "PC100", msg("PC100.parse", error=exc))])
     doc = YamlDoc(data, builder.marks, builder.key_marks)
     return YamlLoad(doc, builder.findings)
 
@@ -140,19 +141,20 @@ def _build(text: str, file: str, loader: Any) -> YamlLoad:
 def _decode(raw: bytes | str, file: str) -> str | Finding:
     """UTF-8 text (a BOM is allowed) with only characters YAML accepts."""
     if isinstance(raw, bytes):
+        kind = workbook_kind(raw)
+        if kind is not None:  # Excel's .xlsx or .xls handed over as a plan
+            return _finding(file, 0, 0, "PC100", msg("PC100.workbook", kind=msg(f"workbook.{kind}")))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line, column = _position(raw[: exc.start].decode("utf-8", "replace"))
-            return _finding(file, line, column, "PC100",
-                            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+            return _finding(file, line, column, "PC100", msg("PC100.not-utf8", byte=raw[exc.start]))
     else:
         text = raw
     bad = _NON_PRINTABLE.search(text)
     if bad:
         line, column = _position(text[: bad.start()])
-        return _finding(file, line, column, "PC100",
-                        f"character U+{ord(bad.group()):04X} is not allowed in YAML; is this a text file?")
+        return _finding(file, line, column, "PC100", msg("PC100.character", code=ord(bad.group())))
     return text
 
 
@@ -161,16 +163,21 @@ def _position(before: str) -> Mark:
     return line, len(before) - (before.rfind("\n") + 1) + 1
 
 
-def _finding(file: str, line: int, column: int, rule: str, message: str) -> Finding:
-    return Finding(rule=rule, level=ERROR, file=file, line=line, column=column, message=message)
+def _finding(file: str, line: int, column: int, rule: str, text: Text) -> Finding:
+    return Finding.of(rule, ERROR, file, line, column, text)
 
 
-def _syntax_finding(exc: yaml.MarkedYAMLError, file: str) -> Finding:
+def _syntax_finding(exc: yaml.MarkedYAMLError, file: str, text: str) -> Finding:
+    """PC100 at the parser's problem mark; "quote it" when a bare indicator caused it."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    bare = bare_indicator(text, [m for m in (exc.context_mark, exc.problem_mark) if m is not None])
+    if bare is not None:
+        token, line, column, why = bare
+        return _finding(file, line, column, "PC100", msg("PC100.unquoted", token=token, why=why))
     problem = exc.problem or "invalid YAML"
     context = f" ({exc.context})" if exc.context else ""
-    return _finding(file, line, column, "PC100", f"YAML syntax error: {problem}{context}")
+    return _finding(file, line, column, "PC100", msg("PC100.syntax", problem=problem, context=context))
 
 
 def _mark(event: Any) -> Mark:
@@ -215,8 +222,7 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise _Stop(_finding(self.file, *_mark(event), "PC100",
-                                         "a plan file holds one YAML document; remove the second '---'"))
+                    raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.second-document")))
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
@@ -242,24 +248,21 @@ class _Builder:
         """The value of one node event (an empty container for start events)."""
         self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self._feature(event, f"alias {quoted(f'*{event.anchor}')} is not allowed; "
-                                 "write the value out in full")
+            self._feature(event, msg("PC102.alias", alias=quoted(f"*{event.anchor}")))
             return None
         if event.anchor is not None:
-            self._feature(event, f"anchor {quoted('&' + event.anchor)} is not allowed; "
-                                 "write every value out in full")
+            self._feature(event, msg("PC102.anchor", anchor=quoted("&" + event.anchor)))
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if depth >= MAX_DEPTH:
-            raise _Stop(_finding(self.file, *_mark(event), "PC102", _TOO_DEEP))
+            raise _Stop(_finding(self.file, *_mark(event), "PC102", msg("PC102.too-deep", depth=MAX_DEPTH)))
         self._check_collection_tag(event)
         return {} if isinstance(event, yaml.MappingStartEvent) else []
 
     def _take_key(self, frame: _Frame, event: Any) -> None:
         """Record a mapping key; duplicates are PC101 at the second key."""
         if not isinstance(event, yaml.ScalarEvent):
-            raise _Stop(_finding(self.file, *_mark(event), "PC100",
-                                 "a mapping key must be plain text or a number, not a list, mapping or alias"))
+            raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.key-type")))
         key = self._scalar(event)
         if not isinstance(key, int) or isinstance(key, bool):
             key = event.value  # `on:`, `null:`, `1.5:` keep their text; only years stay int
@@ -268,7 +271,7 @@ class _Builder:
         duplicate = text in frame.first_lines
         if duplicate:
             self.findings.append(_finding(self.file, *mark, "PC101",
-                f"duplicate key {quoted(text)} (first at line {frame.first_lines[text]}); remove one of them"))
+                                          msg("PC101.duplicate", key=quoted(text), line=frame.first_lines[text])))
         else:
             frame.first_lines[text] = mark[0]
         frame.pending_key = (key, text, mark, duplicate)
@@ -305,7 +308,7 @@ class _Builder:
             # types-PyYAML leaves BaseResolver.resolve unannotated.
             tag = resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _SCALAR_TAGS:
-            self._feature(event, f"tag {quoted(_short_tag(tag))} is not allowed; plans use plain values only")
+            self._feature(event, msg("PC102.tag", tag=quoted(_short_tag(tag))))
             return event.value
         if tag not in _SCALAR_TAGS:
             return event.value  # merge keys, `=` and the like are plain text here
@@ -314,24 +317,26 @@ class _Builder:
             value = self._resolver.yaml_constructors[tag](self._resolver, node)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             raise _Stop(_finding(self.file, *_mark(event), "PC100",
-                                 f"{excerpt(event.value)} is not a valid {tag.rsplit(':', 1)[-1]}: "
-                                 f"{excerpt(str(exc), 200, quote=str)}")) from exc
+                                 msg("PC100.bad-scalar", value=excerpt(event.value), type=tag.rsplit(":", 1)[-1],
+                                     error=excerpt(str(exc), 200, quote=str)))) from exc
+        if event.style in (">", "|") and not value:
+            # `comparator: >` followed by the next key: an empty block of text, never meant.
+            raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.empty-block", token=event.style)))
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
         return value
 
     def _check_collection_tag(self, event: Any) -> None:
         if event.tag is not None and event.tag != "!" and event.tag not in _COLLECTION_TAGS:
-            self._feature(event, f"tag {quoted(_short_tag(event.tag))} is not allowed; "
-                                 "plans use plain values only")
+            self._feature(event, msg("PC102.tag", tag=quoted(_short_tag(event.tag))))
 
-    def _feature(self, event: Any, message: str) -> None:
+    def _feature(self, event: Any, message: Text) -> None:
         """A forbidden YAML feature (PC102); stop once an alias bomb is evident."""
         self._feature_findings += 1
         finding = _finding(self.file, *_mark(event), "PC102", message)
         if self._feature_findings >= MAX_FEATURE_FINDINGS:
             raise _Stop(_finding(self.file, *_mark(event), "PC102",
-                                 f"{message}; stopped after {MAX_FEATURE_FINDINGS} anchors, aliases or tags"))
+                                 msg("PC102.stopped", message=message, count=MAX_FEATURE_FINDINGS)))
         self.findings.append(finding)
 
 

@@ -305,12 +305,12 @@ SUPERSEDED_COLUMNS: tuple[Column, ...] = (
     Column("year", numeric=True), Column("data_status"), Column("value", numeric=True), Column("replaced_by"))
 
 
-def finding_rows(findings: Sequence[object]) -> list[list[str]]:
-    """Findings as ``[location, level, rule, message]`` cells."""
+def finding_rows(findings: Sequence[object], lang: str = "en") -> list[list[str]]:
+    """Findings as ``[location, level, rule, message]`` cells, the message in ``lang``."""
     from policycheck.findings import Finding, sorted_findings
 
     items = [f for f in findings if isinstance(f, Finding)]
-    return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
+    return [[f.location_text(), f.level, f.rule, one_line(f.text(lang))] for f in sorted_findings(items)]
 
 
 def data_status_text(status: str | None, lang: str) -> str:

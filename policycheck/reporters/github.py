@@ -45,8 +45,8 @@ def command(level: str, message: str, *, file: str, line: int, col: int, title: 
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 
-def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> list[str]:
-    """One command per finding; ``strict`` (validate --strict) makes warnings errors.
+def finding_commands(findings: Iterable[Finding], *, strict: bool = False, lang: str = "en") -> list[str]:
+    """One command per finding, the message in ``lang``; ``strict`` (validate --strict) makes warnings errors.
 
     A finding in a workbook annotates the workbook file; its sheet and cell
     (``表1!D6``) go in the title, as a workbook has no lines to point at.
@@ -56,11 +56,11 @@ def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> li
         level = "error" if strict else f.level
         book, sheet = split_sheet(f.file)
         if sheet is None:
-            lines.append(command(level, f.message, file=f.file, line=f.line, col=f.editor_column,
+            lines.append(command(level, f.text(lang), file=f.file, line=f.line, col=f.editor_column,
                                  title=f.rule))
         else:
             cell = location_text(f.file, f.line, f.column)[len(book) + 1:]
-            lines.append(command(level, f.message, file=book, line=0, col=0, title=f"{f.rule} {cell}"))
+            lines.append(command(level, f.text(lang), file=book, line=0, col=0, title=f"{f.rule} {cell}"))
     return lines
 
 
@@ -80,7 +80,7 @@ def result_command(result: Result, lang: str) -> str | None:
 
 def render(report: Report, options: RenderOptions) -> str:
     """Findings first (they explain odd data), then the results that need attention."""
-    lines = finding_commands(report.findings)
+    lines = finding_commands(report.findings, lang=options.lang)
     for result in report.results:
         line = result_command(result, options.lang)
         if line is not None:
@@ -90,5 +90,5 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:
     """``validate`` findings as annotations; nothing at all when there are none."""
-    lines = finding_commands(validation.findings, strict=validation.strict)
+    lines = finding_commands(validation.findings, strict=validation.strict, lang=options.lang)
     return "".join(line + "\n" for line in lines)

@@ -80,7 +80,7 @@ def render(report: Report, options: RenderOptions) -> str:
             blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
     if report.findings:
         blocks.append(f"## {label('findings', lang)}\n\n"
-                      + table(_FINDING_COLUMNS, finding_rows(sorted_findings(report.findings)), lang))
+                      + table(_FINDING_COLUMNS, finding_rows(sorted_findings(report.findings), lang), lang))
     if report.superseded:
         blocks.append(f"## {label('superseded', lang)}\n\n"
                       + table(SUPERSEDED_COLUMNS, superseded_rows(report, lang), lang))

@@ -51,7 +51,7 @@ def _document(findings: list[Finding], results: list[Result], *, strict: bool, l
     rule_ids = sorted({f.rule for f in findings})
     rule_ids += [f"status/{s}" for s in STATUS_LOOKS if any(r.status == s for r in results)]
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
-    sarif_results = [_finding_result(f, index, strict) for f in findings]
+    sarif_results = [_finding_result(f, index, strict, lang) for f in findings]
     sarif_results += [_result_result(r, index, lang) for r in results]
     driver = {
         "name": "policycheck",
@@ -121,13 +121,13 @@ def _fingerprint(*parts: object) -> dict[str, str]:
     return {"policycheck/v1": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def _finding_result(finding: Finding, index: dict[str, int], strict: bool) -> dict[str, Any]:
+def _finding_result(finding: Finding, index: dict[str, int], strict: bool, lang: str) -> dict[str, Any]:
     level = "error" if finding.is_error or strict else "warning"
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": level,
-        "message": {"text": finding.message},
+        "message": {"text": finding.text(lang)},
         "locations": [_location(finding.file, finding.line, finding.editor_column)],
         "partialFingerprints": _fingerprint(finding.file, finding.rule, finding.message),
     }

@@ -132,7 +132,7 @@ def render(report: Report, options: RenderOptions) -> str:
         blocks.append(fitted(_shortfall_builder(rows, names, lang), width, layouts=(LAYOUTS[0], LAYOUTS[-1])))
     if report.findings:
         findings = Text(label("findings", lang) + "\n", style="bold")
-        findings.append("\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings)),
+        findings.append("\n".join(one_line(format_parsable(f, lang)) for f in sorted_findings(report.findings)),
                         style="dim")
         blocks.append(findings)
     if report.superseded:

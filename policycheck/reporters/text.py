@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from policycheck.findings import Validation, format_parsable, sorted_findings
+from policycheck.messages import msg
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
@@ -58,7 +59,7 @@ def render(report: Report, options: RenderOptions) -> str:
         table = _table(unit_rows, SHORTFALL_COLUMNS, options)
         blocks.append(f"{label('units_view', options.lang)}\n\n{table}")
     if report.findings:
-        lines = "\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings))
+        lines = "\n".join(one_line(format_parsable(f, options.lang)) for f in sorted_findings(report.findings))
         blocks.append(f"{label('findings', options.lang)}\n\n{lines}")
     if report.superseded:
         table = _table(superseded_rows(report, options.lang), SUPERSEDED_COLUMNS, options)
@@ -80,19 +81,18 @@ def _table(rows: list[list[str]], columns: Sequence[Column], options: RenderOpti
 def render_findings(validation: Validation, options: RenderOptions) -> str:
     """``validate`` output: parsable finding lines, or one line saying all is well."""
     findings = sorted_findings(validation.findings)
+    lang = options.lang
     if findings:
-        text = "".join(one_line(format_parsable(f)) + "\n" for f in findings)
+        text = "".join(one_line(format_parsable(f, lang)) + "\n" for f in findings)
     else:
         count = len(validation.files)
-        noun = "file" if count == 1 else "files"
-        text = f"policycheck: {count} {noun} checked, no problems found\n"
-    return text + skipped_line(validation.skipped)
+        text = msg("validate.clean-one" if count == 1 else "validate.clean", count=count).get(lang) + "\n"
+    return text + skipped_line(validation.skipped, lang)
 
 
-def skipped_line(skipped: tuple[str, ...]) -> str:
+def skipped_line(skipped: tuple[str, ...], lang: str = "en") -> str:
     """The last line of ``validate``: YAML files found in folders that are not plans, if any."""
     if not skipped:
         return ""
-    what = "file that is not a plan" if len(skipped) == 1 else "files that are not plans"
-    return (f"policycheck: skipped {len(skipped)} YAML {what} (no top-level 'policycheck' key): "
-            f"{', '.join(skipped)}\n")
+    key = "validate.skipped-one" if len(skipped) == 1 else "validate.skipped"
+    return msg(key, count=len(skipped), files=", ".join(skipped)).get(lang) + "\n"

@@ -86,7 +86,8 @@ BROKEN_CSVS: dict[str, tuple[bytes, str, str, str]] = {
 
 
 def _invoke(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    """Run a command with English messages, the words these cases look for."""
+    result = CliRunner().invoke(main, [args[0], "--lang", "en", *args[1:]], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 

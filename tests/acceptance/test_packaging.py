@@ -78,7 +78,7 @@ def test_installed_validate_and_check_run_outside_the_tree(installed: Path, tmp_
     csv_file = shutil.copy(TAICANG_CSV, tmp_path / TAICANG_CSV.name)
     (tmp_path / "sources").mkdir()
     shutil.copy(TAICANG_PLAN.parent / "sources" / "taicang-sti-2018-2020.txt", tmp_path / "sources")
-    validated = _run([str(installed), "-m", "policycheck", "validate", Path(plan).name], tmp_path)
+    validated = _run([str(installed), "-m", "policycheck", "validate", "--lang", "en", Path(plan).name], tmp_path)
     assert (validated.returncode, validated.stdout) == (0, "policycheck: 1 file checked, no problems found\n"), \
         validated.stderr
     checked = _run([str(installed), "-m", "policycheck", "check", Path(plan).name, "-a", Path(csv_file).name,

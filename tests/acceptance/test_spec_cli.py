@@ -303,7 +303,7 @@ def test_encoding_option(tmp_path: Path) -> None:
 def test_allow_unknown_turns_unknown_ids_into_warnings(tmp_path: Path) -> None:
     plan = str(plan_file(tmp_path))
     data = str(write(tmp_path / "a.csv", RD_CSV + "rdd,2025,1\n"))
-    code, out, err = run("check", plan, "-a", data)
+    code, out, err = run("check", plan, "-a", data, "--lang", "en")
     assert code == 2
     assert f"{data}:4:1:" in err + out
     assert "PC403" in err + out and "did you mean 'rd'" in err + out
@@ -517,7 +517,8 @@ def test_a_file_named_twice_is_read_once(rd: tuple[str, str], tmp_path: Path) ->
 def test_two_plan_files_with_one_id_are_a_usage_error(rd: tuple[str, str], tmp_path: Path) -> None:
     plan, data = rd
     copy = write(tmp_path / "copy.yaml", Path(plan).read_text(encoding="utf-8"))
-    proc = run_command("check", plan, str(copy), "-a", data)
+    proc = run_command("check", plan, str(copy), "-a", data, "--lang", "en")
     assert proc.returncode == 2
-    assert proc.stderr.splitlines()[-1].startswith(f"{copy}: plan id 't-plan' is also the id of {plan}")
+    assert proc.stderr.splitlines()[-1].startswith(
+        f"{copy}:3:7: error [PC320] plan id 't-plan' is also the id of {plan}")
     assert "Traceback" not in proc.stderr

@@ -1,9 +1,11 @@
 """``validate`` on this repository's own plans and examples, and the rules that keep it clean.
 
-A CI job validating ``plans/ examples/`` must pass: CI configuration files in
-``examples/ci/`` are YAML but not plans (skipped and named), each CSV file is
-checked on its own, and a CSV without a plan column is checked against the one
-plan that owns all its target ids.
+Each example CSV validates clean with the plan it is for, as ``check`` reads
+it; the ones with a plan column validate clean against every plan.  CI
+configuration files in ``examples/ci/`` are YAML but not plans (skipped and
+named).  ``validate`` reads CSV files against all the plans given, exactly as
+``check`` does, so a CSV without a plan column whose ids several plans share is
+PC401 in both (the agreement itself is tested in test_validate_agrees.py).
 """
 from __future__ import annotations
 
@@ -55,28 +57,52 @@ def _validate(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def test_plans_and_examples_validate_clean() -> None:
-    code, out = _validate("plans/", "examples/")
-    files = len(list(PLANS_DIR.glob("*.yaml"))) + len(BUNDLED_CSVS)
-    assert (code, out) == (0, f"policycheck: {files} files checked, no problems found\n" + SKIPPED_LINE)
+#: example CSV -> the plan it holds the statistics of
+EXAMPLE_PLANS = {
+    "bengbu.csv": "bengbu-sti-2023-2025", "china-2025-monthly.csv": "china-gov-work-report-2025",
+    "linhai.csv": "linhai-315-2023-2027",
+    "linhai-2025.csv": "linhai-315-2023-2027", "linyi.csv": "linyi-sti-2021-2025",
+    "longgang.csv": "longgang-sti-2024", "taicang.csv": "taicang-sti-2018-2020",
+    "taicang-excel-gb18030.csv": "taicang-sti-2018-2020", "zhejiang.csv": "zhejiang-sti-2024",
+}
+#: Examples saved as a statistician sends them, with no plan column: they name ids other plans share.
+WITHOUT_PLAN_COLUMN = ("linhai-2025.csv", "linhai.csv", "taicang-excel-gb18030.csv")
 
 
-def test_validation_lists_the_skipped_ci_files() -> None:
-    validation = run_validation(["plans/", "examples/"])
-    assert validation.findings == ()
-    assert validation.skipped == ("examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml")
-    assert not any(f.endswith(".yml") for f in validation.files)
+def test_every_example_is_listed() -> None:
+    assert sorted(EXAMPLE_PLANS) == BUNDLED_CSVS
 
 
 @pytest.mark.parametrize("name", BUNDLED_CSVS)
-def test_every_bundled_csv_validates_against_all_plans(name: str) -> None:
-    code, out = _validate("plans/", f"examples/{name}")
+def test_every_example_validates_clean_with_its_plan(name: str) -> None:
+    code, out = _validate("--lang", "en", f"plans/{EXAMPLE_PLANS[name]}.yaml", f"examples/{name}")
+    assert (code, out) == (0, "policycheck: 2 files checked, no problems found\n")
+
+
+@pytest.mark.parametrize("name", sorted(set(BUNDLED_CSVS) - set(WITHOUT_PLAN_COLUMN)))
+def test_examples_with_a_plan_column_validate_against_all_plans(name: str) -> None:
+    code, out = _validate("--lang", "en", "plans/", f"examples/{name}")
     plans = len(list(PLANS_DIR.glob("*.yaml")))
     assert (code, out) == (0, f"policycheck: {plans + 1} files checked, no problems found\n")
 
 
+def test_plans_and_examples_together_need_plan_columns_as_check_does() -> None:
+    """All plans and all examples: only the shared ids of the files without a plan column."""
+    validation = run_validation(["plans/", "examples/"])
+    assert {(f.file, f.rule) for f in validation.findings} == {
+        (f"examples/{name}", "PC401") for name in WITHOUT_PLAN_COLUMN}
+    assert validation.skipped == ("examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml")
+    assert not any(f.endswith(".yml") for f in validation.files)
+
+
+def test_validation_names_the_skipped_ci_files() -> None:
+    code, out = _validate("--lang", "en", "plans/", "examples/")
+    assert code == 1  # the examples without a plan column, read against all plans
+    assert out.endswith(SKIPPED_LINE)
+
+
 def test_a_yaml_file_named_on_the_command_line_is_always_a_plan() -> None:
-    code, out = _validate("examples/ci/gitlab-ci.yml")
+    code, out = _validate("--lang", "en", "examples/ci/gitlab-ci.yml")
     assert code == 1
     assert out.splitlines()[0] == "examples/ci/gitlab-ci.yml:2:1: error [PC200] the plan lacks the required key 'plan'"
     assert "skipped" not in out
@@ -116,13 +142,13 @@ def _two_plans(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(PLAN.format(id="plan-b", own="only-b"), encoding="utf-8")
 
 
-def test_csv_without_plan_column_is_checked_against_the_plan_that_owns_it(tmp_path: Path) -> None:
+def test_csv_without_plan_column_needs_one_for_a_shared_id(tmp_path: Path) -> None:
     _two_plans(tmp_path)
     (tmp_path / "a.csv").write_text("target,year,value\nrd,2024,3.4\nonly-a,2024,x\n", encoding="utf-8")
     validation = run_validation([str(tmp_path)])
-    # Only plan-a owns both ids: its own checks apply (the bad number), no "several plans" PC401.
+    # Both plans have rd: check would refuse the file, so validate says so; only-a is plan-a's own.
     assert [(os.path.basename(f.file), f.line, f.column, f.rule) for f in validation.findings] == [
-        ("a.csv", 3, 3, "PC402")]
+        ("a.csv", 2, 1, "PC401"), ("a.csv", 3, 3, "PC402")]
 
 
 def test_csv_that_fits_several_plans_still_needs_a_plan_column(tmp_path: Path) -> None:
@@ -139,3 +165,13 @@ def test_same_rows_in_two_files_are_not_a_duplicate_for_validate(tmp_path: Path)
     for name in ("one.csv", "two.csv"):
         (tmp_path / name).write_text("target,year,value\nrd,2024,3.4\n", encoding="utf-8")
     assert run_validation([str(tmp_path)]).findings == ()
+
+
+def test_conflicting_rows_in_two_files_are_pc404_as_in_check(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(PLAN.format(id="plan-a", own="only-a"), encoding="utf-8")
+    (tmp_path / "one.csv").write_text("target,year,value\nrd,2024,3.4\n", encoding="utf-8")
+    (tmp_path / "two.csv").write_text("target,year,value\nrd,2024,3.5\n", encoding="utf-8")
+    assert [(os.path.basename(f.file), f.line, f.column, f.rule, f.message) for f in
+            run_validation([str(tmp_path)]).findings] == [
+        ("two.csv", 2, 3, "PC404", f"value 3.5 conflicts with 3.4 on line 2 of {tmp_path / 'one.csv'} "
+                                   "(same target, unit, year 2024 and status 'final')")]

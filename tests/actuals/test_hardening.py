@@ -24,7 +24,7 @@ def _findings(path: Path) -> list[tuple[str, int, int, str]]:
 
 
 def _check(path: Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["check", str(LINHAI_PLAN), "-a", str(path), "-f", "json"],
+    result = CliRunner().invoke(main, ["check", str(LINHAI_PLAN), "-a", str(path), "-f", "json", "--lang", "en"],
                                 catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 

@@ -162,7 +162,7 @@ def test_unknown_target_without_a_close_match_says_what_would_be_right(tmp_path:
     assert _rules(actuals) == [("PC403", "error", 2, 1)]
     assert actuals.findings[0].message == (
         f"unknown target 'no-such-target' (not in plan {PLAN.id}); "
-        "use an id the plan defines, or --allow-unknown to ignore such rows")
+        "use an id or a name the plan defines, or --allow-unknown to ignore such rows")
 
 
 def test_reference_rows_are_kept(tmp_path: Path) -> None:
@@ -243,8 +243,11 @@ def test_ragged_rows(tmp_path: Path) -> None:
             ",,\n"
             "\n")
     actuals = _read(tmp_path, text)
-    assert _rules(actuals) == [("PC401", "error", 2, 3), ("PC402", "error", 3, 4)]
-    assert "quoted" in actuals.findings[1].message
+    # 1,500 split at its unquoted separator: reported at the cell where the number starts
+    assert _rules(actuals) == [("PC401", "error", 2, 3), ("PC402", "error", 3, 3)]
+    assert actuals.findings[1].message == (
+        "row has 4 fields but the header has 3: '1' and '500' look like the number 1,500 split at an "
+        'unquoted thousands separator; quote it: "1,500" (or write 1500)')
     assert list(actuals.series[("p1", "rd-intensity", None)]) == [2025]
 
 

@@ -21,7 +21,7 @@ PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 
 
 def check(*args: str) -> Any:
-    return CliRunner().invoke(main, ["check", PLAN, *args])
+    return CliRunner().invoke(main, ["check", "--lang", "en", PLAN, *args])
 
 
 def small_book(path: Path, cells: dict[tuple[int, int], object] | None = None) -> Path:
@@ -94,7 +94,7 @@ def test_a_cell_a_million_rows_down_is_refused_before_the_library_allocates_the_
     # (and XFD1048576 17 billion, which aborts the process); a subprocess, so an abort
     # would fail this test rather than the test run.
     path = small_book(tmp_path / "far.xlsx", {(999_999, 6): 1})
-    done = subprocess.run([sys.executable, "-m", "policycheck", "check", PLAN, "-a", str(path)],
+    done = subprocess.run([sys.executable, "-m", "policycheck", "check", "--lang", "en", PLAN, "-a", str(path)],
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 2
     assert done.stderr == (f"{path}: error [PC400] sheet '表1' spans A1:G1000000 (7,000,000 cells); at most "

@@ -18,7 +18,7 @@ PLAN = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 
 
 def run(*args: str) -> Any:
-    return CliRunner().invoke(main, ["check", PLAN, *args])
+    return CliRunner().invoke(main, ["check", "--lang", "en", PLAN, *args])
 
 
 def report(*args: str, code: int = 1) -> dict[str, Any]:
@@ -146,14 +146,14 @@ def test_a_bad_cell_is_named_by_sheet_and_cell_in_every_format(tmp_path: Path) -
     assert result.exit_code == 2
     where = f"{path}#表1"
     assert result.stderr.startswith(f"{where}!D6: error [PC402] 'abc' is not a number")
-    validate = CliRunner().invoke(main, ["validate", PLAN, str(path), "-f", "json"])
+    validate = CliRunner().invoke(main, ["validate", "--lang", "en", PLAN, str(path), "-f", "json"])
     finding = json.loads(validate.stdout)["findings"][0]
     assert (finding["file"], finding["line"], finding["column"]) == (where, 6, 4)
-    sarif = json.loads(CliRunner().invoke(main, ["validate", PLAN, str(path), "-f", "sarif"]).stdout)
+    sarif = json.loads(CliRunner().invoke(main, ["validate", "--lang", "en", PLAN, str(path), "-f", "sarif"]).stdout)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"].endswith("bad.xlsx#%E8%A1%A81")
     assert location["region"] == {"startLine": 6, "startColumn": 4}
-    github = CliRunner().invoke(main, ["validate", PLAN, str(path), "-f", "github"]).stdout
+    github = CliRunner().invoke(main, ["validate", "--lang", "en", PLAN, str(path), "-f", "github"]).stdout
     assert github.startswith(f"::error file={path},title=PC402 表1!D6::'abc' is not a number")
 
 

@@ -22,7 +22,7 @@ OLD = "old report\n"
 
 
 def _invoke(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    result = CliRunner().invoke(main, [args[0], "--lang", "en", *args[1:]], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -22,7 +22,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def test_the_real_example_validates_with_no_finding() -> None:
-    assert _run("validate", PLAN, CSV) == (0, "policycheck: 2 files checked, no problems found\n", "")
+    assert _run("validate", "--lang", "en", PLAN, CSV) == (0, "policycheck: 2 files checked, no problems found\n", "")
 
 
 @pytest.mark.parametrize(("period", "code", "statuses"), [
@@ -143,7 +143,7 @@ def test_bad_period_options_are_usage_errors(args: tuple[str, ...], message: str
 def test_an_ambiguous_period_row_stops_the_check_at_its_cell(tmp_path: Path) -> None:
     data = tmp_path / "m.csv"
     data.write_text("指标,期别,数值\nnew-urban-jobs,2025年1-6月,695\nnew-urban-jobs,2025-09,1057\n", encoding="utf-8")
-    code, out, err = _run("check", PLAN, "-a", str(data), "--period", "2025-09")
+    code, out, err = _run("check", PLAN, "-a", str(data), "--period", "2025-09", "--lang", "en")
     assert (code, out) == (2, "")
     assert err.startswith(f"{data}:3:2: error [PC408] period '2025-09' does not say whether its figure is the year "
                           "to date (累计) or month 9 alone (当月)")
@@ -153,7 +153,7 @@ def test_valid_period_rows_are_no_longer_refused(tmp_path: Path) -> None:
     data = tmp_path / "m.csv"
     data.write_text("target,year,value\nnew-urban-jobs,2025年1-9月,1057\nnew-urban-jobs,2025年前三季度,1057\n",
                     encoding="utf-8")
-    code, out, _ = _run("validate", PLAN, str(data))
+    code, out, _ = _run("validate", "--lang", "en", PLAN, str(data))
     assert (code, out) == (0, f"{data}:3:3: warning [PC405] duplicate of line 2 (same period 2025年1-9月, status and "
                               "value)\n")
 

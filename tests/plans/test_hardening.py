@@ -53,10 +53,10 @@ def test_non_finite_plan_gives_exit_2_for_every_command(tmp_path: Path) -> None:
     runner = CliRunner()
     for args in (["check", str(path), "-a", str(LINHAI_CSV)], ["units", str(path), "-a", str(LINHAI_CSV)],
                  ["explain", str(path), "rd-intensity", "-a", str(LINHAI_CSV)], ["template", str(path)]):
-        result = runner.invoke(main, args, catch_exceptions=False)
+        result = runner.invoke(main, [*args, "--lang", "en"], catch_exceptions=False)
         assert (result.exit_code, result.stderr) == (2, message), args
         assert result.stdout == ""
-    result = runner.invoke(main, ["validate", str(path)], catch_exceptions=False)
+    result = runner.invoke(main, ["validate", "--lang", "en", str(path)], catch_exceptions=False)
     assert (result.exit_code, result.stdout) == (1, message)
 
 

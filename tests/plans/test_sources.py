@@ -118,7 +118,10 @@ def test_an_ellipsis_in_the_document_is_matched_by_the_same_ellipsis() -> None:
 
 
 def test_a_quote_of_ellipses_alone_has_no_words() -> None:
-    assert quote_problem("… …", Document("甲乙"), "d.txt") == "has no words besides …; copy the document's words"
+    problem = quote_problem("… …", Document("甲乙"), "d.txt")
+    assert problem is not None
+    assert (problem.en, problem.zh) == ("has no words besides …; copy the document's words",
+                                        "除 … 外没有文字；请照录文件原文")
 
 
 def test_the_hint_index_is_built_only_when_a_quote_fails() -> None:
@@ -246,15 +249,15 @@ def test_a_source_problem_does_not_stop_check(tmp_path: Path) -> None:
     """PC312 is a warning: ``check`` evaluates a plan copied without its sources, as with them."""
     path = _with_file(tmp_path, "sources/missing.txt")
     runner = CliRunner()
-    copied = runner.invoke(main, ["check", str(path), "-a", str(CSV), "-f", "json"])
-    original = runner.invoke(main, ["check", str(PLAN), "-a", str(CSV), "-f", "json"])
+    copied = runner.invoke(main, ["check", "--lang", "en", str(path), "-a", str(CSV), "-f", "json"])
+    original = runner.invoke(main, ["check", "--lang", "en", str(PLAN), "-a", str(CSV), "-f", "json"])
     assert copied.exit_code == original.exit_code == 1
     def results(stdout: str) -> list[dict[str, object]]:
         return [{k: v for k, v in r.items() if k != "location"} for r in json.loads(stdout)["results"]]
 
     assert results(copied.stdout) == results(original.stdout)
     assert copied.stderr.startswith(f"{path}:13:18: warning [PC312] source file 'sources/missing.txt' is not found")
-    strict = runner.invoke(main, ["validate", "--strict", str(path)])
+    strict = runner.invoke(main, ["validate", "--lang", "en", "--strict", str(path)])
     assert strict.exit_code == 1
 
 
@@ -266,7 +269,7 @@ def test_pc311_in_text_json_sarif_and_github(tmp_path: Path) -> None:
     runner = CliRunner()
 
     def validate(fmt: str) -> str:
-        result = runner.invoke(main, ["validate", "-f", fmt, str(path)], env={"GITHUB_ACTIONS": None})
+        result = runner.invoke(main, ["validate", "--lang", "en", "-f", fmt, str(path)], env={"GITHUB_ACTIONS": None})
         assert result.exit_code == 0, result.output
         return result.stdout
 
@@ -286,7 +289,7 @@ def test_pc311_in_text_json_sarif_and_github(tmp_path: Path) -> None:
 
 def test_pc312_has_its_sarif_rule(tmp_path: Path) -> None:
     path = _with_file(tmp_path, "sources/missing.txt")
-    result = CliRunner().invoke(main, ["validate", "-f", "sarif", str(path)])
+    result = CliRunner().invoke(main, ["validate", "--lang", "en", "-f", "sarif", str(path)])
     rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
     assert [(r["id"], r["shortDescription"]["text"]) for r in rules] == [
         ("PC312", "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB")]
@@ -295,7 +298,7 @@ def test_pc312_has_its_sarif_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [["check"], ["units"], ["explain", "rd-intensity"]])
 def test_plan_loading_reports_pc311_on_stderr_for_every_command(tmp_path: Path, command: list[str]) -> None:
     path = _copy(tmp_path, f"quote: {RD_QUOTE}\n", f"quote: {ALTERED}\n")
-    args = [command[0], str(path), *command[1:], "-a", str(CSV)]
+    args = [command[0], "--lang", "en", str(path), *command[1:], "-a", str(CSV)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code in (0, 1), result.output
     assert f"{path}:46:12: warning [PC311] {RD_MESSAGE}\n" in result.stderr
@@ -309,5 +312,6 @@ def test_the_documented_pc311_line_is_what_validate_prints(tmp_path: Path, page:
                   if "[PC311]" in line and line.startswith("plans/")]
     _copy(tmp_path, f"quote: {RD_QUOTE}\n", f"quote: {ALTERED}\n")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["validate", "-f", "text", f"plans/{PLAN.name}"], env={"GITHUB_ACTIONS": None})
+    result = CliRunner().invoke(main, ["validate", "--lang", "en", "-f", "text", f"plans/{PLAN.name}"],
+                                env={"GITHUB_ACTIONS": None})
     assert documented == result.stdout.splitlines()

@@ -74,7 +74,8 @@ def test_billion_laughs_is_rejected_without_expanding() -> None:
 def test_single_anchor_and_alias() -> None:
     loaded = parse_yaml("a: &x 1\nb: *x\n", "f")
     assert _rules(loaded) == [("PC102", 1, 4), ("PC102", 2, 4)]
-    assert loaded.findings[1].message == "alias '*x' is not allowed; write the value out in full"
+    assert loaded.findings[1].message == ("alias '*x' is not allowed; write the value out in full "
+                                          "(text that starts with * must be quoted: '*x')")
 
 
 def test_python_tag_is_never_constructed() -> None:

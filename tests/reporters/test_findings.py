@@ -24,10 +24,13 @@ def test_text_one_parsable_line_per_finding_sorted() -> None:
 
 
 def test_text_says_so_when_all_is_well() -> None:
-    assert render_findings(Validation(files=("a.yaml", "b.csv")), "text") == \
+    english = RenderOptions(lang="en")
+    assert render_findings(Validation(files=("a.yaml", "b.csv")), "text", english) == \
         "policycheck: 2 files checked, no problems found\n"
-    assert render_findings(Validation(files=("a.yaml",)), "text") == \
+    assert render_findings(Validation(files=("a.yaml",)), "text", english) == \
         "policycheck: 1 file checked, no problems found\n"
+    assert render_findings(Validation(files=("a.yaml", "b.csv")), "text") == (
+        "policycheck: 已检查 2 个文件，未发现问题\n")
 
 
 def test_json_sorted_and_deterministic() -> None:

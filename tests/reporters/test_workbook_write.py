@@ -204,9 +204,9 @@ def test_the_template_workbook_reads_back_and_guards_its_header(tmp_path: Path) 
     csv_text = invoke("template", PLAN).stdout
     expected = list(csv.reader(csv_text.splitlines()))
     rows = sheets(path)["填报"]
-    assert rows[0] == expected[0] + ["填写说明"]
-    assert [[str(int(c)) if isinstance(c, float) else c for c in row[:-1]] for row in rows[1:]] == expected[1:]
-    assert rows[1][-1] == "填写实际值（%），无数据填 -"
+    assert rows[0] == expected[0] and rows[0][-1] == "填写说明"  # the same rows as the CSV, hints included
+    assert [[str(int(c)) if isinstance(c, float) else c for c in row] for row in rows[1:]] == expected[1:]
+    assert rows[1][-1] == "基期：填写当年数值（%）"
     validate = invoke("validate", PLAN, str(path))
     assert validate.exit_code == 0, validate.output
     with zipfile.ZipFile(path) as package:

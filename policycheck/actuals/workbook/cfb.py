@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 
 from policycheck.actuals.workbook.limits import WorkbookRefused
+from policycheck.messages import msg
 
 MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END = 0xFFFFFFFE
@@ -22,11 +23,11 @@ class CompoundFile:
 
     def __init__(self, data: bytes) -> None:
         if len(data) < 512 or not data.startswith(MAGIC):
-            raise WorkbookRefused("not a readable workbook: the compound file header is missing")
+            raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.cfb-header-missing")))
         self.data = data
         shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
         if shift not in (9, 12) or mini_shift != 6:
-            raise WorkbookRefused("not a readable workbook: the compound file header is damaged")
+            raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.cfb-header-damaged")))
         self.sector = 1 << shift
         self.sectors = max(0, (len(data) - self.sector) // self.sector)
         (self.fat_count, self.dir_start, _, self.cutoff, self.minifat_start, self.minifat_count,
@@ -55,7 +56,7 @@ class CompoundFile:
 
     def _sector_bytes(self, index: int) -> bytes:
         if index >= self.sectors:
-            raise WorkbookRefused("not a readable workbook: a sector lies beyond the end of the file")
+            raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.cfb-sector")))
         offset = (index + 1) * self.sector
         return self.data[offset:offset + self.sector]
 
@@ -80,7 +81,7 @@ class CompoundFile:
         index = start
         while index not in (_END, _FREE):
             if index >= len(table) or len(chain) > len(table):
-                raise WorkbookRefused("not a readable workbook: a sector chain of the compound file is broken")
+                raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.cfb-chain")))
             chain.append(index)
             index = table[index]
         return chain

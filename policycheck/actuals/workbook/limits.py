@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from policycheck.findings import column_letters
+from policycheck.messages import Text, msg
 
 #: Cells of one sheet's used area (rows x columns from the first to the last
 #: cell with a value).  The spreadsheet library holds the area as one dense
@@ -31,7 +32,11 @@ MAX_XLS_BYTES = 256 * 1024 * 1024
 
 
 class WorkbookRefused(Exception):
-    """The workbook cannot be read safely or at all; the message says why and what would be right."""
+    """The workbook cannot be read safely or at all; the message (both languages) says why and what would be right."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 @dataclass
@@ -146,21 +151,20 @@ class BookScan:
 
     kind: str  # "xlsx" (also .xlsm), "xls" or "ods"
     sheets: dict[str, SheetScan] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 def check_area(sheet: SheetScan) -> None:
     """Refuse a sheet whose used area is beyond :data:`MAX_CELLS` or the last row or column."""
     area = sheet.area
     if area.bottom >= MAX_ROWS or area.right >= MAX_COLUMNS:
-        raise WorkbookRefused(f"sheet {sheet.name!r} has a cell beyond the last row ({MAX_ROWS:,}) or column "
-                              f"({column_letters(MAX_COLUMNS)}) of a spreadsheet: a damaged or crafted file")
+        raise WorkbookRefused(msg("PC400.sheet-beyond", sheet=repr(sheet.name), rows=MAX_ROWS,
+                                  column=column_letters(MAX_COLUMNS)))
     if area.cells <= MAX_CELLS:
         return
-    raise WorkbookRefused(
-        f"sheet {sheet.name!r} spans {cell_name(area.top, area.left)}:{cell_name(area.bottom, area.right)} "
-        f"({area.cells:,} cells); at most {MAX_CELLS:,} cells are read from a sheet: delete what lies "
-        "beyond the data, or save the data as CSV (no limit)")
+    raise WorkbookRefused(msg("PC400.sheet-cells", sheet=repr(sheet.name),
+                              area=f"{cell_name(area.top, area.left)}:{cell_name(area.bottom, area.right)}",
+                              cells=area.cells, limit=MAX_CELLS))
 
 
 def cell_name(row: int, column: int) -> str:

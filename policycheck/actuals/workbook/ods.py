@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policycheck.actuals.workbook.limits import BookScan, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml
+from policycheck.messages import msg
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -25,13 +26,13 @@ _MAX_REPEAT = 1 << 20
 
 def scan_ods(parts: Parts) -> BookScan:
     if "mimetype" in parts.infos and parts.read("mimetype").strip() != _MIMETYPE:
-        raise WorkbookRefused("not a spreadsheet: an OpenDocument file of another kind (text or presentation?)")
+        raise WorkbookRefused(msg("PC400.not-spreadsheet", what=msg("PC400.other-opendocument")))
     if "content.xml" not in parts.infos:
-        raise WorkbookRefused("not a readable workbook: the OpenDocument file has no content.xml")
+        raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.ods-no-content")))
     book = BookScan("ods")
     _Content(book).parse(parts)
     if any(name.startswith(("Basic/", "Scripts/")) for name in parts.names()):
-        book.warnings.append("the workbook holds macros; they are never run: cells are read as saved")
+        book.warnings.append(msg("PC410.macros"))
     parts.drain_all({"content.xml", "mimetype"})
     return book
 

@@ -31,6 +31,7 @@ from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused
 from policycheck.actuals.workbook.scan import scan_workbook
 from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
+from policycheck.messages import Text, join, msg
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook, SheetMetadata
@@ -58,13 +59,13 @@ def read_workbook(path: str, findings: list[Finding], read_sheet: SheetReader, *
     try:
         scan = scan_workbook(book)
     except WorkbookRefused as exc:
-        findings.append(Finding("PC400", ERROR, book, 0, 0, f"{exc}; nothing in it was read"))
+        findings.append(Finding.of("PC400", ERROR, book, 0, 0, msg("PC400.book-refused", why=exc.text)))
         return
-    findings.extend(Finding("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
+    findings.extend(Finding.of("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
     try:
         _read_sheets(book, scan, wanted, findings, read_sheet)
     except WorkbookRefused as exc:
-        findings.append(Finding("PC400", ERROR, book, 0, 0, str(exc)))
+        findings.append(Finding.of("PC400", ERROR, book, 0, 0, exc.text))
 
 
 def _read_sheets(book: str, scan: BookScan, wanted: list[str], findings: list[Finding],
@@ -74,58 +75,54 @@ def _read_sheets(book: str, scan: BookScan, wanted: list[str], findings: list[Fi
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(book)
     except python_calamine.PasswordError as exc:
-        raise WorkbookRefused("the workbook is password-protected; save a copy without a password") from exc
+        raise WorkbookRefused(msg("PC400.book-password-short")) from exc
     except Exception as exc:  # the library's errors (zip, XML, BIFF) and its panics: one clear finding
-        raise WorkbookRefused(f"the workbook cannot be read: {_library_message(exc)}") from exc
+        raise WorkbookRefused(msg("PC400.book-library", error=_library_message(exc))) from exc
     with workbook:
         metadata = {sheet.name: sheet for sheet in workbook.sheets_metadata}
         missing = [name for name in wanted if name not in metadata]
         if missing:
-            names = ", ".join(excerpt(name) for name in metadata) or "none"
-            raise WorkbookRefused(f"no sheet {', '.join(excerpt(m) for m in missing)} in the workbook "
-                                  f"(its sheets: {names})")
+            names = join([excerpt(name) for name in metadata]) if metadata else msg("PC400.no-sheets-at-all")
+            raise WorkbookRefused(msg("PC400.no-sheet", names=join([excerpt(m) for m in missing]), sheets=names))
         candidates = wanted or [name for name in metadata]
-        skipped: list[str] = []
+        skipped: list[Text] = []
         read = 0
         for name in candidates:
             why = _not_a_worksheet(metadata[name], explicit=bool(wanted))
             info = scan.sheets.get(name)
             if why is None and info is None:
-                why = "its size could not be checked before reading"
+                why = msg("PC410.unchecked")
             if why is not None or info is None:
-                skipped.append(f"{name!r}: {why}")
+                skipped.append(msg("PC410.why", sheet=repr(name), why=why or ""))
                 continue
             sheet = _Sheet(book, name, info, _load(workbook, name))
             if not sheet.found and (not wanted or sheet.header is None):
-                skipped.append(f"{name!r}: {sheet.why_not}")
+                skipped.append(msg("PC410.why", sheet=repr(name), why=sheet.why_not))
                 continue
             read_sheet(f"{book}#{name}", sheet.rows(), sheet.first_line)
             read += 1
         _say_skipped(book, skipped, read, findings)
 
 
-def _say_skipped(book: str, skipped: list[str], read: int, findings: list[Finding]) -> None:
+def _say_skipped(book: str, skipped: list[Text], read: int, findings: list[Finding]) -> None:
     """One warning per skipped sheet; an error when no sheet at all was read."""
     if read == 0:
-        detail = "; ".join(skipped) if skipped else "the workbook has no sheets"
-        findings.append(Finding(
-            "PC401", ERROR, book, 0, 0,
-            f"no sheet looks like actuals ({detail}); a sheet needs a header row with target, year and value "
-            "columns (long form) or target and year columns (wide form), or name the sheet as BOOK#SHEET"))
+        detail = join(skipped, en="; ", zh="；") if skipped else msg("PC401.no-sheets")
+        findings.append(Finding.of("PC401", ERROR, book, 0, 0, msg("PC401.no-sheet-read", detail=detail)))
         return
     for text in skipped:
-        findings.append(Finding("PC410", WARNING, book, 0, 0, f"sheet {text}; it is not read"))
+        findings.append(Finding.of("PC410", WARNING, book, 0, 0, msg("PC410.sheet", why=text)))
 
 
-def _not_a_worksheet(meta: SheetMetadata, *, explicit: bool) -> str | None:
+def _not_a_worksheet(meta: SheetMetadata, *, explicit: bool) -> Text | None:
     """Why a sheet is not read whatever it holds: a chart or macro sheet, or hidden unless named."""
     # By the enum's name: the library's enums are compared as text, so this module
     # needs python_calamine only where it opens a workbook.
     kind = str(meta.typ)
     if not kind.endswith("WorkSheet"):
-        return f"a {kind.rsplit('.', 1)[-1].lower() or 'non-data'} sheet, not a worksheet"
+        return msg("PC410.not-worksheet", kind=kind.rsplit(".", 1)[-1].lower() or "non-data")
     if not explicit and not str(meta.visible).endswith("Visible"):
-        return "hidden (name it as BOOK#SHEET to read it)"
+        return msg("PC410.hidden")
     return None
 
 
@@ -133,7 +130,7 @@ def _load(workbook: CalamineWorkbook, name: str) -> CalamineSheet:
     try:
         return workbook.get_sheet_by_name(name)
     except Exception as exc:
-        raise WorkbookRefused(f"sheet {name!r} cannot be read: {_library_message(exc)}") from exc
+        raise WorkbookRefused(msg("PC400.sheet-library", sheet=repr(name), error=_library_message(exc))) from exc
 
 
 def _library_message(exc: BaseException) -> str:
@@ -157,7 +154,7 @@ class _Sheet:
         self.header: int | None = None  # the 0-based header row; None: the sheet is empty
         self.found = False  # the header row is a usable header (not just the first filled row)
         self.layout: Layout | None = None
-        self.why_not = "no header row"
+        self.why_not = msg("PC410.no-header")
         self._find_header()
 
     @property
@@ -180,11 +177,10 @@ class _Sheet:
                 self.header, self.layout, self.found = index, layout, True
                 return
         if first_filled is None:
-            self.why_not = "it is empty" if self.sheet.height == 0 else (
-                f"its first {HEADER_SEARCH_ROWS} rows are empty")
+            self.why_not = msg("PC410.empty") if self.sheet.height == 0 else (
+                msg("PC410.empty-top", rows=HEADER_SEARCH_ROWS))
             return
-        self.why_not = (f"none of its first {HEADER_SEARCH_ROWS} rows is a header with target, year and value "
-                        "columns (long form) or target and year columns (wide form)")
+        self.why_not = msg("PC410.no-header-in", rows=HEADER_SEARCH_ROWS)
         # When the sheet was named, its first filled row is read as the header,
         # and the reader says what that row lacks.
         self.header = first_filled

@@ -14,6 +14,7 @@ from policycheck.actuals.workbook.ods import scan_ods
 from policycheck.actuals.workbook.xls import scan_xls
 from policycheck.actuals.workbook.xlsx import scan_xlsx
 from policycheck.actuals.workbook.zipparts import Parts
+from policycheck.messages import Text, msg
 
 _ZIP = b"PK\x03\x04"
 
@@ -25,9 +26,9 @@ def scan_workbook(path: str) -> BookScan:
             head = handle.read(8)
             size = os.fstat(handle.fileno()).st_size
     except OSError as exc:
-        raise WorkbookRefused(f"cannot read the file: {exc.strerror or exc}") from exc
+        raise WorkbookRefused(msg("PC400.book-unread", error=exc.strerror or exc)) from exc
     if not head:
-        raise WorkbookRefused("the file is empty: expected a workbook")
+        raise WorkbookRefused(msg("PC400.book-empty"))
     if head.startswith(_ZIP):
         parts = Parts(path)
         try:
@@ -38,19 +39,17 @@ def scan_workbook(path: str) -> BookScan:
             parts.close()
     if head.startswith(MAGIC):
         if size > MAX_XLS_BYTES:
-            raise WorkbookRefused(f"the workbook has {size:,} bytes; at most {MAX_XLS_BYTES:,} are read from an "
-                                  ".xls (save it as .xlsx or CSV)")
+            raise WorkbookRefused(msg("PC400.book-xls-size", size=size, limit=MAX_XLS_BYTES))
         with open(path, "rb") as handle:
             compound = CompoundFile(handle.read())
         names = {name.lower() for name in compound.names()}
         if "encryptedpackage" in names or "encryptioninfo" in names:
-            raise WorkbookRefused("the workbook is password-protected; save a copy without a password "
-                                  "(File > Info > Protect Workbook) and read that")
+            raise WorkbookRefused(msg("PC400.book-password"))
         return scan_xls(compound)
-    raise WorkbookRefused(f"not a workbook: {_looks_like(head, path)}")
+    raise WorkbookRefused(msg("PC400.book-not", what=_looks_like(head, path)))
 
 
-def _looks_like(head: bytes, path: str) -> str:
+def _looks_like(head: bytes, path: str) -> Text:
     """What a file that is no workbook seems to be, and what to do with it."""
     with open(path, "rb") as handle:
         sample = handle.read(4096)
@@ -67,12 +66,11 @@ def _looks_like(head: bytes, path: str) -> str:
             text = False
     lowered = sample.lower()
     if text and (b"<html" in lowered or b"<table" in lowered):
-        return ("it is an HTML page saved under a workbook name (some systems export tables so); "
-                "open it in Excel or LibreOffice and save it as .xlsx")
+        return msg("PC400.looks-html")
     if text and b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        return "it is an XML Spreadsheet 2003 file; open it in Excel or LibreOffice and save it as .xlsx"
+        return msg("PC400.looks-xml2003")
     if text and (b"," in sample or b"\t" in sample):
-        return "it is text with commas or tabs, a CSV file saved under a workbook name; rename it to .csv"
+        return msg("PC400.looks-csv")
     if text:
-        return "it is a text file; save the data from Excel as .xlsx or CSV"
-    return "its bytes are neither a zip package (.xlsx, .xlsm, .ods) nor a compound file (.xls)"
+        return msg("PC400.looks-text")
+    return msg("PC400.looks-other")

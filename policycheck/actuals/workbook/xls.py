@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from policycheck.actuals.workbook.cfb import CompoundFile
 from policycheck.actuals.workbook.limits import BookScan, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.xlsx import shows_percent
+from policycheck.messages import msg
 
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _XF, _FORMAT, _SUPBOOK, _OBPROJ = (
     0x0809, 0x000A, 0x002F, 0x0085, 0x00E0, 0x041E, 0x01AE, 0x00D3)
@@ -35,8 +36,7 @@ def scan_xls(compound: CompoundFile) -> BookScan:
         try:
             stream = compound.stream("Book")  # BIFF5 (Excel 95)
         except KeyError:
-            raise WorkbookRefused("not a spreadsheet: the compound file has no Workbook stream "
-                                  "(is it a Word document?)") from None
+            raise WorkbookRefused(msg("PC400.not-spreadsheet", what=msg("PC400.no-workbook-stream"))) from None
     book = BookScan("xls")
     biff8 = len(stream) >= 6 and struct.unpack_from("<H", stream, 4)[0] == 0x0600
     formats: dict[int, str] = {}
@@ -46,8 +46,7 @@ def scan_xls(compound: CompoundFile) -> BookScan:
     links = False
     for kind, data in _records(stream, 0):
         if kind == _FILEPASS:
-            raise WorkbookRefused("the workbook is password-protected; save a copy without a password "
-                                  "(File > Info > Protect Workbook) and read that")
+            raise WorkbookRefused(msg("PC400.book-password"))
         if kind == _FORMAT and len(data) >= 3:
             formats[struct.unpack_from("<H", data)[0]] = _format_text(data, biff8)
         elif kind == _XF and len(data) >= 4:
@@ -67,10 +66,9 @@ def scan_xls(compound: CompoundFile) -> BookScan:
     for name, offset in sheets:
         book.sheets[name] = _scan_sheet(stream, offset, SheetScan(name), percent)
     if macros:
-        book.warnings.append("the workbook holds macros (VBA); they are never run: cells are read as saved")
+        book.warnings.append(msg("PC410.macros-vba"))
     if links:
-        book.warnings.append("the workbook links to other workbooks; they are never opened: formula cells are "
-                             "read by the values saved with this file, which may be out of date")
+        book.warnings.append(msg("PC410.links"))
     return book
 
 
@@ -115,7 +113,7 @@ def _error(kind: int, data: bytes) -> str | None:
 
 def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset[int]) -> SheetScan:
     if offset >= len(stream):
-        raise WorkbookRefused(f"sheet {sheet.name!r} lies beyond the end of the workbook stream: a damaged file")
+        raise WorkbookRefused(msg("PC400.sheet-stream", sheet=repr(sheet.name)))
     depth = 0
     for kind, data in _records(stream, offset):
         if kind == _BOF:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from policycheck.actuals.workbook.limits import Area, BookScan, CellRuns, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml
+from policycheck.messages import msg
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -53,10 +54,9 @@ def scan_xlsx(parts: Parts) -> BookScan:
         book.sheets[name] = sheet
     names = parts.names()
     if any(n.lower().endswith("vbaproject.bin") for n in names):
-        book.warnings.append("the workbook holds macros (VBA); they are never run: cells are read as saved")
+        book.warnings.append(msg("PC410.macros-vba"))
     if any(n.startswith("xl/externalLinks/") for n in names):
-        book.warnings.append("the workbook links to other workbooks; they are never opened: formula cells are "
-                             "read by the values saved with this file, which may be out of date")
+        book.warnings.append(msg("PC410.links"))
     parts.drain_all(done)
     return book
 
@@ -69,7 +69,7 @@ def _office_document(parts: Parts, done: set[str]) -> str:
             return target
     if "xl/workbook.xml" in parts.infos:
         return "xl/workbook.xml"
-    raise WorkbookRefused("not a spreadsheet: the package has no workbook part (is it a Word or PowerPoint file?)")
+    raise WorkbookRefused(msg("PC400.not-spreadsheet", what=msg("PC400.no-workbook-part")))
 
 
 def _relationships(parts: Parts, rels_part: str, base: str, done: set[str]) -> dict[str, tuple[str, str]]:

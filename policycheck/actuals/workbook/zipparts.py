@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 from policycheck.actuals.workbook.limits import MAX_PARTS, MAX_UNPACKED, WorkbookRefused
+from policycheck.messages import Text, msg
 
 CHUNK = 1 << 20
 
@@ -27,15 +28,13 @@ class Parts:
         try:
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise WorkbookRefused(f"not a readable workbook: the zip container is damaged ({exc})") from exc
+            raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.zip-damaged", error=exc))) from exc
         infos = self.zip.infolist()
         if len(infos) > MAX_PARTS:
-            raise WorkbookRefused(f"the workbook has {len(infos):,} parts; a workbook has tens (at most "
-                                  f"{MAX_PARTS:,} are read)")
+            raise WorkbookRefused(msg("PC400.parts", count=len(infos), limit=MAX_PARTS))
         declared = sum(info.file_size for info in infos)
         if declared > MAX_UNPACKED:
-            raise WorkbookRefused(f"the workbook unpacks to {declared:,} bytes; at most {MAX_UNPACKED:,} are "
-                                  "read (save the data as CSV)")
+            raise WorkbookRefused(msg("PC400.unpacked", size=declared, limit=MAX_UNPACKED))
         self.infos = {info.filename: info for info in infos}
 
     def names(self) -> list[str]:
@@ -52,9 +51,9 @@ class Parts:
                     yield chunk
         # RuntimeError covers a compression method the zip module lacks, and an encrypted part.
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
-            raise WorkbookRefused(f"part {name!r} of the workbook cannot be unpacked ({_why(exc)})") from exc
+            raise WorkbookRefused(msg("PC400.part-unpack", part=repr(name), why=_why(exc))) from exc
         if seen != info.file_size:
-            raise WorkbookRefused(f"part {name!r} unpacks to {seen:,} bytes but declares {info.file_size:,}")
+            raise WorkbookRefused(msg("PC400.part-size", part=repr(name), seen=seen, size=info.file_size))
 
     def read(self, name: str) -> bytes:
         return b"".join(self.chunks(name))
@@ -70,12 +69,12 @@ class Parts:
         self.zip.close()
 
 
-def _why(exc: BaseException) -> str:
+def _why(exc: BaseException) -> Text | str:
     text = str(exc)
     if "encrypt" in text.lower() or "password" in text.lower():
-        return "it is encrypted"
+        return msg("PC400.part-encrypted")
     if "CRC" in text:
-        return "its content does not match its declared size and checksum: a damaged file or a zip bomb"
+        return msg("PC400.part-crc")
     return text or type(exc).__name__
 
 
@@ -85,7 +84,7 @@ def parse_xml(chunks: Iterator[bytes], name: str, start: Callable[[str, dict[str
     parser = expat.ParserCreate(namespace_separator="}")
 
     def refuse(*_args: object) -> None:
-        raise WorkbookRefused(f"part {name!r} declares a DTD; workbooks have none, so it is not read")
+        raise WorkbookRefused(msg("PC400.part-dtd", part=repr(name)))
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -99,7 +98,7 @@ def parse_xml(chunks: Iterator[bytes], name: str, start: Callable[[str, dict[str
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        raise WorkbookRefused(f"part {name!r} is not well-formed XML ({exc})") from exc
+        raise WorkbookRefused(msg("PC400.part-xml", part=repr(name), error=exc)) from exc
 
 
 def _clark(tag: str) -> str:

@@ -147,7 +147,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "summary_headers": list(zip(headers(UNIT_SUMMARY_COLUMNS, lang),
                                     (c.numeric for c in UNIT_SUMMARY_COLUMNS), strict=True)),
         "unit_summary": unit_summary_texts(report, lang, options.units),
-        "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
+        "findings": [(f.location_text(), f.level, f.rule, one_line(f.text(lang)))
                      for f in sorted_findings(report.findings)],
         # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
         "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],

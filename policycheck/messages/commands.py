@@ -1,0 +1,34 @@
+"""Messages of the command line: validate's own lines, usage errors, the configuration file (PC500)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: key -> {"en": template, "zh": template}; both templates take the same fields.
+COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
+    # -- validate's own lines (reporters/text.py) ------------------------------------------
+    "validate.clean-one": {"en": "policycheck: {count} file checked, no problems found",
+                           "zh": "policycheck: 已检查 {count} 个文件，未发现问题"},
+    "validate.clean": {"en": "policycheck: {count} files checked, no problems found",
+                       "zh": "policycheck: 已检查 {count} 个文件，未发现问题"},
+    "validate.skipped-one": {"en": "policycheck: skipped {count} YAML file that is not a plan "
+                                   "(no top-level 'policycheck' key): {files}",
+                             "zh": "policycheck: 跳过 {count} 个不是规划的 YAML 文件"
+                                   "（没有顶层 'policycheck' 键）：{files}"},
+    "validate.skipped": {"en": "policycheck: skipped {count} YAML files that are not plans "
+                               "(no top-level 'policycheck' key): {files}",
+                         "zh": "policycheck: 跳过 {count} 个不是规划的 YAML 文件"
+                               "（没有顶层 'policycheck' 键）：{files}"},
+    # -- the command line (cli/commands.py) ---------------------------------------------------
+    "cli.exists": {"en": "{path}: the file exists and may hold filled-in values; template never overwrites a file: "
+                         "write to another name, or add --force to replace it",
+                   "zh": "{path}：文件已存在，可能已填有数据；template 不会覆盖已有文件：请换一个文件名，"
+                         "或加 --force 替换它"},
+    # -- PC500: the configuration file (config.py) -------------------------------------
+    "PC500.syntax": {"en": "cannot read the TOML: {error}", "zh": "无法读取 TOML：{error}"},
+    "PC500.unknown-key": {"en": "unknown key {key} in {table}{hint}", "zh": "{table} 中有未知的键 {key}{hint}"},
+    "PC500.unknown-key-hint": {"en": "; did you mean {suggestion}?", "zh": "；是否应为 {suggestion}？"},
+    "PC500.known-keys": {"en": "; known keys: {keys}", "zh": "；可用的键：{keys}"},
+    "PC500.value": {"en": "{key} is {value}; expected {expected}", "zh": "{key} 为 {value}；应为 {expected}"},
+    "PC500.not-table": {"en": "{key} must be a table of settings ([{key}]), not {value}",
+                        "zh": "{key} 必须是设置表（[{key}]），而不是 {value}"},
+}

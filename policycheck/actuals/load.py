@@ -81,8 +81,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     in another file is no PC405 (``validate``: a folder may hold a table in two encodings).
     """
     actuals = Actuals()
-    # One path given bare, not a list of its characters.
-    files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)  # one path given bare
     table = ObservationTable()
     views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
 

@@ -4,7 +4,7 @@ A cagr target (年均增速) reads levels and computes the rate; a statistician
 who sees "增长8%" fills in the rates.  A cumulative target (累计) adds up each
 year's new amount; a statistics office that reports running totals sends
 those.  Either way every cell parses and the result is wrong without a word.
-These checks look at whole series after reading and warn (PC411, PC412,
+These checks look at whole series after reading and warn (PC412, PC413,
 docs/actuals.md#plausibility), naming the plan key that would read the
 numbers as they were meant (``actuals: rate``, ``actuals: running_total``).
 They are warnings: a county whose output really is 9 亿元 with a 9 % target
@@ -31,7 +31,7 @@ _SHOWN = 5
 
 
 def plausibility_findings(plans: Sequence[Plan], actuals: Actuals) -> list[Finding]:
-    """PC411 and PC412 for every series of a cagr or cumulative target that looks misread."""
+    """PC412 and PC413 for every series of a cagr or cumulative target that looks misread."""
     watched = {(plan.id, target.id): (plan, target) for plan in plans for target in plan.targets
                if target.actuals == "value" and target.kind in ("cagr", "cumulative")}
     if not watched:
@@ -55,7 +55,7 @@ def _present(series: Series, since: int | None = None) -> list[tuple[int, float]
 
 
 def _rates(plan: Plan, target: Target, unit: str | None, series: Series) -> Finding | None:
-    """PC411: every value of a cagr series close to the plan's rate, which levels rarely are."""
+    """PC412: every value of a cagr series close to the plan's rate, which levels rarely are."""
     rate = _required_rate(target)
     values = _present(series)
     if rate is None or rate <= 0 or len(values) < MIN_RATES:
@@ -65,8 +65,8 @@ def _rates(plan: Plan, target: Target, unit: str | None, series: Series) -> Find
         return None
     if target.baseline is not None and low <= target.baseline.value <= high:
         return None  # the plan's own baseline level is of that size: levels, then
-    text = msg("PC411.values", target=excerpt(_series_name(target, unit)), values=_shown(values), rate=rate)
-    return _at(series, values[0][0], "PC411", text)
+    text = msg("PC412.values", target=excerpt(_series_name(target, unit)), values=_shown(values), rate=rate)
+    return _at(series, values[0][0], "PC412", text)
 
 
 def _required_rate(target: Target) -> float | None:
@@ -79,7 +79,7 @@ def _required_rate(target: Target) -> float | None:
 
 
 def _totals(plan: Plan, target: Target, unit: str | None, series: Series) -> Finding | None:
-    """PC412: yearly values that each rise by at least half the first, over three years or more.
+    """PC413: yearly values that each rise by at least half the first, over three years or more.
 
     Yearly new amounts hover around a level (90, 100, 95, 105); running totals of
     them climb by about the first value every year (90, 190, 285, 390).
@@ -92,8 +92,8 @@ def _totals(plan: Plan, target: Target, unit: str | None, series: Series) -> Fin
     rising = all(later - earlier >= step for (_y0, earlier), (_y1, later) in itertools.pairwise(values))
     if not rising:
         return None
-    text = msg("PC412.totals", target=excerpt(_series_name(target, unit)), values=_shown(values))
-    return _at(series, values[0][0], "PC412", text)
+    text = msg("PC413.totals", target=excerpt(_series_name(target, unit)), values=_shown(values))
+    return _at(series, values[0][0], "PC413", text)
 
 
 def _series_name(target: Target, unit: str | None) -> str:

@@ -211,7 +211,7 @@ class Resolver:
         if target is not None and target.kind == "cagr" and target.actuals != "rate":
             # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
             if given in _PERCENT:
-                self._problem("PC411", WARNING, msg("PC411.measure", target=excerpt(tid)), line, column)
+                self._problem("PC412", WARNING, msg("PC412.measure", target=excerpt(tid)), line, column)
             if given in _PERCENT or normalize(measure or "") in _PERCENT:
                 given = ""
         if given and measure:

@@ -28,6 +28,7 @@ from policycheck.evaluation.unitview import build_unit_view
 from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
 from policycheck.kinds import Family, kind_spec
+from policycheck.messages import msg
 from policycheck.model import (
     FAIL_ON,
     STATUSES,
@@ -197,11 +198,9 @@ def no_data_finding(plan: Plan, files: Sequence[str]) -> Finding:
     no-data fails on: an unfilled template or a wrong plan column would pass CI
     silently, so the report says so in every format (docs/ci.md#a-plan-without-data).
     """
-    read = f" in {', '.join(files)}" if files else ""
-    return Finding("PC411", "warning", plan.file, 0, 0,
-                   f"no actual value for any of the {len(plan.targets)} targets of plan {plan.id}{read}: "
-                   f"every result is no_data or pending; fill in the values, or check the CSV's plan "
-                   f"and target columns")
+    read = msg("PC411.read", files=", ".join(files)) if files else ""
+    return Finding.of("PC411", "warning", plan.file, 0, 0,
+                      msg("PC411.no-data", count=len(plan.targets), plan=plan.id, read=read))
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:

@@ -119,8 +119,9 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
               "zh": "计量单位与指标的不同且无法换算"},
     "PC410": {"en": "Workbook sheet not read, or workbook content never run (macros, external links)",
               "zh": "工作簿中有未读取的工作表，或有不会运行的内容（宏、外部链接）"},
-    "PC411": {"en": "cagr actuals look like growth rates", "zh": "年均增速类指标的实际值像是增速"},
-    "PC412": {"en": "Cumulative actuals look like running totals", "zh": "累计类指标的实际值像是累计数"},
+    "PC411": {"en": "No actual value for any target of a plan", "zh": "规划的所有指标都没有实际值"},
+    "PC412": {"en": "cagr actuals look like growth rates", "zh": "年均增速类指标的实际值像是增速"},
+    "PC413": {"en": "Cumulative actuals look like running totals", "zh": "累计类指标的实际值像是累计数"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
 }
 

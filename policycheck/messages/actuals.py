@@ -1,11 +1,11 @@
-"""Messages of the actuals rules, PC400-PC412 (policycheck/actuals/): the catalogue's CSV part."""
+"""Messages of the actuals rules, PC400-PC413 (policycheck/actuals/): the catalogue's CSV part."""
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 #: key -> {"en": template, "zh": template}; both templates take the same fields.
 ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
-    # -- PC400-PC412: actuals (actuals/*.py) ---------------------------------------------
+    # -- PC400-PC413: actuals (actuals/*.py) ---------------------------------------------
     "PC400.read": {"en": "cannot read the file: {error}", "zh": "无法读取文件：{error}"},
     "PC400.empty": {"en": "the file is empty: expected a header row (target,year,value)",
                     "zh": "文件为空：应有表头行（指标,年份,数值 或 target,year,value）"},
@@ -175,20 +175,25 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC409.measure": {"en": "unit of measure {measure} of {target} differs from the target's {unit} and cannot be "
                             "converted (only 万/亿 are)",
                       "zh": "{target} 的计量单位 {measure} 与指标的 {unit} 不同，且无法换算（只能换算 万/亿）"},
-    "PC411.measure": {"en": "the measure column gives the actuals of {target} in %, but a cagr target reads levels "
+    "PC411.no-data": {"en": "no actual value for any of the {count} targets of plan {plan}{read}: every result is "
+                            "no_data or pending; fill in the values, or check the CSV's plan and target columns",
+                      "zh": "规划 {plan} 的 {count} 项指标都没有实际值{read}：所有结果都是缺少数据或未到期；"
+                            "请填写数值，或检查 CSV 的规划列和指标列"},
+    "PC411.read": {"en": " in {files}", "zh": "（读取了 {files}）"},
+    "PC412.measure": {"en": "the measure column gives the actuals of {target} in %, but a cagr target reads levels "
                             "(总量, such as output in 亿元) and computes the average rate from the baseline; "
                             "enter the levels, or add actuals: rate to the target in the plan if these are rates",
                       "zh": "计量单位列表明 {target} 的实际值以 % 计，但年"
                             "均增速（cagr）类指标读取的是总量（如以亿元计的产值），"
                             "并由基期值计算年均增速；请填写总量，若填的确是增速，请在规划中为该指标加上 actuals: rate"},
-    "PC411.values": {"en": "the actuals of {target} ({values}) look like growth rates: they are close to the "
+    "PC412.values": {"en": "the actuals of {target} ({values}) look like growth rates: they are close to the "
                            "plan's rate {rate:g}; a cagr target reads levels (总量, such as output in 亿元) and "
                            "computes the average rate from the baseline; enter the levels, or add actuals: rate "
                            "to the target in the plan if these are rates",
                      "zh": "{target} 的实际值（{values}）看起来是增速：与规划要求的增速 {rate:g} 相近；"
                            "年均增速（cagr）类指标读取的是总量（如以亿元计的产值），并由基期值计算年均增速；"
                            "请填写总量，若填的确是增速，请在规划中为该指标加上 actuals: rate"},
-    "PC412.totals": {"en": "the actuals of {target} ({values}) look like running totals: each year is at least "
+    "PC413.totals": {"en": "the actuals of {target} ({values}) look like running totals: each year is at least "
                            "the one before plus half the first; a cumulative target adds up each year's new "
                            "amount (当年新增); enter the yearly amounts, or add actuals: running_total to the "
                            "target in the plan if these are totals",

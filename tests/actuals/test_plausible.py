@@ -1,4 +1,4 @@
-"""PC411 and PC412: a natural fill that parses but would be read wrong is a warning in validate and check."""
+"""PC412 and PC413: a natural fill that parses but would be read wrong is a warning in validate and check."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,8 +46,8 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(("csv", "rule", "line", "english", "chinese"), [
-    (RATES, "PC411", 3, RATES_EN, RATES_ZH),
-    (TOTALS, "PC412", 2, TOTALS_EN, TOTALS_ZH),
+    (RATES, "PC412", 3, RATES_EN, RATES_ZH),
+    (TOTALS, "PC413", 2, TOTALS_EN, TOTALS_ZH),
 ])
 def test_validate_warns_at_the_first_value(tmp_path: Path, csv: str, rule: str, line: int, english: str,
                                            chinese: str) -> None:
@@ -58,7 +58,7 @@ def test_validate_warns_at_the_first_value(tmp_path: Path, csv: str, rule: str, 
     assert _run("validate", "--strict", str(plan), str(data))[0] == 1
 
 
-@pytest.mark.parametrize(("csv", "rule", "english"), [(RATES, "PC411", RATES_EN), (TOTALS, "PC412", TOTALS_EN)])
+@pytest.mark.parametrize(("csv", "rule", "english"), [(RATES, "PC412", RATES_EN), (TOTALS, "PC413", TOTALS_EN)])
 def test_check_warns_on_stderr_and_in_the_report(tmp_path: Path, csv: str, rule: str, english: str) -> None:
     plan, data = _files(tmp_path, csv)
     code, out, err = _run("check", "--lang", "en", str(plan), "-a", str(data), "-f", "json", "--fail-on", "never")
@@ -71,7 +71,7 @@ def test_the_measure_column_saying_percent_is_pc410_at_that_cell(tmp_path: Path)
     """The template used to write % in the cagr row's measure cell; a row that keeps it is a rate."""
     plan, data = _files(tmp_path, "指标,年份,数值,计量单位\r\noutput-cagr,2022,1000,%\r\noutput-cagr,2023,1080,%\r\n")
     code, out, _err = _run("validate", "--lang", "en", str(plan), str(data))
-    assert (code, out) == (0, f"{data}:2:4: warning [PC411] the measure column gives the actuals of 'output-cagr' "
+    assert (code, out) == (0, f"{data}:2:4: warning [PC412] the measure column gives the actuals of 'output-cagr' "
                               "in %, but a cagr target reads levels (总量, such as output in 亿元) and computes the "
                               "average rate from the baseline; enter the levels, or add actuals: rate to the target "
                               "in the plan if these are rates\n")
@@ -132,4 +132,4 @@ def test_each_unit_series_is_judged_on_its_own(tmp_path: Path) -> None:
     assert loaded.plan is not None
     findings = read_actuals([str(data)], plans=[loaded.plan]).findings
     assert [(f.rule, f.line, f.column, f.message.split(" (2023")[0]) for f in findings] == [
-        ("PC412", 2, 4, "the actuals of 'new-firms (dongcheng)'")]
+        ("PC413", 2, 4, "the actuals of 'new-firms (dongcheng)'")]

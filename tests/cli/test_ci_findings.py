@@ -27,7 +27,7 @@ def template(tmp_path: Path) -> Path:
 
 
 def _check(template: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["check", TAICANG, "-a", str(template), *args])
+    result = CliRunner().invoke(main, ["check", TAICANG, "-a", str(template), "--lang", "en", *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -36,13 +36,17 @@ def test_an_unfilled_template_is_a_pc410_warning_in_every_format(template: Path)
     line = f"{TAICANG}: warning [PC411] {message}"
     code, out, err = _check(template, "-q")
     assert code == 0
-    assert out == "policycheck: 共 32 项结果（缺少数据 32）；0 项不通过\n"
+    # 30 results: the template has no plan-wide rows for the two scoped targets, so no plan-wide results
+    assert out == "policycheck: 30 results (no data 30); 0 failing\n"
     assert err == line + "\n"  # on stderr even under -q
     assert line in _check(template, "-f", "text")[1].splitlines()
     assert f"| {escape(TAICANG)} | warning | PC411 | {escape(message)} |" in _check(template, "-f", "markdown")[1]
     html_message = message.replace("'", "&#39;")
     assert f'<li><span class="code">{TAICANG}</span> warning [PC411] {html_message}</li>' in \
         _check(template, "-f", "html")[1]
+    zh = CliRunner().invoke(main, ["check", TAICANG, "-a", str(template), "-q"])
+    assert zh.stderr == (f"{TAICANG}: warning [PC411] 规划 taicang-sti-2018-2020 的 30 项指标都没有实际值（读取了 "
+                         f"{template}）：所有结果都是缺少数据或未到期；请填写数值，或检查 CSV 的规划列和指标列\n")
     data = json.loads(_check(template, "-f", "json")[1])
     assert data["findings"] == [{"rule": "PC411", "level": "warning", "file": TAICANG, "line": 0, "column": 0,
                                  "message": message}]

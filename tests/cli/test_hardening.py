@@ -21,8 +21,10 @@ CSV = EXAMPLES_DIR / "linhai.csv"
 OLD = "old report\n"
 
 
-def _invoke(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, [args[0], "--lang", "en", *args[1:]], catch_exceptions=False)
+def _invoke(args: list[str], *, english: bool = True) -> tuple[int, str, str]:
+    """A run with English messages (the words these cases look for), or the defaults."""
+    lang = ["--lang", "en"] if english else []
+    result = CliRunner().invoke(main, [args[0], *lang, *args[1:]], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -80,7 +82,8 @@ def test_output_path_that_is_a_folder_leaves_no_temporary_file(out: Path) -> Non
 
 def test_successful_run_replaces_every_report_and_leaves_no_temporary_file(out: Path) -> None:
     exit_code, _stdout, _stderr = _invoke(["check", str(PLAN), "-a", str(CSV), "-q", "--fail-on", "never",
-                                           "-o", f"json={out / 'r.json'}", "-o", f"csv={out / 'r.csv'}"])
+                                           "-o", f"json={out / 'r.json'}", "-o", f"csv={out / 'r.csv'}"],
+                                          english=False)  # no --lang: the CSV is the machine one
     assert exit_code == 0
     reports = _reports(out)
     assert sorted(reports) == ["r.csv", "r.html", "r.json"]

@@ -25,8 +25,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from policycheck.cli.options import FAIL_ON_LEVELS, METHOD_NAMES
 from policycheck.findings import ERROR, Finding
 from policycheck.messages import Text, join, msg, same
+from policycheck.reporters.labels import LANGS
 
 CONFIG_FILE = "policycheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -79,37 +81,28 @@ def _outputs(value: Any, command: str) -> Text | None:
     if isinstance(value, dict) and value and all(
             fmt in formats and isinstance(path, str) and path for fmt, path in value.items()):
         return None
-    return Text(f"a table of FORMAT = \"PATH\" with FORMAT one of {', '.join(formats)}, "
-                "e.g. outputs = {junit = \"junit.xml\"}",
-                f"FORMAT = \"PATH\" 形式的表，FORMAT 为 {'、'.join(formats)} 之一，"
-                "如 outputs = {junit = \"junit.xml\"}")
+    return msg("PC500.expect-outputs", formats=join(formats))
 
 
 def _number(value: Any, command: str) -> Text | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
         return None
-    return Text("a number, at least 0", "不小于 0 的数字")
+    return msg("PC500.expect-number")
 
 
 def _boolean(value: Any, command: str) -> Text | None:
-    return None if isinstance(value, bool) else Text("true or false", "true 或 false")
+    return None if isinstance(value, bool) else msg("PC500.expect-boolean")
 
 
 def _text(value: Any, command: str) -> Text | None:
-    return None if isinstance(value, str) and value else Text("text", "文本")
+    return None if isinstance(value, str) and value else msg("PC500.expect-text")
 
 
-def _languages() -> tuple[str, ...]:
-    from policycheck.reporters.labels import LANGS
-
-    return LANGS
-
-
-#: Every key the file may hold (docs/configuration.md lists them).
+#: Every key the file may hold (docs/configuration.md lists them); the choices are the flags'.
 KEYS: Mapping[str, Key] = {
-    "lang": Key(COMMANDS, "lang", lambda value, command: _choice(*_languages())(value, command)),
-    "fail-on": Key(EVALUATION_COMMANDS, "fail_on", _choice("missed", "off-track", "at-risk", "no-data", "never")),
-    "method": Key(EVALUATION_COMMANDS, "method", _choice("linear", "cagr")),
+    "lang": Key(COMMANDS, "lang", _choice(*LANGS)),
+    "fail-on": Key(EVALUATION_COMMANDS, "fail_on", _choice(*FAIL_ON_LEVELS)),
+    "method": Key(EVALUATION_COMMANDS, "method", _choice(*METHOD_NAMES)),
     "on-track": Key(EVALUATION_COMMANDS, "on_track", _number),
     "at-risk": Key(EVALUATION_COMMANDS, "at_risk", _number),
     "strict": Key((*EVALUATION_COMMANDS, "validate"), "strict", _boolean),

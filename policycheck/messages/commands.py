@@ -29,6 +29,13 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC500.unknown-key-hint": {"en": "; did you mean {suggestion}?", "zh": "；是否应为 {suggestion}？"},
     "PC500.known-keys": {"en": "; known keys: {keys}", "zh": "；可用的键：{keys}"},
     "PC500.value": {"en": "{key} is {value}; expected {expected}", "zh": "{key} 为 {value}；应为 {expected}"},
+    "PC500.expect-outputs": {"en": "a table of FORMAT = \"PATH\" with FORMAT one of {formats}, "
+                                   "e.g. outputs = {{junit = \"junit.xml\"}}",
+                             "zh": "FORMAT = \"PATH\" 形式的表，FORMAT 为 {formats} 之一，"
+                                   "如 outputs = {{junit = \"junit.xml\"}}"},
+    "PC500.expect-number": {"en": "a number, at least 0", "zh": "不小于 0 的数字"},
+    "PC500.expect-boolean": {"en": "true or false", "zh": "true 或 false"},
+    "PC500.expect-text": {"en": "text", "zh": "文本"},
     "PC500.not-table": {"en": "{key} must be a table of settings ([{key}]), not {value}",
                         "zh": "{key} 必须是设置表（[{key}]），而不是 {value}"},
 }

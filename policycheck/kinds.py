@@ -18,15 +18,17 @@ from typing import Literal
 from policycheck.model import ActualsMode, Comparator, Kind
 
 #: The evaluation module that judges a kind: ``policycheck.evaluation.kind_<family>``.
-Family = Literal["trajectory", "yearly", "cagr", "milestone"]
+Family = Literal["trajectory", "yearly", "cagr", "milestone", "category"]
 #: The chart the HTML report draws for a result of the kind.
 ChartShape = Literal["line", "inverted_line", "bars", "compound", "timeline"]
 
-_MILESTONE_KEYS = frozenset({"comparator", "milestones", "baseline"})
-_YEARLY_KEYS = frozenset({"comparator", "value", "reference", "years"})
+_MILESTONE_KEYS = frozenset({"comparator", "milestones", "baseline", "direction"})
+_YEARLY_KEYS = frozenset({"comparator", "value", "reference", "years", "direction"})
 #: kinds whose requirement builds up over the months of a year take an in-year schedule
 #: (docs/evaluation.md#in-year); growth, cagr and milestone targets compare without one
 _SCHEDULE = frozenset({"schedule"})
+#: the path between milestones can be chosen: linear, whole or step (docs/evaluation.md#small-counts)
+_PATH = frozenset({"path"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,17 @@ class KindSpec:
     share: bool = False
     #: milestones may be ``{times_baseline: k}``
     times_baseline: bool = False
+    #: the forms a milestone may take relative to the base year (docs/plan-format.md#relative-change):
+    #: ``change`` (percent, points) for levels, ``improve`` for ranks and grades
+    relative: frozenset[str] = frozenset()
     chart: ChartShape = "line"
+    #: a unit of measure goes with the values (grades have none)
+    unit: bool = True
+
+    @property
+    def needs_unit(self) -> bool:
+        """A unit of measure is required: every kind but done-or-not and grades."""
+        return self.unit and not self.yes_no
 
     @property
     def yes_no(self) -> bool:
@@ -60,22 +72,28 @@ class KindSpec:
 
 
 KIND_TABLE: Mapping[str, KindSpec] = {spec.name: spec for spec in (
-    KindSpec("level", "trajectory", yearly=False, baseline=True, comparator=">=", keys=_MILESTONE_KEYS | _SCHEDULE,
-             actuals=frozenset({"value"}), monotone=True, share=True, times_baseline=True),
+    KindSpec("level", "trajectory", yearly=False, baseline=True, comparator=">=",
+             keys=_MILESTONE_KEYS | _SCHEDULE | _PATH, actuals=frozenset({"value"}), monotone=True, share=True,
+             times_baseline=True, relative=frozenset({"change"})),
     KindSpec("annual", "yearly", yearly=True, baseline=False, comparator=">=", keys=_YEARLY_KEYS | _SCHEDULE,
              actuals=frozenset({"value"}), share=True, chart="bars"),
     KindSpec("cumulative", "trajectory", yearly=False, baseline=True, comparator=">=",
-             keys=_MILESTONE_KEYS | _SCHEDULE | {"since"}, actuals=frozenset({"value", "running_total"}),
+             keys=_MILESTONE_KEYS | _SCHEDULE | _PATH | {"since"}, actuals=frozenset({"value", "running_total"}),
              monotone=True),
     KindSpec("growth", "yearly", yearly=True, baseline=False, comparator=">=", keys=_YEARLY_KEYS,
              actuals=frozenset({"value", "rate"}), chart="bars"),
     KindSpec("cagr", "cagr", yearly=False, baseline=True, comparator=">=", keys=_MILESTONE_KEYS,
              actuals=frozenset({"value", "rate"}), chart="compound"),
     # A rank (名次) is better the lower it is.
-    KindSpec("rank", "trajectory", yearly=False, baseline=True, comparator="<=", keys=_MILESTONE_KEYS | _SCHEDULE,
-             actuals=frozenset({"value"}), monotone=True, chart="inverted_line"),
+    KindSpec("rank", "trajectory", yearly=False, baseline=True, comparator="<=",
+             keys=_MILESTONE_KEYS | _SCHEDULE | _PATH, actuals=frozenset({"value"}), monotone=True,
+             relative=frozenset({"improve"}), chart="inverted_line"),
     KindSpec("milestone", "milestone", yearly=False, baseline=False, comparator=None,
              keys=frozenset({"milestones"}), actuals=frozenset({"value"}), chart="timeline"),
+    # An ordered grade (等级, 档次): positions in ``categories``, worst first; no unit of measure.
+    KindSpec("category", "category", yearly=False, baseline=True, comparator=">=",
+             keys=_MILESTONE_KEYS | {"categories"}, actuals=frozenset({"value"}), monotone=True,
+             relative=frozenset({"improve", "grade"}), unit=False),
 )}
 #: Every kind, in the order the docs list them.
 KINDS: tuple[Kind, ...] = tuple(spec.name for spec in KIND_TABLE.values())

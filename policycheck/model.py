@@ -10,14 +10,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policycheck.changes import Change
 from policycheck.findings import Finding
 
-Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone"]
+Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone", "category"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
 Commitment = Literal["binding", "aspirational"]
-#: Which way a ``between`` range is open (docs/evaluation.md#ranges): ``up`` when more than
-#: the upper bound still meets it (不少于3—5场), ``down`` when less than the lower bound does.
+#: 属性 in a 主要指标 table: 约束性 (binding) or 预期性 (expected) (docs/plan-format.md#attribute).
+Attribute = Literal["binding", "expected"]
+#: Which way is better (docs/plan-format.md#direction); for ``between``, the open end (docs/evaluation.md#ranges).
 Direction = Literal["up", "down"]
+#: How the expected path runs between milestones (docs/evaluation.md#small-counts).
+PathMode = Literal["linear", "whole", "step"]
 ActualsMode = Literal["value", "running_total", "rate"]
 Method = Literal["linear", "cagr"]
 FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
@@ -65,8 +69,8 @@ class TimesBaseline:
 
 
 #: A requirement value: a number, ``[lo, hi]`` for ``between``, ``True`` for a
-#: milestone target, or a multiple of the baseline.
-RequirementValue = float | bool | tuple[float, float] | TimesBaseline
+#: milestone target, a multiple of the baseline, or a change from the base year.
+RequirementValue = float | bool | tuple[float, float] | TimesBaseline | Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +153,34 @@ class Target:
     section: str | None = None
     quote: str | None = None
     baseline: Baseline | None = None
-    tolerance: float | None = None  # approx; None: the plan's approx_tolerance
+    tolerance: float | None = None  # approx, relative; None: the plan's approx_tolerance
     actuals: ActualsMode = "value"
     scope: Scope | None = None
     note: str | None = None
     #: in-year schedule (docs/evaluation.md#in-year); None: the plan's, or none for rates
     schedule: Schedule | None = None
-    direction: Direction | None = None  # between: the open end of the range, if any
+    #: which way is better (for between, the open end); None: from the comparator
+    direction: Direction | None = None
+    #: 属性 of an indicator table: 约束性 binding, 预期性 expected; None when the plan has none
+    attribute: Attribute | None = None
+    #: approx, in the target's unit (percentage points for a %): replaces the relative tolerance
+    tolerance_absolute: float | None = None
+    #: the expected path between milestones; None: whole for targets counted in whole things, else linear
+    path: PathMode | None = None
+    #: kind category: the grades in order, worst first (二档, 一档)
+    categories: tuple[str, ...] = ()
 
     @property
     def lead(self) -> str | None:
         return self.responsible[0] if self.responsible else None
+
+    @property
+    def sign(self) -> int:
+        """+1 higher is better, -1 lower, 0 not said (approx, ==, between): ``direction``, else the comparator."""
+        if self.direction is not None:
+            return 1 if self.direction == "up" else -1
+        comparator = self.comparator or ("<=" if self.kind == "rank" else ">=")
+        return {">=": 1, ">": 1, "<=": -1, "<": -1}.get(comparator, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +333,14 @@ class Result:
     schedule_years: tuple[int, ...] | None = None
     #: the months of the year for the chart: (month, actual or None, expected or None)
     months: tuple[tuple[int, float | None, float | None], ...] | None = None
+    # Marks, in JSON only when set (docs/reports.md#json): direction, 属性, a stated verdict, 约, a change, grades.
+    direction: Direction | None = None
+    attribute: Attribute | None = None
+    stated: str | None = None
+    approximate: bool = False
+    change: Mapping[str, object] | None = None
+    category: str | None = None
+    target_category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def test_a_huge_yaml_string_value_gives_a_short_schema_message(tmp_path: Path) -
     message = findings[0].message
     assert len(message) < 300
     assert message == (f"targets[0].kind is text '{'x' + 'y' * 39}…{'y' * 19 + 'z'}' {LENGTH}; "
-                       "expected one of level, annual, cumulative, growth, cagr, rank, milestone")
+                       "expected one of level, annual, cumulative, growth, cagr, rank, milestone, category")
 
 
 def test_a_huge_undefined_unit_id_gives_a_short_meaning_message(tmp_path: Path) -> None:

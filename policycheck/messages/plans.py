@@ -89,6 +89,8 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                                "zh": "{where} 为 {value}；必须大于 {limit}"},
     "PC200.scope-one": {"en": "{where} needs exactly one of units, group or allocations",
                         "zh": "{where} 必须恰好有 units、group、allocations 中的一个"},
+    "PC200.tolerance-one": {"en": "{where} needs exactly one of relative or absolute, e.g. {{absolute: 0.5}}",
+                            "zh": "{where} 只能有 relative 或 absolute 中的一项，如 {{absolute: 0.5}}"},
     "PC200.pair": {"en": "{where} must be a list of exactly {count} items, e.g. [2023, 2025]; it has {has}",
                    "zh": "{where} 必须是恰好 {count} 项的列表，如 [2023, 2025]；现有 {has} 项"},
     "PC200.empty-value": {"en": "{where} must not be empty", "zh": "{where} 不能为空"},
@@ -144,13 +146,15 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                           "the baseline must be an earlier year",
                     "zh": "基期年份 {year}（{source}）不早于第一个目标年份 {first}；基期必须更早"},
     "PC304.below": {"en": "milestone {later} ({later_value:g}) is below milestone {earlier} ({earlier_value:g}), "
-                          "but comparator '{comparator}' expects values to rise; check the numbers or the comparator",
+                          "but {said} expects values to rise; check the numbers or the comparator",
                     "zh": "{later}年目标值（{later_value:g}）低于{earlier}年目标值（{earlier_value:g}），"
-                          "但比较方式 '{comparator}' 要求数值逐年上升；请核对数值或比较方式"},
+                          "但{said}要求数值逐年上升；请核对数值或比较方式"},
     "PC304.above": {"en": "milestone {later} ({later_value:g}) is above milestone {earlier} ({earlier_value:g}), "
-                          "but comparator '{comparator}' expects values to fall; check the numbers or the comparator",
+                          "but {said} expects values to fall; check the numbers or the comparator",
                     "zh": "{later}年目标值（{later_value:g}）高于{earlier}年目标值（{earlier_value:g}），"
-                          "但比较方式 '{comparator}' 要求数值逐年下降；请核对数值或比较方式"},
+                          "但{said}要求数值逐年下降；请核对数值或比较方式"},
+    "PC304.said-comparator": {"en": "comparator '{comparator}'", "zh": "比较方式 '{comparator}' "},
+    "PC304.said-direction": {"en": "direction {direction}", "zh": "方向 direction: {direction} "},
     "PC305.order": {"en": "[{lo}, {hi}] has lo above hi; write [{hi}, {lo}]",
                     "zh": "[{lo}, {hi}] 的下限大于上限；请写成 [{hi}, {lo}]"},
     "PC305.single": {"en": "comparator between needs [lo, hi], not the single number {value}; "
@@ -179,8 +183,12 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                                  "(docs/evaluation.md#in-year); remove schedule",
                            "zh": "年内评估时，该类指标直接以年初至今的数值对照要求（docs/evaluation.md#in-year）；"
                                  "删除 schedule"},
-    "PC308.direction": {"en": "direction says which end of a between range is open; this target has '{comparator}'",
-                        "zh": "direction 说明 between 区间哪一端不封闭；该指标为 '{comparator}'"},
+    "PC308.why-direction": {"en": "a milestone target is done or not done; it has no better direction",
+                            "zh": "节点类指标只有完成或未完成，没有“越高越好”或“越低越好”之分"},
+    "PC308.why-categories": {"en": "categories applies to kind category only: the grades in order, worst first",
+                             "zh": "categories 只适用于 category 类指标：按从低到高的顺序列出各等级"},
+    "PC308.why-path": {"en": "path applies to level, rank and cumulative targets (grades always step)",
+                       "zh": "path 只适用于 level、rank 和 cumulative 类指标（等级总是逐级变化）"},
     "PC308.profile-weight": {"en": "a monthly profile needs some weight: give the twelve months' shares, e.g. last "
                                    "year's amounts",
                              "zh": "月度分布（profile）需要有权重：请给出十二个月的占比，如上年各月数值"},
@@ -202,8 +210,55 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                              "zh": "节点类指标只有完成或未完成：请写 {year}: true"},
     "PC308.true-not-milestone": {"en": "true is for kind milestone; kind {kind} needs a number",
                                  "zh": "true 只用于 milestone 类指标；{kind} 类指标需要数字"},
-    "PC308.times-baseline": {"en": "times_baseline applies to level targets only, not to kind {kind}; give the number",
-                             "zh": "times_baseline 只适用于 level 类指标，不适用于 {kind}；请直接写数字"},
+    "PC308.needs-categories": {"en": "kind {kind} needs categories: the grades in order, worst first, "
+                                     "e.g. categories: [三档, 二档, 一档]",
+                               "zh": "{kind} 类指标需要 categories：按从低到高的顺序列出各等级，"
+                                     "如 categories: [三档, 二档, 一档]"},
+    "PC308.form-times_baseline": {"en": "times_baseline applies to level targets only, not to kind {kind}; "
+                                        "give the number",
+                                  "zh": "times_baseline 只适用于 level 类指标，不适用于 {kind}；请直接写数字"},
+    "PC308.form-change": {"en": "{{change: c, in: percent or points}} applies to level targets only, not to kind "
+                                "{kind}; a rank rises with {{improve: k}}; otherwise give the number",
+                          "zh": "{{change: c, in: percent 或 points}} 只适用于 level 类指标，不适用于 {kind}；"
+                                "位次的提升请写 {{improve: k}}，否则请直接写数字"},
+    "PC308.form-improve": {"en": "{{improve: k}} applies to rank and category targets only, not to kind {kind}; "
+                                 "a level changes with {{change: c, in: percent or points}}",
+                           "zh": "{{improve: k}} 只适用于 rank 和 category 类指标，不适用于 {kind}；"
+                                 "数值的变化请写 {{change: c, in: percent 或 points}}"},
+    "PC308.form-grade": {"en": "{{grade: name}} applies to category targets only, not to kind {kind}; "
+                               "give the number",
+                         "zh": "{{grade: name}} 只适用于 category 类指标，不适用于 {kind}；请直接写数字"},
+    "PC308.grade-needed": {"en": "a category target names its grade: write {year}: {{grade: ...}} with one of its "
+                                 "categories, or {{improve: k}}",
+                           "zh": "category 类指标要写出等级：请写 {year}: {{grade: ...}}（取 categories 中的一项），"
+                                 "或 {{improve: k}}"},
+    "PC313.contradicts": {"en": "direction {direction} contradicts comparator '{comparator}', which means {implied}; "
+                                "remove direction (the comparator already says it) or correct the comparator",
+                          "zh": "direction: {direction} 与比较方式 '{comparator}' 矛盾（后者意味着 {implied}）；"
+                                "请删除 direction（比较方式已说明方向），或更正比较方式"},
+    "PC314.wording": {"en": "the quote says {word} but the comparator is '{comparator}': {what}; "
+                            "use comparator '{meant}', or check the quote",
+                      "zh": "原文为 {word}，而比较方式为 '{comparator}'：{what}；请改用比较方式 '{meant}'，或核对原文"},
+    "PC314.table": {"en": "a table's '{word}' stands for {meaning} unless the text says 超过 or 低于",
+                    "zh": "指标表中的“{word}”表示{meaning}，除非正文写明“超过”或“低于”"},
+    "PC314.includes": {"en": "'{word}' includes the number (Civil Code art. 1259)",
+                       "zh": "“{word}”包括本数（《民法典》第一千二百五十九条）"},
+    "PC314.excludes": {"en": "'{word}' excludes the number (Civil Code art. 1259)",
+                       "zh": "“{word}”不包括本数（《民法典》第一千二百五十九条）"},
+    "PC315.fall": {"en": "a fall of {fall:g}% leaves nothing (or less than nothing) of the base year's value; "
+                         "check the number, or write the change in points (in: points)",
+                   "zh": "下降 {fall:g}% 后基期值所剩为零甚至为负；请核对数字，或改以百分点表示变化（in: points）"},
+    "PC315.grade": {"en": "grade {grade} is not one of the target's categories ({known}); write it as categories "
+                          "names it",
+                    "zh": "等级 {grade} 不在该指标的 categories（{known}）中；请按 categories 中的写法填写"},
+    "PC315.no-categories": {"en": "none defined", "zh": "未定义"},
+    "PC315.since-differs": {"en": "since {since} differs from since {first} of an earlier milestone; a target's "
+                                  "changes count from one base year",
+                            "zh": "since {since} 与前一个目标年份的 since {first} 不同；"
+                                  "同一指标的变化应从同一基期年份算起"},
+    "PC315.since-baseline": {"en": "since {since} differs from baseline.year {baseline}; the change counts from the "
+                                   "baseline: make the two years the same",
+                             "zh": "since {since} 与 baseline.year {baseline} 不同；变化从基期算起：请使两个年份相同"},
     "PC309.no-quote": {"en": "target {id} has no quote; add quote: with the original words of the document "
                              "so the target can be traced",
                        "zh": "指标 {id} 没有 quote；请用 quote: 写出规划原文，以便追溯"},

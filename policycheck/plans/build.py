@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from policycheck.changes import Change
 from policycheck.errors import PlanError
 from policycheck.findings import ERROR, Finding, has_errors, quoted, sorted_findings
 from policycheck.kinds import default_comparator
@@ -30,6 +31,9 @@ from policycheck.model import (
     Unit,
 )
 from policycheck.plans.yamlload import YamlDoc, load_yaml
+
+#: 属性 as an indicator table writes it -> the plan value (docs/plan-format.md#attribute).
+ATTRIBUTES = {"binding": "binding", "expected": "expected", "约束性": "binding", "预期性": "expected"}
 
 
 @dataclass(frozen=True)
@@ -150,10 +154,11 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
     # A target that names no comparator gets its kind's (a rank is better the lower it is).
     default = default_comparator(kind)
     comparator = None if default is None else raw.get("comparator", default)
-    milestones = tuple(sorted(((int(year), _requirement(value))
+    categories = tuple(str(c) for c in raw.get("categories") or ())
+    milestones = tuple(sorted(((int(year), _requirement(value, categories))
                                for year, value in (raw.get("milestones") or {}).items()), key=lambda m: m[0]))
     baseline = raw.get("baseline")
-    tolerance = raw.get("tolerance")
+    relative, absolute = _tolerance(raw.get("tolerance"))
     return Target(
         id=raw["id"], name=raw["name"], kind=kind, location=location,
         unit=raw.get("unit"), name_en=raw.get("name_en"), comparator=comparator,
@@ -166,12 +171,15 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         responsible=tuple(raw.get("responsible", ())),
         section=raw.get("section"), quote=raw.get("quote"),
         baseline=Baseline(int(baseline["year"]), float(baseline["value"])) if baseline else None,
-        tolerance=float(tolerance) if tolerance is not None else None,
+        tolerance=relative, tolerance_absolute=absolute,
         actuals=raw.get("actuals", "value"),
         scope=_scope(raw.get("scope")),
         note=raw.get("note"),
         schedule=_schedule(raw.get("schedule")),
         direction=raw.get("direction"),
+        attribute=ATTRIBUTES[raw["attribute"]] if "attribute" in raw else None,  # type: ignore[arg-type]
+        path=raw.get("path"),
+        categories=categories,
     )
 
 
@@ -182,12 +190,34 @@ def _schedule(raw: Any) -> Schedule | None:
     return raw  # type: ignore[no-any-return]
 
 
-def _requirement(value: Any) -> RequirementValue:
-    """A milestone value: True, k x baseline, [lo, hi] or a number (as float)."""
+def _tolerance(raw: Any) -> tuple[float | None, float | None]:
+    """(relative, absolute) from ``tolerance: 0.05``, ``{relative: 0.05}`` or ``{absolute: 0.5}``."""
+    if raw is None:
+        return None, None
+    if isinstance(raw, dict):
+        relative, absolute = raw.get("relative"), raw.get("absolute")
+        return (None if relative is None else float(relative)), (None if absolute is None else float(absolute))
+    return float(raw), None
+
+
+def _requirement(value: Any, categories: tuple[str, ...] = ()) -> RequirementValue:
+    """A milestone value: True, k x baseline, a change, [lo, hi], a grade or a number (as float).
+
+    A grade is its position in ``categories`` (worst first); an unknown grade is
+    PC315 in the meaning checks and stands for -1 here so that the plan can be built.
+    """
     if value is True:
         return True
     if isinstance(value, dict):
-        return TimesBaseline(float(value["times_baseline"]))
+        if "times_baseline" in value:
+            return TimesBaseline(float(value["times_baseline"]))
+        if "change" in value:
+            return Change(float(value["change"]), value["in"], value.get("since"))
+        if "improve" in value:
+            unit = "grades" if categories else "places"
+            return Change(float(value["improve"]), unit, value.get("since"))  # type: ignore[arg-type]
+        grade = str(value["grade"])
+        return float(categories.index(grade)) if grade in categories else -1.0
     return _value(value)
 
 

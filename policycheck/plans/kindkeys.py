@@ -18,7 +18,7 @@ from policycheck.plans.rulecontext import RuleContext
 
 #: The keys a kind may refuse; why one does not fit is the message PC308.why-<key>.
 WHY_NOT: tuple[str, ...] = ("comparator", "value", "reference", "years", "milestones", "since", "baseline",
-                            "schedule")
+                            "schedule", "direction", "categories", "path")
 #: key -> the kinds that take it, from the table
 KEY_KINDS: Mapping[str, frozenset[str]] = {
     key: frozenset(spec.name for spec in KIND_TABLE.values() if key in spec.keys) for key in WHY_NOT}
@@ -42,8 +42,6 @@ def check_kind_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     schedule = raw.get("schedule")
     if isinstance(schedule, dict) and not sum(schedule.get("profile") or ()) > 0:
         yield ctx.at("PC308", base + ("schedule", "profile"), msg("PC308.profile-weight"))
-    if "direction" in raw and target.comparator != "between":
-        yield ctx.at("PC308", base + ("direction",), msg("PC308.direction", comparator=target.comparator), key=True)
     if "tolerance" in raw and target.comparator != "approx":
         yield ctx.at("PC308", base + ("tolerance",), msg("PC308.tolerance", comparator=target.comparator), key=True)
 
@@ -66,12 +64,14 @@ def _missing_keys(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: 
     elif "milestones" not in raw:
         example = "{2027: true}" if spec.yes_no else "{2027: 3.6}"
         yield ctx.at("PC308", base, msg("PC308.needs-milestones", kind=kind, example=example))
-    if not spec.yes_no and not (raw.get("unit") or "").strip():
+    if spec.needs_unit and not (raw.get("unit") or "").strip():
         yield ctx.at("PC308", base, msg("PC308.needs-unit", kind=kind))
+    if "categories" in spec.keys and not raw.get("categories"):
+        yield ctx.at("PC308", base, msg("PC308.needs-categories", kind=kind))
 
 
 def _milestone_values(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
-    """true only on done-or-not targets, only true there, and times_baseline only where the kind allows it."""
+    """true only on done-or-not targets, only true there; the relative forms only where the kind takes them."""
     spec = kind_spec(target.kind)
     for year, value in (raw.get("milestones") or {}).items():
         path = ("targets", index, "milestones", str(year))
@@ -79,5 +79,10 @@ def _milestone_values(ctx: RuleContext, index: int, raw: Mapping[str, Any], targ
             yield ctx.at("PC308", path, msg("PC308.milestone-true", year=year))
         elif not spec.yes_no and value is True:
             yield ctx.at("PC308", path, msg("PC308.true-not-milestone", kind=target.kind))
-        elif isinstance(value, dict) and not spec.times_baseline:
-            yield ctx.at("PC308", path, msg("PC308.times-baseline", kind=target.kind))
+        elif isinstance(value, dict):
+            form = next(iter(value), "")
+            allowed = spec.times_baseline if form == "times_baseline" else form in spec.relative
+            if not allowed:
+                yield ctx.at("PC308", path, msg(f"PC308.form-{form}", kind=target.kind))
+        elif "grade" in spec.relative:
+            yield ctx.at("PC308", path, msg("PC308.grade-needed", year=year))

@@ -1,4 +1,4 @@
-"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310).
+"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310, PC313-PC315).
 
 The schema says what a plan may look like; these checks say whether it makes
 sense: ids unique, units defined, years in order, values fitting the kind and
@@ -13,12 +13,15 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from policycheck.changes import change_since
 from policycheck.findings import WARNING, Finding, excerpt, quoted
 from policycheck.kinds import kind_spec
 from policycheck.messages import join, msg
 from policycheck.model import Plan, Target
+from policycheck.plans.forms import check_direction_agrees, check_relative_milestones
 from policycheck.plans.kindkeys import check_kind_keys
 from policycheck.plans.rulecontext import RuleContext
+from policycheck.plans.wording import check_wording
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 PERCENT_UNITS = frozenset({"%", "％"})
@@ -34,6 +37,7 @@ def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     checks: tuple[TargetCheck, ...] = (
         check_units, check_years_in_period, check_baseline_year, check_direction, check_between,
         check_percent, check_reference, check_kind_keys, check_quote, check_times_baseline,
+        check_direction_agrees, check_wording, check_relative_milestones,
     )
     for index, target in enumerate(plan.targets):
         raw = ctx.raw_target(index)
@@ -115,16 +119,26 @@ def check_baseline_year(ctx: RuleContext, index: int, raw: Mapping[str, Any], ta
         return
     first = target.milestones[0][0]
     base: JsonPath = ("targets", index)
+    named = change_since(target.milestones)
     if target.baseline is not None:
         year, source, path, on_key = target.baseline.year, "baseline.year", base + ("baseline", "year"), False
     elif target.kind == "cumulative":
         since = target.since if target.since is not None else ctx.plan.period_start
         year, source, path, on_key = since - 1, f"since {since}", base + ("since",), False
+    elif named is not None:
+        since_key = _raw_year(raw, _since_year(target))
+        year, source, on_key = named, f"milestones.{since_key}.since", False
+        path = base + ("milestones", str(since_key), "since")
     else:
         year, source, on_key = ctx.plan.baseline_year, "plan.baseline_year", True
         path = base + ("milestones", str(_raw_year(raw, first)))
     if year >= first:
         yield ctx.at("PC303", path, msg("PC303.order", year=year, source=source, first=first), key=on_key)
+
+
+def _since_year(target: Target) -> int:
+    """The milestone year whose change names ``since`` (the first that does)."""
+    return next(year for year, value in target.milestones if getattr(value, "since", None) is not None)
 
 
 def _raw_year(raw: Mapping[str, Any], year: int) -> Any:
@@ -136,18 +150,20 @@ def _raw_year(raw: Mapping[str, Any], year: int) -> Any:
 
 
 def check_direction(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
-    """PC304 (warning): milestones that move against the comparator."""
-    sign = {">=": 1, ">": 1, "<=": -1, "<": -1}.get(target.comparator or "")
+    """PC304 (warning): milestones that move against the comparator (or the direction)."""
+    sign = target.sign
     # cagr milestones are rates, which need not move one way.
-    if not kind_spec(target.kind).monotone or sign is None:
+    if not kind_spec(target.kind).monotone or not sign:
         return
+    said = (msg("PC304.said-direction", direction=target.direction) if target.direction
+            else msg("PC304.said-comparator", comparator=target.comparator))
     numbers = [(y, v) for y, v in target.milestones if isinstance(v, float)]
     for (y0, v0), (y1, v1) in itertools.pairwise(numbers):
         if sign * (v1 - v0) < 0:
             key = "PC304.below" if sign > 0 else "PC304.above"
             yield ctx.at("PC304", ("targets", index, "milestones", str(_raw_year(raw, y1))),
-                         msg(key, later=y1, later_value=v1, earlier=y0, earlier_value=v0,
-                             comparator=target.comparator), level=WARNING)
+                         msg(key, later=y1, later_value=v1, earlier=y0, earlier_value=v0, said=said),
+                         level=WARNING)
 
 
 def requirement_paths(raw: Mapping[str, Any], index: int) -> Iterator[tuple[JsonPath, Any]]:

@@ -135,10 +135,37 @@ def _flatten(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
             continue
         relevant = [sub for sub in error.context
                     if sub.validator not in ("type", "const") or len(sub.relative_path) > 0]
+        if isinstance(error.instance, dict):
+            relevant = _closest_branch(relevant, error.instance)
         if relevant:
             yield from _flatten(relevant)
         else:
             yield error
+
+
+def _closest_branch(errors: list[ValidationError], instance: dict[str, Any]) -> list[ValidationError]:
+    """The sub-errors of the one mapping form the value was evidently meant to be.
+
+    A milestone value can be one of several mappings ({times_baseline: k},
+    {change: c, in: ...}, {improve: k}, {grade: g}); a typo in one must be
+    reported against that form, not against all of them.  The form whose keys
+    the value shares (or resembles most) wins.
+    """
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in errors:
+        branches.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
+    if len(branches) <= 1:
+        return errors
+
+    def score(subs: list[ValidationError]) -> tuple[int, float]:
+        names = [name for sub in subs if isinstance(sub.schema, dict) for name in sub.schema.get("properties", {})]
+        names += [str(sub.relative_path[0]) for sub in subs if len(sub.relative_path) > 0]
+        shared = sum(1 for key in instance if key in names)
+        likeness = max((difflib.SequenceMatcher(None, str(key), name).ratio()
+                        for key in instance for name in names), default=0.0)
+        return shared, likeness
+
+    return max(branches.values(), key=score)
 
 
 def _suggested_keys(errors: list[ValidationError]) -> set[tuple[JsonPath, str]]:
@@ -254,6 +281,8 @@ def _size_message(error: ValidationError, where: str) -> Text:
     inst, expected, rule = _instance(error), _expected(error), error.validator
     if rule in ("minProperties", "maxProperties") and "allocations" in _schema(error).get("properties", {}):
         return msg("PC200.scope-one", where=where)
+    if rule in ("minProperties", "maxProperties") and "absolute" in _schema(error).get("properties", {}):
+        return msg("PC200.tolerance-one", where=where)
     if rule in ("minItems", "maxItems") and _schema(error).get("maxItems") == _schema(error).get("minItems"):
         return msg("PC200.pair", where=where, count=expected, has=len(inst))
     if rule in ("minItems", "minProperties", "minLength"):

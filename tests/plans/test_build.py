@@ -125,7 +125,8 @@ def test_load_plan_raises_with_findings(tmp_path: Path) -> None:
         load_plan(path)
     assert [(f.rule, f.line, f.column) for f in info.value.findings] == [("PC200", 24, 11)]
     assert str(info.value) == (f"{path}:24:11: error [PC200] targets[1].kind is text 'rnak'; expected one of "
-                               "level, annual, cumulative, growth, cagr, rank, milestone; did you mean 'rank'?")
+                               "level, annual, cumulative, growth, cagr, rank, milestone, category; "
+                               "did you mean 'rank'?")
 
 
 def test_load_plan_refuses_meaning_errors_but_check_keeps_the_plan(tmp_path: Path) -> None:

@@ -34,6 +34,12 @@ class Observation:
     column: int
     source: str | None = None
     note: str | None = None
+    #: a verdict stated instead of a number (已完成, 提前完成, 未完成): ``value`` is None
+    stated: str | None = None
+    #: the number was given as approximate (约4.4, 4.4左右)
+    approximate: bool = False
+    #: the value was converted from another magnitude: (as written, the target's measure)
+    converted: tuple[str, str] | None = None
 
 
 #: (plan id, target or reference id, unit id or None)
@@ -68,8 +74,28 @@ class Series(Mapping[int, Observation]):
         """Every (year, value) in year order, missing values as None."""
 
     def latest_present_year(self) -> int | None:
-        """The latest year whose value is not a missing marker."""
-        return max((year for year in self if self.value(year) is not None), default=None)
+        """The latest year whose value is not a missing marker (a stated verdict counts)."""
+        return max((year for year in self if self.value(year) is not None or self.stated(year) is not None),
+                   default=None)
+
+    def marked(self) -> bool:
+        """Whether any observation may be a stated verdict, approximate or converted
+        (:meth:`marks` is worth asking); a store answers without looking at every row."""
+        return True
+
+    def stated(self, year: int) -> str | None:
+        """The verdict word stated for ``year`` (已完成, 未完成); None for a number or no row."""
+        obs = self.get(year)
+        return None if obs is None else obs.stated
+
+    def marks(self, year: int) -> Observation | None:
+        """The observation at ``year`` when it carries a mark (stated, approximate, converted), else None."""
+        if not self.marked():
+            return None
+        obs = self.get(year)
+        if obs is None or not (obs.stated or obs.approximate or obs.converted):
+            return None
+        return obs
 
 
 class ObservationSeries(Series):

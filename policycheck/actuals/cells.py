@@ -10,13 +10,24 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
 
 from policycheck.actuals.words import MISSING_MARKERS, STATUS_WORDS, YES_NO_SHOWN, yes_no
 from policycheck.findings import excerpt
 from policycheck.messages import Text, msg
+from policycheck.verdicts import stated_verdict
 
-#: Multipliers of the Chinese magnitude suffixes and measure prefixes.
-MAGNITUDES: dict[str, float] = {"万": 1e4, "亿": 1e8}
+#: The Chinese magnitude words of value suffixes and measure prefixes, as powers of
+#: ten, longest first so that 万亿 is read before 万 and 千万 before 千 (docs/actuals.md#values).
+#: 十 and 百 alone are not magnitudes: 百分点 is a unit, not a hundred 分点.
+MAGNITUDE_EXPONENTS: dict[str, int] = {
+    "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "千万": 7, "百万": 6, "十万": 5,
+    "亿": 8, "万": 4, "千": 3,
+}
+#: An approximate figure as reports print it: 约4.4, 大约4.4, 4.4左右 (docs/actuals.md#values).
+_APPROX_PREFIXES: tuple[str, ...] = ("大约", "约")
+_APPROX_SUFFIX = "左右"
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
@@ -25,6 +36,44 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _YEAR = re.compile(r"\d{4}")
 #: The last digits of a number split at an unquoted thousands separator: "050" of 1,050.
 _SPLIT_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class CellNumber:
+    """A number cell taken apart: the digits, the magnitude word after them, and flags.
+
+    ``text`` keeps the digits as written so a change of magnitude is exact decimal
+    arithmetic (15507.87亿 is 1.550787万亿, not 1.5507870000000002).
+    """
+
+    text: str
+    exponent: int = 0  # of the magnitude word: 8 for 亿, 0 without one
+    word: str | None = None  # the magnitude word as written (亿, 万亿)
+    approximate: bool = False  # 约4.4, 4.4左右
+
+    @property
+    def number(self) -> float:
+        return float(self.text)
+
+    def scaled(self, exponent: int) -> float:
+        """The number times ten to ``exponent``, exactly, then rounded once to a float."""
+        if exponent == 0:
+            return float(self.text)
+        return float(Decimal(self.text).scaleb(exponent))
+
+
+class CellFlags:
+    """What a value cell says besides its number: a stated verdict, 约/左右, a converted magnitude."""
+
+    __slots__ = ("value", "stated", "met", "approximate", "converted")
+
+    def __init__(self, value: float | None, *, stated: str | None = None, met: bool = False,
+                 approximate: bool = False, converted: tuple[str, str] | None = None) -> None:
+        self.value = value  # None for a stated verdict: it is never a number
+        self.stated = stated
+        self.met = met
+        self.approximate = approximate
+        self.converted = converted
 
 
 class CellError(ValueError):
@@ -48,54 +97,112 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
 
 
-def split_number(text: str) -> tuple[float, float] | None:
-    """Parse a number cell into (number, magnitude of a 万/亿 suffix or 1.0).
+def read_number(text: str) -> CellNumber | None:
+    """A number cell taken apart (:class:`CellNumber`); None for a missing marker.
 
-    Returns None for a missing marker.  Accepts thousands separators, a
-    trailing ``%`` and spaces around the number; rejects non-finite values.
+    The grammar, after NFKC: an optional 约/大约, the number (thousands separators
+    allowed), then at most one of ``%`` or a magnitude word (万, 亿, 万亿, 千万...),
+    then an optional 左右 (``4.4%左右``, ``约1.6万亿``).
     """
     cell = normalize(text)
     if cell.lower() in MISSING_MARKERS:
         return None
-    body, magnitude = cell, 1.0
+    body, approximate = cell, False
+    for prefix in _APPROX_PREFIXES:
+        if body.startswith(prefix):
+            body, approximate = body[len(prefix):].lstrip(), True
+            break
+    if body.endswith(_APPROX_SUFFIX):
+        body, approximate = body[:-len(_APPROX_SUFFIX)].rstrip(), True
+    exponent, word = 0, None
     if body.endswith("%"):
         body = body[:-1].rstrip()
-    elif body[-1:] in MAGNITUDES:
-        body, magnitude = body[:-1].rstrip(), MAGNITUDES[body[-1]]
+    else:
+        word = next((w for w in MAGNITUDE_EXPONENTS if body.endswith(w) and len(body) > len(w)), None)
+        if word is not None:
+            body, exponent = body[:-len(word)].rstrip(), MAGNITUDE_EXPONENTS[word]
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
     elif not _PLAIN.fullmatch(body):
         raise CellError(msg("PC402.not-number", cell=excerpt(text), accepted=msg("PC402.accepted")))
-    number = float(body)
-    if not math.isfinite(number):
+    if not math.isfinite(float(body)):
         raise CellError(msg("PC402.not-finite", cell=excerpt(text), accepted=msg("PC402.accepted")))
-    return number, magnitude
+    return CellNumber(body, exponent, word, approximate)
 
 
 def parse_number(text: str, measure: str | None = None) -> float | None:
     """The value of a number cell in the unit ``measure`` (a target's unit).
 
-    A ``万``/``亿`` suffix is converted only when ``measure`` starts with 万 or
-    亿 (``1728万`` in 亿元 is 0.1728); with ``measure`` None (no plan loaded) the
-    suffix is applied as an absolute multiplier.
+    A magnitude word (万, 亿, 万亿, 千万...) is converted only when ``measure``
+    starts with one too (``1728万`` in 亿元 is 0.1728, ``15507.87亿`` in 万亿元
+    is 1.550787); with ``measure`` None (no plan loaded) the word is applied as
+    an absolute multiplier.
     """
-    parsed = split_number(text)
+    cell = read_number(text)
+    if cell is None:
+        return None
+    return convert_cell(cell, text, measure)
+
+
+def convert_cell(cell: CellNumber, text: str, measure: str | None) -> float:
+    """:func:`parse_number` for a cell already taken apart."""
+    if cell.word is None:
+        return cell.number
+    if measure is None:
+        return cell.scaled(cell.exponent)
+    base = measure_exponent(measure)
+    if base == 0:
+        raise CellError(msg("PC402.magnitude", cell=excerpt(text), word=cell.word, measure=excerpt(measure)))
+    return cell.scaled(cell.exponent - base)
+
+
+def numeric_cell(text: str, measure: str | None, scale: int = 0, given: str | None = None) -> float | None | CellFlags:
+    """A value cell of a numeric target, in the target's unit of measure ``measure``.
+
+    ``scale`` is the power of ten from the measure column's unit (``given``) to
+    ``measure``.  Anything beyond a plain number comes back as :class:`CellFlags`:
+    a stated verdict (已完成: no number), an approximate number (约4.4), a value
+    converted between magnitudes (15507.87亿 for a target in 万亿元; 1728 with
+    measure 万元 for a target in 亿元), so evaluation can flag and check it.
+    None is a missing marker; :class:`CellError` anything else.
+    """
+    verdict = stated_verdict(text)
+    if verdict is not None:
+        return CellFlags(None, stated=normalize(text), met=verdict)
+    parsed = read_number(text)
     if parsed is None:
         return None
-    number, magnitude = parsed
-    if magnitude == 1.0:
-        return number
-    if measure is None:
-        return number * magnitude
-    base = measure_magnitude(measure)
-    if base == 1.0:
-        raise CellError(msg("PC402.magnitude", cell=excerpt(text), measure=excerpt(measure)))
-    return number * magnitude / base
+    converted = None
+    if parsed.word is not None:
+        # A magnitude word converts straight to the target's unit, whatever the measure column says.
+        value = convert_cell(parsed, text, measure)
+        if measure is not None and parsed.exponent != measure_exponent(measure):
+            converted = (parsed.word, measure)
+    else:
+        value = parsed.scaled(scale)
+        if scale and given is not None and measure is not None:
+            converted = (given, measure)
+    if not parsed.approximate and converted is None:
+        return value
+    return CellFlags(value, approximate=parsed.approximate, converted=converted)
 
 
-def measure_magnitude(measure: str) -> float:
-    """1e4 for a measure such as 万元 or 万人, 1e8 for 亿元, else 1."""
-    return MAGNITUDES.get(normalize(measure)[:1], 1.0)
+def measure_exponent(measure: str) -> int:
+    """The power of ten of a measure's magnitude prefix: 4 for 万元, 12 for 万亿元, 0 for 家."""
+    return split_measure(measure)[0]
+
+
+def split_measure(measure: str) -> tuple[int, str]:
+    """A measure as (power of ten of its magnitude prefix, the rest): 千万元 is (7, '元').
+
+    A prefix counts only when something follows it: a measure that is just 万 is
+    the unit 万 (rare, but then it is not a magnitude of nothing).
+    """
+    text = normalize(measure)
+    for word, exponent in MAGNITUDE_EXPONENTS.items():
+        if text.startswith(word) and len(text) > len(word):
+            return exponent, text[len(word):]
+    return 0, text
 
 
 def parse_bool(text: str) -> bool | None:
@@ -120,6 +227,17 @@ def parse_any(text: str) -> float | bool | None:
         raise
 
 
+def parse_grade(text: str, categories: tuple[str, ...]) -> float | None:
+    """A grade cell of a category target: its position in ``categories`` (worst first), or None."""
+    cell = normalize(text)
+    if cell.lower() in MISSING_MARKERS:
+        return None
+    for index, name in enumerate(categories):
+        if normalize(name) == cell:
+            return float(index)
+    raise CellError(msg("PC402.not-grade", cell=excerpt(text), grades=", ".join(categories)))
+
+
 def parse_year(text: str) -> int:
     """An integer year 1900..2200; ``2023年`` is accepted."""
     cell = normalize(text)
@@ -140,15 +258,23 @@ def parse_status(text: str) -> str:
 def measure_factor(csv_measure: str, target_measure: str) -> float | None:
     """The factor that turns a value in ``csv_measure`` into ``target_measure``.
 
-    1.0 when they are the same; a power of ten when they differ only by a 万
-    or 亿 prefix (万元 -> 亿元 is 1e-4); None when they cannot be converted.
+    1.0 when they are the same; a power of ten when they differ only by a
+    magnitude prefix (万元 -> 亿元 is 1e-4, 亿元 -> 万亿元 is 1e-4, 千万元 -> 亿元
+    is 0.1); None when they cannot be converted.
     """
+    scale = measure_scale(csv_measure, target_measure)
+    if scale is None:
+        return None
+    return 10.0 ** scale if scale else 1.0
+
+
+def measure_scale(csv_measure: str, target_measure: str) -> int | None:
+    """:func:`measure_factor` as a power of ten (0: the same unit), None when not convertible."""
     got, want = normalize(csv_measure).lower(), normalize(target_measure).lower()
     if got == want:
-        return 1.0
-    got_base, want_base = MAGNITUDES.get(got[:1], 1.0), MAGNITUDES.get(want[:1], 1.0)
-    got_rest = got[1:] if got_base != 1.0 else got
-    want_rest = want[1:] if want_base != 1.0 else want
+        return 0
+    got_exp, got_rest = split_measure(got)
+    want_exp, want_rest = split_measure(want)
     if got_rest != want_rest or not want_rest:
         return None
-    return got_base / want_base
+    return got_exp - want_exp

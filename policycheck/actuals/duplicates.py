@@ -24,8 +24,9 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
     rules read plainly.
     """
     old, new = series.table.observation(old_row), series.table.observation(new_row)
-    new_rank = (new.value is None, _RANK[new.status])
-    old_rank = (old.value is None, _RANK[old.status])
+    # A stated verdict (已完成) is content as much as a number is.
+    new_rank = (new.value is None and new.stated is None, _RANK[new.status])
+    old_rank = (old.value is None and old.stated is None, _RANK[old.status])
     if new_rank != old_rank:
         keep, drop = (new, old) if new_rank < old_rank else (old, new)
         if keep is new:
@@ -33,7 +34,7 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
         plan, target, unit = key
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
                                              drop.status, drop.value, keep.status))
-    elif old.value == new.value and type(old.value) is type(new.value):
+    elif old.value == new.value and type(old.value) is type(new.value) and old.stated == new.stated:
         if allow_copies and old.file != new.file:
             return  # the same table saved twice (UTF-8 and GB18030): not a fault of either file
         actuals.findings.append(Finding.of(
@@ -42,7 +43,7 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
     else:
         actuals.findings.append(Finding.of(
             "PC404", ERROR, new.file, new.line, new.column,
-            msg("PC404.conflict", new=new.value, old=old.value, where=_where(old, new), year=year,
+            msg("PC404.conflict", new=_shown(new), old=_shown(old), where=_where(old, new), year=year,
                 status=new.status)))
 
 
@@ -55,3 +56,8 @@ def _where(old: Observation, new: Observation) -> Text:
     if old.file == new.file:
         return msg("where.line", line=old.line)
     return msg("where.line-of", line=old.line, file=old.file)
+
+
+def _shown(obs: Observation) -> float | bool | str | None:
+    """The value as the message quotes it (with !r): the number, or the stated word."""
+    return obs.stated if obs.stated is not None else obs.value

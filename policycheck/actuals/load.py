@@ -20,15 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Final
 
-from policycheck.actuals.cells import (
-    CellError,
-    parse_any,
-    parse_bool,
-    parse_number,
-    parse_status,
-    parse_year,
-    split_number,
-)
+from policycheck.actuals.cells import CellError, CellFlags, parse_status, parse_year
 from policycheck.actuals.charcolumns import add_char_columns
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding, reading_error
@@ -36,9 +28,9 @@ from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
 from policycheck.actuals.plausible import plausibility_findings
-from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
+from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
 from policycheck.actuals.slips import extra_cell, header_below_title, shifted_tail, title_note
-from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
+from policycheck.actuals.store import MISSING_FLAG, STATED_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, WARNING, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
@@ -60,8 +52,9 @@ class _Bad(enum.Enum):
 
 
 _BAD: Final = _Bad.BAD
-#: A parsed cell: a number, yes/no, None for a missing marker, or _BAD.
-Cell = float | bool | None | _Bad
+#: A parsed cell: a number, yes/no, None for a missing marker, a number or verdict with
+#: marks (:class:`CellFlags`: 约4.4, 已完成, a converted magnitude), or _BAD.
+Cell = float | bool | None | CellFlags | _Bad
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 
 
@@ -238,16 +231,13 @@ class _FileReader:
                 continue
             cell = row[vi]
             value: Cell
-            if sink.parse == number:
+            if sink.parse == number and sink.factor == 1.0:
                 try:
                     fast = float(cell)
                 except ValueError:
                     fast = nan
                 # float() also takes "inf", "nan" and "1_500": those go to the full parser.
-                if -inf < fast < inf and "_" not in cell:
-                    value = fast * sink.factor
-                else:
-                    value = self._value(sink, cell, line, vcol)
+                value = fast if -inf < fast < inf and "_" not in cell else self._value(sink, cell, line, vcol)
             else:
                 value = self._value(sink, cell, line, vcol)
             if si < 0:
@@ -257,7 +247,12 @@ class _FileReader:
                 code = known if known is not None else self._status(row[si], line, si)
             if value is _BAD or code < 0:
                 continue
-            if value is None:
+            if isinstance(value, CellFlags):  # rare: 约4.4, 已完成, a converted magnitude
+                code |= table.mark(row_no, value)
+                value = value.met if code & STATED_FLAG else value.value
+            if code & STATED_FLAG:
+                add_value(1.0 if value else 0.0)
+            elif value is None:
                 add_value(nan)
                 code |= MISSING_FLAG
             elif value is True or value is False:
@@ -306,9 +301,12 @@ class _FileReader:
                     self._finding("PC402", ERROR, line, index + 1, shifted)
                     continue
                 value = self._value(sink, row[index], line, index + 1)
-                if value is not _BAD:
-                    self._store(sink, year, self.table.add(value, status, line, index + 1,
-                                                           source, note))
+                if value is _BAD:
+                    continue
+                flags = value if isinstance(value, CellFlags) else None
+                number = None if flags is not None else value
+                self._store(sink, year, self.table.add(number, status, line, index + 1,  # type: ignore[arg-type]
+                                                       source, note, flags))
             if lay.periods:
                 self.in_year.wide_row(sink, row, line, status, source, note)
 
@@ -370,18 +368,9 @@ class _FileReader:
         return code
 
     def _value(self, sink: Sink, cell: str, line: int, column: int) -> Cell:
-        """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, yes/no."""
+        """The full value parser (:meth:`Sink.read`); a cell it refuses is PC402 and _BAD."""
         try:
-            if sink.parse == PARSE_YES_NO:
-                return parse_bool(cell)
-            if sink.parse != PARSE_NUMBER:
-                return parse_any(cell)
-            parsed = split_number(cell)
-            if parsed is None:
-                return None
-            if parsed[1] == 1.0:
-                return parsed[0] * sink.factor
-            return parse_number(cell, sink.measure)
+            return sink.read(cell)
         except CellError as exc:
             self._finding("PC402", ERROR, line, column, exc.text)
             return _BAD

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from policycheck.actuals import inyear
-from policycheck.actuals.cells import CellError, parse_year, thousands_hint
+from policycheck.actuals.cells import CellError, CellFlags, parse_year, thousands_hint
 from policycheck.actuals.header import Layout
 from policycheck.actuals.resolve import Sink
 from policycheck.findings import ERROR, Level
@@ -209,7 +209,11 @@ class PeriodCells:
              source: str | None, note: str | None) -> None:
         if sink.key is None:
             return
-        obs = Observation(value, status, self.reader.path, line, column, source, note)  # type: ignore[arg-type]
+        if isinstance(value, CellFlags):  # 约4.4, 已完成, 1400万: the number (or none) and its marks
+            obs = Observation(value.value, status, self.reader.path, line, column, source, note,
+                              stated=value.stated, approximate=value.approximate, converted=value.converted)
+        else:
+            obs = Observation(value, status, self.reader.path, line, column, source, note)  # type: ignore[arg-type]
         inyear.add(self.reader.actuals, sink.key, period, obs)
 
     def _pc408(self, line: int, index: int, exc: CellError | PeriodError) -> None:
@@ -217,5 +221,5 @@ class PeriodCells:
 
 
 def _parsed(value: object) -> bool:
-    """A value cell that gave no finding: a number, yes/no or a missing marker."""
-    return value is None or isinstance(value, (bool, int, float))
+    """A value cell that gave no finding: a number, yes/no, a missing marker or a marked value."""
+    return value is None or isinstance(value, (bool, int, float, CellFlags))

@@ -14,7 +14,16 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policycheck.actuals.cells import measure_factor, normalize, thousands_hint
+from policycheck.actuals.cells import (
+    CellFlags,
+    measure_scale,
+    normalize,
+    numeric_cell,
+    parse_any,
+    parse_bool,
+    parse_grade,
+    thousands_hint,
+)
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
@@ -22,8 +31,9 @@ from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
 from policycheck.observations import SeriesKey
 
-#: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), or either (no plan loaded).
-PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER = 0, 1, 2
+#: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), either (no plan
+#: loaded), or the grade names of a category target.
+PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER, PARSE_GRADE = 0, 1, 2, 3
 #: Units of measure that mean "percent" (after NFKC, ％ is %).
 _PERCENT = frozenset({"%"})
 
@@ -51,20 +61,39 @@ _NO_ROWS = array("i")
 class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
-    __slots__ = ("key", "series", "years", "rows", "parse", "factor", "measure", "problem")
+    __slots__ = ("key", "series", "years", "rows", "parse", "factor", "scale", "measure", "given",
+                 "categories", "problem")
 
     def __init__(self, key: SeriesKey | None, series: SeriesView | None,
-                 parse: int = PARSE_NUMBER, factor: float = 1.0, measure: str | None = None,
-                 problem: Problem | None = None) -> None:
+                 parse: int = PARSE_NUMBER, scale: int = 0, measure: str | None = None,
+                 problem: Problem | None = None, given: str | None = None,
+                 categories: tuple[str, ...] = ()) -> None:
         self.key = key
         self.series = series  # None: the rows are skipped
         # The series' arrays, one attribute look-up away for the reader's hot loop.
         self.years = series.years if series is not None else None
         self.rows = series.rows if series is not None else _NO_ROWS
         self.parse = parse
-        self.factor = factor
-        self.measure = measure  # the target's unit of measure, for 万/亿 suffixes
+        # The power of ten from the measure column's unit to the target's (万元 -> 亿元 is -4).
+        # The reader's fast path takes only cells with factor 1.0; a conversion is done
+        # exactly, in decimal, by the full parser (docs/actuals.md#magnitudes).
+        self.scale = scale
+        self.factor = 10.0 ** scale if scale else 1.0
+        self.measure = measure  # the target's unit of measure, for magnitude words (万, 亿, 万亿)
+        self.given = given  # the measure column's text, when it names another magnitude
+        self.categories = categories  # the ordered grades of a category target
         self.problem = problem
+
+    def read(self, cell: str) -> float | bool | None | CellFlags:
+        """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, 1.6万亿, 约4.4,
+        已完成, yes/no, a grade name (docs/actuals.md#values); CellError for anything else."""
+        if self.parse == PARSE_YES_NO:
+            return parse_bool(cell)
+        if self.parse == PARSE_GRADE:
+            return parse_grade(cell, self.categories)
+        if self.parse != PARSE_NUMBER:
+            return parse_any(cell)
+        return numeric_cell(cell, self.measure, self.scale, self.given)
 
 
 @dataclass(slots=True)
@@ -75,7 +104,8 @@ class _Series:
     target_id: str
     target: Target | None  # None for a reference
     measure: str | None
-    factor: float
+    scale: int  # power of ten from the measure column's unit to ``measure``
+    given: str | None  # the measure column's text when it names another magnitude
     scope: frozenset[str] | None  # unit ids a unit row may name; None: no scope
 
 
@@ -145,9 +175,11 @@ class Resolver:
                 return Sink(None, None, problem=found)
             uid = found
         key = (resolved.plan.id, resolved.target_id, uid)
-        yes_no = resolved.target is not None and kind_spec(resolved.target.kind).yes_no
-        parse = PARSE_YES_NO if yes_no else PARSE_NUMBER
-        return Sink(key, self._series_view(key), parse, resolved.factor, resolved.measure)
+        target = resolved.target
+        yes_no = target is not None and kind_spec(target.kind).yes_no
+        parse = PARSE_YES_NO if yes_no else PARSE_GRADE if target is not None and target.categories else PARSE_NUMBER
+        return Sink(key, self._series_view(key), parse, resolved.scale, resolved.measure, given=resolved.given,
+                    categories=target.categories if target is not None else ())
 
     def _series_view(self, key: SeriesKey) -> SeriesView:
         """The series of ``key``, shared by every file of the reading."""
@@ -206,7 +238,7 @@ class Resolver:
     def _series(self, plan: Plan, tid: str, target: Target | None, measure_cell: str,
                 line: int, column: int) -> _Series | Problem:
         measure = target.unit if target is not None else plan.references[tid].unit
-        factor = 1.0
+        scale = 0
         given = _cell(measure_cell)
         if target is not None and target.kind == "cagr" and target.actuals != "rate":
             # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
@@ -215,16 +247,16 @@ class Resolver:
             if given in _PERCENT or normalize(measure or "") in _PERCENT:
                 given = ""
         if given and measure:
-            found = measure_factor(given, measure)
+            found = measure_scale(given, measure)
             if found is None:
                 return self._problem("PC409", ERROR, msg("PC409.measure", measure=excerpt(given), target=excerpt(tid),
                                                          unit=excerpt(measure)) + thousands_hint(given),
                                      line, column)
-            factor = found
+            scale = found
         scope = None
         if target is not None and target.scope is not None:
             scope = frozenset(plan.scope_units(target))
-        return _Series(plan, tid, target, measure, factor, scope)
+        return _Series(plan, tid, target, measure, scale, given if scale else None, scope)
 
     def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | Problem:
         ukey = (series.plan.id, unit_cell)

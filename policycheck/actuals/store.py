@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import overload
 
+from policycheck.actuals.cells import CellFlags
 from policycheck.model import DATA_STATUSES, DataStatus
 from policycheck.observations import Observation, Series
 
@@ -23,6 +24,8 @@ from policycheck.observations import Observation, Series
 STATUS_CODES: Mapping[str, int] = {status: index for index, status in enumerate(DATA_STATUSES)}
 MISSING_FLAG = 4  # the cell was a missing marker: the value is None
 YES_NO_FLAG = 8  # the value is yes/no, stored as 1.0 / 0.0
+APPROX_FLAG = 16  # the cell gave the number as approximate (约4.4, 4.4左右)
+STATED_FLAG = 32  # the cell stated a verdict (已完成, 未完成): no number, the word is in ``stated``
 _STATUS_MASK = 3
 _NAN = float("nan")
 
@@ -30,12 +33,14 @@ _NAN = float("nan")
 class ObservationTable:
     """Every kept CSV cell of one reading, as parallel arrays indexed by row number.
 
-    ``source`` and ``note`` are rare, so they live in a dict by row number.
-    Rows are appended file after file, so a row's file is found by bisection
-    in ``starts`` instead of being stored a million times.
+    ``source`` and ``note`` are rare, so they live in a dict by row number, as
+    do the words of stated verdicts and the magnitudes a value was converted
+    between.  Rows are appended file after file, so a row's file is found by
+    bisection in ``starts`` instead of being stored a million times.
     """
 
-    __slots__ = ("values", "codes", "lines", "columns", "extras", "starts", "files")
+    __slots__ = ("values", "codes", "lines", "columns", "extras", "starts", "files", "stated", "converted",
+                 "approximate")
 
     def __init__(self) -> None:
         self.values = array("d")
@@ -45,6 +50,12 @@ class ObservationTable:
         self.extras: dict[int, tuple[str | None, str | None]] = {}
         self.starts: list[int] = []
         self.files: list[str] = []
+        #: row -> the verdict word as written (已完成, 未完成)
+        self.stated: dict[int, str] = {}
+        #: row -> (the magnitude or measure the cell was in, the target's measure): 亿, 万亿元
+        self.converted: dict[int, tuple[str, str]] = {}
+        #: how many rows are approximate (约4.4): none at national scale, so nothing to look up
+        self.approximate = 0
 
     def start_file(self, path: str) -> None:
         """Rows appended from now on come from ``path``."""
@@ -52,11 +63,16 @@ class ObservationTable:
         self.files.append(path)
 
     def add(self, value: float | bool | None, status: str, line: int, column: int,
-            source: str | None = None, note: str | None = None) -> int:
+            source: str | None = None, note: str | None = None, flags: CellFlags | None = None) -> int:
         """Append one cell (the general path; the long-form reader appends inline)."""
         row = len(self.values)
         code = STATUS_CODES[status]
-        if value is None:
+        if flags is not None:
+            code |= self.mark(row, flags)
+            value = flags.value
+        if code & STATED_FLAG:
+            self.values.append(1.0 if flags is not None and flags.met else 0.0)
+        elif value is None:
             self.values.append(_NAN)
             code |= MISSING_FLAG
         elif isinstance(value, bool):
@@ -71,9 +87,22 @@ class ObservationTable:
             self.extras[row] = (source, note)
         return row
 
+    def mark(self, row: int, flags: CellFlags) -> int:
+        """Record what ``flags`` say about table row ``row``; the code bits to add."""
+        bits = 0
+        if flags.stated is not None:
+            self.stated[row] = flags.stated
+            bits |= STATED_FLAG
+        if flags.approximate:
+            bits |= APPROX_FLAG
+            self.approximate += 1
+        if flags.converted is not None:
+            self.converted[row] = flags.converted
+        return bits
+
     def value(self, row: int) -> float | bool | None:
         code = self.codes[row]
-        if code & MISSING_FLAG:
+        if code & (MISSING_FLAG | STATED_FLAG):  # a stated verdict is never a number
             return None
         if code & YES_NO_FLAG:
             return self.values[row] != 0.0
@@ -88,7 +117,9 @@ class ObservationTable:
     def observation(self, row: int) -> Observation:
         source, note = self.extras.get(row, (None, None))
         return Observation(self.value(row), self.status(row), self.file(row),
-                           self.lines[row], self.columns[row], source, note)
+                           self.lines[row], self.columns[row], source, note,
+                           stated=self.stated.get(row), approximate=bool(self.codes[row] & APPROX_FLAG),
+                           converted=self.converted.get(row))
 
 
 class SeriesView(Series):
@@ -139,6 +170,19 @@ class SeriesView(Series):
             return (None, None)
         index = self._index(year)
         return (None, None) if index < 0 else extras.get(self.rows[index], (None, None))
+
+    def marked(self) -> bool:
+        """Whether any row of the reading is a stated verdict, approximate or converted."""
+        table = self.table
+        return bool(table.stated or table.converted or table.approximate)
+
+    def stated(self, year: int) -> str | None:
+        """The verdict word stated for ``year``; None for a number or no row."""
+        stated = self.table.stated
+        if not stated:  # the usual case: no stated verdict anywhere
+            return None
+        index = self._index(year)
+        return None if index < 0 else stated.get(self.rows[index])
 
     def observed(self) -> ObservedPairs:
         """The (year, value) pairs without a copy per result: 142,200 national results each

@@ -38,7 +38,7 @@ _YEARS = re.compile(r"(\d{4})(?:\s*[-–—~～至]\s*(\d{4}))?")
 #: (plan id, target id, name, measure, unit id or "") of one template row group.
 RowKey = tuple[str, str, str, str, str]
 #: Kinds whose baseline-year value is the start of the schedule (the template marks that row 基期).
-_BASELINE_KINDS = frozenset({"level", "rank", "cagr"})
+_BASELINE_KINDS = frozenset({"level", "rank", "cagr", "category"})
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -148,4 +148,6 @@ def _what(target: Target) -> Text:
         return msg("fill.milestone")
     if kind == "rank":
         return msg("fill.rank")
+    if kind == "category":
+        return msg("fill.category", grades="/".join(target.categories))
     return msg("fill.value", measure=target.unit or "")

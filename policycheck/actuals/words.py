@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from policycheck.verdicts import STATED_MET, STATED_MISSED
+
 #: Done / yes, in the order the finding for an unknown word lists them.
 YES_WORDS: tuple[str, ...] = (
     "1", "true", "yes", "y", "是", "有",
@@ -47,5 +49,6 @@ def yes_no(word: str) -> bool | None:
     return None
 
 
-_YES = frozenset(YES_WORDS)
-_NO = frozenset(NO_WORDS)
+#: A stated verdict's words (超额完成, 未达标: docs/actuals.md#stated-verdicts) say done or not too.
+_YES = frozenset(YES_WORDS) | STATED_MET
+_NO = frozenset(NO_WORDS) | STATED_MISSED

@@ -102,6 +102,11 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
     "PC311": {"en": "Quote not found in the plan's source document", "zh": "原文在规划的来源文件中找不到"},
     "PC312": {"en": "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB",
               "zh": "来源文件不存在、不在规划所在文件夹内、不是 UTF-8 或超过 10 MiB"},
+    "PC313": {"en": "direction contradicts the comparator", "zh": "direction 与比较方式矛盾"},
+    "PC314": {"en": "The quote's wording contradicts the comparator (以上/以下 include the number, 超过/低于 do not)",
+              "zh": "原文措辞与比较方式矛盾（以上、以下包括本数，超过、低于不包括）"},
+    "PC315": {"en": "A change, improve or grade milestone that cannot be resolved",
+              "zh": "无法确定的变化、位次提升或等级目标"},
     "PC320": {"en": "Two plan files with one plan id", "zh": "两个规划文件的规划 id 相同"},
     "PC400": {"en": "Actuals file cannot be read (undecodable CSV, unsafe or damaged workbook)",
               "zh": "实际值文件无法读取（CSV 无法解码，或工作簿不安全、已损坏）"},
@@ -122,6 +127,8 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
     "PC411": {"en": "No actual value for any target of a plan", "zh": "规划的所有指标都没有实际值"},
     "PC412": {"en": "cagr actuals look like growth rates", "zh": "年均增速类指标的实际值像是增速"},
     "PC413": {"en": "Cumulative actuals look like running totals", "zh": "累计类指标的实际值像是累计数"},
+    "PC414": {"en": "A value converted between magnitudes gives an implausible attainment",
+              "zh": "换算数量级后的数值使达成率明显不合理"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
 }
 

@@ -1,4 +1,4 @@
-"""Messages of the actuals rules, PC400-PC413 (policycheck/actuals/): the catalogue's CSV part."""
+"""Messages of the actuals rules, PC400-PC414 (policycheck/actuals/): the catalogue's CSV part."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -63,12 +63,17 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC402.not-number": {"en": "{cell} is not a number; expected {accepted}", "zh": "{cell} 不是数字；应为{accepted}"},
     "PC402.not-finite": {"en": "{cell} is not a finite number; expected {accepted}",
                          "zh": "{cell} 不是有限的数字；应为{accepted}"},
-    "PC402.accepted": {"en": "a number such as 1500, 1,500, 3.6, 3.6%, 1728万 or a missing marker (-, NA, 无数据)",
-                       "zh": "数字（如 1500、1,500、3.6、3.6%、1728万）或缺失标记（-、NA、无数据）"},
-    "PC402.magnitude": {"en": "{cell}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
-                              "this one is in {measure}; write the plain number",
-                        "zh": "{cell}：只有计量单位以 万 或 亿 开头的指标才换算 万/亿 后缀，该指标的单位是 {measure}；"
-                              "请写出完整的数"},
+    "PC402.accepted": {"en": "a number such as 1500, 1,500, 3.6, 3.6%, 1728万, 1.6万亿, 约4.4, a stated verdict "
+                             "(已完成, 未完成) or a missing marker (-, NA, 无数据)",
+                       "zh": "数字（如 1500、1,500、3.6、3.6%、1728万、1.6万亿、约4.4）、"
+                             "据报的结论（已完成、未完成）或缺失标记（-、NA、无数据）"},
+    "PC402.magnitude": {"en": "{cell}: a magnitude word ({word}) is converted only for targets measured in "
+                              "万…, 亿…, 万亿… or another magnitude, this one is in {measure}; write the plain number",
+                        "zh": "{cell}：只有计量单位以数量级（万、亿、万亿等）开头的指标才换算数量级（{word}），"
+                              "该指标的单位是 {measure}；请写出完整的数"},
+    "PC402.not-grade": {"en": "{cell} is not one of the grades of this target ({grades}); "
+                              "write the grade as the plan names it, or a missing marker",
+                        "zh": "{cell} 不是该指标的等级之一（{grades}）；请按规划写出等级名称，或填缺失标记"},
     "PC402.not-yes-no": {"en": "{cell} is not yes/no; expected {words} or a missing marker",
                          "zh": "{cell} 不是 是/否；应为 {words} 或缺失标记"},
     "PC402.status": {"en": "unknown data status {cell}; expected final (正式, 年报), preliminary (快报, 初步) "
@@ -173,8 +178,9 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC408.year": {"en": "year {cell} is not an integer between {first} and {last} (2023 or 2023年)",
                    "zh": "年份 {cell} 不是 {first} 到 {last} 之间的整数（2023 或 2023年）"},
     "PC409.measure": {"en": "unit of measure {measure} of {target} differs from the target's {unit} and cannot be "
-                            "converted (only 万/亿 are)",
-                      "zh": "{target} 的计量单位 {measure} 与指标的 {unit} 不同，且无法换算（只能换算 万/亿）"},
+                            "converted (only magnitudes such as 万, 亿, 万亿, 千万 are)",
+                      "zh": "{target} 的计量单位 {measure} 与指标的 {unit} 不同，"
+                            "且无法换算（只能换算 万、亿、万亿、千万 等数量级）"},
     "PC411.no-data": {"en": "no actual value for any of the {count} targets of plan {plan}{read}: every result is "
                             "no_data or pending; fill in the values, or check the CSV's plan and target columns",
                       "zh": "规划 {plan} 的 {count} 项指标都没有实际值{read}：所有结果都是缺少数据或未到期；"
@@ -200,6 +206,13 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                      "zh": "{target} 的实际值（{values}）看起来是累计数：每年都比上一年至少多出首年数值的一半；"
                            "累计类指标把每年的当年新增数相加；请填写当年新增数，若填的确是累计数，"
                            "请在规划中为该指标加上 actuals: running_total"},
+    "PC414.implausible": {"en": "{target} {year}: the value was converted from {written} to the target's {measure} "
+                                "({value} {measure}) and gives an attainment of {attainment:,.1f}%, outside "
+                                "{low:.0%}..{high:.0%}; check that the cell's magnitude ({written}) and the "
+                                "target's ({measure}) are the ones meant",
+                          "zh": "{target} {year}：数值由{written}换算为指标的{measure}（{value} {measure}），"
+                                "达成率为 {attainment:,.1f}%，超出 {low:.0%}..{high:.0%}；"
+                                "请核对单元格的数量级（{written}）和指标的计量单位（{measure}）是否无误"},
     # -- the 填写说明 column of policycheck template (actuals/template.py) ---------------------
     "fill.value": {"en": "the year's value, in {measure}", "zh": "填写当年数值（{measure}）"},
     "fill.cagr": {"en": "the level (total, e.g. output in 亿元), not the growth rate: the average rate is "
@@ -218,6 +231,7 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "fill.milestone": {"en": "done or not: 是/否 (已完成/未完成, 已建成/未建成, yes/no)",
                        "zh": "填写 是/否（已完成/未完成、已建成/未建成）"},
     "fill.rank": {"en": "the rank (名次), 1 for the first", "zh": "填写名次（第一名填 1）"},
+    "fill.category": {"en": "the grade, as the plan names it: {grades}", "zh": "填写等级（按规划的写法：{grades}）"},
     "fill.reference": {"en": "the comparison series' value for the year", "zh": "对照数值：填写当年数值"},
     "fill.unit": {"en": "{what}, for {unit} alone", "zh": "{what}，仅{unit}"},
     "fill.before-since": {"en": "not counted: the total starts in {since} (may stay empty)",

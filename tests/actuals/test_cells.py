@@ -41,7 +41,7 @@ def test_magnitude_suffix_against_the_target_measure() -> None:
 
 
 def test_magnitude_suffix_needs_a_wan_or_yi_measure() -> None:
-    with pytest.raises(CellError, match="万… or 亿…"):
+    with pytest.raises(CellError, match="measured in 万…, 亿…, 万亿…"):
         parse_number("1728万", "家")
 
 

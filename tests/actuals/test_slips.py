@@ -98,8 +98,9 @@ def test_the_tail_in_the_measure_column_is_named(tmp_path: Path, plan: Plan) -> 
     _actuals, findings = _read(tmp_path, plan, "指标,年份,数值,计量单位\nnew-firms,2024,1,050\n")
     assert findings == [("PC409", "error", 2, 4,
                          "unit of measure '050' of 'new-firms' differs from the target's '家' and cannot be "
-                         "converted (only 万/亿 are)" + TAIL_EN,
-                         "'new-firms' 的计量单位 '050' 与指标的 '家' 不同，且无法换算（只能换算 万/亿）" + TAIL_ZH)]
+                         "converted (only magnitudes such as 万, 亿, 万亿, 千万 are)" + TAIL_EN,
+                         "'new-firms' 的计量单位 '050' 与指标的 '家' 不同，"
+                         "且无法换算（只能换算 万、亿、万亿、千万 等数量级）" + TAIL_ZH)]
 
 
 @pytest.mark.parametrize(("header", "rule", "column"), [("指标,年份,数值,状态", "PC402", 4),

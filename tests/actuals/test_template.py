@@ -198,3 +198,22 @@ def test_check_of_a_filled_scoped_template_passes_fail_on_no_data(tmp_path: Path
     result = CliRunner().invoke(main, ["check", str(plan), "-a", str(out), "--fail-on", "no-data", "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # no warning: every row was filled as its 填写说明 says
+
+
+def test_a_category_target_asks_for_its_grade_words(tmp_path: Path) -> None:
+    """A category target's cells are its grades' names (docs/plan-format.md#categories), so the
+    fill-in column lists them; the baseline year's grade is what {improve: k} counts from."""
+    checked = check_plan_file("tests/fixtures/plan_cases/positive/indicator-table/plan.yaml")
+    assert checked.plan is not None
+    rows = [r for r in _rows(build_template([checked.plan], years=(2020, 2021))) if r[1] == "air-grade"]
+    assert [(r[5], r[8]) for r in rows] == [("2020", "基期：填写等级（按规划的写法：三级/二级/一级）"),
+                                          ("2021", "填写等级（按规划的写法：三级/二级/一级）")]
+    english = _rows(build_template([checked.plan], years=(2021, 2021), lang="en"))
+    assert [r[-1] for r in english if r[1] == "air-grade"] == ["the grade, as the plan names it: 三级/二级/一级"]
+    # Filled in with the words, the template reads back as the grades.
+    filled = tmp_path / "filled.csv"
+    filled.write_text("target,year,value\nair-grade,2020,三级\nair-grade,2021,二级\n", encoding="utf-8")
+    actuals = read_actuals([str(filled)], plans=[checked.plan])
+    assert actuals.findings == []
+    grades = actuals.series[("table-case", "air-grade", None)]
+    assert (grades[2020].value, grades[2021].value) == (0.0, 1.0)  # positions in categories, worst first

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from policycheck.changes import Change, change_since
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
@@ -55,6 +56,10 @@ class Case:
     allocated: bool = False
     #: the open end of a between range: +1 more is fine, -1 less is fine, 0 closed
     open_end: int = 0
+    #: the target's direction: +1 up, -1 down, 0 none given (:attr:`policycheck.model.Target.sign`)
+    sign: int = 1
+    #: the absolute tolerance of ``approx`` when the plan gives one; None: ``tol`` × |v|
+    band: float | None = None
 
 
 def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year: int, settings: Settings,
@@ -66,7 +71,7 @@ def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year
     allocated = unit is not None and target.scope is not None and target.scope.allocations is not None
     open_end = _OPEN_ENDS.get(target.direction, 0) if cmp == "between" else 0
     return Case(plan, target, unit, series, year, settings, milestones, reference, cmp, tol, since, allocated,
-                open_end)
+                open_end, target.sign, target.tolerance_absolute)
 
 
 def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
@@ -93,13 +98,20 @@ def last_before(series: Series, year: int) -> tuple[int | None, float | bool | N
 
 
 def baseline_year(case: Case) -> int:
-    """y0 even when the baseline value is unknown: it dates 序时进度 (time progress)."""
+    """y0 even when the baseline value is unknown: it dates 序时进度 (time progress).
+
+    A change milestone that names its base year (比2020年) sets y0 when the
+    target has no ``baseline`` (validate keeps the two in agreement, PC313).
+    """
     target = case.target
     if target.baseline is not None and not case.allocated:
         return target.baseline.year
     if target.kind == "cumulative":
         return case.since - 1
-    return target.baseline.year if target.baseline is not None else case.plan.baseline_year
+    if target.baseline is not None:
+        return target.baseline.year
+    since = change_since(target.milestones)
+    return since if since is not None else case.plan.baseline_year
 
 
 def resolve_baseline(case: Case) -> Baseline | None:
@@ -119,9 +131,19 @@ def resolve_baseline(case: Case) -> Baseline | None:
 
 
 def resolve_requirement(value: RequirementValue, b: float | None) -> Requirement | None:
-    """A milestone value as a number or ``(lo, hi)``; ``times_baseline`` needs b."""
+    """A milestone value as a number or ``(lo, hi)``; ``times_baseline`` and a change need b.
+
+    A change (docs/evaluation.md#relative-change): percent b × (1 + c/100), points
+    b + c, places b - k (a rank rises as its number falls), grades b + k.
+    """
     if isinstance(value, TimesBaseline):
         return None if b is None else value.factor * b
+    if isinstance(value, Change):
+        if b is None:
+            return None
+        if value.unit == "percent":
+            return b * (1.0 + value.by / 100.0)
+        return b - value.by if value.unit == "places" else b + value.by
     if isinstance(value, tuple):
         return (float(value[0]), float(value[1]))
     return float(value)

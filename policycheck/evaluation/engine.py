@@ -17,9 +17,11 @@ from typing import assert_never
 from policycheck.evaluation.context import Case, make_case, own_requirement, unit_milestones, unit_requirement
 from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
+from policycheck.evaluation.kind_category import evaluate_category
 from policycheck.evaluation.kind_milestone import evaluate_milestone
 from policycheck.evaluation.kind_trajectory import evaluate_trajectory
 from policycheck.evaluation.kind_yearly import evaluate_yearly
+from policycheck.evaluation.marks import apply_marks
 from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
@@ -33,8 +35,10 @@ from policycheck.model import (
     FAIL_ON,
     STATUSES,
     Assessment,
+    Attribute,
     Commitment,
     Comparator,
+    Direction,
     FailOn,
     Kind,
     Location,
@@ -64,6 +68,8 @@ def evaluator(family: Family) -> Evaluator:
         return evaluate_cagr
     if family == "milestone":
         return evaluate_milestone
+    if family == "category":
+        return evaluate_category
     assert_never(family)
 
 
@@ -144,7 +150,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
     results: list[Result] = []
     infos: list[PlanInfo] = []
     superseded = list(actuals.superseded)
-    findings = [*actuals.findings, *plan_findings]
+    findings = [*actuals.findings, *plan_findings]  # and the evaluation's own: PC411, PC414
     for plan in plans:
         settings = resolve_settings(plan, options)
         if plan.targets and without_data(plan, actuals):
@@ -164,7 +170,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
 
             superseded.extend(superseded_at_year_end(actuals, plan.id, when))
         for target in plan.targets:
-            results.extend(evaluate_target(plan, target, actuals, when, settings))
+            results.extend(evaluate_target(plan, target, actuals, when, settings, findings))
     return Report(
         tool={"name": "policycheck", "version": __version__},
         method=options.method or _shared_method(plans),
@@ -241,23 +247,31 @@ class TargetFields:
     #: what the target requires (policycheck.evaluation.requirement); a unit with its own
     #: value states its own (:func:`unit_requirement`)
     requirement: str
+    direction: Direction | None = None
+    attribute: Attribute | None = None
 
 
 def target_fields(plan: Plan, target: Target) -> TargetFields:
     """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
     reference = plan.references.get(target.reference) if target.reference else None
-    requirement = requirement_text(target, tolerance=plan.assessment.approx_tolerance,
+    base_year = target.baseline.year if target.baseline is not None else plan.baseline_year
+    requirement = requirement_text(target, tolerance=plan.assessment.approx_tolerance, base_year=base_year,
                                    reference=reference.name if reference else None)
     return TargetFields(plan.id, target.id, target.name, target.kind,
                         target.comparator or kind_spec(target.kind).comparator, target.unit,
                         target.commitment, target.lead, target.responsible, target.location, target.name_en,
-                        requirement)
+                        requirement, target.direction, target.attribute)
 
 
-def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings) -> list[Result]:
-    """The results of one target: plan-wide, then one per scope unit (docs/evaluation.md#scoped-targets)."""
+def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings,
+                    findings: list[Finding] | None = None) -> list[Result]:
+    """The results of one target: plan-wide, then one per scope unit (docs/evaluation.md#scoped-targets).
+
+    Findings of the evaluation itself (PC414) are appended to ``findings`` when given.
+    """
     base = target_fields(plan, target)
-    return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings), settings)
+    return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings, findings),
+                        settings)
             for unit in result_units(plan, target, actuals)]
 
 
@@ -269,7 +283,7 @@ def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None
 
 
 def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
-                 settings: Settings) -> Outcome:
+                 settings: Settings, findings: list[Finding] | None = None) -> Outcome:
     """What the rules of the target's kind compute for one unit at one year."""
     series = actuals.get(plan.id, target.id, unit)
     reference = actuals.get(plan.id, target.reference, None) if target.reference else None
@@ -281,6 +295,9 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     else:
         rules = evaluator(spec.family)
         outcome = finite_outcome(lambda: rules(case))
+    finding = apply_marks(case, outcome)
+    if finding is not None and findings is not None:
+        findings.append(finding)
     outcome.source, outcome.note = series.source_note(outcome.data_year or year)
     if own_requirement(case):
         outcome.requirement = unit_requirement(case, outcome)
@@ -316,8 +333,13 @@ def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | Non
 
 
 def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, settings: Settings) -> Result:
-    """Wrap an outcome in a Result and decide whether it fails the run."""
-    failing = out.status in FAIL_ON[settings.fail_on] and (base.commitment == "binding" or settings.strict)
+    """Wrap an outcome in a Result and decide whether it fails the run.
+
+    Aspirational (力争) and expected (预期性) targets are reported the same way but
+    fail only with ``--strict`` (docs/evaluation.md#statuses).
+    """
+    binding = base.commitment == "binding" and base.attribute != "expected"
+    failing = out.status in FAIL_ON[settings.fail_on] and (binding or settings.strict)
     return Result(
         plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
         comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
@@ -334,6 +356,8 @@ def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, s
         last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
         source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
         elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
+        direction=base.direction, attribute=base.attribute, stated=out.stated, approximate=out.approximate,
+        change=out.change, category=out.category, target_category=out.target_category,
         **out.reason.result_fields())
 
 

@@ -180,5 +180,9 @@ def schedule_value(outcome: Outcome, family: Family, year: int, due: Sequence[Re
         if not applies or value is None or isinstance(value, bool):
             return None
         return midpoint(value)
+    if family == "category":
+        return None  # grades have no expected amount (docs/evaluation.md#categories)
+    if outcome.expected is not None:
+        return outcome.expected  # E(year) on the target's own schedule: whole, step or compounding
     points = next((r.path for r in reversed(due) if r.path), outcome.path)
     return path_value(points, year)

@@ -17,18 +17,10 @@ from policycheck.evaluation.context import (
     resolve_requirement,
     value_at,
 )
+from policycheck.evaluation.judge import attained, meets, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.schedule import (
-    attainment,
-    average_growth,
-    classify_ratio,
-    direction,
-    margin,
-    midpoint,
-    satisfies,
-    time_progress,
-)
+from policycheck.evaluation.schedule import average_growth, classify_ratio, margin, midpoint, time_progress
 
 
 def evaluate_cagr(case: Case) -> Outcome:
@@ -57,9 +49,9 @@ def evaluate_cagr(case: Case) -> Outcome:
         return out
     out.actual = a
     out.gap = a - r
-    out.margin = margin(a, case.cmp, r_req, r_req, direction(case.cmp, 0.0, r, case.open_end), tol=case.tol,
-                        open_end=case.open_end)
-    out.attainment = attainment(a, case.cmp, r_req, tol=case.tol, open_end=case.open_end)
+    out.margin = margin(a, case.cmp, r_req, r_req, travel(case, 0.0, r), tol=case.tol, open_end=case.open_end,
+                        sign=case.sign if case.cmp != "between" else 0, band=case.band)
+    out.attainment = attained(case, a, r_req)
     _status(case, a, r_req, final_year, out)
     return out
 
@@ -103,13 +95,13 @@ def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year
     """met/missed from T on; before T on_track when satisfied, else the ratio a/r."""
     r = midpoint(r_req)
     rate = {"rate": fmt(a), "required": fmt(r_req)}
-    if satisfies(a, case.cmp, r_req, case.tol, case.open_end):
+    if meets(case, a, r_req):
         out.judge("met" if case.year >= final_year else "on_track", because("growth", **rate))
         return
     if case.year >= final_year:
         out.judge("missed", because("growth_missed", **rate, target_year=final_year))
         return
-    d = direction(case.cmp, 0.0, r, case.open_end)
+    d = travel(case, 0.0, r)
     if d * r <= 0:
         # No ratio can measure the distance (e.g. a maximum rate above zero): behind.
         out.judge("off_track", because("growth_behind", **rate))

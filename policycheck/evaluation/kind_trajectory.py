@@ -5,12 +5,16 @@ docs/evaluation.md#level-rank-cumulative says what each status means.
 The seven rules are applied in the documented order in :func:`_status`; the
 numbers reported with every result (expected, gap, progress, 序时进度, pace,
 projection) are computed in :func:`_numbers` whatever the status, when they can be.
+The expected path is :class:`policycheck.evaluation.paths.Path` (linear, whole or
+step; compounding for a percent change); whether a value meets a requirement is
+:mod:`policycheck.evaluation.judge` (one meaning of 左右 in every year).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policycheck.changes import Change
 from policycheck.evaluation.context import (
     Case,
     baseline_year,
@@ -21,22 +25,21 @@ from policycheck.evaluation.context import (
     value_at,
     weakest_status,
 )
+from policycheck.evaluation.judge import attained, band, meets, mirrored, reached_early, travel
 from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.paths import Path, path_mode
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import (
     Requirement,
-    attainment,
     cagr_ratio,
     classify_ratio,
-    direction,
     eps,
     linear_ratio,
     margin,
     midpoint,
     path_value,
     progress,
-    satisfies,
     time_progress,
 )
 from policycheck.model import Baseline, DataStatus, Method, RequirementValue, Status
@@ -44,11 +47,15 @@ from policycheck.model import Baseline, DataStatus, Method, RequirementValue, St
 
 @dataclass(slots=True)
 class _Path:
-    """The resolved requirement of one case: baseline, milestones and E(Y)."""
+    """The resolved requirement of one case: baseline, milestones and the schedule E(y)."""
 
     baseline: Baseline | None
     milestones: tuple[tuple[int, Requirement], ...]
-    points: tuple[tuple[int, float], ...]
+    schedule: Path
+
+    @property
+    def points(self) -> tuple[tuple[int, float], ...]:
+        return self.schedule.chart_points()
 
     @property
     def final(self) -> tuple[int, Requirement]:
@@ -62,13 +69,13 @@ def evaluate_trajectory(case: Case) -> Outcome:
     final_year = case.milestones[-1][0]
     out.target_year = final_year
     out.time_progress = time_progress(case.year, baseline_year(case), final_year)
-    path = _resolve_path(baseline, case.milestones)
+    path = _resolve_path(case, baseline, case.milestones)
     if path is not None:
         # The requirement and E(Y) need no actual: a no_data or pending result
         # still reports them (docs/evaluation.md: expected = E(Y) with every level-type result).
         out.path = path.points
         out.target_value = path.final[1]
-        out.expected = path_value(path.points, case.year)
+        out.expected = path.schedule.at(case.year)
         if case.cmp == "between":
             out.expected_range = expected_range(path.baseline, path.milestones, case.year)
     actual = _actual(case, out)
@@ -76,16 +83,17 @@ def evaluate_trajectory(case: Case) -> Outcome:
         return out
     out.actual = actual
     if path is None:
-        out.judge("pending", because("no_baseline_times"))
+        relative = any(isinstance(v, Change) for _, v in case.milestones)
+        out.judge("pending", because("no_baseline_change" if relative else "no_baseline_times"))
         return out
     _numbers(case, path, actual, out)
     _status(case, path, actual, out)
     return out
 
 
-def _resolve_path(baseline: Baseline | None,
+def _resolve_path(case: Case, baseline: Baseline | None,
                   milestones: tuple[tuple[int, RequirementValue], ...]) -> _Path | None:
-    """Baseline, milestones and path points; None while a times_baseline milestone lacks b."""
+    """Baseline, milestones and the schedule; None while a relative milestone lacks b."""
     fixed = _fixed_milestones(milestones)
     if fixed is not None:
         resolved, tail = fixed
@@ -96,12 +104,14 @@ def _resolve_path(baseline: Baseline | None,
         resolved = found
         tail = tuple((y, midpoint(v)) for y, v in resolved)
     points = ((baseline.year, baseline.value),) + tail if baseline is not None else tail
-    return _Path(baseline, resolved, points)
+    geometric = frozenset(y for y, v in milestones if isinstance(v, Change) and v.unit == "percent")
+    d = travel(case, baseline.value if baseline is not None else None, tail[-1][1])
+    return _Path(baseline, resolved, Path(points, path_mode(case.target, points), d, geometric))
 
 
 def _resolved(milestones: tuple[tuple[int, RequirementValue], ...],
               b: float | None) -> tuple[tuple[int, Requirement], ...] | None:
-    """Every milestone as a number or range; None when one is a multiple of a baseline not known."""
+    """Every milestone as a number or range; None when one is relative to a baseline not known."""
     resolved: list[tuple[int, Requirement]] = []
     for year, value in milestones:
         requirement = resolve_requirement(value, b)
@@ -118,7 +128,7 @@ def _fixed_milestones(milestones: tuple[tuple[int, RequirementValue], ...]
 
     Every unit of a scoped target has the same ones, so they are computed once
     and shared (2,844 county results per national target); None when a
-    ``times_baseline`` milestone needs each unit's own baseline.
+    ``times_baseline`` or change milestone needs each unit's own baseline.
     """
     resolved = _resolved(milestones, None)
     if resolved is None:
@@ -144,8 +154,8 @@ def expected_range(baseline: Baseline | None, milestones: tuple[tuple[int, Requi
 
 
 def _method_name(case: Case) -> Method:
-    """Cumulative totals always use the linear path; level and rank may use cagr."""
-    return "linear" if case.target.kind == "cumulative" else case.settings.method
+    """Cumulative totals and grades always use the linear path; level and rank may use cagr."""
+    return "linear" if case.target.kind in ("cumulative", "category") else case.settings.method
 
 
 def _actual(case: Case, out: Outcome) -> float | None:
@@ -193,7 +203,7 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
     final_year, v_req = path.final
     v_t = midpoint(v_req)
     b = path.baseline.value if path.baseline is not None else None
-    expected = path_value(path.points, year)
+    expected = path.schedule.at(year)
     prog = progress(a, b, v_t)
     out.expected = expected
     out.progress = prog
@@ -205,10 +215,9 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
             out.margin = expected - a
         else:
             scheduled = out.expected_range if out.expected_range is not None else expected
-            out.margin = margin(a, cmp, scheduled, v_req, direction(cmp, b, v_t, case.open_end), tol=case.tol,
-                                open_end=case.open_end)
-    out.attainment = attainment(a, cmp, v_req, tol=case.tol, progress_value=prog, has_baseline=b is not None,
-                                open_end=case.open_end)
+            out.margin = margin(a, cmp, scheduled, v_req, path.schedule.travel, tol=case.tol,
+                                open_end=case.open_end, sign=case.sign if cmp != "between" else 0, band=case.band)
+    out.attainment = attained(case, a, v_req, progress_value=prog, has_baseline=b is not None)
     if year < final_year:
         out.required_annual = (v_t - a) / (final_year - year)
     if path.baseline is not None and year > path.baseline.year:
@@ -217,7 +226,7 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
         if year < final_year:
             projected = a + trend * (final_year - year)
             out.projected = projected
-            out.projected_met = satisfies(projected, cmp, v_req, case.tol, case.open_end)
+            out.projected_met = meets(case, projected, v_req)
     if path.baseline is not None and expected is not None:
         out.progress_ratio = _ratio(case, path, a, expected, out)
 
@@ -227,7 +236,9 @@ def _ratio(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> 
     assert path.baseline is not None
     y0, b = path.baseline.year, path.baseline.value
     final_year, v_req = path.final
-    d = direction(case.cmp, b, midpoint(v_req), case.open_end)
+    d = path.schedule.travel
+    # A two-sided 左右 overshot past its band counts by its distance (judge.mirrored).
+    a = _effective(case, path, a)
     if out.method == "cagr":
         rho = cagr_ratio(a, b, case.year - y0, midpoint(v_req), final_year - y0, d)
         if rho is not None:
@@ -236,12 +247,18 @@ def _ratio(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> 
     return linear_ratio(a, b, expected, d)
 
 
+def _effective(case: Case, path: _Path, a: float) -> float:
+    """The actual the schedule measures: for a two-sided 左右 past its band, its mirror image."""
+    mirror = mirrored(case, a, path.final[1], path.schedule.travel)
+    return a if mirror is None else mirror
+
+
 def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
     """Rules 2 to 7 of docs/evaluation.md#level-rank-cumulative, first that applies."""
-    year, cmp, tol = case.year, case.cmp, case.tol
+    year, tol = case.year, case.tol
     final_year, v_req = path.final
-    met = satisfies(a, cmp, v_req, tol, case.open_end)
-    if year >= final_year or met:
+    if year >= final_year or reached_early(case, a, v_req, path.schedule.travel):
+        met = meets(case, a, v_req)
         code = ("final_met_early" if year < final_year else "final_met") if met else "final_missed"
         out.judge("met" if met else "missed",
                   because(code, target=requirement_text(case.target, v_req, tolerance=tol), target_year=final_year,
@@ -249,7 +266,7 @@ def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
         return
     for milestone_year, v in path.milestones:
         if milestone_year == year:
-            met = satisfies(a, cmp, v, tol, case.open_end)
+            met = meets(case, a, v)
             out.judge("met" if met else "missed",
                       because("milestone_met" if met else "milestone_missed",
                               target=requirement_text(case.target, v, tolerance=tol), year=year, actual=fmt(a)))
@@ -267,9 +284,19 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
     """Rule 6: the progress ratio against the thresholds, or the baseline if none is due yet."""
     assert path.baseline is not None
     b = path.baseline.value
-    d = direction(case.cmp, b, midpoint(path.final[1]), case.open_end)
+    d = path.schedule.travel
     rho = out.progress_ratio
     settings = case.settings
+    counted = _effective(case, path, a)
+    if counted != a:
+        if rho is not None:
+            status = classify_ratio(rho, settings.on_track, settings.at_risk)
+        else:
+            status = "on_track" if d * (counted - b) >= -eps(b) else "regressing"
+        nominal = midpoint(path.final[1])
+        out.judge(status, because("beyond_band", actual=fmt(a), target=fmt(nominal), band=fmt(band(case, nominal)),
+                                  counted=fmt(counted)))
+        return
     if rho is None:
         if d * (a - b) >= -eps(b):
             out.judge("on_track", because("none_due_yet", actual=fmt(a), baseline=fmt(b)))

@@ -7,19 +7,13 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 from __future__ import annotations
 
 from policycheck.evaluation.context import Case, fmt, mark_no_data, no_data_reason, value_at, weakest_status
+from policycheck.evaluation.judge import attained, meets
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.requirement import requirement_text
-from policycheck.evaluation.schedule import (
-    Requirement,
-    attainment,
-    direction,
-    growth_rate,
-    margin,
-    midpoint,
-    satisfies,
-)
+from policycheck.evaluation.schedule import Requirement, direction, growth_rate, margin, midpoint
 from policycheck.model import DataStatus, HistoryEntry, Status
+from policycheck.verdicts import stated_verdict
 
 
 def evaluate_yearly(case: Case) -> Outcome:
@@ -50,9 +44,10 @@ def evaluate_yearly(case: Case) -> Outcome:
     if v is not None and entry.actual is not None:
         a = entry.actual
         out.gap = a - midpoint(v)
-        out.margin = margin(a, case.cmp, v, v, direction(case.cmp, None, midpoint(v), case.open_end), tol=case.tol,
-                            open_end=case.open_end)
-        out.attainment = attainment(a, case.cmp, v, tol=case.tol, open_end=case.open_end)
+        out.margin = margin(a, case.cmp, v, v, case.sign or direction(case.cmp, None, midpoint(v), case.open_end),
+                            tol=case.tol, open_end=case.open_end, sign=case.sign if case.cmp != "between" else 0,
+                            band=case.band)
+        out.attainment = attained(case, a, v)
     if not kept and not first <= case.year <= last:
         out.judge("pending", because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":
@@ -64,15 +59,37 @@ def evaluate_yearly(case: Case) -> Outcome:
         code = "one_year_met" if entry.status == "met" else "one_year_missed"
         out.judge(entry.status, because(code, year=judged, target=_stated(case, v), actual=fmt(entry.actual)))
     else:
-        code = "year_met" if entry.status == "met" else "year_missed"
-        out.judge(entry.status, because(code, year=case.year, target=_stated(case, v), actual=fmt(entry.actual),
-                                        years_met=out.years_met, years_due=out.years_due))
+        out.judge(entry.status, _year_reason(case, entry, v, history, out.years_met))
     return out
 
 
 def _stated(case: Case, v: Requirement | None) -> str:
     """The year's requirement as the reason states it (``≥60``, ``3—5``, ``>10.5``)."""
     return requirement_text(case.target, v, tolerance=case.tol) if v is not None else "none"
+
+
+def _year_reason(case: Case, entry: HistoryEntry, v: Requirement | None, history: tuple[HistoryEntry, ...],
+                 years_met: int) -> Reason:
+    """"2025 requirement ≥15 met: actual 15.6 (3 of 3 due years met)"; years without data are
+    not counted as unmet but named ("3 of 3 years with data met; no data for 2021–2022")."""
+    met = entry.status == "met"
+    missing = [e.year for e in history if e.status == "no_data"]
+    common = {"year": case.year, "target": _stated(case, v), "actual": fmt(entry.actual), "years_met": years_met}
+    if not missing:
+        return because("year_met" if met else "year_missed", **common, years_due=len(history))
+    return because("year_met_gaps" if met else "year_missed_gaps", **common,
+                   years_data=len(history) - len(missing), missing=year_ranges(missing))
+
+
+def year_ranges(years: list[int]) -> str:
+    """2021, 2022, 2024 -> "2021–2022, 2024": runs of years as ranges."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 def _years(case: Case) -> tuple[int, int]:
@@ -99,11 +116,14 @@ def _judge(case: Case, year: int) -> tuple[HistoryEntry, Requirement | None, Rea
     a, why = _actual(case, year)
     v = _requirement(case, year)
     if a is None:
+        stated = case.series.stated(year)
+        if stated is not None:  # the year's verdict as the source states it (docs/evaluation.md#stated-verdicts)
+            return HistoryEntry(year, None, "met" if stated_verdict(stated) else "missed"), v, None
         return HistoryEntry(year, None, "no_data"), v, why
     if v is None:
         why = because("no_reference_value", reference=case.target.reference, year=year)
         return HistoryEntry(year, a, "no_data"), v, why
-    status: Status = "met" if satisfies(a, case.cmp, v, case.tol, case.open_end) else "missed"
+    status: Status = "met" if meets(case, a, v) else "missed"
     return HistoryEntry(year, a, status), v, None
 
 

@@ -8,7 +8,7 @@ The field names and order are those of :class:`policycheck.model.Result`
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 from policycheck.evaluation.reasons import Reason
@@ -71,6 +71,13 @@ class Outcome:
     #: the requirement text of a unit with its own value (an allocation, a multiple of its
     #: own baseline); None: the target's, the same for every unit
     requirement: str | None = None
+    # marks (policycheck.evaluation.marks): a stated verdict, an approximate actual, the
+    # change from the base year, the grade names of a category target
+    stated: str | None = field(default=None, metadata=_ACTUAL)
+    approximate: bool = field(default=False, metadata=_ACTUAL)
+    change: Mapping[str, object] | None = field(default=None, metadata=_ACTUAL)
+    category: str | None = field(default=None, metadata=_ACTUAL)
+    target_category: str | None = None
 
     def judge(self, status: Status, reason: Reason) -> None:
         """Settle the status and say why."""
@@ -80,7 +87,7 @@ class Outcome:
     def keep_schedule(self) -> None:
         """Forget everything that compares an actual with the requirement (a year not due yet)."""
         for name in _ACTUAL_FIELDS:
-            setattr(self, name, None)
+            setattr(self, name, False if name == "approximate" else None)
 
 
 _ACTUAL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outcome) if f.metadata.get("needs_actual"))

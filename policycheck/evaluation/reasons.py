@@ -46,6 +46,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh": "该指标没有设定目标值",
     },
     # level, rank, cumulative (docs/evaluation.md#level-rank-cumulative)
+    "no_baseline_change": {
+        "en": "no base-year value: cannot resolve a change from the base year",
+        "zh": "缺少基期值：无法换算相对于基期的变化目标",
+    },
     "no_baseline_times": {
         "en": "no baseline: cannot resolve the times_baseline milestone",
         "zh": "缺少基期值：无法换算按基期倍数设定的目标值",
@@ -107,6 +111,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "behind the {method} schedule: {difference} below the expected {expected}",
         "zh": "落后于{method}：比序时目标值{expected}低{difference}",
     },
+    "beyond_band": {
+        "en": "actual {actual} is past the band of {target}左右 (±{band}): as far from it as {counted}",
+        "zh": "实际值{actual}已超出{target}左右的范围（±{band}）：与目标的距离相当于{counted}",
+    },
     "behind_above": {
         "en": "behind the {method} schedule: {difference} above the expected {expected}",
         "zh": "落后于{method}：比序时目标值{expected}高{difference}",
@@ -135,6 +143,18 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "one_year_no_data": {
         "en": "no actual for {year}, the only year the requirement {target} applies to",
         "zh": "缺少{year}年的实际值，要求{target}只适用于该年",
+    },
+    "year_met_gaps": {
+        "en": "{year} requirement {target} met: actual {actual} ({years_met} of {years_data} years with data met; "
+              "no data for {missing})",
+        "zh": "达到{year}年要求{target}：实际值{actual}"
+              "（有数据的{years_data}年中达标{years_met}年；{missing}年缺少数据）",
+    },
+    "year_missed_gaps": {
+        "en": "{year} requirement {target} not met: actual {actual} ({years_met} of {years_data} years with data "
+              "met; no data for {missing})",
+        "zh": "未达到{year}年要求{target}：实际值{actual}"
+              "（有数据的{years_data}年中达标{years_met}年；{missing}年缺少数据）",
     },
     "no_reference_value": {
         "en": "no value of the reference {reference} for {year}",
@@ -180,6 +200,23 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "growth_pace": {
         "en": "average growth {rate}% against the required {required}%: {ratio} of the required pace",
         "zh": "年均增速{rate}%，要求{required}%：为要求速度的{ratio}倍",
+    },
+    # a verdict stated instead of a number (docs/evaluation.md#stated-verdicts)
+    "stated_met": {
+        "en": "stated as {word} for {year}: no figure, the source's own verdict",
+        "zh": "{year}年据来源表述为“{word}”：没有数值，按来源的判断计",
+    },
+    "stated_missed": {
+        "en": "stated as {word} for {year}: no figure, the source's own verdict",
+        "zh": "{year}年据来源表述为“{word}”：没有数值，按来源的判断计",
+    },
+    "stated_met_source": {
+        "en": "stated as {word} for {year} by {source}: no figure, the source's own verdict",
+        "zh": "{year}年据{source}表述为“{word}”：没有数值，按来源的判断计",
+    },
+    "stated_missed_source": {
+        "en": "stated as {word} for {year} by {source}: no figure, the source's own verdict",
+        "zh": "{year}年据{source}表述为“{word}”：没有数值，按来源的判断计",
     },
     # milestone (docs/evaluation.md#milestone)
     "achieved": {

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from policycheck.changes import Change
 from policycheck.model import RequirementValue, Target, TimesBaseline
 from policycheck.numtext import number_text, range_text, trim
 
 #: Comparator -> the sign written before the number.
 SYMBOLS: Mapping[str, str] = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "approx": "≈"}
+#: 左右 with a direction (docs/evaluation.md#approx): at least about, at most about.
+_ONE_SIDED: Mapping[str, str] = {"up": "≳", "down": "≲"}
 #: The verbs of milestone targets (docs/plan-format.md: 建成, 获批, 创成 ...), found in the
 #: target's name; a milestone whose name has none of them reads 完成 (done).
 MILESTONE_VERBS: tuple[str, ...] = ("建成", "获批", "创成", "入选", "认定", "通过", "获得", "升级为")
@@ -28,16 +31,29 @@ _ENGLISH: Mapping[str, str] = {
     "基期": "baseline",
 }
 _TOP = re.compile(r"前(\d+)名")
+#: The words of a change from the base year and their English (docs/plan-format.md#relative-change).
+_CHANGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"位次比(\d{4}年|基期)提升([\d.]+)位"), r"\2 places up from \1"),
+    (re.compile(r"位次不低于(\d{4}年|基期)"), r"no lower rank than in \1"),
+    (re.compile(r"比(\d{4}年|基期)增长([\d.]+)%"), r"+\2% from \1"),
+    (re.compile(r"比(\d{4}年|基期)下降([\d.]+)%"), r"-\2% from \1"),
+    (re.compile(r"比(\d{4}年|基期)提高([\d.]+)个百分点"), r"+\2 points from \1"),
+    (re.compile(r"比(\d{4}年|基期)降低([\d.]+)个百分点"), r"-\2 points from \1"),
+    (re.compile(r"比(\d{4}年|基期)提升([\d.]+)个等级"), r"\2 grades up from \1"),
+)
+_YEAR = re.compile(r"(\d{4})年")
 
 
 def requirement_text(target: Target, value: RequirementValue | None = None, *,
-                     tolerance: float | None = None, reference: str | None = None) -> str:
+                     tolerance: float | None = None, reference: str | None = None,
+                     base_year: int | None = None) -> str:
     """The requirement of ``target`` in a few characters.
 
     ``value`` is the requirement to state (an allocation, a resolved multiple
     of the baseline); by default the final milestone or the annual value.
     ``tolerance`` is the plan's approx tolerance when the target has none;
-    ``reference`` the name of the series an annual target compares against.
+    ``reference`` the name of the series an annual target compares against;
+    ``base_year`` the year a change from the base year counts from when it names none.
     Empty when the target states no requirement.
     """
     if target.kind == "milestone":
@@ -51,9 +67,32 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
         return ""
     if isinstance(value, TimesBaseline):
         return f"{SYMBOLS.get(cmp, cmp)}{trim(f'{value.factor:g}')}×基期"
+    if isinstance(value, Change):
+        return change_words(value, base_year)
     if isinstance(value, tuple):
         return _range(value, getattr(target, "direction", None))
-    return _single(target.kind, cmp, float(value), target.tolerance if target.tolerance is not None else tolerance)
+    if target.categories and float(value).is_integer() and 0 <= value < len(target.categories):
+        return f"{SYMBOLS.get(cmp, cmp)}{target.categories[int(value)]}"
+    if cmp == "approx" and target.tolerance_absolute is not None:
+        sign = _ONE_SIDED.get(target.direction or "", "≈")
+        return f"{sign}{number_text(float(value))} (±{number_text(target.tolerance_absolute)})"
+    text = _single(target.kind, cmp, float(value), target.tolerance if target.tolerance is not None else tolerance)
+    return _ONE_SIDED[target.direction] + text[1:] if cmp == "approx" and target.direction else text
+
+
+def change_words(change: Change, base_year: int | None = None) -> str:
+    """A change from the base year as a plan writes it (docs/plan-format.md#relative-change):
+    比2020年下降13.5%, 比基期提高5个百分点, 位次比2020年提升3位, 比基期提升1个等级."""
+    since = change.since if change.since is not None else base_year
+    base = f"比{since}年" if since is not None else "比基期"
+    size = number_text(abs(change.by))
+    if change.unit == "percent":
+        return f"{base}{'增长' if change.by >= 0 else '下降'}{size}%"
+    if change.unit == "points":
+        return f"{base}{'提高' if change.by >= 0 else '降低'}{size}个百分点"
+    if change.unit == "places":
+        return f"位次{base}提升{size}位" if change.by else f"位次不低于{base[1:]}"
+    return f"{base}提升{size}个等级"
 
 
 def _range(value: tuple[float, float], direction: str | None) -> str:
@@ -84,6 +123,9 @@ def localise_requirement(text: str, lang: str) -> str:
     if lang != "en" or not text:
         return text
     text = _TOP.sub(lambda m: f"top {m.group(1)}", text)
+    for pattern, english in _CHANGES:
+        text = pattern.sub(english, text)
+    text = _YEAR.sub(r"\1", text)
     for word in sorted(_ENGLISH, key=len, reverse=True):
         text = text.replace(word, _ENGLISH[word])
     return text.replace("×baseline", "× baseline")

@@ -7,6 +7,7 @@ computed is ``None``, never a made-up 0.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from policycheck.model import Status
@@ -22,11 +23,16 @@ def eps(v: float) -> float:
     return 1e-9 * max(1.0, abs(v))
 
 
-def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: int = 0) -> bool:
+def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: int = 0, *, sign: int = 0,
+              band: float | None = None) -> bool:
     """Satisfies(x, cmp, v) of docs/evaluation.md#notation; ``tol`` is the relative tolerance of ``approx``.
 
     ``open_end`` is the open end of a ``between`` range (docs/evaluation.md#ranges):
     +1 when more than hi meets it (不少于3—5场), -1 when less than lo does, 0 closed.
+    ``approx`` (左右) allows ``band`` (in the target's unit) or else ``tol`` × |v|,
+    on one side only when the target has a direction: ``sign`` +1 reads 30左右 as
+    "at least about 30", -1 as "at most about 30"; 0 reads it both ways
+    (docs/evaluation.md#approx).
     """
     if isinstance(v, tuple):
         lo, hi = v
@@ -45,7 +51,12 @@ def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: in
     if cmp == "==":
         return abs(x - v) <= e
     if cmp == "approx":
-        return abs(x - v) <= tol * abs(v) + e
+        slack = (tol * abs(v) if band is None else band) + e
+        if sign > 0:
+            return x >= v - slack
+        if sign < 0:
+            return x <= v + slack
+        return abs(x - v) <= slack
     if cmp == "between":  # a single number given for between: the degenerate interval
         return abs(x - v) <= e
     raise ValueError(f"unknown comparator {cmp!r}")
@@ -89,6 +100,30 @@ def path_value(points: Points, year: int) -> float | None:
             return prev_value + share * (value - prev_value)
         prev_year, prev_value = point_year, value
     return points[-1][1]
+
+
+def geometric_value(start: float, end: float, share: float) -> float | None:
+    """The value ``share`` of the way from ``start`` to ``end`` at a constant rate of change;
+    None when either end is not positive (no constant rate joins them)."""
+    if start <= 0 or end <= 0:
+        return None
+    try:
+        value: float = start * (end / start) ** share
+    except OverflowError:  # statistics near the float limit: no compound rate to speak of
+        return None
+    return value if math.isfinite(value) else None
+
+
+def toward_baseline(value: float, travel: int) -> float:
+    """A scheduled count as a whole number, rounded toward the baseline: down on a rising
+    path, up on a falling one, so the schedule never asks for part of a thing."""
+    if not math.isfinite(value) or abs(value) >= 2.0 ** 52:  # beyond 2^52 every float is whole
+        return value
+    if travel > 0:
+        return float(math.floor(value + eps(value)))
+    if travel < 0:
+        return float(math.ceil(value - eps(value)))
+    return value
 
 
 def time_progress(year: int, y0: int, t: int) -> float | None:
@@ -153,14 +188,15 @@ def average_growth(level: float, b: float, years: int) -> float | None:
 
 
 def margin(a: float, cmp: str, scheduled: Requirement, final: Requirement, d: int, *,
-           tol: float = 0.0, open_end: int = 0) -> float:
+           tol: float = 0.0, open_end: int = 0, sign: int = 0, band: float | None = None) -> float:
     """The gap in the one sign convention of the reports (docs/evaluation.md#the-sign-of-gaps).
 
     ``+`` ahead of or better than what is ``scheduled`` at Y (E(Y), or the
     requirement itself), ``-`` behind or worse, 0 inside a required range.
     ``final`` is the final requirement and ``d`` the direction of travel: a
     range or an ``approx`` value is approached from one side, and going past
-    its far end is worse, not better (unless the range is open that way).
+    its far end is worse, not better (unless the range is open that way, or
+    the target's direction ``sign`` says that way is better).
     """
     if cmp in (">=", ">"):
         return a - midpoint(scheduled)
@@ -168,9 +204,13 @@ def margin(a: float, cmp: str, scheduled: Requirement, final: Requirement, d: in
         return midpoint(scheduled) - a
     if cmp == "between" and isinstance(scheduled, tuple) and isinstance(final, tuple):
         return _range_margin(a, scheduled, final, d, open_end)
-    # approx, ==: satisfied is 0; on the way there, ahead or behind the schedule; past it, worse.
     v, s = midpoint(final), midpoint(scheduled)
-    if satisfies(a, cmp, final, tol):
+    if sign:  # approx or == with a direction (docs/evaluation.md#approx): better is that way
+        if sign * (a - s) < 0 and satisfies(a, cmp, final, tol, sign=sign, band=band):
+            return 0.0  # short of the nominal value but within the tolerance
+        return sign * (a - s)
+    # approx, ==: satisfied is 0; on the way there, ahead or behind the schedule; past it, worse.
+    if satisfies(a, cmp, final, tol, band=band):
         return 0.0
     if d and d * (v - a) > 0:
         return d * (a - s)
@@ -195,32 +235,49 @@ def _range_margin(a: float, scheduled: tuple[float, float], final: tuple[float, 
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
                progress_value: float | None = None, has_baseline: bool | None = None,
-               open_end: int = 0) -> float | None:
+               open_end: int = 0, sign: int | None = None, band: float | None = None) -> float | None:
     """达成率 (docs/evaluation.md#attainment) of the actual ``a`` against the requirement ``v``.
 
-    For 清零 (v = 0, lower is better) above zero it is ``progress_value`` when the
-    target has a baseline (null when progress cannot be computed, e.g. b = 0),
-    else 0.  ``has_baseline`` None means: a baseline if a progress value is given.
+    ``sign`` is the target's direction (+1 up, -1 down, 0 none); None takes it from
+    the comparator.  Higher is better: a / v.  Lower is better: v / a when a is at
+    or above v, 2 - a / v below it (0.6 against at most 5 is 188 %, not 833 %:
+    100 % plus the share of the limit left unused).  For 清零 (v = 0, lower is better)
+    above zero it is ``progress_value`` when the target has a baseline (null when
+    progress cannot be computed, e.g. b = 0), else 0.  ``has_baseline`` None means:
+    a baseline if a progress value is given.  approx and == without a direction:
+    1 when satisfied, else min(a/v, v/a); ``between``: see :func:`_between_attainment`
+    (``open_end`` its open end).  Extreme statistics (1e300 against
+    1e-300) overflow a ratio: there is no finite attainment, so it is None.
     """
+    value = _attainment(a, cmp, v, tol, progress_value, has_baseline, open_end, sign, band)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _attainment(a: float, cmp: str, v: Requirement, tol: float, progress_value: float | None,
+                has_baseline: bool | None, open_end: int, sign: int | None, band: float | None) -> float | None:
     if has_baseline is None:
         has_baseline = progress_value is not None
     if cmp == "between" and isinstance(v, tuple):
         return _between_attainment(a, v, open_end)
-    if cmp in ("==", "approx", "between"):
+    if sign is None:
+        sign = {">=": 1, ">": 1, "<=": -1, "<": -1}.get(cmp, 0)
+    if cmp in ("==", "approx", "between") and sign == 0:
         v = midpoint(v)
-        if satisfies(a, cmp, v, tol):
+        if satisfies(a, cmp, v, tol, band=band):
             return 1.0
         if v == 0:
             return None
         return 0.0 if a == 0 else min(a / v, v / a)
     v = midpoint(v)
-    if cmp in (">=", ">"):
+    if sign > 0:
         return None if v == 0 else a / v
     if v == 0:  # 清零: zero is the target
         if a <= 0:
             return 1.0
         return progress_value if has_baseline else 0.0
-    return v / a if a > 0 else None
+    if v < 0:  # a fall of at least |v| (增速不高于-2%): the larger the fall, the better
+        return a / v if a < 0 else 0.0
+    return v / a if a >= v else 2.0 - a / v
 
 
 def _between_attainment(a: float, v: tuple[float, float], open_end: int = 0) -> float | None:

@@ -29,8 +29,8 @@ def test_explain_json_is_the_report_of_that_target() -> None:
     code, out, _ = _run("explain", LINHAI, "prov-key-labs", "-a", LINHAI_CSV, "-f", "json")
     data = json.loads(out)
     assert code == 0
-    assert [(r["target"], r["year"], r["status"]) for r in data["results"]] == [("prov-key-labs", 2025, "at_risk")]
-    assert data["summary"] == {"results": 1, "by_status": {"at_risk": 1}, "failing": 0}
+    assert [(r["target"], r["year"], r["status"]) for r in data["results"]] == [("prov-key-labs", 2025, "on_track")]
+    assert data["summary"] == {"results": 1, "by_status": {"on_track": 1}, "failing": 0}
     assert [(u["id"], u["led"], u["supported"]) for u in data["units"]] == [("kjj", 1, 0)]
 
 
@@ -95,10 +95,10 @@ def test_quiet_summary_reads_as_chinese_under_zh_and_english_under_en() -> None:
     taicang, csv = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
     _, zh, _ = _run("check", taicang, "-a", csv, "-q")
     _, en, _ = _run("check", taicang, "-a", csv, "-q", "--lang", "en")
-    assert zh == ("policycheck: 共 30 项结果（未达成 2，不进反退 1，明显滞后 3，略有滞后 5，缺少数据 1，"
-                  "未到期 3，符合序时进度 6，已达成 9）；3 项不通过\n")
-    assert en == ("policycheck: 30 results (missed 2, regressing 1, off track 3, at risk 5, no data 1, "
-                  "pending 3, on track 6, met 9); 3 failing\n")
+    assert zh == ("policycheck: 共 30 项结果（未达成 2，不进反退 1，明显滞后 3，略有滞后 4，缺少数据 1，"
+                  "未到期 3，符合序时进度 7，已达成 9）；3 项不通过\n")
+    assert en == ("policycheck: 30 results (missed 2, regressing 1, off track 3, at risk 4, no data 1, "
+                  "pending 3, on track 7, met 9); 3 failing\n")
 
 
 def test_explain_header_uses_full_width_brackets_in_chinese() -> None:

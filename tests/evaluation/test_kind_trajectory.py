@@ -160,7 +160,7 @@ def test_lower_is_better() -> None:
 def test_zero_target_qingling() -> None:
     # 清零 by 2025 from 10 (2022). 2024: E = 10 - 2/3 * 10 = 3.333; rho = -6 / -6.667 = 0.9;
     # attainment = progress = (4 - 10) / (0 - 10) = 0.6.
-    t = target("zero", comparator="<=", unit="家", milestones=((2025, 0.0),))
+    t = target("zero", comparator="<=", unit="家", milestones=((2025, 0.0),), path="linear")
     p = plan(t, start=2023, end=2025)
     r = one(t, {2022: 10.0, 2024: 4.0}, p=p)
     assert r.status == "at_risk"
@@ -175,7 +175,7 @@ def test_zero_target_qingling() -> None:
 def test_rank_defaults_to_lower_is_better() -> None:
     # top 5 by 2027 from 12th (2022); 8th in 2025: E = 12 - 0.6 * 7 = 7.8;
     # rho = -4 / -4.2 = 0.952 -> on_track; attainment 5 / 8.
-    t = target("rank", kind="rank", comparator=None, unit="位", milestones=((2027, 5.0),))
+    t = target("rank", kind="rank", comparator=None, unit="位", milestones=((2027, 5.0),), path="linear")
     r = one(t, {2022: 12.0, 2025: 8.0})
     assert r.comparator == "<="
     assert r.status == "on_track"
@@ -202,7 +202,7 @@ def test_approx_uses_the_plan_tolerance() -> None:
 def test_between_uses_the_midpoint_for_the_path() -> None:
     # [3, 5] by 2027 from 1 (2022): mid 4; E(2025) = 1 + 0.6 * 3 = 2.8; a = 2.5:
     # rho = 1.5 / 1.8 = 0.8333 -> at_risk; attainment a / lo = 0.8333; progress 1.5 / 3.
-    t = target("b", comparator="between", unit="场", milestones=((2027, (3.0, 5.0)),))
+    t = target("b", comparator="between", unit="场", milestones=((2027, (3.0, 5.0)),), path="linear")
     r = one(t, {2022: 1.0, 2025: 2.5})
     assert r.status == "at_risk"
     assert r.target_value == (3.0, 5.0)

@@ -79,6 +79,8 @@ def scenario(draw: st.DrawFn, focus: bool = False) -> dict[str, Any]:
     kw["comparator"] = cmp
     if cmp == "approx" and draw(st.booleans()):
         kw["tolerance"] = draw(st.sampled_from((0.01, 0.1, 0.2)))
+    if cmp in ("approx", "==", "between") and draw(st.booleans()):
+        kw["direction"] = draw(st.sampled_from(("up", "down")))
     references: dict[str, Reference] = {}
     ref_series: dict[int, Any] = {}
     if kind in ("annual", "growth"):

@@ -134,7 +134,11 @@ def test_growth_rates() -> None:
     (0.0, "<=", 0.0, None, 1.0),  # 清零 done
     (3.0, "<=", 0.0, 0.7, 0.7),  # 清零 not done: the progress from the baseline
     (3.0, "<=", 0.0, None, 0.0),  # 清零 not done, no baseline
-    (-1.0, "<", 5.0, None, None),
+    (-1.0, "<", 5.0, None, 2.2),  # below zero: 100 % plus the share of the limit unused, 2 - a/v
+    (0.6, "<=", 5.0, None, 1.88),  # 2 - 0.6/5, not 833 %
+    (6.0, "<=", 5.0, None, 5.0 / 6.0),  # above the limit: v / a
+    (-3.0, "<=", -2.0, None, 1.5),  # a fall of at least 2: a fall of 3 is 150 %
+    (1.0, "<=", -2.0, None, 0.0),  # a rise where a fall was required
     (1.5, "between", (1.0, 2.0), None, 1.0),
     (0.5, "between", (1.0, 2.0), None, 0.5),  # a / lo
     (4.0, "between", (1.0, 2.0), None, 0.5),  # hi / a

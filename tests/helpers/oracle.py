@@ -38,11 +38,15 @@ def eps_for(v: float) -> float:
     return 1e-9 * max(1.0, abs(v))
 
 
-def satisfies(x: float, cmp: str, v: Any, tol: float) -> bool:
-    """Satisfies of docs/evaluation.md#notation:(x, cmp, v); ``between`` gives each bound its own eps (docs choice)."""
+def satisfies(x: float, cmp: str, v: Any, tol: float, sign: int = 0) -> bool:
+    """Satisfies of docs/evaluation.md#notation:(x, cmp, v); ``between`` gives each bound its own eps (docs choice).
+
+    docs choice (evaluation.md#approx): 左右 with a direction is one-sided, ``sign``
+    +1 at least v - tol|v|, -1 at most v + tol|v|; without one, two-sided.  A ``between``
+    range with a direction is open at that end (evaluation.md#ranges)."""
     if cmp == "between":
         lo, hi = v
-        return lo - eps_for(lo) <= x <= hi + eps_for(hi)
+        return (sign < 0 or lo - eps_for(lo) <= x) and (sign > 0 or x <= hi + eps_for(hi))
     e = eps_for(v)
     if cmp == ">=":
         return x >= v - e
@@ -54,6 +58,10 @@ def satisfies(x: float, cmp: str, v: Any, tol: float) -> bool:
         return x < v - e
     if cmp == "==":
         return abs(x - v) <= e
+    if sign > 0:
+        return x >= v - tol * abs(v) - e  # approx, direction up
+    if sign < 0:
+        return x <= v + tol * abs(v) + e  # approx, direction down
     return abs(x - v) <= tol * abs(v) + e  # approx
 
 
@@ -64,8 +72,19 @@ def numeric(v: Any) -> float:
     return float(v)
 
 
-def direction(cmp: str, v_t: float, b: float | None) -> int:
-    """d (docs/evaluation.md#notation): +1 / -1 by comparator, else sign(v_T - b) (0 without a baseline)."""
+def target_sign(target: Target) -> int:
+    """docs choice (plan-format.md#direction): ``direction`` if given, else the comparator's."""
+    if target.direction is not None:
+        return 1 if target.direction == "up" else -1
+    cmp = target.comparator or ("<=" if target.kind == "rank" else ">=")
+    return {">=": 1, ">": 1, "<=": -1, "<": -1}.get(cmp, 0)
+
+
+def direction(cmp: str, v_t: float, b: float | None, sign: int = 0) -> int:
+    """d (docs/evaluation.md#notation): the target's direction, +1 / -1 by comparator, else
+    sign(v_T - b) (0 without a baseline)."""
+    if sign:
+        return sign
     if cmp in (">=", ">"):
         return 1
     if cmp in ("<=", "<"):
@@ -101,16 +120,19 @@ def value_at(series: Mapping[int, Observation], year: int) -> Any:
 
 
 def attainment(a: float | None, cmp: str, v: Any, d: int, progress: float | None,
-               has_baseline: bool, tol: float) -> float | None:
-    """docs/evaluation.md#attainment, against v_T (level types) or v (annual, growth)."""
+               has_baseline: bool, tol: float, sign: int = 0) -> float | None:
+    """docs/evaluation.md#attainment, against v_T (level types) or v (annual, growth); ``sign`` the
+    target's direction."""
     if a is None:
         return None
     if cmp == "between":
         lo, hi = v
-        if satisfies(a, cmp, v, tol):
+        if satisfies(a, cmp, v, tol):  # inside the range itself
             return 1.0
-        return div(a, lo) if a < lo else div(hi, a)
-    if cmp in ("==", "approx"):
+        if a < lo:  # docs choice (evaluation.md#ranges): beyond an open end, how far beyond
+            return (None if a <= 0 else lo / a) if sign < 0 else div(a, lo)
+        return div(a, hi) if sign > 0 else div(hi, a)
+    if cmp in ("==", "approx") and sign == 0:
         if satisfies(a, cmp, v, tol):
             return 1.0
         # docs choice: 0 when a = 0 (v/a has no value, a/v is 0); v = 0 leaves a/v
@@ -118,13 +140,19 @@ def attainment(a: float | None, cmp: str, v: Any, d: int, progress: float | None
         if v == 0:
             return None
         return 0.0 if a == 0 else min(a / v, v / a)
+    if cmp in ("==", "approx"):
+        d = sign  # docs choice: with a direction, approx and == are measured like >= or <=
     if d == 1:
         return div(a, v)
     if v == 0:  # 清零
         if a <= 0:
             return 1.0
         return progress if has_baseline else 0.0
-    return v / a if a > 0 else None  # docs: a <= 0 with v > 0 has no finite value
+    # docs choice (evaluation.md#attainment): lower is better is v/a at or above v and
+    # 2 - a/v below it; a limit below zero (a fall of at least |v|) is a/v for a fall.
+    if v < 0:
+        return a / v if a < 0 else 0.0
+    return v / a if a >= v else 2 - a / v
 
 
 # ---------------------------------------------------------------- path E(y)
@@ -215,19 +243,28 @@ def ratio(kind: str, a: float, b: float, y0: int, e_y: float, v_t: float, t: int
     return (a - b) / r_req, "linear"
 
 
+def reached(a: float, cmp: str, v_t: Any, tol: float, sign: int, d: int) -> bool:
+    """Rule 3: the final target reached early; docs choice (evaluation.md#approx): 左右
+    before the target year needs the nominal value, on the side the path travels."""
+    if not satisfies(a, cmp, v_t, tol, sign):
+        return False
+    return cmp != "approx" or d == 0 or d * (a - v_t) >= -eps_for(v_t)
+
+
 def level_status(a: float | None, y: int, ms: list[tuple[int, Any]], cmp: str, tol: float,
-                 has_path: bool, rho: float | None, moved_away: bool, s: Settings) -> str:
+                 has_path: bool, rho: float | None, moved_away: bool, s: Settings,
+                 sign: int = 0, d: int = 0) -> str:
     """The seven rules of docs/evaluation.md#level-rank-cumulative, first that applies."""
     t, v_t = ms[-1]
     if a is None:
         return "no_data"
     if y >= t:
-        return "met" if satisfies(a, cmp, v_t, tol) else "missed"
-    if satisfies(a, cmp, v_t, tol):
+        return "met" if satisfies(a, cmp, v_t, tol, sign) else "missed"
+    if reached(a, cmp, v_t, tol, sign, d):
         return "met"
     for year, v in ms:
         if year == y:
-            return "met" if satisfies(a, cmp, v, tol) else "missed"
+            return "met" if satisfies(a, cmp, v, tol, sign) else "missed"
     if not has_path:
         return "pending"
     if rho is None:
@@ -262,20 +299,27 @@ def level_result(plan: Plan, target: Target, series: Mapping[int, Observation], 
     e_y = path_value(points, y)
     out["expected"] = e_y
     b = base[1] if base is not None else None
-    d = direction(cmp, v_t, b)
+    sign = target_sign(target)
+    d = direction(cmp, v_t, b, sign)
     rho = None
+    counted = a
+    if a is not None and cmp == "approx" and sign == 0 and d != 0 and \
+            d * (a - v_t) > tol * abs(v_t) + eps_for(v_t):
+        # docs choice (evaluation.md#approx): a two-sided 左右 past its band counts by its
+        # distance from the target: as its mirror image on the near side.
+        counted = v_t - (a - v_t)
     if a is not None:
-        fill_level_numbers(out, a, base, e_y, v_t, t, y, cmp, v_t_raw, tol)
+        fill_level_numbers(out, a, base, e_y, v_t, t, y, cmp, v_t_raw, tol, sign)
         if base is not None and e_y is not None:
-            rho, out["method"] = ratio(target.kind, a, base[1], base[0], e_y, v_t, t, y, d, s)
+            rho, out["method"] = ratio(target.kind, counted, base[1], base[0], e_y, v_t, t, y, d, s)
             out["progress_ratio"] = rho
-        out["attainment"] = attainment(a, cmp, v_t_raw, d, out["progress"], base is not None, tol)
+        out["attainment"] = attainment(a, cmp, v_t_raw, d, out["progress"], base is not None, tol, sign)
     if before_since:
         out["status"] = "pending"
         return out
-    moved_away = a is not None and b is not None and d * (a - b) < -eps_for(v_t)
+    moved_away = counted is not None and b is not None and d * (counted - b) < -eps_for(v_t)
     out["status"] = level_status(a, y, ms, cmp, tol, base is not None and e_y is not None,
-                                 rho, moved_away, s)
+                                 rho, moved_away, s, sign, d)
     return out
 
 
@@ -289,7 +333,7 @@ def time_progress(plan: Plan, target: Target, y: int, t: int) -> float:
 
 def fill_level_numbers(out: dict[str, Any], a: float, base: tuple[int, float] | None,
                        e_y: float | None, v_t: float, t: int, y: int, cmp: str, v_t_raw: Any,
-                       tol: float) -> None:
+                       tol: float, sign: int = 0) -> None:
     """gap, progress, required_annual, trend_annual, projected, projected_met
     (docs/evaluation.md#level-rank-cumulative)."""
     if e_y is not None:
@@ -305,7 +349,7 @@ def fill_level_numbers(out: dict[str, Any], a: float, base: tuple[int, float] | 
         out["trend_annual"] = trend
         if y < t:
             out["projected"] = a + trend * (t - y)
-            out["projected_met"] = satisfies(out["projected"], cmp, v_t_raw, tol)
+            out["projected_met"] = satisfies(out["projected"], cmp, v_t_raw, tol, sign)
 
 
 # ---------------------------------------------------------------- 4.2 annual, growth
@@ -339,7 +383,7 @@ def year_status(target: Target, series: Mapping[int, Observation],
     v = requirement(target, reference, y)
     if a is None or v is None:
         return "no_data"
-    return "met" if satisfies(a, target.comparator or ">=", v, tol) else "missed"
+    return "met" if satisfies(a, target.comparator or ">=", v, tol, target_sign(target)) else "missed"
 
 
 def periodic_result(plan: Plan, target: Target, series: Mapping[int, Observation],
@@ -362,8 +406,8 @@ def periodic_result(plan: Plan, target: Target, series: Mapping[int, Observation
         out["expected"] = numeric(v)  # v is known even when a is not
         if a is not None:
             out["gap"] = a - numeric(v)
-            d = direction(cmp, numeric(v), None)
-            out["attainment"] = attainment(a, cmp, v, d, None, False, tol)
+            d = direction(cmp, numeric(v), None, target_sign(target))
+            out["attainment"] = attainment(a, cmp, v, d, None, False, tol, target_sign(target))
     if not kept and not first <= y <= last:
         out["status"] = "pending"
     else:
@@ -404,19 +448,20 @@ def cagr_result(plan: Plan, target: Target, series: Mapping[int, Observation], y
     out["actual"] = a
     # For ==, approx and between the direction is sign(r - 0): a rate's baseline is no growth
     # (engine choice where docs/evaluation.md's sign(v_T - b) mixes a rate with a level).
-    d = direction(cmp, r, 0.0)
+    sign = target_sign(target)
+    d = direction(cmp, r, 0.0, sign)
     out["gap"] = a - r
-    out["attainment"] = attainment(a, cmp, r_raw, d, None, False, tol)
-    out["status"] = cagr_status(a, r_raw, cmp, tol, d, y, t, s, out)
+    out["attainment"] = attainment(a, cmp, r_raw, d, None, False, tol, sign)
+    out["status"] = cagr_status(a, r_raw, cmp, tol, d, y, t, s, out, sign)
     return out
 
 
 def cagr_status(a: float, r_raw: Any, cmp: str, tol: float, d: int, y: int, t: int,
-                s: Settings, out: dict[str, Any]) -> str:
+                s: Settings, out: dict[str, Any], sign: int = 0) -> str:
     """docs/evaluation.md#cagr: met/missed at T; before T on_track when satisfied, else rho = a / r."""
     if y >= t:
-        return "met" if satisfies(a, cmp, r_raw, tol) else "missed"
-    if satisfies(a, cmp, r_raw, tol):
+        return "met" if satisfies(a, cmp, r_raw, tol, sign) else "missed"
+    if satisfies(a, cmp, r_raw, tol, sign):
         return "on_track"
     r = numeric(r_raw)
     if d * r <= 0:  # docs choice: r against the direction, no ratio can measure it

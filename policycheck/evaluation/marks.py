@@ -1,0 +1,115 @@
+"""What a result says beyond its numbers: a stated verdict, an approximate actual, a change
+from the base year, grade names, and a magnitude conversion that looks wrong.
+
+Applied to the outcome of every kind after the kind's own rules have run
+(docs/evaluation.md#stated-verdicts):
+
+- a CSV cell that states a verdict (已完成, 提前完成, 未完成) for the assessment
+  year makes the result met or missed as stated, with no number;
+- an approximate cell (约4.4, 4.4左右) flags the result ``approximate``;
+- a change milestone (比2020年下降13.5%, 位次提升3位) reports the change made so far;
+- a category target names its grades;
+- a value converted between magnitudes whose attainment is outside 1 %..1,000 %
+  is a PC414 warning naming both magnitudes (15507.87亿 read as if the target's
+  万亿元 were 万 would be an attainment of 9,692,418,750 %).
+"""
+from __future__ import annotations
+
+import math
+
+from policycheck.changes import Change
+from policycheck.evaluation.context import Case
+from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.reasons import because
+from policycheck.findings import WARNING, Finding
+from policycheck.messages import msg
+from policycheck.observations import Observation
+from policycheck.verdicts import stated_verdict
+
+#: Attainment outside this range after a magnitude conversion is PC414 (docs/actuals.md#magnitudes).
+PLAUSIBLE = (0.01, 10.0)
+
+
+def apply_marks(case: Case, out: Outcome) -> Finding | None:
+    """Add the marks to ``out``; the PC414 finding when a conversion looks wrong."""
+    target = case.target
+    obs = case.series.marks(case.year)
+    if obs is not None and obs.stated is not None and target.kind != "milestone":
+        _stated(case, obs, out)
+    elif _approximate(case):
+        out.approximate = True
+    _change(case, out)
+    if target.categories:
+        out.category = grade_name(target.categories, out.actual)
+        out.target_category = grade_name(target.categories, out.target_value)
+    if obs is not None and obs.converted is not None:
+        return _implausible(case, obs, out.attainment)
+    return None
+
+
+def _stated(case: Case, obs: Observation, out: Outcome) -> None:
+    """Met or missed as stated: no number, no schedule arithmetic, the word kept."""
+    word = obs.stated or ""
+    met = bool(stated_verdict(word))
+    out.actual = out.gap = out.attainment = out.progress = out.progress_ratio = None
+    out.required_annual = out.trend_annual = out.projected = out.projected_met = out.level = None
+    out.last_year = out.last_value = None
+    out.stated, out.data_status = word, obs.status
+    code = "stated_met" if met else "stated_missed"
+    if obs.source:  # the verdict is only as good as who states it: say who
+        reason = because(f"{code}_source", word=word, year=case.year, source=obs.source)
+    else:
+        reason = because(code, word=word, year=case.year)
+    out.judge("met" if met else "missed", reason)
+
+
+def _approximate(case: Case) -> bool:
+    """The actual rests on an approximate figure: the value at Y, or any year of a running sum."""
+    first = case.year
+    if case.target.kind == "cumulative" and case.target.actuals != "running_total":
+        first = case.since
+    return any((obs := case.series.marks(year)) is not None and obs.approximate
+               for year in range(first, case.year + 1))
+
+
+def _change(case: Case, out: Outcome) -> None:
+    """The change from the base year a change milestone asks for, and the change made so far."""
+    if not case.milestones or not isinstance(case.milestones[-1][1], Change):
+        return
+    change = case.milestones[-1][1]
+    baseline, actual = out.baseline, out.actual
+    made = None
+    if baseline is not None and isinstance(actual, float):
+        made = _made(change, baseline.value, actual)
+        if made is not None and not math.isfinite(made):  # statistics near the float limit
+            made = None
+    out.change = {"by": change.by, "in": change.unit,
+                  "since": baseline.year if baseline is not None else change.since, "actual": made}
+
+
+def _made(change: Change, b: float, a: float) -> float | None:
+    """The change from b to a in the change's own terms (percent, points, places, grades)."""
+    if change.unit == "percent":
+        return None if b == 0 else (a / b - 1.0) * 100.0
+    if change.unit == "places":
+        return b - a  # a rank rises as its number falls
+    return a - b
+
+
+def grade_name(categories: tuple[str, ...], value: object) -> str | None:
+    """The grade a position stands for; None for no value or a position outside the list."""
+    if not isinstance(value, float) or value != int(value) or not 0 <= value < len(categories):
+        return None
+    return categories[int(value)]
+
+
+def _implausible(case: Case, obs: Observation, attainment: float | None) -> Finding | None:
+    """PC414 when a converted value gives an attainment no plan would set."""
+    if attainment is None or PLAUSIBLE[0] <= attainment <= PLAUSIBLE[1] or obs.converted is None:
+        return None
+    written, measure = obs.converted
+    value = f"{obs.value:.6g}" if isinstance(obs.value, float) else "none"
+    return Finding.of(
+        "PC414", WARNING, obs.file, obs.line, obs.column,
+        msg("PC414.implausible", target=case.target.id, year=case.year, written=written, measure=measure,
+            value=value, attainment=attainment * 100, low=PLAUSIBLE[0], high=PLAUSIBLE[1]))

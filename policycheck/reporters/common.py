@@ -170,11 +170,38 @@ def display_status(result: Result) -> str:
 
 
 def status_text(result: Result, lang: str) -> str:
-    """The status label, marked when the target is aspirational (力争)."""
-    text = status_label(display_status(result), lang)
+    """The status label, marked when the target is aspirational (力争), when the plan gives
+    its 属性 (约束性, 预期性), and when the status is a verdict stated by the source (据报)."""
+    marks = []
     if result.commitment == "aspirational":
-        mark = label("aspirational", lang)
-        text = f"{text}（{mark}）" if lang == "zh" else f"{text} ({mark})"
+        marks.append(label("aspirational", lang))
+    if result.attribute is not None:
+        marks.append(label("binding" if result.attribute == "binding" else "expected_attribute", lang))
+    if result.stated is not None:
+        marks.append(label("stated", lang))
+    text = status_label(display_status(result), lang)
+    if not marks:
+        return text
+    return f"{text}（{'，'.join(marks)}）" if lang == "zh" else f"{text} ({', '.join(marks)})"
+
+
+def approximate_note(result: Result, lang: str) -> str:
+    """What a one-line message (GitHub, SARIF) adds for an approximate actual; else nothing."""
+    if not result.approximate:
+        return ""
+    return "（实际值为约数）" if lang == "zh" else " (the actual is approximate)"
+
+
+def actual_text(result: Result, lang: str) -> str:
+    """The actual for people: the stated verdict's word (提前完成), the grade's name, or the
+    number, marked 约 (≈ in English) when the source gave it as approximate."""
+    if result.stated is not None:
+        return one_line(result.stated)
+    if result.category is not None:
+        return one_line(result.category)
+    text = fmt_number(result.actual, lang)
+    if result.approximate and text != EMPTY:
+        return f"约{text}" if lang == "zh" else f"≈{text}"
     return text
 
 
@@ -241,7 +268,7 @@ RESULT_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], str]] = {
     "target": lambda r, lang, names: result_label(r),
     "name": scoped_name,
     "requirement": lambda r, lang, names: requirement_cell(r, lang),
-    "actual": lambda r, lang, names: fmt_number(r.actual, lang),
+    "actual": lambda r, lang, names: actual_text(r, lang),
     "expected": lambda r, lang, names: expected_cell(r, lang),
     "gap": lambda r, lang, names: fmt_gap(r.margin),
     "progress_ratio": lambda r, lang, names: fmt_percent(r.progress_ratio),

@@ -7,7 +7,10 @@ Two sheets (docs/reports.md#csv):
   dots (``location.file``, ``baseline.year``).  Lists are joined with ``;``
   (``responsible``, a ``between`` target value ``lo;hi``); the history of
   annual and growth targets is compact text ``2021:61:met;...``; ``path``,
-  ``observed`` (chart data) and ``reason_args`` are left out.  Numbers keep
+  ``observed`` (chart data) and ``reason_args`` are left out; the optional
+  marks (``direction``, ``attribute``, ``stated``, ``approximate``,
+  ``change.*``, ``category``, ``target_category``) are columns only when a
+  result of the report has them.  Numbers keep
   full precision; ``true``/``false`` as in JSON; an empty cell is null.
 - **the sheet for people** (``--lang`` given): headers, status labels, data
   statuses and reasons in the report's language, the status code kept in a
@@ -45,6 +48,7 @@ from policycheck.reporters.common import (
     unit_name,
     unit_names,
 )
+from policycheck.reporters.json_text import OPTIONAL_RESULT_FIELDS
 from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.units import (
     UnitRow,
@@ -61,20 +65,29 @@ _LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
 #: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
 #: so a year-end sheet keeps its columns.
 _IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
-_NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
+_NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value"),
+           "change": ("by", "in", "since", "actual")}
 #: Decimals of a rounded number in the people's sheet: those of the tables; a percentage has one.
 DECIMALS, PERCENT_DECIMALS = 2, 1
 
 
-def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
+def _fields(in_year: bool, used: frozenset[str] = frozenset()) -> list[dataclasses.Field[Any]]:
+    """The columns: the optional marks of a result (OPTIONAL_RESULT_FIELDS) only when ``used``,
+    as the JSON report writes them, so a sheet without them keeps its columns."""
     return [f for f in dataclasses.fields(Result)
-            if f.name not in _LEFT_OUT and (in_year or f.name not in _IN_YEAR)]
+            if f.name not in _LEFT_OUT and (in_year or f.name not in _IN_YEAR)
+            and (f.name not in OPTIONAL_RESULT_FIELDS or f.name in used)]
 
 
-def result_columns(in_year: bool = False) -> list[str]:
+def used_marks(results: Sequence[Result]) -> frozenset[str]:
+    """The optional fields (属性, a stated verdict, 约...) that some result of the report has."""
+    return frozenset(name for name in OPTIONAL_RESULT_FIELDS if any(getattr(r, name) for r in results))
+
+
+def result_columns(in_year: bool = False, used: frozenset[str] = frozenset()) -> list[str]:
     """The header row of the machine CSV: Result fields in JSON order, nested ones flattened."""
     columns: list[str] = []
-    for f in _fields(in_year):
+    for f in _fields(in_year, used):
         sub = _NESTED.get(f.name)
         columns.extend(f"{f.name}.{s}" for s in sub) if sub else columns.append(f.name)
     return columns
@@ -98,12 +111,14 @@ def cell(value: Any) -> str | float | int:
     return neutralise(str(value))
 
 
-def result_values(result: Result, in_year: bool = False) -> list[Any]:
+def result_values(result: Result, in_year: bool = False, used: frozenset[str] = frozenset()) -> list[Any]:
     values: list[Any] = []
-    for f in _fields(in_year):
+    for f in _fields(in_year, used):
         value = getattr(result, f.name)
         sub = _NESTED.get(f.name)
-        if sub:
+        if sub and isinstance(value, Mapping):
+            values.extend(value.get(s) for s in sub)
+        elif sub:
             values.extend(None if value is None else getattr(value, s) for s in sub)
         elif f.name == "history":
             values.append(None if value is None else ";".join(
@@ -129,7 +144,8 @@ def render(report: Report, options: RenderOptions) -> str:
     if options.sheet:
         sheet = result_sheet(in_year)
         return write_rows(headers(sheet, options.lang), result_sheet_rows(report, options.lang, in_year))
-    return write_rows(result_columns(in_year), (result_values(r, in_year) for r in report.results))
+    used = used_marks(report.results)
+    return write_rows(result_columns(in_year, used), (result_values(r, in_year, used) for r in report.results))
 
 
 # --------------------------------------------------------------------------

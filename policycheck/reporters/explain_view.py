@@ -25,6 +25,7 @@ from rich.text import Text
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     Column,
+    actual_text,
     as_of_label,
     display_status,
     expected_cell,
@@ -176,7 +177,7 @@ def chart_lines(rows: Sequence[Result], lang: str, *, width: int, month: bool = 
         who = when(result) + (f" [{result.unit}]" if result.unit else "")
         who += " " * max(0, head - cell_len(who))
         style = status_style(result.status)
-        lines.append(_bar_line(who, names[0], actual, fmt_number(result.actual, lang),
+        lines.append(_bar_line(who, names[0], actual, actual_text(result, lang),
                                (top, span, _ACTUAL, style)))
         lines.append(_bar_line(" " * head, names[1], expected, fmt_number(result.expected, lang),
                                (top, span, _EXPECTED, "dim")))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from policycheck.findings import Validation, location_text, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import display_status, result_label, result_reason
+from policycheck.reporters.common import approximate_note, display_status, result_label, result_reason
 from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def result_command(result: Result, lang: str) -> str | None:
     else:
         return None
     title = f"{result_label(result)}: {status_label(display_status(result), lang)}"
-    message = f"{result.name}: {result_reason(result, lang)}"
+    message = f"{result.name}: {result_reason(result, lang)}{approximate_note(result, lang)}"
     loc = result.location
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 

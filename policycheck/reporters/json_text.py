@@ -22,12 +22,19 @@ from typing import Any
 from policycheck.findings import Finding
 from policycheck.model import Report
 
+#: Result fields written (and CSV columns made) only when set: the marks of a result, what a
+#: plan or a CSV cell says only now and then (docs/reports.md#json).
+OPTIONAL_RESULT_FIELDS: tuple[str, ...] = (
+    "direction", "attribute", "stated", "approximate", "change", "category", "target_category",
+)
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})
-#: Fields written only when they hold a value: those of in-year assessments
-#: (docs/reports.md#json), so that a year-end report keeps its form byte for byte.
+#: Fields written only when they hold a value (not None, not false): those of in-year
+#: assessments and the marks of a result (OPTIONAL_RESULT_FIELDS: 属性, a stated verdict,
+#: an approximate actual...; docs/reports.md#json), so that a report that uses neither keeps
+#: its form byte for byte.
 _ONLY_WHEN_SET = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years",
-                            "months", "period"})
+                            "months", "period", *OPTIONAL_RESULT_FIELDS})
 
 
 @cache
@@ -71,7 +78,7 @@ def _converter(cls: type) -> Callable[[Any], Any]:
 
 def _without_unset(data: dict[str, Any], optional: list[str]) -> dict[str, Any]:
     for name in optional:
-        if data[name] is None:
+        if data[name] is None or data[name] is False:
             del data[name]
     return data
 

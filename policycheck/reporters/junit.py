@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
+    actual_text,
     display_status,
     expected_cell,
     fmt_gap,
-    fmt_number,
     fmt_percent,
     requirement_cell,
     result_label,
@@ -124,7 +124,7 @@ def failure_text(result: Result, lang: str) -> str:
     """What a CI test view shows for a failing result: name, numbers, reason, where."""
     loc = result.location
     numbers = ", ".join(f"{label(key, lang)} {text}" for key, text in (
-        ("requirement", requirement_cell(result, lang)), ("actual", fmt_number(result.actual, lang)),
+        ("requirement", requirement_cell(result, lang)), ("actual", actual_text(result, lang)),
         ("expected", expected_cell(result, lang)), ("gap", fmt_gap(result.margin)),
         ("progress_ratio", fmt_percent(result.progress_ratio)), ("attainment", fmt_percent(result.attainment))))
     return "\n".join([

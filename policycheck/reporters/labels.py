@@ -53,6 +53,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "note": "备注",
         "aspirational": "力争",
         "binding": "约束性",
+        "expected_attribute": "预期性",
+        "stated": "据报",
         # HTML report (reporters/html/page.py)
         "report_title": "规划目标监测报告",
         "period": "规划期",
@@ -162,6 +164,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "note": "Note",
         "aspirational": "aspirational",
         "binding": "binding",
+        "expected_attribute": "expected",
+        "stated": "stated",
         # HTML report (reporters/html/page.py)
         "report_title": "Plan target report",
         "period": "Plan period",

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from policycheck.findings import RULES, Validation, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import result_reason
+from policycheck.reporters.common import approximate_note, result_reason
 from policycheck.reporters.json_report import dumps
 from policycheck.reporters.labels import status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
@@ -136,6 +136,10 @@ def _finding_result(finding: Finding, index: dict[str, int], strict: bool, lang:
 def _result_level(result: Result) -> str:
     if result.failing:
         return "error"
+    # An expected (预期性) target that falls short does not fail the run but is a warning,
+    # as it is in the GitHub format: it is a target of the plan's own indicator table.
+    if result.attribute == "expected" and result.status in SHORTFALL_STATUSES:
+        return "warning"
     return "warning" if result.status == "at_risk" else "note"
 
 
@@ -147,7 +151,7 @@ def _result_result(result: Result, index: dict[str, int], lang: str) -> dict[str
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
         "level": _result_level(result),
-        "message": {"text": f"{name}: {result_reason(result, lang)}"},
+        "message": {"text": f"{name}: {result_reason(result, lang)}{approximate_note(result, lang)}"},
         "locations": [_location(loc.file, loc.line, loc.column)],
         "partialFingerprints": _fingerprint(result.plan, result.target, result.unit, result.status),
         "properties": _properties(result),
@@ -158,7 +162,11 @@ def _properties(result: Result) -> dict[str, Any]:
     """Machine values for dashboards; full precision like the JSON report."""
     keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
             "actual", "expected", "gap", "attainment")
-    return {key: _plain(getattr(result, key)) for key in keys}
+    properties = {key: _plain(getattr(result, key)) for key in keys}
+    # As in the JSON report, the optional marks only when set: 属性, a stated verdict, an approximate actual.
+    properties.update({key: getattr(result, key) for key in ("attribute", "stated", "approximate")
+                       if getattr(result, key)})
+    return properties
 
 
 def _plain(value: Any) -> Any:

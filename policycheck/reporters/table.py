@@ -201,10 +201,11 @@ def fitting_width(table: Table, name_min: int = NAME_MIN_WIDTH) -> int:
 
 
 def _status_text(result: Result, lang: str, layout: Layout) -> str:
-    """The status label; in the compact layout the aspirational mark goes on a second line."""
+    """The status label; in the compact layout its marks (力争, 属性, 据报) go on a second line."""
     text = status_text(result, lang)
-    if layout.compact and result.commitment == "aspirational":
-        cut = text.index("（") if lang == "zh" else text.index(" (")
+    mark = "（" if lang == "zh" else " ("
+    if layout.compact and mark in text:
+        cut = text.index(mark)
         return text[:cut] + "\n" + text[cut:].lstrip()
     return text
 

@@ -29,6 +29,7 @@ from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     EMPTY,
     Column,
+    actual_text,
     as_of_label,
     data_status_text,
     display_status,
@@ -245,6 +246,8 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
     actual: Cell
     if isinstance(result.actual, bool):
         actual = label("done", lang) if result.actual else label("not_done", lang)
+    elif result.stated is not None or result.category is not None or result.approximate:
+        actual = actual_text(result, lang)  # 提前完成, 一级, 约4.4: words, not a plain number
     else:
         actual = _number(result.actual, code)
     # The requirement as every human format states it, 差距 in their one sign (docs/reports.md).

@@ -73,10 +73,12 @@ def test_the_workbook_has_the_four_sheets_with_the_json_values(written: tuple[Pa
     superseded = book["被替代的数据"]
     assert superseded[1][:5] == [f"{TAICANG_CSV}:67", "taicang-sti-2018-2020", "hnte-new-annual", "—", 2019.0]
     units = book["责任单位"]
-    assert units[1][:6] == ["kjj", "市科技局", 18.0, 8.0, 9.0, "牵头"]
+    # 8 shortfalls: institutes-total (8 of 10 institutes) is on the whole-number schedule
+    # (docs/evaluation.md#small-counts), not at risk.
+    assert units[1][:6] == ["kjj", "市科技局", 18.0, 8.0, 8.0, "牵头"]
     # One row per unit and result, roles merged, names with the scoped unit, the gap signed.
     towns_rows = [row for row in units if row[0] == "towns"]
-    assert towns_rows[5][5:] == ["配合、承担", "town-carrier-area [towns]",
+    assert towns_rows[4][5:] == ["配合、承担", "town-carrier-area [towns]",
                                  "各镇、区(街道)新投入使用创新载体面积（各镇、区（街道））", "≥1", "明显滞后（力争）",
                                  pytest.approx(-0.3666666666666666)]
 
@@ -157,7 +159,7 @@ def test_units_split_writes_one_file_per_unit_and_an_index(tmp_path: Path) -> No
     assert "rd-institution-rate" in targets and "rd-intensity" not in targets  # led by kjj; no lead
     assert all(row[0] == "kjj" for row in kjj["责任单位"][1:])
     index = sheets(folder / "index.xlsx")["index"]
-    assert index[1] == ["kjj", "市科技局", 18.0, 8.0, 9.0, "市科技局.xlsx"]
+    assert index[1] == ["kjj", "市科技局", 18.0, 8.0, 8.0, "市科技局.xlsx"]  # see the four-sheet test
 
 
 @pytest.mark.parametrize("fmt, extension", [("csv", ".csv"), ("markdown", ".md"), ("html", ".html")])

@@ -21,6 +21,7 @@ from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.common import (
     EMPTY,
     SUPERSEDED_COLUMNS,
+    actual_text,
     as_of_label,
     display_counts,
     display_status,
@@ -226,7 +227,7 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
                 else with_measure(result.expected, m, lang))
     facts = [
         (label("requirement", lang), requirement_cell(result, lang)),
-        (label("actual", lang) + f" ({when})", with_measure(result.actual, m, lang)),
+        (label("actual", lang) + f" ({when})", _actual(result, m, lang)),
         (label("expected", lang), expected),
         (label("target_value", lang), target),
         (label("gap", lang), fmt_gap(result.margin)),
@@ -253,6 +254,13 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     # The CSV's own words about the figure (docs/actuals.md#columns: source and note are carried into reports).
     facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
     return tuple(facts)
+
+
+def _actual(result: Result, measure: str | None, lang: str) -> str:
+    """The actual with its unit of measure (约3.6%); a stated verdict or a grade as its word."""
+    text, number = actual_text(result, lang), fmt_number(result.actual, lang)
+    plain = result.stated is None and result.category is None and text != EMPTY
+    return text.replace(number, with_measure(result.actual, measure, lang), 1) if plain else text
 
 
 def _number(value: object) -> float | None:

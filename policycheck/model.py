@@ -245,6 +245,42 @@ class Actuals:
 # Evaluation results
 
 
+#: How a target moved since the year before (docs/reports.md#history-and-trends), worst first.
+TrendLabel = Literal["new_shortfall", "persistent_shortfall", "improved", "unchanged", "newly_met"]
+TREND_LABELS: tuple[str, ...] = ("new_shortfall", "persistent_shortfall", "improved", "unchanged", "newly_met")
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a target is behind and what will be done about it, from an explanations file
+    (docs/reports.md#explanations): 原因, 措施, 责任人 and the source of the text."""
+
+    cause: str | None
+    measures: str | None
+    person: str | None
+    source: str | None
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearStatus:
+    """A target's status (and actual) in one assessment year."""
+
+    year: int
+    status: Status
+    actual: float | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """The status of a target in each year compared, earliest first, the assessment
+    year last; ``label`` compares the last two (None: nothing to compare)."""
+
+    label: TrendLabel | None
+    years: tuple[YearStatus, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One due year of an annual or growth target."""
@@ -314,6 +350,10 @@ class Result:
     # (SPEC 3: carried into the reports).
     source: str | None = None
     note: str | None = None
+    # Added by --notes and by --compare/--years; None otherwise, and then left
+    # out of the JSON report (docs/reports.md#json).
+    explanation: Explanation | None = None
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,14 @@ from operator import attrgetter
 from typing import Any, Callable, Mapping
 
 from policycheck.findings import Finding
-from policycheck.model import Report
+from policycheck.model import Report, Result
 from policycheck.actuals.store import ObservedPairs
 
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})
+#: Result fields only some runs fill (--notes, --compare, --years): written when set,
+#: so a report of a plain run stays exactly what it was.
+_OPTIONAL_RESULT_FIELDS = ("explanation", "trend")
 
 
 @lru_cache(maxsize=None)
@@ -51,6 +54,8 @@ def _converter(cls: type) -> Callable[[Any], Any]:
         return Finding.to_dict
     if issubclass(cls, ObservedPairs):
         return lambda obj: obj.series.pairs()
+    if issubclass(cls, Result):
+        return _result_converter()
     if dataclasses.is_dataclass(cls):
         names = _field_names(cls)
         getters = attrgetter(*names)
@@ -60,6 +65,22 @@ def _converter(cls: type) -> Callable[[Any], Any]:
     if issubclass(cls, Mapping):
         return dict
     raise TypeError(f"cannot serialise {cls.__name__}")
+
+
+def _result_converter() -> Callable[[Any], Any]:
+    """A result as a dict, without its optional fields when they are None."""
+    names = _field_names(Result)
+    getters = attrgetter(*names)
+    optional = _OPTIONAL_RESULT_FIELDS
+
+    def convert(obj: Any) -> Any:
+        data = dict(zip(names, getters(obj)))
+        for name in optional:
+            if data[name] is None:
+                del data[name]
+        return data
+
+    return convert
 
 
 def _encoder() -> Callable[[Any], str]:
@@ -113,3 +134,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON report as plain data: exactly what :func:`report_json` writes."""
     data: dict[str, Any] = json.loads(report_json(report))
     return data
+
+
+def report_to_plain(value: Any) -> Any:
+    """Any part of a report (a result's explanation, its trend) as plain JSON data."""
+    return json.loads(_encoder()(value))

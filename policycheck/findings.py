@@ -41,6 +41,14 @@ RULES: Mapping[str, str] = {
     "PC407": "Row ignored",
     "PC408": "Year not an integer between 1900 and 2200",
     "PC409": "Unit of measure differs from the target's and cannot be converted",
+    # Explanations files (--notes; docs/validation.md#explanations-files)
+    "PC500": "Explanations file cannot be read",
+    "PC501": "Explanations file lacks a required column",
+    "PC502": "Unknown plan, target or unit in an explanations file",
+    "PC503": "Bad year or row in an explanations file",
+    "PC504": "Two explanations for the same target and year",
+    "PC505": "Column of an explanations file ignored",
+    "PC506": "Failing target without an explanation",
 }
 
 

@@ -10,7 +10,8 @@ in :attr:`Expanded.empty`: the command line treats it like a missing path,
 because a CI job validating an empty folder almost surely names the wrong one.
 
 Every plan is checked on its own; each CSV file is then checked on its own
-against the plans given in the same command, so that a CI job validating
+against the plans given in the same command (an explanations file, recognised
+by its 原因/措施 columns, as explanations: docs/validation.md#explanations-files), so that a CI job validating
 ``plans/ examples/`` also catches unknown target ids.  A CSV file without a
 plan column whose target ids are shared by several plans is checked against the
 one plan that owns all of them, when exactly one does.
@@ -143,6 +144,12 @@ def _csv_findings(path: str, plans: list["Plan"], *, encoding: str, allow_unknow
     not fit all the plans together (a target id several plans share and no plan
     column), the one plan that owns every row, if exactly one does, is its plan.
     """
+    from policycheck.explanations.read import is_notes_file
+
+    if is_notes_file(path):  # an explanations file (原因/措施 columns), not actuals
+        from policycheck.explanations.check import notes_file_findings
+
+        return notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)
     findings = _read(path, plans, encoding=encoding, allow_unknown=allow_unknown)
     if len(plans) < 2 or not _misfit(findings):
         return findings

@@ -17,8 +17,10 @@ from policycheck import __version__
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.reporters.labels import LANGS
-from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions, Validation
+from policycheck.reporters import (OUTPUT_FORMATS, REPORT_FORMATS, REPORTER_BY_NAME, VALIDATE_FORMATS, RenderOptions,
+                                   Validation)
 from policycheck.cli.run import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from policycheck.cli.bulletin import bulletin_options, notes_template_options, prepare_run_kwargs, run_notes_template
 
 FAIL_ON_LEVELS = ("missed", "off-track", "at-risk", "no-data", "never")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
@@ -46,6 +48,11 @@ class RunOptions:
     color: bool | None = None
     quiet: bool = False
     verbose: int = 0
+    # The year-end 通报 (policycheck.cli.bulletin): explanations files, history.
+    notes: tuple[str, ...] = ()
+    require_explanations: bool = False
+    compare: str | None = None
+    years: tuple[int, int] | None = None
 
 
 def fail(message: str) -> NoReturn:
@@ -103,8 +110,8 @@ def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[st
         fmt, sep, path = value.partition("=")
         if not sep or not path:
             raise click.BadParameter(f"{value!r}: expected FORMAT=PATH, e.g. json=report.json")
-        if fmt not in REPORT_FORMATS:
-            raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(REPORT_FORMATS)}")
+        if fmt not in OUTPUT_FORMATS:
+            raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(OUTPUT_FORMATS)}")
         parsed.append((fmt, path))
     return tuple(parsed)
 
@@ -225,6 +232,7 @@ def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str
 @main.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
+@bulletin_options
 @handle_errors
 def check(plans: tuple[str, ...], **kwargs: Any) -> None:
     """Evaluate every target of PLANS against the actuals: the main job."""
@@ -236,6 +244,7 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
 @main.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
+@bulletin_options
 @handle_errors
 def units(plans: tuple[str, ...], **kwargs: Any) -> None:
     """The per-unit view: which responsible unit (责任单位) owns which shortfall."""
@@ -263,13 +272,23 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the header row.")
+@notes_template_options
 @handle_errors
-def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
-    """Write a CSV to fill in: one row per target (and unit) and year."""
+def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str,
+             notes_template: bool = False, **run: Any) -> None:
+    """Write a CSV to fill in: one row per target (and unit) and year.
+
+    With --notes and -a: the explanations file to fill in, one row per failing target of the run.
+    """
     from policycheck.cli.output import atomic_write
     from policycheck.plans.build import load_plan
     from policycheck.actuals.template import build_template, parse_years
 
+    if notes_template:
+        sys.exit(run_notes_template(plans, output=output, lang=lang, years=years, wide=wide, **run))
+    if run.get("actuals"):
+        fail("template: -a is for --notes (the explanations file of a run); without --notes the CSV "
+             "to fill in needs only the plans")
     if output:
         refuse_overwriting_inputs([output], plans)
     loaded = [load_plan(path) for path in plans]
@@ -291,6 +310,8 @@ def schema(name: str) -> None:
 
 def _run_options(plans: tuple[str, ...], kwargs: dict[str, Any]) -> RunOptions:
     kwargs = dict(kwargs)
-    refuse_overwriting_inputs([path for _, path in kwargs.get("outputs", ())], plans + tuple(kwargs["actuals"]))
+    prepare_run_kwargs(kwargs)
+    inputs = plans + tuple(kwargs["actuals"]) + kwargs["notes"] + ((kwargs["compare"],) if kwargs.get("compare") else ())
+    refuse_overwriting_inputs([path for _, path in kwargs.get("outputs", ())], inputs)
     kwargs["color"] = use_color(kwargs.get("color"))
     return RunOptions(plans=plans, **kwargs)

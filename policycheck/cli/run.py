@@ -92,7 +92,9 @@ def build_report(options: "RunOptions") -> "Report":
                       fail_on=options.fail_on, strict=options.strict)
     if options.verbose and not options.quiet:
         _say_what_was_read(plans, actuals, report, options)
-    return report
+    from policycheck.cli.bulletin import add_bulletin
+
+    return add_bulletin(report, plans, actuals, options)
 
 
 def _say_what_was_read(plans: Sequence["Plan"], actuals: "Actuals", report: "Report",
@@ -125,9 +127,11 @@ def _warn_about_year(plans: Sequence["Plan"], options: "RunOptions") -> None:
 
 def run_report(options: "RunOptions", *, view: str) -> int:
     """check (view="results") and units (view="units")."""
+    from policycheck.cli.bulletin import exit_code
+
     report = build_report(options)
     _emit_report(report, options, render_options(options, view))
-    return EXIT_FAIL if report.summary.failing else EXIT_OK
+    return exit_code(report, options)
 
 
 def render_options(options: "RunOptions", view: str = "results") -> "RenderOptions":
@@ -169,11 +173,11 @@ def _emit_report(report: "Report", options: "RunOptions", render_opts: "RenderOp
 
 def _write_files(report: "Report", options: "RunOptions", render_opts: "RenderOptions") -> None:
     from policycheck.cli.output import atomic_write_all
-    from policycheck.reporters import render
+    from policycheck.reporters import render_file
 
     # Render every file first, then write them all or none: a rendering error or
     # one unwritable path leaves every existing report as it was.
-    atomic_write_all([(path, render(report, fmt, render_opts)) for fmt, path in options.outputs])
+    atomic_write_all([(path, render_file(report, fmt, render_opts)) for fmt, path in options.outputs])
 
 
 #: explain draws its year-by-year view for these formats; any other -f is the report of the target.
@@ -194,12 +198,15 @@ def run_explain(options: "RunOptions", target_id: str) -> int:
                 "at_risk": options.at_risk, "fail_on": options.fail_on, "strict": options.strict}
     fmt = options.fmt or default_format()
     render_opts = render_options(options)
+    from policycheck.cli.bulletin import add_bulletin
+
     if options.quiet or fmt not in EXPLAIN_VIEW_FORMATS:
-        report = target_report(plan, target_id, actuals, **settings)
+        report = add_bulletin(target_report(plan, target_id, actuals, **settings), plans, actuals, options)
         _emit_report(report, options, render_opts)
         return EXIT_FAIL if report.summary.failing else EXIT_OK
     if options.outputs:
-        _write_files(target_report(plan, target_id, actuals, **settings), options, render_opts)
+        report = add_bulletin(target_report(plan, target_id, actuals, **settings), plans, actuals, options)
+        _write_files(report, options, render_opts)
     explanation = explain_target(plan, target_id, actuals, **settings)
     if fmt == "text":  # plain, like check's text format: no colour
         render_opts = replace(render_opts, color=False)

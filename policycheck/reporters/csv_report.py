@@ -5,7 +5,9 @@ flattened with dots (``location.file``, ``baseline.year``).  Lists are joined
 with ``;`` (``responsible``, a ``between`` target value ``lo;hi``); the
 history of annual and growth targets is compact text ``2021:61:met;...``;
 ``path`` and ``observed`` (chart data) and ``reason_args`` are left out: they
-are in the JSON report and would only widen the sheet.  Numbers keep full precision; ``true``
+are in the JSON report and would only widen the sheet.  An explanation and a
+trend are flattened into ``explanation.cause`` ... ``trend.years`` columns at
+the end, present only when the run has them.  Numbers keep full precision; ``true``
 and ``false`` are written as in JSON; an empty cell is null.
 
 Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from policycheck.model import Result
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import csv_extra_columns, csv_extra_values
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
-_LEFT_OUT = frozenset({"path", "observed", "reason_args"})
+_LEFT_OUT = frozenset({"path", "observed", "reason_args", "explanation", "trend"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
 UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
 
@@ -92,7 +95,10 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def render(report: "Report", options: RenderOptions) -> str:
     if options.view == "units":
         return write_rows(UNIT_COLUMNS, _unit_rows(report, options.lang))
-    return write_rows(result_columns(), (result_values(r) for r in report.results))
+    # Explanations and trends (--notes, --compare, --years) add flat columns at the end.
+    extra = csv_extra_columns(report)
+    return write_rows(result_columns() + extra,
+                      (result_values(r) + csv_extra_values(r, extra) for r in report.results))
 
 
 def _unit_rows(report: "Report", lang: str) -> Iterable[list[Any]]:

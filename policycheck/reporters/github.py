@@ -16,6 +16,7 @@ from policycheck.findings import sorted_findings
 from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters.bulletin_cells import extra_message
 from policycheck.reporters.common import result_label, result_reason
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ def result_command(result: "Result", lang: str) -> str | None:
         return None
     title = f"{result_label(result)}: {status_label(result.status, lang)}"
     message = f"{result.name}: {result_reason(result, lang)}"
+    extra = extra_message(result, lang)  # --notes, --compare, --years
+    if extra:
+        message = f"{message} | {extra}"
     loc = result.location
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 

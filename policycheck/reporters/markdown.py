@@ -16,6 +16,8 @@ from policycheck.findings import sorted_findings
 from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.bulletin_cells import add_trend_columns, explanation_entries
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     finding_rows,
     one_line,
@@ -69,9 +71,13 @@ def render(report: "Report", options: RenderOptions) -> str:
         blocks.append(f"## {label('units_view', lang)}\n\n" + table(unit_headers(lang), shortfalls, numeric=[5]))
     if options.view != "units":
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, lang) for r in results]
-            body = table(result_headers(lang), rows, numeric=[2, 3, 4, 5]) if rows else "—"
+            headers, rows = add_trend_columns(results, result_headers(lang),
+                                              [result_row_texts(r, lang) for r in results], lang)
+            body = table(headers, rows, numeric=[2, 3, 4, 5]) if rows else "—"
             blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
+    explained = explanation_table(report, lang)
+    if explained:
+        blocks.append(f"## {escape(blabel('explanations', lang))}\n\n{explained}")
     if report.findings:
         headers = ["file:line:column", "level", "rule", "message"]
         blocks.append(f"## {label('findings', lang)}\n\n"
@@ -93,3 +99,22 @@ def _headline(report: "Report", lang: str) -> str:
 def _unit_summary(report: "Report", lang: str) -> str:
     rows = unit_summary_texts(report, lang)
     return f"## {label('summary', lang)}\n\n" + table(unit_summary_headers(lang), rows, numeric=[1, 2, 3])
+
+
+def explanation_table(report: "Report", lang: str) -> str:
+    """Causes and next steps: one row per failing or explained result; "" when none is explained."""
+    from policycheck.reporters.common import result_label, result_name, status_text
+
+    entries = explanation_entries(report)
+    if not entries:
+        return ""
+    headers = [label("target", lang), label("name", lang), label("status", lang),
+               *(blabel(key, lang) for key in ("cause", "measures", "person", "source"))]
+    rows = []
+    for result in entries:
+        note = result.explanation
+        texts = ([note.cause, note.measures, note.person, note.source] if note is not None
+                 else [blabel("no_explanation", lang), None, None, None])
+        rows.append([result_label(result), result_name(result, lang), status_text(result, lang),
+                     *(text or "—" for text in texts)])
+    return table(headers, rows)

@@ -25,7 +25,9 @@ from policycheck.reporters.labels import status_label
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions, Validation
 from policycheck.reporters.common import result_reason
+from policycheck.reporters.bulletin_cells import extra_message
 from policycheck.reporters.json_report import dumps
+from policycheck.serialize import report_to_plain
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -152,18 +154,30 @@ def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[s
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
         "level": _result_level(result),
-        "message": {"text": f"{name}: {result_reason(result, lang)}"},
+        "message": {"text": _message(f"{name}: {result_reason(result, lang)}", result, lang)},
         "locations": [_location(loc.file, loc.line, loc.column)],
         "partialFingerprints": _fingerprint(result.plan, result.target, result.unit, result.status),
         "properties": _properties(result),
     }
 
 
+def _message(text: str, result: "Result", lang: str) -> str:
+    """The result's message, with its explanation and trend when the run has them."""
+    extra = extra_message(result, lang)
+    return f"{text} | {extra}" if extra else text
+
+
 def _properties(result: "Result") -> dict[str, Any]:
     """Machine values for dashboards; full precision like the JSON report."""
     keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
             "actual", "expected", "gap", "attainment")
-    return {key: _plain(getattr(result, key)) for key in keys}
+    properties = {key: _plain(getattr(result, key)) for key in keys}
+    # --notes, --compare, --years: as in the JSON report (docs/reports.md#json).
+    if result.explanation is not None:
+        properties["explanation"] = report_to_plain(result.explanation)
+    if result.trend is not None:
+        properties["trend"] = report_to_plain(result.trend)
+    return properties
 
 
 def _plain(value: Any) -> Any:

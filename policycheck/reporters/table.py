@@ -26,6 +26,8 @@ from rich.text import Text
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.bulletin_cells import explanation_block_lines, trend_cells, trend_headers, trend_years
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     bar,
     fmt_gap,
@@ -89,6 +91,11 @@ def render(report: "Report", options: RenderOptions) -> str:
     else:
         for info, results in results_by_plan(report):
             blocks.append(_results_table(plan_heading(info, options.lang), results, options.lang))
+    explained = explanation_block_lines(report, options.lang)
+    if explained:
+        block = Text(blabel("explanations", options.lang) + "\n", style="bold")
+        block.append("\n".join(explained))
+        blocks.append(block)
     if any(unit.shortfalls for unit in report.units):
         blocks.append(_shortfall_table(report, options.lang))
     if report.findings:
@@ -140,7 +147,9 @@ def _fitting_width(table: Table) -> int:
 
 
 def _results_table(title: str, results: list["Result"], lang: str) -> Table:
-    table = _new_table(title, result_headers(lang), {2, 3, 4, 5}, wrap=1)
+    trend = trend_headers(results, lang)  # with --compare/--years: a status per earlier year, the trend
+    years = trend_years(results)
+    table = _new_table(title, result_headers(lang) + trend, {2, 3, 4, 5}, wrap=1)
     for result in results:
         table.add_row(
             Text(result_label(result)),
@@ -150,6 +159,7 @@ def _results_table(title: str, results: list["Result"], lang: str) -> Table:
             Text(fmt_gap(result.gap)),
             Text(f"{bar(result.attainment)} {fmt_percent(result.attainment):>6}"),
             status_cell(result.status, status_text(result, lang)),
+            *(Text(cell) for cell in (trend_cells(result, years, lang) if trend else ())),
         )
     return table
 

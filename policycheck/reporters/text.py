@@ -19,6 +19,8 @@ from tabulate import tabulate
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters.labels import label
 from policycheck.reporters import RenderOptions, Validation, summary_line
+from policycheck.reporters.bulletin_cells import add_trend_columns, explanation_block_lines
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     one_line,
     plan_heading,
@@ -49,9 +51,13 @@ def render(report: "Report", options: RenderOptions) -> str:
         blocks.append(f"{label('summary', options.lang)}\n\n{table}")
     else:
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, options.lang) for r in results]
-            table = _table(rows, result_headers(options.lang), options.tablefmt, frozenset({2, 3, 4, 5}))
+            headers, rows = add_trend_columns(results, result_headers(options.lang),
+                                              [result_row_texts(r, options.lang) for r in results], options.lang)
+            table = _table(rows, headers, options.tablefmt, frozenset({2, 3, 4, 5}))
             blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
+    explained = explanation_block_lines(report, options.lang)
+    if explained:
+        blocks.append(f"{blabel('explanations', options.lang)}\n\n" + "\n".join(explained))
     unit_rows = unit_row_texts(report, options.lang)
     if unit_rows:
         table = _table(unit_rows, unit_headers(options.lang), options.tablefmt, frozenset({5}))

@@ -19,6 +19,9 @@ from policycheck.findings import sorted_findings
 from policycheck.reporters.labels import label, status_label
 from policycheck.model import STATUSES
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import explanation_pairs, has_explanations, trend_sentence
+from policycheck.reporters.bulletin_labels import blabel
+from policycheck.reporters.sentences import report_sentences
 from policycheck.reporters.common import (
     EMPTY,
     fmt_gap,
@@ -63,6 +66,9 @@ class Card:
     chart_label: str
     y_label: str
     notes: tuple[str, ...]
+    #: --compare/--years: the statuses compared and the trend; --notes: (label, text) pairs.
+    trend: str = ""
+    explanation: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +108,9 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
     unit_names = {u.id: unit_name(u, lang) for u in report.units}
     sections = []
     counter = iter(range(1, len(report.results) + 1))
+    explained = has_explanations(report.results)
     for info, results in results_by_plan(report):
-        cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}") for r in results)
+        cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}", explained) for r in results)
         sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
                                     EMPTY if info.year is None else str(info.year), cards))
     counts = report.summary.by_status
@@ -114,6 +121,8 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
         "sections": sections,
         "show_cards": options.view != "units",
         "counts": [(s, status_label(s, lang), counts[s]) for s in STATUSES if counts.get(s)],
+        # The opening sentences of the 通报, the same text as the Word document's.
+        "summaries": [sentences for _info, sentences in report_sentences(report, lang)],
         "total": report.summary.results,
         "failing": report.summary.failing,
         "method": report.method,
@@ -126,6 +135,7 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
         "superseded_headers": superseded_headers(lang),
         "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
+        "b": functools.partial(blabel, lang=lang),
     }
 
 
@@ -155,8 +165,10 @@ def with_measure(value: float | bool | tuple[float, float] | None, measure: str 
     return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
 
 
-def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], lang: str, anchor: str) -> Card:
-    """The texts and the chart of one result."""
+def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], lang: str, anchor: str,
+               explained: bool = False) -> Card:
+    """The texts and the chart of one result; ``explained``: the run has explanations, so a
+    failing result without one says so."""
     chart_obj, y_label, notes = build_chart(result, info, lang)
     unit = unit_names.get(result.unit, result.unit) if result.unit else None
     return Card(
@@ -164,7 +176,9 @@ def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], l
         status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
         reason=result_reason(result, lang), chart=chart_obj,
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
-        y_label=y_label, notes=notes,
+        y_label=y_label, notes=notes, trend=trend_sentence(result, lang),
+        explanation=tuple(explanation_pairs(result, lang)) if result.explanation is not None or (
+            result.failing and explained) else (),
     )
 
 

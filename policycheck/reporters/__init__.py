@@ -28,8 +28,14 @@ REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
     "junit": ("policycheck.reporters.junit", "JUnit XML (strict Ant schema) for CI test views"),
     "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
     "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
+    "docx": ("policycheck.reporters.docx", "the year-end 通报 as a Word document (only -o docx=FILE)"),
 }
-REPORT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
+#: Formats whose output is bytes: written with -o only (see :func:`render_file`).
+BINARY_FORMATS: frozenset[str] = frozenset({"docx"})
+#: The text formats: what -f can print and :func:`render` returns.
+REPORT_FORMATS: tuple[str, ...] = tuple(name for name in REPORTER_BY_NAME if name not in BINARY_FORMATS)
+#: What -o FORMAT=PATH can write: every format.
+OUTPUT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
 VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
 
 
@@ -65,10 +71,18 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
 
 
 def render(report: "Report", fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
-    """Render an evaluated report in one of :data:`REPORT_FORMATS`."""
+    """Render an evaluated report in one of the text formats of :data:`REPORT_FORMATS`."""
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt!r} is a binary format; use render_file")
     opts = options or RenderOptions(**kwargs)  # type: ignore[arg-type]
     renderer: Callable[["Report", RenderOptions], str] = _module(fmt).render
     return renderer(report, opts)
+
+
+def render_file(report: "Report", fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """What ``-o FORMAT=PATH`` writes: text, or bytes for :data:`BINARY_FORMATS` (``docx``)."""
+    renderer: Callable[["Report", RenderOptions], str | bytes] = _module(fmt).render
+    return renderer(report, options or RenderOptions())
 
 
 def render_findings(validation: Validation, fmt: str, options: RenderOptions | None = None) -> str:

@@ -90,6 +90,8 @@ BULLETIN_LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "完成",
         "average_rate": "年均增速",
         "growth_rate": "增速",
+        "method_linear": "序时进度（直线）",
+        "method_cagr": "年均增速",
     },
     "en": {
         "explanations": "Causes and next steps",
@@ -152,6 +154,8 @@ BULLETIN_LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "done",
         "average_rate": "average growth ",
         "growth_rate": "growth ",
+        "method_linear": "linear schedule",
+        "method_cagr": "average growth rate",
     },
 }
 

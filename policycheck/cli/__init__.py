@@ -9,5 +9,6 @@ terminal width, ``-q``/``-v`` messages.  The stages below it never print.
 ``policycheck = policycheck.cli:main`` is the console entry point.
 """
 from policycheck.cli.commands import main
+from policycheck.cli import diff_command  # noqa: F401  (registers ``policycheck diff``)
 
 __all__ = ["main"]

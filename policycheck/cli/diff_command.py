@@ -12,8 +12,10 @@ import sys
 import click
 
 from policycheck.cli.commands import fail, handle_errors, main, refuse_overwriting_inputs
-from policycheck.reporters.diff_report import DIFF_FORMATS
 from policycheck.reporters.labels import LANGS
+
+#: The formats of a diff (policycheck.reporters.diff_report, imported when a diff runs).
+DIFF_FORMATS = ("text", "markdown", "json")
 
 
 @main.command()

@@ -7,6 +7,8 @@ computed is ``None``, never a made-up 0.
 """
 from __future__ import annotations
 
+import math
+
 from typing import Sequence
 
 #: A requirement as the arithmetic sees it: a number, or ``(lo, hi)`` for ``between``.
@@ -90,10 +92,15 @@ def time_progress(year: int, y0: int, t: int) -> float | None:
 
 
 def progress(a: float, b: float | None, v_t: float) -> float | None:
-    """完成进度 ``(a - b)/(v_T - b)``; None without a baseline or when v_T equals b."""
+    """完成进度 ``(a - b)/(v_T - b)``; None without a baseline or when v_T equals b.
+
+    Also None when v_T and b are so close that the quotient overflows (a baseline
+    of 5e-324 against a target of 0): there is no distance to measure progress on.
+    """
     if b is None or v_t == b:
         return None
-    return (a - b) / (v_t - b)
+    ratio = (a - b) / (v_t - b)
+    return ratio if math.isfinite(ratio) else None
 
 
 def classify_ratio(rho: float, on_track: float, at_risk: float) -> str:
@@ -128,17 +135,23 @@ def cagr_ratio(a: float, b: float, years_done: int, v_t: float, years_all: int,
 
 
 def growth_rate(level: float | None, previous: float | None) -> float | None:
-    """Year-on-year growth in percent; None if a level is missing or the previous is <= 0."""
+    """Year-on-year growth in percent; None if a level is missing or the previous is <= 0,
+    or so small (5e-324) that the rate overflows."""
     if level is None or previous is None or previous <= 0:
         return None
-    return (level / previous - 1.0) * 100.0
+    rate = (level / previous - 1.0) * 100.0
+    return rate if math.isfinite(rate) else None
 
 
 def average_growth(level: float, b: float, years: int) -> float | None:
-    """年均增速 ``((L/b)^(1/years) - 1) * 100``; None when it has no real value."""
+    """年均增速 ``((L/b)^(1/years) - 1) * 100``; None when it has no real (finite) value."""
     if years <= 0 or b <= 0 or level < 0:
         return None
-    return ((level / b) ** (1.0 / years) - 1.0) * 100.0
+    try:
+        rate = ((level / b) ** (1.0 / years) - 1.0) * 100.0
+    except OverflowError:  # L/b beyond floats: a baseline of 5e-324
+        return None
+    return rate if math.isfinite(rate) else None
 
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,

@@ -88,6 +88,8 @@ def nice_step(span: float, max_intervals: int = 8) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
     rough = span / max_intervals
+    if rough <= 0:  # a span of a few denormals (5e-324) divides to nothing
+        return 1.0
     power = 10.0 ** math.floor(math.log10(rough))
     for multiple in _NICE_MULTIPLES:
         step = multiple * power

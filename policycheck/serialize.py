@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from functools import lru_cache
 from operator import attrgetter
@@ -94,14 +95,42 @@ def _encoder() -> Callable[[Any], str]:
     encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False,
                                separators=(", ", ": "), default=json_default)
     if c_make_encoder is None:
-        return encoder.encode
+        return _finite_or_null(encoder.encode)
     chunks = c_make_encoder(None, json_default, encode_basestring, None, ": ", ", ",
                             False, False, False)
 
     def encode(value: Any) -> str:
         return "".join(chunks(value, 0))
 
-    return encode
+    return _finite_or_null(encode)
+
+
+def _finite_or_null(encode: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``encode``, writing null for a number that overflowed to infinity.
+
+    JSON has no infinity.  Values of 1e300 can multiply past the largest float
+    (a compound growth path from such a baseline); the report must still be
+    written, and null is what the report has for "no such number".  Only the
+    item that fails takes this slower path.
+    """
+    def finite(value: Any) -> str:
+        try:
+            return encode(value)
+        except ValueError:
+            plain = json.loads(json.dumps(value, default=json_default, allow_nan=True))
+            return encode(_nulls_for_non_finite(plain))
+
+    return finite
+
+
+def _nulls_for_non_finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [_nulls_for_non_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nulls_for_non_finite(v) for k, v in value.items()}
+    return value
 
 
 def report_json(report: Report) -> str:

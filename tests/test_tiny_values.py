@@ -35,3 +35,22 @@ def test_such_a_report_renders_in_every_format() -> None:
     for fmt in REPORT_FORMATS:
         assert isinstance(render(report, fmt, RenderOptions(lang="en")), str)  # github: nothing to annotate
     assert json.loads(render(report, "json"))["results"][0]["progress"] is None
+
+
+def test_a_number_past_the_largest_float_is_written_as_null() -> None:
+    # A cagr target of 1000 % a year from a baseline of 1e306: the compound path overflows.
+    report = evaluate([plan(target("c", kind="cagr", milestones=((2025, 1000.0),)))],
+                      actuals({("c", None): {2022: 1e306, 2025: 1e306}}))
+    assert any(v == float("inf") for _, v in report.results[0].path)
+    data = json.loads(render(report, "json"))
+    assert None in [v for _, v in data["results"][0]["path"]]
+    assert data["results"][0]["target_value"] == 1000.0
+
+
+def test_a_compound_path_past_the_largest_float_does_not_crash() -> None:
+    report = evaluate([plan(target("c", kind="cagr", milestones=((2025, 1e300),)))],
+                      actuals({("c", None): {2022: 5e-324, 2024: 5e-324, 2025: 5e-324}}))
+    result = report.results[0]
+    assert result.path[-1] == (2025, float("inf"))
+    assert json.loads(render(report, "json"))["results"][0]["expected_level"] is None
+    assert "<svg" in render(report, "html")

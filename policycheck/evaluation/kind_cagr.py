@@ -6,6 +6,8 @@ level L(Y) and the baseline level b, or the reported rate with
 """
 from __future__ import annotations
 
+import math
+
 from policycheck.evaluation.context import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
                               resolve_baseline, resolve_requirement)
 from policycheck.evaluation.reasons import because
@@ -27,9 +29,9 @@ def evaluate_cagr(case: Case) -> Outcome:
                     "time_progress": time_progress(case.year, y0, final_year)}
     if baseline is not None and not rate_mode:
         b = baseline.value
-        out["path"] = tuple((y, b * (1 + r / 100) ** (y - y0)) for y in range(y0, final_year + 1))
+        out["path"] = tuple((y, compound(b, r, y - y0)) for y in range(y0, final_year + 1))
         if case.year >= y0:
-            out["expected_level"] = b * (1 + r / 100) ** (case.year - y0)
+            out["expected_level"] = compound(b, r, case.year - y0)
     elif rate_mode:
         out["path"] = ((y0 + 1, r), (final_year, r)) if final_year > y0 else ((final_year, r),)
     a = _actual(case, out, y0, rate_mode)
@@ -84,3 +86,12 @@ def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year
     rho = a / r
     out.update(progress_ratio=rho, status=classify_ratio(rho, case.settings.on_track, case.settings.at_risk),
                **because("growth_pace", **rate, ratio=fmt(rho)))
+
+
+def compound(b: float, rate: float, years: int) -> float:
+    """``b`` grown by ``rate`` percent a year for ``years``; infinity past the largest float
+    (a rate of 1e300 %), which the JSON report writes as null, rather than an OverflowError."""
+    try:
+        return b * (1 + rate / 100) ** years
+    except OverflowError:
+        return math.copysign(math.inf, b) if b else 0.0

@@ -127,10 +127,13 @@ def cagr_ratio(a: float, b: float, years_done: int, v_t: float, years_all: int,
     """rho of the cagr method ``d * g_a / |g_r|``; None when the method does not apply."""
     if not (b > 0 and a > 0 and v_t > 0 and years_done > 0 and years_all > 0):
         return None
-    g_r = (v_t / b) ** (1.0 / years_all) - 1.0
-    if abs(g_r) <= eps(0.0):
+    try:
+        g_r = (v_t / b) ** (1.0 / years_all) - 1.0
+        g_a = (a / b) ** (1.0 / years_done) - 1.0
+    except OverflowError:  # a ratio past the largest float (b = 5e-324): no growth to compare
         return None
-    g_a = (a / b) ** (1.0 / years_done) - 1.0
+    if abs(g_r) <= eps(0.0) or not math.isfinite(g_a - g_r):
+        return None
     return d * g_a / abs(g_r)
 
 

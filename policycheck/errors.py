@@ -1,7 +1,7 @@
 """Exceptions raised by the library API; the CLI turns them into exit code 2."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from policycheck.findings import Finding, format_parsable
 
@@ -20,7 +20,7 @@ class InputError(PolicycheckError):
 
 
 class PlanError(InputError):
-    """A plan file that has error-level findings (SPEC 6: load_plan raises it)."""
+    """A plan file that has error-level findings (README.md#python-api: load_plan raises it)."""
 
 
 class ActualsError(InputError):

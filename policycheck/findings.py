@@ -1,12 +1,16 @@
 """Findings: one problem found in an input file, with where it is.
 
-Every rule of SPEC 2.3 (PC100..PC409) produces a :class:`Finding`.  Lines and
-columns are 1-based; 0 means "the whole file" (no position known).
+Every rule of docs/validation.md#rules (PC100..PC410) produces a :class:`Finding`.  Lines and
+columns are 1-based; 0 means "the whole file" (no position known).  A finding
+in a sheet of a workbook has ``file`` ``data.xlsx#表1``, the row as its line and
+the column as its column, and is shown as ``data.xlsx#表1!B7``
+(docs/actuals.md#workbooks).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
 
 Level = Literal["error", "warning"]
 
@@ -31,7 +35,9 @@ RULES: Mapping[str, str] = {
     "PC308": "Keys that do not fit the kind of target",
     "PC309": "Target without quote (traceability)",
     "PC310": "times_baseline with no way to get a baseline",
-    "PC400": "CSV cannot be decoded",
+    "PC311": "Quote not found in the plan's source document",
+    "PC312": "Source document file missing, outside the plan's folder, not UTF-8 or over 10 MiB",
+    "PC400": "Actuals file cannot be read (undecodable CSV, unsafe or damaged workbook)",
     "PC401": "CSV lacks a required column",
     "PC402": "Value is not a number (or not yes/no for a milestone)",
     "PC403": "Unknown target id",
@@ -39,8 +45,9 @@ RULES: Mapping[str, str] = {
     "PC405": "Exact duplicate row",
     "PC406": "Unknown unit",
     "PC407": "Row ignored",
-    "PC408": "Year not an integer between 1900 and 2200",
+    "PC408": "Year or period of a year not valid, or a period that does not say year to date or alone",
     "PC409": "Unit of measure differs from the target's and cannot be converted",
+    "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
     # Explanations files (--notes; docs/validation.md#explanations-files)
     "PC500": "Explanations file cannot be read",
     "PC501": "Explanations file lacks a required column",
@@ -54,7 +61,7 @@ RULES: Mapping[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One validation finding; field order is the JSON order of SPEC 5.1."""
+    """One validation finding; field order is the JSON order of docs/reports.md#json."""
 
     rule: str
     level: Level
@@ -71,12 +78,9 @@ class Finding:
         return (self.file, self.line, self.column, self.rule, self.message)
 
     def location_text(self) -> str:
-        """``FILE:LINE:COL`` (or ``FILE:LINE`` / ``FILE`` when not known)."""
-        if self.line <= 0:
-            return self.file
-        if self.column <= 0:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+        """``FILE:LINE:COL`` (or ``FILE:LINE`` / ``FILE`` when not known);
+        ``BOOK#SHEET!B7`` for a cell of a workbook."""
+        return location_text(self.file, self.line, self.column)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -87,6 +91,52 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate`` found: the files it read and every finding."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    strict: bool = False
+    #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
+    skipped: tuple[str, ...] = ()
+
+
+#: File names of workbooks; ``BOOK#SHEET`` names one sheet of one.
+WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def split_sheet(file: str) -> tuple[str, str | None]:
+    """``data.xlsx#表1`` -> (``data.xlsx``, ``表1``); any other name -> (name, None)."""
+    at = file.find("#")
+    while at > 0:
+        if file[:at].lower().endswith(WORKBOOK_SUFFIXES):
+            return file[:at], file[at + 1:]
+        at = file.find("#", at + 1)
+    return file, None
+
+
+def column_letters(column: int) -> str:
+    """The letters of a 1-based column, as a spreadsheet names it: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def location_text(file: str, line: int, column: int) -> str:
+    """Where something is: ``FILE:LINE:COL`` in a text file, ``BOOK#SHEET!B7`` in a
+    workbook (``BOOK#SHEET!7:7`` for a whole row); what is unknown (0) is left out."""
+    if line <= 0:
+        return file
+    if split_sheet(file)[1] is not None:
+        return f"{file}!{column_letters(column)}{line}" if column > 0 else f"{file}!{line}:{line}"
+    if column <= 0:
+        return f"{file}:{line}"
+    return f"{file}:{line}:{column}"
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -1,13 +1,14 @@
 """The data model: frozen dataclasses shared by loading, evaluation and reports.
 
-Data flows one way: plan/actuals loading builds :class:`Plan` and
-:class:`Actuals`; :func:`policycheck.evaluation.engine.evaluate` turns them into a
-:class:`Report`; reporters read the report.  Nothing here does I/O.
+Data flows one way: plan loading builds :class:`Plan`, actuals loading
+:class:`policycheck.observations.Actuals`; :func:`policycheck.evaluation.engine.evaluate`
+turns them into a :class:`Report`; reporters read the report.  Nothing here does I/O.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from typing import Literal
 
 from policycheck.findings import Finding
 
@@ -16,20 +17,26 @@ Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
 Commitment = Literal["binding", "aspirational"]
 ActualsMode = Literal["value", "running_total", "rate"]
 Method = Literal["linear", "cagr"]
+FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
+#: How an annual requirement is spread over the months of a year (docs/evaluation.md#in-year):
+#: a straight line, last years' months, or none (the whole requirement applies at every month).
+ScheduleName = Literal["linear", "seasonal", "none"]
+#: A target's schedule: a name, or a monthly profile of twelve weights.
+Schedule = ScheduleName | tuple[float, ...]
 DataStatus = Literal["final", "preliminary", "estimate"]
 Status = Literal[
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
 ]
+#: How a unit is involved in a shortfall: it leads the target, supports it, or the target is scoped to it.
+Role = Literal["lead", "support", "scope"]
 
-KINDS: tuple[str, ...] = ("level", "annual", "cumulative", "growth", "cagr", "rank", "milestone")
-COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "approx")
-#: Worst first (SPEC 4.6).
-STATUSES: tuple[str, ...] = (
+#: Worst first (docs/evaluation.md#statuses).
+STATUSES: tuple[Status, ...] = (
     "missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"
 )
-SHORTFALL_STATUSES: frozenset[str] = frozenset({"missed", "regressing", "off_track", "at_risk"})
-#: Which statuses each ``--fail-on`` level fails on (SPEC 4.6).
-FAIL_ON: Mapping[str, frozenset[str]] = {
+SHORTFALL_STATUSES: frozenset[Status] = frozenset({"missed", "regressing", "off_track", "at_risk"})
+#: Which statuses each ``--fail-on`` level fails on (docs/evaluation.md#statuses).
+FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
     "missed": frozenset({"missed"}),
     "off-track": frozenset({"missed", "regressing", "off_track"}),
     "at-risk": frozenset({"missed", "regressing", "off_track", "at_risk"}),
@@ -37,7 +44,7 @@ FAIL_ON: Mapping[str, frozenset[str]] = {
     "never": frozenset(),
 }
 #: Data statuses, strongest first: a final row supersedes a preliminary one, etc.
-DATA_STATUSES: tuple[str, ...] = ("final", "preliminary", "estimate")
+DATA_STATUSES: tuple[DataStatus, ...] = ("final", "preliminary", "estimate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +63,7 @@ class TimesBaseline:
 
 #: A requirement value: a number, ``[lo, hi]`` for ``between``, ``True`` for a
 #: milestone target, or a multiple of the baseline.
-RequirementValue = Union[float, bool, tuple[float, float], TimesBaseline]
+RequirementValue = float | bool | tuple[float, float] | TimesBaseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +91,7 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """A target every unit must meet on its own (SPEC 2.4); exactly one field is set."""
+    """A target every unit must meet on its own (docs/evaluation.md#scoped-targets); exactly one field is set."""
 
     units: tuple[str, ...] | None = None
     group: str | None = None
@@ -99,6 +106,23 @@ class Assessment:
     on_track: float = 0.95
     at_risk: float = 0.6
     approx_tolerance: float = 0.05
+    #: in-year schedule of the targets that do not name one (docs/evaluation.md#in-year)
+    schedule: ScheduleName = "linear"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The document a plan encodes (docs/plan-format.md#5-the-source-document).
+
+    ``file`` is the path as written in the plan, relative to the plan file's
+    folder; None when the plan names the document without a copy of its text
+    (a plain ``source: text`` is such a title-only source).
+    """
+
+    title: str
+    file: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date text
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +150,8 @@ class Target:
     actuals: ActualsMode = "value"
     scope: Scope | None = None
     note: str | None = None
+    #: in-year schedule (docs/evaluation.md#in-year); None: the plan's, or none for rates
+    schedule: Schedule | None = None
 
     @property
     def lead(self) -> str | None:
@@ -145,7 +171,7 @@ class Plan:
     issued: str | None = None  # ISO date text
     document: str | None = None
     region: str | None = None
-    source: str | None = None
+    source: Source | None = None
     assessment: Assessment = field(default_factory=Assessment)
     units: Mapping[str, Unit] = field(default_factory=dict)
     references: Mapping[str, Reference] = field(default_factory=dict)
@@ -168,31 +194,6 @@ class Plan:
         return tuple(uid for uid, unit in self.units.items() if unit.group == scope.group)
 
 
-# --------------------------------------------------------------------------
-# Actuals
-
-
-# Observation and Result are built once per CSV row and once per result
-# (over a million of each at national scale); a frozen dataclass pays for
-# object.__setattr__ on every field, about three times the cost.  They are
-# treated as read-only all the same.
-@dataclass(slots=True)
-class Observation:
-    """One actual value from a CSV cell; ``value`` None means a missing marker."""
-
-    value: float | bool | None
-    status: DataStatus
-    file: str
-    line: int
-    column: int
-    source: str | None = None
-    note: str | None = None
-
-
-#: (plan id, target or reference id, unit id or None)
-SeriesKey = tuple[str, str, Union[str, None]]
-
-
 @dataclass(frozen=True, slots=True)
 class Superseded:
     """A row replaced by a stronger data status (final > preliminary > estimate)."""
@@ -207,38 +208,8 @@ class Superseded:
     value: float | bool | None
     #: the data status of the row that replaced this one (None: not known)
     replaced_by: DataStatus | None = None
-
-
-@dataclass
-class Actuals:
-    """Observations by series and year, plus what loading found."""
-
-    #: by series, observations by year: a :class:`policycheck.actuals.store.SeriesView` when
-    #: read from CSV (compact), any ``Mapping[int, Observation]`` when built by hand
-    series: dict[SeriesKey, Mapping[int, Observation]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    superseded: list[Superseded] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-    def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Mapping[int, Observation]:
-        return self.series.get((plan_id, target_id, unit), {})
-
-    def latest_year(self, plan_id: str) -> int | None:
-        """The latest year with any non-missing observation for this plan."""
-        latest: int | None = None
-        for (pid, _tid, _unit), by_year in self.series.items():
-            if pid != plan_id:
-                continue
-            fast = getattr(by_year, "latest_present_year", None)  # a SeriesView: no Observation objects
-            if fast is not None:
-                year = fast()
-                if year is not None and (latest is None or year > latest):
-                    latest = year
-                continue
-            for year, obs in by_year.items():
-                if obs.value is not None and (latest is None or year > latest):
-                    latest = year
-        return latest
+    #: an in-year row: the months it covers (``2025-01/2025-09``, ``2025-09``); None for a whole year
+    period: str | None = None
 
 
 # --------------------------------------------------------------------------
@@ -247,7 +218,6 @@ class Actuals:
 
 #: How a target moved since the year before (docs/reports.md#history-and-trends), worst first.
 TrendLabel = Literal["new_shortfall", "persistent_shortfall", "improved", "unchanged", "newly_met"]
-TREND_LABELS: tuple[str, ...] = ("new_shortfall", "persistent_shortfall", "improved", "unchanged", "newly_met")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +231,10 @@ class Explanation:
     source: str | None
     file: str
     line: int
+
+
+#: What an explanation is for: (plan id, target id, unit id or None, assessment year).
+NoteKey = tuple[str, str, str | None, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,9 +264,9 @@ class HistoryEntry:
     status: Status
 
 
-@dataclass(slots=True)  # not frozen, for speed: see Observation
+@dataclass(slots=True)  # not frozen, for speed: see policycheck.observations.Observation
 class Result:
-    """One target (and unit) at the assessment year; field order is SPEC 5.1's."""
+    """One target (and unit) at the assessment year; field order is the JSON report's (docs/reports.md#json)."""
 
     plan: str
     target: str
@@ -341,15 +315,30 @@ class Result:
     # For charts: resolved path points (baseline and milestones) and every
     # observed value of the series up to and after Y, in year order.
     path: tuple[tuple[int, float], ...] = ()
-    observed: tuple[tuple[int, float | bool | None], ...] = ()
+    observed: Sequence[tuple[int, float | bool | None]] = ()
     # The reason as a code of policycheck.evaluation.reasons and its (text) arguments, so
     # human formats can give ``reason`` in another language.
     reason_code: str = ""
     reason_args: Mapping[str, str] = field(default_factory=dict)
     # The CSV's source and note cells of the observation at the assessment year
-    # (SPEC 3: carried into the reports).
+    # (docs/actuals.md#columns: carried into the reports).
     source: str | None = None
     note: str | None = None
+    # In-year results only (docs/evaluation.md#in-year); None at the year end, and then
+    # left out of the JSON report so that year-end reports keep their form.
+    #: the month the result is assessed at the end of: ``2025-09``
+    as_of: str | None = None
+    #: the months the actual covers: ``2025-01/2025-09`` (year to date), ``2025-09`` (that month)
+    actual_period: str | None = None
+    #: how the actual was formed: ytd (a 累计 figure), sum (single periods added up), single (a 当月 figure)
+    basis: str | None = None
+    #: the share of the year's requirement due by now, and the schedule that gave it
+    elapsed: float | None = None
+    schedule: str | None = None
+    #: the earlier years a seasonal schedule was read from
+    schedule_years: tuple[int, ...] | None = None
+    #: the months of the year for the chart: (month, actual or None, expected or None)
+    months: tuple[tuple[int, float | None, float | None], ...] | None = None
     # Added by --notes and by --compare/--years; None otherwise, and then left
     # out of the JSON report (docs/reports.md#json).
     explanation: Explanation | None = None
@@ -361,7 +350,7 @@ class UnitShortfall:
     plan: str
     target: str
     unit: str | None
-    role: Literal["lead", "support", "scope"]
+    role: Role
     status: Status
     gap: float | None
 
@@ -385,6 +374,8 @@ class PlanInfo:
     period: tuple[int, int]
     baseline_year: int
     year: int | None  # assessment year; None when the actuals have no data at all
+    #: an in-year assessment: the month it is made at the end of (``2025-09``); None at the year end
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

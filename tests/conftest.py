@@ -1,24 +1,24 @@
-"""Shared test fixtures and paths."""
+"""Fixtures every test gets, and the Hypothesis profiles.
+
+Paths and shared builders live in ``tests/helpers/``; this file holds only
+what pytest must find by name.  Hypothesis runs derandomized by default
+(profile ``ci``: the same examples on every machine and every run); set
+``HYPOTHESIS_PROFILE=dev`` to explore new examples while working, or
+``thorough`` for five times the examples before a release.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
-PLANS_DIR = ROOT / "plans"
-EXAMPLES_DIR = ROOT / "examples"
-SHARED_DIR = ROOT.parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-#: The strict JUnit XSD and the SARIF 2.1.0 schema (origin and licence in its README.md).
-SCHEMAS_DIR = FIXTURES / "schemas"
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED_DIR.is_dir():
-        pytest.skip(f"{SHARED_DIR} is absent: the shared schemas and seeds live beside the clone")
-    return SHARED_DIR
+settings.register_profile("ci", max_examples=100, derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=500, derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

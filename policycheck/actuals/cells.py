@@ -28,7 +28,7 @@ FALSE_WORDS: frozenset[str] = frozenset(
     {"0", "false", "no", "n", "否", "未完成", "未达成", "×", "✗", "✘"}
 )
 
-#: Data status words -> the canonical status (SPEC 3); empty means final.
+#: Data status words -> the canonical status (docs/actuals.md#data-status-and-duplicates); empty means final.
 STATUS_WORDS: dict[str, str] = {
     "": "final", "final": "final", "正式": "final", "年报": "final", "正式数": "final",
     "preliminary": "preliminary", "快报": "preliminary", "初步": "preliminary",

@@ -1,4 +1,4 @@
-"""Two CSV rows for the same plan/target/unit/year (SPEC 3).
+"""Two CSV rows for the same plan/target/unit/year (docs/actuals.md#data-status-and-duplicates).
 
 A row with a value beats a missing one; then ``final`` beats ``preliminary``
 beats ``estimate``, and the loser is listed as superseded.  Rows that tie on
@@ -7,9 +7,10 @@ the second row, naming the first.
 """
 from __future__ import annotations
 
-from policycheck.findings import ERROR, WARNING, Finding
-from policycheck.model import DATA_STATUSES, Actuals, Observation, SeriesKey, Superseded
 from policycheck.actuals.store import SeriesView
+from policycheck.findings import ERROR, WARNING, Finding, location_text, split_sheet
+from policycheck.model import DATA_STATUSES, Superseded
+from policycheck.observations import Actuals, Observation, SeriesKey
 
 _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
@@ -44,4 +45,6 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
 
 def _where(old: Observation, new: Observation) -> str:
     """The first row's place: its line, and its file when that is another file."""
+    if split_sheet(old.file)[1] is not None:  # a workbook: name the cell, as findings do
+        return f"row {old.line}" if old.file == new.file else location_text(old.file, old.line, old.column)
     return f"line {old.line}" if old.file == new.file else f"line {old.line} of {old.file}"

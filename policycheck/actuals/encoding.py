@@ -1,4 +1,4 @@
-"""Choose the text encoding of a CSV file (SPEC 3) before it is parsed.
+"""Choose the text encoding of a CSV file (docs/actuals.md#encodings) before it is parsed.
 
 ``auto`` tries a byte-order mark (UTF-8, UTF-16 LE/BE), then strict UTF-8,
 then GB18030, which covers CSV saved by Excel on Chinese Windows.  The whole

@@ -1,16 +1,18 @@
 """The header row of an actuals CSV: column aliases and long/wide detection.
 
 Header names are matched case-insensitively after NFKC normalisation and
-trimming, with the Chinese and English aliases of SPEC 3.  A file is *wide*
+trimming, with the Chinese and English aliases of docs/actuals.md#columns.  A file is *wide*
 when it has no ``value`` column and some headers are years (``2023`` or
-``2023年``); each such column holds that year's values.
+``2023年``) or periods of a year (``2025年1-9月``, docs/actuals.md#periods); each
+such column holds the values of that year or period.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policycheck.actuals.cells import normalize
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
-from policycheck.actuals.cells import CellError, normalize, parse_year
+from policycheck.periods import Label, PeriodError, parse_label
 
 #: canonical column -> accepted header names (canonical name first).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -20,10 +22,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "measure": ("measure", "计量单位", "单位"),
     "unit": ("unit", "责任单位", "地区", "区域", "单位名称", "region"),
     "year": ("year", "年份", "年度"),
+    "period": ("period", "期别", "时期", "报告期", "统计期", "期间"),
+    "basis": ("basis", "口径", "数据口径"),
     "value": ("value", "数值", "值", "实际值", "actual"),
     "status": ("status", "状态", "数据状态"),
     "source": ("source", "来源"),
     "note": ("note", "备注"),
+    "hint": ("hint", "填写说明"),
 }
 HEADER_NAMES: dict[str, str] = {
     alias.lower(): canonical for canonical, names in ALIASES.items() for alias in names
@@ -38,12 +43,14 @@ class Layout:
 
     index: dict[str, int] = field(default_factory=dict)
     years: list[tuple[int, int]] = field(default_factory=list)  # (column index, year)
+    #: in-year headers: (column index, label, header text); the row's basis may complete the label
+    periods: list[tuple[int, Label, str]] = field(default_factory=list)
     width: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     @property
     def wide(self) -> bool:
-        return bool(self.years)
+        return bool(self.years or self.periods)
 
     @property
     def usable(self) -> bool:
@@ -57,21 +64,21 @@ class Layout:
 def read_header(header: list[str], path: str, line: int = 1) -> Layout:
     """Map the header cells to columns; findings for unknown and missing ones."""
     layout = Layout(width=len(header))
-    year_cells: list[tuple[int, int, str]] = []
+    year_cells: list[tuple[int, Label, str]] = []
     for i, raw in enumerate(header):
         text = normalize(raw.lstrip("\ufeff"))
         canonical = HEADER_NAMES.get(text.lower())
         if canonical is not None:
             _place(layout, canonical, i, raw, path, line)
         elif text:
-            year = _year_or_none(text)
-            if year is None:
+            time = _label_or_none(text)
+            if time is None:
                 layout.findings.append(Finding(
                     "PC407", WARNING, path, line, i + 1,
                     f"column {excerpt(raw)} ignored: not a known column "
-                    f"(known: {', '.join(ALIASES)}, or a year for the wide form)"))
+                    f"(known: {', '.join(ALIASES)}, or a year or period for the wide form)"))
             else:
-                year_cells.append((i, year, raw))
+                year_cells.append((i, time, raw))
         elif any(cell.strip() for cell in header[i + 1:]):
             layout.findings.append(Finding(
                 "PC407", WARNING, path, line, i + 1, "column with an empty header ignored"))
@@ -80,10 +87,11 @@ def read_header(header: list[str], path: str, line: int = 1) -> Layout:
     return layout
 
 
-def _year_or_none(text: str) -> int | None:
+def _label_or_none(text: str) -> Label | None:
+    """A year (2023, 2023年) or a period of one (2025年1-9月, 2025Q3) as a header, else None."""
     try:
-        return parse_year(text)
-    except CellError:
+        return parse_label(text)
+    except PeriodError:
         return None
 
 
@@ -97,17 +105,23 @@ def _place(layout: Layout, canonical: str, i: int, raw: str, path: str, line: in
         f"column {excerpt(raw)} ignored: column {first + 1} is already the {canonical!r} column"))
 
 
-def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, line: int) -> None:
-    """Year headers make the file wide, unless it has a ``value`` column."""
-    seen: dict[int, int] = {}
-    for i, year, raw in cells:
-        if "value" in layout.index or "year" in layout.index:
+def _place_years(layout: Layout, cells: list[tuple[int, Label, str]], path: str, line: int) -> None:
+    """Year and period headers make the file wide, unless it has a ``value`` column."""
+    seen: dict[object, int] = {}
+    for i, time, raw in cells:
+        whole = time.fixed and time.first == 1 and time.last == 12
+        key: object = time.year if whole else (time.year, time.first, time.last, time.fixed, time.basis)
+        if "value" in layout.index or "year" in layout.index or "period" in layout.index:
             why = "a year header in a long-form file (it has a year/value column)"
-        elif year in seen:
-            why = f"year {year} is already column {seen[year] + 1}"
+        elif key in seen:
+            what = f"year {time.year}" if whole else "this period"
+            why = f"{what} is already column {seen[key] + 1}"
         else:
-            seen[year] = i
-            layout.years.append((i, year))
+            seen[key] = i
+            if whole:
+                layout.years.append((i, time.year))  # type: ignore[arg-type]
+            else:
+                layout.periods.append((i, time, raw))
             continue
         layout.findings.append(Finding("PC407", WARNING, path, line, i + 1,
                                        f"column {excerpt(raw)} ignored: {why}"))
@@ -115,11 +129,14 @@ def _place_years(layout: Layout, cells: list[tuple[int, int, str]], path: str, l
 
 def _check_required(layout: Layout, path: str, line: int) -> None:
     required = WIDE_REQUIRED if layout.wide else LONG_REQUIRED
-    missing = [name for name in required if name not in layout.index]
+    # A period column holds the year as well (2025年1-9月): it stands in for the year column.
+    missing = [name for name in required if name not in layout.index
+               and not (name == "year" and "period" in layout.index)]
     if not missing:
         return
     names = ", ".join(f"{name!r} [{', '.join(ALIASES[name][1:])}]" for name in missing)
     layout.findings.append(Finding(
         "PC401", ERROR, path, line, 0,
-        f"missing required column {names}; a long-form file needs target, year, value, "
-        "a wide-form file needs target and one column per year (2023 or 2023年)"))
+        f"missing required column {names}; a long-form file needs target, year, value "
+        "(or a period column for months: 2025年1-9月), a wide-form file needs target and one column "
+        "per year (2023 or 2023年) or period (2025年1-9月)"))

@@ -1,4 +1,4 @@
-"""Actual statistics from CSV files (SPEC 3): rows -> observations by series and year.
+"""Actual statistics from CSV files (docs/actuals.md): rows -> observations by series and year.
 
 ``read_actuals`` never raises for bad input: every problem becomes a finding
 in ``Actuals.findings`` (PC400..PC409) at ``FILE:LINE:COL``, where LINE is the
@@ -14,28 +14,50 @@ plain ASCII numbers go through ``float()`` before the full parser of
 from __future__ import annotations
 
 import csv
+import enum
 import os
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import Callable, Iterator, Sequence
+from typing import Final
 
-from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.cells import (
+    CellError,
+    parse_any,
+    parse_bool,
+    parse_number,
+    parse_status,
+    parse_year,
+    split_number,
+)
 from policycheck.actuals.duplicates import merge
-from policycheck.actuals.resolve import BOOLEAN, NUMBER, Resolver, Sink
+from policycheck.actuals.encoding import choose_encoding
+from policycheck.actuals.filetype import is_workbook
+from policycheck.actuals.header import Layout, read_header
+from policycheck.actuals.period_rows import PeriodCells, Rows
+from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
+from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, Finding, has_errors
+from policycheck.findings import ERROR, Finding, Level, has_errors
 from policycheck.gcpause import gc_paused
-from policycheck.model import DATA_STATUSES, Actuals, Plan
-from policycheck.actuals.store import BOOLEAN as BOOLEAN_VALUE
-from policycheck.actuals.store import MISSING, STATUS_CODES, ObservationTable
-from policycheck.actuals.cells import CellError, parse_any, parse_bool, parse_number, parse_status, parse_year, split_number
+from policycheck.model import DATA_STATUSES, Plan
+from policycheck.observations import Actuals, SeriesKey
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
 
 _INF = float("inf")
 _NAN = float("nan")
-_BAD = object()  # a cell that gave a finding: the row is skipped
+
+
+class _Bad(enum.Enum):
+    """A cell that gave a finding: the row is skipped."""
+
+    BAD = 0
+
+
+_BAD: Final = _Bad.BAD
+#: A parsed cell: a number, yes/no, None for a missing marker, or _BAD.
+Cell = float | bool | None | _Bad
 _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 #: The strict csv reader's quoting errors, in words a spreadsheet user can act on.
 _QUOTING = {
@@ -46,43 +68,76 @@ _QUOTING = {
 }
 
 
-def read_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False) -> Actuals:
-    """Read every CSV file into one :class:`Actuals`; problems become findings.
+#: One path (a CSV file or a workbook), or several.
+Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
+
+
+def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
+                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
+    """Read every CSV file and workbook into one :class:`Actuals`; problems become findings.
 
     With no plans only the structure is checked (decoding, header, numbers,
     years, duplicates) and series are keyed by the plan, target and unit cells.
+    A workbook (``data.xlsx``, or one sheet as ``data.xlsx#表1``) is read sheet
+    by sheet into the same rows (docs/actuals.md#workbooks); ``sheets`` names
+    the sheets to read from workbooks given without one.
     """
     actuals = Actuals()
-    if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of its characters
-        paths = [paths]  # type: ignore[list-item]
+    # One path given bare, not a list of its characters.
+    files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     table = ObservationTable()
+    views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
+
+    def read_sheet(sheet: str, rows: Rows, first_line: int) -> None:
+        _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown)
+
     with gc_paused():
-        for path in paths:
-            path = str(path)
-            actuals.files.append(path)
-            _read_file(path, actuals, table, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+        for path in files:
+            name = str(path)
+            actuals.files.append(name)
+            if is_workbook(name):
+                # Imported here: a CSV run never loads the spreadsheet library.
+                from policycheck.actuals.workbook.read import read_workbook
+
+                read_workbook(name, actuals.findings, read_sheet, sheets=sheets)
+            else:
+                _read_file(name, actuals, table, views, plans=plans, encoding=encoding,
+                           allow_unknown=allow_unknown)
+    actuals.series.update(views)
     return actuals
 
 
-def load_actuals(paths: Sequence[str], *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False) -> Actuals:
+def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: ObservationTable,
+               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool) -> None:
+    """Rows of text cells from another source than a CSV file (a sheet of a workbook),
+    read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
+    (the number of the row last given) and starts at line ``first_line``."""
+    table.start_file(path)
+    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
+    reader = _FileReader(path, actuals, resolver, table)
+    reader.last_line = first_line - 1
+    reader.read(rows)
+    actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+
+
+def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
+                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
     """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
-    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets)
     if has_errors(actuals.findings):
         raise ActualsError(actuals.findings)
     return actuals
 
 
-def _read_file(path: str, actuals: Actuals, table: ObservationTable, *, plans: Sequence[Plan], encoding: str,
-               allow_unknown: bool) -> None:
+def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
+               plans: Sequence[Plan], encoding: str, allow_unknown: bool) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
         if decoded.finding is not None:
             actuals.findings.append(decoded.finding)
         return
     table.start_file(path)
-    resolver = Resolver(plans, actuals.series, table, allow_unknown=allow_unknown)  # type: ignore[arg-type]
+    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver, table)
     rows = None
     try:
@@ -109,56 +164,65 @@ class _FileReader:
         self.resolver = resolver
         self.last_line = 0  # physical line where the header (or the last row) ended
         self.layout = Layout()
+        #: time cell -> its year; -1 for a cell of months within a year (read by :attr:`in_year`)
         self.years: dict[str, int] = {}
+        self.year_column = -1  # 0-based: the year column, else the period column
+        self.in_year = PeriodCells(self)
         self.statuses: dict[str, int] = {"": 0}  # cell -> status code (0: final)
         self.sinks: dict[object, Sink] = {}  # by the cell texts of plan/target/unit/measure
         self.key_columns = (-1, -1, -1, -1)  # 0-based plan/target/unit/measure columns; -1: absent
         self.key_of: Callable[[list[str]], object] = itemgetter(0)
 
-    def read(self, reader: Iterator[list[str]]) -> None:
+    def read(self, reader: Rows) -> None:
         """Header, then the rows in long or wide form."""
-        rows = self._numbered(reader)
-        for line, header in rows:
-            if any(cell.strip() for cell in header):
-                break
-        else:
+        first = next(((line, row) for line, row in self._numbered(reader) if any(cell.strip() for cell in row)),
+                     None)
+        if first is None:
             self._finding("PC401", ERROR, 1, 0, "no header row: the file has only empty lines")
             return
+        line, header = first
         self.layout = lay = read_header(header, self.path, line)
         self.findings.extend(self.layout.findings)
         if self.layout.usable:  # so the target column exists
             self.key_columns = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
             self.key_of = self._key_getter()
-            (self._read_wide if self.layout.wide else self._read_long)(reader)
+            if self.layout.wide:
+                self.in_year.check_headers(line)
+                self._read_wide(reader)
+            else:
+                self._read_long(self.in_year.long_form(reader))
 
-    def _numbered(self, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    def _numbered(self, reader: Rows) -> Iterator[tuple[int, list[str]]]:
         """Rows with the physical line they start on (quoted cells may span lines)."""
         for row in reader:
             line = self.last_line + 1
-            self.last_line = reader.line_num  # type: ignore[attr-defined]
+            self.last_line = reader.line_num
             yield line, row
 
-    def _read_long(self, reader: Iterator[list[str]]) -> None:
+    def _read_long(self, reader: Rows) -> None:
         """One observation per row.  The hot loop: a million rows pass here, so the
         common case (known series, plain number, years in order) stays inline and
         local, and a row becomes a few array slots rather than an object
         (:mod:`policycheck.actuals.store`)."""
         lay = self.layout
-        yi, vi, si = lay.col("year"), lay.col("value"), lay.col("status")
+        yi, vi, si = self.year_column, lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
         key_of, sinks, extras = self.key_of, self.sinks, self._extras_getter()
         years, statuses, store = self.years, self.statuses, self._store
         table = self.table
         add_value, add_code = table.values.append, table.codes.append
         add_line, add_column, row_extras = table.lines.append, table.columns.append, table.extras
-        bad, inf, nan, number = _BAD, _INF, _NAN, NUMBER
+        inf, nan, number = _INF, _NAN, PARSE_NUMBER
         row_no = len(table.values)
         last = self.last_line
         for row in reader:
             line = last + 1
-            last = reader.line_num  # type: ignore[attr-defined]
-            if len(row) != width and not (row := self._fit(row, line)):
-                continue
+            last = reader.line_num
+            if len(row) != width:
+                fitted = self._fit(row, line)
+                if fitted is None:
+                    continue
+                row = fitted
             sink = sinks.get(key_of(row)) or self._new_sink(row, line)
             series_years = sink.years
             if series_years is None:
@@ -166,57 +230,64 @@ class _FileReader:
                     sink.problem.rows += 1
                 continue
             year = years.get(row[yi]) or self._year(row[yi], line, yi)
-            if not year:
+            if year <= 0:
+                if year < 0:  # months of a year: rare, off the fast path
+                    self.in_year.long_row(sink, row, line)
                 continue
             cell = row[vi]
-            value: object = bad
+            value: Cell
             if sink.parse == number:
                 try:
-                    value = float(cell)
+                    fast = float(cell)
                 except ValueError:
-                    pass
-                if value is not bad and -inf < value < inf and "_" not in cell:  # type: ignore[operator]
-                    value *= sink.factor  # type: ignore[operator]
+                    fast = nan
+                # float() also takes "inf", "nan" and "1_500": those go to the full parser.
+                if -inf < fast < inf and "_" not in cell:
+                    value = fast * sink.factor
                 else:
                     value = self._value(sink, cell, line, vcol)
             else:
                 value = self._value(sink, cell, line, vcol)
             if si < 0:
                 code = 0
-            elif (code := statuses.get(row[si])) is None:  # type: ignore[assignment]
-                code = self._status(row[si], line, si)
-            if value is bad or code < 0:
+            else:
+                known = statuses.get(row[si])
+                code = known if known is not None else self._status(row[si], line, si)
+            if value is _BAD or code < 0:
                 continue
             if value is None:
                 add_value(nan)
-                code |= MISSING
+                code |= MISSING_FLAG
             elif value is True or value is False:
                 add_value(1.0 if value else 0.0)
-                code |= BOOLEAN_VALUE
+                code |= YES_NO_FLAG
             else:
-                add_value(value)  # type: ignore[arg-type]
+                add_value(value)
             add_code(code)
             add_line(line)
             add_column(vcol)
             if extras is not None and (found := extras(row)) != (None, None):
                 row_extras[row_no] = found
             # Rows of a series usually come in year order: append.  An earlier or
-            # repeated year (a duplicate, SPEC 3) takes the general path.
+            # repeated year (a duplicate, docs/actuals.md#data-status-and-duplicates) takes the general path.
             if series_years and series_years[-1] >= year:
                 store(sink, year, row_no)
             else:
                 series_years.append(year)
-                sink.rows.append(row_no)  # type: ignore[union-attr]
+                sink.rows.append(row_no)
             row_no += 1
 
-    def _read_wide(self, reader: Iterator[list[str]]) -> None:
+    def _read_wide(self, reader: Rows) -> None:
         """One observation per year column of each row."""
         lay = self.layout
         si, width = lay.col("status"), lay.width
         key_of, extras = self.key_of, self._extras_getter()
         for line, row in self._numbered(reader):
-            if len(row) != width and not (row := self._fit(row, line)):
-                continue
+            if len(row) != width:
+                fitted = self._fit(row, line)
+                if fitted is None:
+                    continue
+                row = fitted
             sink = self.sinks.get(key_of(row)) or self._new_sink(row, line)
             if sink.series is None:
                 if sink.problem is not None:
@@ -230,8 +301,10 @@ class _FileReader:
             for index, year in lay.years:
                 value = self._value(sink, row[index], line, index + 1)
                 if value is not _BAD:
-                    self._store(sink, year, self.table.add(value, status, line, index + 1,  # type: ignore[arg-type]
+                    self._store(sink, year, self.table.add(value, status, line, index + 1,
                                                            source, note))
+            if lay.periods:
+                self.in_year.wide_row(sink, row, line, status, source, note)
 
     def _key_getter(self) -> Callable[[list[str]], object]:
         """row -> the plan/target/unit/measure cell texts that pick its sink."""
@@ -280,11 +353,11 @@ class _FileReader:
         return None
 
     def _year(self, cell: str, line: int, index: int) -> int:
+        """The year of a time cell; -1 for months of a year (docs/actuals.md#periods); 0 after a finding."""
         try:
             year = self.years[cell] = parse_year(cell)
-        except CellError as exc:
-            self._finding("PC408", ERROR, line, index + 1, str(exc))
-            return 0
+        except CellError:
+            return self.in_year.time_cell(cell, line, index)
         return year
 
     def _status(self, cell: str, line: int, index: int) -> int:
@@ -296,12 +369,12 @@ class _FileReader:
             return -1
         return code
 
-    def _value(self, sink: Sink, cell: str, line: int, column: int) -> object:
+    def _value(self, sink: Sink, cell: str, line: int, column: int) -> Cell:
         """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, yes/no."""
         try:
-            if sink.parse == BOOLEAN:
+            if sink.parse == PARSE_YES_NO:
                 return parse_bool(cell)
-            if sink.parse != NUMBER:
+            if sink.parse != PARSE_NUMBER:
                 return parse_any(cell)
             parsed = split_number(cell)
             if parsed is None:
@@ -314,13 +387,13 @@ class _FileReader:
             return _BAD
 
     def _store(self, sink: Sink, year: int, row: int) -> None:
-        """File table row ``row`` under ``year``; a second row for the same year is a
-        duplicate (SPEC 3), settled by :func:`policycheck.actuals.duplicates.merge`."""
+        """File table row ``row`` under ``year``; a second row for the same year is a duplicate
+        (docs/actuals.md#data-status-and-duplicates), settled by :func:`policycheck.actuals.duplicates.merge`."""
         if sink.series is None or sink.key is None:
             return
         old = sink.series.place(year, row)
         if old >= 0:
             merge(self.actuals, sink.key, sink.series, year, old, row)
 
-    def _finding(self, rule: str, level: str, line: int, column: int, message: str) -> None:
-        self.findings.append(Finding(rule, level, self.path, line, column, message))  # type: ignore[arg-type]
+    def _finding(self, rule: str, level: Level, line: int, column: int, message: str) -> None:
+        self.findings.append(Finding(rule, level, self.path, line, column, message))

@@ -10,15 +10,19 @@ finding at its first row, with the number of rows it covers.
 from __future__ import annotations
 
 import difflib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
-from policycheck.model import Plan, SeriesKey, Target
 from policycheck.actuals.cells import measure_factor, normalize
 from policycheck.actuals.store import ObservationTable, SeriesView
+from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
+from policycheck.kinds import kind_spec
+from policycheck.model import Plan, Target
+from policycheck.observations import SeriesKey
 
-NUMBER, BOOLEAN, EITHER = 0, 1, 2  # how a series' value cells are parsed
+#: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), or either (no plan loaded).
+PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -37,19 +41,23 @@ class Problem:
         return Finding(self.rule, self.level, path, self.line, self.column, self.message + extra)
 
 
+#: The rows of a sink without a series: never appended to (``years`` None skips the row first).
+_NO_ROWS = array("i")
+
+
 class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
     __slots__ = ("key", "series", "years", "rows", "parse", "factor", "measure", "problem")
 
     def __init__(self, key: SeriesKey | None, series: SeriesView | None,
-                 parse: int = NUMBER, factor: float = 1.0, measure: str | None = None,
+                 parse: int = PARSE_NUMBER, factor: float = 1.0, measure: str | None = None,
                  problem: Problem | None = None) -> None:
         self.key = key
         self.series = series  # None: the rows are skipped
         # The series' arrays, one attribute look-up away for the reader's hot loop.
         self.years = series.years if series is not None else None
-        self.rows = series.rows if series is not None else None
+        self.rows = series.rows if series is not None else _NO_ROWS
         self.parse = parse
         self.factor = factor
         self.measure = measure  # the target's unit of measure, for 万/亿 suffixes
@@ -98,7 +106,7 @@ class Resolver:
             return self._sink_problem("PC403", ERROR, "row without a target id", line, cols[1])
         if not self.plans:
             key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
-            return Sink(key, self._series_view(key), parse=EITHER)
+            return Sink(key, self._series_view(key), parse=PARSE_EITHER)
         tkey = (plan_cell, target_cell, measure_cell)
         resolved = self._targets.get(tkey)
         if resolved is None:
@@ -112,7 +120,8 @@ class Resolver:
                 return Sink(None, None, problem=found)
             uid = found
         key = (resolved.plan.id, resolved.target_id, uid)
-        parse = BOOLEAN if resolved.target is not None and resolved.target.kind == "milestone" else NUMBER
+        yes_no = resolved.target is not None and kind_spec(resolved.target.kind).yes_no
+        parse = PARSE_YES_NO if yes_no else PARSE_NUMBER
         return Sink(key, self._series_view(key), parse, resolved.factor, resolved.measure)
 
     def _series_view(self, key: SeriesKey) -> SeriesView:

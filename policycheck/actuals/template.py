@@ -1,9 +1,9 @@
-"""``policycheck template``: a CSV for statisticians to fill in (SPEC 1).
+"""``policycheck template``: a CSV for statisticians to fill in (docs/actuals.md#template).
 
 One row per target (and per scope unit) and year, with the target's name and
 unit of measure as a reminder and an empty value cell.  The header uses the
 canonical English column names (``--lang en``) or the Chinese aliases of
-SPEC 3 (``--lang zh``), so the filled-in file reads back unchanged.  The text
+docs/actuals.md#columns (``--lang zh``), so the filled-in file reads back unchanged.  The text
 has no byte-order mark; the command writes files as UTF-8 with BOM so that
 Excel opens the Chinese correctly.
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
+from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 from policycheck.errors import PolicycheckError
 from policycheck.model import Plan
-from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 
 #: Header labels; every Chinese label is an alias in policycheck.actuals.header.ALIASES.
 HEADERS: dict[str, dict[str, str]] = {
@@ -62,7 +63,15 @@ def build_template(plans: Sequence[Plan], *, years: tuple[int, int] | None = Non
     return buffer.getvalue()
 
 
-def _write_wide(writer: "csv._writer", plans: Sequence[Plan], years: tuple[int, int] | None,  # type: ignore[name-defined]
+class _RowWriter(Protocol):
+    """What the template needs of ``csv.writer``."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any: ...
+
+    def writerows(self, rows: Iterable[Iterable[Any]], /) -> None: ...
+
+
+def _write_wide(writer: _RowWriter, plans: Sequence[Plan], years: tuple[int, int] | None,
                 labels: dict[str, str], lang: str) -> None:
     """One row per target (and unit), one column per year of all plans' ranges."""
     if years is None:

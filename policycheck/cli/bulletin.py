@@ -3,30 +3,31 @@
 ``--notes FILE`` (and explanations files recognised among ``-a`` by their
 columns), ``--require-explanations``, ``--compare LAST.json`` and ``--years
 A-B`` (docs/reports.md#explanations, docs/reports.md#history-and-trends).
-:func:`prepare_run_kwargs` sorts the command line out before anything is read;
+:func:`bulletin_run_options` sorts the command line out before anything is read;
 :func:`add_bulletin` adds trends and explanations to an evaluated report;
 :func:`exit_code` is the exit code of the run.  ``template --notes`` is
-:func:`run_notes_template`.
+:mod:`policycheck.cli.template_notes`.
 """
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Callable, NoReturn, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from policycheck.cli.exitcodes import EXIT_FAIL, EXIT_OK
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable, has_errors
 
 if TYPE_CHECKING:
-    from policycheck.cli.commands import RunOptions
+    from policycheck.cli.options import RunOptions
     from policycheck.evaluation.history import ResultKey
-    from policycheck.explanations.resolve import NoteKey
-    from policycheck.model import Actuals, Explanation, Plan, Report, YearStatus
+    from policycheck.model import Explanation, NoteKey, Plan, Report
+    from policycheck.observations import Actuals
 
 F = TypeVar("F", bound=Callable[..., Any])
-_EXIT_OK, _EXIT_FAIL = 0, 1
 
 
 def bulletin_options(func: F) -> F:
@@ -47,44 +48,45 @@ def bulletin_options(func: F) -> F:
     return func
 
 
-def prepare_run_kwargs(kwargs: dict[str, Any]) -> None:
-    """Sort out the command line in place, before any file is read.
+def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
+    """The 通报 fields of :class:`policycheck.cli.options.RunOptions`, taken out of click's values.
 
-    Explanations files among ``-a`` move to ``notes``; ``--years A-B`` becomes
-    the assessment year B; options that cannot go together are usage errors.
+    Explanations files among ``-a`` leave ``values["actuals"]`` for ``notes``;
+    ``--years A-B`` becomes the assessment year B (``values["year"]``); options
+    that cannot go together are usage errors.  Works for every command with
+    :func:`policycheck.cli.options.evaluation_options` (explain has no 通报
+    options, but an explanations file among its ``-a`` is still not actuals).
     """
+    from policycheck.actuals.notes_read import is_notes_file
     from policycheck.actuals.template import parse_years
-    from policycheck.explanations.read import is_notes_file
 
-    actuals = tuple(kwargs.get("actuals", ()))
+    actuals = tuple(values.get("actuals", ()))
     found = tuple(path for path in actuals if is_notes_file(path))
-    kwargs["actuals"] = tuple(path for path in actuals if path not in found)
-    kwargs["notes"] = tuple(kwargs.get("notes", ())) + found
-    if found and not kwargs["actuals"]:
-        _usage(f"{', '.join(found)}: an explanations file (it has a 原因 or 措施 column), not actuals; "
-               "give the statistics with -a too")
-    years_text = kwargs.get("years")
+    values["actuals"] = tuple(path for path in actuals if path not in found)
+    if found and not values["actuals"]:
+        raise PolicycheckError(f"{', '.join(found)}: an explanations file (it has a 原因 or 措施 column), not actuals; "
+                         "give the statistics with -a too")
+    fields: dict[str, Any] = {
+        "notes": tuple(values.pop("notes", None) or ()) + found,
+        "require_explanations": bool(values.pop("require_explanations", False)),
+        "compare": values.pop("compare", None),
+        "years": None,
+    }
+    years_text = values.pop("years", None)
     if years_text:
-        if kwargs.get("year") is not None:
-            _usage("--year and --years cannot be used together: --years A-B assesses year B")
-        if kwargs.get("compare"):
-            _usage("--compare and --years cannot be used together: each gives the earlier statuses")
-        try:
-            first, last = parse_years(years_text)
-        except PolicycheckError as exc:
-            _usage(str(exc))
-        kwargs["years"] = (first, last)
-        kwargs["year"] = last
-    else:
-        kwargs["years"] = None
+        if values.get("year") is not None:
+            raise PolicycheckError("--year and --years cannot be used together: --years A-B assesses year B")
+        if values.get("period") is not None:
+            raise PolicycheckError("--period and --years cannot be used together: --years compares year ends")
+        if fields["compare"]:
+            raise PolicycheckError("--compare and --years cannot be used together: each gives the earlier statuses")
+        first, last = parse_years(years_text)
+        fields["years"] = (first, last)
+        values["year"] = last
+    return fields
 
 
-def _usage(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(2)
-
-
-def add_bulletin(report: "Report", plans: Sequence["Plan"], actuals: "Actuals", options: "RunOptions") -> "Report":
+def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
     """``report`` with trends (--compare, --years) and explanations (--notes) added."""
     if options.years is not None:
         report = _with_years(report, plans, actuals, options)
@@ -92,7 +94,7 @@ def add_bulletin(report: "Report", plans: Sequence["Plan"], actuals: "Actuals", 
         report = _with_previous(report, options)
     if options.notes or options.require_explanations:
         notes = load_notes(options.notes, plans, options)
-        from policycheck.explanations.attach import missing_explanations, with_explanations
+        from policycheck.evaluation.explanations import missing_explanations, with_explanations
 
         report = with_explanations(report, notes)
         if options.require_explanations:
@@ -103,17 +105,17 @@ def add_bulletin(report: "Report", plans: Sequence["Plan"], actuals: "Actuals", 
     return report
 
 
-def exit_code(report: "Report", options: "RunOptions") -> int:
+def exit_code(report: Report, options: RunOptions) -> int:
     """0 or 1.  With --require-explanations: 1 when a failing target lacks an explanation."""
-    if getattr(options, "require_explanations", False):
-        return _EXIT_FAIL if any(f.rule == "PC506" for f in report.findings) else _EXIT_OK
-    return _EXIT_FAIL if report.summary.failing else _EXIT_OK
+    if options.require_explanations:
+        return EXIT_FAIL if any(f.rule == "PC506" for f in report.findings) else EXIT_OK
+    return EXIT_FAIL if report.summary.failing else EXIT_OK
 
 
-def load_notes(paths: Sequence[str], plans: Sequence["Plan"], options: "RunOptions") -> dict["NoteKey", "Explanation"]:
+def load_notes(paths: Sequence[str], plans: Sequence[Plan], options: RunOptions) -> dict[NoteKey, Explanation]:
     """Every explanations file of the run; InputError (exit 2) when any has an error."""
-    from policycheck.explanations.read import read_notes_file
-    from policycheck.explanations.resolve import resolve_rows
+    from policycheck.actuals.notes_read import read_notes_file
+    from policycheck.actuals.notes_resolve import resolve_rows
 
     rows = []
     findings: list[Finding] = []
@@ -131,31 +133,26 @@ def load_notes(paths: Sequence[str], plans: Sequence["Plan"], options: "RunOptio
     return resolved.notes
 
 
-def _with_years(report: "Report", plans: Sequence["Plan"], actuals: "Actuals", options: "RunOptions") -> "Report":
-    from policycheck.evaluation.engine import evaluate
+def _with_years(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
+    from policycheck.evaluation.engine import evaluate_plans
     from policycheck.evaluation.history import with_trends, year_statuses
 
     assert options.years is not None
     first, last = options.years
-    earlier = []
-    for year in range(first, last):
-        past = evaluate(plans, actuals, year=year, method=options.method, on_track=options.on_track,
-                        at_risk=options.at_risk, fail_on=options.fail_on, strict=options.strict)
-        earlier.append(year_statuses(past))
+    earlier = [year_statuses(evaluate_plans(plans, actuals, replace(options.evaluation, year=year)))
+               for year in range(first, last)]
     return with_trends(report, earlier)
 
 
-def _with_previous(report: "Report", options: "RunOptions") -> "Report":
-    from policycheck.actuals.previous import read_report
+def _with_previous(report: Report, options: RunOptions) -> Report:
     from policycheck.evaluation.history import with_trends
+    from policycheck.model import YearStatus
+    from policycheck.previous import read_report
 
     assert options.compare is not None
     past = read_report(options.compare)
-    earlier: dict["ResultKey", "YearStatus"] = {}
-    from policycheck.model import YearStatus
-
-    for item in past.results:
-        earlier[(item.plan, item.target, item.unit)] = YearStatus(item.year, item.status, item.actual)
+    earlier: dict[ResultKey, YearStatus] = {
+        (item.plan, item.target, item.unit): YearStatus(item.year, item.status, item.actual) for item in past.results}
     if not options.quiet:
         for info in report.plans:
             if info.id not in past.years:
@@ -164,55 +161,4 @@ def _with_previous(report: "Report", options: "RunOptions") -> "Report":
     return with_trends(report, [earlier])
 
 
-def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str, years: str | None, wide: bool,
-                       **kwargs: Any) -> int:
-    """``template --notes``: evaluate like ``check`` and write the explanations file to fill in."""
-    from policycheck.cli.commands import RunOptions, refuse_overwriting_inputs
-    from policycheck.cli.output import atomic_write
-    from policycheck.cli.run import build_report
-    from policycheck.explanations.template import notes_template
-
-    if years or wide:
-        _usage("template --notes takes --year (the assessment year), not --years or --wide")
-    if not kwargs.get("actuals"):
-        _usage("template --notes needs the statistics: -a FILE (the run whose failing targets to explain)")
-    run = dict(kwargs)
-    prepare_run_kwargs(run)
-    if output:
-        refuse_overwriting_inputs([output], plans + tuple(kwargs["actuals"]) + tuple(run["notes"]))
-    options = RunOptions(plans=plans, lang=lang, quiet=True, **run)
-    report = build_report(options)
-    text = notes_template(report, lang)
-    if output:
-        atomic_write(output, text, encoding="utf-8-sig")
-    else:
-        click.echo(text, nl=False)
-    return _EXIT_OK
-
-
-def notes_template_options(func: F) -> F:
-    """The options ``template --notes`` adds: the run whose failing targets get a row."""
-    from policycheck.model import FAIL_ON
-
-    decorators = [
-        click.option("--notes", "notes_template", is_flag=True,
-                     help="Write the explanations file to fill in (原因/措施) for the failing targets of a run."),
-        click.option("-a", "--actuals", "actuals", multiple=True, type=click.Path(dir_okay=False),
-                     help="With --notes: the actuals CSV files of the run (repeatable)."),
-        click.option("--year", type=click.IntRange(1900, 2200), help="With --notes: the assessment year."),
-        click.option("--method", type=click.Choice(["linear", "cagr"]), help="With --notes: as for check."),
-        click.option("--on-track", type=click.FloatRange(0, None), help="With --notes: as for check."),
-        click.option("--at-risk", type=click.FloatRange(0, None), help="With --notes: as for check."),
-        click.option("--fail-on", type=click.Choice(tuple(FAIL_ON)), default="off-track", show_default=True,
-                     help="With --notes: which results need an explanation (those failing the run)."),
-        click.option("--strict", is_flag=True, help="With --notes: aspirational targets can fail too."),
-        click.option("--encoding", default="auto", show_default=True, help="With --notes: CSV encoding."),
-        click.option("--allow-unknown", is_flag=True, help="With --notes: unknown target ids become warnings."),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
-
-
-__all__ = ["add_bulletin", "bulletin_options", "exit_code", "load_notes",
-           "notes_template_options", "prepare_run_kwargs", "run_notes_template"]
+__all__ = ["add_bulletin", "bulletin_options", "bulletin_run_options", "exit_code", "load_notes"]

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from policycheck.cli.commands import fail, handle_errors, main, refuse_overwriting_inputs
+from policycheck.cli.commands import fail, handle_errors, main
 from policycheck.reporters.labels import LANGS
 
 #: The formats of a diff (policycheck.reporters.diff_report, imported when a diff runs).
@@ -32,9 +32,10 @@ DIFF_FORMATS = ("text", "markdown", "json")
 def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quiet: bool) -> None:
     """What changed between two JSON reports (OLD.json, NEW.json): status changes,
     changed actuals, superseded figures, new findings.  Exit 1 when a target got worse."""
-    from policycheck.actuals.previous import read_report
     from policycheck.cli.output import atomic_write_all
+    from policycheck.cli.run import refuse_overwriting_inputs
     from policycheck.evaluation.diff import diff_reports
+    from policycheck.previous import read_report
     from policycheck.reporters.diff_report import render_diff, summary_line
 
     files = []

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from policycheck.errors import OutputError
 
-Payload = str | bytes
+#: A file's content: text, bytes, or text in pieces written as they are produced
+#: (the JSON report, line by line: docs/performance.md).
+Payload = str | bytes | Iterable[str]
 
 
 def atomic_write(path: str | os.PathLike[str], data: Payload, *, encoding: str = "utf-8") -> None:
@@ -42,21 +44,33 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *,
 
 def _stage(target: Path, data: Payload, encoding: str) -> str:
     """A complete temporary copy of ``data`` beside ``target``; its name."""
-    payload = data.encode(encoding) if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        _write(fd, data, encoding)
         # mkstemp creates 0600; give the report the permissions a plain open() would.
         os.chmod(tmp_name, 0o666 & ~_current_umask())
     except OSError as exc:
         _remove(tmp_name)
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        _remove(tmp_name)  # a report that failed while being produced leaves no half file
+        raise
     return tmp_name
+
+
+def _write(fd: int, data: Payload, encoding: str) -> None:
+    if isinstance(data, (str, bytes)):
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode(encoding) if isinstance(data, str) else data)
+        return
+    # newline="": the pieces' line ends are written as they are, as for a str payload.
+    with os.fdopen(fd, "w", encoding=encoding, newline="", buffering=1 << 20) as text:
+        for piece in data:
+            text.write(piece)
 
 
 def _rename(tmp_name: str, target: Path) -> None:
@@ -76,7 +90,7 @@ def _remove(tmp_name: str) -> None:
 def overwritten_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> list[str]:
     """The output paths that name one of the input files, in the order given.
 
-    Input files are never modified (SPEC 1), so ``-o csv=data.csv`` must not
+    Input files are never modified (docs/security.md#6-inputs-never-modified), so ``-o csv=data.csv`` must not
     replace the statistics it was computed from.  ``os.path.samefile`` sees
     through relative paths, ``./`` and symbolic links; an output that does not
     exist yet cannot be an input.

@@ -1,37 +1,26 @@
 """One target (and unit) at one assessment year: what every status rule needs to know.
 
-:class:`Settings` holds the resolved options (command line over plan defaults over
-SPEC defaults); :class:`Case` bundles the plan, the target, the unit, its series
-of observations and the year.  The helpers read the series once and in year
-order, so every result costs O(years), whatever the size of the actuals.
+:class:`Case` bundles the plan, the target, the unit, its series of
+observations (and the reference series, if the target has one), the year and
+the resolved :class:`policycheck.evaluation.options.Settings`.  The helpers
+read a series through :class:`policycheck.observations.Series` once and in
+year order, so every result costs O(years), whatever the size of the actuals.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
 
-from policycheck.model import Baseline, Observation, Plan, RequirementValue, Target, TimesBaseline
-from policycheck.evaluation.reasons import because
-from policycheck.actuals.store import ObservedPairs, SeriesView
+from policycheck.evaluation.options import Settings
+from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import Requirement
+from policycheck.kinds import kind_spec
+from policycheck.model import Baseline, DataStatus, Plan, RequirementValue, Target, TimesBaseline
+from policycheck.observations import Series
 
-#: The computed fields of one result, keyed by :class:`policycheck.model.Result` field name.
-Outcome = dict[str, Any]
-Series = Mapping[int, Observation]
 #: Data statuses, weakest last, for reporting the weakest status inside a sum.
 _STATUS_RANK: Mapping[str, int] = {"final": 0, "preliminary": 1, "estimate": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The options of one evaluation after overriding plan defaults."""
-
-    method: str
-    on_track: float
-    at_risk: float
-    approx_tolerance: float
-    fail_on: str
-    strict: bool
 
 
 @dataclass(slots=True)
@@ -50,67 +39,49 @@ class Case:
     settings: Settings
     #: the milestones that apply to this unit (an allocation replaces the final value)
     milestones: tuple[tuple[int, RequirementValue], ...]
-    #: the comparator; rank defaults to ``<=``, everything else to ``>=``
+    #: the series the target's ``reference`` names, r(y); None without a reference
+    reference: Series | None = None
+    #: the comparator: the target's, else its kind's default
     cmp: str = ">="
     #: the relative tolerance of ``approx``: the target's, else the plan's
     tol: float = 0.05
     #: the first year of a cumulative total
     since: int = 0
-    #: the unit has its own allocation (SPEC 2.4)
+    #: the unit has its own allocation (docs/evaluation.md#scoped-targets)
     allocated: bool = False
 
 
-def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year: int,
-              settings: Settings, milestones: tuple[tuple[int, RequirementValue], ...]) -> Case:
+def make_case(plan: Plan, target: Target, unit: str | None, series: Series, year: int, settings: Settings,
+              milestones: tuple[tuple[int, RequirementValue], ...], reference: Series | None = None) -> Case:
     """A Case with the per-target facts filled in."""
-    cmp = target.comparator or ("<=" if target.kind == "rank" else ">=")
+    cmp = target.comparator or kind_spec(target.kind).comparator or ">="
     tol = settings.approx_tolerance if target.tolerance is None else target.tolerance
     since = target.since if target.since is not None else plan.period_start
     allocated = unit is not None and target.scope is not None and target.scope.allocations is not None
-    return Case(plan, target, unit, series, year, settings, milestones, cmp, tol, since, allocated)
+    return Case(plan, target, unit, series, year, settings, milestones, reference, cmp, tol, since, allocated)
 
 
-def number(obs: Observation | None) -> float | None:
-    """The numeric value of an observation; None for a missing marker or no row."""
-    if obs is None or obs.value is None:
-        return None
-    return float(obs.value)
+def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
+    """A unit's milestones: an allocation replaces the whole schedule by (T, allocation)."""
+    scope = target.scope
+    if unit is None or scope is None or scope.allocations is None or not target.milestones:
+        return target.milestones
+    return ((target.milestones[-1][0], float(scope.allocations[unit])),)
 
 
 def value_at(series: Series, year: int) -> float | None:
-    """``number(series.get(year))``, without building an Observation from a SeriesView."""
-    if type(series) is SeriesView:
-        value = series.value(year)
-        return None if value is None else float(value)
-    return number(series.get(year))
-
-
-def status_at(series: Series, year: int) -> str | None:
-    """The data status of the row at ``year``; None when there is none."""
-    if type(series) is SeriesView:
-        return series.status(year)
-    obs = series.get(year)
-    return obs.status if obs is not None else None
-
-
-def observed(series: Series) -> Sequence[tuple[int, float | bool | None]]:
-    """Every observation of the series in year order, missing values as None.
-
-    A series read from CSV is shared, not copied: 142,200 national results each
-    holding their own tuple of pairs took 90 MB that only reporters read.
-    """
-    if isinstance(series, SeriesView):
-        return ObservedPairs(series)
-    return tuple((year, series[year].value) for year in sorted(series))
+    """The numeric value at ``year`` (yes/no as 1.0/0.0); None for a missing marker or no row."""
+    value = series.value(year)
+    return None if value is None else float(value)
 
 
 def last_before(series: Series, year: int) -> tuple[int | None, float | bool | None]:
     """The last non-missing observation before ``year`` (for no_data results)."""
     best: int | None = None
-    for obs_year, obs in series.items():
-        if obs_year < year and obs.value is not None and (best is None or obs_year > best):
+    for obs_year in series:
+        if obs_year < year and series.value(obs_year) is not None and (best is None or obs_year > best):
             best = obs_year
-    return (best, series[best].value) if best is not None else (None, None)
+    return (best, series.value(best)) if best is not None else (None, None)
 
 
 def baseline_year(case: Case) -> int:
@@ -124,7 +95,7 @@ def baseline_year(case: Case) -> int:
 
 
 def resolve_baseline(case: Case) -> Baseline | None:
-    """The baseline (y0, b) of SPEC 4.
+    """The baseline (y0, b) of docs/evaluation.md#notation.
 
     A unit with an allocation takes its own actual at the baseline year (the
     target's baseline is the plan-wide total, not the unit's share).
@@ -148,7 +119,7 @@ def resolve_requirement(value: RequirementValue, b: float | None) -> Requirement
     return float(value)
 
 
-def weakest_status(statuses: list[str]) -> str | None:
+def weakest_status(statuses: Sequence[DataStatus]) -> DataStatus | None:
     """The weakest data status of several rows (a sum is only as final as its parts)."""
     if not statuses:
         return None
@@ -167,11 +138,16 @@ def fmt(x: float | bool | tuple[float, float] | None) -> str:
     return "0" if text == "-0" else text
 
 
-def no_data_reason(case: Case, what: str = "actual") -> tuple[dict[str, object], int | None, float | bool | None]:
-    """The no_data reason fields (:func:`policycheck.evaluation.reasons.because`), naming the last
-    earlier observation if there is one, and that observation's year and value."""
+def no_data_reason(case: Case, what: str = "actual") -> Reason:
+    """Why there is no actual at the case's year, naming the last earlier observation if there is one."""
     last_year, last_value = last_before(case.series, case.year)
     if last_year is None:
-        return because("no_data", what=what, year=case.year), None, None
-    return (because("no_data_last", what=what, year=case.year, last_value=fmt(last_value), last_year=last_year),
-            last_year, last_value)
+        return because("no_data", what=what, year=case.year)
+    return because("no_data_last", what=what, year=case.year, last_value=fmt(last_value), last_year=last_year)
+
+
+def mark_no_data(out: Outcome, case: Case, reason: Reason | None = None, what: str = "actual") -> None:
+    """Make ``out`` a no_data result: ``reason`` (else :func:`no_data_reason`) and the last
+    earlier observation, so a report can say what the latest figure was."""
+    out.last_year, out.last_value = last_before(case.series, case.year)
+    out.judge("no_data", reason if reason is not None else no_data_reason(case, what))

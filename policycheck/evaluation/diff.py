@@ -13,13 +13,13 @@ of the new report (targets only in the old one last):
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from policycheck.actuals.previous import PastReport, PastResult
 from policycheck.evaluation.history import is_better, is_worse, trend_label
 from policycheck.findings import Finding
 from policycheck.model import Superseded, TrendLabel
+from policycheck.previous import PastReport, PastResult
 
 Key = tuple[str, str, "str | None"]
 

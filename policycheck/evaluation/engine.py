@@ -1,108 +1,184 @@
-"""Plans + actuals -> Report (SPEC 4 and 5.1).  Pure: no file I/O, no printing.
+"""Plans + actuals -> Report (docs/evaluation.md).  Pure: no file I/O, no printing.
 
-:func:`evaluate` resolves the options once per plan, walks the targets in plan
-order (and, for scoped targets, the units in scope order), hands each case to
-the module for its kind and wraps the outcome in a :class:`Result`.  The
-per-unit view and the summary are built from the results at the end.
+:func:`evaluate_plans` resolves the options once per plan, walks the targets in
+plan order (and, for scoped targets, the units in scope order), hands each
+case to the rules of its kind's family (:func:`evaluator`, read from
+:data:`policycheck.kinds.KIND_TABLE`) and wraps the :class:`Outcome` in a
+:class:`policycheck.model.Result`.  The per-unit view and the summary are
+built from the results at the end.  :func:`evaluate` is the same with the
+options as keywords, as the library API has them.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import assert_never
 
-import policycheck
+from policycheck.evaluation.context import Case, make_case, unit_milestones
+from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
-from policycheck.errors import PolicycheckError
-from policycheck.evaluation.context import Case, Outcome, Series, Settings, make_case
-from policycheck.gcpause import gc_paused
-from policycheck.evaluation.kind_trajectory import evaluate_level
 from policycheck.evaluation.kind_milestone import evaluate_milestone
-from policycheck.model import (FAIL_ON, STATUSES, Actuals, Assessment, Plan, PlanInfo, Report, Result,
-                               RequirementValue, Summary, Target)
-from policycheck.evaluation.kind_yearly import evaluate_periodic
+from policycheck.evaluation.kind_trajectory import evaluate_trajectory
+from policycheck.evaluation.kind_yearly import evaluate_yearly
+from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_settings
+from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
-from policycheck.actuals.store import SeriesView
 from policycheck.evaluation.unitview import build_unit_view
+from policycheck.findings import Finding, sorted_findings
+from policycheck.gcpause import gc_paused
+from policycheck.kinds import Family, kind_spec
+from policycheck.model import (
+    FAIL_ON,
+    STATUSES,
+    Assessment,
+    Commitment,
+    Comparator,
+    FailOn,
+    Kind,
+    Location,
+    Method,
+    Plan,
+    PlanInfo,
+    Report,
+    Result,
+    Summary,
+    Target,
+)
+from policycheck.observations import Actuals
+from policycheck.version import __version__
 
-METHODS: tuple[str, ...] = ("linear", "cagr")
 _DEFAULTS = Assessment()
-#: Every computed Result field and its value when the kind does not compute it.
-_OUTCOME_DEFAULTS: Mapping[str, Any] = {
-    "actual": None, "data_status": None, "baseline": None, "target_value": None, "target_year": None,
-    "expected": None, "gap": None, "attainment": None, "progress": None, "time_progress": None,
-    "progress_ratio": None, "required_annual": None, "trend_annual": None, "projected": None,
-    "projected_met": None, "method": "linear", "status": "pending", "reason": "", "history": None,
-    "years_met": None, "years_due": None, "level": None, "expected_level": None, "achieved_year": None,
-    "last_year": None, "last_value": None, "path": (), "observed": (),
-}
+#: The rules of one kind family: a case in, its outcome out.
+Evaluator = Callable[[Case], Outcome]
+
+
+def evaluator(family: Family) -> Evaluator:
+    """The rules that judge a kind family (one module per family; mypy checks none is missing)."""
+    if family == "trajectory":
+        return evaluate_trajectory
+    if family == "yearly":
+        return evaluate_yearly
+    if family == "cagr":
+        return evaluate_cagr
+    if family == "milestone":
+        return evaluate_milestone
+    assert_never(family)
 
 
 def evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None = None,
-             method: str | None = None, on_track: float | None = None, at_risk: float | None = None,
-             fail_on: str = "off-track", strict: bool = False) -> Report:
-    """Evaluate every target of every plan at the assessment year (SPEC 4).
+             method: Method | None = None, on_track: float | None = None, at_risk: float | None = None,
+             fail_on: FailOn = "off-track", strict: bool = False,
+             plan_findings: Sequence[Finding] = (), period: str | tuple[int, int] | None = None) -> Report:
+    """Evaluate every target of every plan at the assessment year (docs/evaluation.md).
 
     Options given here override each plan's ``assessment`` defaults, which
-    override the SPEC defaults.  Without ``year``, each plan is assessed at its
-    latest year with a non-missing observation; a plan without any is assessed
-    at its period end, where every result is no_data (or pending).
+    override the built-in defaults.  Without ``year``, each plan is assessed at
+    its latest year with a non-missing observation; a plan without any is
+    assessed at its period end, where every result is no_data (or pending).
+    ``plan_findings`` (the plans' warnings) join the CSV findings in the report.
+
+    ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) assesses every plan at
+    the end of that month instead (docs/evaluation.md#in-year); December is
+    the year end.  ValueError for a period that is none, or with ``year``.
     """
-    check_options(method, fail_on)
+    options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk,
+                                fail_on=fail_on, strict=strict, period=as_of_point(period))
+    return evaluate_plans(plans, actuals, options, plan_findings=plan_findings)
+
+
+def as_of_point(period: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """(year, month) of a ``period`` given as text (``2025-09``, ``2025Q3``) or as a pair."""
+    if period is None or isinstance(period, tuple):
+        return period
+    from policycheck.periods import parse_as_of
+
+    return parse_as_of(period)
+
+
+def assessment_point(plan: Plan, actuals: Actuals, options: EvaluationOptions) -> tuple[int | None, int | None]:
+    """The year a plan is assessed at and, within it, the month (None: the year end).
+
+    ``--year`` is a year end; ``--period`` the end of a month (December: the year
+    end); without either, the plan's latest in-year month when it is in a year
+    after its latest whole year (docs/evaluation.md#in-year), else its latest
+    year with data (None when it has none).
+    """
+    if options.year is not None:
+        return options.year, None
+    point = options.period
+    if point is None and actuals.periods:
+        point = latest_in_year(actuals, plan.id)
+    if point is not None:
+        return point[0], point[1] if point[1] < 12 else None
+    return actuals.latest_year(plan.id), None
+
+
+def latest_in_year(actuals: Actuals, plan_id: str) -> tuple[int, int] | None:
+    """The end of the plan's latest month with an in-year figure, if it is in a year after its
+    latest whole year (a whole year's figure supersedes the months of that year)."""
+    latest: tuple[int, int] | None = None
+    for (pid, _tid, _unit), by_period in actuals.periods.items():
+        if pid != plan_id:
+            continue
+        for period, obs in by_period.items():
+            if obs.value is not None and (latest is None or (period.year, period.last) > latest):
+                latest = (period.year, period.last)
+    whole = actuals.latest_year(plan_id)
+    if latest is None or (whole is not None and whole >= latest[0]):
+        return None
+    return latest
+
+
+def evaluate_plans(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,
+                   plan_findings: Sequence[Finding] = ()) -> Report:
+    """:func:`evaluate` with the options as one :class:`EvaluationOptions`."""
+    check_inputs(plans, actuals)
     with gc_paused():  # 142,200 national results and their parts: nothing to collect
-        return _evaluate(plans, actuals, year=year, method=method, on_track=on_track, at_risk=at_risk,
-                         fail_on=fail_on, strict=strict)
+        return _evaluate(plans, actuals, options, plan_findings)
 
 
-def _evaluate(plans: Sequence[Plan], actuals: Actuals, *, year: int | None, method: str | None,
-              on_track: float | None, at_risk: float | None, fail_on: str, strict: bool) -> Report:
+def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions,
+              plan_findings: Sequence[Finding]) -> Report:
     results: list[Result] = []
     infos: list[PlanInfo] = []
+    superseded = list(actuals.superseded)
     for plan in plans:
-        settings = resolve_settings(plan, method=method, on_track=on_track, at_risk=at_risk,
-                                    fail_on=fail_on, strict=strict)
-        plan_year = year if year is not None else actuals.latest_year(plan.id)
+        settings = resolve_settings(plan, options)
+        plan_year, month = assessment_point(plan, actuals, options)
+        if plan_year is not None and month is not None:
+            infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
+                                  plan.baseline_year, plan_year, as_of=f"{plan_year}-{month:02d}"))
+            for target in plan.targets:
+                results.extend(evaluate_target_in_year(plan, target, actuals, plan_year, month, settings))
+            continue
         infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                               plan.baseline_year, plan_year))
         when = assessment_year(plan, plan_year)
+        if actuals.periods:  # the months of a judged year give way to its whole-year figures
+            from policycheck.evaluation.inyear import superseded_at_year_end
+
+            superseded.extend(superseded_at_year_end(actuals, plan.id, when))
         for target in plan.targets:
             results.extend(evaluate_target(plan, target, actuals, when, settings))
     return Report(
-        tool={"name": "policycheck", "version": policycheck.__version__},
-        method=method or _shared(plans, "method", _DEFAULTS.method),  # type: ignore[arg-type]
-        thresholds={"on_track": on_track if on_track is not None else _shared(plans, "on_track", _DEFAULTS.on_track),
-                    "at_risk": at_risk if at_risk is not None else _shared(plans, "at_risk", _DEFAULTS.at_risk)},
-        fail_on=fail_on, plans=tuple(infos), results=tuple(results),
+        tool={"name": "policycheck", "version": __version__},
+        method=options.method or _shared_method(plans),
+        thresholds={"on_track": _shared_threshold(plans, options.on_track, "on_track"),
+                    "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
+        fail_on=options.fail_on, plans=tuple(infos), results=tuple(results),
         units=build_unit_view(plans, results), summary=summarize(results),
-        findings=tuple(sorted(actuals.findings, key=lambda f: f.sort_key())),
-        superseded=tuple(actuals.superseded), strict=strict)
+        findings=tuple(sorted_findings([*actuals.findings, *plan_findings])),
+        superseded=tuple(superseded), strict=options.strict)
 
 
-def check_options(method: str | None, fail_on: str) -> None:
-    """Reject option values the CLI would never pass (API callers may)."""
-    if method is not None and method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    if fail_on not in FAIL_ON:
-        raise ValueError(f"unknown fail-on level {fail_on!r}; choose one of {', '.join(FAIL_ON)}")
-
-
-def resolve_settings(plan: Plan, *, method: str | None, on_track: float | None, at_risk: float | None,
-                     fail_on: str, strict: bool) -> Settings:
-    """Command-line options over the plan's ``assessment`` over the SPEC defaults.
-
-    Raises :class:`PolicycheckError` when the thresholds end up the wrong way
-    round: with at_risk above on_track no ratio could be at_risk, so every
-    result between them would silently read on_track.
-    """
-    defaults = plan.assessment
-    settings = Settings(method=method or defaults.method,
-                        on_track=defaults.on_track if on_track is None else on_track,
-                        at_risk=defaults.at_risk if at_risk is None else at_risk,
-                        approx_tolerance=defaults.approx_tolerance, fail_on=fail_on, strict=strict)
-    if settings.at_risk > settings.on_track:
-        raise PolicycheckError(
-            f"{plan.file}: the at_risk threshold {settings.at_risk:g} is above the on_track threshold "
-            f"{settings.on_track:g} (from --at-risk/--on-track or the plan's assessment); "
-            "on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6")
-    return settings
+def check_inputs(plans: Sequence[Plan], actuals: Actuals) -> None:
+    """TypeError naming what ``evaluate`` expects, rather than a bare one from deep inside."""
+    if isinstance(plans, Plan):
+        raise TypeError("plans must be a list of Plan objects; wrap one plan as [plan]")
+    if not isinstance(plans, Sequence) or not all(isinstance(plan, Plan) for plan in plans):
+        raise TypeError(f"plans must be a list of Plan objects (from load_plan), not {type(plans).__name__}")
+    if not isinstance(actuals, Actuals):
+        raise TypeError(f"actuals must be an Actuals object (from load_actuals), not {type(actuals).__name__}")
 
 
 def assessment_year(plan: Plan, year: int | None) -> int:
@@ -110,42 +186,92 @@ def assessment_year(plan: Plan, year: int | None) -> int:
     return year if year is not None else plan.period_end
 
 
-def _shared(plans: Sequence[Plan], name: str, default: Any) -> Any:
-    """A plan default that every plan agrees on (the report shows one value), else the SPEC's."""
+def _shared_method(plans: Sequence[Plan]) -> Method:
+    """The method every plan's assessment agrees on (the report shows one), else the default."""
+    methods = {plan.assessment.method for plan in plans}
+    return methods.pop() if len(methods) == 1 else _DEFAULTS.method
+
+
+def _shared_threshold(plans: Sequence[Plan], given: float | None, name: str) -> float:
+    """A threshold from the options, else the one every plan agrees on, else the default."""
+    if given is not None:
+        return given
     values = {getattr(plan.assessment, name) for plan in plans}
-    return values.pop() if len(values) == 1 else default
+    chosen: float = values.pop() if len(values) == 1 else getattr(_DEFAULTS, name)
+    return chosen
 
 
-def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int,
-                    settings: Settings) -> list[Result]:
-    """The results of one target: plan-wide, then one per scope unit (SPEC 2.4)."""
-    base = common_fields(plan, target)
-    reference = actuals.get(plan.id, target.reference, None) if target.reference else None
-    return [evaluate_unit(plan, target, actuals, unit, year, settings, base=base, reference=reference)
+@dataclass(frozen=True, slots=True)
+class TargetFields:
+    """The Result fields that are the same for every unit of a target."""
+
+    plan: str
+    target: str
+    name: str
+    kind: Kind
+    comparator: Comparator | None
+    measure: str | None
+    commitment: Commitment
+    lead: str | None
+    responsible: tuple[str, ...]
+    location: Location
+    name_en: str | None
+
+
+def target_fields(plan: Plan, target: Target) -> TargetFields:
+    """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
+    return TargetFields(plan.id, target.id, target.name, target.kind,
+                        target.comparator or kind_spec(target.kind).comparator, target.unit,
+                        target.commitment, target.lead, target.responsible, target.location, target.name_en)
+
+
+def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, settings: Settings) -> list[Result]:
+    """The results of one target: plan-wide, then one per scope unit (docs/evaluation.md#scoped-targets)."""
+    base = target_fields(plan, target)
+    return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings), settings)
             for unit in result_units(plan, target, actuals)]
 
 
 def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
-                  settings: Settings, *, base: Mapping[str, Any] | None = None,
-                  reference: Series | None = None) -> Result:
+                  settings: Settings) -> Result:
     """One result: the target for one unit (None: plan-wide) at one year."""
-    if base is None:
-        base = common_fields(plan, target)
-    if reference is None and target.reference:
-        reference = actuals.get(plan.id, target.reference, None)
+    outcome = unit_outcome(plan, target, actuals, unit, year, settings)
+    return make_result(target_fields(plan, target), unit, year, outcome, settings)
+
+
+def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
+                 settings: Settings) -> Outcome:
+    """What the rules of the target's kind compute for one unit at one year."""
     series = actuals.get(plan.id, target.id, unit)
-    case = make_case(plan, target, unit, series, year, settings, unit_milestones(target, unit))
-    outcome = evaluate_case(case, reference)
-    outcome["source"], outcome["note"] = source_note(series, year)
-    return make_result(base, unit, year, outcome, settings, target)
+    reference = actuals.get(plan.id, target.reference, None) if target.reference else None
+    case = make_case(plan, target, unit, series, year, settings, unit_milestones(target, unit), reference)
+    spec = kind_spec(target.kind)
+    if not spec.yearly and not case.milestones:
+        outcome = Outcome()
+        outcome.judge("pending", because("no_milestones"))
+    else:
+        rules = evaluator(spec.family)
+        outcome = finite_outcome(lambda: rules(case))
+    outcome.source, outcome.note = series.source_note(year)
+    return outcome
 
 
-def source_note(series: Series, year: int) -> tuple[str | None, str | None]:
-    """The CSV source and note of the observation at ``year`` (SPEC 3: carried into reports)."""
-    if isinstance(series, SeriesView):
-        return series.source_note(year)
-    obs = series.get(year)  # a plain mapping, as API callers and tests may build
-    return (obs.source, obs.note) if obs is not None else (None, None)
+def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
+                            settings: Settings) -> list[Result]:
+    """The results of one target at the end of ``month`` of ``year`` (docs/evaluation.md#in-year)."""
+    from policycheck.evaluation.inyear import result_units as in_year_units
+
+    base = target_fields(plan, target)
+    return [make_result(base, unit, year, in_year(plan, target, actuals, unit, year, month, settings), settings)
+            for unit in in_year_units(plan, target, actuals)]
+
+
+def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int, month: int,
+            settings: Settings) -> Outcome:
+    """The in-year outcome of one unit, every number finite (docs/evaluation.md#numbers-out-of-range)."""
+    from policycheck.evaluation.inyear import in_year_outcome
+
+    return finite_outcome(lambda: in_year_outcome(plan, target, actuals, unit, year, month, settings))
 
 
 def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
@@ -158,46 +284,24 @@ def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | Non
     return units
 
 
-def unit_milestones(target: Target, unit: str | None) -> tuple[tuple[int, RequirementValue], ...]:
-    """A unit's milestones: an allocation replaces the whole schedule by (T, allocation)."""
-    scope = target.scope
-    if unit is None or scope is None or scope.allocations is None or not target.milestones:
-        return target.milestones
-    return ((target.milestones[-1][0], float(scope.allocations[unit])),)
-
-
-def evaluate_case(case: Case, reference: Series | None) -> Outcome:
-    """Dispatch on the target's kind."""
-    kind = case.target.kind
-    if kind in ("annual", "growth"):
-        return evaluate_periodic(case, reference)
-    if not case.milestones:
-        return {"status": "pending", **because("no_milestones")}
-    if kind == "cagr":
-        return evaluate_cagr(case)
-    if kind == "milestone":
-        return evaluate_milestone(case)
-    return evaluate_level(case)
-
-
-def common_fields(plan: Plan, target: Target) -> dict[str, Any]:
-    """The Result fields that are the same for every unit of a target."""
-    comparator = target.comparator
-    if comparator is None and target.kind != "milestone":
-        comparator = "<=" if target.kind == "rank" else ">="
-    return {"plan": plan.id, "target": target.id, "name": target.name, "kind": target.kind,
-            "comparator": comparator, "measure": target.unit, "commitment": target.commitment,
-            "lead": target.lead, "responsible": target.responsible, "location": target.location,
-            "name_en": target.name_en}
-
-
-def make_result(base: Mapping[str, Any], unit: str | None, year: int, outcome: Outcome,
-                settings: Settings, target: Target) -> Result:
+def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, settings: Settings) -> Result:
     """Wrap an outcome in a Result and decide whether it fails the run."""
-    fields = {**_OUTCOME_DEFAULTS, **outcome}
-    failing = fields["status"] in FAIL_ON[settings.fail_on] and (
-        target.commitment == "binding" or settings.strict)
-    return Result(**base, unit=unit, year=year, failing=failing, **fields)
+    failing = out.status in FAIL_ON[settings.fail_on] and (base.commitment == "binding" or settings.strict)
+    return Result(
+        plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
+        comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
+        responsible=base.responsible, location=base.location, year=year, actual=out.actual,
+        data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
+        target_year=out.target_year, expected=out.expected, gap=out.gap, attainment=out.attainment,
+        progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
+        required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
+        projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,
+        name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
+        level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
+        last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
+        source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
+        elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
+        **out.reason.result_fields())
 
 
 def summarize(results: Sequence[Result]) -> Summary:
@@ -207,5 +311,6 @@ def summarize(results: Sequence[Result]) -> Summary:
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
         failing += result.failing
-    by_status = {status: counts[status] for status in STATUSES if status in counts}
+    by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
     return Summary(results=len(results), by_status=by_status, failing=failing)
+

@@ -10,17 +10,37 @@ schedule ahead, not "no data".  Such a year is ``pending`` with the reason
 level, rank and cumulative targets; the requirement of that year for annual
 and growth targets; the required rate for cagr targets) and no actual, gap or
 pace, even when the CSV already holds a later value.
+
+Assessed at the end of a month (``--period``, docs/evaluation.md#in-year),
+the year of that month shows the in-year result, and ``by_month`` the
+plan-wide result at the end of every month of that year; months after the
+assessed one are pending like years not due yet.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policycheck.evaluation.context import baseline_year, make_case
-from policycheck.evaluation.engine import (assessment_year, check_options, common_fields, evaluate, evaluate_target,
-                                  evaluate_unit, resolve_settings, unit_milestones)
-from policycheck.model import Actuals, Plan, Report, Result, Target
+from policycheck.evaluation.context import baseline_year, make_case, unit_milestones
+from policycheck.evaluation.engine import (
+    assessment_point,
+    assessment_year,
+    evaluate_plans,
+    evaluate_target,
+    evaluate_target_in_year,
+    in_year,
+    make_result,
+    target_fields,
+    unit_outcome,
+)
+from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions, Settings, resolve_settings
+from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import midpoint, path_value
+from policycheck.findings import Finding
+from policycheck.kinds import Family, kind_spec
+from policycheck.model import Plan, Report, Result, Target
+from policycheck.observations import Actuals
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,48 +53,95 @@ class Explanation:
     results: tuple[Result, ...]
     by_year: tuple[Result, ...]
     failing: bool
+    #: an in-year explanation: the month it is made at the end of (``2025-09``), and the
+    #: plan-wide result at the end of every month of that year
+    as_of: str | None = None
+    by_month: tuple[Result, ...] = ()
 
 
-def explain_target(plan: Plan, target_id: str, actuals: Actuals, *, year: int | None = None,
-                   method: str | None = None, on_track: float | None = None,
-                   at_risk: float | None = None, fail_on: str = "off-track",
-                   strict: bool = False) -> Explanation:
+def explain_target(plan: Plan, target_id: str, actuals: Actuals,
+                   options: EvaluationOptions = DEFAULT_OPTIONS) -> Explanation:
     """Evaluate one target at the assessment year and year by year.
 
-    Raises ValueError for an unknown target id (the CLI checks it first and
-    suggests a close match).
+    Raises ValueError for an unknown target id (the command line checks it
+    first and suggests a close match).
     """
-    check_options(method, fail_on)
     target = _target(plan, target_id)
-    settings = resolve_settings(plan, method=method, on_track=on_track, at_risk=at_risk,
-                                fail_on=fail_on, strict=strict)
-    when = assessment_year(plan, year if year is not None else actuals.latest_year(plan.id))
+    settings = resolve_settings(plan, options)
+    point_year, month = assessment_point(plan, actuals, options)
+    if point_year is not None and month is not None:
+        return _explain_in_year(plan, target, actuals, point_year, month, settings)
+    when = assessment_year(plan, point_year)
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
-    first = baseline_year(make_case(plan, target, None, {}, when, settings, unit_milestones(target, None)))
-    base = common_fields(plan, target)
-    due = [evaluate_unit(plan, target, actuals, None, y, settings, base=base)
+    series = actuals.get(plan.id, target.id)
+    first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
+    base = target_fields(plan, target)
+    due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
            for y in range(min(first, when), when + 1)]
-    ahead = [not_yet_due(evaluate_unit(plan, target, actuals, None, y, settings, base=base), when, due)
-             for y in range(when + 1, plan.period_end + 1)]
-    by_year = tuple(due + ahead)
-    return Explanation(plan=plan, target=target, year=when, results=results, by_year=by_year,
+    family = kind_spec(target.kind).family
+    ahead = []
+    for y in range(when + 1, plan.period_end + 1):
+        outcome = unit_outcome(plan, target, actuals, None, y, settings)
+        not_yet_due(outcome, family, y, when, due)
+        ahead.append(make_result(base, None, y, outcome, settings))
+    return Explanation(plan=plan, target=target, year=when, results=results, by_year=tuple(due + ahead),
                        failing=any(r.failing for r in results))
 
 
-def target_report(plan: Plan, target_id: str, actuals: Actuals, *, year: int | None = None,
-                  method: str | None = None, on_track: float | None = None, at_risk: float | None = None,
-                  fail_on: str = "off-track", strict: bool = False) -> Report:
+def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, month: int,
+                     settings: Settings) -> Explanation:
+    """The years before the month's year at their ends, that year at the month, every month of it."""
+    results = tuple(evaluate_target_in_year(plan, target, actuals, when, month, settings))
+    series = actuals.get(plan.id, target.id)
+    first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
+    base = target_fields(plan, target)
+    due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
+           for y in range(min(first, when - 1), when)]
+    current = make_result(base, None, when, in_year(plan, target, actuals, None, when, month, settings),
+                          settings)
+    family = kind_spec(target.kind).family
+    ahead = []
+    for y in range(when + 1, plan.period_end + 1):
+        outcome = unit_outcome(plan, target, actuals, None, y, settings)
+        not_yet_due(outcome, family, y, when, [*due, current])
+        ahead.append(make_result(base, None, y, outcome, settings))
+    months = []
+    for m in range(1, 13):
+        outcome = in_year(plan, target, actuals, None, when, m, settings)
+        if m > month:
+            month_not_due(outcome, current)
+        months.append(make_result(base, None, when, outcome, settings))
+    return Explanation(plan=plan, target=target, year=when, results=results, by_year=(*due, current, *ahead),
+                       failing=any(r.failing for r in results), as_of=current.as_of, by_month=tuple(months))
+
+
+def month_not_due(outcome: Outcome, current: Result) -> None:
+    """A month after the assessed one: pending, with only the expected value on its schedule.
+
+    A month whose share comes from another schedule than the assessed month's
+    (a seasonal schedule without earlier figures for that month falls back to
+    the linear one) shows no expected value rather than a point of another line.
+    """
+    if outcome.schedule != current.schedule:
+        outcome.expected = None
+    outcome.keep_schedule()
+    outcome.source = outcome.note = None
+    outcome.months = None  # figures after the assessed month are not read
+    outcome.judge("pending", because("not_yet_due", year=outcome.as_of, assessment_year=current.as_of))
+
+
+def target_report(plan: Plan, target_id: str, actuals: Actuals, options: EvaluationOptions = DEFAULT_OPTIONS,
+                  *, plan_findings: Sequence[Finding] = ()) -> Report:
     """The check report of one target alone, for ``explain -f json|csv|...``, ``-o`` and ``-q``.
 
     The plan is evaluated with only this target, so results, the unit view and
     the summary count this target only; the assessment year is chosen as for
-    the whole plan (its latest year with data), as ``check`` would.  The CSV
+    the whole plan (its latest year with data), as ``check`` would.  The
     findings are kept whole (they concern the files read); superseded rows are
     those of this target.
     """
     target = _target(plan, target_id)
-    report = evaluate([replace(plan, targets=(target,))], actuals, year=year, method=method,
-                      on_track=on_track, at_risk=at_risk, fail_on=fail_on, strict=strict)
+    report = evaluate_plans([replace(plan, targets=(target,))], actuals, options, plan_findings=plan_findings)
     superseded = tuple(s for s in report.superseded if s.plan == plan.id and s.target == target_id)
     return replace(report, superseded=superseded)
 
@@ -87,38 +154,31 @@ def _target(plan: Plan, target_id: str) -> Target:
     return target
 
 
-#: What a year that is not due yet does not have: no actual, no comparison with it.
-_NOT_YET = {"actual": None, "data_status": None, "gap": None, "attainment": None, "progress": None,
-            "progress_ratio": None, "required_annual": None, "trend_annual": None, "projected": None,
-            "projected_met": None, "history": None, "years_met": None, "years_due": None, "level": None,
-            "achieved_year": None, "last_year": None, "last_value": None}
-
-
-def not_yet_due(result: Result, assessment_year: int, due: list[Result]) -> Result:
+def not_yet_due(outcome: Outcome, family: Family, year: int, assessment_year: int, due: Sequence[Result]) -> None:
     """A year after the assessment year: pending, with only the expected value on the schedule."""
-    return replace(result, **_NOT_YET, status="pending", failing=False,
-                   expected=schedule_value(result, due),
-                   **because("not_yet_due", year=result.year, assessment_year=assessment_year))
+    outcome.expected = schedule_value(outcome, family, year, due)
+    outcome.keep_schedule()
+    outcome.judge("pending", because("not_yet_due", year=year, assessment_year=assessment_year))
 
 
-def schedule_value(result: Result, due: list[Result]) -> float | None:
-    """The expected value of ``result.year`` on the schedule (None where there is none).
+def schedule_value(outcome: Outcome, family: Family, year: int, due: Sequence[Result]) -> float | None:
+    """The expected value of ``year`` on the schedule (None where there is none).
 
-    ``result`` is the evaluation at that year: annual and growth targets carry
+    ``outcome`` is the evaluation at that year: annual and growth targets carry
     that year's requirement (or reference value) in ``target_value`` whether or
     not there is an actual; cagr targets the required rate in ``expected``.  The
     path of level-type targets is resolved only with an actual, so it is taken
     from the latest due year that has one.
     """
-    if result.kind == "milestone":
+    if family == "milestone":
         return None
-    if result.kind == "cagr":
-        return result.expected
-    if result.kind in ("annual", "growth"):
-        applies = result.target_year is None or result.year <= result.target_year
-        value = result.target_value
+    if family == "cagr":
+        return outcome.expected
+    if family == "yearly":
+        applies = outcome.target_year is None or year <= outcome.target_year
+        value = outcome.target_value
         if not applies or value is None or isinstance(value, bool):
             return None
         return midpoint(value)
-    points = next((r.path for r in reversed(due) if r.path), result.path)
-    return path_value(points, result.year)
+    points = next((r.path for r in reversed(due) if r.path), outcome.path)
+    return path_value(points, year)

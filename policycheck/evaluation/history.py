@@ -21,8 +21,8 @@ track now whose earlier status is unknown.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Mapping, Sequence
 
 from policycheck.model import SHORTFALL_STATUSES, STATUSES, Report, Result, Trend, TrendLabel, YearStatus
 

@@ -1,4 +1,4 @@
-"""Status of cagr targets: an average annual growth rate since the baseline (SPEC 4.3).
+"""Status of cagr targets: an average annual growth rate since the baseline (docs/evaluation.md#cagr).
 
 The actual is the average rate ``((L(Y)/b)^(1/(Y-y0)) - 1) * 100`` from the
 level L(Y) and the baseline level b, or the reported rate with
@@ -8,11 +8,26 @@ from __future__ import annotations
 
 import math
 
-from policycheck.evaluation.context import (Case, Outcome, baseline_year, fmt, no_data_reason, number, observed,
-                              resolve_baseline, resolve_requirement)
+from policycheck.evaluation.context import (
+    Case,
+    baseline_year,
+    fmt,
+    mark_no_data,
+    resolve_baseline,
+    resolve_requirement,
+    value_at,
+)
+from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.schedule import (attainment, average_growth, classify_ratio, direction, midpoint,
-                                    satisfies, time_progress)
+from policycheck.evaluation.schedule import (
+    attainment,
+    average_growth,
+    classify_ratio,
+    direction,
+    midpoint,
+    satisfies,
+    time_progress,
+)
 
 
 def evaluate_cagr(case: Case) -> Outcome:
@@ -24,74 +39,78 @@ def evaluate_cagr(case: Case) -> Outcome:
     baseline = resolve_baseline(case)
     y0 = baseline_year(case)
     rate_mode = case.target.actuals == "rate"
-    out: Outcome = {"observed": observed(case.series), "method": "cagr", "target_year": final_year,
-                    "target_value": r_req, "expected": r, "baseline": baseline,
-                    "time_progress": time_progress(case.year, y0, final_year)}
+    out = Outcome(observed=case.series.observed(), method="cagr", target_year=final_year, target_value=r_req,
+                  expected=r, baseline=baseline, time_progress=time_progress(case.year, y0, final_year))
     if baseline is not None and not rate_mode:
         b = baseline.value
-        out["path"] = tuple((y, compound(b, r, y - y0)) for y in range(y0, final_year + 1))
-        if case.year >= y0:
-            out["expected_level"] = compound(b, r, case.year - y0)
+        # Chart data only: a rate that compounds beyond the float range leaves no path,
+        # and the status (from the rate itself) stands.
+        out.path = _compound_path(b, r, y0, final_year)
+        if case.year >= y0 and out.path:
+            out.expected_level = b * (1 + r / 100) ** (case.year - y0)
     elif rate_mode:
-        out["path"] = ((y0 + 1, r), (final_year, r)) if final_year > y0 else ((final_year, r),)
+        out.path = ((y0 + 1, r), (final_year, r)) if final_year > y0 else ((final_year, r),)
     a = _actual(case, out, y0, rate_mode)
     if a is None:
         return out
-    out.update(actual=a, gap=a - r, attainment=attainment(a, case.cmp, r_req, tol=case.tol))
+    out.actual = a
+    out.gap = a - r
+    out.attainment = attainment(a, case.cmp, r_req, tol=case.tol)
     _status(case, a, r_req, final_year, out)
     return out
 
 
+def _compound_path(b: float, r: float, y0: int, final_year: int) -> tuple[tuple[int, float], ...]:
+    """(year, b grown by r % a year since y0) up to the final year; () beyond the float range."""
+    try:
+        path = tuple((y, b * (1 + r / 100) ** (y - y0)) for y in range(y0, final_year + 1))
+    except OverflowError:
+        return ()
+    return path if all(math.isfinite(v) for _, v in path) else ()
+
+
 def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
     """The average rate at Y; on failure fills a no_data or pending outcome and returns None."""
-    obs = case.series.get(case.year)
-    value = number(obs)
+    value = value_at(case.series, case.year)
     if value is None:
-        reason, last_year, last_value = no_data_reason(case, "rate" if rate_mode else "level")
-        out.update(status="no_data", **reason, last_year=last_year, last_value=last_value)
+        mark_no_data(out, case, what="rate" if rate_mode else "level")
         return None
-    out["data_status"] = obs.status if obs is not None else None
+    out.data_status = case.series.status(case.year)
     if rate_mode:
         return value
-    out["level"] = value
-    baseline = out["baseline"]
+    out.level = value
+    baseline = out.baseline
     if baseline is None:
-        out.update(status="pending", **because("no_baseline_growth"))
+        out.judge("pending", because("no_baseline_growth"))
         return None
     if case.year <= y0:
-        out.update(status="pending", **because("not_after_baseline", year=case.year, baseline_year=y0))
+        out.judge("pending", because("not_after_baseline", year=case.year, baseline_year=y0))
         return None
     a = average_growth(value, baseline.value, case.year - y0)
     if a is None:
-        out.update(status="pending", **because("baseline_not_positive", baseline=fmt(baseline.value)))
+        if baseline.value > 0:  # the baseline is fine: the level is what has no growth rate
+            out.judge("pending", because("level_negative", year=case.year, level=fmt(value)))
+        else:
+            out.judge("pending", because("baseline_not_positive", baseline=fmt(baseline.value)))
     return a
 
 
-def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year: int,
-            out: Outcome) -> None:
+def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year: int, out: Outcome) -> None:
     """met/missed from T on; before T on_track when satisfied, else the ratio a/r."""
     r = midpoint(r_req)
     rate = {"rate": fmt(a), "required": fmt(r_req)}
     if satisfies(a, case.cmp, r_req, case.tol):
-        out.update(status="met" if case.year >= final_year else "on_track", **because("growth", **rate))
+        out.judge("met" if case.year >= final_year else "on_track", because("growth", **rate))
         return
     if case.year >= final_year:
-        out.update(status="missed", **because("growth_missed", **rate, target_year=final_year))
+        out.judge("missed", because("growth_missed", **rate, target_year=final_year))
         return
     d = direction(case.cmp, 0.0, r)
     if d * r <= 0:
         # No ratio can measure the distance (e.g. a maximum rate above zero): behind.
-        out.update(status="off_track", **because("growth_behind", **rate))
+        out.judge("off_track", because("growth_behind", **rate))
         return
     rho = a / r
-    out.update(progress_ratio=rho, status=classify_ratio(rho, case.settings.on_track, case.settings.at_risk),
-               **because("growth_pace", **rate, ratio=fmt(rho)))
-
-
-def compound(b: float, rate: float, years: int) -> float:
-    """``b`` grown by ``rate`` percent a year for ``years``; infinity past the largest float
-    (a rate of 1e300 %), which the JSON report writes as null, rather than an OverflowError."""
-    try:
-        return b * (1 + rate / 100) ** years
-    except OverflowError:
-        return math.copysign(math.inf, b) if b else 0.0
+    out.progress_ratio = rho
+    out.judge(classify_ratio(rho, case.settings.on_track, case.settings.at_risk),
+              because("growth_pace", **rate, ratio=fmt(rho)))

@@ -1,7 +1,8 @@
-"""Status of milestone targets: done or not done by a year (SPEC 4.4)."""
+"""Status of milestone targets: done or not done by a year (docs/evaluation.md#milestone)."""
 from __future__ import annotations
 
-from policycheck.evaluation.context import Case, Outcome, baseline_year, observed
+from policycheck.evaluation.context import Case, baseline_year
+from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import time_progress
 
@@ -9,32 +10,32 @@ from policycheck.evaluation.schedule import time_progress
 def evaluate_milestone(case: Case) -> Outcome:
     """Met once achieved in any year up to Y; missed (or no_data) from T on; pending before."""
     final_year = case.milestones[-1][0]
-    out: Outcome = {"observed": observed(case.series), "method": "linear", "target_value": True,
-                    "target_year": final_year,
-                    "time_progress": time_progress(case.year, baseline_year(case), final_year)}
+    series = case.series
+    out = Outcome(observed=series.observed(), method="linear", target_value=True, target_year=final_year,
+                  time_progress=time_progress(case.year, baseline_year(case), final_year))
     achieved: int | None = None
     seen = False
-    for year in sorted(y for y in case.series if y <= case.year):
-        obs = case.series[year]
-        if obs.value is None:
+    for year in sorted(y for y in series if y <= case.year):
+        value = series.value(year)
+        if value is None:
             continue
         seen = True
-        if bool(obs.value):
+        if bool(value):
             achieved = year
-            out["data_status"] = obs.status
+            out.data_status = series.status(year)
             break
     if achieved is not None:
-        out.update(status="met", actual=True, achieved_year=achieved, attainment=1.0,
-                   **because("achieved", year=achieved))
+        out.actual, out.achieved_year, out.attainment = True, achieved, 1.0
+        out.judge("met", because("achieved", year=achieved))
         return out
-    current = case.series.get(case.year)
-    if current is not None and current.value is not None:
-        out.update(actual=False, data_status=current.status)
-    out["attainment"] = 0.0 if seen else None
+    current = series.value(case.year)
+    if current is not None:
+        out.actual, out.data_status = False, series.status(case.year)
+    out.attainment = 0.0 if seen else None
     if case.year < final_year:
-        out.update(status="pending", **because("not_achieved_yet", target_year=final_year))
+        out.judge("pending", because("not_achieved_yet", target_year=final_year))
     elif seen:
-        out.update(status="missed", **because("not_achieved", year=case.year, target_year=final_year))
+        out.judge("missed", because("not_achieved", year=case.year, target_year=final_year))
     else:
-        out.update(status="no_data", **because("no_observation", year=case.year, target_year=final_year))
+        out.judge("no_data", because("no_observation", year=case.year, target_year=final_year))
     return out

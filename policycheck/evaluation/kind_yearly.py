@@ -1,4 +1,4 @@
-"""Status of annual and growth targets: a requirement for every year (SPEC 4.2).
+"""Status of annual and growth targets: a requirement for every year (docs/evaluation.md#annual-growth).
 
 Each due year up to Y is judged on its own (``history``); the status at Y is
 the judgement of year Y.  The requirement is the target's ``value`` or, with a
@@ -6,40 +6,40 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import (Case, Outcome, Series, fmt, no_data_reason, number, observed, value_at,
-                              weakest_status)
-from policycheck.model import HistoryEntry
-from policycheck.evaluation.reasons import because
+from policycheck.evaluation.context import Case, fmt, mark_no_data, no_data_reason, value_at, weakest_status
+from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import Requirement, attainment, growth_rate, midpoint, satisfies
+from policycheck.model import DataStatus, HistoryEntry, Status
 
 
-def evaluate_periodic(case: Case, reference: Series | None) -> Outcome:
-    """An annual or growth target at the case's year; ``reference`` is r(y) if the target has one."""
+def evaluate_yearly(case: Case) -> Outcome:
+    """An annual or growth target at the case's year; ``case.reference`` is r(y) if the target has one."""
     first, last = _years(case)
-    out: Outcome = {"observed": observed(case.series), "target_year": last, "method": "linear",
-                    "path": _path(case, reference, first, last)}
-    history = tuple(_judge(case, reference, y)[0] for y in range(first, min(case.year, last) + 1))
-    out.update(history=history, years_due=len(history),
-               years_met=sum(1 for entry in history if entry.status == "met"))
-    entry, v, why = _judge(case, reference, case.year)
-    out.update(actual=entry.actual, target_value=v)
+    out = Outcome(observed=case.series.observed(), target_year=last, method="linear",
+                  path=_path(case, first, last))
+    history = tuple(_judge(case, y)[0] for y in range(first, min(case.year, last) + 1))
+    out.history = history
+    out.years_due = len(history)
+    out.years_met = sum(1 for entry in history if entry.status == "met")
+    entry, v, why = _judge(case, case.year)
+    out.actual, out.target_value = entry.actual, v
     if entry.actual is not None:
-        out["data_status"] = _data_status(case)
+        out.data_status = _data_status(case)
     if v is not None:
-        out["expected"] = midpoint(v)  # the requirement needs no actual
+        out.expected = midpoint(v)  # the requirement needs no actual
     if v is not None and entry.actual is not None:
         a = entry.actual
-        out.update(gap=a - midpoint(v), attainment=attainment(a, case.cmp, v, tol=case.tol))
+        out.gap = a - midpoint(v)
+        out.attainment = attainment(a, case.cmp, v, tol=case.tol)
     if not first <= case.year <= last:
-        out.update(status="pending", **because("outside_years", year=case.year, first=first, last=last))
+        out.judge("pending", because("outside_years", year=case.year, first=first, last=last))
     elif entry.status == "no_data":
-        _, last_year, last_value = no_data_reason(case)
-        out.update(status="no_data", **why, last_year=last_year, last_value=last_value)
+        mark_no_data(out, case, why)
     else:
         code = "year_met" if entry.status == "met" else "year_missed"
-        out.update(status=entry.status,
-                   **because(code, year=case.year, target=fmt(v), actual=fmt(entry.actual),
-                             years_met=out["years_met"], years_due=out["years_due"]))
+        out.judge(entry.status, because(code, year=case.year, target=fmt(v), actual=fmt(entry.actual),
+                                        years_met=out.years_met, years_due=out.years_due))
     return out
 
 
@@ -49,38 +49,37 @@ def _years(case: Case) -> tuple[int, int]:
     return case.plan.period_start, case.plan.period_end
 
 
-def _requirement(case: Case, reference: Series | None, year: int) -> Requirement | None:
+def _requirement(case: Case, year: int) -> Requirement | None:
     """v for one year: the reference value r(y), the unit's allocation, or the target's value."""
     allocations = case.target.scope.allocations if case.target.scope is not None else None
     if allocations is not None and case.unit is not None:
         return float(allocations[case.unit])
     if case.target.reference is not None:
-        return number(reference.get(year)) if reference is not None else None
+        return value_at(case.reference, year) if case.reference is not None else None
     value = case.target.value
     if value is None:
         return None
     return (float(value[0]), float(value[1])) if isinstance(value, tuple) else float(value)
 
 
-def _judge(case: Case, reference: Series | None,
-           year: int) -> tuple[HistoryEntry, Requirement | None, dict[str, object]]:
+def _judge(case: Case, year: int) -> tuple[HistoryEntry, Requirement | None, Reason | None]:
     """One year: the actual, the requirement, met/missed/no_data, and why it is no_data."""
     a, why = _actual(case, year)
-    v = _requirement(case, reference, year)
+    v = _requirement(case, year)
     if a is None:
         return HistoryEntry(year, None, "no_data"), v, why
     if v is None:
         why = because("no_reference_value", reference=case.target.reference, year=year)
         return HistoryEntry(year, a, "no_data"), v, why
-    status = "met" if satisfies(a, case.cmp, v, case.tol) else "missed"
-    return HistoryEntry(year, a, status), v, {}
+    status: Status = "met" if satisfies(a, case.cmp, v, case.tol) else "missed"
+    return HistoryEntry(year, a, status), v, None
 
 
-def _actual(case: Case, year: int) -> tuple[float | None, dict[str, object]]:
-    """The actual of one year: the value, or the growth rate from two levels."""
+def _actual(case: Case, year: int) -> tuple[float | None, Reason | None]:
+    """The actual of one year: the value, or the growth rate from two levels; else why there is none."""
     level = value_at(case.series, year)
     if case.target.kind == "annual" or case.target.actuals == "rate":
-        return level, {} if level is not None else _missing(case, year, "actual")
+        return level, None if level is not None else _missing(case, year, "actual")
     if level is None:
         return None, _missing(case, year, "level")
     previous = value_at(case.series, year - 1)
@@ -89,32 +88,32 @@ def _actual(case: Case, year: int) -> tuple[float | None, dict[str, object]]:
     rate = growth_rate(level, previous)
     if rate is None:
         return None, because("previous_not_positive", previous=year - 1, level=fmt(previous), year=year)
-    return rate, {}
+    return rate, None
 
 
-def _missing(case: Case, year: int, what: str) -> dict[str, object]:
+def _missing(case: Case, year: int, what: str) -> Reason:
     if year == case.year:
-        return no_data_reason(case, what)[0]
+        return no_data_reason(case, what)
     return because("no_data_year", what=what, year=year)
 
 
-def _data_status(case: Case) -> str | None:
+def _data_status(case: Case) -> DataStatus | None:
     """The data status at Y; a growth rate from levels is as weak as its weaker year."""
-    statuses = [obs.status for y in (case.year, case.year - 1)
-                if (obs := case.series.get(y)) is not None and obs.value is not None]
+    statuses = [status for y in (case.year, case.year - 1)
+                if (status := case.series.status(y)) is not None and case.series.value(y) is not None]
     if case.target.kind == "annual" or case.target.actuals == "rate":
         statuses = statuses[:1]
     return weakest_status(statuses)
 
 
-def _path(case: Case, reference: Series | None, first: int, last: int) -> tuple[tuple[int, float], ...]:
+def _path(case: Case, first: int, last: int) -> tuple[tuple[int, float], ...]:
     """The requirement line for charts: the value over the due years, or r(y) year by year."""
     if case.target.reference is None or case.allocated:
-        v = _requirement(case, reference, first)
+        v = _requirement(case, first)
         return () if v is None else ((first, midpoint(v)), (last, midpoint(v)))
     points = []
     for year in range(first, last + 1):
-        v = _requirement(case, reference, year)
+        v = _requirement(case, year)
         if v is not None:
             points.append((year, midpoint(v)))
     return tuple(points)

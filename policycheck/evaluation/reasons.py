@@ -2,7 +2,7 @@
 
 The evaluation modules never write a reason sentence themselves: they call
 :func:`because` with a short code and the numbers that go into the sentence.
-The JSON ``reason`` is the English sentence (machine-readable, SPEC 5.1); the
+The JSON ``reason`` is the English sentence (machine-readable, docs/reports.md#json); the
 code and its arguments travel with the result (``reason_code``,
 ``reason_args``) so human formats can say the same thing in Chinese under
 ``--lang zh`` (:func:`reason_text`).
@@ -14,7 +14,9 @@ machine word (``linear``, ``level``) that is translated, not quoted.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 #: code -> {"en": template, "zh": template}; both templates use the same fields.
 REASONS: Mapping[str, Mapping[str, str]] = {
@@ -35,7 +37,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "the target has no milestones",
         "zh": "该指标没有设定目标值",
     },
-    # level, rank, cumulative (SPEC 4.1)
+    # level, rank, cumulative (docs/evaluation.md#level-rank-cumulative)
     "no_baseline_times": {
         "en": "no baseline: cannot resolve the times_baseline milestone",
         "zh": "缺少基期值：无法换算按基期倍数设定的目标值",
@@ -101,7 +103,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "behind the {method} schedule: {difference} above the expected {expected}",
         "zh": "落后于{method}：比序时目标值{expected}高{difference}",
     },
-    # annual and growth (SPEC 4.2)
+    # annual and growth (docs/evaluation.md#annual-growth)
     "outside_years": {
         "en": "{year} is outside the years {first}-{last} the requirement applies to",
         "zh": "{year}年不在要求适用的{first}—{last}年内",
@@ -126,7 +128,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "the {previous} level {level} is not positive: no growth rate for {year}",
         "zh": "{previous}年的水平值{level}不是正数：无法计算{year}年的增速",
     },
-    # cagr (SPEC 4.3)
+    # cagr (docs/evaluation.md#cagr)
     "no_baseline_growth": {
         "en": "no baseline: cannot compute the average growth",
         "zh": "缺少基期值：无法计算年均增速",
@@ -138,6 +140,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "baseline_not_positive": {
         "en": "the baseline level {baseline} is not positive: no average growth",
         "zh": "基期水平值{baseline}不是正数：无法计算年均增速",
+    },
+    "level_negative": {
+        "en": "the {year} level {level} is negative: no average growth",
+        "zh": "{year}年的水平值{level}为负数：无法计算年均增速",
     },
     "growth": {
         "en": "average growth {rate}% against the required {required}%",
@@ -155,7 +161,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "average growth {rate}% against the required {required}%: {ratio} of the required pace",
         "zh": "年均增速{rate}%，要求{required}%：为要求速度的{ratio}倍",
     },
-    # milestone (SPEC 4.4)
+    # milestone (docs/evaluation.md#milestone)
     "achieved": {
         "en": "achieved in {year}",
         "zh": "已于{year}年完成",
@@ -172,6 +178,75 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "no observation up to {year}; due by {target_year}",
         "zh": "截至{year}年没有任何数据；应于{target_year}年前完成",
     },
+    # any kind: arithmetic beyond the float range (docs/evaluation.md#numbers-out-of-range)
+    "out_of_range": {
+        "en": "a computed value ({field}) is beyond the range of numbers: check the plan and the actuals "
+              "for extreme values",
+        "zh": "计算结果（{field}）超出数值范围：请检查规划和实际值中是否有极端数值",
+    },
+    # in-year (docs/evaluation.md#in-year); {period} and {last_period} are period keys, shown as labels
+    "inyear_no_data": {
+        "en": "no {what} for {period} and none earlier",
+        "zh": "{period}缺少{what}，此前也没有数据",
+    },
+    "inyear_no_data_last": {
+        "en": "no {what} for {period} (last: {last_value} for {last_period})",
+        "zh": "{period}缺少{what}（最近一次为{last_period}的{last_value}）",
+    },
+    "inyear_missing_months": {
+        "en": "no figure for month {months} of {year}: the total for {period} cannot be added up",
+        "zh": "{year}年{months}月缺少数据：无法累计{period}的数值",
+    },
+    "inyear_no_previous": {
+        "en": "no figure for {previous}: the growth for {period} cannot be computed",
+        "zh": "{previous}缺少数据：无法计算{period}的增速",
+    },
+    "inyear_previous_not_positive": {
+        "en": "the figure for {previous} is {level}, not positive: no growth rate for {period}",
+        "zh": "{previous}的数值{level}不是正数：无法计算{period}的增速",
+    },
+    "inyear_whole_year_reached": {
+        "en": "the whole year's requirement {target} is reached by {period}: {actual}",
+        "zh": "{period}已提前完成全年目标{target}：实际值{actual}",
+    },
+    "inyear_limit_exceeded": {
+        "en": "{actual} by {period} is already beyond the year's limit {target}",
+        "zh": "{period}实际值{actual}已超出全年限值{target}",
+    },
+    "inyear_on_schedule": {
+        "en": "on the {schedule} schedule{fallback}: {actual} by {period}, expected {expected}",
+        "zh": "{period}实际值{actual}，序时目标值{expected}（按{schedule}衡量{fallback}）",
+    },
+    "inyear_behind_below": {
+        "en": "behind the {schedule} schedule{fallback}: {actual} by {period}, {difference} below the expected "
+              "{expected}",
+        "zh": "落后于{schedule}{fallback}：{period}实际值{actual}，比序时目标值{expected}低{difference}",
+    },
+    "inyear_behind_above": {
+        "en": "behind the {schedule} schedule{fallback}: {actual} by {period}, {difference} above the expected "
+              "{expected}",
+        "zh": "落后于{schedule}{fallback}：{period}实际值{actual}，比序时目标值{expected}高{difference}",
+    },
+    "inyear_requirement_met": {
+        "en": "{actual} for {period} meets the year's requirement {target} so far",
+        "zh": "{period}实际值{actual}，达到全年要求{target}",
+    },
+    "inyear_requirement_short": {
+        "en": "{actual} for {period} falls short of the year's requirement {target}",
+        "zh": "{period}实际值{actual}，未达到全年要求{target}",
+    },
+    "inyear_growth": {
+        "en": "growth {rate}% for {period} against the annual target {required}%",
+        "zh": "{period}增长{rate}%，年度目标{required}%",
+    },
+    "inyear_growth_behind": {
+        "en": "growth {rate}% for {period} against the annual target {required}%: behind",
+        "zh": "{period}增长{rate}%，低于年度目标{required}%",
+    },
+    "inyear_achieved": {
+        "en": "achieved by {period}",
+        "zh": "已于{period}完成",
+    },
     # explain: a year after the assessment year
     "not_yet_due": {
         "en": "{year} is after the assessment year {assessment_year}",
@@ -179,29 +254,57 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+#: The ``fallback`` argument when a seasonal schedule found no earlier year with the months.
+FALLBACK = " (seasonal asked for, but no earlier year has these months)"
 #: Arguments that carry a machine word (``what``: actual/level/rate, ``method``:
-#: linear/cagr).  English quotes the word itself; other languages translate it here.
-TERM_ARGS: tuple[str, ...] = ("what", "method")
+#: linear/cagr, ``schedule``, ``fallback``).  English quotes the word itself; other
+#: languages translate it here.
+TERM_ARGS: tuple[str, ...] = ("what", "method", "schedule", "fallback")
 TERMS: Mapping[str, Mapping[str, str]] = {
     "zh": {"actual": "实际值", "level": "水平值", "rate": "增速",
-           "linear": "序时进度", "cagr": "年均增速进度"},
+           "linear": "序时进度", "cagr": "年均增速进度",
+           "seasonal": "季节性序时进度", "profile": "分月序时进度",
+           "year-to-date rate": "累计增速",
+           FALLBACK: "；往年无同期数据，季节性序时进度改按线性计算"},
 }
+#: Arguments that hold a period key (``2025-01/2025-09``): each language shows its own label.
+PERIOD_ARGS: tuple[str, ...] = ("period", "last_period", "previous")
 
 
-def because(code: str, **args: object) -> dict[str, object]:
-    """The reason fields of a result: English ``reason``, ``reason_code``, ``reason_args``.
+class ReasonFields(TypedDict):
+    """A reason as the three :class:`policycheck.model.Result` fields that hold it."""
 
-    Evaluation modules merge this into their outcome, so the sentence and the
-    code can never disagree.  Raises KeyError for an unknown code or a missing
-    argument: a programming error, caught by the tests of every code.
+    reason: str
+    reason_code: str
+    reason_args: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a result has its status: the English sentence, its code and its (text) arguments."""
+
+    text: str = ""
+    code: str = ""
+    args: Mapping[str, str] = field(default_factory=dict)
+
+    def result_fields(self) -> ReasonFields:
+        return {"reason": self.text, "reason_code": self.code, "reason_args": self.args}
+
+
+def because(code: str, **args: object) -> Reason:
+    """The reason of a result: the English sentence of ``code``, the code and the arguments as text.
+
+    Built in one place, so the sentence and the code can never disagree.
+    Raises KeyError for an unknown code or a missing argument: a programming
+    error, caught by the tests of every code.
     """
     plain = {key: str(value) for key, value in args.items()}
-    return {"reason": english(code, plain), "reason_code": code, "reason_args": plain}
+    return Reason(english(code, plain), code, plain)
 
 
 def english(code: str, args: Mapping[str, str]) -> str:
     """The English sentence of ``code`` with ``args`` filled in (machine words as they are)."""
-    return REASONS[code]["en"].format(**args)
+    return REASONS[code]["en"].format(**_period_labels(args, "en"))
 
 
 def reason_text(reason: str, code: str, args: Mapping[str, str], lang: str) -> str:
@@ -219,4 +322,13 @@ def localised(code: str, args: Mapping[str, str], lang: str) -> str:
     """The sentence of ``code`` in ``lang``, machine words translated through :data:`TERMS`."""
     terms = TERMS.get(lang, {})
     words = {key: terms.get(value, value) if key in TERM_ARGS else value for key, value in args.items()}
-    return REASONS[code][lang].format(**words)
+    return REASONS[code][lang].format(**_period_labels(words, lang))
+
+
+def _period_labels(args: Mapping[str, str], lang: str) -> Mapping[str, str]:
+    """Period keys of in-year reasons as the label of ``lang`` (2025年1-9月, 2025 Jan-Sep)."""
+    if not any(key in args for key in PERIOD_ARGS):
+        return args
+    from policycheck.periods import label_of_key
+
+    return {key: label_of_key(value, lang) if key in PERIOD_ARGS else value for key, value in args.items()}

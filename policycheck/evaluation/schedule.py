@@ -1,15 +1,15 @@
-"""The arithmetic of SPEC 4: comparisons, the expected path, progress, growth, attainment.
+"""The arithmetic of docs/evaluation.md: comparisons, the expected path, progress, growth, attainment.
 
 Every function here is pure and works on plain numbers, so that the status
 rules in :mod:`policycheck.evaluation.kind_trajectory` and :mod:`policycheck.evaluation.kind_yearly` read like the
-SPEC and the formulas can be tested one by one.  A number that cannot be
+docs and the formulas can be tested one by one.  A number that cannot be
 computed is ``None``, never a made-up 0.
 """
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 
-from typing import Sequence
+from policycheck.model import Status
 
 #: A requirement as the arithmetic sees it: a number, or ``(lo, hi)`` for ``between``.
 Requirement = float | tuple[float, float]
@@ -23,7 +23,7 @@ def eps(v: float) -> float:
 
 
 def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0) -> bool:
-    """SPEC 4 Satisfies(x, cmp, v); ``tol`` is the relative tolerance of ``approx``."""
+    """Satisfies(x, cmp, v) of docs/evaluation.md#notation; ``tol`` is the relative tolerance of ``approx``."""
     if isinstance(v, tuple):
         lo, hi = v
         if cmp == "between":
@@ -55,7 +55,7 @@ def midpoint(v: Requirement) -> float:
 
 
 def direction(cmp: str, b: float | None, v_t: float) -> int:
-    """``d``: +1 when higher is better, -1 when lower is better (SPEC 4 notation).
+    """``d``: +1 when higher is better, -1 when lower is better (docs/evaluation.md#notation).
 
     For ``==``, ``between`` and ``approx`` it is the sign of ``v_T - b``, and 0
     when there is no baseline or the target equals the baseline.
@@ -92,19 +92,14 @@ def time_progress(year: int, y0: int, t: int) -> float | None:
 
 
 def progress(a: float, b: float | None, v_t: float) -> float | None:
-    """完成进度 ``(a - b)/(v_T - b)``; None without a baseline or when v_T equals b.
-
-    Also None when v_T and b are so close that the quotient overflows (a baseline
-    of 5e-324 against a target of 0): there is no distance to measure progress on.
-    """
+    """完成进度 ``(a - b)/(v_T - b)``; None without a baseline or when v_T equals b."""
     if b is None or v_t == b:
         return None
-    ratio = (a - b) / (v_t - b)
-    return ratio if math.isfinite(ratio) else None
+    return (a - b) / (v_t - b)
 
 
-def classify_ratio(rho: float, on_track: float, at_risk: float) -> str:
-    """The status for a progress ratio (SPEC 4.1 rule 6 thresholds)."""
+def classify_ratio(rho: float, on_track: float, at_risk: float) -> Status:
+    """The status for a progress ratio (the thresholds of rule 6, docs/evaluation.md#level-rank-cumulative)."""
     if rho >= on_track:
         return "on_track"
     if rho >= at_risk:
@@ -127,39 +122,32 @@ def cagr_ratio(a: float, b: float, years_done: int, v_t: float, years_all: int,
     """rho of the cagr method ``d * g_a / |g_r|``; None when the method does not apply."""
     if not (b > 0 and a > 0 and v_t > 0 and years_done > 0 and years_all > 0):
         return None
-    try:
-        g_r = (v_t / b) ** (1.0 / years_all) - 1.0
-        g_a = (a / b) ** (1.0 / years_done) - 1.0
-    except OverflowError:  # a ratio past the largest float (b = 5e-324): no growth to compare
+    # float ** float is typed Any (a negative base would give a complex); both bases are positive here.
+    g_r: float = (v_t / b) ** (1.0 / years_all) - 1.0
+    if abs(g_r) <= eps(0.0):
         return None
-    if abs(g_r) <= eps(0.0) or not math.isfinite(g_a - g_r):
-        return None
+    g_a: float = (a / b) ** (1.0 / years_done) - 1.0
     return d * g_a / abs(g_r)
 
 
 def growth_rate(level: float | None, previous: float | None) -> float | None:
-    """Year-on-year growth in percent; None if a level is missing or the previous is <= 0,
-    or so small (5e-324) that the rate overflows."""
+    """Year-on-year growth in percent; None if a level is missing or the previous is <= 0."""
     if level is None or previous is None or previous <= 0:
         return None
-    rate = (level / previous - 1.0) * 100.0
-    return rate if math.isfinite(rate) else None
+    return (level / previous - 1.0) * 100.0
 
 
 def average_growth(level: float, b: float, years: int) -> float | None:
-    """年均增速 ``((L/b)^(1/years) - 1) * 100``; None when it has no real (finite) value."""
+    """年均增速 ``((L/b)^(1/years) - 1) * 100``; None when it has no real value."""
     if years <= 0 or b <= 0 or level < 0:
         return None
-    try:
-        rate = ((level / b) ** (1.0 / years) - 1.0) * 100.0
-    except OverflowError:  # L/b beyond floats: a baseline of 5e-324
-        return None
-    return rate if math.isfinite(rate) else None
+    rate: float = ((level / b) ** (1.0 / years) - 1.0) * 100.0  # level >= 0 and b > 0: a real number
+    return rate
 
 
 def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
                progress_value: float | None = None, has_baseline: bool | None = None) -> float | None:
-    """达成率 (SPEC 4.5) of the actual ``a`` against the requirement ``v``.
+    """达成率 (docs/evaluation.md#attainment) of the actual ``a`` against the requirement ``v``.
 
     For 清零 (v = 0, lower is better) above zero it is ``progress_value`` when the
     target has a baseline (null when progress cannot be computed, e.g. b = 0),

@@ -1,4 +1,4 @@
-"""The per-unit view (SPEC 4.6): who leads, who supports, and who owns each shortfall.
+"""The per-unit view (docs/evaluation.md#unit-view): who leads, who supports, and who owns each shortfall.
 
 A unit is listed when it is named in ``responsible`` or ``scope`` of an
 evaluated target.  Units with the same id in several plans are one entry (the
@@ -7,10 +7,10 @@ shortfalls weighted by severity, then by name.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
-from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, UnitShortfall, UnitSummary
+from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, Role, UnitShortfall, UnitSummary
 
 #: Severity weight of a lead shortfall: missed 4, regressing 3, off_track 2, at_risk 1.
 SEVERITY: Mapping[str, int] = {
@@ -83,6 +83,5 @@ def _add_result(tallies: dict[str, _Tally], result: Result) -> None:
         _file(tallies[result.unit], result, "scope")
 
 
-def _file(tally: _Tally, result: Result, role: str) -> None:
-    tally.shortfalls.append(UnitShortfall(result.plan, result.target, result.unit, role,  # type: ignore[arg-type]
-                                          result.status, result.gap))
+def _file(tally: _Tally, result: Result, role: Role) -> None:
+    tally.shortfalls.append(UnitShortfall(result.plan, result.target, result.unit, role, result.status, result.gap))

@@ -2,16 +2,18 @@
 
 :func:`check_plan_file` never raises for bad input: every problem is a
 :class:`policycheck.findings.Finding` at its line and column.
-:func:`load_plan` is the library entry point of SPEC 6 and raises
+:func:`load_plan` is the library entry point (README.md#python-api) and raises
 :class:`policycheck.errors.PlanError` when there is any error-level finding.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from policycheck.errors import PlanError
 from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.kinds import default_comparator
 from policycheck.model import (
     Assessment,
     Baseline,
@@ -19,15 +21,14 @@ from policycheck.model import (
     Plan,
     Reference,
     RequirementValue,
+    Schedule,
     Scope,
+    Source,
     Target,
     TimesBaseline,
     Unit,
 )
 from policycheck.plans.yamlload import YamlDoc, load_yaml
-
-#: The comparator a target gets when it names none (SPEC 2.1: rank is "lower is better").
-DEFAULT_COMPARATOR = {"rank": "<="}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def check_plan_file(path: str) -> PlanLoad:
     """Read, validate and build one plan file; never raises for bad input."""
     from policycheck.plans.rules import meaning_findings
     from policycheck.plans.schema import schema_findings
+    from policycheck.plans.sources import source_findings
 
     loaded = load_yaml(path)
     findings = list(loaded.findings)
@@ -59,6 +61,7 @@ def check_plan_file(path: str) -> PlanLoad:
         return PlanLoad(None, sorted_findings(findings))
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
+    findings.extend(source_findings(doc, plan))
     return PlanLoad(plan, sorted_findings(findings))
 
 
@@ -95,13 +98,23 @@ def build_plan(doc: YamlDoc, file: str) -> Plan:
         id=head["id"], title=head["title"], period_start=start, period_end=end,
         baseline_year=head.get("baseline_year", start - 1), file=file, targets=targets,
         issuer=head.get("issuer"), issued=_text(head.get("issued")), document=head.get("document"),
-        region=head.get("region"), source=head.get("source"),
+        region=head.get("region"), source=_source(head.get("source")),
         assessment=_build_assessment(data.get("assessment") or {}),
         units={str(uid): Unit(str(uid), raw["name"], raw.get("name_en"), raw.get("group"))
                for uid, raw in (data.get("units") or {}).items()},
         references={str(rid): Reference(str(rid), raw["name"], raw.get("unit"))
                     for rid, raw in (data.get("references") or {}).items()},
     )
+
+
+def _source(raw: Any) -> Source | None:
+    """``plan.source``: a mapping, or (the older form) plain text read as the title alone."""
+    if isinstance(raw, str):
+        return Source(title=raw) if raw.strip() else None
+    if raw is None:
+        return None
+    return Source(title=raw["title"], file=raw.get("file"), url=raw.get("url"),
+                  published=_text(raw.get("published")))
 
 
 def _build_assessment(raw: Mapping[str, Any]) -> Assessment:
@@ -111,12 +124,15 @@ def _build_assessment(raw: Mapping[str, Any]) -> Assessment:
         on_track=float(raw.get("on_track", defaults.on_track)),
         at_risk=float(raw.get("at_risk", defaults.at_risk)),
         approx_tolerance=float(raw.get("approx_tolerance", defaults.approx_tolerance)),
+        schedule=raw.get("schedule", defaults.schedule),
     )
 
 
 def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
     kind = raw["kind"]
-    comparator = None if kind == "milestone" else raw.get("comparator", DEFAULT_COMPARATOR.get(kind, ">="))
+    # A target that names no comparator gets its kind's (a rank is better the lower it is).
+    default = default_comparator(kind)
+    comparator = None if default is None else raw.get("comparator", default)
     milestones = tuple(sorted(((int(year), _requirement(value))
                                for year, value in (raw.get("milestones") or {}).items()), key=lambda m: m[0]))
     baseline = raw.get("baseline")
@@ -127,7 +143,7 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         milestones=milestones,
         value=_value(raw["value"]) if "value" in raw else None,
         reference=raw.get("reference"),
-        years=tuple(raw["years"]) if "years" in raw else None,  # type: ignore[arg-type]
+        years=(raw["years"][0], raw["years"][1]) if "years" in raw else None,
         since=raw.get("since"),
         commitment=raw.get("commitment", "binding"),
         responsible=tuple(raw.get("responsible", ())),
@@ -137,7 +153,15 @@ def _build_target(raw: Mapping[str, Any], location: Location) -> Target:
         actuals=raw.get("actuals", "value"),
         scope=_scope(raw.get("scope")),
         note=raw.get("note"),
+        schedule=_schedule(raw.get("schedule")),
     )
+
+
+def _schedule(raw: Any) -> Schedule | None:
+    """A schedule name, or a monthly profile as twelve floats (docs/plan-format.md)."""
+    if isinstance(raw, dict):
+        return tuple(float(w) for w in raw["profile"])
+    return raw  # type: ignore[no-any-return]
 
 
 def _requirement(value: Any) -> RequirementValue:

@@ -1,4 +1,4 @@
-"""Meaning checks of a schema-valid plan (SPEC 2.3, PC300-PC310).
+"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310).
 
 The schema says what a plan may look like; these checks say whether it makes
 sense: ids unique, units defined, years in order, values fitting the kind and
@@ -9,34 +9,18 @@ and the built :class:`Plan` (for defaults such as the comparator).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+import itertools
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
-from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt, quoted
+from policycheck.findings import WARNING, Finding, excerpt, quoted
+from policycheck.kinds import kind_spec
 from policycheck.model import Plan, Target
+from policycheck.plans.kindkeys import check_kind_keys
+from policycheck.plans.rulecontext import RuleContext
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 PERCENT_UNITS = frozenset({"%", "％"})
-#: Kinds whose path starts at a baseline (SPEC 4: level, rank, cumulative; cagr too).
-BASELINE_KINDS = frozenset({"level", "rank", "cumulative", "cagr"})
-#: Kinds whose milestones should move one way (PC304); cagr milestones are rates.
-MONOTONE_KINDS = frozenset({"level", "rank", "cumulative"})
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    """What every check needs: the YAML document (data and marks) and the built plan."""
-
-    doc: YamlDoc
-    plan: Plan
-
-    def at(self, rule: str, path: JsonPath, message: str, *, level: Level = ERROR, key: bool = False) -> Finding:
-        line, column = self.doc.mark(path, key=key)
-        return Finding(rule=rule, level=level, file=self.plan.file, line=line, column=column, message=message)
-
-    def raw_target(self, index: int) -> Mapping[str, Any]:
-        raw: Mapping[str, Any] = self.doc.data["targets"][index]
-        return raw
 
 
 TargetCheck = Callable[[RuleContext, int, Mapping[str, Any], Target], Iterator[Finding]]
@@ -44,8 +28,6 @@ TargetCheck = Callable[[RuleContext, int, Mapping[str, Any], Target], Iterator[F
 
 def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """Every meaning finding of one plan, in rule order per target."""
-    from policycheck.plans.kindkeys import check_kind_keys
-
     ctx = RuleContext(doc, plan)
     findings = list(check_period(ctx)) + list(check_duplicate_ids(ctx))
     checks: tuple[TargetCheck, ...] = (
@@ -131,7 +113,7 @@ def check_years_in_period(ctx: RuleContext, index: int, raw: Mapping[str, Any], 
 
 def check_baseline_year(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC303: the baseline year must come before the first milestone year."""
-    if target.kind not in BASELINE_KINDS or not target.milestones:
+    if not kind_spec(target.kind).baseline or not target.milestones:
         return
     first = target.milestones[0][0]
     base: JsonPath = ("targets", index)
@@ -160,10 +142,11 @@ def _raw_year(raw: Mapping[str, Any], year: int) -> Any:
 def check_direction(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC304 (warning): milestones that move against the comparator."""
     sign = {">=": 1, ">": 1, "<=": -1, "<": -1}.get(target.comparator or "")
-    if target.kind not in MONOTONE_KINDS or sign is None:
+    # cagr milestones are rates, which need not move one way.
+    if not kind_spec(target.kind).monotone or sign is None:
         return
     numbers = [(y, v) for y, v in target.milestones if isinstance(v, float)]
-    for (y0, v0), (y1, v1) in zip(numbers, numbers[1:]):
+    for (y0, v0), (y1, v1) in itertools.pairwise(numbers):
         if sign * (v1 - v0) < 0:
             way = "rise" if sign > 0 else "fall"
             yield ctx.at("PC304", ("targets", index, "milestones", str(_raw_year(raw, y1))),
@@ -182,8 +165,8 @@ def requirement_paths(raw: Mapping[str, Any], index: int) -> Iterator[tuple[Json
 
 def check_between(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC305: ``between`` needs [lo, hi] with lo <= hi, and [lo, hi] needs ``between``."""
-    if target.kind == "milestone":
-        return  # milestone values are true; PC308 reports anything else
+    if kind_spec(target.kind).yes_no:
+        return  # done-or-not values are true; PC308 reports anything else
     for path, value in requirement_paths(raw, index):
         if target.comparator == "between":
             if isinstance(value, list):
@@ -200,7 +183,7 @@ def check_between(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: 
 
 def check_percent(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Target) -> Iterator[Finding]:
     """PC306 (warning): a share in % outside 0..100 (growth rates may exceed 100)."""
-    if (target.unit or "").strip() not in PERCENT_UNITS or target.kind not in ("level", "annual"):
+    if (target.unit or "").strip() not in PERCENT_UNITS or not kind_spec(target.kind).share:
         return
     checked = list(requirement_paths(raw, index))
     if raw.get("baseline"):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.plans.yamlload import JsonPath, YamlDoc
@@ -30,7 +31,7 @@ _ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a le
 
 
 @lru_cache(maxsize=1)
-def plan_validator() -> "Validator":
+def plan_validator() -> Validator:
     """The compiled plan schema validator, built once per process.
 
     Local ``$ref`` s are inlined first: the plan schema has no recursion, and
@@ -125,7 +126,7 @@ def text_keys(data: Any) -> Any:
     return data
 
 
-def _flatten(errors: Iterable["ValidationError"]) -> Iterator["ValidationError"]:
+def _flatten(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
     """Replace each anyOf/oneOf failure by the sub-errors of the branch that fits the value's type."""
     for error in errors:
         if error.validator not in ("anyOf", "oneOf") or not error.context:
@@ -139,7 +140,7 @@ def _flatten(errors: Iterable["ValidationError"]) -> Iterator["ValidationError"]
             yield error
 
 
-def _suggested_keys(errors: list["ValidationError"]) -> set[tuple[JsonPath, str]]:
+def _suggested_keys(errors: list[ValidationError]) -> set[tuple[JsonPath, str]]:
     """(path, key) pairs an unknown key was probably meant to be: their 'required' errors are noise."""
     pairs = set()
     for error in errors:
@@ -152,7 +153,7 @@ def _suggested_keys(errors: list["ValidationError"]) -> set[tuple[JsonPath, str]
     return pairs
 
 
-def _error_findings(error: "ValidationError", doc: YamlDoc, file: str,
+def _error_findings(error: ValidationError, doc: YamlDoc, file: str,
                     suggested: set[tuple[JsonPath, str]]) -> list[Finding]:
     path: JsonPath = tuple(error.absolute_path)
     where = json_path_text(path)
@@ -169,13 +170,31 @@ def _error_findings(error: "ValidationError", doc: YamlDoc, file: str,
     return [_finding(file, doc.mark(path), _value_message(error, where))]
 
 
-def _unknown_keys(error: "ValidationError") -> list[str]:
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    """The schema of the failed keyword; jsonschema allows a bare true/false schema, the plan schema has none."""
+    schema = error.schema
+    return schema if isinstance(schema, Mapping) else {}
+
+
+def _instance(error: ValidationError) -> Any:
+    """The value that failed: any JSON data."""
+    value: Any = error.instance
+    return value
+
+
+def _expected(error: ValidationError) -> Any:
+    """What the failed keyword asked for (a type name, a list of choices, a bound...)."""
+    value: Any = error.validator_value
+    return value
+
+
+def _unknown_keys(error: ValidationError) -> list[str]:
     allowed = _allowed_keys(error)
-    return [key for key in error.instance if key not in allowed]
+    return [key for key in _instance(error) if key not in allowed]
 
 
-def _allowed_keys(error: "ValidationError") -> list[str]:
-    return list(error.schema.get("properties", {}))
+def _allowed_keys(error: ValidationError) -> list[str]:
+    return list(_schema(error).get("properties", {}))
 
 
 def _closest(key: str, allowed: list[str]) -> str | None:
@@ -183,18 +202,18 @@ def _closest(key: str, allowed: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _missing_key(error: "ValidationError") -> str:
+def _missing_key(error: ValidationError) -> str:
     """The key one 'required' error is about (jsonschema raises one error per missing key)."""
     match = _REQUIRED.match(error.message)
     if match:
         return match.group(1)
-    required = error.schema.get("required", [])
+    required = _schema(error).get("required", [])
     present = error.instance if isinstance(error.instance, dict) else {}
     missing = [key for key in required if key not in present]
     return missing[0] if missing else str(required[0] if required else "?")
 
 
-def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
+def _unknown_key_finding(error: ValidationError, key: str, path: JsonPath, doc: YamlDoc, file: str) -> Finding:
     allowed = _allowed_keys(error)
     suggestion = _closest(key, allowed)
     hint = f"did you mean '{suggestion}'?" if suggestion else f"allowed keys: {', '.join(allowed)}"
@@ -202,15 +221,15 @@ def _unknown_key_finding(error: "ValidationError", key: str, path: JsonPath, doc
     return _finding(file, doc.mark(path + (key,), key=True), message)
 
 
-def _key_name_message(key: str, where: str, error: "ValidationError") -> str:
+def _key_name_message(key: str, where: str, error: ValidationError) -> str:
     if error.validator == "pattern" and "[0-9]{4}" in str(error.validator_value):
         return f"milestone year {quoted(key)} in {where} is not a four-digit year; write e.g. 2027"
     return f"key {quoted(key)} in {where} is not a valid id: {_ID_RULE}"
 
 
-def _value_message(error: "ValidationError", where: str) -> str:
+def _value_message(error: ValidationError, where: str) -> str:
     """A plain-words message for one failed keyword on a value."""
-    inst, expected = error.instance, error.validator_value
+    inst, expected = _instance(error), _expected(error)
     rule = error.validator
     if rule == "type":
         return f"{where} must be {_type_words(expected)}, not {_describe(inst)}{_quote_hint(inst, expected)}"
@@ -229,11 +248,11 @@ def _value_message(error: "ValidationError", where: str) -> str:
     return _size_message(error, where)
 
 
-def _size_message(error: "ValidationError", where: str) -> str:
-    inst, expected, rule = error.instance, error.validator_value, error.validator
-    if rule in ("minProperties", "maxProperties") and "allocations" in error.schema.get("properties", {}):
+def _size_message(error: ValidationError, where: str) -> str:
+    inst, expected, rule = _instance(error), _expected(error), error.validator
+    if rule in ("minProperties", "maxProperties") and "allocations" in _schema(error).get("properties", {}):
         return f"{where} needs exactly one of units, group or allocations"
-    if rule in ("minItems", "maxItems") and error.schema.get("maxItems") == error.schema.get("minItems"):
+    if rule in ("minItems", "maxItems") and _schema(error).get("maxItems") == _schema(error).get("minItems"):
         return f"{where} must be a list of exactly {expected} items, e.g. [2023, 2025]; it has {len(inst)}"
     if rule in ("minItems", "minProperties", "minLength"):
         return f"{where} must not be empty"
@@ -242,14 +261,14 @@ def _size_message(error: "ValidationError", where: str) -> str:
     if rule in ("anyOf", "oneOf"):
         # A description may open with the kinds it applies to ("annual and growth: ...")
         # and end as a sentence; the message needs only what the value must be.
-        description = error.schema.get("description", "one of the allowed forms")
+        description = _schema(error).get("description", "one of the allowed forms")
         return f"{where} must be {_KINDS_PREFIX.sub('', description).rstrip('.')}, not {_describe(inst)}"
     return f"{where}: {excerpt(error.message, 200, quote=str)}"  # jsonschema quotes the whole value
 
 
 def _type_words(expected: Any) -> str:
     names = expected if isinstance(expected, list) else [expected]
-    return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
+    return " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in names)
 
 
 def _quote_hint(inst: Any, expected: Any) -> str:

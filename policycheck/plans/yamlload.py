@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -241,7 +242,7 @@ class _Builder:
         """The value of one node event (an empty container for start events)."""
         self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self._feature(event, f"alias {quoted('*' + event.anchor)} is not allowed; "
+            self._feature(event, f"alias {quoted(f'*{event.anchor}')} is not allowed; "
                                  "write the value out in full")
             return None
         if event.anchor is not None:
@@ -300,7 +301,9 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            resolve = self._resolver.resolve
+            # types-PyYAML leaves BaseResolver.resolve unannotated.
+            tag = resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _SCALAR_TAGS:
             self._feature(event, f"tag {quoted(_short_tag(tag))} is not allowed; plans use plain values only")
             return event.value

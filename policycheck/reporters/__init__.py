@@ -10,11 +10,13 @@ SARIF keep full precision and machine values.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from policycheck.findings import Finding
+    from policycheck.findings import Validation
     from policycheck.model import Report
 
 #: format name -> (module, one-line description for --help and docs)
@@ -28,14 +30,14 @@ REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
     "junit": ("policycheck.reporters.junit", "JUnit XML (strict Ant schema) for CI test views"),
     "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
     "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
-    "docx": ("policycheck.reporters.docx", "the year-end 通报 as a Word document (only -o docx=FILE)"),
+    "xlsx": ("policycheck.reporters.xlsx", "an Excel workbook: results, units, superseded rows, findings"),
+    "docx": ("policycheck.reporters.docx", "the year-end 通报 as a Word document (docs/reports.md#docx)"),
 }
-#: Formats whose output is bytes: written with -o only (see :func:`render_file`).
-BINARY_FORMATS: frozenset[str] = frozenset({"docx"})
-#: The text formats: what -f can print and :func:`render` returns.
-REPORT_FORMATS: tuple[str, ...] = tuple(name for name in REPORTER_BY_NAME if name not in BINARY_FORMATS)
-#: What -o FORMAT=PATH can write: every format.
-OUTPUT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
+REPORT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
+#: Formats rendered as bytes: written to files (-o, units --split), never to stdout.
+BINARY_FORMATS: tuple[str, ...] = ("xlsx", "docx")
+#: The formats -f can print.
+STDOUT_FORMATS: tuple[str, ...] = tuple(f for f in REPORT_FORMATS if f not in BINARY_FORMATS)
 VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
 
 
@@ -51,18 +53,7 @@ class RenderOptions:
     view: str = "results"  # "results" (check) or "units" (units)
 
 
-@dataclass(frozen=True)
-class Validation:
-    """What ``validate`` found: the files it read and every finding."""
-
-    files: tuple[str, ...]
-    findings: tuple["Finding", ...] = field(default_factory=tuple)
-    strict: bool = False
-    #: YAML files found in folders that are not plans (no top-level ``policycheck`` key)
-    skipped: tuple[str, ...] = ()
-
-
-def _module(fmt: str):  # type: ignore[no-untyped-def]
+def _module(fmt: str) -> ModuleType:
     try:
         module_name = REPORTER_BY_NAME[fmt][0]
     except KeyError:
@@ -70,19 +61,43 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(module_name)
 
 
-def render(report: "Report", fmt: str, options: RenderOptions | None = None, **kwargs: object) -> str:
+def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: Any) -> str:
     """Render an evaluated report in one of the text formats of :data:`REPORT_FORMATS`."""
     if fmt in BINARY_FORMATS:
-        raise ValueError(f"{fmt!r} is a binary format; use render_file")
-    opts = options or RenderOptions(**kwargs)  # type: ignore[arg-type]
-    renderer: Callable[["Report", RenderOptions], str] = _module(fmt).render
+        raise ValueError(f"{fmt} is a binary format: use render_bytes")
+    opts = options or RenderOptions(**kwargs)
+    renderer: Callable[[Report, RenderOptions], str] = _module(fmt).render
     return renderer(report, opts)
 
 
-def render_file(report: "Report", fmt: str, options: RenderOptions | None = None) -> str | bytes:
-    """What ``-o FORMAT=PATH`` writes: text, or bytes for :data:`BINARY_FORMATS` (``docx``)."""
-    renderer: Callable[["Report", RenderOptions], str | bytes] = _module(fmt).render
+def render_file(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render a report for a file: text for the text formats, bytes for :data:`BINARY_FORMATS`."""
+    if fmt in BINARY_FORMATS:
+        return render_bytes(report, fmt, options)
+    return render(report, fmt, options)
+
+
+def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """Render a report in one of :data:`BINARY_FORMATS` (the xlsx workbook)."""
+    if fmt not in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is a text format: use render")
+    renderer: Callable[[Report, RenderOptions], bytes] = _module(fmt).render
     return renderer(report, options or RenderOptions())
+
+
+def render_pieces(report: Report, fmt: str, options: RenderOptions | None = None) -> Iterable[str]:
+    """The text of :func:`render` in pieces, produced as they are written, where the format can.
+
+    The JSON report is written line by line (docs/performance.md); other formats
+    come as one piece.
+    """
+    opts = options or RenderOptions()
+    module = _module(fmt)
+    pieces: Callable[[Report, RenderOptions], Iterable[str]] | None = getattr(module, "render_pieces", None)
+    if pieces is not None:
+        return pieces(report, opts)
+    renderer: Callable[[Report, RenderOptions], str] = module.render
+    return (renderer(report, opts),)
 
 
 def render_findings(validation: Validation, fmt: str, options: RenderOptions | None = None) -> str:
@@ -93,7 +108,7 @@ def render_findings(validation: Validation, fmt: str, options: RenderOptions | N
     return renderer(validation, options or RenderOptions())
 
 
-def summary_line(report: "Report", lang: str = "zh") -> str:
+def summary_line(report: Report, lang: str = "zh") -> str:
     """The one-line summary printed by ``-q`` and at the end of human formats.
 
     ``policycheck: 30 results (missed 2, ...); 3 failing`` in English and
@@ -101,14 +116,39 @@ def summary_line(report: "Report", lang: str = "zh") -> str:
     full-width brackets and semicolon as Chinese text has them.  The
     ``policycheck: `` prefix is the same in both, so scripts can find the line.
     """
-    from policycheck.reporters.labels import status_label
     from policycheck.model import STATUSES
+    from policycheck.reporters.labels import status_label
 
     counts = report.summary.by_status
     parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUSES if counts.get(s)]
     total, failing = report.summary.results, report.summary.failing
+    half = midyear_clause(report, lang)
     if lang == "zh":
         detail = f"（{'，'.join(parts)}）" if parts else ""
-        return f"policycheck: 共 {total} 项结果{detail}；{failing} 项不通过"
+        return f"policycheck: 共 {total} 项结果{detail}；{failing} 项不通过" + (f"；{half}" if half else "")
     detail = f" ({', '.join(parts)})" if parts else ""
-    return f"policycheck: {total} results{detail}; {failing} failing"
+    return f"policycheck: {total} results{detail}; {failing} failing" + (f"; {half}" if half else "")
+
+
+#: Statuses that put a result behind schedule, and those that keep it on or ahead of it.
+_BEHIND = frozenset({"missed", "regressing", "off_track", "at_risk"})
+_DONE = frozenset({"on_track", "met"})
+
+
+def midyear_clause(report: Report, lang: str = "zh") -> str:
+    """时间过半、任务过半 for a report assessed at the end of June (docs/evaluation.md#in-year).
+
+    It holds when every result judged at mid-year (not no_data or pending) is
+    on or ahead of schedule, and at least one is; otherwise the clause counts
+    the results behind.  Empty for any other report.
+    """
+    plans = {info.id for info in report.plans if info.as_of is not None and info.as_of.endswith("-06")}
+    if not plans:
+        return ""
+    judged = [r for r in report.results if r.plan in plans and r.status in _BEHIND | _DONE]
+    behind = sum(1 for r in judged if r.status in _BEHIND)
+    if judged and not behind:
+        return "时间过半、任务过半" if lang == "zh" else "half the time gone, half the task done"
+    if lang == "zh":
+        return f"时间过半，{behind} 项任务未过半" if judged else "时间过半，尚无可评判的结果"
+    return f"half the time gone, {behind} behind schedule" if judged else "half the time gone, nothing to judge yet"

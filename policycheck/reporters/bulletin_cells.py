@@ -7,10 +7,11 @@ through :func:`policycheck.reporters.common.one_line` like every other cell.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from policycheck.reporters.bulletin_labels import blabel, trend_text
-from policycheck.reporters.common import EMPTY, one_line, result_label, result_name, status_text
+from policycheck.reporters.common import EMPTY, Column, one_line, result_label, result_name, status_text
 from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
@@ -22,11 +23,11 @@ EXPLANATION_COLUMNS: tuple[str, ...] = ("explanation.cause", "explanation.measur
 TREND_COLUMNS: tuple[str, ...] = ("trend.label", "trend.years")
 
 
-def has_trends(results: Iterable["Result"]) -> bool:
+def has_trends(results: Iterable[Result]) -> bool:
     return any(r.trend is not None for r in results)
 
 
-def has_explanations(results: Iterable["Result"]) -> bool:
+def has_explanations(results: Iterable[Result]) -> bool:
     return any(r.explanation is not None for r in results)
 
 
@@ -34,13 +35,13 @@ def has_explanations(results: Iterable["Result"]) -> bool:
 # Trends: one column per earlier year, then the label
 
 
-def trend_years(results: Sequence["Result"]) -> tuple[int, ...]:
+def trend_years(results: Sequence[Result]) -> tuple[int, ...]:
     """The earlier years any result of a table has a status for, in order."""
     years = {entry.year for r in results if r.trend is not None for entry in r.trend.years[:-1]}
     return tuple(sorted(years))
 
 
-def trend_headers(results: Sequence["Result"], lang: str) -> list[str]:
+def trend_headers(results: Sequence[Result], lang: str) -> list[str]:
     """``2018年``, ..., ``趋势``; nothing when no result has a trend.
 
     A previous report of the same year (a re-run after revised figures) is
@@ -54,7 +55,7 @@ def trend_headers(results: Sequence["Result"], lang: str) -> list[str]:
     return headers + [blabel("trend", lang)]
 
 
-def trend_cells(result: "Result", years: Sequence[int], lang: str) -> list[str]:
+def trend_cells(result: Result, years: Sequence[int], lang: str) -> list[str]:
     """The status in each of ``years`` (``—`` when the result has none), then the trend label."""
     if result.trend is None:
         return [EMPTY] * (len(years) + 1)
@@ -63,17 +64,22 @@ def trend_cells(result: "Result", years: Sequence[int], lang: str) -> list[str]:
     return cells + [trend_text(result.trend.label, lang)]
 
 
-def add_trend_columns(results: Sequence["Result"], headers: list[str], rows: list[list[str]],
-                      lang: str) -> tuple[list[str], list[list[str]]]:
+def trend_columns(results: Sequence[Result], lang: str) -> tuple[Column, ...]:
+    """The columns :func:`trend_headers` names (their headers already in ``lang``)."""
+    return tuple(Column("trend", fixed=header) for header in trend_headers(results, lang))
+
+
+def add_trend_columns(results: Sequence[Result], columns: Sequence[Column], rows: list[list[str]],
+                      lang: str) -> tuple[tuple[Column, ...], list[list[str]]]:
     """A results table with the trend columns appended (unchanged without trends)."""
-    extra = trend_headers(results, lang)
+    extra = trend_columns(results, lang)
     if not extra:
-        return headers, rows
+        return tuple(columns), rows
     years = trend_years(results)
-    return headers + extra, [row + trend_cells(r, years, lang) for r, row in zip(results, rows)]
+    return (*columns, *extra), [row + trend_cells(r, years, lang) for r, row in zip(results, rows, strict=True)]
 
 
-def trend_sentence(result: "Result", lang: str) -> str:
+def trend_sentence(result: Result, lang: str) -> str:
     """``持续滞后（2018 明显滞后 → 2019 明显滞后）``: the label and the statuses it compares."""
     if result.trend is None:
         return ""
@@ -86,7 +92,7 @@ def trend_sentence(result: "Result", lang: str) -> str:
 # Explanations: a block after the results, one entry per failing or explained result
 
 
-def explanation_entries(report: "Report") -> list["Result"]:
+def explanation_entries(report: Report) -> list[Result]:
     """The results the explanations block lists, in report order: every one that
     has an explanation and every failing one (those still without are shown as
     such).  Empty when no result has an explanation."""
@@ -95,7 +101,7 @@ def explanation_entries(report: "Report") -> list["Result"]:
     return [r for r in report.results if r.explanation is not None or r.failing]
 
 
-def entry_heading(result: "Result", lang: str, several_plans: bool = False) -> str:
+def entry_heading(result: Result, lang: str, several_plans: bool = False) -> str:
     """``rd-institution-rate 规上工业企业研发机构建有率（明显滞后）``."""
     label = f"{result.plan}/{result_label(result)}" if several_plans else result_label(result)
     status = status_text(result, lang)
@@ -103,7 +109,7 @@ def entry_heading(result: "Result", lang: str, several_plans: bool = False) -> s
     return f"{label} {result_name(result, lang)}{tail}"
 
 
-def explanation_pairs(result: "Result", lang: str) -> list[tuple[str, str]]:
+def explanation_pairs(result: Result, lang: str) -> list[tuple[str, str]]:
     """(label, text) for cause, measures, person and source, those given; one pair
     saying there is none yet when the result has no explanation."""
     explanation = result.explanation
@@ -115,7 +121,7 @@ def explanation_pairs(result: "Result", lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def explanation_sentence(result: "Result", lang: str) -> str:
+def explanation_sentence(result: Result, lang: str) -> str:
     """``原因：…；措施：…；责任人：…`` on one line (JUnit, SARIF, GitHub messages)."""
     if result.explanation is None:
         return ""
@@ -124,7 +130,7 @@ def explanation_sentence(result: "Result", lang: str) -> str:
     return sep.join(f"{name}{colon}{text.rstrip('。；;')}" for name, text in explanation_pairs(result, lang))
 
 
-def explanation_block_lines(report: "Report", lang: str) -> list[str]:
+def explanation_block_lines(report: Report, lang: str) -> list[str]:
     """The explanations block of the plain-text formats: a heading line per entry,
     then its indented lines."""
     several = len(report.plans) > 1
@@ -132,22 +138,23 @@ def explanation_block_lines(report: "Report", lang: str) -> list[str]:
     lines: list[str] = []
     for result in explanation_entries(report):
         lines.append(entry_heading(result, lang, several))
-        lines.extend(f"  {name}{colon}{text}" if name else f"  {text}" for name, text in explanation_pairs(result, lang))
+        pairs = explanation_pairs(result, lang)
+        lines.extend(f"  {name}{colon}{text}" if name else f"  {text}" for name, text in pairs)
     return lines
 
 
-def extra_message(result: "Result", lang: str) -> str:
+def extra_message(result: Result, lang: str) -> str:
     """What annotations add to a result's message: the explanation and the trend."""
     parts = [part for part in (explanation_sentence(result, lang), _trend_part(result, lang)) if part]
     return " | ".join(parts)
 
 
-def trend_line(result: "Result", lang: str) -> str:
+def trend_line(result: Result, lang: str) -> str:
     """``趋势：持续滞后（2018 明显滞后 → 2019 明显滞后）``; "" without a trend."""
     return _trend_part(result, lang)
 
 
-def _trend_part(result: "Result", lang: str) -> str:
+def _trend_part(result: Result, lang: str) -> str:
     sentence = trend_sentence(result, lang)
     if not sentence:
         return ""
@@ -158,7 +165,7 @@ def _trend_part(result: "Result", lang: str) -> str:
 # CSV
 
 
-def csv_extra_columns(report: "Report") -> list[str]:
+def csv_extra_columns(report: Report) -> list[str]:
     columns: list[str] = []
     if has_explanations(report.results):
         columns.extend(EXPLANATION_COLUMNS)
@@ -167,7 +174,7 @@ def csv_extra_columns(report: "Report") -> list[str]:
     return columns
 
 
-def csv_extra_values(result: "Result", columns: Sequence[str]) -> list[Any]:
+def csv_extra_values(result: Result, columns: Sequence[str]) -> list[Any]:
     """The cells of :func:`csv_extra_columns` for one result (machine values, full precision)."""
     values: list[Any] = []
     explanation, trend = result.explanation, result.trend

@@ -2,12 +2,12 @@
 
 Kept apart from :mod:`policycheck.reporters.labels` so that these words (the
 wording statisticians use in a 通报) live in one place.  Machine values (the
-trend codes of :data:`policycheck.model.TREND_LABELS`) are never translated;
+trend codes of :data:`policycheck.model.TrendLabel`) are never translated;
 these are only the words people read.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 TREND_TEXT: Mapping[str, Mapping[str, str]] = {
     "zh": {

@@ -8,8 +8,11 @@ everywhere.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from policycheck.findings import location_text
 from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
@@ -21,13 +24,51 @@ _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
 #: Control characters other than tab, LF and CR (C0, DEL, C1), dropped from human
 #: cells: an ESC in a plan name must not reach a terminal or CI log as a sequence.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
-#: Data statuses as Chinese statistical tables name them (SPEC 3: 正式, 快报, 预计).
+#: Data statuses as Chinese statistical tables name them (docs/actuals.md#data-status-and-duplicates: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
-_SUPERSEDED_HEADERS = {
-    "zh": ("位置", "指标代码", "责任单位", "年份", "数据状态", "数值", "被替代为"),
-    "en": ("file:line", "Target", "Unit", "Year", "Data status", "Value", "Replaced by"),
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a human table, described once for every format that draws it."""
+
+    #: the label of its header (:mod:`policycheck.reporters.labels`)
+    key: str
+    #: it holds numbers: right-aligned, as in a spreadsheet
+    numeric: bool = False
+    #: the one column that may wrap on a narrow terminal (a name)
+    wraps: bool = False
+    #: ids and file:line places, set in a monospace font where the format has one
+    code: bool = False
+    #: a header that reads the same in every language, instead of the label of ``key``
+    fixed: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.fixed if self.fixed is not None else label(self.key, lang)
+
+
+#: One row per result: :func:`result_row_texts`.
+RESULT_COLUMNS: tuple[Column, ...] = (
+    Column("target", code=True), Column("name", wraps=True), Column("actual", numeric=True),
+    Column("expected", numeric=True), Column("gap", numeric=True), Column("attainment", numeric=True),
+    Column("status"))
+#: One row per unit shortfall: :func:`unit_row_texts`.
+SHORTFALL_COLUMNS: tuple[Column, ...] = (
+    Column("responsible"), Column("role"), Column("target", code=True), Column("name", wraps=True),
+    Column("status"), Column("gap", numeric=True))
+#: One row per unit: :func:`unit_summary_texts`.
+UNIT_SUMMARY_COLUMNS: tuple[Column, ...] = (
+    Column("responsible", wraps=True), Column("led", numeric=True), Column("supported", numeric=True),
+    Column("shortfalls", numeric=True))
+#: One row per superseded CSV row: :func:`superseded_rows`.
+SUPERSEDED_COLUMNS: tuple[Column, ...] = (
+    Column("row", code=True), Column("target", code=True), Column("row_unit"), Column("year", numeric=True),
+    Column("data_status"), Column("value", numeric=True), Column("replaced_by"))
+
+
+def headers(columns: Sequence[Column], lang: str) -> list[str]:
+    return [column.label(lang) for column in columns]
 
 
 def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
@@ -85,24 +126,24 @@ def one_line(text: str) -> str:
     return " ".join(text.translate(_CONTROL).replace("\r", " ").replace("\t", " ").split("\n"))
 
 
-def result_label(result: "Result") -> str:
+def result_label(result: Result) -> str:
     """``target`` or ``target [unit]`` for a scoped result."""
     return f"{result.target} [{result.unit}]" if result.unit else result.target
 
 
-def result_name(result: "Result", lang: str) -> str:
+def result_name(result: Result, lang: str) -> str:
     name = result.name_en if lang == "en" and result.name_en else result.name
     return one_line(name)
 
 
-def result_reason(result: "Result", lang: str) -> str:
+def result_reason(result: Result, lang: str) -> str:
     """Why the result has its status, in ``lang`` (the JSON ``reason`` is English)."""
     from policycheck.evaluation.reasons import reason_text
 
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
-def status_text(result: "Result", lang: str) -> str:
+def status_text(result: Result, lang: str) -> str:
     """The status label, marked when the target is aspirational (力争)."""
     text = status_label(result.status, lang)
     if result.commitment == "aspirational":
@@ -111,24 +152,32 @@ def status_text(result: "Result", lang: str) -> str:
     return text
 
 
-def results_by_plan(report: "Report") -> Iterator[tuple["PlanInfo", list["Result"]]]:
+def results_by_plan(report: Report) -> Iterator[tuple[PlanInfo, list[Result]]]:
     """Each plan with its results, in report order; plans without results too."""
     for info in report.plans:
         yield info, [r for r in report.results if r.plan == info.id]
 
 
-def plan_heading(info: "PlanInfo", lang: str) -> str:
+def plan_heading(info: PlanInfo, lang: str) -> str:
+    if info.as_of is not None:
+        return f"{one_line(info.title)} [{info.id}] {label('as_of', lang)} {as_of_label(info.as_of, lang)}"
     year = EMPTY if info.year is None else str(info.year)
     return f"{one_line(info.title)} [{info.id}] {label('year', lang)} {year}"
 
 
-def result_headers(lang: str) -> list[str]:
-    keys = ("target", "name", "actual", "expected", "gap", "attainment", "status")
-    return [label(k, lang) for k in keys]
+def as_of_label(as_of: str, lang: str) -> str:
+    """``2025-09`` as the months it closes: ``2025年1-9月``, ``2025 Jan-Sep``."""
+    from policycheck.periods import Period, period_of_key
+
+    try:
+        point = period_of_key(as_of)
+    except (ValueError, IndexError):
+        return as_of
+    return Period(point.year, 1, point.last).label(lang)
 
 
-def result_row_texts(result: "Result", lang: str) -> list[str]:
-    """The cells of one result row, plain text, in :func:`result_headers` order."""
+def result_row_texts(result: Result, lang: str) -> list[str]:
+    """The cells of one result row, plain text, in :data:`RESULT_COLUMNS` order."""
     return [
         result_label(result),
         result_name(result, lang),
@@ -140,17 +189,12 @@ def result_row_texts(result: "Result", lang: str) -> list[str]:
     ]
 
 
-def unit_name(unit: "UnitSummary", lang: str) -> str:
+def unit_name(unit: UnitSummary, lang: str) -> str:
     name = unit.name_en if lang == "en" and unit.name_en else unit.name
     return one_line(name)
 
 
-def unit_headers(lang: str) -> list[str]:
-    keys = ("responsible", "role", "target", "name", "status", "gap")
-    return [label(k, lang) for k in keys]
-
-
-def shortfall_rows(report: "Report") -> Iterator[tuple["UnitSummary", "UnitShortfall", "Result | None"]]:
+def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall, Result | None]]:
     """Every unit shortfall with its unit and the result it refers to."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
     for unit in report.units:
@@ -158,12 +202,12 @@ def shortfall_rows(report: "Report") -> Iterator[tuple["UnitSummary", "UnitShort
             yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
 
 
-def shortfall_target(shortfall: "UnitShortfall") -> str:
+def shortfall_target(shortfall: UnitShortfall) -> str:
     return f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
 
 
-def unit_row_texts(report: "Report", lang: str) -> list[list[str]]:
-    """One row per unit shortfall, in :func:`unit_headers` order."""
+def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
+    """One row per unit shortfall, in :data:`SHORTFALL_COLUMNS` order."""
     rows = []
     for unit, shortfall, result in shortfall_rows(report):
         rows.append([
@@ -185,11 +229,7 @@ def finding_rows(findings: Sequence[object]) -> list[list[str]]:
     return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
 
 
-def unit_summary_headers(lang: str) -> list[str]:
-    return [label(k, lang) for k in ("responsible", "led", "supported", "shortfalls")]
-
-
-def unit_summary_texts(report: "Report", lang: str) -> list[list[str]]:
+def unit_summary_texts(report: Report, lang: str) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
     return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
 
@@ -200,22 +240,25 @@ def data_status_text(status: str | None, lang: str) -> str:
     return _DATA_STATUS_TEXT.get(lang, _DATA_STATUS_TEXT["en"]).get(status, status)
 
 
-def superseded_headers(lang: str) -> list[str]:
-    return list(_SUPERSEDED_HEADERS.get(lang, _SUPERSEDED_HEADERS["en"]))
-
-
-def superseded_rows(report: "Report", lang: str) -> list[list[str]]:
+def superseded_rows(report: Report, lang: str) -> list[list[str]]:
     """One row per CSV row replaced by a stronger data status, in report order.
 
-    SPEC 3: nothing is dropped silently, so people see these rows too, not only
-    the JSON report.  The plan id prefixes the target when several plans are loaded.
+    Nothing is dropped silently (docs/actuals.md#data-status-and-duplicates), so
+    people see these rows too, not only the JSON report.  The plan id prefixes
+    the target when several plans are loaded.
     """
     several = len(report.plans) > 1
     return [_superseded_row(row, lang, several) for row in report.superseded]
 
 
-def _superseded_row(row: "Superseded", lang: str, several: bool) -> list[str]:
+def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
     target = f"{row.plan}/{row.target}" if several else row.target
-    return [f"{row.file}:{row.line}", target, row.unit or EMPTY, str(row.year),
+    # An in-year row names its months (2025年1-9月) where a whole year's row names the year.
+    when = str(row.year)
+    if row.period is not None:
+        from policycheck.periods import label_of_key
+
+        when = label_of_key(row.period, lang)
+    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, when,
             data_status_text(row.status, lang), fmt_number(row.value, lang),
             data_status_text(row.replaced_by, lang)]

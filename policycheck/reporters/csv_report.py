@@ -1,6 +1,6 @@
 """The ``csv`` format: one row per result for Excel, UTF-8 with a BOM.
 
-The header row holds the JSON field names of SPEC 5.1, nested fields
+The header row holds the JSON field names of docs/reports.md#json, nested fields
 flattened with dots (``location.file``, ``baseline.year``).  Lists are joined
 with ``;`` (``responsible``, a ``between`` target value ``lo;hi``); the
 history of annual and growth targets is compact text ``2021:61:met;...``;
@@ -20,7 +20,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from policycheck.model import Result
 from policycheck.reporters import RenderOptions
@@ -32,17 +33,23 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
-_LEFT_OUT = frozenset({"path", "observed", "reason_args", "explanation", "trend"})
+_LEFT_OUT = frozenset({"path", "observed", "reason_args", "months", "explanation", "trend"})
+#: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
+#: so a year-end sheet keeps its columns.
+_IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
 UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
 
 
-def result_columns() -> list[str]:
+def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
+    return [f for f in dataclasses.fields(Result)
+            if f.name not in _LEFT_OUT and (in_year or f.name not in _IN_YEAR)]
+
+
+def result_columns(in_year: bool = False) -> list[str]:
     """The header row: Result fields in JSON order, nested ones flattened."""
     columns: list[str] = []
-    for f in dataclasses.fields(Result):
-        if f.name in _LEFT_OUT:
-            continue
+    for f in _fields(in_year):
         sub = _NESTED.get(f.name)
         columns.extend(f"{f.name}.{s}" for s in sub) if sub else columns.append(f.name)
     return columns
@@ -66,11 +73,9 @@ def cell(value: Any) -> str | float | int:
     return neutralise(str(value))
 
 
-def result_values(result: Result) -> list[Any]:
+def result_values(result: Result, in_year: bool = False) -> list[Any]:
     values: list[Any] = []
-    for f in dataclasses.fields(Result):
-        if f.name in _LEFT_OUT:
-            continue
+    for f in _fields(in_year):
         value = getattr(result, f.name)
         sub = _NESTED.get(f.name)
         if sub:
@@ -92,16 +97,17 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return BOM + buffer.getvalue()
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     if options.view == "units":
         return write_rows(UNIT_COLUMNS, _unit_rows(report, options.lang))
+    in_year = any(r.as_of is not None for r in report.results)
     # Explanations and trends (--notes, --compare, --years) add flat columns at the end.
     extra = csv_extra_columns(report)
-    return write_rows(result_columns() + extra,
-                      (result_values(r) + csv_extra_values(r, extra) for r in report.results))
+    return write_rows(result_columns(in_year) + extra,
+                      (result_values(r, in_year) + csv_extra_values(r, extra) for r in report.results))
 
 
-def _unit_rows(report: "Report", lang: str) -> Iterable[list[Any]]:
+def _unit_rows(report: Report, lang: str) -> Iterable[list[Any]]:
     for unit in report.units:
         name = unit.name_en if lang == "en" and unit.name_en else unit.name
         for s in unit.shortfalls:

@@ -7,18 +7,34 @@ the assessment year as 未到期 (pending) with only the expected value; the
 chart draws, per year, the actual value (``█``) above the expected value on
 the schedule (``▒``), scaled to the terminal width, so a lag is visible at a
 glance even without colour.
+
+An in-year explanation (``--period``, docs/evaluation.md#in-year) adds the
+months of the assessed year below: a month table and the same two bars per
+month (the figure to that month's end over the schedule then), for the months
+with a figure, the assessed month and the months ahead that have a schedule.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
-from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.common import fmt_gap, fmt_number, one_line, result_reason, status_text
-from policycheck.reporters.table import STATUS_STYLES, make_console, status_cell
+from policycheck.reporters.common import (
+    Column,
+    as_of_label,
+    fmt_gap,
+    fmt_number,
+    one_line,
+    result_reason,
+    status_text,
+)
+from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.statuses import status_style
+from policycheck.reporters.table import make_console, status_cell
 
 if TYPE_CHECKING:
     from policycheck.evaluation.explain import Explanation
@@ -27,9 +43,10 @@ if TYPE_CHECKING:
 _ACTUAL, _EXPECTED = "█", "▒"
 
 
-def render_explanation(explanation: "Explanation", options: RenderOptions) -> str:
+def render_explanation(explanation: Explanation, options: RenderOptions) -> str:
     """Render an ``Explanation`` (plan, target, year, results, by_year, failing)."""
-    console = make_console(options)
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
     lang = options.lang
     for line in _header(explanation, lang):
         console.print(line, soft_wrap=True)
@@ -40,41 +57,72 @@ def render_explanation(explanation: "Explanation", options: RenderOptions) -> st
         console.print()
         for line in chart:
             console.print(line, soft_wrap=True)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    months = shown_months(explanation.by_month)
+    if months:
+        console.print()
+        console.print(Text(f"{label('months_chart', lang)} {explanation.year}", style="bold"))
+        console.print(_year_table(months, lang, month=True))
+        month_chart = chart_lines(months, lang, width=console.width, month=True)
+        if month_chart:
+            console.print()
+            for line in month_chart:
+                console.print(line, soft_wrap=True)
+    output = buffer.getvalue()
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
-def _year_note(year: int, lang: str) -> str:
-    """``（年份 2025）`` after a Chinese name, `` (Year 2025)`` after an English one."""
+def _year_note(year: int, lang: str, as_of: str | None = None) -> str:
+    """``（年份 2025）`` after a Chinese name, `` (Year 2025)`` after an English one;
+    ``（期别 2025年1-9月）`` for an in-year explanation."""
     text = f"{label('year', lang)} {year}"
+    if as_of is not None:
+        text = f"{label('as_of', lang)} {as_of_label(as_of, lang)}"
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
-def _header(explanation: "Explanation", lang: str) -> list[Text]:
+def shown_months(rows: Sequence[Result]) -> list[Result]:
+    """The months worth a row: those with a figure, the assessed one, and those ahead with a schedule."""
+    due = [r for r in rows if r.reason_code != "not_yet_due"]
+    last = due[-1] if due else None
+    return [r for r in rows
+            if r.actual is not None or r is last or (r.reason_code == "not_yet_due" and r.expected is not None)]
+
+
+def month_text(result: Result, lang: str) -> str:
+    """``9月`` / ``Sep`` for the result at the end of a month (its ``as_of`` is ``2025-09``)."""
+    from policycheck.periods import MONTHS_EN
+
+    month = int((result.as_of or "0-1").rsplit("-", 1)[1])
+    return f"{month}月" if lang == "zh" else MONTHS_EN[month - 1]
+
+
+def _header(explanation: Explanation, lang: str) -> list[Text]:
     plan, target = explanation.plan, explanation.target
-    name = target.name_en if lang == "en" and getattr(target, "name_en", None) else target.name
+    name = target.name_en if lang == "en" and target.name_en else target.name
     lines = [
         Text(f"{one_line(plan.title)} [{plan.id}]", style="bold"),
-        Text(f"{target.id}: {one_line(name)}{_year_note(explanation.year, lang)}", style="bold"),
+        Text(f"{target.id}: {one_line(name)}{_year_note(explanation.year, lang, explanation.as_of)}",
+             style="bold"),
     ]
     for result in explanation.results:
         who = f"[{result.unit}] " if result.unit else ""
         line = Text(who)
-        line.append(status_text(result, lang), style=STATUS_STYLES.get(result.status, ""))
+        line.append(status_text(result, lang), style=status_style(result.status))
         line.append(("：" if lang == "zh" else ": ") + result_reason(result, lang))
         lines.append(line)
     return lines
 
 
-def _year_table(rows: Sequence["Result"], lang: str) -> Table:
+def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Table:
     scoped = any(r.unit for r in rows)
-    headers = ["year"] + (["unit"] if scoped else []) + ["actual", "expected", "gap", "status"]
+    columns = [Column("month" if month else "year"), *([Column("unit")] if scoped else []),
+               Column("actual", numeric=True),
+               Column("expected", numeric=True), Column("gap", numeric=True), Column("status")]
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for key in headers:
-        numeric = key in ("actual", "expected", "gap")
-        table.add_column(label(key, lang), justify="right" if numeric else "left", no_wrap=True)
+    for column in columns:
+        table.add_column(column.label(lang), justify="right" if column.numeric else "left", no_wrap=True)
     for r in rows:
-        cells = [Text(str(r.year))] + ([Text(r.unit or "")] if scoped else [])
+        cells = [Text(month_text(r, lang) if month else str(r.year))] + ([Text(r.unit or "")] if scoped else [])
         cells += [Text(fmt_number(r.actual, lang)), Text(fmt_number(r.expected, lang)), Text(fmt_gap(r.gap)),
                   status_cell(r.status, status_label(r.status, lang))]
         table.add_row(*cells)
@@ -87,21 +135,28 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
-def chart_lines(rows: Sequence["Result"], lang: str, *, width: int) -> list[Text]:
-    """Two bars per year, actual over expected, on one scale; empty without numbers."""
+def chart_lines(rows: Sequence[Result], lang: str, *, width: int, month: bool = False) -> list[Text]:
+    """Two bars per year (or month), actual over expected, on one scale; empty without numbers."""
+    from rich.cells import cell_len
+
     points = [(r, _number(r.actual), _number(r.expected)) for r in rows]
     values = [v for _, a, e in points for v in (a, e) if v is not None]
     top = max((abs(v) for v in values), default=0.0)
     if not top:
         return []
     names = (label("actual", lang), label("expected", lang))
-    head = max(len(str(r.year)) + (len(r.unit) + 3 if r.unit else 0) for r, _, _ in points)
+
+    def when(result: Result) -> str:
+        return month_text(result, lang) if month else str(result.year)
+
+    head = max(cell_len(when(r)) + (len(r.unit) + 3 if r.unit else 0) for r, _, _ in points)
     span = max(10, width - head - 24)
     lines = []
     for result, actual, expected in points:
-        who = f"{result.year}" + (f" [{result.unit}]" if result.unit else "")
-        style = STATUS_STYLES.get(result.status, "")
-        lines.append(_bar_line(who.ljust(head), names[0], actual, fmt_number(result.actual, lang),
+        who = when(result) + (f" [{result.unit}]" if result.unit else "")
+        who += " " * max(0, head - cell_len(who))
+        style = status_style(result.status)
+        lines.append(_bar_line(who, names[0], actual, fmt_number(result.actual, lang),
                                (top, span, _ACTUAL, style)))
         lines.append(_bar_line(" " * head, names[1], expected, fmt_number(result.expected, lang),
                                (top, span, _EXPECTED, "dim")))

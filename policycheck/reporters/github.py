@@ -10,14 +10,15 @@ name with ``%``, ``:``, ``,`` or a newline cannot break the command.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from policycheck.findings import sorted_findings
-from policycheck.reporters.labels import status_label
+from policycheck.findings import Validation, location_text, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
-from policycheck.reporters import RenderOptions, Validation
+from policycheck.reporters import RenderOptions
 from policycheck.reporters.bulletin_cells import extra_message
 from policycheck.reporters.common import result_label, result_reason
+from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -45,16 +46,25 @@ def command(level: str, message: str, *, file: str, line: int, col: int, title: 
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 
-def finding_commands(findings: Iterable["Finding"], *, strict: bool = False) -> list[str]:
-    """One command per finding; ``strict`` (validate --strict) makes warnings errors."""
-    return [
-        command("error" if strict else f.level, f.message, file=f.file, line=f.line, col=f.column,
-                title=f.rule)
-        for f in sorted_findings(findings)
-    ]
+def finding_commands(findings: Iterable[Finding], *, strict: bool = False) -> list[str]:
+    """One command per finding; ``strict`` (validate --strict) makes warnings errors.
+
+    A finding in a workbook annotates the workbook file; its sheet and cell
+    (``表1!D6``) go in the title, as a workbook has no lines to point at.
+    """
+    lines = []
+    for f in sorted_findings(findings):
+        level = "error" if strict else f.level
+        book, sheet = split_sheet(f.file)
+        if sheet is None:
+            lines.append(command(level, f.message, file=f.file, line=f.line, col=f.column, title=f.rule))
+        else:
+            cell = location_text(f.file, f.line, f.column)[len(book) + 1:]
+            lines.append(command(level, f.message, file=book, line=0, col=0, title=f"{f.rule} {cell}"))
+    return lines
 
 
-def result_command(result: "Result", lang: str) -> str | None:
+def result_command(result: Result, lang: str) -> str | None:
     """The annotation of one result, or None when it needs no attention."""
     if result.failing:
         level = "error"
@@ -71,7 +81,7 @@ def result_command(result: "Result", lang: str) -> str | None:
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Findings first (they explain odd data), then the results that need attention."""
     lines = finding_commands(report.findings)
     for result in report.results:

@@ -1,18 +1,19 @@
-"""The ``json`` format: the machine contract of SPEC 5.1.
+"""The ``json`` format: the machine contract of docs/reports.md#json.
 
 Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
-Chinese stays readable, one line per result (see :mod:`policycheck.serialize`)
+Chinese stays readable, one line per result (see :mod:`policycheck.reporters.json_text`)
 and a final newline: the same inputs give byte-identical files.  The ``units`` command writes the same full report
 (machines filter it themselves).
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from policycheck.findings import sorted_findings
-from policycheck.reporters import RenderOptions, Validation
-from policycheck.serialize import report_json
+from policycheck.findings import Validation, sorted_findings
+from policycheck.reporters import RenderOptions
+from policycheck.reporters.json_text import report_json, report_json_pieces
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -23,9 +24,14 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The full report as JSON (the view option does not change it)."""
     return report_json(report)
+
+
+def render_pieces(report: Report, options: RenderOptions) -> Iterable[str]:
+    """The same text as :func:`render`, in pieces, for writing a file as it is produced."""
+    return report_json_pieces(report)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

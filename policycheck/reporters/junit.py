@@ -17,10 +17,9 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.bulletin_cells import explanation_sentence, extra_message, trend_line
 from policycheck.reporters.common import (
@@ -32,6 +31,7 @@ from policycheck.reporters.common import (
     result_reason,
     results_by_plan,
 )
+from policycheck.reporters.labels import label, status_label
 
 if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result
@@ -45,7 +45,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def timestamp_now() -> str:
     """``SOURCE_DATE_EPOCH`` (UTC) when set to an integer, otherwise now, without zone."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
@@ -53,13 +53,13 @@ def clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     root = build_tree(report, options, timestamp=timestamp_now())
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def build_tree(report: "Report", options: RenderOptions, *, timestamp: str) -> ET.Element:
+def build_tree(report: Report, options: RenderOptions, *, timestamp: str) -> ET.Element:
     """The ``<testsuites>`` element; ``timestamp`` is ``YYYY-MM-DDTHH:MM:SS``."""
     root = ET.Element("testsuites")
     for index, (info, results) in enumerate(results_by_plan(report)):
@@ -67,7 +67,7 @@ def build_tree(report: "Report", options: RenderOptions, *, timestamp: str) -> E
     return root
 
 
-def _suite(index: int, info: "PlanInfo", results: list["Result"], report: "Report", lang: str,
+def _suite(index: int, info: PlanInfo, results: list[Result], report: Report, lang: str,
            timestamp: str) -> ET.Element:
     failures = sum(r.failing for r in results)
     skipped = sum(1 for r in results if not r.failing and r.status in _SKIPPED)
@@ -86,13 +86,13 @@ def _suite(index: int, info: "PlanInfo", results: list["Result"], report: "Repor
     return suite
 
 
-def _properties(info: "PlanInfo", report: "Report") -> list[tuple[str, str]]:
+def _properties(info: PlanInfo, report: Report) -> list[tuple[str, str]]:
     year = "" if info.year is None else str(info.year)
     return [("title", info.title), ("file", info.file), ("period", f"{info.period[0]}-{info.period[1]}"),
             ("year", year), ("method", report.method), ("fail_on", report.fail_on)]
 
 
-def _case(result: "Result", lang: str) -> ET.Element:
+def _case(result: Result, lang: str) -> ET.Element:
     case = ET.Element("testcase", {"name": clean(result_label(result)), "classname": clean(result.plan),
                                    "time": "0"})
     if result.failing:
@@ -103,11 +103,11 @@ def _case(result: "Result", lang: str) -> ET.Element:
     return case
 
 
-def _headline(result: "Result", lang: str) -> str:
+def _headline(result: Result, lang: str) -> str:
     return f"{status_label(result.status, lang)}: {result_reason(result, lang)}"
 
 
-def failure_text(result: "Result", lang: str) -> str:
+def failure_text(result: Result, lang: str) -> str:
     """What a CI test view shows for a failing result: name, numbers, reason, where."""
     loc = result.location
     numbers = ", ".join(f"{label(key, lang)} {text}" for key, text in (
@@ -115,7 +115,8 @@ def failure_text(result: "Result", lang: str) -> str:
         ("gap", fmt_gap(result.gap)), ("attainment", fmt_percent(result.attainment))))
     lines = [
         result_name(result, lang),
-        f"{label('status', lang)}: {result.status} ({status_label(result.status, lang)}), {label('year', lang)} {result.year}",
+        f"{label('status', lang)}: {result.status} ({status_label(result.status, lang)}), "
+        f"{label('year', lang)} {result.year}",
         numbers,
         result_reason(result, lang),
         f"{loc.file}:{loc.line}:{loc.column}",
@@ -125,7 +126,7 @@ def failure_text(result: "Result", lang: str) -> str:
     return "\n".join(lines)
 
 
-def _history_text(results: list["Result"], lang: str) -> str:
+def _history_text(results: list[Result], lang: str) -> str:
     """The suite's system-out: every case's trend and explanation, when the run has them
     (a passing test case has no element of its own to carry them)."""
     lines = []

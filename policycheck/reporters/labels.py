@@ -1,32 +1,11 @@
 """Human labels in Chinese and English.  Machine values are never translated."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
+
+from policycheck.reporters.statuses import STATUS_LOOKS
 
 LANGS: tuple[str, ...] = ("zh", "en")
-
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "met": "已达成",
-        "on_track": "符合序时进度",
-        "at_risk": "略有滞后",
-        "off_track": "明显滞后",
-        "regressing": "不进反退",
-        "missed": "未达成",
-        "no_data": "缺少数据",
-        "pending": "未到期",
-    },
-    "en": {
-        "met": "met",
-        "on_track": "on track",
-        "at_risk": "at risk",
-        "off_track": "off track",
-        "regressing": "regressing",
-        "missed": "missed",
-        "no_data": "no data",
-        "pending": "pending",
-    },
-}
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "zh": {
@@ -60,11 +39,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "承担",
         "findings": "提示",
         "superseded": "被替代的数据",
+        # the table of superseded rows
+        "row": "位置",
+        "row_unit": "责任单位",
+        "data_status": "数据状态",
+        "value": "数值",
+        "replaced_by": "被替代为",
         "source": "来源",
         "note": "备注",
         "aspirational": "力争",
         "binding": "约束性",
-        # HTML report (reporters/html.py)
+        # HTML report (reporters/html/page.py)
         "report_title": "规划目标监测报告",
         "period": "规划期",
         "assessment_year": "评估年度",
@@ -86,6 +71,25 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "已完成",
         "not_done": "未完成",
         "missing": "缺少数据",
+        # the xlsx report's sheets (reporters/xlsx.py)
+        "commitment": "属性",
+        "target_year": "目标年份",
+        "reason": "原因",
+        "unit_id": "责任单位代码",
+        "unit_name": "责任单位",
+        "location": "位置",
+        "finding_level": "级别",
+        "rule": "规则",
+        "message": "说明",
+        # the index of units --split (reporters/unit_index.py)
+        "file": "文件",
+        "unit_index": "责任单位报告索引",
+        # in-year assessments (docs/evaluation.md#in-year)
+        "as_of": "期别",
+        "month": "月份",
+        "months_chart": "本年各月",
+        "elapsed": "序时进度",
+        "schedule_rule": "序时方法",
     },
     "en": {
         "plan": "Plan",
@@ -118,11 +122,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_scope": "scope",
         "findings": "Findings",
         "superseded": "Superseded rows",
+        # the table of superseded rows
+        "row": "file:line",
+        "row_unit": "Unit",
+        "data_status": "Data status",
+        "value": "Value",
+        "replaced_by": "Replaced by",
         "source": "Source",
         "note": "Note",
         "aspirational": "aspirational",
         "binding": "binding",
-        # HTML report (reporters/html.py)
+        # HTML report (reporters/html/page.py)
         "report_title": "Plan target report",
         "period": "Plan period",
         "assessment_year": "Assessment year",
@@ -144,12 +154,35 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "done": "done",
         "not_done": "not done",
         "missing": "no data",
+        # the xlsx report's sheets (reporters/xlsx.py)
+        "commitment": "Commitment",
+        "target_year": "Target year",
+        "reason": "Reason",
+        "unit_id": "Unit id",
+        "unit_name": "Responsible unit",
+        "location": "Location",
+        "finding_level": "Level",
+        "rule": "Rule",
+        "message": "Message",
+        # the index of units --split (reporters/unit_index.py)
+        "file": "File",
+        "unit_index": "Reports by responsible unit",
+        # in-year assessments (docs/evaluation.md#in-year)
+        "as_of": "Period",
+        "month": "Month",
+        "months_chart": "Months of the year",
+        "elapsed": "Share of the year due",
+        "schedule_rule": "Schedule",
     },
 }
 
 
 def status_label(status: str, lang: str = "zh") -> str:
-    return STATUS_LABELS.get(lang, STATUS_LABELS["en"]).get(status, status)
+    """The status in ``lang`` (English for another language); a status this version does not know as it is."""
+    look = STATUS_LOOKS.get(status)
+    if look is None:
+        return status
+    return look.zh if lang == "zh" else look.en
 
 
 def label(key: str, lang: str = "zh") -> str:

@@ -19,15 +19,16 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from policycheck import __version__
-from policycheck.findings import RULES, sorted_findings
-from policycheck.reporters.labels import status_label
+from policycheck.findings import RULES, Validation, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
-from policycheck.reporters import RenderOptions, Validation
-from policycheck.reporters.common import result_reason
+from policycheck.reporters import RenderOptions
 from policycheck.reporters.bulletin_cells import extra_message
+from policycheck.reporters.common import result_reason
 from policycheck.reporters.json_report import dumps
-from policycheck.serialize import report_to_plain
+from policycheck.reporters.json_text import report_to_plain
+from policycheck.reporters.labels import status_label
+from policycheck.reporters.statuses import STATUS_LOOKS
+from policycheck.version import __version__
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -36,20 +37,7 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/policycheck/"
 
-#: SPEC 4: what each status means, for the SARIF rules of results.
-STATUS_RULES: dict[str, str] = {
-    "missed": "The target year has passed and the requirement is not met",
-    "regressing": "The value moved away from the target since the baseline",
-    "off_track": "Far behind the schedule of the plan",
-    "at_risk": "Somewhat behind the schedule of the plan",
-    "no_data": "No actual value for the assessment year",
-    "pending": "Nothing is due yet",
-    "on_track": "Keeping to the schedule of the plan",
-    "met": "The requirement is met",
-}
-
-
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Findings and results needing attention of one ``check`` run as SARIF."""
     results = [r for r in report.results if r.failing or r.status in SHORTFALL_STATUSES]
     return _document(sorted_findings(report.findings), results, strict=False, lang=options.lang)
@@ -61,9 +49,9 @@ def render_findings(validation: Validation, options: RenderOptions) -> str:
     return _document(findings, [], strict=validation.strict, lang=options.lang)
 
 
-def _document(findings: list["Finding"], results: list["Result"], *, strict: bool, lang: str) -> str:
+def _document(findings: list[Finding], results: list[Result], *, strict: bool, lang: str) -> str:
     rule_ids = sorted({f.rule for f in findings})
-    rule_ids += [f"status/{s}" for s in STATUS_RULES if any(r.status == s for r in results)]
+    rule_ids += [f"status/{s}" for s in STATUS_LOOKS if any(r.status == s for r in results)]
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     sarif_results = [_finding_result(f, index, strict) for f in findings]
     sarif_results += [_result_result(r, index, lang) for r in results]
@@ -81,7 +69,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
     if rule_id.startswith("status/"):
         status = rule_id.removeprefix("status/")
         short = f"{status_label(status, 'en')} ({status_label(status, 'zh')})"
-        full = f"{STATUS_RULES[status]}."
+        full = f"{STATUS_LOOKS[status].meaning}."
         help_text = ("Run `policycheck explain PLAN TARGET` to see the target year by year, "
                      "the expected value on the linear schedule and the pace now needed.")
     else:
@@ -114,7 +102,14 @@ def file_uri(file: str) -> str:
 
 
 def _location(file: str, line: int, column: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": file_uri(file)}}
+    """A physical location; a cell of a workbook (``BOOK#SHEET``) is the workbook's
+    URI with the sheet as its fragment, and the cell's row and column as the region."""
+    book, sheet = split_sheet(file)
+    artifact: dict[str, Any] = {"uri": file_uri(book)}
+    if sheet is not None:
+        artifact["uri"] += "#" + quote(sheet, safe="")
+        artifact["properties"] = {"sheet": sheet}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     if line > 0:
         region = {"startLine": line}
         if column > 0:
@@ -128,7 +123,7 @@ def _fingerprint(*parts: object) -> dict[str, str]:
     return {"policycheck/v1": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def _finding_result(finding: "Finding", index: dict[str, int], strict: bool) -> dict[str, Any]:
+def _finding_result(finding: Finding, index: dict[str, int], strict: bool) -> dict[str, Any]:
     level = "error" if finding.is_error or strict else "warning"
     return {
         "ruleId": finding.rule,
@@ -140,13 +135,13 @@ def _finding_result(finding: "Finding", index: dict[str, int], strict: bool) -> 
     }
 
 
-def _result_level(result: "Result") -> str:
+def _result_level(result: Result) -> str:
     if result.failing:
         return "error"
     return "warning" if result.status == "at_risk" else "note"
 
 
-def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[str, Any]:
+def _result_result(result: Result, index: dict[str, int], lang: str) -> dict[str, Any]:
     rule_id = f"status/{result.status}"
     name = result.name_en if lang == "en" and result.name_en else result.name
     loc = result.location
@@ -161,13 +156,13 @@ def _result_result(result: "Result", index: dict[str, int], lang: str) -> dict[s
     }
 
 
-def _message(text: str, result: "Result", lang: str) -> str:
+def _message(text: str, result: Result, lang: str) -> str:
     """The result's message, with its explanation and trend when the run has them."""
     extra = extra_message(result, lang)
     return f"{text} | {extra}" if extra else text
 
 
-def _properties(result: "Result") -> dict[str, Any]:
+def _properties(result: Result) -> dict[str, Any]:
     """Machine values for dashboards; full precision like the JSON report."""
     keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
             "actual", "expected", "gap", "attainment")

@@ -15,7 +15,8 @@ statisticians write (docs/reports.md#summary-sentences):
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from policycheck.model import SHORTFALL_STATUSES
 
@@ -33,17 +34,17 @@ _ZH_TREND = {"new_shortfall": "新增滞后", "persistent_shortfall": "持续滞
              "newly_met": "新达成", "unchanged": "保持"}
 _EN_TREND = {"new_shortfall": "newly behind", "persistent_shortfall": "still behind", "improved": "improved",
              "newly_met": "newly met", "unchanged": "unchanged"}
-#: The order trends are counted in (every one of TREND_LABELS): news first.
+#: The order trends are counted in (every TrendLabel): news first.
 _TREND_ORDER = ("new_shortfall", "persistent_shortfall", "improved", "newly_met", "unchanged")
 
 
-def report_sentences(report: "Report", lang: str) -> list[tuple["PlanInfo", list[str]]]:
+def report_sentences(report: Report, lang: str) -> list[tuple[PlanInfo, list[str]]]:
     """Each plan of the report with its summary sentences."""
     return [(info, plan_sentences(info, [r for r in report.results if r.plan == info.id], lang))
             for info in report.plans]
 
 
-def plan_sentences(info: "PlanInfo", results: Sequence["Result"], lang: str) -> list[str]:
+def plan_sentences(info: PlanInfo, results: Sequence[Result], lang: str) -> list[str]:
     """The summary of one plan's results, in ``lang`` (``zh`` or ``en``)."""
     counts: dict[str, int] = {}
     for result in results:
@@ -65,7 +66,7 @@ def plan_sentences(info: "PlanInfo", results: Sequence["Result"], lang: str) -> 
     return sentences
 
 
-def _counts(info: "PlanInfo", results: Sequence["Result"], counts: dict[str, int], zh: bool) -> str:
+def _counts(info: PlanInfo, results: Sequence[Result], counts: dict[str, int], zh: bool) -> str:
     met = counts.get("met", 0)
     early = sum(1 for r in results if _early(r))
     behind = sum(counts.get(s, 0) for s in SHORTFALL_STATUSES)
@@ -85,14 +86,14 @@ def _counts(info: "PlanInfo", results: Sequence["Result"], counts: dict[str, int
     return f"{when} the {len(results)} targets of {info.title}: {', '.join(parts)}."
 
 
-def _early(result: "Result") -> bool:
+def _early(result: Result) -> bool:
     """提前完成: a final requirement reached before its year.  An annual, growth or
     cagr target that is met has met this year's requirement (or pace), not the whole."""
     return (result.status == "met" and result.kind in _FINAL_KINDS and result.target_year is not None
             and result.target_year > result.year)
 
 
-def _behind(behind: Sequence["Result"], counts: dict[str, int], zh: bool) -> str:
+def _behind(behind: Sequence[Result], counts: dict[str, int], zh: bool) -> str:
     names = _ZH_BEHIND if zh else _EN_BEHIND
     kinds = [(names[s], counts[s]) for s in _BEHIND_ORDER if counts.get(s)]
     aspirational = sum(1 for r in behind if r.commitment == "aspirational")
@@ -112,14 +113,14 @@ def _behind(behind: Sequence["Result"], counts: dict[str, int], zh: bool) -> str
     return text + "."
 
 
-def time_progress(info: "PlanInfo") -> float | None:
+def time_progress(info: PlanInfo) -> float | None:
     """The share of the plan period elapsed at the assessment year (baseline year = 0)."""
     if info.year is None or info.period[1] <= info.baseline_year:
         return None
     return (info.year - info.baseline_year) / (info.period[1] - info.baseline_year)
 
 
-def _midterm(info: "PlanInfo", results: Sequence["Result"], counts: dict[str, int], zh: bool) -> str:
+def _midterm(info: PlanInfo, results: Sequence[Result], counts: dict[str, int], zh: bool) -> str:
     """时间过半、任务过半, from the middle of the period until its last year."""
     elapsed = time_progress(info)
     judged = len(results) - counts.get("no_data", 0) - counts.get("pending", 0)
@@ -138,7 +139,7 @@ def _midterm(info: "PlanInfo", results: Sequence["Result"], counts: dict[str, in
             f"targets that can be judged ({_percent(share)}) are met or on track: {verdict}.")
 
 
-def _trends(results: Sequence["Result"], zh: bool) -> str:
+def _trends(results: Sequence[Result], zh: bool) -> str:
     trends = [r.trend for r in results if r.trend is not None and len(r.trend.years) > 1]
     if not trends:
         return ""
@@ -153,7 +154,7 @@ def _trends(results: Sequence["Result"], zh: bool) -> str:
     return f"Compared with {year}: " + ", ".join(f"{n} {name}" for name, n in parts) + "."
 
 
-def _explained(results: Sequence["Result"], zh: bool) -> str:
+def _explained(results: Sequence[Result], zh: bool) -> str:
     """Only when the run has explanations: how many failing targets have a cause and next steps."""
     if not any(r.explanation is not None for r in results):
         return ""

@@ -14,41 +14,45 @@ cutting a number or a status (a ``+16.…`` gap is worse than a wide line).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
 from rich.measure import Measurement
-from rich.table import Column, Table
+from rich.table import Column as RichColumn
+from rich.table import Table
 from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
-from policycheck.reporters.labels import label, status_label
 from policycheck.reporters import RenderOptions, summary_line
-from policycheck.reporters.bulletin_cells import explanation_block_lines, trend_cells, trend_headers, trend_years
+from policycheck.reporters.bulletin_cells import explanation_block_lines, trend_cells, trend_columns, trend_years
 from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
+    RESULT_COLUMNS,
+    SHORTFALL_COLUMNS,
+    SUPERSEDED_COLUMNS,
+    UNIT_SUMMARY_COLUMNS,
+    Column,
     bar,
     fmt_gap,
     fmt_number,
     fmt_percent,
     one_line,
     plan_heading,
-    result_headers,
     result_label,
     result_name,
     results_by_plan,
     shortfall_rows,
     shortfall_target,
     status_text,
-    superseded_headers,
     superseded_rows,
-    unit_headers,
     unit_name,
-    unit_summary_headers,
     unit_summary_texts,
 )
+from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.statuses import status_style
 
 if TYPE_CHECKING:
     from policycheck.model import Report, Result
@@ -56,33 +60,22 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 100
 #: The narrowest the wrapping (name) column becomes before the table widens instead.
 NAME_MIN_WIDTH = 8
-#: Worst statuses in red, then orange, yellow; nothing-to-judge dim; fine green.
-STATUS_STYLES: dict[str, str] = {
-    "missed": "bold red",
-    "regressing": "bold red",
-    "off_track": "dark_orange",
-    "at_risk": "yellow",
-    "no_data": "dim",
-    "pending": "dim",
-    "on_track": "green",
-    "met": "green",
-}
 
 
-def make_console(options: RenderOptions) -> Console:
-    """A console that writes to a string: fixed width, colour only on request."""
+def make_console(options: RenderOptions, file: io.StringIO) -> Console:
+    """A console that writes to ``file``: fixed width, colour only on request."""
     return Console(
-        file=io.StringIO(), width=options.width or DEFAULT_WIDTH, force_terminal=options.color,
+        file=file, width=options.width or DEFAULT_WIDTH, force_terminal=options.color,
         color_system="256" if options.color else None, no_color=not options.color,
         highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False,
     )
 
 
 def status_cell(status: str, text: str) -> Text:
-    return Text(text, style=STATUS_STYLES.get(status, ""))
+    return Text(text, style=status_style(status))
 
 
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """Results per plan (or the unit summary for ``units``), shortfalls by unit,
     findings, superseded rows and the summary line, separated by blank lines."""
     blocks: list[Table | Text] = []
@@ -93,9 +86,9 @@ def render(report: "Report", options: RenderOptions) -> str:
             blocks.append(_results_table(plan_heading(info, options.lang), results, options.lang))
     explained = explanation_block_lines(report, options.lang)
     if explained:
-        block = Text(blabel("explanations", options.lang) + "\n", style="bold")
-        block.append("\n".join(explained))
-        blocks.append(block)
+        explanations = Text(blabel("explanations", options.lang) + "\n", style="bold")
+        explanations.append("\n".join(explained))
+        blocks.append(explanations)
     if any(unit.shortfalls for unit in report.units):
         blocks.append(_shortfall_table(report, options.lang))
     if report.findings:
@@ -106,25 +99,25 @@ def render(report: "Report", options: RenderOptions) -> str:
     if report.superseded:
         blocks.append(_superseded_table(report, options.lang))
     width = max([options.width or DEFAULT_WIDTH, *(_fitting_width(t) for t in blocks if isinstance(t, Table))])
-    console = make_console(replace(options, width=width))
+    buffer = io.StringIO()
+    console = make_console(replace(options, width=width), buffer)
     for block in blocks:
         console.print(block)
         console.print()
     # The summary never wraps: scripts grep it.
     console.print(Text(summary_line(report, options.lang), style="bold"), soft_wrap=True)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    output = buffer.getvalue()
     return "\n".join(line.rstrip() for line in output.split("\n"))
 
 
-def _new_table(title: str, headers: list[str], numeric: set[int], wrap: int | None) -> Table:
-    """A borderless table; only column ``wrap`` (the name) may wrap, so rows stay aligned."""
+def _new_table(title: str, columns: Sequence[Column], lang: str) -> Table:
+    """A borderless table; only the wrapping column (a name) may wrap, so rows stay aligned."""
     table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
                   show_edge=False, pad_edge=False)
-    for i, header in enumerate(headers):
-        wraps = i == wrap
-        table.add_column(header, justify="right" if i in numeric else "left",
-                         no_wrap=not wraps, overflow="fold" if wraps else "ellipsis",
-                         min_width=NAME_MIN_WIDTH if wraps else None)
+    for column in columns:
+        table.add_column(column.label(lang), justify="right" if column.numeric else "left",
+                         no_wrap=not column.wraps, overflow="fold" if column.wraps else "ellipsis",
+                         min_width=NAME_MIN_WIDTH if column.wraps else None)
     return table
 
 
@@ -134,7 +127,7 @@ def _fitting_width(table: Table) -> int:
     Measured with the wrapping column held at its minimum, so that every other
     column (ids, numbers, the bar, the status) gets its widest cell in full.
     """
-    wrapping: list[Column] = [c for c in table.columns if not c.no_wrap]
+    wrapping: list[RichColumn] = [c for c in table.columns if not c.no_wrap]
     saved = [c.max_width for c in wrapping]
     for column in wrapping:
         column.max_width = column.min_width
@@ -142,14 +135,14 @@ def _fitting_width(table: Table) -> int:
         probe = Console(file=io.StringIO(), width=10_000, legacy_windows=False)
         return Measurement.get(probe, probe.options, table).maximum
     finally:
-        for column, width in zip(wrapping, saved):
+        for column, width in zip(wrapping, saved, strict=True):
             column.max_width = width
 
 
-def _results_table(title: str, results: list["Result"], lang: str) -> Table:
-    trend = trend_headers(results, lang)  # with --compare/--years: a status per earlier year, the trend
+def _results_table(title: str, results: list[Result], lang: str) -> Table:
+    trend = trend_columns(results, lang)  # with --compare/--years: a status per earlier year, the trend
     years = trend_years(results)
-    table = _new_table(title, result_headers(lang) + trend, {2, 3, 4, 5}, wrap=1)
+    table = _new_table(title, (*RESULT_COLUMNS, *trend), lang)
     for result in results:
         table.add_row(
             Text(result_label(result)),
@@ -164,8 +157,8 @@ def _results_table(title: str, results: list["Result"], lang: str) -> Table:
     return table
 
 
-def _shortfall_table(report: "Report", lang: str) -> Table:
-    table = _new_table(label("units_view", lang), unit_headers(lang), {5}, wrap=3)
+def _shortfall_table(report: Report, lang: str) -> Table:
+    table = _new_table(label("units_view", lang), SHORTFALL_COLUMNS, lang)
     for unit, shortfall, result in shortfall_rows(report):
         table.add_row(
             Text(unit_name(unit, lang)),
@@ -178,16 +171,17 @@ def _shortfall_table(report: "Report", lang: str) -> Table:
     return table
 
 
-def _unit_summary_table(report: "Report", lang: str) -> Table:
-    table = _new_table(label("summary", lang), unit_summary_headers(lang), {1, 2, 3}, wrap=0)
+def _unit_summary_table(report: Report, lang: str) -> Table:
+    table = _new_table(label("summary", lang), UNIT_SUMMARY_COLUMNS, lang)
     for row in unit_summary_texts(report, lang):
         table.add_row(*(Text(cell) for cell in row))
     return table
 
 
-def _superseded_table(report: "Report", lang: str) -> Table:
-    """CSV rows replaced by a stronger data status (SPEC 3: nothing is dropped silently)."""
-    table = _new_table(label("superseded", lang), superseded_headers(lang), {3, 5}, wrap=None)
+def _superseded_table(report: Report, lang: str) -> Table:
+    """CSV rows replaced by a stronger data status: nothing is dropped silently
+    (docs/actuals.md#data-status-and-duplicates)."""
+    table = _new_table(label("superseded", lang), SUPERSEDED_COLUMNS, lang)
     for row in superseded_rows(report, lang):
         table.add_row(*(Text(cell) for cell in row))
     return table

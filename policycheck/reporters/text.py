@@ -12,71 +12,71 @@ folder search skipped as not plans are named on a last line.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from policycheck.findings import format_parsable, sorted_findings
-from policycheck.reporters.labels import label
-from policycheck.reporters import RenderOptions, Validation, summary_line
+from policycheck.findings import Validation, format_parsable, sorted_findings
+from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.bulletin_cells import add_trend_columns, explanation_block_lines
 from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
+    RESULT_COLUMNS,
+    SHORTFALL_COLUMNS,
+    SUPERSEDED_COLUMNS,
+    UNIT_SUMMARY_COLUMNS,
+    Column,
     one_line,
     plan_heading,
-    result_headers,
     result_row_texts,
     results_by_plan,
-    superseded_headers,
     superseded_rows,
-    unit_headers,
     unit_row_texts,
-    unit_summary_headers,
     unit_summary_texts,
 )
+from policycheck.reporters.labels import label
 
 if TYPE_CHECKING:
     from policycheck.model import Report
 
-#: Numbers are formatted by common.py already; tabulate must not re-parse them.
-_TABULATE_ARGS = {"disable_numparse": True}
-
-
-def render(report: "Report", options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The report as plain-text tables: results per plan, units, summary."""
     blocks: list[str] = []
     if options.view == "units":
-        table = _table(unit_summary_texts(report, options.lang), unit_summary_headers(options.lang),
-                       options.tablefmt, frozenset({1, 2, 3}))
+        table = _table(unit_summary_texts(report, options.lang), UNIT_SUMMARY_COLUMNS, options)
         blocks.append(f"{label('summary', options.lang)}\n\n{table}")
     else:
         for info, results in results_by_plan(report):
-            headers, rows = add_trend_columns(results, result_headers(options.lang),
+            columns, rows = add_trend_columns(results, RESULT_COLUMNS,
                                               [result_row_texts(r, options.lang) for r in results], options.lang)
-            table = _table(rows, headers, options.tablefmt, frozenset({2, 3, 4, 5}))
+            table = _table(rows, columns, options)
             blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
     explained = explanation_block_lines(report, options.lang)
     if explained:
         blocks.append(f"{blabel('explanations', options.lang)}\n\n" + "\n".join(explained))
     unit_rows = unit_row_texts(report, options.lang)
     if unit_rows:
-        table = _table(unit_rows, unit_headers(options.lang), options.tablefmt, frozenset({5}))
+        table = _table(unit_rows, SHORTFALL_COLUMNS, options)
         blocks.append(f"{label('units_view', options.lang)}\n\n{table}")
     if report.findings:
         lines = "\n".join(one_line(format_parsable(f)) for f in sorted_findings(report.findings))
         blocks.append(f"{label('findings', options.lang)}\n\n{lines}")
     if report.superseded:
-        table = _table(superseded_rows(report, options.lang), superseded_headers(options.lang),
-                       options.tablefmt, frozenset({3, 5}))
+        table = _table(superseded_rows(report, options.lang), SUPERSEDED_COLUMNS, options)
         blocks.append(f"{label('superseded', options.lang)}\n\n{table}")
     blocks.append(summary_line(report, options.lang))
     return "\n\n".join(blocks) + "\n"
 
 
-def _table(rows: list[list[str]], headers: list[str], tablefmt: str, numeric: frozenset[int]) -> str:
-    """A tabulate table; ``numeric`` columns are right-aligned like numbers in a sheet."""
-    align = ["right" if i in numeric else "left" for i in range(len(headers))]
-    return tabulate(rows, headers=headers, tablefmt=tablefmt or "simple", colalign=align, **_TABULATE_ARGS)
+def _table(rows: list[list[str]], columns: Sequence[Column], options: RenderOptions) -> str:
+    """A tabulate table; numeric columns are right-aligned like numbers in a sheet.
+
+    The cells are text formatted by :mod:`policycheck.reporters.common`, so tabulate must not re-parse them.
+    """
+    return tabulate(rows, headers=[column.label(options.lang) for column in columns],
+                    tablefmt=options.tablefmt or "simple",
+                    colalign=["right" if column.numeric else "left" for column in columns], disable_numparse=True)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

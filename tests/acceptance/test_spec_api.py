@@ -1,34 +1,34 @@
-"""Acceptance tests of SPEC 6, the Python API, written from the SPEC alone.
+"""Acceptance tests of the Python API (README.md#python-api), written from the docs alone.
 
-The SPEC snippet is run as given (with the bundled Linhai CSV, since the
-snippet's ``examples/linhai-2025.csv`` is an illustrative name), from the
-repository root, the way a script next to a clone would call it.
+The README's snippet is run as given, from the repository root, the way a
+script next to a clone would call it; its reports are the command line's.
 """
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import policycheck
+from tests.helpers.acceptance import run_command
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = "plans/linhai-315-2023-2027.yaml"
+SOURCE = "plans/sources/linhai-315-2023-2027.txt"
 CSV = "examples/linhai.csv"
 FORMATS = ("table", "text", "markdown", "json", "csv", "html", "junit", "sarif", "github")
 
 
 @pytest.fixture
 def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the plan and CSV in an empty folder that is also the working directory."""
-    (tmp_path / "plans").mkdir()
+    """A copy of the plan (with its source text, as a clone has it) and CSV in an empty
+    folder that is also the working directory."""
+    (tmp_path / "plans" / "sources").mkdir(parents=True)
     (tmp_path / "examples").mkdir()
     shutil.copy(ROOT / PLAN, tmp_path / PLAN)
+    shutil.copy(ROOT / SOURCE, tmp_path / SOURCE)
     shutil.copy(ROOT / CSV, tmp_path / CSV)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -104,10 +104,8 @@ def test_render_json_is_the_cli_report(in_copy: Path) -> None:
     plan = policycheck.load_plan(PLAN)
     report = policycheck.evaluate([plan], policycheck.load_actuals([CSV], plans=[plan]), year=2025)
     api = json.loads(policycheck.render(report, "json"))
-    proc = subprocess.run([sys.executable, "-m", "policycheck", "check", PLAN, "-a", CSV, "--year", "2025",
-                           "-f", "json"], cwd=in_copy, capture_output=True, check=False,
-                          env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
-    assert proc.returncode in (0, 1), proc.stderr.decode()
+    proc = run_command("check", PLAN, "-a", CSV, "--year", "2025", "-f", "json", cwd=in_copy)
+    assert proc.returncode in (0, 1), proc.stderr
     assert api == json.loads(proc.stdout)
     assert {r["year"] for r in api["results"]} == {2025}
     assert [p["year"] for p in api["plans"]] == [2025]
@@ -116,9 +114,8 @@ def test_render_json_is_the_cli_report(in_copy: Path) -> None:
 def test_render_markdown_matches_the_cli(in_copy: Path) -> None:
     plan = policycheck.load_plan(PLAN)
     report = policycheck.evaluate([plan], policycheck.load_actuals([CSV], plans=[plan]), year=2025)
-    proc = subprocess.run([sys.executable, "-m", "policycheck", "check", PLAN, "-a", CSV, "--year", "2025",
-                           "-f", "markdown"], cwd=in_copy, capture_output=True, check=False)
-    assert policycheck.render(report, "markdown") == proc.stdout.decode("utf-8")
+    proc = run_command("check", PLAN, "-a", CSV, "--year", "2025", "-f", "markdown", cwd=in_copy)
+    assert policycheck.render(report, "markdown") == proc.stdout
 
 
 def test_load_actuals_errors_do_not_crash(tmp_path: Path, in_copy: Path) -> None:

@@ -1,6 +1,6 @@
-"""SPEC 1 (command line), tested from the outside by the names SPEC gives.
+"""The command line (README.md#what-it-does), tested from the outside by the names the docs give.
 
-Commands, options, formats, exit codes and the --fail-on levels of SPEC 4.6,
+Commands, options, formats, exit codes and the --fail-on levels of docs/evaluation.md#unit-view,
 user errors as FILE:LINE:COL without a traceback, atomic -o files and inputs
 left unmodified.
 """
@@ -16,8 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from spec_helpers import (
-    FINDING_LINE, PLAN_HEAD, RD_TARGET, check_json, plan_file, result_of, run, run_process, write,
+from tests.helpers.acceptance import (
+    FINDING_LINE,
+    PLAN_HEAD,
+    RD_TARGET,
+    check_json,
+    plan_file,
+    result_of,
+    run,
+    run_command,
+    run_process,
+    write,
 )
 
 # rd at 2025: baseline 3.0 (2022), actual 3.3, target 3.6 in 2027: at_risk (rho 0.8333).
@@ -70,6 +79,7 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage:" in out
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     plan = plan_file(tmp_path)
     proc = run_process("validate", str(plan))
@@ -363,7 +373,7 @@ def test_validate_searches_folders(tmp_path: Path) -> None:
 def test_invalid_plan_in_check_is_file_line_col_and_exit_2(tmp_path: Path) -> None:
     bad = _bad_plan(tmp_path)
     data = write(tmp_path / "a.csv", RD_CSV)
-    proc = run_process("check", str(bad), "-a", str(data))
+    proc = run_command("check", str(bad), "-a", str(data))
     assert proc.returncode == 2
     assert f"{bad}:14:24:" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -372,7 +382,7 @@ def test_invalid_plan_in_check_is_file_line_col_and_exit_2(tmp_path: Path) -> No
 def test_invalid_csv_in_check_is_file_line_col_and_exit_2(tmp_path: Path) -> None:
     plan = plan_file(tmp_path)
     data = write(tmp_path / "a.csv", "target,year,value\nrd,2022,3.0\nrd,2025,abc\n")
-    proc = run_process("check", str(plan), "-a", str(data))
+    proc = run_command("check", str(plan), "-a", str(data))
     assert proc.returncode == 2
     assert f"{data}:3:3:" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -391,7 +401,7 @@ def test_invalid_csv_in_check_is_file_line_col_and_exit_2(tmp_path: Path) -> Non
 def test_usage_errors_exit_2_without_traceback(tmp_path: Path, args: tuple[str, ...]) -> None:
     names = {"plan": str(plan_file(tmp_path)), "data": str(write(tmp_path / "a.csv", RD_CSV)),
              "missing": str(tmp_path / "missing.csv")}
-    proc = run_process(*(a.format(**names) for a in args))
+    proc = run_command(*(a.format(**names) for a in args))
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
 
@@ -442,7 +452,7 @@ def test_inputs_are_not_modified(rd: tuple[str, str], tmp_path: Path) -> None:
 def test_output_over_an_input_file_is_refused(rd: tuple[str, str], tmp_path: Path, args: tuple[str, ...]) -> None:
     plan, data = rd
     digests = {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (plan, data)}
-    proc = run_process(*(a.format(plan=plan, data=data) for a in args), cwd=tmp_path)
+    proc = run_command(*(a.format(plan=plan, data=data) for a in args), cwd=tmp_path)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "is an input file of this run" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -485,6 +495,7 @@ def _on_terminal(tmp: Path, env: dict[str, str], *extra: str) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_table_is_the_default_on_a_terminal_and_NO_COLOR_is_honoured(tmp_path: Path) -> None:
     coloured = _on_terminal(tmp_path, {})
     plain = _on_terminal(tmp_path, {"NO_COLOR": "1"})
@@ -506,7 +517,7 @@ def test_a_file_named_twice_is_read_once(rd: tuple[str, str], tmp_path: Path) ->
 def test_two_plan_files_with_one_id_are_a_usage_error(rd: tuple[str, str], tmp_path: Path) -> None:
     plan, data = rd
     copy = write(tmp_path / "copy.yaml", Path(plan).read_text(encoding="utf-8"))
-    proc = run_process("check", plan, str(copy), "-a", data)
+    proc = run_command("check", plan, str(copy), "-a", data)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1].startswith(f"{copy}: plan id 't-plan' is also the id of {plan}")
     assert "Traceback" not in proc.stderr

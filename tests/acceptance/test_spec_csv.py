@@ -1,4 +1,4 @@
-"""SPEC 3 (actuals CSV), tested from the outside: header aliases, long and wide
+"""docs/actuals.md (actuals CSV), tested from the outside: header aliases, long and wide
 form, encodings, value forms, missing markers, milestone and status words,
 duplicates, and PC400-PC409 at their line and column.
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from spec_helpers import PLAN_HEAD, RD_TARGET, check_json, findings_with_messages, result_of, run, write
+from tests.helpers.acceptance import PLAN_HEAD, RD_TARGET, check_json, findings_with_messages, result_of, run, write
 
 UNITS = """\
   dongcheng: {name: 东城街道}

@@ -1,4 +1,4 @@
-"""SPEC 2 (plan file), tested from the outside: the example plan, every kind,
+"""The plan file (docs/plan-format.md), tested from the outside: the example plan, every kind,
 the rules PC100-PC310 at their line and column, ids as int keys, times_baseline,
 and the schema printed by ``policycheck schema plan``.
 """
@@ -11,11 +11,18 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
-from spec_helpers import (
-    PLAN_HEAD, RD_TARGET, check_json, findings_with_messages, plan_file, result_of, run,
-    validate_findings, write,
+from tests.helpers.acceptance import (
+    PLAN_HEAD,
+    RD_TARGET,
+    check_json,
+    findings_with_messages,
+    plan_file,
+    result_of,
+    run,
+    validate_findings,
+    write,
 )
+from tests.helpers.paths import ROOT
 
 SPEC_EXAMPLE = """\
 # yaml-language-server: $schema=../schemas/plan.schema.json
@@ -55,7 +62,7 @@ targets:                           # required, at least one
     quote: 全社会研究与试验发展经费占地区生产总值比重达到3.6%   # the original words
 """
 
-# One target of every kind and every other target key of SPEC 2.1 and 2.4.
+# One target of every kind and every other target key of docs/plan-format.md.
 EVERY_KIND = """\
   - id: new-firms
     name: 新增高新技术企业
@@ -240,7 +247,8 @@ def test_times_baseline_resolves_to_k_times_the_baseline(tmp_path: Path) -> None
     code, report = check_json(str(plan), "-a", str(data))
     result = result_of(report, "firms")
     assert (result["target_value"], result["status"], code) == (100, "met", 0)
-    given = plan_file(tmp_path, target.replace("    responsible", "    baseline: {year: 2022, value: 40}\n    responsible"))
+    with_baseline = target.replace("    responsible", "    baseline: {year: 2022, value: 40}\n    responsible")
+    given = plan_file(tmp_path, with_baseline)
     _, report = check_json(str(given), "-a", str(data))
     assert result_of(report, "firms")["target_value"] == 80
 

@@ -1,4 +1,4 @@
-"""Chart geometry for the HTML report: scales, nice ticks, pixels and SVG paths.
+"""Chart geometry for the HTML report: scales, ticks in pixels and SVG paths.
 
 Everything here is pure arithmetic on plain numbers, so the template only
 loops over ready-made coordinates and the geometry can be tested exactly.
@@ -10,11 +10,11 @@ always gives byte-identical SVG.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
-#: The nice step multiples, per power of ten (1, 2, 2.5, 5, then the next decade).
-_NICE_MULTIPLES: tuple[float, ...] = (1.0, 2.0, 2.5, 5.0, 10.0)
+from policycheck.reporters.html.ticks import clean_zero, nice_ticks, step_decimals, tick_text
+
 #: viewBox size shared by every chart; the browser scales it to the card.
 WIDTH, HEIGHT = 560.0, 250.0
 #: Plot margins: left room for y tick labels, bottom room for the year labels.
@@ -34,7 +34,11 @@ class LinearScale:
         (d0, d1), (r0, r1) = self.domain, self.range
         if d1 == d0:  # a single value: put it in the middle rather than divide by zero
             return (r0 + r1) / 2
-        return r0 + (value - d0) * (r1 - r0) / (d1 - d0)
+        span, offset = d1 - d0, value - d0
+        if math.isfinite(span) and math.isfinite(offset):
+            return r0 + offset * (r1 - r0) / span
+        # A domain wider than the float range (-1e308 to 1e308): the same ratio from halves.
+        return r0 + (value / 2 - d0 / 2) / (d1 / 2 - d0 / 2) * (r1 - r0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,52 +87,6 @@ class Frame:
     height: float = HEIGHT
 
 
-def nice_step(span: float, max_intervals: int = 8) -> float:
-    """The smallest step of the form {1, 2, 2.5, 5} x 10^k giving at most ``max_intervals``."""
-    if span <= 0 or not math.isfinite(span):
-        return 1.0
-    rough = span / max_intervals
-    if rough <= 0:  # a span of a few denormals (5e-324) divides to nothing
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(rough))
-    for multiple in _NICE_MULTIPLES:
-        step = multiple * power
-        if step >= rough * (1 - 1e-9):
-            return step
-    return 10.0 * power  # unreachable: 10 x power always covers rough
-
-
-def step_decimals(step: float) -> int:
-    """How many decimals show a multiple of ``step`` exactly (0.5 -> 1, 0.25 -> 2, 50 -> 0)."""
-    for decimals in range(0, 10):
-        if abs(round(step, decimals) - step) <= 1e-9 * max(1.0, abs(step)):
-            return decimals
-    return 10
-
-
-def nice_ticks(lo: float, hi: float, max_intervals: int = 8, min_step: float = 0.0) -> tuple[float, ...]:
-    """Round tick values covering [lo, hi]: 0..3.6 gives 0, 0.5, ..., 4."""
-    if hi < lo:
-        lo, hi = hi, lo
-    if hi == lo:  # one value: widen by 10 % (or by 1 around zero) so there is an axis
-        pad = abs(lo) * 0.1 or 1.0
-        lo, hi = lo - pad, hi + pad
-    step = max(nice_step(hi - lo, max_intervals), min_step)
-    decimals = step_decimals(step)
-    first = math.floor(lo / step + 1e-9)
-    last = math.ceil(hi / step - 1e-9)
-    return tuple(_clean(round(i * step, decimals)) for i in range(first, last + 1))
-
-
-def _clean(value: float) -> float:
-    return 0.0 if value == 0 else value  # no "-0" labels
-
-
-def tick_text(value: float, decimals: int) -> str:
-    """A tick label with thousands separators and a fixed number of decimals."""
-    return f"{_clean(value):,.{decimals}f}"
-
-
 def value_ticks(values: Sequence[float], scale_range: tuple[float, float], *,
                 include_zero: bool = False, min_step: float = 0.0) -> tuple[LinearScale, tuple[Tick, ...]]:
     """A y scale whose domain is the nice ticks around ``values``, and those ticks."""
@@ -138,7 +96,8 @@ def value_ticks(values: Sequence[float], scale_range: tuple[float, float], *,
         lo, hi = min(lo, 0.0), max(hi, 0.0)
     ticks = nice_ticks(lo, hi, min_step=min_step)
     scale = LinearScale((ticks[0], ticks[-1]), scale_range)
-    decimals = step_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    gap = ticks[1] - ticks[0] if len(ticks) > 1 else 0.0
+    decimals = step_decimals(gap) if math.isfinite(gap) and gap > 0 else 0
     return scale, tuple(Tick(t, px(scale(t)), tick_text(t, decimals)) for t in ticks)
 
 
@@ -152,7 +111,7 @@ def year_ticks(years: Sequence[int], frame: Frame) -> tuple[LinearScale, tuple[T
 
 def px(value: float) -> float:
     """Pixels rounded to 0.1 so the SVG text is short and deterministic."""
-    return _clean(round(value, 1))
+    return clean_zero(round(value, 1))
 
 
 def path_data(points: Sequence[tuple[float, float] | None]) -> str:

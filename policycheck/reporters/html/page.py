@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-from policycheck.evaluation.kind_cagr import compound as compound_level
-from policycheck.reporters.html import chart
 from policycheck.findings import sorted_findings
-from policycheck.reporters.labels import label, status_label
+from policycheck.kinds import kind_spec
 from policycheck.model import STATUSES
-from policycheck.reporters import RenderOptions
+from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.bulletin_cells import explanation_pairs, has_explanations, trend_sentence
 from policycheck.reporters.bulletin_labels import blabel
-from policycheck.reporters.sentences import report_sentences
 from policycheck.reporters.common import (
     EMPTY,
+    SUPERSEDED_COLUMNS,
+    as_of_label,
     fmt_gap,
     fmt_number,
     fmt_percent,
@@ -35,10 +35,13 @@ from policycheck.reporters.common import (
     results_by_plan,
     shortfall_rows,
     status_text,
-    superseded_headers,
     superseded_rows,
     unit_name,
 )
+from policycheck.reporters.html import chart
+from policycheck.reporters.html.month_chart import month_chart
+from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.sentences import report_sentences
 
 if TYPE_CHECKING:
     import jinja2
@@ -46,9 +49,9 @@ if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result
 
 TEMPLATE = "report.html.j2"
-_TRAJECTORY_KINDS = frozenset({"level", "rank", "cumulative"})
 
 Chart = chart.LineChart | chart.BarChart | chart.Timeline
+MonthChart = chart.LineChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,9 @@ class Card:
     chart_label: str
     y_label: str
     notes: tuple[str, ...]
+    #: an in-year result (docs/evaluation.md#in-year): the months of its year, beside the years
+    month_chart: MonthChart | None = None
+    month_label: str = ""
     #: --compare/--years: the statuses compared and the trend; --notes: (label, text) pairs.
     trend: str = ""
     explanation: tuple[tuple[str, str], ...] = ()
@@ -79,16 +85,18 @@ class PlanSection:
     period: str
     year: str
     cards: tuple[Card, ...]
+    #: an in-year assessment: the months it covers (2025年1-9月)
+    as_of: str | None = None
 
 
-def render(report: "Report", options: RenderOptions) -> str:
-    """The report as one HTML document (SPEC 5.2 ``html``)."""
+def render(report: Report, options: RenderOptions) -> str:
+    """The report as one HTML document (docs/html-report.md)."""
     template = _environment().get_template(TEMPLATE)
     return template.render(**page_context(report, options))
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> "jinja2.Environment":
+def _environment() -> jinja2.Environment:
     """The Jinja2 environment; templates ship inside the package (wheel or editable)."""
     import jinja2  # lazy: most runs never render HTML
 
@@ -103,7 +111,7 @@ def _environment() -> "jinja2.Environment":
     )
 
 
-def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
+def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     """Everything the template needs, as plain values."""
     lang = options.lang
     unit_names = {u.id: unit_name(u, lang) for u in report.units}
@@ -112,8 +120,9 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
     explained = has_explanations(report.results)
     for info, results in results_by_plan(report):
         cards = tuple(build_card(r, info, unit_names, lang, f"r{next(counter)}", explained) for r in results)
+        as_of = as_of_label(info.as_of, lang) if info.as_of is not None else None
         sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
-                                    EMPTY if info.year is None else str(info.year), cards))
+                                    EMPTY if info.year is None else str(info.year), cards, as_of))
     counts = report.summary.by_status
     return {
         "lang": "zh-CN" if lang == "zh" else "en",
@@ -129,20 +138,21 @@ def page_context(report: "Report", options: RenderOptions) -> dict[str, Any]:
         "method": report.method,
         "thresholds": f"{report.thresholds.get('on_track', 0.95):g} / {report.thresholds.get('at_risk', 0.6):g}",
         "fail_on": report.fail_on,
+        "half": midyear_clause(report, lang),  # 时间过半、任务过半 at mid-year (docs/evaluation.md#in-year)
         "shortfalls": _shortfall_rows(report, lang),
         "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
-        # SPEC 3: a row replaced by a stronger data status is listed, never dropped silently.
-        "superseded_headers": superseded_headers(lang),
+        # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
+        "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
         "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
         "b": functools.partial(blabel, lang=lang),
     }
 
 
-def _shortfall_rows(report: "Report", lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
+def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str, str, str, str]]:
     """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
-    rows = []
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
     for unit, shortfall, result in shortfall_rows(report):
         code = f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
         rows.append((unit_name(unit, lang), label(f"role_{shortfall.role}", lang), code,
@@ -166,31 +176,54 @@ def with_measure(value: float | bool | tuple[float, float] | None, measure: str 
     return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
 
 
-def build_card(result: "Result", info: "PlanInfo", unit_names: dict[str, str], lang: str, anchor: str,
+def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang: str, anchor: str,
                explained: bool = False) -> Card:
     """The texts and the chart of one result; ``explained``: the run has explanations, so a
     failing result without one says so."""
     chart_obj, y_label, notes = build_chart(result, info, lang)
     unit = unit_names.get(result.unit, result.unit) if result.unit else None
+    months = build_month_chart(result, lang)
+    if months is not None and chart_obj is None:
+        y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
     return Card(
         anchor=anchor, title=result_name(result, lang), code=result_label(result), unit=unit,
         status=result.status, status_text=status_text(result, lang), facts=_facts(result, lang),
         reason=result_reason(result, lang), chart=chart_obj,
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
-        y_label=y_label, notes=notes, trend=trend_sentence(result, lang),
+        y_label=y_label, notes=notes, month_chart=months,
+        month_label=f"{result_name(result, lang)}: {label('months_chart', lang)} {result.year}" if months else "",
+        trend=trend_sentence(result, lang),
         explanation=tuple(explanation_pairs(result, lang)) if result.explanation is not None or (
             result.failing and explained) else (),
     )
 
 
-def _facts(result: "Result", lang: str) -> tuple[tuple[str, str], ...]:
+def build_month_chart(result: Result, lang: str) -> chart.LineChart | None:
+    """The months of the assessed year of an in-year result (None at a year end or without figures)."""
+    if result.months is None or result.as_of is None:
+        return None
+    from policycheck.periods import MONTHS_EN
+
+    labels = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(MONTHS_EN)
+    fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
+    values = [v for _, a, e in result.months for v in (a, e) if v is not None]
+    integer = bool(values) and all(float(v).is_integer() for v in values)
+    return month_chart(result.months, int(result.as_of[5:7]), labels, integer=integer, fmt=fmt)
+
+
+def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     """The numbers of a card: actual vs expected vs target, attainment, required pace."""
     m = result.measure
     target = with_measure(result.target_value, m, lang)
     if result.target_year is not None and target != EMPTY:
         target = f"{target} ({result.target_year})"
+    when = str(result.year)
+    if result.actual_period is not None:
+        from policycheck.periods import label_of_key
+
+        when = label_of_key(result.actual_period, lang)
     facts = [
-        (label("actual", lang) + f" ({result.year})", with_measure(result.actual, m, lang)),
+        (label("actual", lang) + f" ({when})", with_measure(result.actual, m, lang)),
         (label("expected", lang), with_measure(result.expected, m, lang)),
         (label("target_value", lang), target),
         (label("gap", lang), fmt_gap(result.gap)),
@@ -199,12 +232,17 @@ def _facts(result: "Result", lang: str) -> tuple[tuple[str, str], ...]:
     ]
     if result.years_due is not None:
         facts.append((label("years_met", lang), f"{result.years_met or 0} / {result.years_due}"))
+    if result.elapsed is not None and result.schedule not in (None, "none"):
+        from policycheck.evaluation.reasons import TERMS
+
+        schedule = TERMS.get(lang, {}).get(result.schedule or "", result.schedule or "")
+        facts.append((label("elapsed", lang), f"{fmt_percent(result.elapsed)} ({schedule})"))
     if result.kind == "milestone":
         facts.append((label("achieved_year", lang), EMPTY if result.achieved_year is None
                       else str(result.achieved_year)))
     if result.kind == "cagr" and result.level is not None:
         facts.append((label("level", lang), fmt_number(result.level, lang)))
-    # The CSV's own words about the figure (SPEC 3: source and note are carried into reports).
+    # The CSV's own words about the figure (docs/actuals.md#columns: source and note are carried into reports).
     facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
     return tuple(facts)
 
@@ -216,19 +254,26 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
-def build_chart(result: "Result", info: "PlanInfo", lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
+def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """The chart of one result, its y-axis label and notes shown under it."""
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
     y_label = f"{label('measure', lang)}: {result.measure}" if result.measure else ""
-    if result.kind in _TRAJECTORY_KINDS:
-        rank = result.kind == "rank"
-        notes = (label("lower_is_better", lang),) if rank else ()
+    shape = kind_spec(result.kind).chart
+    if result.as_of is not None and shape in ("bars", "compound"):
+        # In-year: the earlier years as bars; this year's months are in the month chart beside.
+        history = [(y, _number(v), "") for y, v in result.observed if y < result.year]
+        required = requirement_values(result.target_value)
+        whole = all(float(v).is_integer() for v in [*required, *(v for _, v, _ in history if v is not None)])
+        return (chart.bar_chart(history, required, integer=whole, fmt=fmt) if history else None), y_label, ()
+    if shape in ("line", "inverted_line"):
+        inverted = shape == "inverted_line"  # a rank: lower is better, so up is better
+        notes = (label("lower_is_better", lang),) if inverted else ()
         data = trajectory(result)
-        integer = rank or whole_numbers(data)
-        return chart.line_chart(data, inverted=rank, integer=integer, fmt=fmt), y_label, notes
-    if result.kind == "cagr":
+        integer = inverted or whole_numbers(data)
+        return chart.line_chart(data, inverted=inverted, integer=integer, fmt=fmt), y_label, notes
+    if shape == "compound":
         return _cagr_chart(result, lang, fmt, y_label)
-    if result.kind in ("annual", "growth"):
+    if shape == "bars":
         history = [(h.year, _number(h.actual), h.status) for h in result.history or ()]
         required = requirement_values(result.target_value)
         whole = all(float(v).is_integer() for v in [*required, *(v for _, v, _ in history if v is not None)])
@@ -253,7 +298,7 @@ def requirement_values(value: object) -> tuple[float, ...]:
     return () if number is None else (number,)
 
 
-def trajectory(result: "Result") -> chart.Trajectory:
+def trajectory(result: Result) -> chart.Trajectory:
     """Baseline, milestones, schedule, actuals and projection of a level/rank/cumulative result."""
     baseline = (result.baseline.year, result.baseline.value) if result.baseline else None
     schedule = tuple((y, float(v)) for y, v in result.path)
@@ -262,13 +307,20 @@ def trajectory(result: "Result") -> chart.Trajectory:
     if not milestones and final is not None and result.target_year is not None:
         milestones = ((result.target_year, final),)  # no path: still show where the target is
     observed = tuple((y, _number(v)) for y, v in result.observed)
+    if result.as_of is not None:
+        # In-year: the years before the assessed one; its months are in the month chart beside.
+        observed = tuple((y, v) for y, v in observed if y < result.year)
+        if result.kind == "cumulative":
+            observed = running_totals(observed, replace(result, year=result.year - 1, actual=None))
+        return chart.Trajectory(schedule=schedule, baseline=baseline, milestones=milestones, observed=observed,
+                                year=result.year - 1)
     if result.kind == "cumulative":
         observed = running_totals(observed, result)
     return chart.Trajectory(schedule=schedule, baseline=baseline, milestones=milestones, observed=observed,
                             projection=_projection(result), year=result.year)
 
 
-def _projection(result: "Result") -> tuple[chart.YearValue, chart.YearValue] | None:
+def _projection(result: Result) -> tuple[chart.YearValue, chart.YearValue] | None:
     actual, projected = _number(result.actual), _number(result.projected)
     if actual is None or projected is None or result.target_year is None or result.target_year <= result.year:
         return None
@@ -276,13 +328,13 @@ def _projection(result: "Result") -> tuple[chart.YearValue, chart.YearValue] | N
 
 
 def running_totals(observed: tuple[tuple[int, float | None], ...],
-                   result: "Result") -> tuple[tuple[int, float | None], ...]:
+                   result: Result) -> tuple[tuple[int, float | None], ...]:
     """Yearly values summed from the first plan year, unless they already are totals.
 
     The series holds running totals when its value at Y equals the cumulative
     actual (``actuals: running_total``); otherwise the yearly values are summed
     from the year after the baseline, and a missing year leaves every later
-    total missing, as in SPEC 4.1.
+    total missing, as in docs/evaluation.md#level-rank-cumulative.
     """
     at_year = dict(observed).get(result.year)
     actual = _number(result.actual)
@@ -299,7 +351,7 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
     return tuple(totals)
 
 
-def _cagr_chart(result: "Result", lang: str, fmt: Callable[[float], str],
+def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
                 y_label: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """Levels against the compound path the required average rate implies.
 
@@ -311,11 +363,11 @@ def _cagr_chart(result: "Result", lang: str, fmt: Callable[[float], str],
     if level is None or rate is None or base is None or end is None or base.value <= 0:
         history = [(y, _number(v), "") for y, v in result.observed]
         return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
-    compound = tuple((y, compound_level(base.value, rate, y - base.year)) for y in range(base.year, end + 1))
+    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
     actual_rate = _number(result.actual)
     projection = None
     if actual_rate is not None and end > result.year:
-        projection = ((result.year, level), (end, compound_level(level, actual_rate, end - result.year)))
+        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
     data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
                             observed=tuple((y, _number(v)) for y, v in result.observed),
                             projection=projection, year=result.year)

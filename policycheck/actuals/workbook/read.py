@@ -1,0 +1,288 @@
+"""Read the sheets of a workbook into the rows the CSV reader resolves (docs/actuals.md#workbooks).
+
+A workbook is scanned first (:mod:`policycheck.actuals.workbook.scan`: size
+limits, percent cells, macros, links), then opened with python-calamine, which
+reads .xlsx, .xlsm, .xls and .ods and never runs a macro.  Each sheet becomes
+rows of text cells, as a CSV file would give them, so long and wide forms,
+header aliases, numbers, years, statuses, duplicates and findings behave
+exactly as for CSV; a finding names its cell as ``BOOK#SHEET!B7``.
+
+What a statistician's sheet has beyond a CSV file is settled here:
+
+* title rows above the header: the header is the first of the first
+  :data:`HEADER_SEARCH_ROWS` rows whose names make a usable header;
+* merged cells: the first cell's value fills the merged area, down
+  everywhere and across below the header (a header merged across several
+  columns names the first of them);
+* numbers as the cell shows them: a fraction formatted as a percentage
+  (0.032 shown as 3.2%) reads as ``3.2%``; numbers stored as text read as text;
+* dates in the year column (and in year headers) read as their year;
+* formula cells read by the value saved with the file.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from policycheck.actuals.header import Layout, read_header
+from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused
+from policycheck.actuals.workbook.scan import scan_workbook
+from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet, CalamineWorkbook, SheetMetadata
+
+
+#: How far below the top of a sheet its header row is looked for (title rows, notes).
+HEADER_SEARCH_ROWS = 30
+#: A merge: (top, left, bottom, right), 0-based and inclusive.
+Merge = tuple[int, int, int, int]
+#: Reads one sheet's rows as the CSV reader reads a file's: (``BOOK#SHEET``, the rows, the
+#: line of the first row).  The caller's, so this module needs nothing of the CSV reader.
+SheetReader = Callable[[str, "_Rows", int], None]
+#: What python-calamine gives for a cell (an empty cell is "").
+CellValue = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
+
+
+def read_workbook(path: str, findings: list[Finding], read_sheet: SheetReader, *, sheets: Sequence[str] = ()) -> None:
+    """Hand the chosen sheets of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) to ``read_sheet``;
+    what is wrong with the workbook itself goes to ``findings``."""
+    book, chosen = split_sheet(path)
+    if chosen is None or os.path.exists(path):
+        book, wanted = path, list(sheets)
+    else:
+        wanted = [chosen]
+    try:
+        scan = scan_workbook(book)
+    except WorkbookRefused as exc:
+        findings.append(Finding("PC400", ERROR, book, 0, 0, f"{exc}; nothing in it was read"))
+        return
+    findings.extend(Finding("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
+    try:
+        _read_sheets(book, scan, wanted, findings, read_sheet)
+    except WorkbookRefused as exc:
+        findings.append(Finding("PC400", ERROR, book, 0, 0, str(exc)))
+
+
+def _read_sheets(book: str, scan: BookScan, wanted: list[str], findings: list[Finding],
+                 read_sheet: SheetReader) -> None:
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(book)
+    except python_calamine.PasswordError as exc:
+        raise WorkbookRefused("the workbook is password-protected; save a copy without a password") from exc
+    except Exception as exc:  # the library's errors (zip, XML, BIFF) and its panics: one clear finding
+        raise WorkbookRefused(f"the workbook cannot be read: {_library_message(exc)}") from exc
+    with workbook:
+        metadata = {sheet.name: sheet for sheet in workbook.sheets_metadata}
+        missing = [name for name in wanted if name not in metadata]
+        if missing:
+            names = ", ".join(excerpt(name) for name in metadata) or "none"
+            raise WorkbookRefused(f"no sheet {', '.join(excerpt(m) for m in missing)} in the workbook "
+                                  f"(its sheets: {names})")
+        candidates = wanted or [name for name in metadata]
+        skipped: list[str] = []
+        read = 0
+        for name in candidates:
+            why = _not_a_worksheet(metadata[name], explicit=bool(wanted))
+            info = scan.sheets.get(name)
+            if why is None and info is None:
+                why = "its size could not be checked before reading"
+            if why is not None or info is None:
+                skipped.append(f"{name!r}: {why}")
+                continue
+            sheet = _Sheet(book, name, info, _load(workbook, name))
+            if not sheet.found and (not wanted or sheet.header is None):
+                skipped.append(f"{name!r}: {sheet.why_not}")
+                continue
+            read_sheet(f"{book}#{name}", sheet.rows(), sheet.first_line)
+            read += 1
+        _say_skipped(book, skipped, read, findings)
+
+
+def _say_skipped(book: str, skipped: list[str], read: int, findings: list[Finding]) -> None:
+    """One warning per skipped sheet; an error when no sheet at all was read."""
+    if read == 0:
+        detail = "; ".join(skipped) if skipped else "the workbook has no sheets"
+        findings.append(Finding(
+            "PC401", ERROR, book, 0, 0,
+            f"no sheet looks like actuals ({detail}); a sheet needs a header row with target, year and value "
+            "columns (long form) or target and year columns (wide form), or name the sheet as BOOK#SHEET"))
+        return
+    for text in skipped:
+        findings.append(Finding("PC410", WARNING, book, 0, 0, f"sheet {text}; it is not read"))
+
+
+def _not_a_worksheet(meta: SheetMetadata, *, explicit: bool) -> str | None:
+    """Why a sheet is not read whatever it holds: a chart or macro sheet, or hidden unless named."""
+    # By the enum's name: the library's enums are compared as text, so this module
+    # needs python_calamine only where it opens a workbook.
+    kind = str(meta.typ)
+    if not kind.endswith("WorkSheet"):
+        return f"a {kind.rsplit('.', 1)[-1].lower() or 'non-data'} sheet, not a worksheet"
+    if not explicit and not str(meta.visible).endswith("Visible"):
+        return "hidden (name it as BOOK#SHEET to read it)"
+    return None
+
+
+def _load(workbook: CalamineWorkbook, name: str) -> CalamineSheet:
+    try:
+        return workbook.get_sheet_by_name(name)
+    except Exception as exc:
+        raise WorkbookRefused(f"sheet {name!r} cannot be read: {_library_message(exc)}") from exc
+
+
+def _library_message(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return excerpt(text, 200, quote=str)
+
+
+class _Sheet:
+    """One sheet as rows of text cells, from its header row on."""
+
+    def __init__(self, book: str, name: str, scan: SheetScan, sheet: CalamineSheet) -> None:
+        self.book = book
+        self.name = name
+        self.sheet = sheet
+        self.percent: CellRuns = scan.percent
+        self.errors = scan.errors
+        merges = scan.merges if scan.merges is not None else [
+            (top, left, bottom, right) for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
+        # Single cells are no merges; the rest by top row, as the rows stream past.
+        self.merges: list[Merge] = sorted(m for m in merges if m[0] != m[2] or m[1] != m[3])
+        self.header: int | None = None  # the 0-based header row; None: the sheet is empty
+        self.found = False  # the header row is a usable header (not just the first filled row)
+        self.layout: Layout | None = None
+        self.why_not = "no header row"
+        self._find_header()
+
+    @property
+    def first_line(self) -> int:
+        return (self.header or 0) + 1
+
+    def _find_header(self) -> None:
+        """The first of the top rows whose names make a usable header (title rows skipped)."""
+        path = f"{self.book}#{self.name}"
+        first_filled: int | None = None
+        for index, row in enumerate(self._cells(header=None)):
+            if index >= HEADER_SEARCH_ROWS:
+                break
+            if not any(cell.strip() for cell in row):
+                continue
+            if first_filled is None:
+                first_filled = index
+            layout = read_header(row, path, index + 1)
+            if layout.usable:
+                self.header, self.layout, self.found = index, layout, True
+                return
+        if first_filled is None:
+            self.why_not = "it is empty" if self.sheet.height == 0 else (
+                f"its first {HEADER_SEARCH_ROWS} rows are empty")
+            return
+        self.why_not = (f"none of its first {HEADER_SEARCH_ROWS} rows is a header with target, year and value "
+                        "columns (long form) or target and year columns (wide form)")
+        # When the sheet was named, its first filled row is read as the header,
+        # and the reader says what that row lacks.
+        self.header = first_filled
+
+    def rows(self) -> _Rows:
+        year = self.layout.col("year") if self.layout is not None else -1
+        return _Rows(self._cells(header=self.header, year=year), self.header or 0)
+
+    def _cells(self, *, header: int | None, year: int = -1) -> Iterator[list[str]]:
+        """Every row as text cells, merged areas filled; rows above ``header`` are skipped
+        (``header`` None: every row, merged areas filled down only, for the header search)."""
+        percent, merges, errors = self.percent, self.merges, self.errors
+        pending = 0  # merges[:pending] have started
+        active: list[Merge] = []
+        tops: dict[Merge, str] = {}
+        rows = self.sheet.iter_rows()
+        offset: int | None = None
+        end = self.sheet.end
+        for index, values in enumerate(rows):
+            if offset is None:
+                # Rows start at the sheet's first row; columns at its first used column.
+                offset = (end[1] + 1 - len(values)) if end is not None else 0
+            columns = percent.row(index) if percent else _NONE
+            below = header is not None and index > header
+            is_header = header is not None and index == header
+            cells = [""] * offset + [_text(v, offset + i in columns, offset + i == year or
+                                           (is_header or header is None)) for i, v in enumerate(values)]
+            while pending < len(merges) and merges[pending][0] <= index:
+                active.append(merges[pending])
+                pending += 1
+            if index in errors:
+                for column, shown in errors[index].items():
+                    if column < len(cells) and not cells[column]:
+                        cells[column] = shown
+            if active:
+                active = [m for m in active if m[2] >= index]
+                for merge in active:
+                    _fill(cells, merge, index, tops, across=below)
+            if header is not None and index < header:
+                continue
+            yield cells
+
+
+def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *, across: bool) -> None:
+    top, left, bottom, right = merge
+    if left >= len(cells):
+        return
+    if index == top:
+        tops[merge] = cells[left]
+    value = tops.get(merge, "")
+    if index > top:
+        cells[left] = value
+    if across:
+        for column in range(left + 1, min(right, len(cells) - 1) + 1):
+            cells[column] = value
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _text(value: CellValue | None, percent: bool, year: bool) -> str:
+    """One cell as the text a CSV file would hold for it."""
+    if type(value) is str:  # most cells: checked first
+        return value
+    if isinstance(value, bool):  # before int, its base class
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if percent:
+            return _number(Decimal(repr(value)) * 100) + "%"
+        if isinstance(value, int):
+            return str(value)
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return str(value.year) if year else value.isoformat()
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _number(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 3.200 -> 3.2, 5E+1 -> 50."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+class _Rows:
+    """Rows with the ``line_num`` of a csv reader: the sheet row last given (1-based)."""
+
+    def __init__(self, cells: Iterator[list[str]], header: int) -> None:
+        self._cells = cells
+        self.line_num = header
+
+    def __iter__(self) -> _Rows:
+        return self
+
+    def __next__(self) -> list[str]:
+        row = next(self._cells)
+        self.line_num += 1
+        return row

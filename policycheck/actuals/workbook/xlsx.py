@@ -1,0 +1,257 @@
+"""Scan an .xlsx/.xlsm workbook before the spreadsheet library reads it.
+
+The library gives each cell's value but not its number format, and a
+statistician's 3.2% is stored as 0.032 with a ``0.0%`` format: the styles
+part says which cell styles are percentages and each cell names its style
+(``<c r="C5" s="3">``), so the cells shown as percentages are found here.
+The same pass finds each sheet's used area (refused when too large: the
+library would hold it as one dense grid) and notes macros and links to other
+workbooks, neither of which is ever run or opened.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from policycheck.actuals.workbook.limits import Area, BookScan, CellRuns, SheetScan, WorkbookRefused, check_area
+from policycheck.actuals.workbook.zipparts import Parts, parse_xml
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+#: Built-in number formats that show a percentage: 0% and 0.00%.
+_PERCENT_IDS = frozenset({9, 10})
+#: Rows that hold cells, and the columns of cells, as Excel, LibreOffice, WPS
+#: and xlsxwriter write them (reference first): a quick upper bound of the used area.
+_ROWS = re.compile(rb'<row r="([0-9]{1,7})"[^>/]*>')
+_COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})')
+#: A style written after another attribute than the reference (<c r="B2" t="n" s="3">).
+_LATE_STYLE = re.compile(rb'<c r="[A-Z0-9]+" [^s>/][^>]* s="')
+#: A cell holding a formula error, and the error it shows (<c r="B7" t="e"><f>1/0</f><v>#DIV/0!</v></c>).
+_ERROR = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]* t="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?'
+                    rb'(?:<v>([^<]{0,40})</v>)?')
+#: Any row or cell start tag, for sheets written another way.
+_TAG = re.compile(rb'<(row|c)(\s[^>]*?)?(/?)>')
+_ATTR = re.compile(rb'\s(r|s)="([^"]*)"')
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
+def scan_xlsx(parts: Parts) -> BookScan:
+    book = BookScan("xlsx")
+    done: set[str] = set()
+    workbook = _office_document(parts, done)
+    sheets, styles_part = _sheets_and_styles(parts, workbook, done)
+    percent_styles = _percent_styles(parts, styles_part, done) if styles_part else frozenset()
+    for name, part in sheets:
+        sheet = SheetScan(name)
+        if part in parts.infos:
+            _scan_sheet(parts, part, sheet, percent_styles)
+            done.add(part)
+            check_area(sheet)
+        book.sheets[name] = sheet
+    names = parts.names()
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        book.warnings.append("the workbook holds macros (VBA); they are never run: cells are read as saved")
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        book.warnings.append("the workbook links to other workbooks; they are never opened: formula cells are "
+                             "read by the values saved with this file, which may be out of date")
+    parts.drain_all(done)
+    return book
+
+
+def _office_document(parts: Parts, done: set[str]) -> str:
+    """The workbook part named by the package relationships (``xl/workbook.xml``)."""
+    rels = _relationships(parts, "_rels/.rels", "", done)
+    for kind, target in rels.values():
+        if kind.endswith(_OFFICE_DOCUMENT) and target in parts.infos:
+            return target
+    if "xl/workbook.xml" in parts.infos:
+        return "xl/workbook.xml"
+    raise WorkbookRefused("not a spreadsheet: the package has no workbook part (is it a Word or PowerPoint file?)")
+
+
+def _relationships(parts: Parts, rels_part: str, base: str, done: set[str]) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, target part) of one ``.rels`` part."""
+    found: dict[str, tuple[str, str]] = {}
+    if rels_part not in parts.infos:
+        return found
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag == _PKG_REL + "Relationship" and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            found[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
+
+    parse_xml(parts.chunks(rels_part), rels_part, start)
+    done.add(rels_part)
+    return found
+
+
+def _sheets_and_styles(parts: Parts, workbook: str, done: set[str]) -> tuple[list[tuple[str, str]], str | None]:
+    """(sheet name, worksheet part) in workbook order, and the styles part."""
+    base = posixpath.dirname(workbook)
+    rels = _relationships(parts, posixpath.join(base, "_rels", posixpath.basename(workbook) + ".rels"), base, done)
+    named: list[tuple[str, str]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag == _MAIN + "sheet":
+            named.append((attrs.get("name", ""), attrs.get(_REL + "id", "")))
+
+    parse_xml(parts.chunks(workbook), workbook, start)
+    done.add(workbook)
+    sheets = [(name, rels[rid][1]) for name, rid in named if rid in rels and rels[rid][0].endswith("/worksheet")]
+    styles = next((target for kind, target in rels.values() if kind.endswith("/styles")), None)
+    return sheets, styles if styles in parts.infos else None
+
+
+def _percent_styles(parts: Parts, part: str, done: set[str]) -> frozenset[int]:
+    """Indexes of the cell styles (``cellXfs``) whose number format shows a percentage."""
+    formats: dict[int, str] = {}
+    xf_formats: list[int] = []
+    depth = {"cellXfs": False}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag == _MAIN + "numFmt":
+            formats[_int(attrs.get("numFmtId"))] = attrs.get("formatCode", "")
+        elif tag == _MAIN + "cellXfs":
+            depth["cellXfs"] = True
+        elif tag == _MAIN + "xf" and depth["cellXfs"]:
+            xf_formats.append(_int(attrs.get("numFmtId")))
+
+    def end(tag: str) -> None:
+        if tag == _MAIN + "cellXfs":
+            depth["cellXfs"] = False
+
+    parse_xml(parts.chunks(part), part, start, end)
+    done.add(part)
+    return frozenset(i for i, fmt in enumerate(xf_formats)
+                     if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
+
+
+def shows_percent(code: str) -> bool:
+    """Whether an Excel number format code multiplies by 100 and shows ``%``:
+    a ``%`` outside quoted text, ``[...]`` and ``\\`` escapes, in any section."""
+    quoted = bracket = escaped = False
+    for char in code:
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = char != '"'
+        elif bracket:
+            bracket = char != "]"
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = True
+        elif char == "[":
+            bracket = True
+        elif char == "%":
+            return True
+    return False
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or "")
+    except ValueError:
+        return -1
+
+
+def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, percent_styles: frozenset[int]) -> None:
+    """The used area and the percent cells of one worksheet part.
+
+    The quick pass bounds the area by rows and columns that have any cell; a
+    sheet with many formatted empty cells may look too large to it, and is
+    then measured cell by cell, as is a sheet written in an unusual way.
+    """
+    try:
+        quick = _scan_quick(parts.chunks(part), sheet, percent_styles)
+    except WorkbookRefused:
+        quick = False
+    if not quick:
+        sheet.area = Area()
+        sheet.percent = CellRuns()
+        _scan_general(parts.chunks(part), sheet, percent_styles)
+    sheet.percent.finish()
+
+
+def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The XML cut before the last ``<`` of each chunk, so no tag is split."""
+    tail = b""
+    for chunk in chunks:
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0:
+            tail = data
+            continue
+        yield data[:cut]
+        tail = data[cut:]
+    yield tail
+
+
+def _scan_quick(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> bool:
+    """Rows and cells written as ``<row r="7">``, ``<c r="B7" s="3">``; False when some are not."""
+    percent = None
+    if percent_styles:
+        styles = b"|".join(str(s).encode() for s in sorted(percent_styles))
+        percent = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})" s="(?:' + styles + rb')"[^>/]*>')
+    columns: dict[bytes, int] = {}
+    for body in _tags(chunks):
+        cells = body.count(b"<c ") + body.count(b"<c>")
+        rows = body.count(b"<row ") + body.count(b"<row>")
+        if cells != body.count(b'<c r="') or rows != body.count(b'<row r="'):
+            return False
+        if percent is not None and _LATE_STYLE.search(body):
+            return False
+        numbers = {int(r) for r in set(_ROWS.findall(body))}
+        if numbers:
+            for text in set(_COLUMNS.findall(body)) - columns.keys():
+                columns[text] = _column(text)
+            sheet.area.add(min(numbers) - 1, min(columns.values()), max(numbers) - 1, max(columns.values()))
+            check_area(sheet)
+        if percent is not None:
+            for text, row in percent.findall(body):
+                sheet.percent.add_cell(int(row) - 1, columns.get(text, _column(text)))
+        _errors(body, sheet)
+    return True
+
+
+def _errors(body: bytes, sheet: SheetScan) -> None:
+    if b't="e"' not in body:
+        return
+    for text, row, shown in _ERROR.findall(body):
+        sheet.add_error(int(row) - 1, _column(text), shown.decode("utf-8", "replace"))
+
+
+def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> None:
+    """Rows and cells in any attribute order, positions counted where a writer leaves them out."""
+    row, col = -1, -1
+    for body in _tags(chunks):
+        for match in _TAG.finditer(body):
+            attrs = dict(_ATTR.findall(match.group(2) or b""))
+            if match.group(1) == b"row":
+                row = int(attrs[b"r"]) - 1 if attrs.get(b"r", b"").isdigit() else row + 1
+                col = -1
+                continue
+            ref = _REF.fullmatch(attrs.get(b"r", b"").decode("ascii", "replace"))
+            if ref is not None:
+                row, col = int(ref.group(2)) - 1, _column(ref.group(1).encode())
+            else:
+                col += 1
+            if match.group(3):  # <c .../>: no value
+                continue
+            sheet.area.add(row, col, row, col)
+            if _int(attrs.get(b"s", b"").decode("ascii", "replace")) in percent_styles:
+                sheet.percent.add_cell(row, col)
+        check_area(sheet)
+        _errors(body, sheet)
+
+
+def _column(letters: bytes) -> int:
+    """b"A" -> 0, b"AA" -> 26."""
+    index = 0
+    for byte in letters:
+        index = index * 26 + byte - 64
+    return index - 1

@@ -1,0 +1,200 @@
+"""The command line's options: their click declarations, what they parse into, and the terminal.
+
+:class:`RunOptions` is what ``check``, ``units`` and ``explain`` hand to
+:mod:`policycheck.cli.run`; the evaluation's share of it is an
+:class:`policycheck.evaluation.options.EvaluationOptions`, the rest says how
+to read the inputs and where the output goes.  Whether stdout is a terminal
+(colour, width, the default format) is read here and nowhere below the CLI.
+"""
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
+from policycheck.reporters.labels import LANGS
+
+if TYPE_CHECKING:
+    from policycheck.evaluation.options import EvaluationOptions
+
+# Spelled out rather than read from policycheck.model, whose dataclasses would
+# slow down ``--version`` and ``--help``; tests/cli/test_usage.py checks they agree.
+FAIL_ON_LEVELS: tuple[str, ...] = ("missed", "off-track", "at-risk", "no-data", "never")
+METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
+FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of check/units/explain, copied out of click."""
+
+    plans: tuple[str, ...]
+    actuals: tuple[str, ...]
+    evaluation: EvaluationOptions
+    lang: str = "zh"
+    fmt: str | None = None
+    tablefmt: str = "simple"
+    outputs: tuple[tuple[str, str], ...] = ()
+    encoding: str = "auto"
+    allow_unknown: bool = False
+    color: bool = False
+    quiet: bool = False
+    verbose: int = 0
+    #: --sheet: the sheets to read of each workbook given without #SHEET (none: every sheet that looks like actuals)
+    sheets: tuple[str, ...] = ()
+    #: units --split: (format, folder)
+    split: tuple[str, str] | None = None
+    # The year-end 通报 (policycheck.cli.bulletin): explanations files, history.
+    notes: tuple[str, ...] = ()
+    require_explanations: bool = False
+    compare: str | None = None
+    years: tuple[int, int] | None = None
+
+
+def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
+    """The options click parsed for :func:`evaluation_options`, sorted into their dataclasses."""
+    from policycheck.evaluation.options import EvaluationOptions
+
+    if values["year"] is not None and values["period"] is not None:
+        raise click.UsageError("give --year (a year end) or --period (the end of a month), not both")
+    evaluation = EvaluationOptions(year=values["year"], method=values["method"], on_track=values["on_track"],
+                                   at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"],
+                                   period=values["period"])
+    return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
+                      fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
+                      encoding=values["encoding"], allow_unknown=values["allow_unknown"],
+                      color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
+                      sheets=tuple(values["sheets"]))
+
+
+def split_format_path(value: str, formats: Sequence[str]) -> tuple[str, str] | None:
+    """``FORMAT=PATH`` as (format, path) when the format is one of ``formats``; else None."""
+    fmt, sep, path = value.partition("=")
+    if not sep or not path or fmt not in formats:
+        return None
+    return fmt, path
+
+
+def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """``-o FORMAT=PATH`` of check/units/explain; a malformed value is a usage error."""
+    parsed = []
+    for value in values:
+        found = split_format_path(value, REPORT_FORMATS)
+        if found is None:
+            fmt, sep, path = value.partition("=")
+            if not sep or not path:
+                raise click.BadParameter(f"{value!r}: expected FORMAT=PATH, e.g. json=report.json")
+            raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(REPORT_FORMATS)}")
+        parsed.append(found)
+    return tuple(parsed)
+
+
+def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """``--period``: (year, month) of the month's end; a usage error for text that is no period."""
+    if value is None:
+        return None
+    from policycheck.periods import parse_as_of
+
+    try:
+        return parse_as_of(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An unknown tabulate format is a usage error, not a silent fallback to 'simple'."""
+    if value == "simple":  # the default: tabulate is imported only if a text table is written
+        return value
+    from tabulate import tabulate_formats  # here, not at import: --help stays fast
+
+    if value not in tabulate_formats:
+        raise click.BadParameter(f"{value!r} is not a tabulate format; choose one of {', '.join(tabulate_formats)}")
+    return value
+
+
+def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A threshold must be finite: click's FloatRange lets ``inf`` and ``nan`` through."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value!r} is not a finite ratio; give one such as 0.95")
+    return value
+
+
+def evaluation_options(func: _F) -> _F:
+    """The options shared by check, units and explain (README.md#what-it-does)."""
+    decorators = [
+        click.option("-a", "--actuals", "actuals", multiple=True, required=True,
+                     type=click.Path(dir_okay=False),
+                     help="Actuals: a CSV file or a workbook (.xlsx .xlsm .xls .ods; BOOK#SHEET for one sheet); "
+                          "repeatable."),
+        click.option("--sheet", "sheets", multiple=True, metavar="NAME",
+                     help="Read only this sheet of each workbook given without #SHEET (repeatable). "
+                          "Default: every sheet that looks like actuals."),
+        click.option("--year", type=click.IntRange(1900, 2200),
+                     help="Assessment year (its end). Default: per plan, the latest year with any observation."),
+        click.option("--period", callback=parse_period, metavar="PERIOD",
+                     help="Assess at the end of a month (序时进度): 2025-09, 2025Q3, 2025H1 or 2025年1-9月. "
+                          "Default: per plan, its latest month with in-year figures if later than its "
+                          "latest whole year."),
+        click.option("--method", type=click.Choice(METHOD_NAMES),
+                     help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
+        click.option("--on-track", type=click.FloatRange(0, None), callback=check_ratio,
+                     help="Progress ratio for on_track (default 0.95)."),
+        click.option("--at-risk", type=click.FloatRange(0, None), callback=check_ratio,
+                     help="Progress ratio for at_risk (default 0.6)."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
+                     help="Exit 1 when any result is at or above this level."),
+        click.option("--strict", is_flag=True, help="Aspirational (力争) targets can fail the run too."),
+        click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
+                     help="Language of labels (machine values are never translated)."),
+        click.option("-f", "--format", "fmt", type=click.Choice(STDOUT_FORMATS),
+                     help=f"What goes to stdout. {FORMAT_HELP} (xlsx only with -o)."),
+        click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
+                     help="tabulate format for -f text (e.g. github, grid, plain)."),
+        click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",
+                     help="Also write a report file from the same run (repeatable)."),
+        click.option("--encoding", default="auto", show_default=True,
+                     help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
+        click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings."),
+        click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="Print only the one-line summary; -o files are still written."),
+        click.option("-v", "--verbose", count=True,
+                     help="Say on stderr what was read and which assessment year each plan got."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def use_color(requested: bool | None) -> bool:
+    """``--color``/``--no-color`` when given, else off under ``NO_COLOR``, else on a terminal."""
+    if requested is not None:
+        return requested
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
+    rich), else the terminal's when stdout is one, else None (a fixed width)."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def default_format() -> str:
+    """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
+    return "table" if sys.stdout.isatty() else "text"

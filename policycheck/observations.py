@@ -1,0 +1,133 @@
+"""What the actuals stage gives: observations by series and year (:class:`Actuals`).
+
+:class:`Series` is the one interface evaluation reads a series through,
+whether the actuals were read from CSV (a compact
+:class:`policycheck.actuals.store.SeriesView`) or built by hand
+(:class:`ObservationSeries`).  Nothing here does I/O.
+"""
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from policycheck.findings import Finding
+from policycheck.model import DataStatus, Superseded
+
+if TYPE_CHECKING:
+    from policycheck.periods import Period
+
+
+# Observation and Result are built once per CSV row and once per result
+# (over a million of each at national scale); a frozen dataclass pays for
+# object.__setattr__ on every field, about three times the cost.  They are
+# treated as read-only all the same.
+@dataclass(slots=True)
+class Observation:
+    """One actual value from a CSV cell; ``value`` None means a missing marker."""
+
+    value: float | bool | None
+    status: DataStatus
+    file: str
+    line: int
+    column: int
+    source: str | None = None
+    note: str | None = None
+
+
+#: (plan id, target or reference id, unit id or None)
+SeriesKey = tuple[str, str, str | None]
+
+
+class Series(Mapping[int, Observation]):
+    """The observations of one series by year, in year order: what evaluation reads.
+
+    Read from CSV a series is a compact :class:`policycheck.actuals.store.SeriesView`;
+    built by hand (API callers, tests) any mapping of year to :class:`Observation`
+    is one once :meth:`Actuals.get` wraps it in an :class:`ObservationSeries`.
+    The methods answer without building Observation objects where a store can.
+    """
+
+    __slots__ = ()
+
+    @abstractmethod
+    def value(self, year: int) -> float | bool | None:
+        """The value at ``year``; None when there is no row or a missing marker."""
+
+    @abstractmethod
+    def status(self, year: int) -> DataStatus | None:
+        """The data status at ``year``; None when there is no row."""
+
+    @abstractmethod
+    def source_note(self, year: int) -> tuple[str | None, str | None]:
+        """The CSV's source and note cells at ``year`` (None when absent)."""
+
+    @abstractmethod
+    def observed(self) -> Sequence[tuple[int, float | bool | None]]:
+        """Every (year, value) in year order, missing values as None."""
+
+    def latest_present_year(self) -> int | None:
+        """The latest year whose value is not a missing marker."""
+        return max((year for year in self if self.value(year) is not None), default=None)
+
+
+class ObservationSeries(Series):
+    """A hand-made mapping of year to :class:`Observation` as a :class:`Series`."""
+
+    __slots__ = ("by_year",)
+
+    def __init__(self, by_year: Mapping[int, Observation]) -> None:
+        self.by_year = by_year
+
+    def __getitem__(self, year: int) -> Observation:
+        return self.by_year[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(sorted(self.by_year))
+
+    def __len__(self) -> int:
+        return len(self.by_year)
+
+    def value(self, year: int) -> float | bool | None:
+        obs = self.by_year.get(year)
+        return None if obs is None else obs.value
+
+    def status(self, year: int) -> DataStatus | None:
+        obs = self.by_year.get(year)
+        return None if obs is None else obs.status
+
+    def source_note(self, year: int) -> tuple[str | None, str | None]:
+        obs = self.by_year.get(year)
+        return (None, None) if obs is None else (obs.source, obs.note)
+
+    def observed(self) -> tuple[tuple[int, float | bool | None], ...]:
+        return tuple((year, self.by_year[year].value) for year in sorted(self.by_year))
+
+
+@dataclass
+class Actuals:
+    """Observations by series and year, plus what loading found."""
+
+    #: by series, observations by year: a :class:`Series`, or any ``Mapping[int, Observation]``
+    #: when built by hand (:meth:`get` makes it a Series)
+    series: dict[SeriesKey, Mapping[int, Observation]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    #: in-year observations by series and period (docs/actuals.md#periods), apart from whole years
+    periods: dict[SeriesKey, dict[Period, Observation]] = field(default_factory=dict)
+
+    def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Series:
+        return as_series(self.series.get((plan_id, target_id, unit), {}))
+
+    def latest_year(self, plan_id: str) -> int | None:
+        """The latest year with any non-missing observation for this plan."""
+        years = [as_series(by_year).latest_present_year() for (pid, _tid, _unit), by_year in self.series.items()
+                 if pid == plan_id]
+        return max((year for year in years if year is not None), default=None)
+
+
+def as_series(by_year: Mapping[int, Observation]) -> Series:
+    """``by_year`` as a :class:`Series`: itself when it is one, else wrapped."""
+    return by_year if isinstance(by_year, Series) else ObservationSeries(by_year)

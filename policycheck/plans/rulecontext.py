@@ -1,0 +1,26 @@
+"""What every meaning rule of a plan reads: the YAML document (data and marks) and the built plan."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from policycheck.findings import ERROR, Finding, Level
+from policycheck.model import Plan
+from policycheck.plans.yamlload import JsonPath, YamlDoc
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every check needs: the YAML document (data and marks) and the built plan."""
+
+    doc: YamlDoc
+    plan: Plan
+
+    def at(self, rule: str, path: JsonPath, message: str, *, level: Level = ERROR, key: bool = False) -> Finding:
+        line, column = self.doc.mark(path, key=key)
+        return Finding(rule=rule, level=level, file=self.plan.file, line=line, column=column, message=message)
+
+    def raw_target(self, index: int) -> Mapping[str, Any]:
+        raw: Mapping[str, Any] = self.doc.data["targets"][index]
+        return raw

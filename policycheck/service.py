@@ -1,0 +1,141 @@
+"""From file paths and options to a report: the one road the command line and the API share.
+
+:func:`run_check` reads the plans (stage ``plans``), then the CSV files
+against them (stage ``actuals``), refuses inputs with error findings, and
+evaluates (stage ``evaluation``); the plans' warnings reach the report as
+findings because they are passed to the evaluation, not slipped into the
+actuals.  ``policycheck check`` and :func:`check` both call it, so the API's
+report is the command line's report.  Nothing here prints: warnings go to an
+``on_warnings`` callback, which the command line uses to show them on stderr
+as each input is read.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from policycheck.errors import ActualsError, PlanError, PolicycheckError
+from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
+from policycheck.findings import Finding, has_errors
+from policycheck.model import FailOn, Method, Plan, Report, Target
+from policycheck.observations import Actuals
+
+#: Told the warnings of each input as it is read (the command line prints them).
+WarningSink = Callable[[Sequence[Finding]], None]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The plans and actuals of one run, with the plans' warnings (errors stop the run)."""
+
+    plans: tuple[Plan, ...]
+    actuals: Actuals
+    plan_findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One ``check``: what was read and the report made of it."""
+
+    inputs: Inputs
+    report: Report
+
+
+def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
+          on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
+          strict: bool = False, encoding: str = "auto", allow_unknown: bool = False,
+          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None) -> Report:
+    """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
+
+    ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) is ``--period``: the
+    assessment at the end of a month (docs/evaluation.md#in-year).
+
+    Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
+    (with every finding) when an input has an error, and
+    :class:`policycheck.errors.PolicycheckError` for inputs that cannot go together.
+    """
+    from policycheck.evaluation.engine import as_of_point
+
+    options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk, fail_on=fail_on,
+                                strict=strict, period=as_of_point(period))
+    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets).report
+
+
+def run_check(plans: Sequence[str], actuals: Sequence[str], options: EvaluationOptions = DEFAULT_OPTIONS, *,
+              encoding: str = "auto", allow_unknown: bool = False, sheets: Sequence[str] = (),
+              on_warnings: WarningSink | None = None) -> Checked:
+    """Read, check and evaluate: the inputs and the report."""
+    from policycheck.evaluation.engine import evaluate_plans
+
+    inputs = load_inputs(plans, actuals, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
+                         on_warnings=on_warnings)
+    report = evaluate_plans(inputs.plans, inputs.actuals, options, plan_findings=inputs.plan_findings)
+    return Checked(inputs, report)
+
+
+def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str = "auto",
+                allow_unknown: bool = False, sheets: Sequence[str] = (),
+                on_warnings: WarningSink | None = None) -> Inputs:
+    """Every plan, then every CSV file and workbook against them (``sheets``: the sheets to read of
+    workbooks named without one); an input with an error raises, listing every finding."""
+    from policycheck.actuals.load import read_actuals
+    from policycheck.plans.build import check_plan_files
+
+    loaded, findings = check_plan_files(distinct_files(plans))
+    if has_errors(findings):
+        raise PlanError(findings)
+    refuse_shared_plan_ids(loaded)
+    if on_warnings is not None:
+        on_warnings(findings)
+    data = read_actuals(distinct_files(actuals), plans=loaded, encoding=encoding, allow_unknown=allow_unknown,
+                        sheets=sheets)
+    if has_errors(data.findings):
+        raise ActualsError(data.findings)
+    if on_warnings is not None:
+        on_warnings(data.findings)
+    return Inputs(tuple(loaded), data, tuple(findings))
+
+
+def distinct_files(paths: Sequence[str]) -> list[str]:
+    """``paths`` with every file once, as validate lists them.
+
+    A shell glob and a file named again (``plans/*.yaml plans/linhai.yaml``)
+    must not load a plan twice (its target ids would be "in several plans") nor
+    read a CSV twice (every row a duplicate of itself).  Paths to the same file
+    (``a.csv``, ``./a.csv``, a symbolic link) count once; the first is kept.
+    """
+    kept: list[str] = []
+    for path in paths:
+        if not any(_same_file(path, earlier) for earlier in kept):
+            kept.append(path)
+    return kept
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # a path that cannot be read is reported by its loader
+        return os.path.normpath(first) == os.path.normpath(second)
+
+
+def refuse_shared_plan_ids(plans: Sequence[Plan]) -> None:
+    """Two plan files with one id: CSV rows could not say which plan they belong to."""
+    first_file: dict[str, str] = {}
+    for plan in plans:
+        if plan.id in first_file:
+            raise PolicycheckError(f"{plan.file}: plan id {plan.id!r} is also the id of {first_file[plan.id]}; "
+                                   "plan ids must differ (a CSV plan column names plans by id)")
+        first_file[plan.id] = plan.file
+
+
+def find_target(plan: Plan, target_id: str) -> Target:
+    """The plan's target of that id; :class:`PolicycheckError` naming the closest id otherwise."""
+    target = plan.target(target_id)
+    if target is not None:
+        return target
+    ids = [t.id for t in plan.targets]
+    close = difflib.get_close_matches(target_id, ids, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {', '.join(ids)}"
+    raise PolicycheckError(f"{plan.file}: no target {target_id!r} in plan {plan.id}{hint}")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policycheck.actuals.cells import CellError, normalize, parse_year
-from policycheck.actuals.notes_read import NoteRow
+from policycheck.actuals.notes_rows import NoteRow
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.model import Explanation, NoteKey, Plan, Target
 

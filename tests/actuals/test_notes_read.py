@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policycheck.actuals.notes_read import is_notes_file, read_notes_file, rows_from_table
+from policycheck.actuals.notes_read import is_notes_file, read_notes_file
 from policycheck.actuals.notes_resolve import resolve_rows
+from policycheck.actuals.notes_rows import rows_from_table
 from policycheck.cli.commands import main
 from policycheck.plans.build import load_plan
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR, ROOT

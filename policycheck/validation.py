@@ -153,6 +153,13 @@ def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown:
 
         return notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)
     findings = _read(path, plans, encoding=encoding, allow_unknown=allow_unknown)
+    if any(f.rule == "PC401" and f.file == path and f.line == 0 for f in findings):
+        # A workbook with no sheet of actuals may be one of explanations (docs/reports.md#explanations).
+        from policycheck.actuals.notes_resolve import notes_file_findings
+
+        notes = notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)
+        if not any(f.rule == "PC501" for f in notes):
+            return notes
     if len(plans) < 2 or not _misfit(findings):
         return findings
     fits = []

@@ -78,3 +78,11 @@ def test_a_workbook_without_explanations_is_an_error(tmp_path: Path) -> None:
     read = read_notes_file(str(path))
     assert [(f.rule, f.level) for f in read.findings] == [("PC501", "error")]
     assert read.rows == []
+
+
+def test_validate_checks_a_workbook_of_explanations(book: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", TAICANG, str(book)])
+    assert result.exit_code == 0
+    assert result.stdout == (f"{book}: warning [PC505] sheet '填表说明' ignored: none of the first 30 rows is the "
+                             "header of an explanations file: target, year and a cause (原因) or measures (措施) "
+                             "column\n")

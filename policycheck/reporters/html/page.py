@@ -363,11 +363,15 @@ def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
     if level is None or rate is None or base is None or end is None or base.value <= 0:
         history = [(y, _number(v), "") for y, v in result.observed]
         return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
-    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
     actual_rate = _number(result.actual)
     projection = None
-    if actual_rate is not None and end > result.year:
-        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
+    try:
+        compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
+        if actual_rate is not None and end > result.year:
+            projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
+    except OverflowError:  # a rate compounding past the float range (found by the fuzz test): bars instead
+        history = [(y, _number(v), "") for y, v in result.observed]
+        return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
     data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
                             observed=tuple((y, _number(v)) for y, v in result.observed),
                             projection=projection, year=result.year)

@@ -49,13 +49,13 @@ RULES: Mapping[str, str] = {
     "PC409": "Unit of measure differs from the target's and cannot be converted",
     "PC410": "Workbook sheet not read, or workbook content never run (macros, external links)",
     # Explanations files (--notes; docs/validation.md#explanations-files)
-    "PC500": "Explanations file cannot be read",
-    "PC501": "Explanations file lacks a required column",
-    "PC502": "Unknown plan, target or unit in an explanations file",
-    "PC503": "Bad year or row in an explanations file",
-    "PC504": "Two explanations for the same target and year",
-    "PC505": "Column of an explanations file ignored",
-    "PC506": "Failing target without an explanation",
+    "PC600": "Explanations file cannot be read",
+    "PC601": "Explanations file lacks a required column",
+    "PC602": "Unknown plan, target or unit in an explanations file",
+    "PC603": "Bad year or row in an explanations file",
+    "PC604": "Two explanations for the same target and year",
+    "PC605": "Column of an explanations file ignored",
+    "PC606": "Failing target without an explanation",
 }
 
 

@@ -158,7 +158,7 @@ def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown:
         from policycheck.actuals.notes_resolve import notes_file_findings
 
         notes = notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)
-        if not any(f.rule == "PC501" for f in notes):
+        if not any(f.rule == "PC601" for f in notes):
             return notes
     if len(plans) < 2 or not _misfit(findings):
         return findings

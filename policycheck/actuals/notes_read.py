@@ -94,7 +94,7 @@ def _read_csv(path: str, encoding: str) -> NotesRead:
     if decoded.encoding is None:
         finding = decoded.finding
         message = finding.message if finding is not None else "cannot decode the file"
-        return NotesRead(findings=[Finding("PC500", ERROR, path, 0, 0, message)])
+        return NotesRead(findings=[Finding("PC600", ERROR, path, 0, 0, message)])
     numbered: list[tuple[int, list[str]]] = []
     last = 0  # the physical line where the last row ended (quoted cells may span lines)
     try:
@@ -104,11 +104,11 @@ def _read_csv(path: str, encoding: str) -> NotesRead:
                 numbered.append((last + 1, row))
                 last = reader.line_num
     except (OSError, UnicodeError, csv.Error) as exc:
-        return NotesRead(findings=[Finding("PC500", ERROR, path, last + 1, 0,
+        return NotesRead(findings=[Finding("PC600", ERROR, path, last + 1, 0,
                                            f"cannot read the CSV ({decoded.encoding}): {exc}")])
     for index, (line, header) in enumerate(numbered):
         if any(cell.strip() for cell in header):
             return rows_from_table(path, header, line, numbered[index + 1:])
-    return NotesRead(findings=[Finding("PC501", ERROR, path, 1, 0, "no header row: the file has only empty lines")])
+    return NotesRead(findings=[Finding("PC601", ERROR, path, 1, 0, "no header row: the file has only empty lines")])
 
 

@@ -58,7 +58,7 @@ class _Resolver:
         if first is not None:
             line, column = row.where("target")
             where = f"line {first.line}" if first.file == row.file else f"{first.file}:{first.line}"
-            self._finding(row, "PC504", ERROR, line, column,
+            self._finding(row, "PC604", ERROR, line, column,
                           f"a second explanation for {_label(target.id, unit)} in {year} (the first is at {where}); "
                           "merge them into one row")
             return
@@ -71,7 +71,7 @@ class _Resolver:
         tid = normalize(row.text("target"))
         line, column = row.where("target")
         if not tid:
-            self._finding(row, "PC502", ERROR, line, column, "row without a target id")
+            self._finding(row, "PC602", ERROR, line, column, "row without a target id")
             return None
         plan_id = normalize(row.text("plan"))
         if plan_id:
@@ -84,7 +84,7 @@ class _Resolver:
             owners = self.owners.get(tid, [])
             if len(owners) > 1:
                 names = ", ".join(p.id for p in owners)
-                self._finding(row, "PC502", ERROR, line, column,
+                self._finding(row, "PC602", ERROR, line, column,
                               f"target {excerpt(tid)} is in several plans ({names}): add a plan column to say which")
                 return None
             if not owners:
@@ -112,7 +112,7 @@ class _Resolver:
             else:
                 hint = f"none: {target.id} has no scope, so leave the unit cell empty"
             what = "unknown unit" if uid is None else "unit"
-            self._finding(row, "PC502", ERROR, line, column,
+            self._finding(row, "PC602", ERROR, line, column,
                           f"{what} {excerpt(text)} is not in the scope of {excerpt(target.id)} ({hint})")
             return False
         return uid
@@ -122,10 +122,10 @@ class _Resolver:
         try:
             year = parse_year(row.text("year"))
         except CellError as exc:
-            self._finding(row, "PC503", ERROR, line, column, str(exc))
+            self._finding(row, "PC603", ERROR, line, column, str(exc))
             return None
         if not plan.baseline_year <= year <= plan.period_end:
-            self._finding(row, "PC503", ERROR, line, column,
+            self._finding(row, "PC603", ERROR, line, column,
                           f"year {year} is outside the years of plan {plan.id} "
                           f"({plan.baseline_year}-{plan.period_end}); give the assessment year the "
                           "explanation is for")
@@ -136,9 +136,9 @@ class _Resolver:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f" (did you mean {excerpt(close[0])}?)" if close else "; use an id the plan defines"
         if self.allow_unknown:
-            self._finding(row, "PC502", WARNING, line, column, f"unknown {what} {excerpt(name)}; the row is ignored")
+            self._finding(row, "PC602", WARNING, line, column, f"unknown {what} {excerpt(name)}; the row is ignored")
             return
-        self._finding(row, "PC502", ERROR, line, column, f"unknown {what} {excerpt(name)}{hint}")
+        self._finding(row, "PC602", ERROR, line, column, f"unknown {what} {excerpt(name)}{hint}")
 
     def _finding(self, row: NoteRow, rule: str, level: Level, line: int, column: int, message: str) -> None:
         self.resolved.findings.append(Finding(rule, level, row.file, line, column, message))

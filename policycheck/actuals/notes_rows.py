@@ -65,7 +65,7 @@ def rows_from_table(path: str, header: Sequence[str], header_line: int,
         extra = next((i for i in range(width, len(row)) if row[i].strip()), None)
         if extra is not None:
             read.findings.append(Finding(
-                "PC503", ERROR, path, line, extra + 1,
+                "PC603", ERROR, path, line, extra + 1,
                 f"row has {len(row)} fields but the header has {width}: unexpected cell {excerpt(row[extra])} "
                 "(a comma inside a cell must be quoted)"))
             continue
@@ -83,12 +83,12 @@ def _header_columns(path: str, header: Sequence[str], line: int, findings: list[
             continue
         if name is None:
             if raw.strip():
-                findings.append(Finding("PC505", WARNING, path, line, index + 1,
+                findings.append(Finding("PC605", WARNING, path, line, index + 1,
                                         f"column {excerpt(raw)} ignored: not a column of an explanations file "
                                         f"(known: {', '.join(NOTE_ALIASES)})"))
             continue
         if name in columns:
-            findings.append(Finding("PC505", WARNING, path, line, index + 1,
+            findings.append(Finding("PC605", WARNING, path, line, index + 1,
                                     f"column {excerpt(raw)} ignored: column {columns[name] + 1} is already "
                                     f"the {name!r} column"))
             continue
@@ -98,7 +98,7 @@ def _header_columns(path: str, header: Sequence[str], line: int, findings: list[
         missing.append("cause or measures")
     if missing:
         names = ", ".join(_with_aliases(name) for name in missing)
-        findings.append(Finding("PC501", ERROR, path, line, 0,
+        findings.append(Finding("PC601", ERROR, path, line, 0,
                                 f"missing required column {names}; an explanations file needs target, year "
                                 "and a cause (原因) or measures (措施) column"))
         return None

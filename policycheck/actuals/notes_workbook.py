@@ -36,7 +36,7 @@ def read_notes_workbook(path: str) -> NotesRead:
         try:
             names = list(scan_workbook(path).sheets)
         except WorkbookRefused as exc:
-            return NotesRead(findings=[Finding("PC500", ERROR, path, 0, 0, f"{exc}; nothing in it was read")])
+            return NotesRead(findings=[Finding("PC600", ERROR, path, 0, 0, f"{exc}; nothing in it was read")])
         book = path
     skipped: list[str] = []
     for name in names:
@@ -48,7 +48,7 @@ def read_notes_workbook(path: str) -> NotesRead:
     if chosen is None or os.path.exists(path):
         _say_skipped(book, names, skipped, read.findings)
     elif skipped:
-        read.findings.append(Finding("PC501", ERROR, path, 0, 0, _NO_HEADER))
+        read.findings.append(Finding("PC601", ERROR, path, 0, 0, _NO_HEADER))
     return read
 
 
@@ -78,10 +78,10 @@ def _numbered(rows: Iterable[list[str]], first_line: int) -> Iterator[tuple[int,
 
 def _say_skipped(book: str, names: list[str], skipped: list[str], findings: list[Finding]) -> None:
     if len(skipped) == len(names):
-        findings.append(Finding("PC501", ERROR, book, 0, 0, f"no sheet is an explanations file: {_NO_HEADER}"))
+        findings.append(Finding("PC601", ERROR, book, 0, 0, f"no sheet is an explanations file: {_NO_HEADER}"))
         return
     for name in skipped:
-        findings.append(Finding("PC505", WARNING, book, 0, 0,
+        findings.append(Finding("PC605", WARNING, book, 0, 0,
                                 f"sheet {name!r} ignored: {_NO_HEADER}"))
 
 

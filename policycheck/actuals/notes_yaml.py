@@ -30,30 +30,30 @@ def read_yaml_notes(path: str) -> NotesRead:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_YAML_BYTES + 1)
     except OSError as exc:
-        read.findings.append(Finding("PC500", ERROR, path, 0, 0, f"cannot read the file: {exc.strerror or exc}"))
+        read.findings.append(Finding("PC600", ERROR, path, 0, 0, f"cannot read the file: {exc.strerror or exc}"))
         return read
     if len(raw) > MAX_YAML_BYTES:
-        read.findings.append(Finding("PC500", ERROR, path, 0, 0, "the file is over 10 MiB: not an explanations file"))
+        read.findings.append(Finding("PC600", ERROR, path, 0, 0, "the file is over 10 MiB: not an explanations file"))
         return read
     try:
         text = raw.decode("utf-8-sig")
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except UnicodeDecodeError as exc:
-        read.findings.append(Finding("PC500", ERROR, path, 0, 0, f"not UTF-8 text at byte {exc.start}"))
+        read.findings.append(Finding("PC600", ERROR, path, 0, 0, f"not UTF-8 text at byte {exc.start}"))
         return read
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        read.findings.append(Finding("PC500", ERROR, path, line, column, f"cannot parse the YAML: {exc.problem}"))
+        read.findings.append(Finding("PC600", ERROR, path, line, column, f"cannot parse the YAML: {exc.problem}"))
         return read
     except yaml.YAMLError as exc:
-        read.findings.append(Finding("PC500", ERROR, path, 1, 1, f"cannot parse the YAML: {exc}"))
+        read.findings.append(Finding("PC600", ERROR, path, 1, 1, f"cannot parse the YAML: {exc}"))
         return read
     items = _yaml_list(path, root, read.findings)
     for item in items:
         if not isinstance(item, yaml.MappingNode):
             line, column = _mark(item)
-            read.findings.append(Finding("PC500", ERROR, path, line, column,
+            read.findings.append(Finding("PC600", ERROR, path, line, column,
                                          "expected a mapping with target, year, 原因 (cause) and 措施 (measures)"))
             continue
         row = _yaml_row(path, item, read.findings)
@@ -74,7 +74,7 @@ def _yaml_list(path: str, root: Any, findings: list[Finding]) -> list[Any]:
                       if isinstance(key, yaml.ScalarNode) and key.value in YAML_LIST_KEYS), None)
         if found is None:
             line, column = _mark(root)
-            findings.append(Finding("PC500", ERROR, path, line, column,
+            findings.append(Finding("PC600", ERROR, path, line, column,
                                     "expected a list of explanations, at the top of the file or under "
                                     f"one of the keys {', '.join(YAML_LIST_KEYS)}"))
             return []
@@ -83,7 +83,7 @@ def _yaml_list(path: str, root: Any, findings: list[Finding]) -> list[Any]:
         return []
     if not isinstance(node, yaml.SequenceNode):
         line, column = _mark(node)
-        findings.append(Finding("PC500", ERROR, path, line, column,
+        findings.append(Finding("PC600", ERROR, path, line, column,
                                 "expected a list of explanations (one '- target: ...' item each)"))
         return []
     return list(node.value)
@@ -106,19 +106,19 @@ def _yaml_row(path: str, item: Any, findings: list[Finding]) -> NoteRow | None:
             continue
         if name is None or name in cells:
             why = "not a key of an explanation" if name is None else f"another key is already {name!r}"
-            findings.append(Finding("PC505", WARNING, path, key_line, key_column,
+            findings.append(Finding("PC605", WARNING, path, key_line, key_column,
                                     f"key {excerpt(key)} ignored: {why} (known: {', '.join(NOTE_ALIASES)})"))
             continue
         value_line, value_column = _mark(value_node)
         if not isinstance(value_node, yaml.ScalarNode):
-            findings.append(Finding("PC503", ERROR, path, value_line, value_column,
+            findings.append(Finding("PC603", ERROR, path, value_line, value_column,
                                     f"{key} must be text or a number, not a list or mapping"))
             return None
         text = "" if value_node.tag.endswith(":null") else str(value_node.value).strip()
         cells[name] = Cell(text, value_line, value_column)
     missing = [name for name in REQUIRED if name not in cells]
     if missing:
-        findings.append(Finding("PC501", ERROR, path, line, column,
+        findings.append(Finding("PC601", ERROR, path, line, column,
                                 f"explanation without {' and '.join(missing)}: each item needs target and year"))
         return None
     return NoteRow(path, line, cells)

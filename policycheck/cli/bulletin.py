@@ -108,7 +108,7 @@ def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, option
 def exit_code(report: Report, options: RunOptions) -> int:
     """0 or 1.  With --require-explanations: 1 when a failing target lacks an explanation."""
     if options.require_explanations:
-        return EXIT_FAIL if any(f.rule == "PC506" for f in report.findings) else EXIT_OK
+        return EXIT_FAIL if any(f.rule == "PC606" for f in report.findings) else EXIT_OK
     return EXIT_FAIL if report.summary.failing else EXIT_OK
 
 

@@ -3,7 +3,7 @@
 A result gets the explanation whose key is its plan, target, unit and
 assessment year, when that explanation says something (a cause or measures).
 An explanation for the assessment year of a target in the report that matches
-none of its results is a warning (PC502): it is a scoped target explained
+none of its results is a warning (PC602): it is a scoped target explained
 without its unit, or with a unit that has no result.  Explanations for other years are kept for the runs of those years.
 """
 from __future__ import annotations
@@ -51,13 +51,13 @@ def _unmatched(report: Report, notes: Mapping[NoteKey, Explanation]) -> list[Fin
         hint = (f"its results are per unit ({', '.join(others)}): give the unit" if unit is None
                 else f"its results are for {', '.join(others)}")
         label = f"{target} [{unit}]" if unit else target
-        found.append(Finding("PC502", WARNING, explanation.file, explanation.line, 0,
+        found.append(Finding("PC602", WARNING, explanation.file, explanation.line, 0,
                              f"explanation for {label} in {year} matches no result: {hint}"))
     return found
 
 
 def missing_explanations(report: Report, notes: Mapping[NoteKey, Explanation]) -> list[Finding]:
-    """PC506 for every failing result without a cause and measures (``--require-explanations``).
+    """PC606 for every failing result without a cause and measures (``--require-explanations``).
 
     The finding points at the row of the explanations file when there is one
     (a template row still empty, or half filled), otherwise at the target in
@@ -74,13 +74,13 @@ def missing_explanations(report: Report, notes: Mapping[NoteKey, Explanation]) -
         status = result.status
         if explanation is None:
             findings.append(Finding(
-                "PC506", ERROR, result.location.file, result.location.line, result.location.column,
+                "PC606", ERROR, result.location.file, result.location.line, result.location.column,
                 f"{label} is {status} in {result.year} and has no explanation: add a row with its cause (原因) "
                 "and measures (措施) to the explanations file (policycheck template --notes writes one)"))
             continue
         missing = " and ".join(name for name, text in (("a cause (原因)", explanation.cause),
                                                        ("measures (措施)", explanation.measures)) if not text)
         findings.append(Finding(
-            "PC506", ERROR, explanation.file, explanation.line, 0,
+            "PC606", ERROR, explanation.file, explanation.line, 0,
             f"{label} is {status} in {result.year} and its explanation lacks {missing}: fill them in"))
     return findings

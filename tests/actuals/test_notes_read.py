@@ -79,22 +79,22 @@ def test_yaml_explanations(tmp_path: Path, taicang) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize(("text", "expected"), [
     # unknown target, with a close id suggested
-    ("指标,年份,原因\nhnte-new-anual,2019,x\n", [("PC502", "error", 2, 1)]),
+    ("指标,年份,原因\nhnte-new-anual,2019,x\n", [("PC602", "error", 2, 1)]),
     # a year outside the plan's years, and one that is no year
     ("指标,年份,原因\nhnte-new-annual,2030,x\nhnte-new-annual,二〇一九,x\n",
-     [("PC503", "error", 2, 2), ("PC503", "error", 3, 2)]),
+     [("PC603", "error", 2, 2), ("PC603", "error", 3, 2)]),
     # the same target and year twice
-    ("指标,年份,原因\nhnte-new-annual,2019,x\nhnte-new-annual,2019,y\n", [("PC504", "error", 3, 1)]),
+    ("指标,年份,原因\nhnte-new-annual,2019,x\nhnte-new-annual,2019,y\n", [("PC604", "error", 3, 1)]),
     # an unknown column is ignored with a warning; the row still counts
-    ("指标,年份,原因,备忘\nhnte-new-annual,2019,x,y\n", [("PC505", "warning", 1, 4)]),
+    ("指标,年份,原因,备忘\nhnte-new-annual,2019,x,y\n", [("PC605", "warning", 1, 4)]),
     # a unit on a target without scope
-    ("指标,单位名称,年份,原因\nhnte-new-annual,towns,2019,x\n", [("PC502", "error", 2, 2)]),
+    ("指标,单位名称,年份,原因\nhnte-new-annual,towns,2019,x\n", [("PC602", "error", 2, 2)]),
     # no year column
-    ("指标,原因\nhnte-new-annual,x\n", [("PC501", "error", 1, 0)]),
+    ("指标,原因\nhnte-new-annual,x\n", [("PC601", "error", 1, 0)]),
     # a cell beyond the header
-    ("指标,年份,原因\nhnte-new-annual,2019,x,extra\n", [("PC503", "error", 2, 4)]),
+    ("指标,年份,原因\nhnte-new-annual,2019,x,extra\n", [("PC603", "error", 2, 4)]),
     # a quote never closed
-    ('指标,年份,原因\nhnte-new-annual,2019,"x\n', [("PC500", "error", 2, 0)]),
+    ('指标,年份,原因\nhnte-new-annual,2019,"x\n', [("PC600", "error", 2, 0)]),
 ])
 def test_findings_at_their_cell(tmp_path: Path, taicang, text: str,  # type: ignore[no-untyped-def]
                                 expected: list[tuple[str, str, int, int]]) -> None:
@@ -114,8 +114,8 @@ def test_messages_say_what_would_be_right(tmp_path: Path, taicang) -> None:  # t
 def test_yaml_findings_point_at_nodes(tmp_path: Path, taicang) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path, "n.yaml", "- target: hnte-new-annual\n  year: 2019\n  why: x\n  原因: y\n"
                   "- just text\n- year: 2019\n  原因: z\n")
-    assert _findings(path, [taicang]) == [("PC505", "warning", 3, 3), ("PC500", "error", 5, 3),
-                                          ("PC501", "error", 6, 3)]
+    assert _findings(path, [taicang]) == [("PC605", "warning", 3, 3), ("PC600", "error", 5, 3),
+                                          ("PC601", "error", 6, 3)]
 
 
 def test_rows_from_table_takes_any_table_reader() -> None:
@@ -141,7 +141,7 @@ def test_validate_checks_an_explanations_file_as_one(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["validate", TAICANG, bad])
     assert result.exit_code == 1
-    assert result.stdout == (f"{bad}:2:1: error [PC502] unknown target 'hnte-new-anual' "
+    assert result.stdout == (f"{bad}:2:1: error [PC602] unknown target 'hnte-new-anual' "
                              "(did you mean 'hnte-new-annual'?)\n")
     good = runner.invoke(main, ["validate", TAICANG, str(ROOT / "examples" / "taicang-notes.csv")])
     assert (good.exit_code, good.stdout) == (0, "policycheck: 2 files checked, no problems found\n")
@@ -153,7 +153,7 @@ def test_a_bad_explanations_file_stops_check_with_exit_2(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["check", TAICANG, "-a", str(EXAMPLES_DIR / "taicang.csv"),
                                        "--notes", bad, "-o", f"json={out}"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{bad}:3:1: error [PC504] a second explanation for hnte-new-annual in 2019 "
+    assert result.stderr == (f"{bad}:3:1: error [PC604] a second explanation for hnte-new-annual in 2019 "
                              "(the first is at line 2); merge them into one row\n")
     assert not out.exists()
 

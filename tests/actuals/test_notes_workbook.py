@@ -41,7 +41,7 @@ def test_every_explanations_sheet_is_read(book: Path) -> None:
         (f"{book}#说明", 4, "hnte-new-annual", CAUSE)]
     assert len(read.rows) == 3
     assert [(f.rule, f.level, f.message) for f in read.findings] == [
-        ("PC505", "warning", "sheet '填表说明' ignored: none of the first 30 rows is the header of an explanations "
+        ("PC605", "warning", "sheet '填表说明' ignored: none of the first 30 rows is the header of an explanations "
                              "file: target, year and a cause (原因) or measures (措施) column")]
 
 
@@ -66,7 +66,7 @@ def test_notes_book_checks_its_rows(tmp_path: Path) -> None:
     workbook.close()
     result = CliRunner().invoke(main, ["check", TAICANG, "-a", ACTUALS, "--notes", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == (f"{path}#说明!A2: error [PC502] unknown target 'hnte-new-anual' "
+    assert result.stderr == (f"{path}#说明!A2: error [PC602] unknown target 'hnte-new-anual' "
                              "(did you mean 'hnte-new-annual'?)\n")
 
 
@@ -76,13 +76,13 @@ def test_a_workbook_without_explanations_is_an_error(tmp_path: Path) -> None:
     workbook.add_worksheet("数据").write_row(0, 0, ["指标", "年份", "数值"])
     workbook.close()
     read = read_notes_file(str(path))
-    assert [(f.rule, f.level) for f in read.findings] == [("PC501", "error")]
+    assert [(f.rule, f.level) for f in read.findings] == [("PC601", "error")]
     assert read.rows == []
 
 
 def test_validate_checks_a_workbook_of_explanations(book: Path) -> None:
     result = CliRunner().invoke(main, ["validate", TAICANG, str(book)])
     assert result.exit_code == 0
-    assert result.stdout == (f"{book}: warning [PC505] sheet '填表说明' ignored: none of the first 30 rows is the "
+    assert result.stdout == (f"{book}: warning [PC605] sheet '填表说明' ignored: none of the first 30 rows is the "
                              "header of an explanations file: target, year and a cause (原因) or measures (措施) "
                              "column\n")

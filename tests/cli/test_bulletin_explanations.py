@@ -30,13 +30,13 @@ def test_require_explanations_fails_for_each_unexplained_shortfall() -> None:
     result = run("check", TAICANG, "-a", ACTUALS, "--require-explanations", "-q")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{TAICANG}:63:5: error [PC506] rd-institution-rate is off_track in 2019 and has no "
+        f"{TAICANG}:63:5: error [PC606] rd-institution-rate is off_track in 2019 and has no "
         "explanation: add a row with its cause (原因) and measures (措施) to the explanations file "
         "(policycheck template --notes writes one)",
-        f"{TAICANG}:113:5: error [PC506] hitech-output-share is regressing in 2019 and has no "
+        f"{TAICANG}:113:5: error [PC606] hitech-output-share is regressing in 2019 and has no "
         "explanation: add a row with its cause (原因) and measures (措施) to the explanations file "
         "(policycheck template --notes writes one)",
-        f"{TAICANG}:312:5: error [PC506] hnte-new-annual is missed in 2019 and has no "
+        f"{TAICANG}:312:5: error [PC606] hnte-new-annual is missed in 2019 and has no "
         "explanation: add a row with its cause (原因) and measures (措施) to the explanations file "
         "(policycheck template --notes writes one)",
     ]
@@ -60,7 +60,7 @@ def test_a_half_filled_row_is_pointed_at(tmp_path: Path) -> None:
     partial.write_text("\n".join(kept) + "\n", encoding="utf-8")
     result = run("check", TAICANG, "-a", ACTUALS, "--notes", str(partial), "--require-explanations", "-q")
     assert result.exit_code == 1
-    assert result.stderr == (f"{partial}:4: error [PC506] hnte-new-annual is missed in 2019 and its "
+    assert result.stderr == (f"{partial}:4: error [PC606] hnte-new-annual is missed in 2019 and its "
                              "explanation lacks measures (措施): fill them in\n")
 
 
@@ -68,7 +68,7 @@ def test_failing_depends_on_fail_on() -> None:
     result = run("check", TAICANG, "-a", ACTUALS, "--notes", NOTES, "--require-explanations",
                  "--fail-on", "at-risk", "-q")
     assert result.exit_code == 1
-    unexplained = [line.split(" error [PC506] ")[1].split(" ")[0] for line in result.stderr.splitlines()]
+    unexplained = [line.split(" error [PC606] ")[1].split(" ")[0] for line in result.stderr.splitlines()]
     assert unexplained == ["rd-intensity", "institutes-total", "service-platform-coverage"]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policycheck.bulletin_model import Explanation, Trend
 from policycheck.changes import Change
 from policycheck.findings import Finding
 
@@ -119,12 +120,8 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document a plan encodes (docs/plan-format.md#5-the-source-document).
-
-    ``file`` is the path as written in the plan, relative to the plan file's
-    folder; None when the plan names the document without a copy of its text
-    (a plain ``source: text`` is such a title-only source).
-    """
+    """The document a plan encodes (docs/plan-format.md#5-the-source-document): ``file`` is the path as
+    written in the plan, relative to its folder; None for a title only (a plain ``source: text``)."""
 
     title: str
     file: str | None = None
@@ -237,9 +234,7 @@ class Superseded:
     period: str | None = None
 
 
-# --------------------------------------------------------------------------
-# Evaluation results
-
+# -- Evaluation results ----------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
@@ -341,6 +336,9 @@ class Result:
     change: Mapping[str, object] | None = None
     category: str | None = None
     target_category: str | None = None
+    # --notes and --compare/--years; None otherwise, and then not in the JSON report (docs/reports.md#json).
+    explanation: Explanation | None = None
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)

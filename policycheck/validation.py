@@ -17,6 +17,8 @@ against all the plans given, exactly as ``check`` reads its ``-a`` files: so
 two plan files with one plan id, rows of two files that conflict).  The one
 difference is kind to folders: a row repeated with the same value in another
 file is no finding here, since a folder may hold one table in two encodings.
+An explanations file (recognised by its 原因/措施 columns) is checked as
+explanations: docs/validation.md#explanations-files.
 """
 from __future__ import annotations
 
@@ -142,6 +144,20 @@ def _walk(folder: str) -> list[str]:
 def _csv_findings(paths: list[str], plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
     """What the actuals reader finds in the CSV files read together, as check reads them; never a traceback."""
     from policycheck.actuals.load import read_actuals
+    from policycheck.actuals.notes_read import is_notes_file
+    from policycheck.actuals.notes_resolve import notes_file_findings
 
-    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, allow_copies=True)
-    return list(actuals.findings)
+    notes = [path for path in paths if is_notes_file(path)]  # 原因/措施 columns: explanations, not actuals
+    findings = [f for path in notes
+                for f in notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)]
+    data = [path for path in paths if path not in notes]
+    if not data:
+        return findings
+    read = list(read_actuals(data, plans=plans, encoding=encoding, allow_unknown=allow_unknown,
+                             allow_copies=True).findings)
+    # A workbook with no sheet of actuals may be one of explanations (docs/reports.md#explanations).
+    for path in sorted({f.file for f in read if f.rule == "PC401" and f.line == 0} & set(data)):
+        explained = notes_file_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown)
+        if not any(f.rule == "PC601" for f in explained):
+            read = [f for f in read if f.file != path] + explained
+    return findings + read

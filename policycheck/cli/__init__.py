@@ -8,6 +8,7 @@ terminal width, ``-q``/``-v`` messages.  The stages below it never print.
 
 ``policycheck = policycheck.cli:main`` is the console entry point.
 """
+from policycheck.cli import diff_command  # noqa: F401  (registers ``policycheck diff``)
 from policycheck.cli.commands import main
 
 __all__ = ["main"]

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from policycheck.cli import examples
+from policycheck.cli.bulletin import bulletin_options, bulletin_run_options
 from policycheck.cli.exitcodes import EXIT_USAGE
 from policycheck.cli.options import DEFAULT_LANG, LANG_HELP, RunOptions, evaluation_options, run_options
+from policycheck.cli.template_notes import notes_template_options
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.reporters import VALIDATE_FORMATS
@@ -129,6 +131,7 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str, encoding
 @main.command(epilog=examples.CHECK)
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @evaluation_options
+@bulletin_options
 @handle_errors
 def check(plans: tuple[str, ...], **kwargs: Any) -> None:
     """Evaluate every target of PLANS against the actuals: the main job."""
@@ -145,6 +148,7 @@ def check(plans: tuple[str, ...], **kwargs: Any) -> None:
                    "xlsx (default), csv, markdown, html or json (e.g. --split csv=reports/).")
 @click.option("--unit", "unit_filter", multiple=True, metavar="NAME_OR_ID",
               help="Show only this responsible unit, by id or name (repeatable).")
+@bulletin_options
 @handle_errors
 def units(plans: tuple[str, ...], split: str | None, **kwargs: Any) -> None:
     """The per-unit view: which responsible unit (责任单位) owns which shortfall."""
@@ -178,11 +182,15 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing -o FILE (it may hold filled-in values).")
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG,
               help="Language of the header row and the 填写说明 column (default zh, or lang in policycheck.toml).")
+@notes_template_options
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, force: bool,
-             lang: str) -> None:
+             lang: str, notes_template: bool = False, **run: Any) -> None:
     """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year,
-    with what to enter in each."""
+    with what to enter in each.
+
+    With --notes and -a: the explanations file to fill in, one row per failing target of the run.
+    """
     from policycheck.actuals.template import build_template, parse_years
     from policycheck.cli.output import atomic_write
     from policycheck.cli.run import refuse_overwriting_inputs
@@ -190,6 +198,13 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
     from policycheck.plans.build import load_plan
 
     refuse_bad_config(lang)
+    if notes_template:
+        from policycheck.cli.template_notes import run_notes_template
+
+        sys.exit(run_notes_template(plans, output=output, force=force, lang=lang, years=years, wide=wide, **run))
+    if run.get("actuals"):
+        fail("template: -a is for --notes (the explanations file of a run); without --notes the CSV "
+             "to fill in needs only the plans")
     if output:
         refuse_overwriting_inputs([output], plans)
         if os.path.lexists(output) and not force:
@@ -224,6 +239,9 @@ def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     from policycheck.cli.run import refuse_overwriting_inputs
 
     refuse_bad_config(values.get("lang", DEFAULT_LANG))
-    options = run_options(plans, values)
-    refuse_overwriting_inputs([path for _, path in options.outputs], plans + options.actuals)
+    values = dict(values)
+    bulletin = bulletin_run_options(values)  # explanations files among -a leave it; --years sets --year
+    options = replace(run_options(plans, values), **bulletin)
+    inputs = plans + options.actuals + options.notes + ((options.compare,) if options.compare else ())
+    refuse_overwriting_inputs([path for _, path in options.outputs], inputs)
     return options

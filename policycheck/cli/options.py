@@ -60,6 +60,11 @@ class RunOptions:
     lang_given: bool = False
     #: units --unit: the units to show, by id or name; empty: every unit
     unit_filter: tuple[str, ...] = ()
+    # The year-end 通报 (policycheck.cli.bulletin): explanations files, history.
+    notes: tuple[str, ...] = ()
+    require_explanations: bool = False
+    compare: str | None = None
+    years: tuple[int, int] | None = None
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:

@@ -39,6 +39,7 @@ class UsageError(PolicycheckError):
 
 def run_report(options: RunOptions, *, view: str) -> int:
     """check (view="results") and units (view="units")."""
+    from policycheck.cli.bulletin import add_bulletin, exit_code
     from policycheck.service import run_check
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
@@ -51,9 +52,11 @@ def run_report(options: RunOptions, *, view: str) -> int:
     _warn_about_year(checked.inputs.plans, options)
     if options.verbose and not options.quiet:
         _say_what_was_read(checked.inputs, report, options)
+    # The year-end 通报: trends (--compare, --years) and explanations (--notes).
+    report = add_bulletin(report, checked.inputs.plans, checked.inputs.actuals, options)
     selected = select_units(report, options.unit_filter) if options.unit_filter else ()
     _emit_report(report, options, replace(render_options(options, view), units=selected))
-    return EXIT_FAIL if report.summary.failing else EXIT_OK
+    return exit_code(report, options)
 
 
 def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
@@ -90,7 +93,10 @@ def run_explain(options: RunOptions, target_id: str) -> int:
     render_opts = render_options(options)
 
     def report() -> Report:
-        return target_report(plan, target_id, inputs.actuals, options.evaluation, plan_findings=inputs.plan_findings)
+        from policycheck.cli.bulletin import add_bulletin
+
+        only = target_report(plan, target_id, inputs.actuals, options.evaluation, plan_findings=inputs.plan_findings)
+        return add_bulletin(only, inputs.plans, inputs.actuals, options)
 
     if options.quiet or fmt not in EXPLAIN_VIEW_FORMATS:
         only = report()

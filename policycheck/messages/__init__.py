@@ -13,7 +13,7 @@ Keys start with the rule they belong to (``PC403.unknown``); a test fails when
 a rule of :data:`RULE_TITLES` has no message, or a message lacks a language, or
 the two languages of a message take different fields.  The templates live in
 one module per stage (:mod:`policycheck.messages.plans`, ``.actuals``,
-``.commands``); :data:`MESSAGES` is all of them.
+``.commands``, ``.notes`` for explanations files); :data:`MESSAGES` is all of them.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from policycheck.messages.actuals import ACTUALS_MESSAGES
 from policycheck.messages.commands import COMMAND_MESSAGES
+from policycheck.messages.notes import NOTES_MESSAGES
 from policycheck.messages.plans import PLAN_MESSAGES
 from policycheck.messages.workbook import WORKBOOK_MESSAGES
 
@@ -130,6 +131,14 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
     "PC414": {"en": "A value converted between magnitudes gives an implausible attainment",
               "zh": "换算数量级后的数值使达成率明显不合理"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
+    # Explanations files (--notes; docs/validation.md#explanations-files)
+    "PC600": {"en": "Explanations file cannot be read", "zh": "说明文件无法读取"},
+    "PC601": {"en": "Explanations file lacks a required column", "zh": "说明文件缺少必需的列"},
+    "PC602": {"en": "Unknown plan, target or unit in an explanations file", "zh": "说明文件中有未知的规划、指标或单位"},
+    "PC603": {"en": "Bad year or row in an explanations file", "zh": "说明文件中的年份或行有误"},
+    "PC604": {"en": "Two explanations for the same target and year", "zh": "同一指标同一年份有两条说明"},
+    "PC605": {"en": "Column of an explanations file ignored", "zh": "已忽略说明文件中的列、键或工作表"},
+    "PC606": {"en": "Failing target without an explanation", "zh": "未通过的指标没有说明"},
 }
 
 #: Pieces several rules' messages are built from.
@@ -143,4 +152,4 @@ _SHARED: Mapping[str, Mapping[str, str]] = {
 
 #: key -> {"en": template, "zh": template}: the whole catalogue.
 MESSAGES: Mapping[str, Mapping[str, str]] = {**_SHARED, **PLAN_MESSAGES, **ACTUALS_MESSAGES, **WORKBOOK_MESSAGES,
-                                              **COMMAND_MESSAGES}
+                                              **COMMAND_MESSAGES, **NOTES_MESSAGES}

@@ -31,10 +31,11 @@ REPORTER_BY_NAME: Mapping[str, tuple[str, str]] = {
     "sarif": ("policycheck.reporters.sarif", "SARIF 2.1.0 for code-scanning views"),
     "github": ("policycheck.reporters.github", "GitHub Actions workflow commands (annotations)"),
     "xlsx": ("policycheck.reporters.xlsx", "an Excel workbook: results, units, superseded rows, findings"),
+    "docx": ("policycheck.reporters.docx", "the year-end 通报 as a Word document (docs/reports.md#docx)"),
 }
 REPORT_FORMATS: tuple[str, ...] = tuple(REPORTER_BY_NAME)
 #: Formats rendered as bytes: written to files (-o, units --split), never to stdout.
-BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
+BINARY_FORMATS: tuple[str, ...] = ("xlsx", "docx")
 #: The formats -f can print.
 STDOUT_FORMATS: tuple[str, ...] = tuple(f for f in REPORT_FORMATS if f not in BINARY_FORMATS)
 VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")

@@ -10,7 +10,9 @@ Two sheets (docs/reports.md#csv):
   ``observed`` (chart data) and ``reason_args`` are left out; the optional
   marks (``direction``, ``attribute``, ``stated``, ``approximate``,
   ``change.*``, ``category``, ``target_category``) are columns only when a
-  result of the report has them.  Numbers keep
+  result of the report has them; an explanation and a trend (--notes,
+  --compare, --years) are flattened into ``explanation.cause`` ... ``trend.years``
+  columns at the end, present only when the run has them.  Numbers keep
   full precision; ``true``/``false`` as in JSON; an empty cell is null.
 - **the sheet for people** (``--lang`` given): headers, status labels, data
   statuses and reasons in the report's language, the status code kept in a
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from policycheck.model import Result
 from policycheck.numtext import range_text
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import csv_extra_columns, csv_extra_values, sheet_extra_header
 from policycheck.reporters.common import (
     Column,
     as_of_label,
@@ -61,7 +64,7 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
-_LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
+_LEFT_OUT = frozenset({"path", "observed", "reason_args", "months", "explanation", "trend"})
 #: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
 #: so a year-end sheet keeps its columns.
 _IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
@@ -143,9 +146,16 @@ def render(report: Report, options: RenderOptions) -> str:
     in_year = any(r.as_of is not None for r in report.results)
     if options.sheet:
         sheet = result_sheet(in_year)
-        return write_rows(headers(sheet, options.lang), result_sheet_rows(report, options.lang, in_year))
+        # 原因, 措施, 责任人, 来源 and the trend at the end, as in the machine CSV (--notes, --compare, --years).
+        extra = csv_extra_columns(report)
+        rows = result_sheet_rows(report, options.lang, in_year)
+        return write_rows(headers(sheet, options.lang) + [sheet_extra_header(c, options.lang) for c in extra],
+                          (row + csv_extra_values(r, extra) for r, row in zip(report.results, rows, strict=True)))
     used = used_marks(report.results)
-    return write_rows(result_columns(in_year, used), (result_values(r, in_year, used) for r in report.results))
+    # Explanations and trends (--notes, --compare, --years) add flat columns at the end.
+    extra = csv_extra_columns(report)
+    return write_rows(result_columns(in_year, used) + extra,
+                      (result_values(r, in_year, used) + csv_extra_values(r, extra) for r in report.results))
 
 
 # --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from policycheck.findings import Validation, location_text, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import extra_message
 from policycheck.reporters.common import approximate_note, display_status, result_label, result_reason
 from policycheck.reporters.labels import status_label
 
@@ -74,6 +75,9 @@ def result_command(result: Result, lang: str) -> str | None:
         return None
     title = f"{result_label(result)}: {status_label(display_status(result), lang)}"
     message = f"{result.name}: {result_reason(result, lang)}{approximate_note(result, lang)}"
+    extra = extra_message(result, lang)  # --notes, --compare, --years
+    if extra:
+        message = f"{message} | {extra}"
     loc = result.location
     return command(level, message, file=loc.file, line=loc.line, col=loc.column, title=title)
 

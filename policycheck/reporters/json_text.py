@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # not in typeshed
@@ -30,11 +31,12 @@ OPTIONAL_RESULT_FIELDS: tuple[str, ...] = (
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})
 #: Fields written only when they hold a value (not None, not false): those of in-year
-#: assessments and the marks of a result (OPTIONAL_RESULT_FIELDS: 属性, a stated verdict,
-#: an approximate actual...; docs/reports.md#json), so that a report that uses neither keeps
-#: its form byte for byte.
+#: assessments, the marks of a result (OPTIONAL_RESULT_FIELDS: 属性, a stated verdict,
+#: an approximate actual...; docs/reports.md#json) and a result's explanation (--notes)
+#: and trend (--compare, --years), so that a report that uses none of them keeps its
+#: form byte for byte.
 _ONLY_WHEN_SET = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years",
-                            "months", "period", *OPTIONAL_RESULT_FIELDS})
+                            "months", "period", "explanation", "trend", *OPTIONAL_RESULT_FIELDS})
 
 
 @cache
@@ -94,14 +96,42 @@ def _encoder() -> Callable[[Any], str]:
     encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False,
                                separators=(", ", ": "), default=json_default)
     if c_make_encoder is None:
-        return encoder.encode
+        return _finite_or_null(encoder.encode)
     chunks = c_make_encoder(None, json_default, encode_basestring, None, ": ", ", ",
                             False, False, False)
 
     def encode(value: Any) -> str:
         return "".join(chunks(value, 0))
 
-    return encode
+    return _finite_or_null(encode)
+
+
+def _finite_or_null(encode: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``encode``, writing null for a number that overflowed to infinity.
+
+    JSON has no infinity.  Values of 1e300 can multiply past the largest float
+    (a compound growth path from such a baseline); the report must still be
+    written, and null is what the report has for "no such number".  Only the
+    item that fails takes this slower path.
+    """
+    def finite(value: Any) -> str:
+        try:
+            return encode(value)
+        except ValueError:
+            plain = json.loads(json.dumps(value, default=json_default, allow_nan=True))
+            return encode(_nulls_for_non_finite(plain))
+
+    return finite
+
+
+def _nulls_for_non_finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [_nulls_for_non_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nulls_for_non_finite(v) for k, v in value.items()}
+    return value
 
 
 def report_json(report: Report) -> str:
@@ -137,3 +167,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON report as plain data: exactly what :func:`report_json` writes."""
     data: dict[str, Any] = json.loads(report_json(report))
     return data
+
+
+def report_to_plain(value: Any) -> Any:
+    """Any part of a report (a result's explanation, its trend) as plain JSON data."""
+    return json.loads(_encoder()(value))

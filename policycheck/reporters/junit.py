@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import explanation_sentence, extra_message, trend_line
 from policycheck.reporters.common import (
     actual_text,
     display_status,
@@ -84,7 +85,7 @@ def _suite(index: int, info: PlanInfo, results: list[Result], report: Report, la
         ET.SubElement(properties, "property", {"name": name, "value": clean(value)})
     for result in results:
         suite.append(_case(result, lang))
-    ET.SubElement(suite, "system-out").text = ""
+    ET.SubElement(suite, "system-out").text = clean(_history_text(results, lang))
     ET.SubElement(suite, "system-err").text = clean(suite_findings(index, info, report))
     return suite
 
@@ -127,11 +128,25 @@ def failure_text(result: Result, lang: str) -> str:
         ("requirement", requirement_cell(result, lang)), ("actual", actual_text(result, lang)),
         ("expected", expected_cell(result, lang)), ("gap", fmt_gap(result.margin)),
         ("progress_ratio", fmt_percent(result.progress_ratio)), ("attainment", fmt_percent(result.attainment))))
-    return "\n".join([
+    lines = [
         result_name(result, lang),
         f"{label('status', lang)}: {result.status} ({status_label(display_status(result), lang)}), "
         f"{label('year', lang)} {result.year}",
         numbers,
         result_reason(result, lang),
         f"{loc.file}:{loc.line}:{loc.column}",
-    ])
+    ]
+    # With --notes / --compare / --years: the explanation and the trend, one line each.
+    lines += [text for text in (explanation_sentence(result, lang), trend_line(result, lang)) if text]
+    return "\n".join(lines)
+
+
+def _history_text(results: list[Result], lang: str) -> str:
+    """The suite's system-out: every case's trend and explanation, when the run has them
+    (a passing test case has no element of its own to carry them)."""
+    lines = []
+    for result in results:
+        extra = extra_message(result, lang)
+        if extra:
+            lines.append(f"{result_label(result)}: {extra}")
+    return "\n".join(lines)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from policycheck.findings import sorted_findings
 from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.bulletin_cells import add_trend_columns, explanation_entries
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
     SUPERSEDED_COLUMNS,
@@ -75,9 +77,13 @@ def render(report: Report, options: RenderOptions) -> str:
     if options.view != "units":
         names = unit_names(report, lang)
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, lang, names) for r in results]
-            body = table(RESULT_COLUMNS, rows, lang) if rows else "—"
+            columns, rows = add_trend_columns(results, RESULT_COLUMNS,
+                                              [result_row_texts(r, lang, names) for r in results], lang)
+            body = table(columns, rows, lang) if rows else "—"
             blocks.append(f"## {escape(plan_heading(info, lang))}\n\n{body}")
+    explained = explanation_table(report, lang)
+    if explained:
+        blocks.append(f"## {escape(blabel('explanations', lang))}\n\n{explained}")
     if report.findings:
         blocks.append(f"## {label('findings', lang)}\n\n"
                       + table(_FINDING_COLUMNS, finding_rows(sorted_findings(report.findings), lang), lang))
@@ -97,3 +103,28 @@ def _headline(report: Report, lang: str) -> str:
 def _unit_summary(report: Report, lang: str, selected: tuple[str, ...]) -> str:
     rows = unit_summary_texts(report, lang, selected)
     return f"## {label('summary', lang)}\n\n" + table(UNIT_SUMMARY_COLUMNS, rows, lang)
+
+
+#: Causes and next steps: one row per failing or explained result (docs/reports.md#explanations).
+EXPLANATION_COLUMNS: tuple[Column, ...] = (
+    Column("target", code=True), Column("name", wraps=True), Column("status"),
+    *(Column(key, fixed=None) for key in ("cause", "measures", "person", "source")))
+
+
+def explanation_table(report: Report, lang: str) -> str:
+    """Causes and next steps: one row per failing or explained result; "" when none is explained."""
+    from policycheck.reporters.common import result_label, result_name, status_text
+
+    entries = explanation_entries(report)
+    if not entries:
+        return ""
+    columns = (*EXPLANATION_COLUMNS[:3],
+               *(Column(key, fixed=blabel(key, lang)) for key in ("cause", "measures", "person", "source")))
+    rows = []
+    for result in entries:
+        note = result.explanation
+        texts = ([note.cause, note.measures, note.person, note.source] if note is not None
+                 else [blabel("no_explanation", lang), None, None, None])
+        rows.append([result_label(result), result_name(result, lang), status_text(result, lang),
+                     *(text or "—" for text in texts)])
+    return table(columns, rows, lang)

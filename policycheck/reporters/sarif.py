@@ -22,8 +22,10 @@ from urllib.parse import quote
 from policycheck.findings import RULES, Validation, sorted_findings, split_sheet
 from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import extra_message
 from policycheck.reporters.common import approximate_note, result_reason
 from policycheck.reporters.json_report import dumps
+from policycheck.reporters.json_text import report_to_plain
 from policycheck.reporters.labels import status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
 from policycheck.version import __version__
@@ -151,11 +153,18 @@ def _result_result(result: Result, index: dict[str, int], lang: str) -> dict[str
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
         "level": _result_level(result),
-        "message": {"text": f"{name}: {result_reason(result, lang)}{approximate_note(result, lang)}"},
+        "message": {"text": _message(f"{name}: {result_reason(result, lang)}{approximate_note(result, lang)}",
+                                     result, lang)},
         "locations": [_location(loc.file, loc.line, loc.column)],
         "partialFingerprints": _fingerprint(result.plan, result.target, result.unit, result.status),
         "properties": _properties(result),
     }
+
+
+def _message(text: str, result: Result, lang: str) -> str:
+    """The result's message, with its explanation and trend when the run has them."""
+    extra = extra_message(result, lang)
+    return f"{text} | {extra}" if extra else text
 
 
 def _properties(result: Result) -> dict[str, Any]:
@@ -163,9 +172,14 @@ def _properties(result: Result) -> dict[str, Any]:
     keys = ("plan", "target", "unit", "year", "status", "failing", "commitment",
             "actual", "expected", "gap", "attainment")
     properties = {key: _plain(getattr(result, key)) for key in keys}
-    # As in the JSON report, the optional marks only when set: 属性, a stated verdict, an approximate actual.
+    # As in the JSON report, the optional marks only when set: 属性, a stated verdict, an approximate actual;
+    # and with --notes, --compare, --years the explanation and the trend (docs/reports.md#json).
     properties.update({key: getattr(result, key) for key in ("attribute", "stated", "approximate")
                        if getattr(result, key)})
+    if result.explanation is not None:
+        properties["explanation"] = report_to_plain(result.explanation)
+    if result.trend is not None:
+        properties["trend"] = report_to_plain(result.trend)
     return properties
 
 

@@ -33,6 +33,8 @@ from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.bulletin_cells import explanation_block_lines, trend_cells, trend_columns, trend_years
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     RESULT_CELLS,
     RESULT_COLUMNS,
@@ -127,6 +129,11 @@ def render(report: Report, options: RenderOptions) -> str:
     else:
         for info, results in results_by_plan(report):
             blocks.append(fitted(_results_builder(plan_heading(info, lang), results, lang, names), width))
+    explained = explanation_block_lines(report, lang)
+    if explained:
+        explanations = Text(blabel("explanations", lang) + "\n", style="bold")
+        explanations.append("\n".join(explained))
+        blocks.append(explanations)
     rows = unit_rows(report, options.units)
     if rows:
         blocks.append(fitted(_shortfall_builder(rows, names, lang), width, layouts=(LAYOUTS[0], LAYOUTS[-1])))
@@ -220,7 +227,9 @@ def _results_builder(title: str, results: list[Result], lang: str,
 def _results_table(title: str, results: list[Result], lang: str, names: Mapping[str, str],
                    layout: Layout) -> Table:
     columns = [c for c in RESULT_COLUMNS if not (c.key == "target" and layout.ids == "none")]
-    table = _new_table(title, columns, lang, layout)
+    trend = trend_columns(results, lang)  # with --compare/--years: a status per earlier year, the trend
+    years = trend_years(results)
+    table = _new_table(title, (*columns, *trend), lang, layout)
     for result in results:
         cells = []
         for column in columns:
@@ -230,6 +239,7 @@ def _results_table(title: str, results: list[Result], lang: str, names: Mapping[
                 cells.append(status_cell(display_status(result), _status_text(result, lang, layout)))
             else:
                 cells.append(Text(RESULT_CELLS[column.key](result, lang, names)))
+        cells.extend(Text(cell) for cell in (trend_cells(result, years, lang) if trend else ()))
         table.add_row(*cells)
     _fix_requirement_width(table, columns, [[requirement_cell(r, lang)] for r in results])
     return table

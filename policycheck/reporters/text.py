@@ -20,6 +20,8 @@ from tabulate import tabulate
 from policycheck.findings import Validation, format_parsable, sorted_findings
 from policycheck.messages import msg
 from policycheck.reporters import RenderOptions, summary_line
+from policycheck.reporters.bulletin_cells import add_trend_columns, explanation_block_lines
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     RESULT_COLUMNS,
     SUPERSEDED_COLUMNS,
@@ -51,9 +53,14 @@ def render(report: Report, options: RenderOptions) -> str:
     else:
         names = unit_names(report, options.lang)
         for info, results in results_by_plan(report):
-            rows = [result_row_texts(r, options.lang, names) for r in results]
-            table = _table(rows, RESULT_COLUMNS, options)
+            columns, rows = add_trend_columns(results, RESULT_COLUMNS,
+                                              [result_row_texts(r, options.lang, names) for r in results],
+                                              options.lang)
+            table = _table(rows, columns, options)
             blocks.append(f"{plan_heading(info, options.lang)}\n\n{table}")
+    explained = explanation_block_lines(report, options.lang)
+    if explained:
+        blocks.append(f"{blabel('explanations', options.lang)}\n\n" + "\n".join(explained))
     unit_rows = unit_row_texts(report, options.lang, selected=options.units)
     if unit_rows:
         table = _table(unit_rows, SHORTFALL_COLUMNS, options)

@@ -10,7 +10,6 @@ anyone (a CI job renders whatever a pull request contains).
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from policycheck.findings import sorted_findings
 from policycheck.kinds import kind_spec
 from policycheck.reporters import RenderOptions, midyear_clause
+from policycheck.reporters.bulletin_cells import explanation_pairs, has_explanations, trend_sentence
+from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     EMPTY,
     SUPERSEDED_COLUMNS,
@@ -41,8 +42,11 @@ from policycheck.reporters.common import (
     unit_names,
 )
 from policycheck.reporters.html import chart
+from policycheck.reporters.html.cagr_chart import cagr_chart, requirement_values
+from policycheck.reporters.html.cagr_chart import plain_number as _number
 from policycheck.reporters.html.month_chart import month_chart
 from policycheck.reporters.labels import label, status_label
+from policycheck.reporters.sentences import report_sentences
 from policycheck.reporters.units import (
     SHORTFALL_COLUMNS,
     UNIT_CELLS,
@@ -81,6 +85,9 @@ class Card:
     #: an in-year result (docs/evaluation.md#in-year): the months of its year, beside the years
     month_chart: MonthChart | None = None
     month_label: str = ""
+    #: --compare/--years: the statuses compared and the trend; --notes: (label, text) pairs.
+    trend: str = ""
+    explanation: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +129,9 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
     names = unit_names(report, lang)
     sections = []
     counter = iter(range(1, len(report.results) + 1))
+    explained = has_explanations(report.results)
     for info, results in results_by_plan(report):
-        cards = tuple(build_card(r, info, names, lang, f"r{next(counter)}") for r in results)
+        cards = tuple(build_card(r, info, names, lang, f"r{next(counter)}", explained) for r in results)
         as_of = as_of_label(info.as_of, lang) if info.as_of is not None else None
         sections.append(PlanSection(one_line(info.title), info.id, f"{info.period[0]}–{info.period[1]}",
                                     EMPTY if info.year is None else str(info.year), cards, as_of))
@@ -135,6 +143,8 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "sections": sections,
         "show_cards": options.view != "units",
         "counts": [(s, status_label(s, lang), n) for s, n in counts.items()],
+        # The opening sentences of the 通报, the same text as the Word document's.
+        "summaries": [sentences for _info, sentences in report_sentences(report, lang)],
         "total": report.summary.results,
         "failing": report.summary.failing,
         "method": report.method,
@@ -154,6 +164,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
         "superseded": superseded_rows(report, lang),
         "tool": f"{report.tool.get('name', 'policycheck')} {report.tool.get('version', '')}".strip(),
+        "b": functools.partial(blabel, lang=lang),
     }
 
 
@@ -182,8 +193,10 @@ def with_measure(value: float | bool | tuple[float, float] | None, measure: str 
     return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
 
 
-def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang: str, anchor: str) -> Card:
-    """The texts and the chart of one result."""
+def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang: str, anchor: str,
+               explained: bool = False) -> Card:
+    """The texts and the chart of one result; ``explained``: the run has explanations, so a
+    failing result without one says so."""
     chart_obj, y_label, notes = build_chart(result, info, lang)
     unit = unit_names.get(result.unit, result.unit) if result.unit else None
     months = build_month_chart(result, lang)
@@ -196,6 +209,9 @@ def build_card(result: Result, info: PlanInfo, unit_names: dict[str, str], lang:
         chart_label=f"{result_name(result, lang)}: {status_label(result.status, lang)}",
         y_label=y_label, notes=notes, month_chart=months,
         month_label=f"{result_name(result, lang)}: {label('months_chart', lang)} {result.year}" if months else "",
+        trend=trend_sentence(result, lang),
+        explanation=tuple(explanation_pairs(result, lang)) if result.explanation is not None or (
+            result.failing and explained) else (),
     )
 
 
@@ -263,13 +279,6 @@ def _actual(result: Result, measure: str | None, lang: str) -> str:
     return text.replace(number, with_measure(result.actual, measure, lang), 1) if plain else text
 
 
-def _number(value: object) -> float | None:
-    """A finite plain number, or None (booleans, ranges and gaps are not plotted)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return None
-    return float(value)
-
-
 def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:
     """The chart of one result, its y-axis label and notes shown under it."""
     fmt: Callable[[float], str] = lambda v: with_measure(v, result.measure, lang)  # noqa: E731
@@ -292,7 +301,7 @@ def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None
         integer = inverted or whole_numbers(data)
         return chart.line_chart(data, inverted=inverted, integer=integer, fmt=fmt), y_label, notes
     if shape == "compound":
-        return _cagr_chart(result, lang, fmt, y_label)
+        return cagr_chart(result, lang, fmt, y_label)
     if shape == "bars":
         history = [(h.year, _number(h.actual), h.status) for h in result.history or ()]
         required = requirement_values(result.target_value)
@@ -308,14 +317,6 @@ def whole_numbers(data: chart.Trajectory) -> bool:
     """True when the plan and the actuals only count whole things (2 labs, not 1.25)."""
     values = [v for _, v in data.schedule + data.milestones] + [v for _, v in data.observed if v is not None]
     return bool(values) and all(float(v).is_integer() for v in values)
-
-
-def requirement_values(value: object) -> tuple[float, ...]:
-    """The requirement lines of a bar chart: one value, both ends of a range, or none."""
-    if isinstance(value, tuple):
-        return tuple(v for v in (_number(x) for x in value) if v is not None)
-    number = _number(value)
-    return () if number is None else (number,)
 
 
 def trajectory(result: Result) -> chart.Trajectory:
@@ -369,30 +370,6 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
         total = None if total is None or value is None else total + value
         totals.append((year, total))
     return tuple(totals)
-
-
-def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
-                y_label: str) -> tuple[Chart | None, str, tuple[str, ...]]:
-    """Levels against the compound path the required average rate implies.
-
-    When the report has no level (the CSV gives rates), the observed rates are
-    drawn as bars against the required rate instead.
-    """
-    rate, level = _number(result.target_value), _number(result.level)
-    base, end = result.baseline, result.target_year
-    if level is None or rate is None or base is None or end is None or base.value <= 0:
-        history = [(y, _number(v), "") for y, v in result.observed]
-        return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
-    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
-    actual_rate = _number(result.actual)
-    projection = None
-    if actual_rate is not None and end > result.year:
-        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
-    data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
-                            observed=tuple((y, _number(v)) for y, v in result.observed),
-                            projection=projection, year=result.year)
-    plain: Callable[[float], str] = lambda v: fmt_number(v, lang)  # noqa: E731
-    return chart.line_chart(data, fmt=plain), label("level", lang), (label("cagr_note", lang),)
 
 
 __all__ = ["render", "page_context", "build_card", "build_chart", "trajectory", "running_totals",

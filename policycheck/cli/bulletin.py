@@ -1,0 +1,165 @@
+"""The year-end 通报 options of ``check`` and ``units``: explanations, history, and their exit code.
+
+``--notes FILE`` (and explanations files recognised among ``-a`` by their
+columns), ``--require-explanations``, ``--compare LAST.json`` and ``--years
+A-B`` (docs/reports.md#explanations, docs/reports.md#history-and-trends).
+:func:`bulletin_run_options` sorts the command line out before anything is read;
+:func:`add_bulletin` adds trends and explanations to an evaluated report;
+:func:`exit_code` is the exit code of the run.  ``template --notes`` is
+:mod:`policycheck.cli.template_notes`.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from policycheck.cli.exitcodes import EXIT_FAIL, EXIT_OK
+from policycheck.errors import InputError, PolicycheckError
+from policycheck.findings import Finding, format_parsable, has_errors
+
+if TYPE_CHECKING:
+    from policycheck.bulletin_model import Explanation, NoteKey
+    from policycheck.cli.options import RunOptions
+    from policycheck.evaluation.history import ResultKey
+    from policycheck.model import Plan, Report
+    from policycheck.observations import Actuals
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def bulletin_options(func: F) -> F:
+    """The options of ``check`` and ``units`` for the year-end 通报."""
+    decorators = [
+        click.option("--notes", "notes", multiple=True, type=click.Path(dir_okay=False),
+                     help="Explanations file (CSV or YAML): 原因/措施/责任人 per target and year (repeatable). "
+                          "A CSV among -a with a 原因 or 措施 column is one too."),
+        click.option("--require-explanations", is_flag=True,
+                     help="Exit 1 when a failing target has no explanation (and 0 once each has one)."),
+        click.option("--compare", metavar="LAST.json", type=click.Path(dir_okay=False),
+                     help="A previous JSON report: add each target's status then and its trend."),
+        click.option("--years", "years", metavar="A-B",
+                     help="Evaluate every year from A to B; report B with each target's status per year and trend."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
+    """The 通报 fields of :class:`policycheck.cli.options.RunOptions`, taken out of click's values.
+
+    Explanations files among ``-a`` leave ``values["actuals"]`` for ``notes``;
+    ``--years A-B`` becomes the assessment year B (``values["year"]``); options
+    that cannot go together are usage errors.  Works for every command with
+    :func:`policycheck.cli.options.evaluation_options` (explain has no 通报
+    options, but an explanations file among its ``-a`` is still not actuals).
+    """
+    from policycheck.actuals.notes_read import is_notes_file
+    from policycheck.actuals.template import parse_years
+
+    actuals = tuple(values.get("actuals", ()))
+    found = tuple(path for path in actuals if is_notes_file(path))
+    values["actuals"] = tuple(path for path in actuals if path not in found)
+    if found and not values["actuals"]:
+        raise PolicycheckError(f"{', '.join(found)}: an explanations file (it has a 原因 or 措施 column), not actuals; "
+                         "give the statistics with -a too")
+    fields: dict[str, Any] = {
+        "notes": tuple(values.pop("notes", None) or ()) + found,
+        "require_explanations": bool(values.pop("require_explanations", False)),
+        "compare": values.pop("compare", None),
+        "years": None,
+    }
+    years_text = values.pop("years", None)
+    if years_text:
+        if values.get("year") is not None:
+            raise PolicycheckError("--year and --years cannot be used together: --years A-B assesses year B")
+        if values.get("period") is not None:
+            raise PolicycheckError("--period and --years cannot be used together: --years compares year ends")
+        if fields["compare"]:
+            raise PolicycheckError("--compare and --years cannot be used together: each gives the earlier statuses")
+        first, last = parse_years(years_text)
+        fields["years"] = (first, last)
+        values["year"] = last
+    return fields
+
+
+def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
+    """``report`` with trends (--compare, --years) and explanations (--notes) added."""
+    if options.years is not None:
+        report = _with_years(report, plans, actuals, options)
+    elif options.compare:
+        report = _with_previous(report, options)
+    if options.notes or options.require_explanations:
+        notes = load_notes(options.notes, plans, options)
+        from policycheck.evaluation.explanations import missing_explanations, with_explanations
+
+        report = with_explanations(report, notes)
+        if options.require_explanations:
+            missing = missing_explanations(report, notes)
+            for finding in missing:  # errors of the run: on stderr even with -q, as validate's are
+                print(format_parsable(finding, options.lang), file=sys.stderr)
+            report = replace(report, findings=tuple(sorted([*report.findings, *missing], key=Finding.sort_key)))
+    return report
+
+
+def exit_code(report: Report, options: RunOptions) -> int:
+    """0 or 1.  With --require-explanations: 1 when a failing target lacks an explanation."""
+    if options.require_explanations:
+        return EXIT_FAIL if any(f.rule == "PC606" for f in report.findings) else EXIT_OK
+    return EXIT_FAIL if report.summary.failing else EXIT_OK
+
+
+def load_notes(paths: Sequence[str], plans: Sequence[Plan], options: RunOptions) -> dict[NoteKey, Explanation]:
+    """Every explanations file of the run; InputError (exit 2) when any has an error."""
+    from policycheck.actuals.notes_read import read_notes_file
+    from policycheck.actuals.notes_resolve import resolve_rows
+
+    rows = []
+    findings: list[Finding] = []
+    for path in paths:
+        read = read_notes_file(path, encoding=options.encoding)
+        rows.extend(read.rows)
+        findings.extend(read.findings)
+    resolved = resolve_rows(rows, plans, allow_unknown=options.allow_unknown)
+    findings.extend(resolved.findings)
+    if has_errors(findings):
+        raise InputError(findings)
+    if not options.quiet:
+        for finding in findings:
+            print(format_parsable(finding, options.lang), file=sys.stderr)
+    return resolved.notes
+
+
+def _with_years(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
+    from policycheck.evaluation.engine import evaluate_plans
+    from policycheck.evaluation.history import with_trends, year_statuses
+
+    assert options.years is not None
+    first, last = options.years
+    earlier = [year_statuses(evaluate_plans(plans, actuals, replace(options.evaluation, year=year)))
+               for year in range(first, last)]
+    return with_trends(report, earlier)
+
+
+def _with_previous(report: Report, options: RunOptions) -> Report:
+    from policycheck.bulletin_model import YearStatus
+    from policycheck.evaluation.history import with_trends
+    from policycheck.previous import read_report
+
+    assert options.compare is not None
+    past = read_report(options.compare)
+    earlier: dict[ResultKey, YearStatus] = {
+        (item.plan, item.target, item.unit): YearStatus(item.year, item.status, item.actual) for item in past.results}
+    if not options.quiet:
+        for info in report.plans:
+            if info.id not in past.years:
+                print(f"{options.compare}: warning: the previous report has no results of plan {info.id}; "
+                      "its targets have nothing to compare with", file=sys.stderr)
+    return with_trends(report, [earlier])
+
+
+__all__ = ["add_bulletin", "bulletin_options", "bulletin_run_options", "exit_code", "load_notes"]

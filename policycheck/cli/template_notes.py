@@ -1,0 +1,86 @@
+"""``policycheck template PLAN --notes -a CSV``: the explanations file to fill in for one run.
+
+The run is evaluated as ``check`` would (``--year``, ``--fail-on``, ``--strict``),
+and the failing targets get a row (docs/reports.md#explanations); an
+explanations file among ``-a`` fills in what it already says.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from policycheck.cli.bulletin import add_bulletin, bulletin_run_options
+from policycheck.cli.exitcodes import EXIT_OK
+from policycheck.cli.options import FAIL_ON_LEVELS
+from policycheck.errors import PolicycheckError
+from policycheck.messages import msg
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str, years: str | None, wide: bool,
+                       force: bool = False, **values: Any) -> int:
+    """``template --notes``: evaluate like ``check`` and write the explanations file to fill in."""
+    from policycheck.cli.options import RunOptions
+    from policycheck.cli.output import atomic_write
+    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.evaluation.options import EvaluationOptions
+    from policycheck.reporters.notes_template import notes_template
+    from policycheck.service import run_check
+
+    if years or wide:
+        raise PolicycheckError("template --notes takes --year (the assessment year), not --years or --wide")
+    if not values.get("actuals"):
+        raise PolicycheckError("template --notes needs the statistics: -a FILE "
+                               "(the run whose failing targets to explain)")
+    given = tuple(values["actuals"])
+    bulletin = bulletin_run_options(values)
+    if output:
+        refuse_overwriting_inputs([output], plans + given)
+        if os.path.lexists(output) and not force:
+            # A filled-in copy is the usual file at that path: replacing it would lose every cause written.
+            raise PolicycheckError(msg("cli.exists", path=output).get(lang))
+    evaluation = EvaluationOptions(year=values.get("year"), method=values.get("method"),
+                                   on_track=values.get("on_track"), at_risk=values.get("at_risk"),
+                                   fail_on=values.get("fail_on", "off-track"), strict=bool(values.get("strict")))
+    options = RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=lang,
+                         encoding=values.get("encoding", "auto"), allow_unknown=bool(values.get("allow_unknown")),
+                         quiet=True, **bulletin)
+    checked = run_check(options.plans, options.actuals, evaluation, encoding=options.encoding,
+                        allow_unknown=options.allow_unknown)
+    report = add_bulletin(checked.report, checked.inputs.plans, checked.inputs.actuals, options)
+    text = notes_template(report, lang)
+    if output:
+        atomic_write(output, text, encoding="utf-8-sig")
+    else:
+        click.echo(text, nl=False)
+    return EXIT_OK
+
+
+def notes_template_options(func: F) -> F:
+    """The options ``template --notes`` adds: the run whose failing targets get a row."""
+    decorators = [
+        click.option("--notes", "notes_template", is_flag=True,
+                     help="Write the explanations file to fill in (原因/措施) for the failing targets of a run."),
+        click.option("-a", "--actuals", "actuals", multiple=True, type=click.Path(dir_okay=False),
+                     help="With --notes: the actuals CSV files of the run (repeatable)."),
+        click.option("--year", type=click.IntRange(1900, 2200), help="With --notes: the assessment year."),
+        click.option("--method", type=click.Choice(["linear", "cagr"]), help="With --notes: as for check."),
+        click.option("--on-track", type=click.FloatRange(0, None), help="With --notes: as for check."),
+        click.option("--at-risk", type=click.FloatRange(0, None), help="With --notes: as for check."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
+                     help="With --notes: which results need an explanation (those failing the run)."),
+        click.option("--strict", is_flag=True, help="With --notes: aspirational targets can fail too."),
+        click.option("--encoding", default="auto", show_default=True, help="With --notes: CSV encoding."),
+        click.option("--allow-unknown", is_flag=True, help="With --notes: unknown target ids become warnings."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+
+__all__ = ["notes_template_options", "run_notes_template"]

@@ -1,0 +1,163 @@
+"""A previous JSON report read back: for ``check --compare`` and ``policycheck diff``.
+
+Only what a comparison needs is read: per result its key (plan, target,
+unit), name, year, status, actual and failing flag; the plans' assessment
+years; the superseded rows and the findings.  Each of these is checked, so a
+file that is not a policycheck JSON report gives one clear message
+``FILE:LINE:COL: what is wrong`` (exit 2), never a traceback.  The line of a
+result is found in the layout policycheck writes (one result per line); in a
+file reformatted by another tool the message names the result instead.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from policycheck.errors import PolicycheckError
+from policycheck.findings import Finding
+from policycheck.messages import same
+from policycheck.model import STATUSES, Status, Superseded
+
+_NUMBER = (int, float)
+
+
+@dataclass(frozen=True, slots=True)
+class PastResult:
+    plan: str
+    target: str
+    unit: str | None
+    name: str
+    year: int
+    status: Status
+    actual: float | bool | None
+    failing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PastReport:
+    file: str
+    #: plan id -> assessment year (None: the report had no data for the plan)
+    years: Mapping[str, int | None]
+    results: tuple[PastResult, ...]
+    superseded: tuple[Superseded, ...]
+    findings: tuple[Finding, ...]
+
+
+class ReportReadError(PolicycheckError):
+    """A previous report that cannot be used; the message has the location."""
+
+
+def read_report(path: str) -> PastReport:
+    """Read and check a JSON report written by ``check -f json`` (or ``-o json=``)."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise ReportReadError(f"{path}: cannot read the report: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ReportReadError(f"{path}: not UTF-8 text at byte {exc.start}: a JSON report is UTF-8") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReportReadError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}; "
+                              "expected a report written by policycheck check -f json") from exc
+    return _Reader(path, text).report(data)
+
+
+class _Reader:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.split("\n")
+
+    def fail(self, where: str, message: str, index: int | None = None, list_name: str = "results") -> NoReturn:
+        line = self._line_of(list_name, index) if index is not None else 0
+        location = f"{self.path}:{line}:5" if line else self.path
+        raise ReportReadError(f"{location}: {where}: {message}; expected a report written by "
+                              "policycheck check -f json")
+
+    def _line_of(self, list_name: str, index: int) -> int:
+        """The line of item ``index`` of a top-level list in policycheck's own layout, else 0."""
+        opening = f'  "{list_name}": ['
+        for number, line in enumerate(self.lines, start=1):
+            if line == opening:
+                target = number + 1 + index
+                if target <= len(self.lines) and self.lines[target - 1].startswith("    {"):
+                    return target
+                return 0
+        return 0
+
+    def report(self, data: Any) -> PastReport:
+        if not isinstance(data, dict):
+            self.fail("the top level", f"is a {type(data).__name__}, not an object")
+        plans = self._list(data, "plans")
+        results = self._list(data, "results")
+        years: dict[str, int | None] = {}
+        for index, item in enumerate(plans):
+            pid = self._field(item, "id", (str,), f"plans[{index}]", index, "plans")
+            year = self._field(item, "year", (int, type(None)), f"plans[{index}]", index, "plans")
+            years[pid] = year
+        past = tuple(self._result(item, index) for index, item in enumerate(results))
+        superseded = tuple(self._superseded(item, index) for index, item in enumerate(data.get("superseded") or []))
+        findings = tuple(self._finding(item, index) for index, item in enumerate(data.get("findings") or []))
+        return PastReport(self.path, years, past, superseded, findings)
+
+    def _list(self, data: dict[str, Any], name: str) -> list[Any]:
+        value = data.get(name)
+        if not isinstance(value, list):
+            self.fail(name, "missing or not a list")
+        return value
+
+    def _field(self, item: Any, name: str, types: tuple[type, ...], where: str, index: int,
+               list_name: str = "results") -> Any:
+        if not isinstance(item, dict):
+            self.fail(where, "is not an object", index, list_name)
+        if name not in item:
+            self.fail(f"{where}.{name}", "missing", index, list_name)
+        value = item[name]
+        # JSON true is a Python bool, which is an int: a year or line must not be one.
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
+            self.fail(f"{where}.{name}", f"{value!r} is not {wanted}", index, list_name)
+        return value
+
+    def _result(self, item: Any, index: int) -> PastResult:
+        where = f"results[{index}]"
+        status = self._field(item, "status", (str,), where, index)
+        if status not in STATUSES:
+            self.fail(f"{where}.status", f"{status!r} is not a status (one of {', '.join(STATUSES)})", index)
+        return PastResult(
+            plan=self._field(item, "plan", (str,), where, index),
+            target=self._field(item, "target", (str,), where, index),
+            unit=self._field(item, "unit", (str, type(None)), where, index),
+            name=self._field(item, "name", (str,), where, index),
+            year=self._field(item, "year", (int,), where, index),
+            status=status,
+            actual=self._field(item, "actual", (*_NUMBER, bool, type(None)), where, index),
+            failing=self._field(item, "failing", (bool,), where, index))
+
+    def _superseded(self, item: Any, index: int) -> Superseded:
+        where = f"superseded[{index}]"
+
+        def get(name: str, types: tuple[type, ...]) -> Any:
+            return self._field(item, name, types, where, index, "superseded")
+
+        return Superseded(file=get("file", (str,)), line=get("line", (int,)), plan=get("plan", (str,)),
+                          target=get("target", (str,)), unit=get("unit", (str, type(None))),
+                          year=get("year", (int,)), status=get("status", (str,)),
+                          value=get("value", (*_NUMBER, bool, type(None))),
+                          replaced_by=item.get("replaced_by"))
+
+    def _finding(self, item: Any, index: int) -> Finding:
+        where = f"findings[{index}]"
+
+        def get(name: str, types: tuple[type, ...]) -> Any:
+            return self._field(item, name, types, where, index, "findings")
+
+        level = get("level", (str,))
+        if level not in ("error", "warning"):
+            self.fail(f"{where}.level", f"{level!r} is not error or warning", index, "findings")
+        # The message as the report wrote it (English): read back, not composed here.
+        return Finding.of(get("rule", (str,)), level, get("file", (str,)), get("line", (int,)),
+                          get("column", (int,)), same(get("message", (str,))))

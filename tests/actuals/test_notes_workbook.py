@@ -1,0 +1,88 @@
+"""Explanations in a workbook sheet: --notes BOOK, --notes BOOK#SHEET and -a BOOK#SHEET."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+
+from policycheck.actuals.notes_read import is_notes_file, read_notes_file
+from policycheck.cli import main
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+
+TAICANG = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
+ACTUALS = str(EXAMPLES_DIR / "taicang.csv")
+CAUSE = "认定通过率低于预期"
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    """A workbook as a bureau sends it: a title row, then the explanations; and a sheet of other text."""
+    path = tmp_path / "说明.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    notes = workbook.add_worksheet("说明")
+    notes.merge_range(0, 0, 0, 5, "2019年滞后指标原因及措施")
+    rows = [["规划", "指标", "年份", "原因", "措施", "责任人"],
+            ["taicang-sti-2018-2020", "hnte-new-annual", 2019, CAUSE, "加强培育辅导", "市科技局"],
+            ["taicang-sti-2018-2020", "rd-institution-rate", 2019, "认定标准提高", "逐家辅导", "市科技局"],
+            ["taicang-sti-2018-2020", "hitech-output-share", 2019, "外部需求下降", "专项帮扶", "市经信委"]]
+    for r, row in enumerate(rows, start=2):
+        notes.write_row(r, 0, row)
+    workbook.add_worksheet("填表说明").write(0, 0, "请各单位于1月10日前报送")
+    workbook.close()
+    return path
+
+
+def test_every_explanations_sheet_is_read(book: Path) -> None:
+    read = read_notes_file(str(book))
+    assert [(r.file, r.line, r.text("target"), r.text("cause")) for r in read.rows][:1] == [
+        (f"{book}#说明", 4, "hnte-new-annual", CAUSE)]
+    assert len(read.rows) == 3
+    assert [(f.rule, f.level, f.message) for f in read.findings] == [
+        ("PC605", "warning", "sheet '填表说明' ignored: none of the first 30 rows is the header of an explanations "
+                             "file: target, year and a cause (原因) or measures (措施) column")]
+
+
+def test_a_named_sheet_among_the_actuals_is_explanations(book: Path) -> None:
+    assert is_notes_file(f"{book}#说明")
+    assert not is_notes_file(f"{book}#填表说明")
+    assert not is_notes_file(str(book))
+    result = CliRunner().invoke(main, ["check", TAICANG, "-a", ACTUALS, "-a", f"{book}#说明",
+                                       "--require-explanations", "-f", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    report = json.loads(result.stdout)
+    hnte = next(r for r in report["results"] if r["target"] == "hnte-new-annual")
+    assert hnte["explanation"] == {"cause": CAUSE, "measures": "加强培育辅导", "person": "市科技局",
+                                   "source": None, "file": f"{book}#说明", "line": 4}
+
+
+def test_notes_book_checks_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "bad.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("说明").write_row(0, 0, ["指标", "年份", "原因"])
+    workbook.get_worksheet_by_name("说明").write_row(1, 0, ["hnte-new-anual", 2019, "x"])
+    workbook.close()
+    result = CliRunner().invoke(main, ["check", TAICANG, "-a", ACTUALS, "--notes", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{path}#说明!A2: error [PC602] unknown target 'hnte-new-anual' "
+                             "(did you mean 'hnte-new-annual'?)\n")
+
+
+def test_a_workbook_without_explanations_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "none.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("数据").write_row(0, 0, ["指标", "年份", "数值"])
+    workbook.close()
+    read = read_notes_file(str(path))
+    assert [(f.rule, f.level) for f in read.findings] == [("PC601", "error")]
+    assert read.rows == []
+
+
+def test_validate_checks_a_workbook_of_explanations(book: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--lang", "en", TAICANG, str(book)])
+    assert result.exit_code == 0
+    assert result.stdout == (f"{book}: warning [PC605] sheet '填表说明' ignored: none of the first 30 rows is the "
+                             "header of an explanations file: target, year and a cause (原因) or measures (措施) "
+                             "column\n")

@@ -46,11 +46,18 @@ class Checked:
 def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
           on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
           strict: bool = False, encoding: str = "auto", allow_unknown: bool = False,
-          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None) -> Report:
+          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None, notes: Sequence[str] = (),
+          require_explanations: bool = False, compare: str | None = None,
+          years: str | tuple[int, int] | None = None) -> Report:
     """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
 
     ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) is ``--period``: the
-    assessment at the end of a month (docs/evaluation.md#in-year).
+    assessment at the end of a month (docs/evaluation.md#in-year).  The year-end
+    通报 options are those of the command line: ``notes`` (explanations files),
+    ``require_explanations`` (a PC606 finding for each failing target without one),
+    ``compare`` (a previous JSON report) and ``years`` (``"2018-2019"`` or
+    ``(2018, 2019)``: every year evaluated, the last reported with its trend), as
+    docs/reports.md#explanations describes.
 
     Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
     (with every finding) when an input has an error, and
@@ -58,9 +65,34 @@ def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = No
     """
     from policycheck.evaluation.engine import as_of_point
 
-    options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk, fail_on=fail_on,
-                                strict=strict, period=as_of_point(period))
-    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets).report
+    span = _years(years, year, period)
+    options = EvaluationOptions(year=span[1] if span else year, method=method, on_track=on_track, at_risk=at_risk,
+                                fail_on=fail_on, strict=strict, period=as_of_point(period))
+    checked = run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets)
+    if not (notes or require_explanations or compare or span):
+        return checked.report
+    from policycheck.bulletin_service import with_bulletin
+
+    return with_bulletin(checked.report, checked.inputs.plans, checked.inputs.actuals, options, notes=notes,
+                         compare=compare, years=span, require_explanations=require_explanations,
+                         encoding=encoding, allow_unknown=allow_unknown)
+
+
+def _years(years: str | tuple[int, int] | None, year: int | None,
+           period: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """``years`` as (first, last); it cannot go with ``year`` or ``period``, as on the command line."""
+    if years is None:
+        return None
+    if year is not None or period is not None:
+        raise PolicycheckError("years cannot be given with year or period: years=(A, B) assesses year B")
+    if isinstance(years, str):
+        from policycheck.actuals.template import parse_years
+
+        return parse_years(years)
+    first, last = years
+    if first > last:
+        raise PolicycheckError(f"years {years!r}: the first year must not be after the last")
+    return first, last
 
 
 def run_check(plans: Sequence[str], actuals: Sequence[str], options: EvaluationOptions = DEFAULT_OPTIONS, *,

@@ -10,21 +10,19 @@ A-B`` (docs/reports.md#explanations, docs/reports.md#history-and-trends).
 """
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from policycheck.cli.exitcodes import EXIT_FAIL, EXIT_OK
-from policycheck.errors import InputError, PolicycheckError
-from policycheck.findings import Finding, format_parsable, has_errors
+from policycheck.errors import PolicycheckError
+from policycheck.findings import Finding, format_parsable
 
 if TYPE_CHECKING:
-    from policycheck.bulletin_model import Explanation, NoteKey
     from policycheck.cli.options import RunOptions
-    from policycheck.evaluation.history import ResultKey
     from policycheck.model import Plan, Report
     from policycheck.observations import Actuals
 
@@ -88,22 +86,34 @@ def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
-    """``report`` with trends (--compare, --years) and explanations (--notes) added."""
-    if options.years is not None:
-        report = _with_years(report, plans, actuals, options)
-    elif options.compare:
-        report = _with_previous(report, options)
-    if options.notes or options.require_explanations:
-        notes = load_notes(options.notes, plans, options)
-        from policycheck.evaluation.explanations import missing_explanations, with_explanations
+    """``report`` with trends (--compare, --years) and explanations (--notes) added
+    (:func:`policycheck.bulletin_service.with_bulletin`); the warnings of explanations
+    files on stderr unless -q, the PC606 findings of --require-explanations always."""
+    from policycheck.bulletin_service import with_bulletin
 
-        report = with_explanations(report, notes)
-        if options.require_explanations:
-            missing = missing_explanations(report, notes)
-            for finding in missing:  # errors of the run: on stderr even with -q, as validate's are
-                print(format_parsable(finding, options.lang), file=sys.stderr)
-            report = replace(report, findings=tuple(sorted([*report.findings, *missing], key=Finding.sort_key)))
+    previous = None
+    if options.compare and options.years is None:
+        from policycheck.previous import read_report
+
+        previous = read_report(options.compare)
+        if not options.quiet:
+            for info in report.plans:
+                if info.id not in previous.years:
+                    print(f"{options.compare}: warning: the previous report has no results of plan {info.id}; "
+                          "its targets have nothing to compare with", file=sys.stderr)
+    printed = None if options.quiet else functools.partial(_print, lang=options.lang)
+    before = set(report.findings)
+    report = with_bulletin(report, plans, actuals, options.evaluation, notes=options.notes, compare=previous,
+                           years=options.years, require_explanations=options.require_explanations,
+                           encoding=options.encoding, allow_unknown=options.allow_unknown, on_warnings=printed)
+    # errors of the run: on stderr even with -q, as validate's are
+    _print([f for f in report.findings if f.rule == "PC606" and f not in before], options.lang)
     return report
+
+
+def _print(findings: Sequence[Finding], lang: str) -> None:
+    for finding in findings:
+        print(format_parsable(finding, lang), file=sys.stderr)
 
 
 def exit_code(report: Report, options: RunOptions) -> int:
@@ -113,53 +123,4 @@ def exit_code(report: Report, options: RunOptions) -> int:
     return EXIT_FAIL if report.summary.failing else EXIT_OK
 
 
-def load_notes(paths: Sequence[str], plans: Sequence[Plan], options: RunOptions) -> dict[NoteKey, Explanation]:
-    """Every explanations file of the run; InputError (exit 2) when any has an error."""
-    from policycheck.actuals.notes_read import read_notes_file
-    from policycheck.actuals.notes_resolve import resolve_rows
-
-    rows = []
-    findings: list[Finding] = []
-    for path in paths:
-        read = read_notes_file(path, encoding=options.encoding)
-        rows.extend(read.rows)
-        findings.extend(read.findings)
-    resolved = resolve_rows(rows, plans, allow_unknown=options.allow_unknown)
-    findings.extend(resolved.findings)
-    if has_errors(findings):
-        raise InputError(findings)
-    if not options.quiet:
-        for finding in findings:
-            print(format_parsable(finding, options.lang), file=sys.stderr)
-    return resolved.notes
-
-
-def _with_years(report: Report, plans: Sequence[Plan], actuals: Actuals, options: RunOptions) -> Report:
-    from policycheck.evaluation.engine import evaluate_plans
-    from policycheck.evaluation.history import with_trends, year_statuses
-
-    assert options.years is not None
-    first, last = options.years
-    earlier = [year_statuses(evaluate_plans(plans, actuals, replace(options.evaluation, year=year)))
-               for year in range(first, last)]
-    return with_trends(report, earlier)
-
-
-def _with_previous(report: Report, options: RunOptions) -> Report:
-    from policycheck.bulletin_model import YearStatus
-    from policycheck.evaluation.history import with_trends
-    from policycheck.previous import read_report
-
-    assert options.compare is not None
-    past = read_report(options.compare)
-    earlier: dict[ResultKey, YearStatus] = {
-        (item.plan, item.target, item.unit): YearStatus(item.year, item.status, item.actual) for item in past.results}
-    if not options.quiet:
-        for info in report.plans:
-            if info.id not in past.years:
-                print(f"{options.compare}: warning: the previous report has no results of plan {info.id}; "
-                      "its targets have nothing to compare with", file=sys.stderr)
-    return with_trends(report, [earlier])
-
-
-__all__ = ["add_bulletin", "bulletin_options", "bulletin_run_options", "exit_code", "load_notes"]
+__all__ = ["add_bulletin", "bulletin_options", "bulletin_run_options", "exit_code"]

@@ -83,7 +83,7 @@ def render_file(report: Report, fmt: str, options: RenderOptions | None = None) 
 
 
 def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None) -> bytes:
-    """Render a report in one of :data:`BINARY_FORMATS` (the xlsx workbook)."""
+    """Render a report in one of :data:`BINARY_FORMATS` (the xlsx workbook, the Word 通报)."""
     if fmt not in BINARY_FORMATS:
         raise ValueError(f"{fmt} is a text format: use render")
     renderer: Callable[[Report, RenderOptions], bytes] = _module(fmt).render

@@ -1,0 +1,73 @@
+"""The Word 通报 shows main's marks as the other human formats do: 属性, 约, a stated verdict, the requirement.
+
+The plan is tests/fixtures/plan_cases/positive/indicator-table (every form of a
+主要指标 table), with the cells a bureau sends: 约6.2, 提前完成, grades.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner
+
+from policycheck.cli.commands import main
+from tests.helpers.paths import FIXTURES
+
+PLAN = str(FIXTURES / "plan_cases" / "positive" / "indicator-table" / "plan.yaml")
+CSV = """target,year,value,source
+gdp-growth,2025,约6.2,统计公报
+cpi,2025,3.2,统计公报
+energy-intensity,2020,0.5,统计年鉴
+energy-intensity,2025,0.44,统计年鉴
+urbanisation,2020,60,统计年鉴
+urbanisation,2025,65.1,统计年鉴
+innovation-rank,2020,8,评价报告
+innovation-rank,2025,5,评价报告
+air-grade,2020,三级,生态环境公报
+air-grade,2025,一级,生态环境公报
+forest-cover,2025,提前完成,政府工作报告
+"""
+
+
+def _bulletin(tmp_path: Path, *args: str) -> docx.document.Document:
+    data = tmp_path / "table.csv"
+    data.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "通报.docx"
+    result = CliRunner().invoke(main, ["check", PLAN, "-a", str(data), "--year", "2025", "-q",
+                                       "-o", f"docx={out}", *args])
+    assert result.exit_code == 1, result.output
+    return docx.Document(str(out))
+
+
+def test_the_table_has_the_attribute_column_and_the_marks(tmp_path: Path) -> None:
+    rows = [[cell.text for cell in row.cells] for row in _bulletin(tmp_path).tables[0].rows]
+    assert rows == [
+        ["序号", "指标名称", "属性", "要求", "实际", "序时目标", "差距", "完成序时进度", "状态"],
+        ["1", "地区生产总值增长", "预期性", "≈6 (±0.5)", "约6.2", "6", "0", "100%", "已达成"],
+        ["2", "居民消费价格涨幅", "预期性", "≲3 (±5%)", "3.2", "3", "-0.2", "93.8%", "未达成"],
+        ["3", "单位地区生产总值能耗降低", "约束性", "比2020年下降13.5%", "0.44", "0.43", "-0.01", "88.9%", "未达成"],
+        ["4", "常住人口城镇化率", "预期性", "比2020年提高5个百分点", "65.1", "65", "+0.1", "102%", "已达成"],
+        ["5", "区域创新能力排名", "—", "位次比2020年提升3位", "5", "5", "0", "100%", "已达成"],
+        ["6", "空气质量等级", "约束性", "≥一级", "一级", "—", "0", "—", "已达成"],
+        ["7", "森林覆盖率", "约束性", "≥45", "提前完成", "45", "—", "—", "已达成（据报）"],
+    ]
+
+
+def test_the_summary_counts_the_marks(tmp_path: Path) -> None:
+    texts = [p.text for p in _bulletin(tmp_path).paragraphs]
+    start = texts.index("一、总体情况")
+    assert texts[start + 1:start + 3] == [
+        "2025年，《示范市国民经济和社会发展第十四个五年规划主要指标》共7项指标，已完成5项（其中提前完成1项），"
+        "符合序时进度0项，滞后2项；其中1项按报送的完成情况认定（据报），1项实际值为约数。",
+        "滞后的2项中，未达成2项；其中约束性指标1项，预期性指标1项。",
+    ]
+
+
+def test_in_english(tmp_path: Path) -> None:
+    document = _bulletin(tmp_path, "--lang", "en")
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[0][2] == "Attribute"
+    assert rows[1][2:5] == ["expected", "≈6 (±0.5)", "≈6.2"]
+    assert rows[7][-1] == "met (stated)"
+    texts = [p.text for p in document.paragraphs]
+    assert "Of the 2 behind: 2 missed; 1 binding, 1 expected." in texts

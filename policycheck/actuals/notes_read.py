@@ -27,17 +27,19 @@ def is_notes_file(path: str) -> bool:
     when its header row has a cause (原因) or measures (措施) column; only the
     start of the file is read, so a large actuals file costs nothing here.  A
     sheet named as ``BOOK#SHEET`` is when its header row has one; a whole
-    workbook is actuals (give its explanations sheet with ``--notes BOOK``).  A
-    file that cannot be read is left to the actuals reader, which says why.
+    workbook is when some sheet's header has one and no sheet is of actuals
+    alone (a workbook with both is actuals: give its explanations sheet with
+    ``--notes BOOK#SHEET``).  A file that cannot be read is left to the actuals
+    reader, which says why.
     """
     if path.lower().endswith(YAML_SUFFIXES):
         return True
     from policycheck.actuals.filetype import is_workbook
 
-    if is_workbook(path):  # a sheet named as BOOK#SHEET can be explanations; a whole workbook is actuals
-        from policycheck.actuals.notes_workbook import is_notes_sheet
+    if is_workbook(path):  # a sheet named as BOOK#SHEET, or a workbook whose sheets are all explanations
+        from policycheck.actuals.notes_workbook import is_notes_book, is_notes_sheet
 
-        return is_notes_sheet(path)
+        return is_notes_sheet(path) or is_notes_book(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(_SNIFF_BYTES)

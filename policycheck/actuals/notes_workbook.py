@@ -85,6 +85,36 @@ def _say_skipped(book: str, names: list[str], skipped: list[str], findings: list
         findings.append(Finding.of("PC605", WARNING, book, 0, 0, msg("PC605.sheet", name=repr(name), why=_no_header())))
 
 
+def is_notes_book(path: str) -> bool:
+    """Whether a whole workbook among the ``-a`` files (or in a folder ``validate`` reads) is one of
+    explanations: some sheet has an explanations header and no sheet has a header of actuals only.
+
+    A sheet of explanations names its target, year and figures too (实际值), so it
+    would pass for actuals; its 原因 or 措施 column says what it is.  A workbook that
+    holds both kinds of sheet stays actuals: give its explanations with ``--notes BOOK#SHEET``.
+    """
+    from policycheck.actuals.header import recognised_columns
+    from policycheck.actuals.workbook.read import read_workbook
+
+    _book, chosen = split_sheet(path)
+    if chosen is not None and not os.path.exists(path):
+        return False
+    kinds: list[str] = []
+
+    def peek(label: str, rows: Iterable[list[str]], first_line: int) -> None:
+        for index, row in enumerate(rows):
+            if index >= HEADER_SEARCH_ROWS:
+                return
+            if is_notes_header(row):
+                kinds.append("notes")
+                return
+            if recognised_columns(row) >= 2:
+                kinds.append("actuals")
+                return
+    read_workbook(path, [], peek)
+    return "notes" in kinds and "actuals" not in kinds
+
+
 def is_notes_sheet(path: str) -> bool:
     """Whether ``BOOK#SHEET`` among the ``-a`` files names a sheet of explanations."""
     from policycheck.actuals.workbook.read import read_workbook

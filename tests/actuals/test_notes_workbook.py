@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from policycheck.actuals.notes_read import is_notes_file, read_notes_file
 from policycheck.cli import main
-from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+from tests.helpers.paths import EXAMPLES_DIR, FIXTURES, PLANS_DIR
 
 TAICANG = str(PLANS_DIR / "taicang-sti-2018-2020.yaml")
 ACTUALS = str(EXAMPLES_DIR / "taicang.csv")
@@ -86,3 +86,35 @@ def test_validate_checks_a_workbook_of_explanations(book: Path) -> None:
     assert result.stdout == (f"{book}: warning [PC605] sheet '填表说明' ignored: none of the first 30 rows is the "
                              "header of an explanations file: target, year and a cause (原因) or measures (措施) "
                              "column\n")
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_libreoffice_and_excel_97_books_of_explanations(suffix: str) -> None:
+    """examples/taicang-notes.csv saved by LibreOffice as .ods and .xls, under a title row, with the
+    sheet of instructions beside it (tests/fixtures/notes/): read through the same workbook reader."""
+    path = str(FIXTURES / "notes" / f"taicang-notes.{suffix}")
+    read = read_notes_file(path)
+    assert [(r.file, r.line, r.text("target"), r.text("year")) for r in read.rows] == [
+        (f"{path}#说明", 4, "rd-institution-rate", "2018"), (f"{path}#说明", 5, "sei-output-share", "2018"),
+        (f"{path}#说明", 6, "rd-institution-rate", "2019"), (f"{path}#说明", 7, "hitech-output-share", "2019"),
+        (f"{path}#说明", 8, "hnte-new-annual", "2019")]
+    assert [(f.rule, f.level) for f in read.findings] == [("PC605", "warning")]
+    # Given among -a as a whole book: every sheet with a header is explanations, so it is not actuals.
+    assert is_notes_file(path)
+    for year in ("2018", "2019"):
+        result = CliRunner().invoke(main, ["check", TAICANG, "-a", ACTUALS, "-a", path, "--year", year,
+                                           "--require-explanations", "-q"])
+        assert result.exit_code == 0, result.output
+    validated = CliRunner().invoke(main, ["validate", "--lang", "en", TAICANG, path])
+    assert validated.exit_code == 0
+    assert "[PC605] sheet '填表说明' ignored" in validated.stdout
+
+
+def test_a_book_of_actuals_with_an_explanations_sheet_stays_actuals(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("数据").write_row(0, 0, ["指标", "年份", "数值"])
+    workbook.add_worksheet("说明").write_row(0, 0, ["指标", "年份", "原因"])
+    workbook.close()
+    assert not is_notes_file(str(path))
+    assert is_notes_file(f"{path}#说明")

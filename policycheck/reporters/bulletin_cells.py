@@ -7,7 +7,7 @@ through :func:`policycheck.reporters.common.one_line` like every other cell.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policycheck.reporters.bulletin_labels import blabel, trend_text
@@ -188,6 +188,29 @@ def csv_extra_values(result: Result, columns: Sequence[str]) -> list[Any]:
             values.append(None if trend is None else ";".join(
                 f"{e.year}:{_plain(e.actual)}:{e.status}" for e in trend.years))
     return values
+
+
+#: The explanation's fields as columns of a sheet for people (the xlsx report), in this order.
+_NOTE_FIELDS = ("cause", "measures", "person", "source")
+
+
+def people_columns(results: Sequence[Result], lang: str) -> tuple[list[str], Callable[[Result], list[str]]]:
+    """The columns the xlsx report adds and the cells of one result for them: a status per
+    earlier year and 趋势 (with trends), then 原因, 措施, 责任人, 来源 (with explanations);
+    no columns for a plain run.  What the results have is looked at once, not per row."""
+    trends, explained = has_trends(results), has_explanations(results)
+    years = trend_years(results) if trends else ()
+    # 说明来源: the sheet already has a 来源 column, the source of the figure.
+    notes = [blabel("note_source" if name == "source" else name, lang) for name in _NOTE_FIELDS]
+    headers = trend_headers(results, lang) + (notes if explained else [])
+
+    def cells(result: Result) -> list[str]:
+        row = trend_cells(result, years, lang) if trends else []
+        if explained:
+            note = result.explanation
+            row += [one_line(getattr(note, name) or "") if note is not None else "" for name in _NOTE_FIELDS]
+        return row
+    return headers, cells
 
 
 def sheet_extra_header(column: str, lang: str) -> str:

@@ -37,6 +37,7 @@ BULLETIN_LABELS: Mapping[str, Mapping[str, str]] = {
         "trend": "趋势",
         "trend_years": "各年状态",
         "attribute": "属性",
+        "note_source": "说明来源",
         "year_status": "{year}年",
         "previous": "上次",
         # policycheck diff
@@ -105,6 +106,7 @@ BULLETIN_LABELS: Mapping[str, Mapping[str, str]] = {
         "trend": "Trend",
         "trend_years": "Status by year",
         "attribute": "Attribute",
+        "note_source": "Explanation source",
         "year_status": "{year}",
         "previous": "previous",
         "diff_title": "Changes between two checks",

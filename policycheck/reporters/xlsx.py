@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from policycheck.findings import location_text, sorted_findings
 from policycheck.periods import label_of_key
 from policycheck.reporters import RenderOptions
+from policycheck.reporters.bulletin_cells import people_columns
 from policycheck.reporters.common import (
     EMPTY,
     Column,
@@ -108,9 +109,11 @@ def render(report: Report, options: RenderOptions) -> bytes:
     names = SHEETS[lang]
     in_year = any(r.as_of is not None for r in report.results)
     result_sheet = _in_year_columns(RESULT_SHEET) if in_year else RESULT_SHEET
-    sheets = [_Sheet(book, name, headers(columns, lang), styles)
-              for name, columns in zip(names, (result_sheet, UNIT_SHEET, SUPERSEDED_SHEET, FINDING_SHEET),
-                                       strict=True)]
+    # --compare/--years and --notes: a status per earlier year, 趋势, 原因, 措施... at the end (docs/reports.md#xlsx).
+    extra, extra_cells = people_columns(report.results, lang)
+    sheets = [_Sheet(book, name, headers(columns, lang) + (extra if index == 0 else []), styles)
+              for index, (name, columns) in enumerate(zip(
+                  names, (result_sheet, UNIT_SHEET, SUPERSEDED_SHEET, FINDING_SHEET), strict=True))]
     months = _Sheet(book, MONTH_SHEET_NAME[lang], headers(MONTH_SHEET, lang), styles) if in_year else None
     for result in report.results:
         cells = _result_cells(result, lang)
@@ -118,6 +121,8 @@ def render(report: Report, options: RenderOptions) -> bytes:
             cells[_YEAR + 1:_YEAR + 1] = _in_year_cells(result, lang)
             for row in _month_rows(result, lang):
                 months.add(row)  # type: ignore[union-attr]
+        if extra:
+            cells += extra_cells(result)
         sheets[0].add(cells)
     for row in _unit_cells(report, lang):
         sheets[1].add(row)

@@ -1,4 +1,5 @@
-"""The Word 通报 shows main's marks as the other human formats do: 属性, 约, a stated verdict, the requirement.
+"""The Word 通报 shows the marks as the other human formats do: 属性, 约, a stated verdict, the requirement;
+and the xlsx report, the other file sent back to the bureau, carries trends and explanations too.
 
 The plan is tests/fixtures/plan_cases/positive/indicator-table (every form of a
 主要指标 table), with the cells a bureau sends: 约6.2, 提前完成, grades.
@@ -71,3 +72,26 @@ def test_in_english(tmp_path: Path) -> None:
     assert rows[7][-1] == "met (stated)"
     texts = [p.text for p in document.paragraphs]
     assert "Of the 2 behind: 2 missed; 1 binding, 1 expected." in texts
+
+
+def test_the_xlsx_report_carries_trends_and_explanations(tmp_path: Path) -> None:
+    """The workbook sent back to the bureau ends its results sheet with the 2018 status, 趋势 and the
+    explanation (docs/reports.md#xlsx); a plain run's sheet has none of these columns."""
+    import python_calamine
+
+    from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+
+    plan, csv = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
+    out, plain = tmp_path / "r.xlsx", tmp_path / "plain.xlsx"
+    for args in (["--years", "2018-2019", "--notes", str(EXAMPLES_DIR / "taicang-notes.csv"), "-o", f"xlsx={out}"],
+                 ["-o", f"xlsx={plain}"]):
+        CliRunner().invoke(main, ["check", plan, "-a", csv, "-q", *args])
+    with python_calamine.CalamineWorkbook.from_path(str(out)) as book:
+        rows = book.get_sheet_by_index(0).to_python()
+    with python_calamine.CalamineWorkbook.from_path(str(plain)) as book:
+        plain_header = book.get_sheet_by_index(0).to_python()[0]
+    assert rows[0] == [*plain_header, "2018年", "趋势", "原因", "措施", "责任人", "说明来源"]
+    hnte = next(row for row in rows if row[1] == "hnte-new-annual")
+    assert hnte[-6:-3] == ["已达成", "新增滞后",
+                           "部分申报企业研发费用归集不规范，认定通过率低于预期，新增58家，比年度目标少2家。"]
+    assert hnte[-1] == "示例 (illustrative)：市科技局2020年1月报送"

@@ -33,7 +33,7 @@ from policycheck.reporters.labels import LANGS
 CONFIG_FILE = "policycheck.toml"
 PYPROJECT = "pyproject.toml"
 EVALUATION_COMMANDS = ("check", "units", "explain")
-COMMANDS = (*EVALUATION_COMMANDS, "validate", "template")
+COMMANDS = (*EVALUATION_COMMANDS, "validate", "template", "diff")
 
 
 @dataclass(frozen=True)

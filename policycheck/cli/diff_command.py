@@ -11,7 +11,8 @@ import sys
 
 import click
 
-from policycheck.cli.commands import fail, handle_errors, main
+from policycheck.cli.commands import fail, handle_errors, main, refuse_bad_config
+from policycheck.cli.options import DEFAULT_LANG, LANG_HELP
 from policycheck.reporters.labels import LANGS
 
 #: The formats of a diff (policycheck.reporters.diff_report, imported when a diff runs).
@@ -25,8 +26,7 @@ DIFF_FORMATS = ("text", "markdown", "json")
               help="What goes to stdout.")
 @click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
               help="Also write the diff to a file in text, markdown or json (repeatable).")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
-              help="Language of labels (machine values are never translated).")
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the one-line summary; -o files are still written.")
 @handle_errors
 def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quiet: bool) -> None:
@@ -38,6 +38,7 @@ def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quie
     from policycheck.previous import read_report
     from policycheck.reporters.diff_report import render_diff, summary_line
 
+    refuse_bad_config(lang)
     files = []
     for value in outputs:
         out_fmt, sep, path = value.partition("=")

@@ -108,3 +108,18 @@ def test_output_files_and_bad_input(reports: tuple[str, str], tmp_path: Path) ->
                              "policycheck check -f json\n")
     assert run("diff", old, new, "-o", f"html={tmp_path / 'x.html'}").exit_code == 2
     assert run("diff", old, new, "-o", f"json={old}").exit_code == 2  # an input is never overwritten
+
+
+def test_lang_from_the_configuration_file_and_a_broken_file_stops_it(
+        reports: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = reports
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "policycheck.toml").write_text('[diff]\nlang = "en"\n', encoding="utf-8")
+    english = run("diff", old, new, "-q")
+    assert english.stdout == ("policycheck diff: 11 status changes (5 worse, 2 better); 25 changed actuals; "
+                              "0 newly superseded rows; 0 new findings\n")
+    assert run("diff", old, new, "-q", "--lang", "zh").stdout.startswith("policycheck diff: 状态变化")
+    (tmp_path / "policycheck.toml").write_text('[diff]\nlang = "fr"\n', encoding="utf-8")
+    broken = run("diff", old, new)
+    assert broken.exit_code == 2
+    assert "[PC500]" in broken.stderr

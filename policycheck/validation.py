@@ -15,17 +15,26 @@ against the plans given in the same command, so that a CI job validating
 ``plans/ examples/`` also catches unknown target ids.  A CSV file without a
 plan column whose target ids are shared by several plans is checked against the
 one plan that owns all of them, when exactly one does.
+
+Every file is read once (:mod:`policycheck.inputs`).  A file named on the
+command line that is not a regular file (``-``, ``/dev/stdin``, a FIFO,
+``<(...)``) has no telling name: its bytes decide, a plan when they have the
+top-level ``policycheck:`` key, else a CSV file.  A folder search reads regular
+files only: a device, FIFO or socket found there (a committed symbolic link to
+``/dev/zero``) is a finding, never read.
 """
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError
 from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
+from policycheck.inputs import DEFAULT_MAX_BYTES, STDIN, InputBytes, read_input
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -49,6 +58,10 @@ class Expanded:
     csvs: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
+    #: files already read while sorting them (a stream's bytes decide what it is), by path
+    read: dict[str, InputBytes] = field(default_factory=dict)
+    #: devices, FIFOs and sockets a folder search found: listed as findings, never read
+    special: list[str] = field(default_factory=list)
 
 
 def nothing_found(folder: str) -> str:
@@ -57,21 +70,39 @@ def nothing_found(folder: str) -> str:
 
 
 def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str = "auto",
-                   allow_unknown: bool = False) -> Validation:
+                   allow_unknown: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Validation:
     """Check every plan and CSV under ``paths``; findings sorted by file, line, column."""
-    return validate_found(expand(paths), strict=strict, encoding=encoding, allow_unknown=allow_unknown)
+    return validate_found(expand(paths, max_bytes=max_bytes), strict=strict, encoding=encoding,
+                          allow_unknown=allow_unknown, max_bytes=max_bytes)
 
 
 def validate_found(found: Expanded, *, strict: bool = False, encoding: str = "auto",
-                   allow_unknown: bool = False) -> Validation:
+                   allow_unknown: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Validation:
     """Check the files :func:`expand` found (the command line looks at ``found.empty`` first)."""
-    from policycheck.plans.build import check_plan_files
+    from policycheck.actuals.load import input_bytes
+    from policycheck.plans.build import check_plan_yaml
+    from policycheck.plans.yamlload import MAX_BYTES, yaml_from_input
 
-    plans, findings = check_plan_files(found.plans)
+    plans: list[Plan] = []
+    findings = [_special_finding(path) for path in found.special]
+    plan_limit = min(MAX_BYTES, max_bytes)
+    for path in found.plans:
+        got = found.read.pop(path) if path in found.read else read_input(path, plan_limit)
+        loaded = check_plan_yaml(yaml_from_input(got, plan_limit), path)
+        findings.extend(loaded.findings)
+        if loaded.plan is not None:
+            plans.append(loaded.plan)
     for path in found.csvs:
-        findings.extend(_csv_findings(path, plans, encoding=encoding, allow_unknown=allow_unknown))
-    return Validation(files=tuple(found.plans + found.csvs), findings=tuple(sorted_findings(findings)),
-                      strict=strict, skipped=tuple(found.skipped))
+        got = found.read.pop(path) if path in found.read else input_bytes(path, max_bytes)
+        findings.extend(_csv_findings(got, plans, encoding=encoding, allow_unknown=allow_unknown))
+    return Validation(files=tuple(found.plans + found.csvs + found.special),
+                      findings=tuple(sorted_findings(findings)), strict=strict, skipped=tuple(found.skipped))
+
+
+def _special_finding(path: str) -> Finding:
+    rule = "PC400" if path.lower().endswith(CSV_SUFFIXES) else "PC100"
+    return Finding(rule, ERROR, path, 0, 0, "not a regular file (a device, FIFO or socket): a folder search "
+                                            "reads regular files only; name it on the command line to read it")
 
 
 def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -80,39 +111,64 @@ def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     return found.plans, found.csvs
 
 
-def expand(paths: Sequence[str]) -> Expanded:
+def expand(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Expanded:
     """Plans, CSV files and skipped YAML files in the order given, folders in sorted order.
 
     A file named on the command line is taken whatever its suffix: ``.csv`` is
-    read as actuals, anything else as a plan.  Each file is listed once.  A
-    folder is empty when none of its files is a plan or a CSV file (a folder
-    named twice is not empty the second time: its files were found the first).
+    read as actuals, ``.yaml``/``.yml`` and any other regular file as a plan,
+    and a stream (``-``, a FIFO, a device) by its content.  Each file is listed
+    once.  A folder is empty when none of its files is a plan or a CSV file (a
+    folder named twice is not empty the second time: its files were found the
+    first).  Files read to decide what they are keep their bytes in ``read``.
     """
     found = Expanded()
     seen: dict[str, bool] = {}  # file -> whether it is checked (a plan or CSV file, not skipped YAML)
     for path in paths:
-        searched = os.path.isdir(path)
+        searched = path != STDIN and os.path.isdir(path)
         checked = 0
         for file in _walk(path) if searched else [path]:
-            key = os.path.normpath(file)
+            key = os.path.normpath(file) if file != STDIN else file
             if key not in seen:
-                seen[key] = _add(found, file, searched=searched)
+                seen[key] = _add(found, file, searched=searched, max_bytes=max_bytes)
             checked += seen[key]
         if searched and not checked:
             found.empty.append(path)
     return found
 
 
-def _add(found: Expanded, file: str, *, searched: bool) -> bool:
+def _add(found: Expanded, file: str, *, searched: bool, max_bytes: int) -> bool:
     """Put a file in its list of ``found``; False when it is YAML skipped as not a plan."""
-    if file.lower().endswith(CSV_SUFFIXES) or (split_sheet(file)[1] is not None and not os.path.exists(file)):
+    if searched and not _is_regular(file):
+        found.special.append(file)
+    elif file.lower().endswith(CSV_SUFFIXES) or (split_sheet(file)[1] is not None and not os.path.exists(file)):
         found.csvs.append(file)
-    elif searched and not is_plan_yaml(file):
-        found.skipped.append(file)
-        return False
-    else:
+    elif searched:
+        got = read_input(file, _SNIFF_BYTES, head=_SNIFF_BYTES)
+        if got.data is not None and _PLAN_KEY.search(got.data) is None:
+            found.skipped.append(file)
+            return False
         found.plans.append(file)
+        # An unreadable file counts as a plan: reading it gave the finding.  A plan
+        # over the limit keeps only its head, so the plan reader reports PC102.
+        found.read[file] = got if not got.over_limit else InputBytes(file, over_limit=True, size=got.size)
+    elif file.lower().endswith(PLAN_SUFFIXES) or _is_regular(file) or not os.path.exists(file) and file != STDIN:
+        found.plans.append(file)
+    else:
+        got = read_input(file, max_bytes, head=_SNIFF_BYTES)
+        is_plan = got.data is not None and _PLAN_KEY.search(got.data[:_SNIFF_BYTES]) is not None
+        if got.over_limit:
+            got = InputBytes(file, problem=got.problem, over_limit=True, size=got.size)
+        (found.plans if is_plan else found.csvs).append(file)
+        found.read[file] = got
     return True
+
+
+def _is_regular(path: str) -> bool:
+    """A regular file (through symbolic links); a path that cannot be looked at counts as one."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def is_plan_yaml(path: str) -> bool:
@@ -120,12 +176,8 @@ def is_plan_yaml(path: str) -> bool:
 
     An unreadable file counts as a plan, so that reading it gives a finding.
     """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return True
-    return _PLAN_KEY.search(head) is not None
+    got = read_input(path, _SNIFF_BYTES, head=_SNIFF_BYTES)
+    return got.data is None or _PLAN_KEY.search(got.data) is not None
 
 
 def _walk(folder: str) -> list[str]:
@@ -137,7 +189,7 @@ def _walk(folder: str) -> list[str]:
     return sorted(found)
 
 
-def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+def _csv_findings(got: InputBytes, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
     """What the actuals reader finds in one CSV file; never a traceback.
 
     Files are read one at a time: the same rows in two files (a UTF-8 copy and
@@ -145,12 +197,12 @@ def _csv_findings(path: str, plans: list[Plan], *, encoding: str, allow_unknown:
     not fit all the plans together (a target id several plans share and no plan
     column), the one plan that owns every row, if exactly one does, is its plan.
     """
-    findings = _read(path, plans, encoding=encoding, allow_unknown=allow_unknown)
+    findings = _read(got, plans, encoding=encoding, allow_unknown=allow_unknown)
     if len(plans) < 2 or not _misfit(findings):
         return findings
     fits = []
     for plan in plans:
-        alone = _read(path, [plan], encoding=encoding, allow_unknown=allow_unknown)
+        alone = _read(got, [plan], encoding=encoding, allow_unknown=allow_unknown)
         if not _misfit(alone):
             fits.append(alone)
     return fits[0] if len(fits) == 1 else findings
@@ -162,11 +214,11 @@ def _misfit(findings: list[Finding]) -> bool:
     return any((f.rule == "PC401" and f.level == ERROR) or f.rule == "PC403" for f in findings)
 
 
-def _read(path: str, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
-    from policycheck.actuals.load import read_actuals
+def _read(got: InputBytes, plans: list[Plan], *, encoding: str, allow_unknown: bool) -> list[Finding]:
+    from policycheck.actuals.load import read_actuals_from
 
     try:
-        actuals = read_actuals([path], plans=plans, encoding=encoding, allow_unknown=allow_unknown)
+        actuals = read_actuals_from([got], plans=plans, encoding=encoding, allow_unknown=allow_unknown)
     except InputError as exc:
         return list(exc.findings)
     return list(actuals.findings)

@@ -91,14 +91,22 @@ def parse_number(text: str, measure: str | None = None) -> float | None:
     if magnitude == 1.0:
         return number
     if measure is None:
-        return number * magnitude
+        return _finite(number * magnitude, text)
     base = measure_magnitude(measure)
     if base == 1.0:
         raise CellError(
             f"{excerpt(text)}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
             f"this one is in {excerpt(measure)}; write the plain number"
         )
-    return number * magnitude / base
+    return _finite(number * magnitude / base, text)
+
+
+def _finite(value: float, text: str) -> float:
+    """A converted value; a finite number times 万 or 亿 can still overflow (1e305万)."""
+    if not math.isfinite(value):
+        raise CellError(f"{excerpt(text)} is beyond the range of numbers once its 万/亿 is applied; "
+                        "check the cell")
+    return value
 
 
 def measure_magnitude(measure: str) -> float:

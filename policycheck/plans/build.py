@@ -13,6 +13,7 @@ from typing import Any
 
 from policycheck.errors import PlanError
 from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.inputs import input_path
 from policycheck.kinds import default_comparator
 from policycheck.model import (
     Assessment,
@@ -28,7 +29,7 @@ from policycheck.model import (
     TimesBaseline,
     Unit,
 )
-from policycheck.plans.yamlload import YamlDoc, load_yaml
+from policycheck.plans.yamlload import MAX_BYTES, YamlDoc, YamlLoad, load_yaml
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,21 @@ class PlanLoad:
     findings: list[Finding]
 
 
-def check_plan_file(path: str) -> PlanLoad:
-    """Read, validate and build one plan file; never raises for bad input."""
+def check_plan_file(path: str, max_bytes: int = MAX_BYTES) -> PlanLoad:
+    """Read, validate and build one plan file; never raises for bad input.
+
+    The file is read once, at most 10 MiB (or ``max_bytes`` when smaller);
+    ``-`` is standard input.
+    """
+    return check_plan_yaml(load_yaml(input_path(path), max_bytes), input_path(path))
+
+
+def check_plan_yaml(loaded: YamlLoad, path: str) -> PlanLoad:
+    """Validate and build a plan from its parsed YAML (:func:`check_plan_file` after reading)."""
     from policycheck.plans.rules import meaning_findings
     from policycheck.plans.schema import schema_findings
     from policycheck.plans.sources import source_findings
 
-    loaded = load_yaml(path)
     findings = list(loaded.findings)
     # Duplicate keys keep the first value, so checking goes on; an alias leaves a hole.
     if loaded.doc is None or any(f.rule in ("PC100", "PC102") for f in findings):
@@ -65,12 +74,12 @@ def check_plan_file(path: str) -> PlanLoad:
     return PlanLoad(plan, sorted_findings(findings))
 
 
-def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
+def check_plan_files(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> tuple[list[Plan], list[Finding]]:
     """:func:`check_plan_file` for each path: the plans that could be built and every finding."""
     plans: list[Plan] = []
     findings: list[Finding] = []
     for path in paths:
-        loaded = check_plan_file(path)
+        loaded = check_plan_file(path, max_bytes)
         findings.extend(loaded.findings)
         if loaded.plan is not None:
             plans.append(loaded.plan)
@@ -78,8 +87,12 @@ def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
 
 
 def load_plan(path: str) -> Plan:
-    """Load one plan; raise :class:`PlanError` (with all findings) if it has any error."""
-    loaded = check_plan_file(path)
+    """Load one plan; raise :class:`PlanError` (with all findings) if it has any error.
+
+    ``path`` is a file path (str or os.PathLike); anything else is a TypeError
+    (an int would otherwise be read as an open file descriptor).
+    """
+    loaded = check_plan_file(input_path(path, "load_plan: path"))
     if loaded.plan is None or has_errors(loaded.findings):
         raise PlanError(loaded.findings)
     return loaded.plan

@@ -12,7 +12,6 @@ stack.  Alongside the data it records, for every node, the 1-based
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
+from policycheck.inputs import InputBytes, over_limit_text, read_input
 
 #: A JSON path: mapping keys as text, sequence indices as int.
 JsonPath = tuple[str | int, ...]
@@ -84,21 +84,34 @@ class _Stop(Exception):
         self.finding = finding
 
 
-def load_yaml(path: str) -> YamlLoad:
-    """Read and parse one YAML file; never raises for bad input."""
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as handle:
-            # Read one byte past the limit: a pipe, /dev/zero or a growing file
-            # reports a size that says nothing about how much it would deliver.
-            raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
-    except OSError as exc:
-        return YamlLoad(None, [_finding(path, 0, 0, "PC100", f"cannot read the file: {exc.strerror or exc}")])
-    if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        shown = f"{size / 1048576:.1f} MiB" if size > MAX_BYTES else "over 10 MiB"
-        return YamlLoad(None, [_finding(path, 0, 0, "PC102",
-                                        f"file is {shown}; plan files are limited to 10 MiB")])
-    return parse_yaml(raw, path)
+def load_yaml(path: str, max_bytes: int = MAX_BYTES) -> YamlLoad:
+    """Read and parse one YAML file; never raises for bad input.
+
+    The file is read once through :func:`policycheck.inputs.read_input`, at most
+    :data:`MAX_BYTES` (or ``max_bytes``, ``--max-bytes``, when that is smaller).
+    """
+    limit = min(MAX_BYTES, max_bytes)
+    return yaml_from_input(read_input(path, limit), limit)
+
+
+def yaml_from_input(got: InputBytes, limit: int = MAX_BYTES) -> YamlLoad:
+    """Parse the bytes :func:`policycheck.inputs.read_input` gave (read with ``limit``),
+    or say why there are none."""
+    path = got.path
+    if got.data is not None and len(got.data) > min(limit, MAX_BYTES):
+        # Read with a larger limit (validate reads an unnamed stream before it knows it is a plan).
+        got = InputBytes(path, problem=over_limit_text(limit, None), over_limit=True)
+    if got.over_limit:
+        if limit < MAX_BYTES:
+            message = got.problem or over_limit_text(limit, got.size)
+        else:
+            # A pipe, /dev/zero or a growing file reports a size that says nothing.
+            shown = f"{got.size / 1048576:.1f} MiB" if got.size is not None else "over 10 MiB"
+            message = f"file is {shown}; plan files are limited to 10 MiB"
+        return YamlLoad(None, [_finding(path, 0, 0, "PC102", message)])
+    if got.data is None:
+        return YamlLoad(None, [_finding(path, 0, 0, "PC100", got.problem or "cannot read the file")])
+    return parse_yaml(got.data, path)
 
 
 def parse_yaml(raw: bytes | str, file: str) -> YamlLoad:

@@ -202,8 +202,14 @@ def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall,
             yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
 
 
-def shortfall_target(shortfall: UnitShortfall) -> str:
-    return f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
+def shortfall_target(shortfall: UnitShortfall, lang: str = "en") -> str:
+    """``target``, ``target [unit]``, or ``target [3 units]`` for the one row a lead or
+    supporting unit gets for several lagging scoped units."""
+    if shortfall.unit:
+        return f"{shortfall.target} [{shortfall.unit}]"
+    if shortfall.count > 1:
+        return f"{shortfall.target} [{label('units_count', lang).format(count=shortfall.count)}]"
+    return shortfall.target
 
 
 def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
@@ -213,7 +219,7 @@ def unit_row_texts(report: Report, lang: str) -> list[list[str]]:
         rows.append([
             unit_name(unit, lang),
             label(f"role_{shortfall.role}", lang),
-            shortfall_target(shortfall),
+            shortfall_target(shortfall, lang),
             result_name(result, lang) if result else EMPTY,
             status_label(shortfall.status, lang),
             fmt_gap(shortfall.gap),

@@ -35,7 +35,7 @@ _LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
 #: so a year-end sheet keeps its columns.
 _IN_YEAR = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years"})
 _NESTED = {"location": ("file", "line", "column"), "baseline": ("year", "value")}
-UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap")
+UNIT_COLUMNS = ("responsible_unit", "responsible_name", "role", "plan", "target", "unit", "status", "gap", "count")
 
 
 def _fields(in_year: bool) -> list[dataclasses.Field[Any]]:
@@ -105,4 +105,4 @@ def _unit_rows(report: Report, lang: str) -> Iterable[list[Any]]:
     for unit in report.units:
         name = unit.name_en if lang == "en" and unit.name_en else unit.name
         for s in unit.shortfalls:
-            yield [unit.id, name, s.role, s.plan, s.target, s.unit, s.status, s.gap]
+            yield [unit.id, name, s.role, s.plan, s.target, s.unit, s.status, s.gap, s.count]

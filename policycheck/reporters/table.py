@@ -153,7 +153,7 @@ def _shortfall_table(report: Report, lang: str) -> Table:
         table.add_row(
             Text(unit_name(unit, lang)),
             Text(label(f"role_{shortfall.role}", lang)),
-            Text(shortfall_target(shortfall)),
+            Text(shortfall_target(shortfall, lang)),
             Text(result_name(result, lang) if result else "—"),
             status_cell(shortfall.status, status_label(shortfall.status, lang)),
             Text(fmt_gap(shortfall.gap)),

@@ -305,7 +305,7 @@ def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:
         with_shortfalls.add(unit.id)
         code = number_format(result.measure if result else None, [shortfall.gap])
         cells: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, len(unit.shortfalls),
-                             label(f"role_{shortfall.role}", lang), shortfall_target(shortfall),
+                             label(f"role_{shortfall.role}", lang), shortfall_target(shortfall, lang),
                              result_name(result, lang) if result else EMPTY,
                              _Cell(status_label(shortfall.status, lang), status=shortfall.status),
                              _number(shortfall.gap, code)]

@@ -5,7 +5,11 @@ unit of measure as a reminder and an empty value cell.  The header uses the
 canonical English column names (``--lang en``) or the Chinese aliases of
 docs/actuals.md#columns (``--lang zh``), so the filled-in file reads back unchanged.  The text
 has no byte-order mark; the command writes files as UTF-8 with BOM so that
-Excel opens the Chinese correctly.
+Excel opens the Chinese correctly.  Users open this file in Excel, so the
+name and measure cells (plan text) are neutralised like the CSV report's:
+a name starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading
+``'``, and no line break, control or bidi character is written
+(:func:`policycheck.textsafe.spreadsheet_text`).
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from typing import Any, Protocol
 from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 from policycheck.errors import PolicycheckError
 from policycheck.model import Plan
+from policycheck.textsafe import one_line, spreadsheet_text
 
 #: Header labels; every Chinese label is an alias in policycheck.actuals.header.ALIASES.
 HEADERS: dict[str, dict[str, str]] = {
@@ -88,8 +93,14 @@ def _write_wide(writer: _RowWriter, plans: Sequence[Plan], years: tuple[int, int
 def row_keys(plan: Plan) -> Iterator[RowKey]:
     """Targets in plan order (a plan-wide row, then one per scope unit), then references."""
     for target in plan.targets:
-        yield plan.id, target.id, target.name, target.unit or "", ""
+        name, measure = _cell(target.name), _cell(target.unit or "")
+        yield plan.id, target.id, name, measure, ""
         for unit in plan.scope_units(target):
-            yield plan.id, target.id, target.name, target.unit or "", unit
+            yield plan.id, target.id, name, measure, unit
     for ref in plan.references.values():
-        yield plan.id, ref.id, ref.name, ref.unit or "", ""
+        yield plan.id, ref.id, _cell(ref.name), _cell(ref.unit or ""), ""
+
+
+def _cell(text: str) -> str:
+    """Plan text for a cell people open in Excel: one line, no formula."""
+    return spreadsheet_text(one_line(text))

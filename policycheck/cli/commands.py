@@ -14,9 +14,18 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from policycheck.cli.exitcodes import EXIT_USAGE
-from policycheck.cli.options import RunOptions, evaluation_options, run_options
+from policycheck.cli.guard import GuardedGroup
+from policycheck.cli.options import (
+    MAX_BYTES_HELP,
+    RunOptions,
+    check_encoding,
+    check_max_bytes,
+    evaluation_options,
+    run_options,
+)
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.reporters import VALIDATE_FORMATS
 from policycheck.reporters.labels import LANGS
 from policycheck.version import __version__
@@ -50,12 +59,14 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
                 click.echo(str(exc), err=True)
             sys.exit(EXIT_USAGE)
         except PolicycheckError as exc:
+            if getattr(exc, "quiet", False):  # stdout's reader went away (| head): nothing to tell
+                sys.exit(EXIT_USAGE)
             fail(str(exc))
 
     return wrapper
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=GuardedGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="policycheck")
 def main() -> None:
     """Check development-plan targets (规划目标) against actual statistics.
@@ -71,14 +82,17 @@ def main() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(("auto",) + VALIDATE_FORMATS), default="auto",
               show_default=True, help="auto: github under GITHUB_ACTIONS=true, otherwise text.")
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
-@click.option("--encoding", default="auto", show_default=True, help="CSV encoding (see check).")
+@click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
+              help="CSV encoding (see check).")
 @click.option("--allow-unknown", is_flag=True, help="Unknown target ids in CSV become warnings.")
+@click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
+              help=MAX_BYTES_HELP)
 @click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
               help="Also write the findings to a file in text, json, sarif or github (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @handle_errors
 def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allow_unknown: bool,
-             outputs: tuple[str, ...], quiet: bool) -> None:
+             max_bytes: int, outputs: tuple[str, ...], quiet: bool) -> None:
     """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xls, *.ods); folders are searched.
 
     Exit 0 when there is no error-level finding (warnings allowed unless
@@ -88,7 +102,7 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, encoding: str, allo
     from policycheck.cli.run import run_validate
 
     sys.exit(run_validate(paths, fmt=fmt, strict=strict, encoding=encoding, allow_unknown=allow_unknown,
-                          outputs=outputs, quiet=quiet))
+                          max_bytes=max_bytes, outputs=outputs, quiet=quiet))
 
 
 @main.command()
@@ -136,19 +150,26 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--years", metavar="A-B", help="Years to ask for (default: baseline year to period end).")
 @click.option("--wide", is_flag=True, help="One column per year instead of one row per year.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically).")
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
               help="Language of the header row.")
 @handle_errors
-def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, lang: str) -> None:
+def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tuple[str, ...], lang: str) -> None:
     """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year."""
     from policycheck.actuals.template import build_template, parse_years
-    from policycheck.cli.output import atomic_write
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import atomic_write, output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
+    from policycheck.cli.streams import write_stdout
     from policycheck.plans.build import load_plan
 
+    if len(outputs) > 1:  # click would keep the last one silently
+        fail(f"-o given {len(outputs)} times ({', '.join(outputs)}); template writes one file")
+    output = outputs[0] if outputs else None
     if output:
+        output_targets([output])
         refuse_overwriting_inputs([output], plans)
+    refuse_stdin_twice(plans)
     loaded = [load_plan(path) for path in plans]
     span = parse_years(years) if years else None
     if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
@@ -162,7 +183,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
     if output:
         atomic_write(output, text, encoding="utf-8-sig")
     else:
-        click.echo(text, nl=False)
+        write_stdout(text, newline=False)
 
 
 @main.command()
@@ -175,8 +196,11 @@ def schema(name: str) -> None:
 
 
 def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
 
     options = run_options(plans, values)
+    output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
+    refuse_stdin_twice(plans + options.actuals)
     refuse_overwriting_inputs([path for _, path in options.outputs], plans + options.actuals)
     return options

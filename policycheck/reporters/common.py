@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policycheck import textsafe
 from policycheck.findings import location_text
 from policycheck.reporters.labels import label, status_label
 
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
 #: What an empty cell shows (no actual, no expected value, ...).
 EMPTY = "—"
 _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
-#: Control characters other than tab, LF and CR (C0, DEL, C1), dropped from human
-#: cells: an ESC in a plan name must not reach a terminal or CI log as a sequence.
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 #: Data statuses as Chinese statistical tables name them (docs/actuals.md#data-status-and-duplicates: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
@@ -85,6 +83,8 @@ def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
         return yes if value else no
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if abs(value) >= 1e15:  # 1e+308 with two decimals would be 312 digits wide
+        return f"{value:.6g}"
     return _trim(f"{value:.2f}")
 
 
@@ -121,9 +121,10 @@ def bar(ratio: float | None, width: int = 10) -> str:
 
 
 def one_line(text: str) -> str:
-    """Cells are one line of printable text: newlines and tabs in names become
-    spaces, other control characters (ESC, BEL, ...) are dropped."""
-    return " ".join(text.translate(_CONTROL).replace("\r", " ").replace("\t", " ").split("\n"))
+    """Cells are one line of printable text (:func:`policycheck.textsafe.one_line`):
+    newlines and tabs in names become spaces, other control characters (ESC,
+    BEL, ...) and bidi controls are dropped."""
+    return textsafe.one_line(text)
 
 
 def result_label(result: Result) -> str:
@@ -195,11 +196,18 @@ def unit_name(unit: UnitSummary, lang: str) -> str:
 
 
 def shortfall_rows(report: Report) -> Iterator[tuple[UnitSummary, UnitShortfall, Result | None]]:
-    """Every unit shortfall with its unit and the result it refers to."""
+    """Every unit shortfall with its unit and the result it refers to (for a row that
+    stands for several scoped units: the first result of the target, for its name)."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
+    by_target: dict[tuple[str, str], Result] = {}
+    for result in report.results:
+        by_target.setdefault((result.plan, result.target), result)
     for unit in report.units:
         for shortfall in unit.shortfalls:
-            yield unit, shortfall, by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
+            found = by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
+            if found is None and shortfall.count > 1:
+                found = by_target.get((shortfall.plan, shortfall.target))
+            yield unit, shortfall, found
 
 
 def shortfall_target(shortfall: UnitShortfall, lang: str = "en") -> str:
@@ -232,12 +240,13 @@ def finding_rows(findings: Sequence[object]) -> list[list[str]]:
     from policycheck.findings import Finding, sorted_findings
 
     items = [f for f in findings if isinstance(f, Finding)]
-    return [[f.location_text(), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
+    return [[one_line(f.location_text()), f.level, f.rule, one_line(f.message)] for f in sorted_findings(items)]
 
 
 def unit_summary_texts(report: Report, lang: str) -> list[list[str]]:
     """One row per unit (those without shortfalls too): led, supported, shortfalls."""
-    return [[unit_name(u, lang), str(u.led), str(u.supported), str(len(u.shortfalls))] for u in report.units]
+    return [[unit_name(u, lang), str(u.led), str(u.supported), str(sum(s.count for s in u.shortfalls))]
+            for u in report.units]
 
 
 def data_status_text(status: str | None, lang: str) -> str:
@@ -265,6 +274,6 @@ def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
         from policycheck.periods import label_of_key
 
         when = label_of_key(row.period, lang)
-    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, when,
+    return [one_line(location_text(row.file, row.line, 0)), target, row.unit or EMPTY, when,
             data_status_text(row.status, lang), fmt_number(row.value, lang),
             data_status_text(row.replaced_by, lang)]

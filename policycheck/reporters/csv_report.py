@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.model import Result
 from policycheck.reporters import RenderOptions
+from policycheck.textsafe import spreadsheet_text
 
 if TYPE_CHECKING:
     from policycheck.model import Report
 
 BOM = "\ufeff"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
 _LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
 #: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
@@ -53,8 +53,9 @@ def result_columns(in_year: bool = False) -> list[str]:
 
 
 def neutralise(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would read as a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """Prefix ``'`` to text a spreadsheet would read as a formula; drop control and
+    bidi characters (:func:`policycheck.textsafe.spreadsheet_text`)."""
+    return spreadsheet_text(text)
 
 
 def cell(value: Any) -> str | float | int:

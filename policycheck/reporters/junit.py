@@ -25,6 +25,7 @@ from policycheck.reporters.common import (
     fmt_gap,
     fmt_number,
     fmt_percent,
+    one_line,
     result_label,
     result_name,
     result_reason,
@@ -87,7 +88,8 @@ def _suite(index: int, info: PlanInfo, results: list[Result], report: Report, la
 
 def _properties(info: PlanInfo, report: Report) -> list[tuple[str, str]]:
     year = "" if info.year is None else str(info.year)
-    return [("title", info.title), ("file", info.file), ("period", f"{info.period[0]}-{info.period[1]}"),
+    return [("title", one_line(info.title)), ("file", one_line(info.file)),
+            ("period", f"{info.period[0]}-{info.period[1]}"),
             ("year", year), ("method", report.method), ("fail_on", report.fail_on)]
 
 
@@ -118,5 +120,5 @@ def failure_text(result: Result, lang: str) -> str:
         f"{label('year', lang)} {result.year}",
         numbers,
         result_reason(result, lang),
-        f"{loc.file}:{loc.line}:{loc.column}",
+        one_line(f"{loc.file}:{loc.line}:{loc.column}"),
     ])

@@ -32,6 +32,7 @@ from policycheck.reporters.common import (
     result_reason,
     results_by_plan,
     shortfall_rows,
+    shortfall_target,
     status_text,
     superseded_rows,
     unit_name,
@@ -131,7 +132,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "fail_on": report.fail_on,
         "half": midyear_clause(report, lang),  # 时间过半、任务过半 at mid-year (docs/evaluation.md#in-year)
         "shortfalls": _shortfall_rows(report, lang),
-        "findings": [(f.location_text(), f.level, f.rule, one_line(f.message))
+        "findings": [(one_line(f.location_text()), f.level, f.rule, one_line(f.message))
                      for f in sorted_findings(report.findings)],
         # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
         "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
@@ -144,7 +145,7 @@ def _shortfall_rows(report: Report, lang: str) -> list[tuple[str, str, str, str,
     """(unit, role, code, name, status, status label, gap) per unit shortfall, worst unit first."""
     rows: list[tuple[str, str, str, str, str, str, str]] = []
     for unit, shortfall, result in shortfall_rows(report):
-        code = f"{shortfall.target} [{shortfall.unit}]" if shortfall.unit else shortfall.target
+        code = shortfall_target(shortfall, lang)
         rows.append((unit_name(unit, lang), label(f"role_{shortfall.role}", lang), code,
                      result_name(result, lang) if result else EMPTY, shortfall.status,
                      status_label(shortfall.status, lang), fmt_gap(shortfall.gap)))
@@ -228,7 +229,8 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     if result.kind == "cagr" and result.level is not None:
         facts.append((label("level", lang), fmt_number(result.level, lang)))
     # The CSV's own words about the figure (docs/actuals.md#columns: source and note are carried into reports).
-    facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
+    facts += [(label(key, lang), one_line(text))
+              for key, text in (("source", result.source), ("note", result.note)) if text]
     return tuple(facts)
 
 
@@ -332,6 +334,8 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
         if year < since:
             continue
         total = None if total is None or value is None else total + value
+        if total is not None and not math.isfinite(total):
+            total = None  # a sum beyond the float range is not drawn (and neither is any later one)
         totals.append((year, total))
     return tuple(totals)
 
@@ -348,16 +352,29 @@ def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
     if level is None or rate is None or base is None or end is None or base.value <= 0:
         history = [(y, _number(v), "") for y, v in result.observed]
         return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
-    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
+    compound = _compound(base.value, rate, base.year, end)
+    if compound is None:  # the required rate compounds beyond the float range: show the rates instead
+        history = [(y, _number(v), "") for y, v in result.observed]
+        return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
     actual_rate = _number(result.actual)
     projection = None
     if actual_rate is not None and end > result.year:
-        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
+        ahead = _compound(level, actual_rate, result.year, end)
+        projection = ((result.year, level), ahead[-1]) if ahead else None
     data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
                             observed=tuple((y, _number(v)) for y, v in result.observed),
                             projection=projection, year=result.year)
     plain: Callable[[float], str] = lambda v: fmt_number(v, lang)  # noqa: E731
     return chart.line_chart(data, fmt=plain), label("level", lang), (label("cagr_note", lang),)
+
+
+def _compound(start: float, rate: float, first: int, last: int) -> tuple[chart.YearValue, ...] | None:
+    """``start`` grown by ``rate`` % a year from ``first`` to ``last``; None beyond the float range."""
+    try:
+        points = tuple((y, start * (1 + rate / 100) ** (y - first)) for y in range(first, last + 1))
+    except OverflowError:
+        return None
+    return points if all(math.isfinite(v) for _, v in points) else None
 
 
 __all__ = ["render", "page_context", "build_card", "build_chart", "trajectory", "running_totals",

@@ -7,6 +7,8 @@ the second row, naming the first.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from policycheck.actuals.store import SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, location_text, split_sheet
 from policycheck.model import DATA_STATUSES, Superseded
@@ -16,12 +18,14 @@ _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
 
 def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_row: int,
-          new_row: int) -> None:
+          new_row: int, report: Callable[[Finding], None] | None = None) -> None:
     """Settle table row ``new_row`` against ``old_row``, which ``series`` holds for ``year``.
 
     Duplicates are rare, so both rows are turned into observations here and the
-    rules read plainly.
+    rules read plainly.  Findings go to ``report`` (the reader's, which limits
+    how many are listed), else straight into ``actuals.findings``.
     """
+    add = report or actuals.findings.append
     old, new = series.table.observation(old_row), series.table.observation(new_row)
     new_rank = (new.value is None, _RANK[new.status])
     old_rank = (old.value is None, _RANK[old.status])
@@ -33,11 +37,11 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
         actuals.superseded.append(Superseded(drop.file, drop.line, plan, target, unit, year,
                                              drop.status, drop.value, keep.status))
     elif old.value == new.value and type(old.value) is type(new.value):
-        actuals.findings.append(Finding(
+        add(Finding(
             "PC405", WARNING, new.file, new.line, new.column,
             f"duplicate of {_where(old, new)} (same year {year}, status and value)"))
     else:
-        actuals.findings.append(Finding(
+        add(Finding(
             "PC404", ERROR, new.file, new.line, new.column,
             f"value {new.value!r} conflicts with {old.value!r} on {_where(old, new)} "
             f"(same target, unit, year {year} and status {new.status!r})"))

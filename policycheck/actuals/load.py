@@ -23,7 +23,7 @@ from policycheck.actuals.resolve import Resolver
 from policycheck.actuals.rowreader import FileReader
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.errors import ActualsError
-from policycheck.findings import ERROR, Finding, has_errors, split_sheet
+from policycheck.findings import ERROR, Finding, RuleLimit, has_errors, split_sheet
 from policycheck.gcpause import gc_paused
 from policycheck.inputs import DEFAULT_MAX_BYTES, InputBytes, input_path, read_input
 from policycheck.model import Plan
@@ -113,10 +113,12 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
     (the number of the row last given) and starts at line ``first_line``."""
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = FileReader(path, actuals, resolver, table)
+    reader = FileReader(path, actuals, resolver, table, RuleLimit())
     reader.last_line = first_line - 1
     reader.read(rows)
-    actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+    for problem in resolver.problems.values():
+        reader.report(problem.finding(path))
+    actuals.findings.extend(reader.limit.summaries())
 
 
 def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
@@ -140,7 +142,7 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
         return
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = FileReader(path, actuals, resolver, table)
+    reader = FileReader(path, actuals, resolver, table, RuleLimit())
     rows = None
     try:
         # The bytes already read, decoded as a stream: BytesIO shares them, no copy.
@@ -153,4 +155,6 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
         line = rows.line_num if rows is not None else 0
         actuals.findings.append(Finding("PC400", ERROR, path, line, 0,
                                         f"cannot read the CSV ({decoded.encoding}): {_QUOTING.get(str(exc), exc)}"))
-    actuals.findings.extend(problem.finding(path) for problem in resolver.problems.values())
+    for problem in resolver.problems.values():
+        reader.report(problem.finding(path))
+    actuals.findings.extend(reader.limit.summaries())

@@ -9,9 +9,9 @@ finding at its first row, with the number of rows it covers.
 """
 from __future__ import annotations
 
-import difflib
+import itertools
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policycheck.actuals.cells import measure_factor, normalize
@@ -20,6 +20,7 @@ from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
 from policycheck.model import Plan, Target
 from policycheck.observations import SeriesKey
+from policycheck.suggest import Suggester
 
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), or either (no plan loaded).
 PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER = 0, 1, 2
@@ -97,6 +98,7 @@ class Resolver:
         self._targets: dict[tuple[str, str, str], _Series | Problem] = {}
         self._units: dict[tuple[str, str], str | Problem] = {}
         self._names: dict[str, dict[str, str]] = {}  # plan id -> unit name -> unit id
+        self.suggest = Suggester()
 
     def resolve(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
                 line: int, cols: tuple[int, int, int, int]) -> Sink:
@@ -137,13 +139,13 @@ class Resolver:
         if plan_id:
             plan = self.plans.get(plan_id)
             if plan is None:
-                return self._unknown("plan", plan_id, list(self.plans), line, cols[0])
+                return self._unknown("plan", plan_id, self.plans, line, cols[0])
         else:
             owners = self.owners.get(tid, [])
             if not owners:
                 plans = ", ".join(excerpt(p, quote=str) for p in self.plans)
                 where = f"not in plan {plans}" if len(self.plans) == 1 else f"in none of the plans {plans}"
-                return self._unknown("target", tid, list(self.owners), line, cols[1], where=where)
+                return self._unknown("target", tid, self.owners, line, cols[1], where=where)
             if len(owners) > 1:
                 names = ", ".join(excerpt(p.id, quote=str) for p in owners)
                 return self._problem("PC401", ERROR, f"target {excerpt(tid)} is in several plans ({names}): "
@@ -151,7 +153,7 @@ class Resolver:
             plan = owners[0]
         target = plan.target(tid)
         if target is None and tid not in plan.references:
-            ids = [t.id for t in plan.targets] + list(plan.references)
+            ids = itertools.chain((t.id for t in plan.targets), plan.references)
             return self._unknown(f"target of plan {excerpt(plan.id)}", tid, ids, line, cols[1])
         return self._series(plan, tid, target, measure_cell, line, cols[3])
 
@@ -199,15 +201,15 @@ class Resolver:
             names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}
         if text in names:
             return names[text]
-        close = difflib.get_close_matches(text, list(plan.units), n=1)
-        hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
+        close = self.suggest.closest(text, plan.units)
+        hint = f" (did you mean {excerpt(close)}?)" if close else ""
         return self._problem("PC406", ERROR, f"unknown unit {excerpt(text)}: neither an id nor a name in "
                              f"the units of plan {excerpt(plan.id)}{hint}", line, column)
 
-    def _unknown(self, what: str, name: str, known: list[str], line: int, column: int, *,
+    def _unknown(self, what: str, name: str, known: Iterable[str], line: int, column: int, *,
                  where: str = "") -> Problem:
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {excerpt(close[0])}?)" if close else (f" ({where})" if where else "")
+        close = self.suggest.closest(name, known)
+        hint = f" (did you mean {excerpt(close)}?)" if close else (f" ({where})" if where else "")
         level = WARNING if self.allow_unknown else ERROR
         # Without a close match, say what would be right: an id from the plan,
         # or --allow-unknown when the file deliberately carries other series.

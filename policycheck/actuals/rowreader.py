@@ -28,7 +28,7 @@ from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable
-from policycheck.findings import ERROR, Finding, Level, excerpt
+from policycheck.findings import ERROR, Finding, Level, RuleLimit, excerpt
 from policycheck.model import DATA_STATUSES
 from policycheck.observations import Actuals
 
@@ -50,8 +50,10 @@ _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 class FileReader:
     """Turns the rows of one file into observations in ``actuals``."""
 
-    def __init__(self, path: str, actuals: Actuals, resolver: Resolver, table: ObservationTable) -> None:
+    def __init__(self, path: str, actuals: Actuals, resolver: Resolver, table: ObservationTable,
+                 limit: RuleLimit) -> None:
         self.path = path
+        self.limit = limit  # at most MAX_PER_RULE findings of a rule are kept, the rest counted
         self.table = table
         self.actuals = actuals
         self.findings = actuals.findings
@@ -76,7 +78,8 @@ class FileReader:
             return
         line, header = first
         self.layout = lay = read_header(header, self.path, line)
-        self.findings.extend(self.layout.findings)
+        for finding in self.layout.findings:
+            self.report(finding)
         if self.layout.usable:  # so the target column exists
             self.key_columns = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
             self.key_of = self._key_getter()
@@ -285,7 +288,13 @@ class FileReader:
             return
         old = sink.series.place(year, row)
         if old >= 0:
-            merge(self.actuals, sink.key, sink.series, year, old, row)
+            merge(self.actuals, sink.key, sink.series, year, old, row, self.report)
 
     def _finding(self, rule: str, level: Level, line: int, column: int, message: str) -> None:
-        self.findings.append(Finding(rule, level, self.path, line, column, message))
+        if self.limit.take(self.path, rule, level, line, column):
+            self.findings.append(Finding(rule, level, self.path, line, column, message))
+
+    def report(self, finding: Finding) -> None:
+        """Keep ``finding`` unless its rule has reached the limit of listed findings."""
+        if self.limit.take(finding.file, finding.rule, finding.level, finding.line, finding.column):
+            self.findings.append(finding)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policycheck.errors import PlanError
-from policycheck.findings import Finding, has_errors, sorted_findings
+from policycheck.findings import Finding, cap_findings, has_errors, sorted_findings
 from policycheck.inputs import input_path
 from policycheck.kinds import default_comparator
 from policycheck.model import (
@@ -63,15 +63,15 @@ def check_plan_yaml(loaded: YamlLoad, path: str) -> PlanLoad:
     findings = list(loaded.findings)
     # Duplicate keys keep the first value, so checking goes on; an alias leaves a hole.
     if loaded.doc is None or any(f.rule in ("PC100", "PC102") for f in findings):
-        return PlanLoad(None, sorted_findings(findings))
+        return PlanLoad(None, sorted_findings(cap_findings(findings)))
     doc = loaded.doc
     findings.extend(schema_findings(doc, path))
     if has_errors(findings) and any(f.rule == "PC200" for f in findings):
-        return PlanLoad(None, sorted_findings(findings))
+        return PlanLoad(None, sorted_findings(cap_findings(findings)))
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
     findings.extend(source_findings(doc, plan))
-    return PlanLoad(plan, sorted_findings(findings))
+    return PlanLoad(plan, sorted_findings(cap_findings(findings)))
 
 
 def check_plan_files(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> tuple[list[Plan], list[Finding]]:

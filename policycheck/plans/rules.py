@@ -8,7 +8,6 @@ and the built :class:`Plan` (for defaults such as the comparator).
 """
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -85,8 +84,8 @@ def check_units(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Ta
 def _unit_defined(ctx: RuleContext, unit: str, path: JsonPath, field: str, *, key: bool = False) -> Iterator[Finding]:
     if unit in ctx.plan.units:
         return
-    close = difflib.get_close_matches(unit, list(ctx.plan.units), n=1)
-    hint = (f"did you mean {quoted(close[0])}?" if close
+    close = ctx.suggest.closest(unit, ctx.plan.units)
+    hint = (f"did you mean {quoted(close)}?" if close
             else f"add it under units: {excerpt(unit, quote=str)}: {{name: ...}}")
     yield ctx.at("PC301", path, f"unit {quoted(unit)} in {field} is not defined in units; {hint}", key=key)
 
@@ -201,8 +200,8 @@ def check_reference(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     ref = target.reference
     if ref is None or ref in ctx.plan.references:
         return
-    close = difflib.get_close_matches(ref, list(ctx.plan.references), n=1)
-    hint = (f"did you mean {quoted(close[0])}?" if close
+    close = ctx.suggest.closest(ref, ctx.plan.references)
+    hint = (f"did you mean {quoted(close)}?" if close
             else f"add it under references: {excerpt(ref, quote=str)}: {{name: ...}}")
     yield ctx.at("PC307", ("targets", index, "reference"), f"unknown reference {quoted(ref)}; {hint}")
 

@@ -42,9 +42,11 @@ def text_encoding(encoding: str) -> str:
     except LookupError:
         raise ValueError(f"unknown encoding {encoding!r} (try auto, utf-8, gb18030, utf-16)") from None
     try:
-        b"".decode(info.name)  # bytes-to-bytes codecs (rot13, base64, zlib...) refuse this
+        b"a".decode(info.name)  # bytes-to-bytes codecs (rot13, base64, zlib...) refuse this (b"" is never decoded)
     except LookupError:
         raise ValueError(f"{encoding!r} is not a text encoding (try auto, utf-8, gb18030, utf-16)") from None
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that cannot decode one lone byte (utf-16)
     return info.name
 
 

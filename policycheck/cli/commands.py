@@ -28,6 +28,7 @@ from policycheck.findings import Finding, format_parsable
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.reporters import VALIDATE_FORMATS
 from policycheck.reporters.labels import LANGS
+from policycheck.textsafe import one_line
 from policycheck.version import __version__
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -43,7 +44,7 @@ def fail(message: str) -> NoReturn:
 
 def echo_findings(findings: Sequence[Finding]) -> None:
     for finding in findings:
-        click.echo(format_parsable(finding), err=True)
+        click.echo(one_line(format_parsable(finding)), err=True)
 
 
 def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:

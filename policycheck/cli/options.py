@@ -201,12 +201,13 @@ def evaluation_options(func: _F) -> _F:
 
 
 def use_color(requested: bool | None) -> bool:
-    """``--color``/``--no-color`` when given, else off under ``NO_COLOR``, else on a terminal."""
+    """``--color``/``--no-color`` when given, else off under ``NO_COLOR`` or ``TERM=dumb``
+    (a terminal that shows escape sequences as text), else on a terminal."""
     if requested is not None:
         return requested
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def terminal_width() -> int | None:
@@ -217,11 +218,11 @@ def terminal_width() -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not sys.stdout.isatty():
+    if not (sys.stdout is not None and sys.stdout.isatty()):
         return None
     return shutil.get_terminal_size().columns
 
 
 def default_format() -> str:
     """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
-    return "table" if sys.stdout.isatty() else "text"
+    return "table" if sys.stdout is not None and sys.stdout.isatty() else "text"

@@ -17,6 +17,7 @@ from policycheck.cli.options import RunOptions, default_format, split_format_pat
 from policycheck.errors import PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.reporters import VALIDATE_FORMATS, RenderOptions
+from policycheck.textsafe import one_line
 
 if TYPE_CHECKING:
     from policycheck.findings import Validation
@@ -161,7 +162,7 @@ def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str
 def _print_warnings(findings: Sequence[Finding]) -> None:
     """Each input's warnings on stderr as it is read, in the parsable form."""
     for finding in findings:
-        print(format_parsable(finding), file=sys.stderr)
+        print(one_line(format_parsable(finding)), file=sys.stderr)
 
 
 def _refuse_out_of_range(results: Sequence[Result], actuals: Actuals) -> None:

@@ -43,8 +43,8 @@ def check_stdout_encoding(text: str) -> None:
     """
     stream = sys.stdout
     if stream is None:
-        raise StdoutError("cannot write to standard output: it is closed; "
-                          "give it a file (> report.txt) or use -o FORMAT=FILE")
+        raise StdoutError("stdout: is closed; give it a file (> report.txt) or write the report "
+                          "with -o FORMAT=FILE")
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         name = codecs.lookup(encoding).name
@@ -56,9 +56,8 @@ def check_stdout_encoding(text: str) -> None:
         text.encode(name)
     except UnicodeEncodeError as exc:
         raise StdoutError(
-            f"cannot write {text[exc.start]!r} to standard output in its encoding {encoding} "
-            "(from PYTHONIOENCODING or the locale); set PYTHONIOENCODING=utf-8, "
-            "or write the report with -o FORMAT=FILE") from None
+            f"stdout: cannot write {text[exc.start]!r} in its encoding {encoding} (from PYTHONIOENCODING "
+            "or the locale); set PYTHONIOENCODING=utf-8, or write the report with -o FORMAT=FILE") from None
 
 
 def write_stdout(text: str, *, newline: bool = True) -> None:
@@ -74,10 +73,10 @@ def write_stdout(text: str, *, newline: bool = True) -> None:
     except OSError as exc:
         _silence_stdout()
         if exc.errno == errno.EPIPE:
-            raise StdoutError("standard output was closed by its reader", quiet=True) from None
-        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+            raise StdoutError("stdout: closed by its reader", quiet=True) from None
+        raise StdoutError(f"stdout: cannot write: {exc.strerror or exc}") from None
     except ValueError as exc:  # write to a closed file object
-        raise StdoutError(f"cannot write to standard output: {exc}") from None
+        raise StdoutError(f"stdout: cannot write: {exc}") from None
 
 
 def _silence_stdout() -> None:

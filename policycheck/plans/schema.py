@@ -27,6 +27,8 @@ _TYPE_WORDS = {
 }
 _REQUIRED = re.compile(r"^'([^']*)' is a required property$")
 _KINDS_PREFIX = re.compile(r"^[a-z][a-z /]*: ")  # "annual and growth: " opening a description
+#: A number with an exponent: sign, digits, fraction (None without a dot), exponent sign, exponent.
+_YAML_EXPONENT = re.compile(r"([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
 _ID_RULE = "use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 
@@ -262,7 +264,8 @@ def _size_message(error: ValidationError, where: str) -> str:
         # A description may open with the kinds it applies to ("annual and growth: ...")
         # and end as a sentence; the message needs only what the value must be.
         description = _schema(error).get("description", "one of the allowed forms")
-        return f"{where} must be {_KINDS_PREFIX.sub('', description).rstrip('.')}, not {_describe(inst)}"
+        return (f"{where} must be {_KINDS_PREFIX.sub('', description).rstrip('.')}, not {_describe(inst)}"
+                f"{_quote_hint(inst, 'number')}")
     return f"{where}: {excerpt(error.message, 200, quote=str)}"  # jsonschema quotes the whole value
 
 
@@ -274,9 +277,19 @@ def _type_words(expected: Any) -> str:
 def _quote_hint(inst: Any, expected: Any) -> str:
     if isinstance(inst, str) and expected in ("number", "integer"):
         try:
-            float(inst)
+            number = float(inst)
         except ValueError:
             return ""
+        if not math.isfinite(number):  # 'nan', 'inf', '1e999': no number to unquote
+            return ""
+        written = _YAML_EXPONENT.fullmatch(inst.strip())
+        if written and not (written.group(3) is not None and written.group(4)):
+            # YAML 1.1 reads an exponent as a number only with a dot and a signed exponent:
+            # plain 1.0e308 and 1e5 are text, not a quoted number.
+            sign, whole, fraction, exp_sign, exponent = written.groups()
+            better = f"{sign}{whole}.{fraction or '0'}e{exp_sign or '+'}{exponent}"
+            return (f"; YAML reads {inst.strip()} as text: write the number with a dot and a signed "
+                    f"exponent, {better}")
         return "; remove the quotes"
     if expected == "string" and isinstance(inst, (int, float)) and not isinstance(inst, bool):
         return "; put it in quotes"

@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from policycheck.errors import PolicycheckError
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     fmt_gap,
@@ -43,9 +44,22 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def timestamp_now() -> str:
-    """``SOURCE_DATE_EPOCH`` (UTC) when set to an integer, otherwise now, without zone."""
+    """``SOURCE_DATE_EPOCH`` (UTC) when set, otherwise now, without zone.
+
+    A value that is not a whole number of seconds between 1970 and the year
+    9999 is an error (PolicycheckError: exit 2), as the reproducible-builds
+    specification asks, rather than a silent "now" or a traceback.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    if not epoch:
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    hint = "unset it, or give the seconds since 1970-01-01 UTC, e.g. 1700000000"
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds; {hint}")
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC)
+    except (OverflowError, ValueError, OSError):
+        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]} is beyond the year 9999; {hint}") from None
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 

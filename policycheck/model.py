@@ -45,6 +45,11 @@ FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
 }
 #: Data statuses, strongest first: a final row supersedes a preliminary one, etc.
 DATA_STATUSES: tuple[DataStatus, ...] = ("final", "preliminary", "estimate")
+#: The largest magnitude a plan or CSV number may have (PC200, PC402).  Floats end
+#: at 1.8e308; beyond 1e300 a sum, a difference or a unit conversion (x 1e8) of
+#: two such numbers leaves the float range, and no statistic comes anywhere near
+#: (docs/evaluation.md#numbers-out-of-range).
+MAX_MAGNITUDE: float = 1e300
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from policycheck.findings import excerpt
+from policycheck.model import MAX_MAGNITUDE
 
 #: Cells that mean "no data" (compared after NFKC, trimming and lower-casing).
 #: NFKC turns ``…`` into ``...`` and full-width ``－`` into ``-``.
@@ -74,6 +75,9 @@ def split_number(text: str) -> tuple[float, float] | None:
     number = float(body)
     if not math.isfinite(number):
         raise CellError(f"{excerpt(text)} is not a finite number; expected {_ACCEPTED}")
+    if abs(number * magnitude) > MAX_MAGNITUDE:
+        raise CellError(f"{excerpt(text)} is beyond ±{MAX_MAGNITUDE:g}: numbers this large leave no room for "
+                        "arithmetic; check the cell, or write it in a larger unit (万, 亿)")
     return number, magnitude
 
 
@@ -91,22 +95,14 @@ def parse_number(text: str, measure: str | None = None) -> float | None:
     if magnitude == 1.0:
         return number
     if measure is None:
-        return _finite(number * magnitude, text)
+        return number * magnitude
     base = measure_magnitude(measure)
     if base == 1.0:
         raise CellError(
             f"{excerpt(text)}: a 万/亿 suffix is converted only for targets measured in 万… or 亿…, "
             f"this one is in {excerpt(measure)}; write the plain number"
         )
-    return _finite(number * magnitude / base, text)
-
-
-def _finite(value: float, text: str) -> float:
-    """A converted value; a finite number times 万 or 亿 can still overflow (1e305万)."""
-    if not math.isfinite(value):
-        raise CellError(f"{excerpt(text)} is beyond the range of numbers once its 万/亿 is applied; "
-                        "check the cell")
-    return value
+    return number * magnitude / base
 
 
 def measure_magnitude(measure: str) -> float:

@@ -9,7 +9,6 @@ texts (:mod:`policycheck.actuals.resolve`) and plain ASCII numbers go through
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Final
@@ -29,10 +28,10 @@ from policycheck.actuals.period_rows import PeriodCells, Rows
 from policycheck.actuals.resolve import PARSE_NUMBER, PARSE_YES_NO, Resolver, Sink
 from policycheck.actuals.store import MISSING_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable
 from policycheck.findings import ERROR, Finding, Level, RuleLimit, excerpt
-from policycheck.model import DATA_STATUSES
+from policycheck.model import DATA_STATUSES, MAX_MAGNITUDE
 from policycheck.observations import Actuals
 
-_INF = float("inf")
+_LIMIT = MAX_MAGNITUDE  # the hot loop's bound: beyond it a value takes the full parser, which refuses it
 _NAN = float("nan")
 
 
@@ -109,7 +108,7 @@ class FileReader:
         table = self.table
         add_value, add_code = table.values.append, table.codes.append
         add_line, add_column, row_extras = table.lines.append, table.columns.append, table.extras
-        inf, nan, number = _INF, _NAN, PARSE_NUMBER
+        largest, nan, number = _LIMIT, _NAN, PARSE_NUMBER
         row_no = len(table.values)
         last = self.last_line
         for row in reader:
@@ -139,8 +138,10 @@ class FileReader:
                     fast = float(cell) * sink.factor
                 except ValueError:
                     fast = nan
-                # float() also takes "inf", "nan" and "1_500": those go to the full parser.
-                value = fast if -inf < fast < inf and "_" not in cell else self._value(sink, cell, line, vcol)
+                # float() also takes "inf", "nan" and "1_500", and the bound keeps the hot loop
+                # from passing a number beyond ±MAX_MAGNITUDE: those go to the full parser.
+                value = (fast if -largest < fast < largest and "_" not in cell
+                         else self._value(sink, cell, line, vcol))
             else:
                 value = self._value(sink, cell, line, vcol)
             if si < 0:
@@ -273,8 +274,8 @@ class FileReader:
             if parsed is None:
                 return None
             value = parsed[0] * sink.factor if parsed[1] == 1.0 else parse_number(cell, sink.measure)
-            if value is not None and not math.isfinite(value):
-                raise CellError(f"{excerpt(cell)} is beyond the range of numbers once converted to the "
+            if value is not None and not abs(value) <= MAX_MAGNITUDE:
+                raise CellError(f"{excerpt(cell)} is beyond ±{MAX_MAGNITUDE:g} once converted to the "
                                 "target's unit of measure; check the cell and its unit")
             return value
         except CellError as exc:

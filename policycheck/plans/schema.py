@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
+from policycheck.model import MAX_MAGNITUDE
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
 
 
 def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
-    """Numbers JSON Schema cannot see as wrong: ``.nan``, ``.inf`` and integers beyond float range.
+    """Numbers JSON Schema cannot see as wrong: ``.nan``, ``.inf``, integers beyond float range, and
+    finite numbers beyond :data:`policycheck.model.MAX_MAGNITUDE`.
 
     JSON has no NaN or infinity, so the schema's "number" lets them through; a
     plan value of ``.nan`` would make every comparison false and ``1e400`` as an
@@ -101,7 +103,16 @@ def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
         elif _is_non_finite(value):
             findings.append(_finding(file, doc.mark(path), f"{json_path_text(path)} is "
                                      f"{_describe_number(value)}; it must be a finite number"))
+        elif _too_large(value):
+            findings.append(_finding(file, doc.mark(path), f"{json_path_text(path)} is {value:g}, beyond "
+                                     f"±{MAX_MAGNITUDE:g}: numbers this large leave no room for arithmetic; "
+                                     "write it in a larger unit (万, 亿)"))
     return sorted(findings, key=Finding.sort_key)
+
+
+def _too_large(value: Any) -> bool:
+    """A finite number beyond :data:`policycheck.model.MAX_MAGNITUDE`."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and abs(value) > MAX_MAGNITUDE
 
 
 def _is_non_finite(value: Any) -> bool:

@@ -151,8 +151,8 @@ def _add(found: Expanded, file: str, *, searched: bool, max_bytes: int) -> bool:
         # An unreadable file counts as a plan: reading it gave the finding.  A plan
         # over the limit keeps only its head, so the plan reader reports PC102.
         found.read[file] = got if not got.over_limit else InputBytes(file, over_limit=True, size=got.size)
-    elif file.lower().endswith(PLAN_SUFFIXES) or _is_regular(file) or not os.path.exists(file) and file != STDIN:
-        found.plans.append(file)
+    elif file != STDIN and (file.lower().endswith(PLAN_SUFFIXES) or _is_regular(file)):
+        found.plans.append(file)  # a missing or unreadable file too: reading it gives the finding
     else:
         got = read_input(file, max_bytes, head=_SNIFF_BYTES)
         is_plan = got.data is not None and _PLAN_KEY.search(got.data[:_SNIFF_BYTES]) is not None

@@ -59,9 +59,11 @@ class _Lagging:
 def build_unit_view(plans: Sequence[Plan], results: Sequence[Result]) -> tuple[UnitSummary, ...]:
     """One summary per unit named in responsible or scope, worst first."""
     tallies = _register_units(plans)
+    # A scoped unit's result names only the lead and itself: supporters come from the plan.
+    responsible = {(plan.id, target.id): target.responsible for plan in plans for target in plan.targets}
     lagging: dict[tuple[str, str], _Lagging] = {}
     for result in results:
-        _add_result(tallies, result, lagging)
+        _add_result(tallies, result, lagging, responsible)
     for group in lagging.values():
         _file_lagging(tallies, group)
     ordered = sorted(tallies.values(), key=lambda t: (-t.score, t.name, t.id))
@@ -91,7 +93,8 @@ def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
     return tallies
 
 
-def _add_result(tallies: dict[str, _Tally], result: Result, lagging: dict[tuple[str, str], _Lagging]) -> None:
+def _add_result(tallies: dict[str, _Tally], result: Result, lagging: dict[tuple[str, str], _Lagging],
+                responsible: Mapping[tuple[str, str], tuple[str, ...]]) -> None:
     """Count a led result and file its shortfall: a plan-wide one under the lead and
     supporters, a scoped unit's under that unit (and, once per target, under the lead
     and supporters: :func:`_file_lagging`)."""
@@ -107,7 +110,7 @@ def _add_result(tallies: dict[str, _Tally], result: Result, lagging: dict[tuple[
         group = lagging.get((result.plan, result.target))
         if group is None:  # lead and supporters first, as for a plan-wide shortfall
             group = lagging[(result.plan, result.target)] = _Lagging(result)
-            _reserve(tallies, group)
+            _reserve(tallies, group, responsible.get((result.plan, result.target), result.responsible))
         group.count += 1
         if _RANK[status] < _RANK[group.worst]:
             group.worst = status
@@ -116,20 +119,20 @@ def _add_result(tallies: dict[str, _Tally], result: Result, lagging: dict[tuple[
         return
     if lead_tally is not None:
         _file(lead_tally, result, "lead")
-    for unit_id in _supporters(result):
+    for unit_id in _supporters(result.responsible, result.lead):
         if unit_id in tallies:
             _file(tallies[unit_id], result, "support")
 
 
-def _supporters(result: Result) -> list[str]:
-    return [unit_id for unit_id in dict.fromkeys(result.responsible[1:]) if unit_id != result.lead]
+def _supporters(responsible: Sequence[str], lead: str | None) -> list[str]:
+    return [unit_id for unit_id in dict.fromkeys(responsible[1:]) if unit_id != lead]
 
 
-def _reserve(tallies: dict[str, _Tally], group: _Lagging) -> None:
+def _reserve(tallies: dict[str, _Tally], group: _Lagging, responsible: Sequence[str]) -> None:
     """Keep a row for the target under its lead and each supporter, filled in at the end."""
     first = group.first
     roles: list[tuple[str, Role]] = [(first.lead, "lead")] if first.lead else []
-    roles += [(unit_id, "support") for unit_id in _supporters(first)]
+    roles += [(unit_id, "support") for unit_id in _supporters(responsible, first.lead)]
     for unit_id, role in roles:
         tally = tallies.get(unit_id)
         if tally is not None:

@@ -67,6 +67,10 @@ def _module(fmt: str) -> ModuleType:
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: Any) -> str:
     """Render an evaluated report in one of the text formats of :data:`REPORT_FORMATS`."""
+    from policycheck.model import Report as ReportType
+
+    if not isinstance(report, ReportType):
+        raise TypeError(f"report must be a Report (from evaluate), not {type(report).__name__}")
     if fmt in BINARY_FORMATS:
         raise ValueError(f"{fmt} is a binary format: use render_bytes")
     opts = options or RenderOptions(**kwargs)

@@ -315,7 +315,7 @@ class Result:
 
 @dataclass(frozen=True, slots=True)
 class UnitShortfall:
-    """One shortfall filed under a unit (docs/evaluation.md#the-unit-view).
+    """One shortfall filed under a unit (docs/evaluation.md#unit-view).
 
     ``count`` is the number of results it stands for: 1, except on the one
     row per target that a lead or supporting unit gets for the scoped units

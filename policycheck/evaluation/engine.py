@@ -261,7 +261,7 @@ def unit_responsible(lead: str | None, unit: str) -> tuple[str, ...]:
 
     Not the target's whole list: with N units both in ``scope`` and in
     ``responsible`` that list, repeated on each of the N results, made the
-    JSON and CSV reports grow as N² (docs/evaluation.md#the-unit-view).
+    JSON and CSV reports grow as N² (docs/evaluation.md#unit-view).
     The target's list is on its plan-wide result and in the plan.
     """
     return (lead, unit) if lead is not None and lead != unit else (unit,)

@@ -9,7 +9,7 @@ A plan-wide shortfall is filed under the lead and each supporting unit.  The
 shortfall of a scoped unit (its own quota) is filed under that unit, role
 ``scope``; the lead and the supporting units get one row per target for all
 the scoped units lagging under them, with their number in ``count`` and the
-worst of their statuses (docs/evaluation.md#the-unit-view).  So a target whose
+worst of their statuses (docs/evaluation.md#unit-view).  So a target whose
 N responsible units are also its N scoped units gives about 2N rows, not N²:
 work and output stay linear in the size of the plan.
 """

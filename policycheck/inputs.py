@@ -80,20 +80,16 @@ def read_input(path: str, limit: int = DEFAULT_MAX_BYTES, *, head: int = 0) -> I
             return InputBytes(path, problem="cannot read standard input: it is closed")
         return _read(path, stdin, limit, None, head)
     try:
-        handle = open(path, "rb", buffering=0)
-    except OSError as exc:
-        return InputBytes(path, problem=f"cannot read the file: {exc.strerror or exc}")
-    with handle:
-        try:
+        with open(path, "rb", buffering=0) as handle:
             info = os.fstat(handle.fileno())
-        except OSError as exc:
-            return InputBytes(path, problem=f"cannot read the file: {exc.strerror or exc}")
-        if stat.S_ISDIR(info.st_mode):
-            return InputBytes(path, problem="cannot read the file: Is a directory")
-        size = info.st_size if stat.S_ISREG(info.st_mode) else None
-        if size is not None and size > limit and not head:
-            return InputBytes(path, problem=over_limit_text(limit, size), over_limit=True, size=size)
-        return _read(path, handle, limit, size, head)
+            if stat.S_ISDIR(info.st_mode):
+                return InputBytes(path, problem="cannot read the file: Is a directory")
+            size = info.st_size if stat.S_ISREG(info.st_mode) else None
+            if size is not None and size > limit and not head:
+                return InputBytes(path, problem=over_limit_text(limit, size), over_limit=True, size=size)
+            return _read(path, handle, limit, size, head)  # catches its own read errors
+    except OSError as exc:  # opening (no such file, no permission) or looking at it
+        return InputBytes(path, problem=f"cannot read the file: {exc.strerror or exc}")
 
 
 def _read(path: str, handle: BinaryIO, limit: int, size: int | None, head: int = 0) -> InputBytes:

@@ -87,8 +87,8 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *,
     temps: list[str] = []
     try:
         staged = [(_stage(Path(target.path), payload, encoding, temps), target)
-                  for target, payload in zip(targets, payloads) if target.kind == "file"]
-        for target, payload in zip(targets, payloads):
+                  for target, payload in zip(targets, payloads, strict=True) if target.kind == "file"]
+        for target, payload in zip(targets, payloads, strict=True):
             if target.kind != "file":
                 _write_stream(target, b"".join(_chunks(payload, encoding)))
         for tmp_name, target in staged:

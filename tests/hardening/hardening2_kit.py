@@ -13,8 +13,8 @@ import re
 import resource
 import subprocess
 import sys
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from click.testing import CliRunner
 

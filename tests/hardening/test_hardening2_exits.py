@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hardening2_kit import LINHAI, LINHAI_CSV, ROOT, TAICANG, TAICANG_CSV, assert_clean, files_in, invoke, run
+
 from policycheck.cli import commands
 
 CHECK = ["check", TAICANG, "-a", TAICANG_CSV]

@@ -13,8 +13,8 @@ import math
 from pathlib import Path
 
 import pytest
-
 from hardening2_kit import GIB, TAICANG, assert_clean, files_in, invoke, run
+
 from policycheck.actuals.load import read_actuals
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.finite import not_finite
@@ -205,7 +205,7 @@ def test_nice_ticks_are_few_finite_and_increasing(lo: float, hi: float) -> None:
     ticks = nice_ticks(lo, hi)
     assert 2 <= len(ticks) <= 8 + 3
     assert all(math.isfinite(t) for t in ticks)
-    assert all(a < b for a, b in zip(ticks, ticks[1:]))
+    assert all(a < b for a, b in zip(ticks, ticks[1:], strict=False))
 
 
 def test_a_scale_wider_than_the_float_range_maps_onto_its_pixels() -> None:

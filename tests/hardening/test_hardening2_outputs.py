@@ -15,12 +15,12 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from hardening2_kit import LINHAI, LINHAI_CSV, ROOT, TAICANG, TAICANG_CSV, files_in, invoke, run
+
 from policycheck.cli import output
 from policycheck.cli.output import atomic_write, atomic_write_all
 from policycheck.errors import OutputError
@@ -156,7 +156,7 @@ def test_an_interrupt_while_staging_removes_the_temporary_file(tmp_path: Path,
         def __init__(self, handle: object) -> None:
             self.handle = handle
 
-        def __enter__(self) -> "Interrupting":
+        def __enter__(self) -> Interrupting:
             return self
 
         def __exit__(self, *exc: object) -> None:

@@ -13,8 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hardening2_kit import GIB, LINHAI, LINHAI_CSV, TAICANG, TAICANG_CSV, assert_clean, invoke, run
 
-from hardening2_kit import (GIB, LINHAI, LINHAI_CSV, TAICANG, TAICANG_CSV, assert_clean, invoke, run)
 from policycheck import evaluate, load_actuals, load_plan, render
 from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, read_input
 
@@ -100,7 +100,7 @@ def test_a_plan_over_max_bytes_names_the_option(tmp_path: Path) -> None:
                                             ("1GiB", 1024**3), (" 2 MB ", 2 * 1024**2)])
 def test_max_bytes_sizes(text: str, size: int) -> None:
     assert parse_size(text) == size
-    assert DEFAULT_MAX_BYTES == parse_size("256M")
+    assert parse_size("256M") == DEFAULT_MAX_BYTES
 
 
 @pytest.mark.parametrize("text", ["0", "-1", "1.5G", "lots", "10X"])

@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from hardening2_kit import GIB, assert_clean, run
 from evalkit import actuals, plan, target
+from hardening2_kit import GIB, assert_clean, run
+
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Scope, Unit
 from policycheck.reporters import RenderOptions, render

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hardening2_kit import TAICANG, TAICANG_CSV, assert_clean, invoke, run
+
 from policycheck.reporters import REPORT_FORMATS
 from policycheck.reporters.github import command
 from policycheck.textsafe import clean_block, defuse_commands, one_line, spreadsheet_text

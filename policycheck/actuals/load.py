@@ -94,7 +94,7 @@ def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (
             actuals.files.append(name)
             if got.data is None:
                 actuals.findings.append(Finding("PC400", ERROR, name, 0, 0, got.problem or "cannot read the file"))
-            elif is_workbook(name):
+            elif is_workbook(name, got.data):
                 # Imported here: a CSV run never loads the spreadsheet library.
                 from policycheck.actuals.workbook.read import read_workbook
 

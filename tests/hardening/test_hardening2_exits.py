@@ -13,9 +13,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from hardening2_kit import LINHAI, LINHAI_CSV, ROOT, TAICANG, TAICANG_CSV, assert_clean, files_in, invoke, run
 
-from policycheck.cli import commands
+from policycheck.cli import options
+from tests.hardening.hardening2_kit import (
+    LINHAI,
+    LINHAI_CSV,
+    ROOT,
+    TAICANG,
+    TAICANG_CSV,
+    assert_clean,
+    files_in,
+    invoke,
+    run,
+)
 
 CHECK = ["check", TAICANG, "-a", TAICANG_CSV]
 
@@ -133,10 +143,10 @@ def test_term_dumb_means_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdout", Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "dumb")
-    assert commands.use_color(None) is False
+    assert options.use_color(None) is False
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert commands.use_color(None) is True
-    assert commands.use_color(True) is True
+    assert options.use_color(None) is True
+    assert options.use_color(True) is True
 
 
 def test_findings_of_a_rule_are_listed_100_times_then_counted(tmp_path: Path) -> None:

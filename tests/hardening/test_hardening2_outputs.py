@@ -19,11 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hardening2_kit import LINHAI, LINHAI_CSV, ROOT, TAICANG, TAICANG_CSV, files_in, invoke, run
 
 from policycheck.cli import output
 from policycheck.cli.output import atomic_write, atomic_write_all
 from policycheck.errors import OutputError
+from tests.hardening.hardening2_kit import LINHAI, LINHAI_CSV, ROOT, TAICANG, TAICANG_CSV, files_in, invoke, run
 
 ARGS = ["check", TAICANG, "-a", TAICANG_CSV, "-q"]
 JSON = invoke(["check", TAICANG, "-a", TAICANG_CSV, "-f", "json"])[1]

@@ -8,15 +8,16 @@ reading file descriptor 3.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path
 
 import pytest
-from hardening2_kit import GIB, LINHAI, LINHAI_CSV, TAICANG, TAICANG_CSV, assert_clean, invoke, run
 
 from policycheck import evaluate, load_actuals, load_plan, render
 from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, read_input
+from tests.hardening.hardening2_kit import GIB, LINHAI, LINHAI_CSV, TAICANG, TAICANG_CSV, assert_clean, invoke, run
 
 EXPECTED = invoke(["check", TAICANG, "-a", TAICANG_CSV, "-f", "json"])
 
@@ -41,7 +42,10 @@ def test_a_fifo_is_read_once_like_a_file(tmp_path: Path) -> None:
     assert stdout == EXPECTED[1].replace(str(TAICANG_CSV), str(fifo))
 
 
-def test_dash_is_standard_input_for_a_csv_and_for_a_plan() -> None:
+def test_dash_is_standard_input_for_a_csv_and_for_a_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A plan on standard input has no folder: its source text (docs/plan-format.md) is
+    # looked for from the working directory, here the plans folder, as for the file.
+    monkeypatch.chdir(TAICANG.parent)
     code, stdout, _ = invoke(["check", TAICANG, "-a", "-", "-f", "json"], input=TAICANG_CSV.read_bytes())
     assert (code, stdout) == (EXPECTED[0], EXPECTED[1].replace(f'"{TAICANG_CSV}"', '"-"'))
     code, stdout, _ = invoke(["check", "-", "-a", TAICANG_CSV, "-f", "json"], input=TAICANG.read_bytes())
@@ -124,8 +128,12 @@ def test_a_folder_search_never_opens_a_device_or_a_fifo(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("source", "what"), [(TAICANG, "plan"), (TAICANG_CSV, "CSV")])
-def test_validate_reads_a_stream_once_and_its_content_says_what_it_is(tmp_path: Path, source: Path,
-                                                                       what: str) -> None:
+def test_validate_reads_a_stream_once_and_its_content_says_what_it_is(
+        tmp_path: Path, source: Path, what: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A plan read from a stream finds its source text beside the stream, or from the
+    # working directory for '-', as a plan file does beside itself.
+    shutil.copytree(TAICANG.parent / "sources", tmp_path / "sources")
+    monkeypatch.chdir(TAICANG.parent)
     fifo = _fifo(tmp_path, source.read_bytes(), "stream")
     assert invoke(["validate", fifo, TAICANG]) == (0, "policycheck: 2 files checked, no problems found\n", "")
     assert invoke(["validate", "-", TAICANG], input=source.read_bytes()) == (

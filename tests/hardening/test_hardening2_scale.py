@@ -13,12 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
-from evalkit import actuals, plan, target
-from hardening2_kit import GIB, assert_clean, run
 
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Scope, Unit
 from policycheck.reporters import RenderOptions, render
+from tests.hardening.hardening2_kit import GIB, assert_clean, run
+from tests.helpers.evaluation_inputs import actuals, plan, target
 
 N = 10_000
 HEAD = "policycheck: 1\nplan: {id: scale, title: 规模, period: {start: 2021, end: 2025}, baseline_year: 2020}\n"

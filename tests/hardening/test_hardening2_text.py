@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hardening2_kit import TAICANG, TAICANG_CSV, assert_clean, invoke, run
 
-from policycheck.reporters import REPORT_FORMATS
+from policycheck.reporters import STDOUT_FORMATS
 from policycheck.reporters.github import command
 from policycheck.textsafe import clean_block, defuse_commands, one_line, spreadsheet_text
+from tests.hardening.hardening2_kit import TAICANG, TAICANG_CSV, assert_clean, invoke, run
 
 FORGED = "x\n::error file=README.md,line=1::FORGED"
 #: An OSC 8 link, a colour, a bell and a right-to-left override, as YAML escapes.
@@ -72,7 +72,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return _hostile_plan(folder), _hostile_csv(folder)
 
 
-@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+@pytest.mark.parametrize("fmt", STDOUT_FORMATS)
 @pytest.mark.parametrize("view", ["check", "units"])
 def test_no_format_lets_plan_or_csv_text_start_a_command(hostile: tuple[Path, Path], fmt: str, view: str) -> None:
     plan, data = hostile

@@ -71,6 +71,13 @@ PLAN_FILES = (
                              ("energy-intensity", 2025), ("co2-intensity", 2025),
                              ("forest-cover", 2021), ("forest-cover", 2025)}
                             | {("life-expectancy", year) for year in (2020, 2021, 2022, 2025)})),
+    PlanFile("china-ip-power-2021-2025", "sources/china-ip-power-2021-2025.txt", 4, {"level": 4}, 0,
+             (2021, 2025), 2020, "china-ip-power.csv", (2020, 2021, 2022, 2023, 2024, 2025),
+             gaps=frozenset({("patent-intensive-share", 2024), ("patent-intensive-share", 2025),
+                             ("copyright-share", 2020), ("copyright-share", 2023), ("copyright-share", 2024),
+                             ("copyright-share", 2025), ("ip-royalties", 2021), ("ip-royalties", 2022),
+                             ("ip-royalties", 2025), ("hv-patents-per-10k", 2023),
+                             ("hv-patents-per-10k", 2024)})),
 )
 by_file = pytest.mark.parametrize("spec", PLAN_FILES, ids=str)
 

@@ -65,12 +65,15 @@ PLAN_FILES = (
              {"growth": 2, "annual": 2}, 0, (2025, 2025), 2024, "china-2025-monthly.csv", (2025,), in_year=True),
     PlanFile("china-14th-fyp-2021-2025", "sources/china-14th-fyp-2021-2025.txt", 9,
              {"level": 6, "growth": 2, "annual": 1}, 0, (2021, 2025), 2020, "china-14th-fyp.csv",
-             (2020, 2021, 2022, 2025),
+             (2020, 2021, 2022, 2023, 2024, 2025),
              gaps=frozenset({("labour-productivity-growth", 2020), ("labour-productivity-growth", 2025),
-                             ("urbanisation-rate", 2025), ("income-growth", 2020),
-                             ("energy-intensity", 2025), ("co2-intensity", 2025),
-                             ("forest-cover", 2021), ("forest-cover", 2025)}
-                            | {("life-expectancy", year) for year in (2020, 2021, 2022, 2025)})),
+                             ("urbanisation-rate", 2025), ("income-growth", 2020), ("forest-cover", 2021),
+                             ("forest-cover", 2025), ("hv-patents-per-10k", 2023), ("hv-patents-per-10k", 2024),
+                             ("life-expectancy", 2021), ("life-expectancy", 2022), ("life-expectancy", 2025)}
+                            | {(series, year) for year in (2023, 2024) for series in (
+                                "gdp-growth-real", "labour-productivity-growth", "income-growth",
+                                "urban-unemployment", "energy-intensity", "co2-intensity", "forest-cover")}
+                            | {(series, 2025) for series in ("energy-intensity", "co2-intensity")})),
     PlanFile("china-ip-power-2021-2025", "sources/china-ip-power-2021-2025.txt", 4, {"level": 4}, 0,
              (2021, 2025), 2020, "china-ip-power.csv", (2020, 2021, 2022, 2023, 2024, 2025),
              gaps=frozenset({("patent-intensive-share", 2024), ("patent-intensive-share", 2025),

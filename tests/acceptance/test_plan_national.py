@@ -90,6 +90,16 @@ def test_agreement_with_the_official_verdict(target: str) -> None:
     assert (status in AGREES[verdict]) == (target not in ("urban-unemployment", "life-expectancy"))
 
 
+def test_life_expectancy_reached_early_as_officially_stated() -> None:
+    """国家卫生健康委, 2025-03-09: 79.0 in 2024, 提前实现 the 十四五 target (〔1〕 from 77.93)."""
+    _, results = _results("--year", "2024")
+    life = results["life-expectancy"]
+    assert (life["status"], life["requirement"], round(life["attainment"], 3)) == ("met", "比2020年提高1岁", 1.001)
+    assert life["change"]["actual"] == pytest.approx(1.07)
+    assert life["status"] in AGREES["提前实现"]
+    assert results["urbanisation-rate"]["status"] == "met"
+
+
 def test_end_of_period() -> None:
     code, results = _results()
     assert {t: r["status"] for t, r in results.items() if r["status"] != "no_data"} == {

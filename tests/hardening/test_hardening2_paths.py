@@ -239,3 +239,16 @@ def test_the_unit_view_shows_one_row_for_several_lagging_scoped_units(tmp_path: 
     code, out, _err = invoke(["units", "--lang", "en", plan, "-a", data, "-f", "json", "--year", "2023"])
     lead = next(u for u in json.loads(out)["units"] if u["id"] == "kjj")
     assert [(s["role"], s["unit"], s["count"]) for s in lead["shortfalls"]] == [("lead", None, 3)]
+
+
+def test_the_split_index_lets_no_unit_name_start_a_command(tmp_path: Path) -> None:
+    plan, data = _hostile(tmp_path)
+    text = plan.read_text(encoding="utf-8").replace('b: {name: "镇B"}', 'b: {name: "镇B\\n::error::FORGED"}')
+    plan.write_text(text, encoding="utf-8")
+    folder = tmp_path / "split"
+    code, _out, err = invoke(["units", plan, "-a", data, "--year", "2023", "--split", f"csv={folder}", "-q"])
+    assert code == 1, err
+    index = (folder / "index.csv").read_text(encoding="utf-8-sig")
+    assert "\n\uff1a:error::FORGED" in index
+    for name in files_in(folder):
+        assert_clean((folder / name).read_text(encoding="utf-8-sig"))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, has_errors
+from policycheck.inputs import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from policycheck.bulletin_model import Explanation, NoteKey, YearStatus
@@ -32,7 +33,7 @@ WarningSink = Callable[[Sequence[Finding]], None]
 def with_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,
                   notes: Sequence[str] = (), compare: str | PastReport | None = None,
                   years: tuple[int, int] | None = None, require_explanations: bool = False,
-                  encoding: str = "auto", allow_unknown: bool = False,
+                  encoding: str = "auto", allow_unknown: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                   on_warnings: WarningSink | None = None) -> Report:
     """``report`` with trends (``compare``: a previous JSON report or its path; ``years``: the
     earlier years evaluated again) and explanations (``notes``: explanations files) added.
@@ -46,12 +47,13 @@ def with_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, optio
     if years is not None:
         report = _with_years(report, plans, actuals, options, years)
     elif compare is not None:
-        report = with_previous(report, compare)
+        report = with_previous(report, compare, max_bytes)
     if not (notes or require_explanations):
         return report
     from policycheck.evaluation.explanations import missing_explanations, with_explanations
 
-    loaded = load_notes(notes, plans, encoding=encoding, allow_unknown=allow_unknown, on_warnings=on_warnings)
+    loaded = load_notes(notes, plans, encoding=encoding, allow_unknown=allow_unknown, max_bytes=max_bytes,
+                        on_warnings=on_warnings)
     report = with_explanations(report, loaded)
     if require_explanations:
         missing = missing_explanations(report, loaded)
@@ -60,15 +62,17 @@ def with_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, optio
 
 
 def load_notes(paths: Sequence[str], plans: Sequence[Plan], *, encoding: str = "auto", allow_unknown: bool = False,
+               max_bytes: int = DEFAULT_MAX_BYTES,
                on_warnings: WarningSink | None = None) -> dict[NoteKey, Explanation]:
-    """Every explanations file (CSV, a workbook or one of its sheets, YAML) checked against the plans."""
+    """Every explanations file (CSV, a workbook or one of its sheets, YAML) checked against the plans;
+    each is read once, at most ``max_bytes`` (docs/security.md)."""
     from policycheck.actuals.notes_read import read_notes_file
     from policycheck.actuals.notes_resolve import resolve_rows
 
     rows = []
     findings: list[Finding] = []
     for path in paths:
-        read = read_notes_file(path, encoding=encoding)
+        read = read_notes_file(path, encoding=encoding, max_bytes=max_bytes)
         rows.extend(read.rows)
         findings.extend(read.findings)
     resolved = resolve_rows(rows, plans, allow_unknown=allow_unknown)
@@ -80,13 +84,13 @@ def load_notes(paths: Sequence[str], plans: Sequence[Plan], *, encoding: str = "
     return resolved.notes
 
 
-def with_previous(report: Report, previous: str | PastReport) -> Report:
+def with_previous(report: Report, previous: str | PastReport, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Each result's status in the previous report (read from its path if need be) and its trend."""
     from policycheck.bulletin_model import YearStatus
     from policycheck.evaluation.history import with_trends
     from policycheck.previous import read_report
 
-    past = read_report(previous) if isinstance(previous, str) else previous
+    past = read_report(previous, max_bytes) if isinstance(previous, str) else previous
     earlier: dict[ResultKey, YearStatus] = {
         (item.plan, item.target, item.unit): YearStatus(item.year, item.status, item.actual) for item in past.results}
     return with_trends(report, [earlier])

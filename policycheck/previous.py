@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from policycheck.errors import PolicycheckError
 from policycheck.findings import Finding
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import same
 from policycheck.model import STATUSES, Status, Superseded
 
@@ -49,13 +50,17 @@ class ReportReadError(PolicycheckError):
     """A previous report that cannot be used; the message has the location."""
 
 
-def read_report(path: str) -> PastReport:
-    """Read and check a JSON report written by ``check -f json`` (or ``-o json=``)."""
+def read_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> PastReport:
+    """Read and check a JSON report written by ``check -f json`` (or ``-o json=``): once, at most
+    ``max_bytes``, through the one bounded reader (docs/security.md; ``-`` is standard input)."""
+    from policycheck.inputs import read_input
+
+    got = read_input(path, max_bytes)
+    if got.data is None:
+        problem = got.problem.en if got.problem is not None else "?"
+        raise ReportReadError(f"{path}: cannot read the report: {problem}")
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise ReportReadError(f"{path}: cannot read the report: {exc.strerror or exc}") from exc
+        text = got.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReportReadError(f"{path}: not UTF-8 text at byte {exc.start}: a JSON report is UTF-8") from exc
     try:

@@ -9,10 +9,13 @@ Nothing raises for bad input; every problem is a finding at ``FILE:LINE:COL``.
 from __future__ import annotations
 
 import csv
+import io
+import os
 
 from policycheck.actuals.notes_columns import is_notes_header
 from policycheck.actuals.notes_rows import NotesRead, rows_from_table
-from policycheck.findings import ERROR, Finding
+from policycheck.findings import ERROR, Finding, split_sheet
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import Text, msg
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -25,26 +28,46 @@ def is_notes_file(path: str) -> bool:
 
     YAML is always explanations (actuals are CSV or workbooks).  A CSV file is
     when its header row has a cause (原因) or measures (措施) column; only the
-    start of the file is read, so a large actuals file costs nothing here.  A
-    sheet named as ``BOOK#SHEET`` is when its header row has one; a whole
-    workbook is when some sheet's header has one and no sheet is of actuals
-    alone (a workbook with both is actuals: give its explanations sheet with
-    ``--notes BOOK#SHEET``).  A file that cannot be read is left to the actuals
-    reader, which says why.
+    start of the file is read, through the one bounded reader, so a large
+    actuals file costs nothing here.  A sheet named as ``BOOK#SHEET`` is when
+    its header row has one; a whole workbook is when some sheet's header has one
+    and no sheet is of actuals alone (a workbook with both is actuals: give its
+    explanations sheet with ``--notes BOOK#SHEET``).  Anything but a regular
+    file (``-``, a FIFO, ``<(...)``) is left to the actuals reader: it can be
+    read only once (docs/security.md).  A file that cannot be read is left to
+    the actuals reader too, which says why.
     """
     if path.lower().endswith(YAML_SUFFIXES):
         return True
     from policycheck.actuals.filetype import is_workbook
 
+    book, _sheet = split_sheet(path)
+    if not (os.path.isfile(path) or (is_workbook(path) and os.path.isfile(book))):
+        return False
     if is_workbook(path):  # a sheet named as BOOK#SHEET, or a workbook whose sheets are all explanations
         from policycheck.actuals.notes_workbook import is_notes_book, is_notes_sheet
 
         return is_notes_sheet(path) or is_notes_book(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return False
+    from policycheck.inputs import read_input
+
+    got = read_input(path, _SNIFF_BYTES, head=_SNIFF_BYTES)
+    return got.data is not None and _csv_head_is_notes(got.data)
+
+
+def is_notes_data(path: str, data: bytes) -> bool:
+    """:func:`is_notes_file` for an input already read (``validate`` reads each file once)."""
+    if path.lower().endswith(YAML_SUFFIXES):
+        return True
+    from policycheck.actuals.filetype import is_workbook
+
+    if is_workbook(path, data):
+        from policycheck.actuals.notes_workbook import is_notes_book, is_notes_sheet
+
+        return is_notes_sheet(path, data) or is_notes_book(path, data)
+    return _csv_head_is_notes(data[:_SNIFF_BYTES])
+
+
+def _csv_head_is_notes(head: bytes) -> bool:
     text = _decode_head(head)
     for line in text.splitlines():
         if line.strip():
@@ -71,29 +94,42 @@ def _decode_head(head: bytes) -> str:
     return ""
 
 
-def read_notes_file(path: str, *, encoding: str = "auto") -> NotesRead:
-    """Read one explanations file: YAML by its suffix, a workbook (``BOOK`` or ``BOOK#SHEET``), else CSV."""
+def read_notes_file(path: str, *, encoding: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+                    data: bytes | None = None) -> NotesRead:
+    """Read one explanations file: YAML by its suffix, a workbook (``BOOK`` or ``BOOK#SHEET``), else CSV.
+
+    The file is read once, at most ``max_bytes`` (:mod:`policycheck.inputs`; ``-`` is standard
+    input), unless ``data`` holds its bytes already.
+    """
+    if data is None:
+        from policycheck.actuals.load import input_bytes
+
+        got = input_bytes(path, max_bytes)
+        if got.data is None:
+            return NotesRead(findings=[Finding.of("PC600", ERROR, path, 0, 0, msg(
+                "PC600.decode", reason=got.problem or msg("PC400.read", error="?")))])
+        data = got.data
     if path.lower().endswith(YAML_SUFFIXES):
         from policycheck.actuals.notes_yaml import read_yaml_notes
 
-        return read_yaml_notes(path)
+        return read_yaml_notes(path, data)
     from policycheck.actuals.filetype import is_workbook
 
-    if is_workbook(path):
+    if is_workbook(path, data):
         from policycheck.actuals.notes_workbook import read_notes_workbook
 
-        return read_notes_workbook(path)
-    return _read_csv(path, encoding)
+        return read_notes_workbook(path, data)
+    return _read_csv(path, encoding, data)
 
 
 # --------------------------------------------------------------------------
 # CSV and other tables
 
 
-def _read_csv(path: str, encoding: str) -> NotesRead:
+def _read_csv(path: str, encoding: str, data: bytes) -> NotesRead:
     from policycheck.actuals.encoding import choose_encoding
 
-    decoded = choose_encoding(path, encoding)
+    decoded = choose_encoding(path, encoding, data)
     if decoded.encoding is None:
         finding = decoded.finding
         reason = (Text(finding.message, finding.message_zh or finding.message) if finding is not None
@@ -102,7 +138,7 @@ def _read_csv(path: str, encoding: str) -> NotesRead:
     numbered: list[tuple[int, list[str]]] = []
     last = 0  # the physical line where the last row ended (quoted cells may span lines)
     try:
-        with open(path, encoding=decoded.encoding, newline="") as handle:
+        with io.TextIOWrapper(io.BytesIO(data), encoding=decoded.encoding, newline="") as handle:
             reader = csv.reader(handle, strict=True)
             for row in reader:
                 numbered.append((last + 1, row))

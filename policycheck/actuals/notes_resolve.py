@@ -147,12 +147,13 @@ def _label(target: str, unit: str | None) -> str:
     return f"{target} [{unit}]" if unit else target
 
 
-def notes_file_findings(path: str, plans: Sequence[Plan], *, encoding: str = "auto",
-                        allow_unknown: bool = False) -> list[Finding]:
-    """``validate`` on one explanations file: every finding; without plans only its structure is checked."""
+def notes_file_findings(path: str, plans: Sequence[Plan], *, encoding: str = "auto", allow_unknown: bool = False,
+                        data: bytes | None = None) -> list[Finding]:
+    """``validate`` on one explanations file (its bytes ``data`` when already read): every finding;
+    without plans only its structure is checked."""
     from policycheck.actuals.notes_read import read_notes_file
 
-    read = read_notes_file(path, encoding=encoding)
+    read = read_notes_file(path, encoding=encoding, data=data)
     findings = list(read.findings)
     if plans:
         findings.extend(resolve_rows(read.rows, plans, allow_unknown=allow_unknown).findings)

@@ -23,8 +23,9 @@ from policycheck.messages import Text, msg
 HEADER_SEARCH_ROWS = 30
 
 
-def read_notes_workbook(path: str) -> NotesRead:
-    """Every explanations sheet of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``)."""
+def read_notes_workbook(path: str, data: bytes) -> NotesRead:
+    """Every explanations sheet of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) whose bytes,
+    read once and bounded (:mod:`policycheck.inputs`), are ``data``."""
     from policycheck.actuals.workbook.limits import WorkbookRefused
     from policycheck.actuals.workbook.read import read_workbook
     from policycheck.actuals.workbook.scan import scan_workbook
@@ -35,7 +36,7 @@ def read_notes_workbook(path: str) -> NotesRead:
         names = [chosen]
     else:
         try:
-            names = list(scan_workbook(path).sheets)
+            names = list(scan_workbook(path, data).sheets)
         except WorkbookRefused as exc:
             return NotesRead(findings=[Finding.of("PC600", ERROR, path, 0, 0, msg("PC600.refused", reason=exc.text))])
         book = path
@@ -45,7 +46,7 @@ def read_notes_workbook(path: str) -> NotesRead:
             if not _read_sheet(label, rows, first_line, read):
                 skipped.append(name)
 
-        read_workbook(f"{book}#{name}", read.findings, take)
+        read_workbook(f"{book}#{name}", read.findings, take, data=data)
     if chosen is None or os.path.exists(path):
         _say_skipped(book, names, skipped, read.findings)
     elif skipped:
@@ -85,7 +86,7 @@ def _say_skipped(book: str, names: list[str], skipped: list[str], findings: list
         findings.append(Finding.of("PC605", WARNING, book, 0, 0, msg("PC605.sheet", name=repr(name), why=_no_header())))
 
 
-def is_notes_book(path: str) -> bool:
+def is_notes_book(path: str, data: bytes | None = None) -> bool:
     """Whether a whole workbook among the ``-a`` files (or in a folder ``validate`` reads) is one of
     explanations: some sheet has an explanations header and no sheet has a header of actuals only.
 
@@ -94,11 +95,23 @@ def is_notes_book(path: str) -> bool:
     holds both kinds of sheet stays actuals: give its explanations with ``--notes BOOK#SHEET``.
     """
     from policycheck.actuals.header import recognised_columns
+    from policycheck.actuals.workbook.limits import WorkbookRefused
     from policycheck.actuals.workbook.read import read_workbook
+    from policycheck.actuals.workbook.scan import scan_workbook
 
     _book, chosen = split_sheet(path)
     if chosen is not None and not os.path.exists(path):
         return False
+    if data is None:
+        from policycheck.inputs import read_input
+
+        data = read_input(path).data
+        if data is None:
+            return False  # the actuals reader says why
+    try:
+        names = list(scan_workbook(path, data).sheets)
+    except WorkbookRefused:
+        return False  # the actuals reader says why
     kinds: list[str] = []
 
     def peek(label: str, rows: Iterable[list[str]], first_line: int) -> None:
@@ -111,11 +124,12 @@ def is_notes_book(path: str) -> bool:
             if recognised_columns(row) >= 2:
                 kinds.append("actuals")
                 return
-    read_workbook(path, [], peek)
+    for name in names:  # each sheet by name: a whole book would hand over only sheets of actuals
+        read_workbook(f"{path}#{name}", [], peek, data=data)
     return "notes" in kinds and "actuals" not in kinds
 
 
-def is_notes_sheet(path: str) -> bool:
+def is_notes_sheet(path: str, data: bytes | None = None) -> bool:
     """Whether ``BOOK#SHEET`` among the ``-a`` files names a sheet of explanations."""
     from policycheck.actuals.workbook.read import read_workbook
 
@@ -132,5 +146,5 @@ def is_notes_sheet(path: str) -> bool:
                 found.append(is_notes_header(row))
                 if found[-1]:
                     return
-    read_workbook(path, [], peek)
+    read_workbook(path, [], peek, data=data)
     return any(found)

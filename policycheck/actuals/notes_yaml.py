@@ -18,8 +18,9 @@ YAML_LIST_KEYS = ("explanations", "notes", "说明")
 MAX_YAML_BYTES = 10 * 1024 * 1024
 
 
-def read_yaml_notes(path: str) -> NotesRead:
-    """A list of mappings, at the top or under ``explanations:`` (``notes:``, ``说明:``).
+def read_yaml_notes(path: str, raw: bytes) -> NotesRead:
+    """A list of mappings, at the top or under ``explanations:`` (``notes:``, ``说明:``), from the
+    file's bytes (read once by :func:`policycheck.actuals.notes_read.read_notes_file`).
 
     The file is composed into YAML nodes, never constructed: a tag such as
     ``!!python/object`` stays text, and every node keeps its line and column.
@@ -27,12 +28,6 @@ def read_yaml_notes(path: str) -> NotesRead:
     import yaml
 
     read = NotesRead()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_YAML_BYTES + 1)
-    except OSError as exc:
-        read.findings.append(Finding.of("PC600", ERROR, path, 0, 0, msg("PC600.read", error=exc.strerror or exc)))
-        return read
     if len(raw) > MAX_YAML_BYTES:
         read.findings.append(Finding.of("PC600", ERROR, path, 0, 0, msg("PC600.too-large")))
         return read

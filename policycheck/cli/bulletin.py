@@ -20,6 +20,7 @@ import click
 from policycheck.cli.exitcodes import EXIT_FAIL, EXIT_OK
 from policycheck.errors import PolicycheckError
 from policycheck.findings import Finding, format_parsable
+from policycheck.textsafe import one_line
 
 if TYPE_CHECKING:
     from policycheck.cli.options import RunOptions
@@ -95,17 +96,18 @@ def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, option
     if options.compare and options.years is None:
         from policycheck.previous import read_report
 
-        previous = read_report(options.compare)
+        previous = read_report(options.compare, options.max_bytes)
         if not options.quiet:
             for info in report.plans:
                 if info.id not in previous.years:
-                    print(f"{options.compare}: warning: the previous report has no results of plan {info.id}; "
-                          "its targets have nothing to compare with", file=sys.stderr)
+                    print(one_line(f"{options.compare}: warning: the previous report has no results of plan "
+                                   f"{info.id}; its targets have nothing to compare with"), file=sys.stderr)
     printed = None if options.quiet else functools.partial(_print, lang=options.lang)
     before = set(report.findings)
     report = with_bulletin(report, plans, actuals, options.evaluation, notes=options.notes, compare=previous,
                            years=options.years, require_explanations=options.require_explanations,
-                           encoding=options.encoding, allow_unknown=options.allow_unknown, on_warnings=printed)
+                           encoding=options.encoding, allow_unknown=options.allow_unknown,
+                           max_bytes=options.max_bytes, on_warnings=printed)
     # errors of the run: on stderr even with -q, as validate's are
     _print([f for f in report.findings if f.rule == "PC606" and f not in before], options.lang)
     return report
@@ -113,7 +115,7 @@ def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, option
 
 def _print(findings: Sequence[Finding], lang: str) -> None:
     for finding in findings:
-        print(format_parsable(finding, lang), file=sys.stderr)
+        print(one_line(format_parsable(finding, lang)), file=sys.stderr)
 
 
 def exit_code(report: Report, options: RunOptions) -> int:

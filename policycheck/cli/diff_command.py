@@ -32,8 +32,9 @@ DIFF_FORMATS = ("text", "markdown", "json")
 def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quiet: bool) -> None:
     """What changed between two JSON reports (OLD.json, NEW.json): status changes,
     changed actuals, superseded figures, new findings.  Exit 1 when a target got worse."""
-    from policycheck.cli.output import atomic_write_all
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import atomic_write_all, output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
+    from policycheck.cli.streams import write_stdout
     from policycheck.evaluation.diff import diff_reports
     from policycheck.previous import read_report
     from policycheck.reporters.diff_report import render_diff, summary_line
@@ -45,8 +46,10 @@ def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quie
         if not sep or not path or out_fmt not in DIFF_FORMATS:
             fail(f"-o {value}: expected FORMAT=PATH with FORMAT one of {', '.join(DIFF_FORMATS)}")
         files.append((out_fmt, path))
+    output_targets([path for _, path in files])  # a device or a folder: exit 2 before any work
+    refuse_stdin_twice([old, new])
     refuse_overwriting_inputs([path for _, path in files], [old, new])
     result = diff_reports(read_report(old), read_report(new))
     atomic_write_all([(path, render_diff(result, out_fmt, lang)) for out_fmt, path in files])
-    click.echo(summary_line(result, lang) if quiet else render_diff(result, fmt, lang), nl=quiet)
+    write_stdout(summary_line(result, lang) if quiet else render_diff(result, fmt, lang))
     sys.exit(1 if result.worse else 0)

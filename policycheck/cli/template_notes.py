@@ -14,8 +14,9 @@ import click
 
 from policycheck.cli.bulletin import add_bulletin, bulletin_run_options
 from policycheck.cli.exitcodes import EXIT_OK
-from policycheck.cli.options import FAIL_ON_LEVELS
+from policycheck.cli.options import FAIL_ON_LEVELS, check_encoding, check_max_bytes
 from policycheck.errors import PolicycheckError
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,8 +26,9 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
                        force: bool = False, **values: Any) -> int:
     """``template --notes``: evaluate like ``check`` and write the explanations file to fill in."""
     from policycheck.cli.options import RunOptions
-    from policycheck.cli.output import atomic_write
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import atomic_write, output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
+    from policycheck.cli.streams import write_stdout
     from policycheck.evaluation.options import EvaluationOptions
     from policycheck.reporters.notes_template import notes_template
     from policycheck.service import run_check
@@ -38,9 +40,11 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
                                "(the run whose failing targets to explain)")
     given = tuple(values["actuals"])
     bulletin = bulletin_run_options(values)
+    refuse_stdin_twice(plans + given)
     if output:
+        output_targets([output])
         refuse_overwriting_inputs([output], plans + given)
-        if os.path.lexists(output) and not force:
+        if os.path.lexists(output) and not force and (os.path.isfile(output) or not os.path.exists(output)):
             # A filled-in copy is the usual file at that path: replacing it would lose every cause written.
             raise PolicycheckError(msg("cli.exists", path=output).get(lang))
     evaluation = EvaluationOptions(year=values.get("year"), method=values.get("method"),
@@ -48,15 +52,15 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
                                    fail_on=values.get("fail_on", "off-track"), strict=bool(values.get("strict")))
     options = RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=lang,
                          encoding=values.get("encoding", "auto"), allow_unknown=bool(values.get("allow_unknown")),
-                         quiet=True, **bulletin)
+                         max_bytes=values.get("max_bytes", DEFAULT_MAX_BYTES), quiet=True, **bulletin)
     checked = run_check(options.plans, options.actuals, evaluation, encoding=options.encoding,
-                        allow_unknown=options.allow_unknown)
+                        allow_unknown=options.allow_unknown, max_bytes=options.max_bytes)
     report = add_bulletin(checked.report, checked.inputs.plans, checked.inputs.actuals, options)
     text = notes_template(report, lang)
     if output:
         atomic_write(output, text, encoding="utf-8-sig")
     else:
-        click.echo(text, nl=False)
+        write_stdout(text, newline=False)
     return EXIT_OK
 
 
@@ -74,7 +78,10 @@ def notes_template_options(func: F) -> F:
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="With --notes: which results need an explanation (those failing the run)."),
         click.option("--strict", is_flag=True, help="With --notes: aspirational targets can fail too."),
-        click.option("--encoding", default="auto", show_default=True, help="With --notes: CSV encoding."),
+        click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
+                     help="With --notes: CSV encoding."),
+        click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
+                     help="With --notes: the largest input read (as for check)."),
         click.option("--allow-unknown", is_flag=True, help="With --notes: unknown target ids become warnings."),
     ]
     for decorator in reversed(decorators):

@@ -12,7 +12,6 @@ NOTES_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # -- PC600: the file cannot be read (notes_read.py, notes_yaml.py, notes_workbook.py) ----------
     "PC600.decode": {"en": "cannot read the explanations file: {reason}", "zh": "无法读取说明文件：{reason}"},
     "PC600.csv": {"en": "cannot read the CSV ({encoding}): {error}", "zh": "无法读取 CSV（{encoding}）：{error}"},
-    "PC600.read": {"en": "cannot read the file: {error}", "zh": "无法读取文件：{error}"},
     "PC600.too-large": {"en": "the file is over 10 MiB: not an explanations file",
                         "zh": "文件超过 10 MiB：不是说明文件"},
     "PC600.not-utf8": {"en": "not UTF-8 text at byte {offset}", "zh": "第 {offset} 字节处不是 UTF-8 文本"},

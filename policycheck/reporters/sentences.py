@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.model import SHORTFALL_STATUSES
+from policycheck.reporters.common import one_line
 
 if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result
@@ -68,7 +69,8 @@ def plan_sentences(info: PlanInfo, results: Sequence[Result], lang: str) -> list
     explained = _explained(results, zh)
     if explained:
         sentences.append(explained)
-    return sentences
+    # The plan's title is text from the plan file: one printable line, as every cell (docs/security.md).
+    return [one_line(sentence) for sentence in sentences]
 
 
 def _counts(info: PlanInfo, results: Sequence[Result], counts: dict[str, int], zh: bool) -> str:

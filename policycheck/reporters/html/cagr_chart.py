@@ -1,8 +1,8 @@
 """The chart of a cagr card: levels against the compound path the required average rate implies.
 
 Apart from :mod:`policycheck.reporters.html.page` (which draws every other kind)
-for its arithmetic: a rate that compounds past the float range must give bars,
-never an OverflowError.
+for its arithmetic: a rate that compounds past the float range gives bars
+(:func:`policycheck.reporters.html.chart.compound` says so), never an OverflowError.
 """
 from __future__ import annotations
 
@@ -44,18 +44,15 @@ def cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
     """
     rate, level = plain_number(result.target_value), plain_number(result.level)
     base, end = result.baseline, result.target_year
-    if level is None or rate is None or base is None or end is None or base.value <= 0:
+    if (level is None or rate is None or base is None or end is None or base.value <= 0
+            or (compound := chart.compound(base.value, rate, base.year, end)) is None):  # beyond floats: rates
         history = [(y, plain_number(v), "") for y, v in result.observed]
         return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
     actual_rate = plain_number(result.actual)
     projection = None
-    try:
-        compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
-        if actual_rate is not None and end > result.year:
-            projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
-    except OverflowError:  # a rate compounding past the float range (found by the fuzz test): bars instead
-        history = [(y, plain_number(v), "") for y, v in result.observed]
-        return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
+    if actual_rate is not None and end > result.year:
+        ahead = chart.compound(level, actual_rate, result.year, end)
+        projection = ((result.year, level), ahead[-1]) if ahead else None
     data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
                             observed=tuple((y, plain_number(v)) for y, v in result.observed),
                             projection=projection, year=result.year)

@@ -124,8 +124,8 @@ def is_notes_book(path: str, data: bytes | None = None) -> bool:
             if recognised_columns(row) >= 2:
                 kinds.append("actuals")
                 return
-    for name in names:  # each sheet by name: a whole book would hand over only sheets of actuals
-        read_workbook(f"{path}#{name}", [], peek, data=data)
+    # every sheet by name (a whole book would hand over only sheets of actuals), in one pass
+    read_workbook(path, [], peek, sheets=names, data=data)
     return "notes" in kinds and "actuals" not in kinds
 
 

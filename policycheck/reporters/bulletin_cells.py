@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policycheck.reporters.bulletin_labels import blabel, trend_text
-from policycheck.reporters.common import EMPTY, Column, one_line, result_label, result_name, status_text
+from policycheck.reporters.common import EMPTY, Column, fmt_number, one_line, result_label, result_name, status_text
 from policycheck.reporters.labels import status_label
 
 if TYPE_CHECKING:
@@ -213,11 +213,27 @@ def people_columns(results: Sequence[Result], lang: str) -> tuple[list[str], Cal
     return headers, cells
 
 
+def sheet_extra_values(result: Result, columns: Sequence[str], lang: str) -> list[Any]:
+    """:func:`csv_extra_values` for the CSV sheet for people: the trend in words (新增滞后) and each
+    year as ``2018: 66 已达成``, as the other human formats write them."""
+    values = csv_extra_values(result, columns)
+    trend = result.trend
+    for index, column in enumerate(columns):
+        if column == "trend.label" and trend is not None and trend.label is not None:
+            values[index] = trend_text(trend.label, lang)
+        elif column == "trend.years" and trend is not None:
+            values[index] = ("；" if lang == "zh" else "; ").join(
+                f"{e.year}: {fmt_number(e.actual, lang)} {status_label(e.status, lang)}" for e in trend.years)
+    return values
+
+
 def sheet_extra_header(column: str, lang: str) -> str:
     """The header of a :func:`csv_extra_columns` column in the sheet for people (原因, 趋势...)."""
     name = column.partition(".")[2]
-    return blabel("trend" if column.startswith("trend.") and name == "label" else
-                  "trend_years" if name == "years" else name, lang)
+    if column.startswith("trend."):
+        return blabel("trend" if name == "label" else "trend_years", lang)
+    # 说明来源: the sheet already has a 来源 column, the source of the figure.
+    return blabel("note_source" if name == "source" else name, lang)
 
 
 def _plain(value: float | bool | None) -> str:

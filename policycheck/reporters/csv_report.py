@@ -37,7 +37,12 @@ from typing import TYPE_CHECKING, Any
 from policycheck.model import Result
 from policycheck.numtext import range_text
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.bulletin_cells import csv_extra_columns, csv_extra_values, sheet_extra_header
+from policycheck.reporters.bulletin_cells import (
+    csv_extra_columns,
+    csv_extra_values,
+    sheet_extra_header,
+    sheet_extra_values,
+)
 from policycheck.reporters.common import (
     Column,
     as_of_label,
@@ -151,7 +156,8 @@ def render(report: Report, options: RenderOptions) -> str:
         extra = csv_extra_columns(report)
         rows = result_sheet_rows(report, options.lang, in_year)
         return write_rows(headers(sheet, options.lang) + [sheet_extra_header(c, options.lang) for c in extra],
-                          (row + csv_extra_values(r, extra) for r, row in zip(report.results, rows, strict=True)))
+                          (row + sheet_extra_values(r, extra, options.lang)
+                           for r, row in zip(report.results, rows, strict=True)))
     used = used_marks(report.results)
     # Explanations and trends (--notes, --compare, --years) add flat columns at the end.
     extra = csv_extra_columns(report)

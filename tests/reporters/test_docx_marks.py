@@ -95,3 +95,18 @@ def test_the_xlsx_report_carries_trends_and_explanations(tmp_path: Path) -> None
     assert hnte[-6:-3] == ["已达成", "新增滞后",
                            "部分申报企业研发费用归集不规范，认定通过率低于预期，新增58家，比年度目标少2家。"]
     assert hnte[-1] == "示例 (illustrative)：市科技局2020年1月报送"
+
+
+def test_the_csv_sheet_for_people_names_the_explanation_and_the_trend() -> None:
+    import csv
+    import io
+
+    from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+
+    result = CliRunner().invoke(main, [
+        "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), "-a", str(EXAMPLES_DIR / "taicang.csv"),
+        "--notes", str(EXAMPLES_DIR / "taicang-notes.csv"), "--years", "2018-2019", "-f", "csv", "--lang", "zh"])
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows[0][-6:] == ["原因", "措施", "责任人", "说明来源", "趋势", "各年状态"]
+    hnte = next(row for row in rows if row[1] == "hnte-new-annual")
+    assert hnte[-3:] == ["示例 (illustrative)：市科技局2020年1月报送", "新增滞后", "2018: 66 已达成；2019: 58 未达成"]

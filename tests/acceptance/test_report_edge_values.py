@@ -1,0 +1,57 @@
+"""Edge values in every human format: huge finite numbers, a 左右 overshot, grades (docs/reports.md#large-numbers)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import python_calamine
+
+from tests.helpers.acceptance import plan_file, run, write
+
+HUGE = """\
+  - id: sum
+    name: 累计
+    unit: 亿元
+    kind: cumulative
+    baseline: {year: 2022, value: 0}
+    milestones: {2027: 5.0e+200}
+    responsible: [kjj]
+    quote: 累计5e200亿元
+"""
+HUGE_CSV = "target,year,value\nsum,2023,1e300\nsum,2024,1e300\n"
+
+
+@pytest.fixture
+def huge(tmp_path: Path) -> tuple[str, str]:
+    return str(plan_file(tmp_path, HUGE)), str(write(tmp_path / "a.csv", HUGE_CSV))
+
+
+def test_huge_percentages_are_short_in_text(huge: tuple[str, str]) -> None:
+    code, out, _ = run("check", huge[0], "-a", huge[1], "--year", "2024", "-f", "text")
+    row = next(line for line in out.splitlines() if line.startswith("sum "))
+    assert row.split() == ["sum", "累计", "≥5e+200", "2e+300", "2e+200", "+2e+300", "1e+102%", "4e+101%", "已达成"]
+    assert code == 0
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_huge_percentages_are_short_in_markdown_and_html(huge: tuple[str, str], fmt: str) -> None:
+    _, out, _ = run("check", huge[0], "-a", huge[1], "--year", "2024", "-f", fmt)
+    assert "1e+102%" in out and "4e+101%" in out
+    assert "0000000000" not in out
+
+
+def test_json_keeps_the_exact_ratio(huge: tuple[str, str]) -> None:
+    _, out, _ = run("check", huge[0], "-a", huge[1], "--year", "2024", "-f", "json")
+    result = json.loads(out)["results"][0]  # progress (a - b) / (E - b), computed in floats
+    assert (result["attainment"], result["progress_ratio"]) == (4e+99, 9.999999999999998e+99)
+
+
+def test_huge_percentages_are_short_in_xlsx(huge: tuple[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    code, _, _ = run("check", huge[0], "-a", huge[1], "--year", "2024", "-o", f"xlsx={out}", "-f", "json")
+    assert code == 0
+    with python_calamine.CalamineWorkbook.from_path(str(out)) as book:
+        header, row = book.get_sheet_by_name("结果").to_python()[:2]
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["完成序时进度"], cells["达成率"], cells["实际值"]) == ("1e+102%", "4e+101%", 2e300)

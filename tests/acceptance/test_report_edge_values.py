@@ -55,3 +55,37 @@ def test_huge_percentages_are_short_in_xlsx(huge: tuple[str, str], tmp_path: Pat
         header, row = book.get_sheet_by_name("结果").to_python()[:2]
     cells = dict(zip(header, row, strict=True))
     assert (cells["完成序时进度"], cells["达成率"], cells["实际值"]) == ("1e+102%", "4e+101%", 2e300)
+
+
+APPROX = """\
+  - id: share
+    name: 占比
+    unit: "%"
+    kind: level
+    comparator: approx
+    baseline: {year: 2022, value: 20}
+    milestones: {2027: 30}
+    responsible: [kjj]
+    quote: 占比30%左右
+"""
+
+
+@pytest.fixture
+def overshot(tmp_path: Path) -> tuple[str, str]:
+    return str(plan_file(tmp_path, APPROX)), str(write(tmp_path / "a.csv", "target,year,value\nshare,2024,50\n"))
+
+
+def test_an_overshot_approx_is_off_track_with_its_reason_in_both_languages(overshot: tuple[str, str]) -> None:
+    code, out, _ = run("check", overshot[0], "-a", overshot[1], "--year", "2024", "-f", "text")
+    row = next(line for line in out.splitlines() if line.startswith("share "))
+    # E(2024) = 24; 50 counts as 10, rho floored at 0; attainment 30 / 50.
+    assert row.split() == ["share", "占比", "≈30", "(±5%)", "50", "24", "-20", "0%", "60%", "明显滞后"]
+    assert code == 1
+    _, zh, _ = run("check", overshot[0], "-a", overshot[1], "--year", "2024", "-f", "csv", "--lang", "zh")
+    assert "实际值50已越过30左右的范围（±1.5），超出目标值20：与目标的距离相当于10" in zh
+    _, en, _ = run("check", overshot[0], "-a", overshot[1], "--year", "2024", "-f", "markdown", "--lang", "en")
+    assert "| share | 占比 | ≈30 (±5%) | 50 | 24 | -20 | 0% | 60% | off track |" in en
+    _, data, _ = run("check", overshot[0], "-a", overshot[1], "--year", "2024", "-f", "json")
+    result = json.loads(data)["results"][0]
+    assert (result["status"], result["progress_ratio"], result["progress"], result["reason"]) == (
+        "off_track", 0.0, 3.0, "actual 50 overshot 30左右 (±1.5): 20 past the nominal value, as far from it as 10")

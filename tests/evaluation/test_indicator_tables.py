@@ -62,8 +62,9 @@ def _approx_target(**kw: object) -> object:
     ("up", 2024, 23.0, "at_risk", "behind_below"),  # rho = 3 / 4
     ("up", 2024, 21.0, "off_track", "behind_below"),  # rho = 1 / 4
     ("up", 2024, 19.0, "regressing", "regressing"),
-    # Two-sided past its band counts as its mirror image: 50 is as far from 30 as 10.
-    (None, 2024, 50.0, "regressing", "beyond_band"),
+    # Two-sided past its band counts as its mirror image: 50 is as far from 30 as 10, but it
+    # overshot, it did not go back: rho is floored at 0, never 不进反退.
+    (None, 2024, 50.0, "off_track", "beyond_band"),
     (None, 2024, 31.6, "on_track", "beyond_band"),  # counts as 28.4: rho = 8.4 / 4
     # At the target year the tolerance applies, on one side only with a direction.
     (None, 2027, 50.2, "missed", "final_missed"),
@@ -78,6 +79,17 @@ def test_approx_has_one_meaning_in_every_year(direction: str | None, year: int, 
                                               code: str) -> None:
     r = one(_approx_target(direction=direction), {year: actual})
     assert (r.status, r.reason_code) == (status, code)
+
+
+def test_an_overshot_two_sided_approx_is_off_track_not_regressing() -> None:
+    r = one(_approx_target(), {2023: 50.0})
+    assert (r.status, r.progress_ratio, r.progress, r.attainment, r.margin) == (
+        "off_track", 0.0, pytest.approx(3.0), pytest.approx(0.6), -20.0)
+    assert r.reason == "actual 50 overshot 30左右 (±1.5): 20 past the nominal value, as far from it as 10"
+    assert r.reason_args == {"actual": "50", "target": "30", "band": "1.5", "over": "20", "counted": "10"}
+    # Just past the band the near-side value still decides: 31.6 counts as 28.4, rho = 8.4 / 2.
+    near = one(_approx_target(), {2023: 31.6})
+    assert (near.status, near.progress_ratio) == ("on_track", pytest.approx(8.4 / 2))
 
 
 def test_approx_pending_and_no_data() -> None:

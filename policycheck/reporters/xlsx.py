@@ -262,7 +262,8 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
     else:
         actual = _number(result.actual, code)
     # The requirement as every human format states it, 差距 in their one sign (docs/reports.md).
-    expected: Cell = expected_cell(result, lang) if result.expected_range is not None \
+    expected: Cell = expected_cell(result, lang) \
+        if result.expected_range is not None or result.expected_category is not None \
         else _number(result.expected, code)
     return [
         result.plan, result.target, result.unit or EMPTY, result_name(result, lang), result.measure or EMPTY,

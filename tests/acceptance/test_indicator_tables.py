@@ -119,6 +119,6 @@ def test_every_form_for_ci(table_csv: str) -> None:
 def test_the_csv_report_has_the_columns_the_results_use(table_csv: str) -> None:
     _, out = _run("check", TABLE_PLAN, "-a", table_csv, "--year", "2025", "-f", "csv")
     header = out.lstrip("\ufeff").splitlines()[0].split(",")
-    assert header[-10:] == ["direction", "attribute", "stated", "approximate", "change.by", "change.in",
-                            "change.since", "change.actual", "category", "target_category"]
-    assert header[-11] == "note"
+    assert header[-11:] == ["direction", "attribute", "stated", "approximate", "change.by", "change.in",
+                            "change.since", "change.actual", "category", "target_category", "expected_category"]
+    assert header[-12] == "note"

@@ -89,3 +89,36 @@ def test_an_overshot_approx_is_off_track_with_its_reason_in_both_languages(overs
     result = json.loads(data)["results"][0]
     assert (result["status"], result["progress_ratio"], result["progress"], result["reason"]) == (
         "off_track", 0.0, 3.0, "actual 50 overshot 30左右 (±1.5): 20 past the nominal value, as far from it as 10")
+
+
+GRADE = """\
+  - id: air
+    name: 空气质量等级
+    kind: category
+    categories: [三级, 二级, 一级]
+    milestones: {2024: {improve: 1}, 2027: {grade: 一级}}
+    responsible: [kjj]
+    quote: 空气质量达到一级
+"""
+
+
+@pytest.fixture
+def grade(tmp_path: Path) -> tuple[str, str]:
+    actuals = write(tmp_path / "a.csv", "target,year,value\nair,2022,三级\nair,2024,二级\n")
+    return str(plan_file(tmp_path, GRADE)), str(actuals)
+
+
+def test_a_grade_milestone_shows_the_grade_due_and_the_grades_gained(grade: tuple[str, str]) -> None:
+    code, out, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "text")
+    row = next(line for line in out.splitlines() if line.startswith("air "))
+    # 要求 the final grade, 序时目标值 the grade due in 2024, 达成率 one grade of two.
+    assert row.split() == ["air", "空气质量等级", "≥一级", "二级", "二级", "0", "—", "50%", "已达成"]
+    assert code == 0
+    _, zh, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "csv", "--lang", "zh")
+    assert "达到2024年阶段目标≥二级：实际值二级" in zh
+    _, en, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "markdown", "--lang", "en")
+    assert "| air | 空气质量等级 | ≥一级 | 二级 | 二级 | 0 | — | 50% | met |" in en
+    _, data, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "json")
+    result = json.loads(data)["results"][0]
+    assert (result["reason"], result["attainment"], result["expected_category"], result["expected"]) == (
+        "milestone ≥二级 for 2024 reached: actual 二级", 0.5, "二级", None)

@@ -237,16 +237,34 @@ def _grade(*milestones: tuple[int, object]) -> object:
                   milestones=milestones)
 
 
-@pytest.mark.parametrize(("base", "year", "actual", "status"), [
-    (0.0, 2023, 1.0, "on_track"), (0.0, 2023, 0.0, "on_track"), (1.0, 2023, 0.0, "regressing"),
-    (0.0, 2023, 2.0, "met"), (0.0, 2025, 2.0, "met"), (0.0, 2025, 1.0, "missed"),
+@pytest.mark.parametrize(("base", "year", "actual", "status", "attainment"), [
+    # attainment: grades gained since the base year over grades required (docs/evaluation.md#categories)
+    (0.0, 2023, 1.0, "on_track", 0.5), (0.0, 2023, 0.0, "on_track", 0.0), (1.0, 2023, 0.0, "regressing", 0.0),
+    (0.0, 2023, 2.0, "met", 1.0), (0.0, 2025, 2.0, "met", 1.0), (0.0, 2025, 1.0, "missed", 0.5),
+    (1.0, 2025, 1.0, "missed", 0.0),
 ])
-def test_grades_step(base: float, year: int, actual: float, status: str) -> None:
+def test_grades_step(base: float, year: int, actual: float, status: str, attainment: float) -> None:
     t = _grade((2025, 2.0))
     r = one(t, {2020: base, year: actual}, p=_table_plan(t))
     assert r.status == status
     assert (r.category, r.target_category) == (("三级", "二级", "一级")[int(actual)], "一级")
-    assert (r.expected, r.gap, r.attainment) == (None, None, 1.0 if status == "met" else 0.0)
+    assert (r.expected, r.gap, r.attainment) == (None, None, attainment)
+    assert r.expected_category == ("三级", "二级", "一级")[int(base) if year < 2025 else 2]
+
+
+def test_a_grade_without_a_baseline_is_reached_or_not() -> None:
+    t = _grade((2025, 2.0))
+    assert (one(t, {2025: 2.0}).attainment, one(t, {2025: 1.0}).attainment) == (1.0, 0.0)
+
+
+def test_grade_reasons_name_the_grades_not_their_positions() -> None:
+    t = _grade((2023, Change(1.0, "grades")), (2025, 2.0))
+    r = one(t, {2020: 0.0, 2023: 1.0}, p=_table_plan(t))
+    assert (r.reason, r.expected_category, r.attainment) == (
+        "milestone ≥二级 for 2023 reached: actual 二级", "二级", 0.5)
+    g = _grade((2025, 2.0))
+    fell = one(g, {2020: 1.0, 2023: 0.0}, p=_table_plan(g))
+    assert fell.reason_args == {"baseline": "二级", "baseline_year": "2020", "actual": "三级"}
 
 
 @pytest.mark.parametrize(("actual", "status"), [(1.0, "met"), (0.0, "missed")])

@@ -122,3 +122,11 @@ def test_a_grade_milestone_shows_the_grade_due_and_the_grades_gained(grade: tupl
     result = json.loads(data)["results"][0]
     assert (result["reason"], result["attainment"], result["expected_category"], result["expected"]) == (
         "milestone ≥二级 for 2024 reached: actual 二级", 0.5, "二级", None)
+
+
+def test_explain_names_the_grades_year_by_year(grade: tuple[str, str]) -> None:
+    code, out, _ = run("explain", grade[0], "air", "-a", grade[1], "--year", "2024")
+    rows = [line.split() for line in out.splitlines() if line[:4] in ("2022", "2024", "2027")][:3]
+    assert rows == [["2022", "三级", "三级", "0", "符合序时进度"], ["2024", "二级", "二级", "0", "已达成"],
+                    ["2027", "—", "一级", "—", "未到期"]]
+    assert code == 0

@@ -68,7 +68,7 @@ def test_an_implausible_conversion_names_both_magnitudes(tmp_path: Path) -> None
     assert [(f["level"], f["line"], f["column"]) for f in findings] == [("warning", 2, 4)]
     assert findings[0]["message"].startswith(
         "hightech-value-added 2024: the value was converted from 万 to the target's 万亿元 (0.000155079 万亿元) "
-        "and gives an attainment of 0.0%, outside 1%..1000%; check that the cell's magnitude (万) and the "
+        "and gives an attainment of 0%, outside 1%..1000%; check that the cell's magnitude (万) and the "
         "target's (万亿元) are the ones meant")
 
 

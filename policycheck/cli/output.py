@@ -180,12 +180,19 @@ def _is_null_or_tty(path: str, info: os.stat_result) -> bool:
 def _same_output(first: Target, second: Target) -> bool:
     if first.kind == "fd" and second.kind == "fd":
         return first.fd == second.fd
-    if os.path.normpath(first.path) == os.path.normpath(second.path):
+    if _resolved(first.path) == _resolved(second.path):
         return True
     try:
         return os.path.samefile(first.path, second.path)
     except OSError:
         return False
+
+
+def _resolved(path: str) -> str:
+    """The real path of the folder plus the name: one spelling for a file that does
+    not exist yet (``z.json`` and ``../here/z.json``), which samefile cannot compare."""
+    folder, name = os.path.split(path)
+    return os.path.join(os.path.realpath(folder or os.curdir), name)
 
 
 @contextlib.contextmanager

@@ -124,6 +124,21 @@ def test_the_same_path_twice_is_a_usage_error(tmp_path: Path, second: str) -> No
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == "old\n"
 
 
+@pytest.mark.parametrize("second", ["../here/z.json", "./z.json", "../alias/z.json", "sub/../z.json"])
+def test_a_new_path_spelled_twice_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   second: str) -> None:
+    # z.json does not exist yet, so samefile cannot compare the two spellings: the html
+    # report used to replace the json one (exit 1, z.json holding HTML).
+    here = tmp_path / "here"
+    (here / "sub").mkdir(parents=True)
+    (tmp_path / "alias").symlink_to(here)
+    monkeypatch.chdir(here)
+    code, stdout, stderr = invoke([*ARGS, "-o", "json=z.json", "-o", f"html={second}"])
+    assert (code, stdout) == (2, "")
+    assert stderr == f"{second}: given twice as an output (also as z.json); each -o needs its own path\n"
+    assert sorted(os.listdir(here)) == ["sub"]
+
+
 def test_template_with_two_outputs_is_a_usage_error(tmp_path: Path) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     assert invoke(["template", TAICANG, "-o", first, "-o", second]) == (

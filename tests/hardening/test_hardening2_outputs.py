@@ -68,6 +68,8 @@ def test_a_target_that_is_not_a_file_is_refused_before_anything_is_written(tmp_p
     assert (code, stdout) == (2, "")
     if command == "template" and case == "existing folder":  # click's own check of a file option
         assert stderr.endswith(f"Invalid value for '-o' / '--output': File '{path}' is a directory.\n")
+    elif command == "template" and case == "dash":  # template prints to stdout when -o is left out
+        assert stderr == "-: is not a file name here; to print the template on standard output, leave out -o\n"
     else:
         assert stderr == f"{path}{message.format(path=path)}\n"
     assert kept.read_text(encoding="utf-8") == "old\n"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from policycheck.actuals.resolve import Resolver
+from policycheck.actuals.store import ObservationTable
 from policycheck.evaluation.engine import evaluate
 from policycheck.model import Scope, Unit
-from policycheck.actuals.store import ObservationTable
 from policycheck.reporters import RenderOptions, render
 from tests.hardening.hardening2_kit import GIB, ROOT, assert_clean, limits, run
 from tests.helpers.evaluation_inputs import actuals, plan, target

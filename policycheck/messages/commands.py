@@ -62,6 +62,10 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "output.no-reader": {"en": "{path}: cannot write: no process is reading this FIFO",
                          "zh": "{path}：无法写入：没有进程在读取这个 FIFO"},
     "output.write": {"en": "{path}: cannot write: {error}", "zh": "{path}：无法写入：{error}"},
+    "output.is-input": {"en": "{path}: is an input file of this run; inputs are never modified, "
+                              "so write the output to another path",
+                        "zh": "{path}：是本次运行的输入文件；输入文件从不修改，请把输出写到别的路径"},
+    "output.no-folder": {"en": "{path}: cannot make the folder: {error}", "zh": "{path}：无法创建文件夹：{error}"},
     "output.twice": {"en": "{path}: given twice as an output (also as {earlier}); each -o needs its own path",
                      "zh": "{path}：作为输出给了两次（另一次是 {earlier}）；每个 -o 需要各自的路径"},
     "stdout.closed": {"en": "stdout: is closed; give it a file (> report.txt) or write the report "

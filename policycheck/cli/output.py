@@ -280,6 +280,8 @@ def _write_stream(target: Target, payload: bytes) -> None:
                 os.close(fd)
     except _NoReader:
         raise OutputError(msg("output.no-reader", path=target.path)) from None
+    except _Closed:
+        raise OutputError(msg("output.closed", path=target.path)) from None
     except OSError as exc:
         raise OutputError(cannot_write(target.path, exc)) from exc
 
@@ -293,12 +295,16 @@ class _NoReader(Exception):
     """A FIFO nobody reads: writing would block forever."""
 
 
+class _Closed(Exception):
+    """stdout or stderr closed by the shell (``>&-``) while -o names it."""
+
+
 def _write_descriptor(fd: int, payload: bytes) -> None:
     """fd 1 and 2 through Python's own streams (so the order of output is kept), others directly."""
     stream = sys.stdout if fd == 1 else sys.stderr if fd == 2 else None
     stream = getattr(stream, "_stream", stream)  # the stream under SafeStderr: reports are not cleaned
     if fd in (1, 2) and stream is None:
-        raise OSError(errno.EBADF, "it is closed")
+        raise _Closed()
     if stream is None:
         _write_all(fd, payload)
         return

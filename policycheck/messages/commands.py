@@ -61,6 +61,7 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                         "zh": "{path}：无法写入：不是文件；请给出文件名"},
     "output.no-reader": {"en": "{path}: cannot write: no process is reading this FIFO",
                          "zh": "{path}：无法写入：没有进程在读取这个 FIFO"},
+    "output.closed": {"en": "{path}: cannot write: it is closed", "zh": "{path}：无法写入：它已关闭"},
     "output.write": {"en": "{path}: cannot write: {error}", "zh": "{path}：无法写入：{error}"},
     "output.is-input": {"en": "{path}: is an input file of this run; inputs are never modified, "
                               "so write the output to another path",

@@ -107,3 +107,15 @@ def test_validate_names_stdout_where_its_findings_go(tmp_path: Path) -> None:
     assert done.stderr.decode("ascii").startswith("stdout: cannot write '\\u8bfb' in its encoding ascii ")
     done = run(["validate", "--lang", "zh", TAICANG, "/dev/zero"], env={"PYTHONIOENCODING": "utf-8"})
     assert done.stdout.decode("utf-8").startswith("/dev/zero: error [PC400] 读取 256 MiB 后停止")
+
+
+def test_a_closed_stdout_named_by_o_is_a_message_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policycheck.cli.output import atomic_write
+    from policycheck.errors import OutputError
+
+    monkeypatch.setattr("sys.stdout", None)  # what Python makes of a stdout closed by >&-
+    with pytest.raises(OutputError) as caught:
+        atomic_write("/dev/stdout", "{}\n")
+    assert (caught.value.in_lang("en"), caught.value.in_lang("zh"), str(caught.value)) == (
+        "/dev/stdout: cannot write: it is closed", "/dev/stdout：无法写入：它已关闭",
+        "/dev/stdout: cannot write: it is closed")

@@ -234,7 +234,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
     span = parse_years(years) if years else None
     if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         if not output.lower().endswith(".xlsx"):
-            fail(f"{output}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice open it)")
+            fail(msg("output.template-xlsx", path=output).get(lang))
         from policycheck.actuals.template_xlsx import build_xlsx_template
 
         atomic_write(output, build_xlsx_template(loaded, years=span, wide=wide, lang=lang))

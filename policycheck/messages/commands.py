@@ -62,6 +62,12 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "output.no-reader": {"en": "{path}: cannot write: no process is reading this FIFO",
                          "zh": "{path}：无法写入：没有进程在读取这个 FIFO"},
     "output.closed": {"en": "{path}: cannot write: it is closed", "zh": "{path}：无法写入：它已关闭"},
+    "output.split-form": {"en": "--split {value}: expected FORMAT=DIR, e.g. xlsx=reports/",
+                          "zh": "--split {value}：应为 FORMAT=DIR 的形式，如 xlsx=reports/"},
+    "output.template-xlsx": {"en": "{path}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice "
+                                   "open it); name the file .xlsx",
+                             "zh": "{path}：模板工作簿以 .xlsx 格式写出（Excel、WPS 和 LibreOffice 都能打开）；"
+                                   "请把文件名改为 .xlsx"},
     "output.write": {"en": "{path}: cannot write: {error}", "zh": "{path}：无法写入：{error}"},
     "output.is-input": {"en": "{path}: is an input file of this run; inputs are never modified, "
                               "so write the output to another path",

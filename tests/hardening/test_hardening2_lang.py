@@ -119,3 +119,18 @@ def test_a_closed_stdout_named_by_o_is_a_message_in_both_languages(monkeypatch: 
     assert (caught.value.in_lang("en"), caught.value.in_lang("zh"), str(caught.value)) == (
         "/dev/stdout: cannot write: it is closed", "/dev/stdout：无法写入：它已关闭",
         "/dev/stdout: cannot write: it is closed")
+
+
+def test_a_template_workbook_not_named_xlsx_is_told_in_either_language(tmp_path: Path) -> None:
+    book = tmp_path / "t.xls"
+    assert _zh(["template", str(TAICANG), "-o", str(book)]) == (
+        2, "", f"{book}：模板工作簿以 .xlsx 格式写出（Excel、WPS 和 LibreOffice 都能打开）；请把文件名改为 .xlsx\n")
+    assert _zh(["template", str(TAICANG), "--lang", "en", "-o", str(book)]) == (
+        2, "", f"{book}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice open it); "
+               "name the file .xlsx\n")
+    assert files_in(tmp_path) == []
+
+
+def test_a_split_without_a_folder_is_told_in_chinese() -> None:
+    assert _zh(["units", str(TAICANG), "-a", str(TAICANG_CSV), "--split", "csv="]) == (
+        2, "", "--split csv=：应为 FORMAT=DIR 的形式，如 xlsx=reports/\n")

@@ -9,10 +9,10 @@ Two sheets (docs/reports.md#csv):
   annual and growth targets is compact text ``2021:61:met;...``; ``path``,
   ``observed`` (chart data) and ``reason_args`` are left out; the optional
   marks (``direction``, ``attribute``, ``stated``, ``approximate``,
-  ``change.*``, ``category``, ``target_category``) are columns only when a
-  result of the report has them; an explanation and a trend (--notes,
-  --compare, --years) are flattened into ``explanation.cause`` ... ``trend.years``
-  columns at the end, present only when the run has them.  Numbers keep
+  ``change.*``, ``category``, ``target_category``, ``expected_category``) are
+  columns only when a result of the report has them; an explanation and a trend
+  (--notes, --compare, --years) are flattened into ``explanation.cause`` ...
+  ``trend.years`` columns at the end, present only when the run has them.  Numbers keep
   full precision; ``true``/``false`` as in JSON; an empty cell is null.
 - **the sheet for people** (``--lang`` given): headers, status labels, data
   statuses and reasons in the report's language, the status code kept in a

@@ -59,13 +59,14 @@ def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
     """
     from policycheck.actuals.notes_read import is_notes_file
     from policycheck.actuals.template import parse_years
+    from policycheck.messages import msg
 
+    lang = values.get("lang") or "zh"
     actuals = tuple(values.get("actuals", ()))
     found = tuple(path for path in actuals if is_notes_file(path))
     values["actuals"] = tuple(path for path in actuals if path not in found)
     if found and not values["actuals"]:
-        raise PolicycheckError(f"{', '.join(found)}: an explanations file (it has a 原因 or 措施 column), not actuals; "
-                         "give the statistics with -a too")
+        raise PolicycheckError(msg("cli.notes-not-actuals", paths=", ".join(found)).get(lang))
     fields: dict[str, Any] = {
         "notes": tuple(values.pop("notes", None) or ()) + found,
         "require_explanations": bool(values.pop("require_explanations", False)),
@@ -75,11 +76,11 @@ def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
     years_text = values.pop("years", None)
     if years_text:
         if values.get("year") is not None:
-            raise PolicycheckError("--year and --years cannot be used together: --years A-B assesses year B")
+            raise PolicycheckError(msg("cli.year-and-years").get(lang))
         if values.get("period") is not None:
-            raise PolicycheckError("--period and --years cannot be used together: --years compares year ends")
+            raise PolicycheckError(msg("cli.period-and-years").get(lang))
         if fields["compare"]:
-            raise PolicycheckError("--compare and --years cannot be used together: each gives the earlier statuses")
+            raise PolicycheckError(msg("cli.compare-and-years").get(lang))
         first, last = parse_years(years_text)
         fields["years"] = (first, last)
         values["year"] = last

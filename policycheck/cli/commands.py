@@ -236,8 +236,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
 
         sys.exit(run_notes_template(plans, output=output, force=force, lang=lang, years=years, wide=wide, **run))
     if run.get("actuals"):
-        fail("template: -a is for --notes (the explanations file of a run); without --notes the CSV "
-             "to fill in needs only the plans")
+        fail(msg("cli.template-a-without-notes").get(lang))
     if output:
         output_targets([output], dash="output.dash-template")
         refuse_overwriting_inputs([output], plans)

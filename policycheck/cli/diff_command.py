@@ -36,6 +36,7 @@ def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quie
     from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
     from policycheck.cli.streams import write_stdout
     from policycheck.evaluation.diff import diff_reports
+    from policycheck.messages import msg
     from policycheck.previous import read_report
     from policycheck.reporters.diff_report import render_diff, summary_line
 
@@ -44,7 +45,7 @@ def diff(old: str, new: str, fmt: str, outputs: tuple[str, ...], lang: str, quie
     for value in outputs:
         out_fmt, sep, path = value.partition("=")
         if not sep or not path or out_fmt not in DIFF_FORMATS:
-            fail(f"-o {value}: expected FORMAT=PATH with FORMAT one of {', '.join(DIFF_FORMATS)}")
+            fail(msg("cli.diff-output", value=value, formats=", ".join(DIFF_FORMATS)).get(lang))
         files.append((out_fmt, path))
     output_targets([path for _, path in files])  # a device or a folder: exit 2 before any work
     refuse_stdin_twice([old, new])

@@ -34,10 +34,9 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
     from policycheck.service import run_check
 
     if years or wide:
-        raise PolicycheckError("template --notes takes --year (the assessment year), not --years or --wide")
+        raise PolicycheckError(msg("cli.notes-template-years").get(lang))
     if not values.get("actuals"):
-        raise PolicycheckError("template --notes needs the statistics: -a FILE "
-                               "(the run whose failing targets to explain)")
+        raise PolicycheckError(msg("cli.notes-template-actuals").get(lang))
     given = tuple(values["actuals"])
     bulletin = bulletin_run_options(values)
     refuse_stdin_twice(plans + given)

@@ -103,5 +103,29 @@ NOTES_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC606.status.no_data": {"en": "no_data", "zh": "缺少数据"},
     "PC606.status.pending": {"en": "pending", "zh": "未到期"},
     "PC606.cause": {"en": "a cause (原因)", "zh": "原因"},
+    # -- the command line of the 通报 (cli/bulletin.py, cli/template_notes.py, cli/diff_command.py) ------
+    "cli.notes-not-actuals": {"en": "{paths}: an explanations file (it has a 原因 or 措施 column), not actuals; "
+                                    "give the statistics with -a too",
+                              "zh": "{paths}：这是说明文件（有原因或措施列），不是实际值；请同时用 -a 给出统计数据"},
+    "cli.year-and-years": {"en": "--year and --years cannot be used together: --years A-B assesses year B",
+                           "zh": "--year 与 --years 不能同时使用：--years A-B 考核的是 B 年"},
+    "cli.period-and-years": {"en": "--period and --years cannot be used together: --years compares year ends",
+                             "zh": "--period 与 --years 不能同时使用：--years 比较的是各年年末"},
+    "cli.compare-and-years": {"en": "--compare and --years cannot be used together: "
+                                    "each gives the earlier statuses",
+                              "zh": "--compare 与 --years 不能同时使用：两者都给出以前各年的状态"},
+    "cli.notes-template-years": {"en": "template --notes takes --year (the assessment year), "
+                                       "not --years or --wide",
+                                 "zh": "template --notes 用 --year（考核年份），不用 --years 或 --wide"},
+    "cli.notes-template-actuals": {"en": "template --notes needs the statistics: -a FILE (the run whose failing "
+                                         "targets to explain)",
+                                   "zh": "template --notes 需要统计数据：-a 文件"
+                                         "（要为其不通过的指标写说明的那次核查）"},
+    "cli.template-a-without-notes": {"en": "template: -a is for --notes (the explanations file of a run); without "
+                                           "--notes the CSV to fill in needs only the plans",
+                                     "zh": "template：-a 只用于 --notes（一次核查的说明表）；"
+                                           "不加 --notes 时，待填的 CSV 只需要规划文件"},
+    "cli.diff-output": {"en": "-o {value}: expected FORMAT=PATH with FORMAT one of {formats}",
+                        "zh": "-o {value}：应为 FORMAT=PATH，FORMAT 为 {formats} 之一"},
     "PC606.measures": {"en": "measures (措施)", "zh": "措施"},
 }

@@ -161,6 +161,7 @@ def test_a_bad_explanations_file_stops_check_with_exit_2(tmp_path: Path) -> None
 
 
 def test_an_explanations_file_alone_is_not_actuals() -> None:
-    result = CliRunner().invoke(main, ["check", TAICANG, "-a", str(EXAMPLES_DIR / "taicang-notes.csv")])
+    result = CliRunner().invoke(main, ["check", TAICANG, "-a", str(EXAMPLES_DIR / "taicang-notes.csv"),
+                                       "--lang", "en"])
     assert result.exit_code == 2
     assert "an explanations file (it has a 原因 or 措施 column), not actuals" in result.stderr

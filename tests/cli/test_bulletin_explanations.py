@@ -109,7 +109,9 @@ def test_template_notes_usage_errors() -> None:
     assert run("template", TAICANG, "--notes").exit_code == 2
     assert run("template", TAICANG, "--notes", "-a", ACTUALS, "--wide").exit_code == 2
     plain = run("template", TAICANG, "-a", ACTUALS)
-    assert plain.exit_code == 2 and "-a is for --notes" in plain.stderr
+    assert plain.exit_code == 2 and "-a 只用于 --notes" in plain.stderr
+    english = run("template", TAICANG, "-a", ACTUALS, "--lang", "en")
+    assert english.exit_code == 2 and "-a is for --notes" in english.stderr
 
 
 # --------------------------------------------------------------------------

@@ -131,9 +131,10 @@ def test_a_previous_report_of_the_same_year_is_headed_previous(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--years", "2018-2019", "--year", "2019"), "--year and --years cannot be used together"),
+    (("--years", "2018-2019", "--year", "2019"), "--year 与 --years 不能同时使用"),
     (("--years", "2019-2018"), "--years: '2019-2018' must be two years"),
-    (("--years", "2018-2019", "--compare", "x.json"), "--compare and --years cannot be used together"),
+    (("--years", "2018-2019", "--compare", "x.json", "--lang", "en"),
+     "--compare and --years cannot be used together"),
 ])
 def test_usage_errors(args: tuple[str, ...], message: str) -> None:
     result = run("check", TAICANG, "-a", ACTUALS, *args)

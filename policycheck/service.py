@@ -11,7 +11,6 @@ as each input is read.
 """
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -126,6 +125,7 @@ def find_target(plan: Plan, target_id: str) -> Target:
     if target is not None:
         return target
     ids = [t.id for t in plan.targets]
+    import difflib  # only to suggest a name; not imported on the common path
     close = difflib.get_close_matches(target_id, ids, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {', '.join(ids)}"
     raise PolicycheckError(f"{plan.file}: no target {target_id!r} in plan {plan.id}{hint}")

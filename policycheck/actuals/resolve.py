@@ -9,7 +9,6 @@ finding at its first row, with the number of rows it covers.
 """
 from __future__ import annotations
 
-import difflib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -282,6 +281,7 @@ class Resolver:
             names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}
         if text in names:
             return names[text]
+        import difflib  # only to suggest a name; not imported on the common path
         close = difflib.get_close_matches(text, list(plan.units), n=1)
         hint = msg("PC403.hint", suggestion=excerpt(close[0])) if close else ""
         return self._problem("PC406", ERROR, msg("PC406.unknown", unit=excerpt(text), plan=excerpt(plan.id),
@@ -290,6 +290,7 @@ class Resolver:
     def _unknown(self, what: Text, name: str, known: list[str], line: int, column: int, *,
                  where: Text | str = "", names: list[str] | None = None) -> Problem:
         """PC403 for an unknown plan or target; "did you mean" compares ids and target names."""
+        import difflib  # only to suggest a name; not imported on the common path
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         suggestion = excerpt(close[0]) if close else None
         if names and not close:

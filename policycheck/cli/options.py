@@ -197,13 +197,13 @@ def use_color(requested: bool | None) -> bool:
 def terminal_width() -> int | None:
     """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
     rich), else the terminal's when stdout is one, else None (a fixed width)."""
-    import shutil
-
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if not sys.stdout.isatty():
         return None
+    import shutil  # only for a terminal: shutil's imports cost start-up time
+
     return shutil.get_terminal_size().columns
 
 

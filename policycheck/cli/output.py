@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *,
 
 def _stage(target: Path, data: Payload, encoding: str) -> str:
     """A complete temporary copy of ``data`` beside ``target``; its name."""
+    import tempfile  # here, not at import: most runs write no file
+
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

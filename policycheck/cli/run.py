@@ -59,13 +59,13 @@ def run_report(options: RunOptions, *, view: str) -> int:
 def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
     """The ids of the units named by ``units --unit`` (id, name or English name), in
     report order; an unknown one is a usage error (exit 2) naming the closest unit."""
-    import difflib
-
     chosen: set[str] = set()
     for text in wanted:
         matches = {u.id for u in report.units if text in (u.id, u.name, u.name_en)}
         if not matches:
             known = [u.name for u in report.units] + [u.id for u in report.units]
+            import difflib  # only to suggest a name; not imported on the common path
+
             close = difflib.get_close_matches(text, known, n=1)
             hint = (f"; did you mean {close[0]!r}?" if close
                     else f"; units are: {', '.join(f'{u.id} ({u.name})' for u in report.units)}")

@@ -24,6 +24,7 @@ from policycheck.actuals.cells import CellError, CellFlags, parse_status, parse_
 from policycheck.actuals.charcolumns import add_char_columns
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.encoding import choose_encoding, reading_error
+from policycheck.actuals.fastcsv import read_fast, wants_fast
 from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
@@ -62,8 +63,8 @@ _BLANK = Sink(None, None)  # an empty row: skipped without a finding
 Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 
-def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False, sheets: Sequence[str] = (), allow_copies: bool = False) -> Actuals:
+def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto", allow_unknown: bool = False,
+                 sheets: Sequence[str] = (), allow_copies: bool = False, reader: str = "auto") -> Actuals:
     """Read every CSV file and workbook into one :class:`Actuals`; problems become findings.
 
     With no plans only the structure is checked (decoding, header, numbers,
@@ -72,6 +73,8 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     by sheet into the same rows (docs/actuals.md#workbooks); ``sheets`` names
     the sheets to read from workbooks given without one.  ``allow_copies``: a row repeated
     in another file is no PC405 (``validate``: a folder may hold a table in two encodings).
+    ``reader``: "auto" (the Arrow reader for large CSV files when pyarrow is installed), "exact"
+    or "fast" (docs/actuals.md#fast-reader); the findings and observations are the same.
     """
     actuals = Actuals()
     files = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)  # one path given bare
@@ -92,7 +95,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
                 read_workbook(name, actuals.findings, read_sheet, sheets=sheets)
             else:
                 _read_file(name, actuals, table, views, plans=plans, encoding=encoding,
-                           allow_unknown=allow_unknown, allow_copies=allow_copies)
+                           allow_unknown=allow_unknown, allow_copies=allow_copies, how=reader)
     actuals.series.update(views)
     actuals.findings.extend(plausibility_findings(plans, actuals))  # series that parse but look misread
     return actuals
@@ -113,20 +116,24 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
 
 
 def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                 allow_unknown: bool = False, sheets: Sequence[str] = ()) -> Actuals:
+                 allow_unknown: bool = False, sheets: Sequence[str] = (), reader: str = "auto") -> Actuals:
     """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
-    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets)
+    actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
+                           reader=reader)
     if has_errors(actuals.findings):
         raise ActualsError(actuals.findings)
     return actuals
 
 
 def _read_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
-               plans: Sequence[Plan], encoding: str, allow_unknown: bool, allow_copies: bool) -> None:
+               plans: Sequence[Plan], encoding: str, allow_unknown: bool, allow_copies: bool, how: str) -> None:
     decoded = choose_encoding(path, encoding)
     if decoded.encoding is None:
         actuals.findings.extend([decoded.finding] if decoded.finding is not None else ())
         return
+    if (not allow_copies and wants_fast(how, path)
+            and read_fast(path, decoded.encoding, table, views, plans=plans, allow_unknown=allow_unknown)):
+        return  # every row plain: stored as this reader would store it
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = _FileReader(path, actuals, resolver, table, allow_copies=allow_copies)

@@ -32,6 +32,8 @@ DEFAULT_LANG = "zh"
 LANG_HELP = ("Language of labels and messages (default zh, or lang in policycheck.toml); "
              "machine values stay as they are.")
 METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
+#: --reader: policycheck.actuals.fastcsv.READERS, written out so --help imports no stage
+READERS: tuple[str, ...] = ("auto", "exact", "fast")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -60,6 +62,8 @@ class RunOptions:
     lang_given: bool = False
     #: units --unit: the units to show, by id or name; empty: every unit
     unit_filter: tuple[str, ...] = ()
+    #: --reader: auto, exact or fast (docs/actuals.md#fast-reader)
+    reader: str = "auto"
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
@@ -76,7 +80,7 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
                       encoding=values["encoding"], allow_unknown=values["allow_unknown"],
                       color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
                       sheets=tuple(values["sheets"]), lang_given=_given("lang"),
-                      unit_filter=tuple(values.get("unit_filter", ())))
+                      unit_filter=tuple(values.get("unit_filter", ())), reader=values["reader"])
 
 
 def _given(name: str) -> bool:
@@ -174,6 +178,9 @@ def evaluation_options(func: _F) -> _F:
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown/--no-allow-unknown", default=False,
                      help="Unknown target ids in CSV become warnings."),
+        click.option("--reader", type=click.Choice(READERS), default="auto", show_default=True,
+                     help="CSV reader: auto (the Arrow reader of policycheck[fast] for files of 5 MB or more, "
+                          "when installed), exact or fast. The findings and reports are the same."),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
         click.option("-q", "--quiet", is_flag=True,
                      help="Print only the one-line summary; -o files are still written."),

@@ -43,7 +43,7 @@ def run_report(options: RunOptions, *, view: str) -> int:
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
-                        on_warnings=_warnings_printer(options))
+                        on_warnings=_warnings_printer(options), reader=options.reader)
     report = checked.report
     # The evaluation's own findings (PC411: a plan without any data) on stderr, even
     # under -q: an unfilled template must not pass a CI job on a summary line alone.
@@ -83,7 +83,7 @@ def run_explain(options: RunOptions, target_id: str) -> int:
 
     inputs = load_inputs(options.plans, options.actuals, encoding=options.encoding,
                          allow_unknown=options.allow_unknown, sheets=options.sheets,
-                         on_warnings=_warnings_printer(options))
+                         on_warnings=_warnings_printer(options), reader=options.reader)
     plan = inputs.plans[0]
     find_target(plan, target_id)
     fmt = options.fmt or default_format()

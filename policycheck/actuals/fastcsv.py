@@ -24,9 +24,7 @@ the reports of both readers on every example and on generated national data.
 from __future__ import annotations
 
 import csv
-import io
 import math
-import os
 from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -56,8 +54,8 @@ def pyarrow_installed() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
-def wants_fast(reader: str, path: str) -> bool:
-    """Whether to try the fast path on the CSV file ``path``."""
+def wants_fast(reader: str, size: int) -> bool:
+    """Whether to try the fast path on a CSV file of ``size`` bytes."""
     if reader not in READERS:
         raise ValueError(f"reader {reader!r}: choose one of {', '.join(READERS)}")
     if reader == "exact":
@@ -66,41 +64,33 @@ def wants_fast(reader: str, path: str) -> bool:
         if not pyarrow_installed():
             raise PolicycheckError("--reader fast needs pyarrow: pip install 'policycheck[fast]'")
         return True
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        return False
     return size >= FAST_MIN_BYTES and pyarrow_installed()
 
 
-def read_fast(path: str, encoding: str, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
-              plans: Sequence[Plan], allow_unknown: bool) -> bool:
-    """Store the rows of the CSV file ``path`` as the exact reader would; False, with nothing
-    stored, when any row is not of the plain kind (module docstring)."""
+def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, SeriesView],
+              *, plans: Sequence[Plan], allow_unknown: bool) -> bool:
+    """Store the rows of the CSV file ``path``, whose bytes (read once, bounded, by
+    :func:`policycheck.inputs.read_input`) are ``data``, as the exact reader would; False, with
+    nothing stored, when any row is not of the plain kind (module docstring)."""
     if encoding not in ("utf-8", "utf-8-sig") or not plans:
         return False
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return False  # the exact reader says what is wrong
+    start = 0  # where the header begins: after a BOM (no copy of the bytes is made)
     if data.startswith(_BOM):
         if encoding != "utf-8-sig":
             return False
-        data = data[len(_BOM):]
+        start = len(_BOM)
     if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
         return False
-    end = data.find(b"\n")
-    if end <= 0:
+    end = data.find(b"\n", start)
+    if end <= start:
         return False
-    header = next(csv.reader([data[:end].decode("utf-8").rstrip("\r")]))
+    header = next(csv.reader([data[start:end].decode("utf-8").rstrip("\r")]))
     layout = read_header(header, path, 1)
     if (not recognised_columns(header) or layout.findings or layout.wide or layout.col("period") >= 0
             or layout.col("year") < 0 or layout.col("value") < 0 or len(header) != layout.width):
         return False
-    body = data[end + 1:]
-    lines = body.count(b"\n") + (0 if not body or body.endswith(b"\n") else 1)
-    columns = _columns(body, layout.width)
+    lines = data.count(b"\n", end + 1) + (0 if data.endswith(b"\n") else 1)
+    columns = _columns(memoryview(data)[end + 1:], layout.width)
     if columns is None or len(columns[0]) != lines or not lines:
         return False
     planned = _Planned(columns, layout, plans, views, table, allow_unknown, path)
@@ -110,7 +100,7 @@ def read_fast(path: str, encoding: str, table: ObservationTable, views: dict[Ser
     return True
 
 
-def _columns(body: bytes, width: int) -> list[Any] | None:
+def _columns(body: memoryview, width: int) -> list[Any] | None:
     """Every column of ``body`` as one Arrow string array, or None where Arrow refuses a row."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -118,7 +108,7 @@ def _columns(body: bytes, width: int) -> list[Any] | None:
     names = [f"c{index}" for index in range(width)]
     try:
         read = pacsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(body)),
             read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(quote_char=False, newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),

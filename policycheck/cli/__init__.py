@@ -26,15 +26,33 @@ _VERSION_ONLY = (["--version"], ["-V"])
 
 def run() -> None:
     """The ``policycheck`` command: ``--version`` alone is answered at once, the rest by click."""
-    if sys.argv[1:] in _VERSION_ONLY:
+    if sys.argv[1:] in _VERSION_ONLY and sys.stdout is not None:
         from policycheck.version import __version__
 
         # The same line click's version option prints (tests/cli/test_startup.py compares them).
-        sys.stdout.write(f"policycheck, version {__version__}\n")
+        try:
+            sys.stdout.write(f"policycheck, version {__version__}\n")
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            _stdout_failed(exc)
         return
     from policycheck.cli.commands import main as group
 
     group()
+
+
+def _stdout_failed(exc: BaseException) -> None:
+    """A full or closed stdout: one line on stderr (none when the reader went away), exit 2, no traceback."""
+    import os
+
+    try:  # what is still buffered must not fail again when the interpreter exits
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if not isinstance(exc, BrokenPipeError):
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        sys.stderr.write(f"stdout: cannot write the version: {reason}\n")
+    sys.exit(2)
 
 
 def __getattr__(name: str) -> Any:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, size_text
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
@@ -51,6 +52,8 @@ class RunOptions:
     outputs: tuple[tuple[str, str], ...] = ()
     encoding: str = "auto"
     allow_unknown: bool = False
+    #: --max-bytes: the largest input read (docs/security.md)
+    max_bytes: int = DEFAULT_MAX_BYTES
     color: bool = False
     quiet: bool = False
     verbose: int = 0
@@ -77,7 +80,7 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
                                    period=values["period"])
     return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
                       fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
-                      encoding=values["encoding"], allow_unknown=values["allow_unknown"],
+                      encoding=values["encoding"], allow_unknown=values["allow_unknown"], max_bytes=values["max_bytes"],
                       color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
                       sheets=tuple(values["sheets"]), lang_given=_given("lang"),
                       unit_filter=tuple(values.get("unit_filter", ())), reader=values["reader"])
@@ -142,6 +145,33 @@ def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None)
     return value
 
 
+def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--encoding: auto or a text encoding Python knows (not rot13, base64, zlib...)."""
+    from policycheck.actuals.encoding import text_encoding
+
+    if value.lower() == "auto":
+        return value
+    try:
+        text_encoding(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc.args[0])) from None
+    return value
+
+
+def check_max_bytes(ctx: click.Context, param: click.Parameter, value: str | int) -> int:
+    """--max-bytes: a positive size such as 256M."""
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+MAX_BYTES_HELP = (f"Largest input read, in bytes or with K/M/G (default {size_text(DEFAULT_MAX_BYTES)}); "
+                  "a pipe or device that goes on is stopped there.")
+
+
 def evaluation_options(func: _F) -> _F:
     """The options shared by check, units and explain (README.md#what-it-does)."""
     decorators = [
@@ -174,13 +204,15 @@ def evaluation_options(func: _F) -> _F:
                      help="tabulate format for -f text (e.g. github, grid, plain)."),
         click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",
                      help="Also write a report file from the same run (repeatable)."),
-        click.option("--encoding", default="auto", show_default=True,
+        click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown/--no-allow-unknown", default=False,
                      help="Unknown target ids in CSV become warnings."),
         click.option("--reader", type=click.Choice(READERS), default="auto", show_default=True,
                      help="CSV reader: auto (the Arrow reader of policycheck[fast] for files of 5 MB or more, "
                           "when installed), exact or fast. The findings and reports are the same."),
+        click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
+                     help=MAX_BYTES_HELP),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
         click.option("-q", "--quiet", is_flag=True,
                      help="Print only the one-line summary; -o files are still written."),
@@ -193,12 +225,13 @@ def evaluation_options(func: _F) -> _F:
 
 
 def use_color(requested: bool | None) -> bool:
-    """``--color``/``--no-color`` when given, else off under ``NO_COLOR``, else on a terminal."""
+    """``--color``/``--no-color`` when given, else off under ``NO_COLOR`` or ``TERM=dumb``
+    (a terminal that shows escape sequences as text), else on a terminal."""
     if requested is not None:
         return requested
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def terminal_width() -> int | None:
@@ -207,7 +240,7 @@ def terminal_width() -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not sys.stdout.isatty():
+    if not (sys.stdout is not None and sys.stdout.isatty()):
         return None
     import shutil  # only for a terminal: shutil's imports cost start-up time
 
@@ -216,4 +249,4 @@ def terminal_width() -> int | None:
 
 def default_format() -> str:
     """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
-    return "table" if sys.stdout.isatty() else "text"
+    return "table" if sys.stdout is not None and sys.stdout.isatty() else "text"

@@ -304,6 +304,17 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     return outcome
 
 
+def unit_responsible(lead: str | None, unit: str) -> tuple[str, ...]:
+    """``responsible`` of a scoped unit's result: the lead and the unit carrying the quota.
+
+    Not the target's whole list: with N units both in ``scope`` and in
+    ``responsible`` that list, repeated on each of the N results, made the
+    JSON and CSV reports grow as N² (docs/evaluation.md#unit-view).
+    The target's list is on its plan-wide result and in the plan.
+    """
+    return (lead, unit) if lead is not None and lead != unit else (unit,)
+
+
 def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
                             settings: Settings) -> list[Result]:
     """The results of one target at the end of ``month`` of ``year`` (docs/evaluation.md#in-year)."""
@@ -343,7 +354,8 @@ def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, s
     return Result(
         plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
         comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
-        responsible=base.responsible, location=base.location, year=year, actual=out.actual,
+        responsible=base.responsible if unit is None else unit_responsible(base.lead, unit),
+        location=base.location, year=year, actual=out.actual,
         data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
         target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
         expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,

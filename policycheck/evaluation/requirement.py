@@ -40,7 +40,11 @@ _CHANGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"比(\d{4}年|基期)提高([\d.]+)个百分点"), r"+\2 points from \1"),
     (re.compile(r"比(\d{4}年|基期)降低([\d.]+)个百分点"), r"-\2 points from \1"),
     (re.compile(r"比(\d{4}年|基期)提升([\d.]+)个等级"), r"\2 grades up from \1"),
+    (re.compile(r"比(\d{4}年|基期)提高([\d.]+)(\S+)$"), r"+\2 \3 from \1"),
+    (re.compile(r"比(\d{4}年|基期)降低([\d.]+)(\S+)$"), r"-\2 \3 from \1"),
 )
+#: Units whose change in points is a change in percentage points (a share or a rate).
+_SHARE_UNITS = frozenset({"%", "％", "‰", "百分点", "个百分点", "pp"})
 _YEAR = re.compile(r"(\d{4})年")
 
 
@@ -68,7 +72,7 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
     if isinstance(value, TimesBaseline):
         return f"{SYMBOLS.get(cmp, cmp)}{trim(f'{value.factor:g}')}×基期"
     if isinstance(value, Change):
-        return change_words(value, base_year)
+        return change_words(value, base_year, unit=target.unit)
     if isinstance(value, tuple):
         return _range(value, getattr(target, "direction", None))
     if target.categories and float(value).is_integer() and 0 <= value < len(target.categories):
@@ -80,16 +84,20 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
     return _ONE_SIDED[target.direction] + text[1:] if cmp == "approx" and target.direction else text
 
 
-def change_words(change: Change, base_year: int | None = None) -> str:
+def change_words(change: Change, base_year: int | None = None, *, unit: str | None = None) -> str:
     """A change from the base year as a plan writes it (docs/plan-format.md#relative-change):
-    比2020年下降13.5%, 比基期提高5个百分点, 位次比2020年提升3位, 比基期提升1个等级."""
+    比2020年下降13.5%, 比基期提高5个百分点, 位次比2020年提升3位, 比基期提升1个等级.
+
+    A change in points of a target counted in something other than a share (岁, 分, 年) is
+    said in that unit, 比2020年提高1岁: percentage points of a life expectancy mean nothing."""
     since = change.since if change.since is not None else base_year
     base = f"比{since}年" if since is not None else "比基期"
     size = number_text(abs(change.by))
     if change.unit == "percent":
         return f"{base}{'增长' if change.by >= 0 else '下降'}{size}%"
     if change.unit == "points":
-        return f"{base}{'提高' if change.by >= 0 else '降低'}{size}个百分点"
+        shown = unit.strip() if unit and unit.strip() not in _SHARE_UNITS else "个百分点"
+        return f"{base}{'提高' if change.by >= 0 else '降低'}{size}{shown}"
     if change.unit == "places":
         return f"位次{base}提升{size}位" if change.by else f"位次不低于{base[1:]}"
     return f"{base}提升{size}个等级"

@@ -60,6 +60,7 @@ def _validate(*args: str) -> tuple[int, str]:
 #: example CSV -> the plan it holds the statistics of
 EXAMPLE_PLANS = {
     "bengbu.csv": "bengbu-sti-2023-2025", "china-2025-monthly.csv": "china-gov-work-report-2025",
+    "china-14th-fyp.csv": "china-14th-fyp-2021-2025", "china-ip-power.csv": "china-ip-power-2021-2025",
     "linhai.csv": "linhai-315-2023-2027",
     "linhai-2025.csv": "linhai-315-2023-2027", "linyi.csv": "linyi-sti-2021-2025",
     "longgang.csv": "longgang-sti-2024", "taicang.csv": "taicang-sti-2018-2020",

@@ -38,6 +38,8 @@ EXAMPLES = {
     "longgang.csv": ["longgang-sti-2024.yaml"],
     "zhejiang.csv": ["zhejiang-sti-2024.yaml"],
     "china-2025-monthly.csv": ["china-gov-work-report-2025.yaml"],
+    "china-14th-fyp.csv": ["china-14th-fyp-2021-2025.yaml"],
+    "china-ip-power.csv": ["china-ip-power-2021-2025.yaml"],
 }
 
 
@@ -82,7 +84,8 @@ def test_both_readers_agree_on_national_data(tmp_path: Path) -> None:
 
 def _took_fast_path(csv_path: Path, plan_path: Path) -> bool:
     table = ObservationTable()
-    return read_fast(str(csv_path), "utf-8", table, {}, plans=[load_plan(str(plan_path))], allow_unknown=False)
+    return read_fast(str(csv_path), csv_path.read_bytes(), "utf-8", table, {}, plans=[load_plan(str(plan_path))],
+                     allow_unknown=False)
 
 
 _PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"
@@ -123,10 +126,9 @@ def test_a_bom_is_read_as_the_exact_reader_reads_it(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + (_HEADER + "".join(_ROWS)).encode("utf-8"))
     plans = [str(_PLAN)]
     assert _observations([str(path)], plans, "fast") == _observations([str(path)], plans, "exact")
-    table = ObservationTable()
-    assert read_fast(str(path), "utf-8-sig", table, {}, plans=[load_plan(str(_PLAN))], allow_unknown=False)
-    assert not read_fast(str(path), "utf-8", ObservationTable(), {}, plans=[load_plan(str(_PLAN))],
-                         allow_unknown=False)
+    data, plan = path.read_bytes(), load_plan(str(_PLAN))
+    assert read_fast(str(path), data, "utf-8-sig", ObservationTable(), {}, plans=[plan], allow_unknown=False)
+    assert not read_fast(str(path), data, "utf-8", ObservationTable(), {}, plans=[plan], allow_unknown=False)
 
 
 def test_a_series_begun_in_an_earlier_file_goes_to_the_exact_reader(tmp_path: Path) -> None:
@@ -153,14 +155,10 @@ def test_source_and_note_columns(tmp_path: Path) -> None:
     assert extras == {(2, "统计公报", None), (3, None, None), (4, None, "初步数")}
 
 
-def test_auto_takes_the_fast_path_only_for_large_files(tmp_path: Path) -> None:
-    small = tmp_path / "small.csv"
-    small.write_text(_HEADER + _ROWS[0], encoding="utf-8")
-    assert not wants_fast("auto", str(small))
-    assert wants_fast("fast", str(small))
-    assert not wants_fast("exact", str(small))
-    large = tmp_path / "large.csv"
-    large.write_bytes(b"x" * FAST_MIN_BYTES)
-    assert wants_fast("auto", str(large))
+def test_auto_takes_the_fast_path_only_for_large_files() -> None:
+    assert not wants_fast("auto", FAST_MIN_BYTES - 1)
+    assert wants_fast("auto", FAST_MIN_BYTES)
+    assert wants_fast("fast", 100)
+    assert not wants_fast("exact", FAST_MIN_BYTES * 10)
     with pytest.raises(ValueError, match="choose one of auto, exact, fast"):
-        wants_fast("quick", str(small))
+        wants_fast("quick", 100)

@@ -26,6 +26,8 @@ PAIRS = {
     "zhejiang-sti-2024.yaml": ["zhejiang.csv"],
     "longgang-sti-2024.yaml": ["longgang.csv"],
     "china-gov-work-report-2025.yaml": ["china-2025-monthly.csv"],
+    "china-14th-fyp-2021-2025.yaml": ["china-14th-fyp.csv"],
+    "china-ip-power-2021-2025.yaml": ["china-ip-power.csv"],
 }
 
 
@@ -49,7 +51,7 @@ def test_no_command_modifies_its_inputs(tmp_path: Path) -> None:
     _copy_inputs(inputs)
     out.mkdir()
     before = _fingerprints(inputs)
-    assert len(before) == 15 + 7  # plans and CSV files; six source texts and their README
+    assert len(before) == 19 + 9  # plans and CSV files; eight source texts and their README
     runner = CliRunner()
     validate_outputs = [arg for fmt in VALIDATE_FORMATS for arg in ("-o", f"{fmt}={out / ('v.' + fmt)}")]
     commands = [["validate", str(inputs), *validate_outputs]]

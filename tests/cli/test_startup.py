@@ -105,3 +105,16 @@ def _version() -> str:
     from policycheck.version import __version__
 
     return __version__
+
+
+def test_version_to_a_full_stdout_is_one_message_and_exit_2() -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        import pytest
+
+        pytest.skip("no /dev/full here")
+    with full.open("w") as stdout:
+        done = subprocess.run([sys.executable, "-m", "policycheck", "--version"], stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "stdout: cannot write the version: No space left on device\n"

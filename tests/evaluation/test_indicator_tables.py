@@ -384,6 +384,20 @@ def test_a_change_is_stated_as_the_document_words_it(change: Change, zh: str, en
     assert (requirement_text(t), localise_requirement(requirement_text(t), "en")) == (zh, en)
 
 
+@pytest.mark.parametrize(("unit", "zh", "en"), [
+    ("岁", "比2020年提高1岁", "+1 岁 from 2020"),
+    ("%", "比2020年提高1个百分点", "+1 points from 2020"),
+])
+def test_a_change_in_points_speaks_the_targets_unit(unit: str, zh: str, en: str) -> None:
+    """人均预期寿命〔1〕 is one year more, not a percentage point (plans/china-14th-fyp-2021-2025.yaml)."""
+    from policycheck.evaluation.requirement import localise_requirement, requirement_text
+
+    t = target(unit=unit, milestones=((2025, Change(1.0, "points", 2020)),))
+    assert (requirement_text(t), localise_requirement(requirement_text(t), "en")) == (zh, en)
+    fall = target(unit=unit, milestones=((2025, Change(-0.5, "points", 2020)),))
+    assert requirement_text(fall).startswith("比2020年降低0.5")
+
+
 def test_the_requirement_states_the_new_forms() -> None:
     from policycheck.evaluation.requirement import requirement_text
 

@@ -1,6 +1,6 @@
 """Measure policycheck against the performance targets of docs/performance.md, in one run.
 
-    pip install -e . -r bench/requirements.txt   # the peers: pandas, polars, DuckDB, check-jsonschema, yamllint
+    pip install -e '.[fast]' -r bench/requirements.txt   # pyarrow, and the peers (bench/requirements.txt)
     python bench/run.py                          # generates bench/data/ if needed, prints a table
 
 The peers (bench/peers/) run only when installed; before any ratio against

@@ -11,7 +11,8 @@ its general path:
   no blank line, the header on the first line and every row as wide;
 * long form with a year column (no months, no period column, no wide years);
 * every year cell a year, every status cell a status;
-* every value a plain decimal number (``12``, ``-3.5``, ``1e3``) that is finite;
+* every value a plain decimal number (``12``, ``-3.5``, ``1e3``) within the row reader's bound
+  (:data:`policycheck.numtext.MAX_MAGNITUDE`);
 * every plan/target/unit cell resolved without a finding to a target read as a
   plain number in its own measure, whose series no earlier file has begun;
 * within each series, years strictly increasing from row to row (no duplicate).
@@ -34,6 +35,7 @@ from policycheck.actuals.header import read_header, recognised_columns
 from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
 from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
 from policycheck.errors import PolicycheckError
+from policycheck.numtext import MAX_MAGNITUDE
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -145,7 +147,9 @@ class _Planned:
         if not pc.all(pc.match_substring_regex(value, _PLAIN_NUMBER)).as_py():
             return False
         self.values = pc.cast(value, pa.float64())
-        if not pc.all(pc.is_finite(self.values)).as_py():
+        # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
+        bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
+        if not pc.all(pc.less_equal(pc.abs(self.values), bound)).as_py():
             return False
         self.years = _per_cell(cols[lay.col("year")], _year, pa.uint16())
         status = lay.col("status")
@@ -297,7 +301,7 @@ def _text(text: str) -> Any:
     return pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])[0]
 
 
-def _arrow(values: array[int], kind: Any) -> Any:
+def _arrow(values: array[int] | array[float], kind: Any) -> Any:
     """An Arrow array over the bytes of ``values`` (pa.array of a list would import pandas to inspect it)."""
     import pyarrow as pa
 

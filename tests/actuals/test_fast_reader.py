@@ -109,6 +109,8 @@ _ROWS = ["rd-intensity,,2018,3.55,final\n", "rd-intensity,,2019,3.62,preliminary
     ("a bad status", _HEADER + "rd-intensity,,2018,3.5,guess\n", False),
     ("a bad year", _HEADER + "rd-intensity,,18,3.5,final\n", False),
     ("infinity", _HEADER + "rd-intensity,,2018,1e999,final\n", False),
+    ("beyond the bound", _HEADER + "rd-intensity,,2018,-2e300,final\n", False),
+    ("at the bound", _HEADER + "rd-intensity,,2018,1e300,final\n", True),
     ("a short row", _HEADER + "rd-intensity,,2018,3.5\n", False),
     ("a title above the header", "太仓市科技指标\n" + _HEADER + _ROWS[0], False),
 ])

@@ -96,10 +96,22 @@ def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, vi
     if columns is None or len(columns[0]) != lines or not lines:
         return False
     planned = _Planned(columns, layout, plans, views, table, allow_unknown, path)
-    if not planned.classify():
-        return False
-    planned.store()
-    return True
+    try:
+        if not planned.classify():
+            return False
+        planned.store()
+        return True
+    finally:
+        del planned, columns
+        _release()
+
+
+def _release() -> None:
+    """Give the columns' memory back: Arrow's allocator keeps freed memory for itself, and the
+    evaluation that follows allocates through Python's, so the peak would hold both."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _columns(body: memoryview, width: int) -> list[Any] | None:

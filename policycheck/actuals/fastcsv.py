@@ -158,7 +158,10 @@ class _Planned:
         value = cols[lay.col("value")]
         if not pc.all(pc.match_substring_regex(value, _PLAIN_NUMBER)).as_py():
             return False
-        self.values = pc.cast(value, pa.float64())
+        try:
+            self.values = pc.cast(value, pa.float64())
+        except pa.ArrowInvalid:
+            return False  # Arrow could not read one: the exact reader says what it is
         # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
         bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
         if not pc.all(pc.less_equal(pc.abs(self.values), bound)).as_py():

@@ -127,7 +127,7 @@ def _columns(body: memoryview, width: int) -> list[Any] | None:
             parse_options=pacsv.ParseOptions(quote_char=False, newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False, null_values=[]))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except pa.ArrowException:
         return None  # a row of another width, a blank line
     return [read.column(name).combine_chunks() for name in names]
 
@@ -160,7 +160,7 @@ class _Planned:
             return False
         try:
             self.values = pc.cast(value, pa.float64())
-        except pa.ArrowInvalid:
+        except pa.ArrowException:
             return False  # Arrow could not read one: the exact reader says what it is
         # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
         bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]

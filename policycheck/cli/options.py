@@ -146,6 +146,17 @@ def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None)
     return value
 
 
+def check_reader(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--reader fast without pyarrow is a usage error, before any input is read."""
+    if value == "fast":
+        from policycheck.actuals.fastcsv import pyarrow_installed
+        from policycheck.messages import msg
+
+        if not pyarrow_installed():
+            raise click.BadParameter(msg("cli.reader-needs-pyarrow").get(ctx.params.get("lang") or DEFAULT_LANG))
+    return value
+
+
 def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """--encoding: auto or a text encoding Python knows (not rot13, base64, zlib...)."""
     from policycheck.actuals.encoding import text_encoding
@@ -212,7 +223,7 @@ def evaluation_options(func: _F) -> _F:
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown/--no-allow-unknown", default=False,
                      help="Unknown target ids in CSV become warnings."),
-        click.option("--reader", type=click.Choice(READERS), default="auto", show_default=True,
+        click.option("--reader", type=click.Choice(READERS), default="auto", show_default=True, callback=check_reader,
                      help="CSV reader: auto (the Arrow reader of policycheck[fast] for files of 5 MB or more, "
                           "when installed), exact or fast. The findings and reports are the same."),
         click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",

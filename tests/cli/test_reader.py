@@ -5,6 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
+from policycheck.errors import PolicycheckError
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
 
 ARGS = ["check", str(PLANS_DIR / "linhai-315-2023-2027.yaml"), "-a", str(EXAMPLES_DIR / "linhai.csv"), "-f", "json"]
@@ -26,10 +27,15 @@ def test_fast_without_pyarrow_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) 
     import policycheck.actuals.fastcsv as fastcsv
 
     monkeypatch.setattr(fastcsv, "pyarrow_installed", lambda: False)
-    done = CliRunner().invoke(main, [*ARGS, "--reader", "fast"])
+    done = CliRunner().invoke(main, [*ARGS, "--reader", "fast", "--lang", "en"])
     assert done.exit_code == 2
-    assert "--reader fast needs pyarrow: pip install 'policycheck[fast]'" in done.output
+    assert ("Invalid value for '--reader': fast needs pyarrow: pip install 'policycheck[fast]', "
+            "or use --reader auto") in done.output
     assert "Traceback" not in done.output
+    done = CliRunner().invoke(main, [*ARGS, "--reader", "fast"])
+    assert "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto" in done.output
+    with pytest.raises(PolicycheckError, match="needs pyarrow"):  # the library says so too
+        fastcsv.wants_fast("fast", 1)
 
 
 def test_an_unknown_reader_is_a_usage_error() -> None:

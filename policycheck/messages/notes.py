@@ -103,7 +103,7 @@ NOTES_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC606.status.no_data": {"en": "no_data", "zh": "缺少数据"},
     "PC606.status.pending": {"en": "pending", "zh": "未到期"},
     "PC606.cause": {"en": "a cause (原因)", "zh": "原因"},
-    # -- the command line of the 通报 (cli/bulletin.py, cli/template_notes.py, cli/diff_command.py) ------
+    # -- the command line of the 通报 (cli/bulletin.py, cli/template_notes.py, cli/commands.py) ------
     "cli.notes-not-actuals": {"en": "{paths}: an explanations file (it has a 原因 or 措施 column), not actuals; "
                                     "give the statistics with -a too",
                               "zh": "{paths}：这是说明文件（有原因或措施列），不是实际值；请同时用 -a 给出统计数据"},

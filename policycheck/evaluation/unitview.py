@@ -7,10 +7,31 @@ shortfalls weighted by severity, then by name.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, Role, UnitShortfall, UnitSummary
+from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Role, Status, UnitShortfall, UnitSummary
+
+
+class UnitResult(Protocol):
+    """What the view reads of a result: a :class:`policycheck.model.Result` or a row of the run's
+    result table (policycheck.evaluation.resulttable), which builds no Result."""
+
+    @property
+    def plan(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def lead(self) -> str | None: ...
+    @property
+    def responsible(self) -> tuple[str, ...]: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def gap(self) -> float | None: ...
 
 #: Severity weight of a lead shortfall: missed 4, regressing 3, off_track 2, at_risk 1.
 SEVERITY: Mapping[str, int] = {
@@ -33,7 +54,7 @@ class _Tally:
     score: int = 0
 
 
-def build_unit_view(plans: Sequence[Plan], results: Sequence[Result]) -> tuple[UnitSummary, ...]:
+def build_unit_view(plans: Sequence[Plan], results: Iterable[UnitResult]) -> tuple[UnitSummary, ...]:
     """One summary per unit named in responsible or scope, worst first."""
     tallies = _register_units(plans)
     for result in results:
@@ -77,7 +98,7 @@ def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
     return tallies
 
 
-def _add_result(tallies: dict[str, _Tally], result: Result) -> None:
+def _add_result(tallies: dict[str, _Tally], result: UnitResult) -> None:
     """Count a led result and file a shortfall under its lead, supporters and scope unit."""
     lead, status = result.lead, result.status
     lead_tally = tallies.get(lead) if lead is not None else None
@@ -95,5 +116,5 @@ def _add_result(tallies: dict[str, _Tally], result: Result) -> None:
         _file(tallies[result.unit], result, "scope")
 
 
-def _file(tally: _Tally, result: Result, role: Role) -> None:
+def _file(tally: _Tally, result: UnitResult, role: Role) -> None:
     tally.shortfalls.append(UnitShortfall(result.plan, result.target, result.unit, role, result.status, result.gap))

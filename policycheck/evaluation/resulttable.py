@@ -1,0 +1,187 @@
+"""The results of a run as columns, each :class:`Result` built when a reporter asks for it.
+
+A national check has 142,200 results of 45 fields; ``check -q`` needs only their
+statuses, whether each fails, and the per-unit view.  So the engine appends what
+it computed (the target's shared fields, the unit, the year, the
+:class:`Outcome`, whether it fails) to a :class:`ResultTable`, and a
+:class:`Result` — with its reason sentence, formatted from the reason's code and
+arguments (docs/reports.md#json) — exists only while
+a reporter holds it (docs/performance.md).  The table is a read-only sequence of
+results, equal to the tuple of the same results, so every reporter reads it as
+it read the tuple.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from policycheck.evaluation.outcome import Outcome
+from policycheck.model import (
+    STATUSES,
+    Attribute,
+    Commitment,
+    Comparator,
+    Direction,
+    Kind,
+    Location,
+    Result,
+    Status,
+    Summary,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFields:
+    """The Result fields that are the same for every unit of a target."""
+
+    plan: str
+    target: str
+    name: str
+    kind: Kind
+    comparator: Comparator | None
+    measure: str | None
+    commitment: Commitment
+    lead: str | None
+    responsible: tuple[str, ...]
+    location: Location
+    name_en: str | None
+    #: what the target requires (policycheck.evaluation.requirement); a unit with its own
+    #: value states its own (:func:`policycheck.evaluation.context.unit_requirement`)
+    requirement: str
+    direction: Direction | None = None
+    attribute: Attribute | None = None
+
+
+def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> Result:
+    """The Result of one outcome: the target's shared fields, the unit's computed ones."""
+    return Result(
+        plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
+        comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
+        responsible=base.responsible, location=base.location, year=year, actual=out.actual,
+        data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
+        target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
+        expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,
+        attainment=out.attainment,
+        progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
+        required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
+        projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,
+        name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
+        level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
+        last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
+        source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
+        elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
+        direction=base.direction, attribute=base.attribute, stated=out.stated, approximate=out.approximate,
+        change=out.change, category=out.category, target_category=out.target_category,
+        **out.reason.result_fields())
+
+
+class ResultTable(Sequence[Result]):
+    """The results of a run in evaluation order, kept as columns; a Result per look-up."""
+
+    __slots__ = ("_bases", "_units", "_years", "_outcomes", "_failing")
+
+    def __init__(self) -> None:
+        self._bases: list[TargetFields] = []
+        self._units: list[str | None] = []
+        self._years: list[int] = []
+        self._outcomes: list[Outcome] = []
+        self._failing = bytearray()
+
+    def append(self, base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> None:
+        self._bases.append(base)
+        self._units.append(unit)
+        self._years.append(year)
+        self._outcomes.append(out)
+        self._failing.append(failing)
+
+    def __len__(self) -> int:
+        return len(self._outcomes)
+
+    @overload
+    def __getitem__(self, index: int) -> Result: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Result, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Result | tuple[Result, ...]:
+        if isinstance(index, slice):  # a tuple, as slicing the tuple of results gave
+            return tuple(self._result(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("result index out of range")
+        return self._result(index)
+
+    def __iter__(self) -> Iterator[Result]:
+        for i in range(len(self._outcomes)):
+            yield self._result(i)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple of unhashable results
+
+    def __repr__(self) -> str:
+        return f"ResultTable({list(self)!r})"
+
+    def _result(self, i: int) -> Result:
+        return build_result(self._bases[i], self._units[i], self._years[i], self._outcomes[i],
+                            bool(self._failing[i]))
+
+    def summary(self) -> Summary:
+        """Counts by status (only those present, worst first) and the failing count."""
+        counts: dict[Status, int] = {}
+        for out in self._outcomes:
+            counts[out.status] = counts.get(out.status, 0) + 1
+        by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
+        return Summary(results=len(self), by_status=by_status, failing=sum(self._failing))
+
+    def rows(self) -> Iterator[ResultRow]:
+        """Each result as a :class:`ResultRow`, for the per-unit view."""
+        for i in range(len(self._outcomes)):
+            yield ResultRow(self, i)
+
+
+class ResultRow:
+    """One result as the per-unit view reads it: the fields it needs without building a Result
+    (any other field builds one)."""
+
+    __slots__ = ("_table", "_i")
+
+    def __init__(self, table: ResultTable, i: int) -> None:
+        self._table = table
+        self._i = i
+
+    @property
+    def plan(self) -> str:
+        return self._table._bases[self._i].plan
+
+    @property
+    def target(self) -> str:
+        return self._table._bases[self._i].target
+
+    @property
+    def lead(self) -> str | None:
+        return self._table._bases[self._i].lead
+
+    @property
+    def responsible(self) -> tuple[str, ...]:
+        return self._table._bases[self._i].responsible
+
+    @property
+    def unit(self) -> str | None:
+        return self._table._units[self._i]
+
+    @property
+    def status(self) -> Status:
+        return self._table._outcomes[self._i].status
+
+    @property
+    def gap(self) -> float | None:
+        return self._table._outcomes[self._i].gap
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._table._result(self._i), name)

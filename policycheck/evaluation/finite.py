@@ -80,11 +80,23 @@ def _first_non_finite(outcome: Outcome) -> str | None:
         if kind is float:
             if not isfinite(value):
                 return name
-        elif (kind is tuple or kind is Baseline) and not_finite(value):
+        elif kind is tuple:
+            if not _pairs_finite(value) and not_finite(value):
+                return name
+        elif kind is Baseline and not_finite(value.value):
             return name
     if not _NOT_FINITE_TEXT.isdisjoint(outcome.reason.args.values()):
         return "reason_args"
     return None
+
+
+def _pairs_finite(value: tuple[Any, ...]) -> bool:
+    """True when ``value``, a tuple of number tuples (a path, months), surely holds no inf or NaN:
+    their sum is finite.  False also for any other tuple, which :func:`not_finite` then looks into."""
+    try:
+        return math.isfinite(sum(map(sum, value)))
+    except (TypeError, OverflowError):  # not numbers only (None in months, a range, history), or huge ints
+        return False
 
 
 def _settle(outcome: Outcome) -> Outcome:

@@ -77,9 +77,14 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
 
 
 class ResultTable(Sequence[Result]):
-    """The results of a run in evaluation order, kept as columns; a Result per look-up."""
+    """The results of a run in evaluation order, kept as columns until a reporter reads one.
 
-    __slots__ = ("_bases", "_units", "_years", "_outcomes", "_failing")
+    Reading any result builds them all, once (a reporter reads most of them, often in
+    several passes), and the columns are let go: from then on the table is a tuple of
+    Results, as a report held before.
+    """
+
+    __slots__ = ("_bases", "_units", "_years", "_outcomes", "_failing", "_built")
 
     def __init__(self) -> None:
         self._bases: list[TargetFields] = []
@@ -87,8 +92,11 @@ class ResultTable(Sequence[Result]):
         self._years: list[int] = []
         self._outcomes: list[Outcome] = []
         self._failing = bytearray()
+        self._built: tuple[Result, ...] | None = None
 
     def append(self, base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> None:
+        if self._built is not None:
+            raise ValueError("results are appended before any is read")
         self._bases.append(base)
         self._units.append(unit)
         self._years.append(year)
@@ -96,7 +104,7 @@ class ResultTable(Sequence[Result]):
         self._failing.append(failing)
 
     def __len__(self) -> int:
-        return len(self._outcomes)
+        return len(self._built) if self._built is not None else len(self._outcomes)
 
     @overload
     def __getitem__(self, index: int) -> Result: ...
@@ -105,42 +113,68 @@ class ResultTable(Sequence[Result]):
     def __getitem__(self, index: slice) -> tuple[Result, ...]: ...
 
     def __getitem__(self, index: int | slice) -> Result | tuple[Result, ...]:
-        if isinstance(index, slice):  # a tuple, as slicing the tuple of results gave
-            return tuple(self._result(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("result index out of range")
-        return self._result(index)
+        return self.built()[index]  # a slice is a tuple, as slicing the tuple of results gave
 
     def __iter__(self) -> Iterator[Result]:
-        for i in range(len(self._outcomes)):
-            yield self._result(i)
+        return iter(self.built())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+            return self.built() == tuple(other)
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # equal to a tuple of unhashable results
 
     def __repr__(self) -> str:
-        return f"ResultTable({list(self)!r})"
+        return f"ResultTable({self.built()!r})"
 
-    def _result(self, i: int) -> Result:
+    def built(self) -> tuple[Result, ...]:
+        """Every Result, built on the first call; the columns are then let go."""
+        if self._built is None:
+            outcomes = self._outcomes
+            outcomes.reverse()  # popped from the end, so that each outcome goes as its Result comes
+            self._built = tuple(build_result(base, unit, year, outcomes.pop(), bool(failing))
+                                for base, unit, year, failing in zip(self._bases, self._units, self._years,
+                                                                     self._failing, strict=True))
+            self._bases, self._units, self._years = [], [], []
+            self._failing = bytearray()
+        return self._built
+
+    def stream(self) -> Iterator[Result]:
+        """Every Result in order, each built as it is reached and none kept (the JSON report writes
+        each as it comes, docs/performance.md); the table unchanged."""
+        if self._built is not None:
+            yield from self._built
+            return
+        for i in range(len(self._outcomes)):
+            yield self.one(i)
+
+    def one(self, i: int) -> Result:
+        """Result ``i`` built on its own, the table unchanged (a row's field the view seldom reads)."""
+        if self._built is not None:
+            return self._built[i]
         return build_result(self._bases[i], self._units[i], self._years[i], self._outcomes[i],
                             bool(self._failing[i]))
 
     def summary(self) -> Summary:
         """Counts by status (only those present, worst first) and the failing count."""
         counts: dict[Status, int] = {}
-        for out in self._outcomes:
-            counts[out.status] = counts.get(out.status, 0) + 1
+        if self._built is not None:
+            for result in self._built:
+                counts[result.status] = counts.get(result.status, 0) + 1
+            failing = sum(result.failing for result in self._built)
+        else:
+            for out in self._outcomes:
+                counts[out.status] = counts.get(out.status, 0) + 1
+            failing = sum(self._failing)
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
-        return Summary(results=len(self), by_status=by_status, failing=sum(self._failing))
+        return Summary(results=len(self), by_status=by_status, failing=failing)
 
-    def rows(self) -> Iterator[ResultRow]:
-        """Each result as a :class:`ResultRow`, for the per-unit view."""
+    def rows(self) -> Iterator[ResultRow | Result]:
+        """Each result as the per-unit view reads it: a :class:`ResultRow` while none is built."""
+        if self._built is not None:
+            yield from self._built
+            return
         for i in range(len(self._outcomes)):
             yield ResultRow(self, i)
 
@@ -184,4 +218,4 @@ class ResultRow:
         return self._table._outcomes[self._i].gap
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._table._result(self._i), name)
+        return getattr(self._table.one(self._i), name)

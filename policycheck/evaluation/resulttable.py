@@ -12,7 +12,7 @@ it read the tuple.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -179,9 +179,14 @@ class ResultTable(Sequence[Result]):
             yield ResultRow(self, i)
 
 
+def rows_of(results: Sequence[Result]) -> Iterable[ResultRow | Result]:
+    """The rows of a run's table (no Result built), or the results themselves."""
+    return results.rows() if isinstance(results, ResultTable) else results
+
+
 class ResultRow:
-    """One result as the per-unit view reads it: the fields it needs without building a Result
-    (any other field builds one)."""
+    """One result as the per-unit view and the summary line read it: the fields they need without
+    building a Result (any other field builds one)."""
 
     __slots__ = ("_table", "_i")
 
@@ -216,6 +221,10 @@ class ResultRow:
     @property
     def gap(self) -> float | None:
         return self._table._outcomes[self._i].gap
+
+    @property
+    def reason_code(self) -> str:
+        return self._table._outcomes[self._i].reason.code
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._table.one(self._i), name)

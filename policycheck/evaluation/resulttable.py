@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns
 from policycheck.model import (
     STATUSES,
     Attribute,
@@ -76,6 +77,9 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
         **out.reason.result_fields())
 
 
+_STATUS, _GAP, _REASON = FIELDS.index("status"), FIELDS.index("gap"), FIELDS.index("reason")
+
+
 class ResultTable(Sequence[Result]):
     """The results of a run in evaluation order, kept as columns until a reporter reads one.
 
@@ -90,17 +94,17 @@ class ResultTable(Sequence[Result]):
         self._bases: list[TargetFields] = []
         self._units: list[str | None] = []
         self._years: list[int] = []
-        self._outcomes: list[Outcome] = []
+        self._outcomes = OutcomeColumns()
         self._failing = bytearray()
         self._built: tuple[Result, ...] | None = None
 
     def append(self, base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> None:
         if self._built is not None:
             raise ValueError("results are appended before any is read")
+        self._outcomes.append(out, new_block=not self._bases or base is not self._bases[-1])
         self._bases.append(base)
         self._units.append(unit)
         self._years.append(year)
-        self._outcomes.append(out)
         self._failing.append(failing)
 
     def __len__(self) -> int:
@@ -131,11 +135,9 @@ class ResultTable(Sequence[Result]):
     def built(self) -> tuple[Result, ...]:
         """Every Result, built on the first call; the columns are then let go."""
         if self._built is None:
-            outcomes = self._outcomes
-            outcomes.reverse()  # popped from the end, so that each outcome goes as its Result comes
-            self._built = tuple(build_result(base, unit, year, outcomes.pop(), bool(failing))
-                                for base, unit, year, failing in zip(self._bases, self._units, self._years,
-                                                                     self._failing, strict=True))
+            # each target's outcomes go as its Results come
+            self._built = tuple(map(build_result, self._bases, self._units, self._years, self._outcomes.drain(),
+                                    map(bool, self._failing)))
             self._bases, self._units, self._years = [], [], []
             self._failing = bytearray()
         return self._built
@@ -146,14 +148,14 @@ class ResultTable(Sequence[Result]):
         if self._built is not None:
             yield from self._built
             return
-        for i in range(len(self._outcomes)):
-            yield self.one(i)
+        for i, out in enumerate(self._outcomes.each()):
+            yield build_result(self._bases[i], self._units[i], self._years[i], out, bool(self._failing[i]))
 
     def one(self, i: int) -> Result:
         """Result ``i`` built on its own, the table unchanged (a row's field the view seldom reads)."""
         if self._built is not None:
             return self._built[i]
-        return build_result(self._bases[i], self._units[i], self._years[i], self._outcomes[i],
+        return build_result(self._bases[i], self._units[i], self._years[i], self._outcomes.outcome(i),
                             bool(self._failing[i]))
 
     def summary(self) -> Summary:
@@ -164,8 +166,8 @@ class ResultTable(Sequence[Result]):
                 counts[result.status] = counts.get(result.status, 0) + 1
             failing = sum(result.failing for result in self._built)
         else:
-            for out in self._outcomes:
-                counts[out.status] = counts.get(out.status, 0) + 1
+            for status in self._outcomes.values(_STATUS):
+                counts[status] = counts.get(status, 0) + 1
             failing = sum(self._failing)
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
         return Summary(results=len(self), by_status=by_status, failing=failing)
@@ -216,15 +218,15 @@ class ResultRow:
 
     @property
     def status(self) -> Status:
-        return self._table._outcomes[self._i].status
+        return self._table._outcomes.value(self._i, _STATUS)  # type: ignore[no-any-return]
 
     @property
     def gap(self) -> float | None:
-        return self._table._outcomes[self._i].gap
+        return self._table._outcomes.value(self._i, _GAP)  # type: ignore[no-any-return]
 
     @property
     def reason_code(self) -> str:
-        return self._table._outcomes[self._i].reason.code
+        return self._table._outcomes.value(self._i, _REASON).code  # type: ignore[no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._table.one(self._i), name)

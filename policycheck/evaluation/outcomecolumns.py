@@ -15,7 +15,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 from typing import Any
 
 from policycheck.evaluation.outcome import Outcome
@@ -38,7 +39,9 @@ Column = _Same | array | tuple  # type: ignore[type-arg]  # values of any field 
 
 def _column(values: tuple[Any, ...]) -> Column:
     first = values[0]
-    if len(set(map(id, values))) == 1:  # identity, not equality: 1, 1.0 and True stay apart
+    # The same object throughout, by identity: 1, 1.0 and True, or 0.0 and -0.0, are equal but
+    # must stay apart, and comparing a series view for equality would read it whole.
+    if all(map(is_, values, repeat(first))):
         return _Same(first)
     if set(map(type, values)) == {float}:  # an array gives back floats equal to these, bit for bit
         return array("d", values)
@@ -123,6 +126,11 @@ class OutcomeColumns:
         self.seal()
         for block in self._blocks:
             yield from block.values(field)
+
+    def blocks(self) -> Iterator[tuple[int, _Block]]:
+        """Each block with the index of its first outcome."""
+        self.seal()
+        return zip(self._starts, self._blocks, strict=True)
 
     def each(self) -> Iterator[Outcome]:
         """Every outcome, rebuilt, in order; the store unchanged."""

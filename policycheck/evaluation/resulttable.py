@@ -177,8 +177,11 @@ class ResultTable(Sequence[Result]):
         if self._built is not None:
             yield from self._built
             return
-        for i in range(len(self._outcomes)):
-            yield ResultRow(self, i)
+        bases, units = self._bases, self._units
+        for start, block in self._outcomes.blocks():
+            for i, status, gap, reason in zip(range(start, start + block.size), block.values(_STATUS),
+                                              block.values(_GAP), block.values(_REASON), strict=True):
+                yield ResultRow(self, i, bases[i], units[i], status, gap, reason.code)
 
 
 def rows_of(results: Sequence[Result]) -> Iterable[ResultRow | Result]:
@@ -190,43 +193,28 @@ class ResultRow:
     """One result as the per-unit view and the summary line read it: the fields they need without
     building a Result (any other field builds one)."""
 
-    __slots__ = ("_table", "_i")
+    __slots__ = ("_table", "_i", "_base", "unit", "status", "gap", "reason_code")
 
-    def __init__(self, table: ResultTable, i: int) -> None:
-        self._table = table
-        self._i = i
+    def __init__(self, table: ResultTable, i: int, base: TargetFields, unit: str | None, status: Status,
+                 gap: float | None, reason_code: str) -> None:
+        self._table, self._i, self._base = table, i, base
+        self.unit, self.status, self.gap, self.reason_code = unit, status, gap, reason_code
 
     @property
     def plan(self) -> str:
-        return self._table._bases[self._i].plan
+        return self._base.plan
 
     @property
     def target(self) -> str:
-        return self._table._bases[self._i].target
+        return self._base.target
 
     @property
     def lead(self) -> str | None:
-        return self._table._bases[self._i].lead
+        return self._base.lead
 
     @property
     def responsible(self) -> tuple[str, ...]:
-        return self._table._bases[self._i].responsible
-
-    @property
-    def unit(self) -> str | None:
-        return self._table._units[self._i]
-
-    @property
-    def status(self) -> Status:
-        return self._table._outcomes.value(self._i, _STATUS)  # type: ignore[no-any-return]
-
-    @property
-    def gap(self) -> float | None:
-        return self._table._outcomes.value(self._i, _GAP)  # type: ignore[no-any-return]
-
-    @property
-    def reason_code(self) -> str:
-        return self._table._outcomes.value(self._i, _REASON).code  # type: ignore[no-any-return]
+        return self._base.responsible
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._table.one(self._i), name)

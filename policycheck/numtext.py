@@ -13,6 +13,13 @@ import math
 DECIMALS = 2
 
 
+#: The largest magnitude a plan or CSV number may have (PC200, PC402).  Floats end
+#: at 1.8e308; beyond 1e300 a sum, a difference or a unit conversion (x 1e8) of
+#: two such numbers leaves the float range, and no statistic comes anywhere near
+#: (docs/evaluation.md#numbers-out-of-range).
+MAX_MAGNITUDE: float = 1e300
+
+
 def trim(text: str) -> str:
     """``3.50`` -> ``3.5``, ``4.00`` -> ``4``, ``-0.00`` -> ``0``."""
     if "." in text:
@@ -25,8 +32,12 @@ def number_text(value: float) -> str:
 
     Called for every number of every reason sentence, so it stays one format and
     one trim (``inf`` and ``nan`` format as themselves and have no point to trim).
+    A number of 1e15 or more keeps six significant digits: 1e+308 with two
+    decimals would be 312 digits wide.
     """
-    return trim(f"{value:.2f}")
+    if -1e15 < value < 1e15:
+        return trim(f"{value:.2f}")
+    return f"{value:.6g}"
 
 
 def range_text(lo: float, hi: float) -> str:

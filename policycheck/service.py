@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from policycheck.errors import ActualsError, PlanError, PolicycheckError
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
 from policycheck.findings import Finding, has_errors
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.model import FailOn, Method, Plan, Report, Target
 from policycheck.observations import Actuals
 
@@ -65,32 +66,32 @@ def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = No
 
 def run_check(plans: Sequence[str], actuals: Sequence[str], options: EvaluationOptions = DEFAULT_OPTIONS, *,
               encoding: str = "auto", allow_unknown: bool = False, sheets: Sequence[str] = (),
-              on_warnings: WarningSink | None = None) -> Checked:
+              on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Checked:
     """Read, check and evaluate: the inputs and the report."""
     from policycheck.evaluation.engine import evaluate_plans
 
     inputs = load_inputs(plans, actuals, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
-                         on_warnings=on_warnings)
+                         on_warnings=on_warnings, max_bytes=max_bytes)
     report = evaluate_plans(inputs.plans, inputs.actuals, options, plan_findings=inputs.plan_findings)
     return Checked(inputs, report)
 
 
 def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str = "auto",
                 allow_unknown: bool = False, sheets: Sequence[str] = (),
-                on_warnings: WarningSink | None = None) -> Inputs:
+                on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
     """Every plan, then every CSV file and workbook against them (``sheets``: the sheets to read of
     workbooks named without one); an input with an error raises, listing every finding."""
     from policycheck.actuals.load import read_actuals
     from policycheck.plans.build import check_plan_files
 
     # Two plan files with one id are PC320, an error, as validate reports them.
-    loaded, findings = check_plan_files(distinct_files(plans))
+    loaded, findings = check_plan_files(distinct_files(plans), max_bytes)
     if has_errors(findings):
         raise PlanError(findings)
     if on_warnings is not None:
         on_warnings(findings)
     data = read_actuals(distinct_files(actuals), plans=loaded, encoding=encoding, allow_unknown=allow_unknown,
-                        sheets=sheets)
+                        sheets=sheets, max_bytes=max_bytes)
     if has_errors(data.findings):
         raise ActualsError(data.findings)
     if on_warnings is not None:
@@ -127,5 +128,6 @@ def find_target(plan: Plan, target_id: str) -> Target:
         return target
     ids = [t.id for t in plan.targets]
     close = difflib.get_close_matches(target_id, ids, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {', '.join(ids)}"
+    shown = ", ".join(ids[:20]) + (f", ... ({len(ids):,} targets)" if len(ids) > 20 else "")
+    hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {shown}"
     raise PolicycheckError(f"{plan.file}: no target {target_id!r} in plan {plan.id}{hint}")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from policycheck.actuals.words import MISSING_MARKERS, STATUS_WORDS, YES_NO_SHOWN, yes_no
 from policycheck.findings import excerpt
 from policycheck.messages import Text, msg
+from policycheck.numtext import MAX_MAGNITUDE
 from policycheck.verdicts import stated_verdict
 
 #: The Chinese magnitude words of value suffixes and measure prefixes, as powers of
@@ -127,7 +128,14 @@ def read_number(text: str) -> CellNumber | None:
         raise CellError(msg("PC402.not-number", cell=excerpt(text), accepted=msg("PC402.accepted")))
     if not math.isfinite(float(body)):
         raise CellError(msg("PC402.not-finite", cell=excerpt(text), accepted=msg("PC402.accepted")))
+    if abs(float(body)) > MAX_MAGNITUDE / 10.0 ** exponent:
+        raise too_large(text)
     return CellNumber(body, exponent, word, approximate)
+
+
+def too_large(text: str) -> CellError:
+    """PC402 for a number beyond ±1e300 (docs/evaluation.md#numbers-out-of-range)."""
+    return CellError(msg("PC402.too-large", cell=excerpt(text), limit=f"{MAX_MAGNITUDE:g}"))
 
 
 def parse_number(text: str, measure: str | None = None) -> float | None:
@@ -182,6 +190,8 @@ def numeric_cell(text: str, measure: str | None, scale: int = 0, given: str | No
         value = parsed.scaled(scale)
         if scale and given is not None and measure is not None:
             converted = (given, measure)
+    if abs(value) > MAX_MAGNITUDE:  # a measure column's conversion took it beyond the range
+        raise CellError(msg("PC402.too-large-converted", cell=excerpt(text), limit=f"{MAX_MAGNITUDE:g}"))
     if not parsed.approximate and converted is None:
         return value
     return CellFlags(value, approximate=parsed.approximate, converted=converted)

@@ -9,6 +9,7 @@ and records each cell's character column on its finding.
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, MutableSequence
 from dataclasses import replace
 
@@ -34,28 +35,29 @@ def field_start(line: str, field: int) -> int:
     return 0
 
 
-def add_char_columns(findings: MutableSequence[Finding], path: str, encoding: str) -> None:
-    """Set ``char_column`` on the findings of ``path`` that point at a cell."""
+def add_char_columns(findings: MutableSequence[Finding], path: str, encoding: str, data: bytes) -> None:
+    """Set ``char_column`` on the findings of ``path`` (whose bytes are ``data``) that point at a cell.
+
+    The bytes already read are looked at again, never the file: a FIFO or ``-``
+    can be read only once (docs/security.md#3-bounded-resources).
+    """
     wanted = {f.line for f in findings if f.file == path and f.line > 0 and f.column > 0}
     if not wanted:
         return
-    lines = dict(_lines(path, encoding, wanted))
+    lines = dict(_lines(data, encoding, wanted))
     for index in range(len(findings)):
         finding = findings[index]
         if finding.file == path and finding.line in lines and finding.column > 0:
             findings[index] = replace(finding, char_column=field_start(lines[finding.line], finding.column))
 
 
-def _lines(path: str, encoding: str, wanted: set[int]) -> Iterator[tuple[int, str]]:
+def _lines(data: bytes, encoding: str, wanted: set[int]) -> Iterator[tuple[int, str]]:
     """The physical lines numbered in ``wanted``, counted as the csv reader counts them:
     with ``newline=""`` a text file yields one line per ``\\r\\n``, ``\\r`` or ``\\n``."""
     last = max(wanted)
-    try:
-        with open(path, encoding=encoding, newline="", errors="replace") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if number in wanted:
-                    yield number, raw
-                if number >= last:
-                    return
-    except OSError:
-        return
+    with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="", errors="replace") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number in wanted:
+                yield number, raw
+            if number >= last:
+                return

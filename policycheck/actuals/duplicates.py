@@ -7,6 +7,8 @@ the second row, naming the first.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from policycheck.actuals.store import SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, location_text, split_sheet
 from policycheck.messages import Text, msg
@@ -17,12 +19,14 @@ _RANK = {status: rank for rank, status in enumerate(DATA_STATUSES)}
 
 
 def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_row: int,
-          new_row: int, *, allow_copies: bool = False) -> None:
+          new_row: int, report: Callable[[Finding], None] | None = None, *, allow_copies: bool = False) -> None:
     """Settle table row ``new_row`` against ``old_row``, which ``series`` holds for ``year``.
 
     Duplicates are rare, so both rows are turned into observations here and the
-    rules read plainly.
+    rules read plainly.  Findings go to ``report`` (the reader's, which limits
+    how many are listed), else straight into ``actuals.findings``.
     """
+    add = report or actuals.findings.append
     old, new = series.table.observation(old_row), series.table.observation(new_row)
     # A stated verdict (已完成) is content as much as a number is.
     new_rank = (new.value is None and new.stated is None, _RANK[new.status])
@@ -37,11 +41,11 @@ def merge(actuals: Actuals, key: SeriesKey, series: SeriesView, year: int, old_r
     elif old.value == new.value and type(old.value) is type(new.value) and old.stated == new.stated:
         if allow_copies and old.file != new.file:
             return  # the same table saved twice (UTF-8 and GB18030): not a fault of either file
-        actuals.findings.append(Finding.of(
+        add(Finding.of(
             "PC405", WARNING, new.file, new.line, new.column,
             msg("PC405.duplicate", where=_where(old, new), year=year)))
     else:
-        actuals.findings.append(Finding.of(
+        add(Finding.of(
             "PC404", ERROR, new.file, new.line, new.column,
             msg("PC404.conflict", new=_shown(new), old=_shown(old), where=_where(old, new), year=year,
                 status=new.status)))

@@ -1,10 +1,13 @@
 """Choose the text encoding of a CSV file (docs/actuals.md#encodings) before it is parsed.
 
 ``auto`` tries a byte-order mark (UTF-8, UTF-16 LE/BE), then strict UTF-8,
-then GB18030, which covers CSV saved by Excel on Chinese Windows.  The whole
-file is trial-decoded once so that a failure names the byte offset; the reader
-then streams the file again with the chosen encoding, so no decoded copy of a
-large file is kept while its rows are turned into observations.
+then GB18030, which covers CSV saved by Excel on Chinese Windows.  The file's
+bytes, read once (:mod:`policycheck.inputs`), are trial-decoded so that a
+failure names the byte offset; the reader then decodes the same bytes again
+as a stream, so no decoded copy of a large file is kept while its rows are
+turned into observations.  Only text encodings are accepted: ``rot13``,
+``base64``, ``hex``, ``zlib``, ``bz2`` and ``uu`` are codecs of Python too, but
+they turn bytes into bytes, not into text (:func:`text_encoding`).
 """
 from __future__ import annotations
 
@@ -32,13 +35,32 @@ class Decoded:
     finding: Finding | None = None
 
 
-def choose_encoding(path: str, encoding: str = "auto") -> Decoded:
-    """Pick the encoding of ``path``; never raises for bad input."""
+def text_encoding(encoding: str) -> str:
+    """The codec name of ``encoding`` (e.g. ``GBK`` -> ``gbk``); ValueError unless
+    Python knows it as an encoding between bytes and text."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return _fail(path, msg("PC400.read", error=exc.strerror or exc))
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(msg("PC400.unknown-encoding", encoding=repr(encoding))) from None
+    try:
+        b"a".decode(info.name)  # bytes-to-bytes codecs (rot13, base64, zlib...) refuse this (b"" is never decoded)
+    except LookupError:
+        raise ValueError(msg("PC400.not-text-encoding", encoding=repr(encoding))) from None
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that cannot decode one lone byte (utf-16)
+    return info.name
+
+
+def choose_encoding(path: str, encoding: str = "auto", data: bytes | None = None) -> Decoded:
+    """Pick the encoding of ``path`` (whose bytes are ``data`` when already read);
+    never raises for bad input."""
+    if data is None:
+        from policycheck.inputs import read_input
+
+        got = read_input(path)
+        if got.data is None:
+            return _fail(path, got.problem or msg("PC400.read", error="?"))
+        data = got.data
     if not data:
         return _fail(path, msg("PC400.empty"))
     if encoding.lower() != "auto":
@@ -51,9 +73,9 @@ def choose_encoding(path: str, encoding: str = "auto") -> Decoded:
 
 def _forced(path: str, data: bytes, encoding: str) -> Decoded:
     try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        return _fail(path, msg("PC400.unknown-encoding", encoding=repr(encoding)))
+        name = text_encoding(encoding)
+    except ValueError as exc:
+        return _fail(path, exc.args[0])
     # A UTF-8 file saved with a BOM reads the same under --encoding utf-8.
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
@@ -69,7 +91,7 @@ def _try(path: str, data: bytes, names: tuple[str, ...], how: Text) -> Decoded:
         except UnicodeDecodeError as exc:
             failures.append(msg("PC400.fails-at", encoding=name, offset=exc.start, reason=exc.reason))
             continue
-        except UnicodeError as exc:  # e.g. a UTF-16 file with an odd byte count
+        except (UnicodeError, ValueError, LookupError) as exc:  # e.g. a UTF-16 file with an odd byte count
             failures.append(msg("PC400.fails", encoding=name, error=exc))
             continue
         nul = _nul_finding(path, text, name)

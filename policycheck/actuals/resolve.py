@@ -9,9 +9,8 @@ finding at its first row, with the number of rows it covers.
 """
 from __future__ import annotations
 
-import difflib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policycheck.actuals.cells import (
@@ -30,6 +29,7 @@ from policycheck.kinds import kind_spec
 from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
 from policycheck.observations import SeriesKey
+from policycheck.suggest import Suggester
 
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), either (no plan
 #: loaded), or the grade names of a category target.
@@ -152,6 +152,7 @@ class Resolver:
         self._targets: dict[tuple[str, str, str], _Series | Problem] = {}
         self._units: dict[tuple[str, str], str | Problem] = {}
         self._names: dict[str, dict[str, str]] = {}  # plan id -> unit name -> unit id
+        self.suggest = Suggester()
 
     def resolve(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
                 line: int, cols: tuple[int, int, int, int]) -> Sink:
@@ -282,21 +283,21 @@ class Resolver:
             names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}
         if text in names:
             return names[text]
-        close = difflib.get_close_matches(text, list(plan.units), n=1)
-        hint = msg("PC403.hint", suggestion=excerpt(close[0])) if close else ""
+        close = self.suggest.closest(text, plan.units)
+        hint = msg("PC403.hint", suggestion=excerpt(close)) if close else ""
         return self._problem("PC406", ERROR, msg("PC406.unknown", unit=excerpt(text), plan=excerpt(plan.id),
                                                  hint=hint), line, column)
 
-    def _unknown(self, what: Text, name: str, known: list[str], line: int, column: int, *,
+    def _unknown(self, what: Text, name: str, known: Iterable[str], line: int, column: int, *,
                  where: Text | str = "", names: list[str] | None = None) -> Problem:
         """PC403 for an unknown plan or target; "did you mean" compares ids and target names."""
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        suggestion = excerpt(close[0]) if close else None
+        close = self.suggest.closest(name, known)
+        suggestion = excerpt(close) if close else None
         if names and not close:
-            by_name = difflib.get_close_matches(fold_name(name), names, n=1, cutoff=0.6)
+            by_name = self.suggest.closest(fold_name(name), names)
             if by_name:
-                plan_target = self.named[by_name[0]][0][1]
-                suggestion = f"{excerpt(self.shown[by_name[0]])} ({plan_target})"
+                plan_target = self.named[by_name][0][1]
+                suggestion = f"{excerpt(self.shown[by_name])} ({plan_target})"
         hint = msg("PC403.hint", suggestion=suggestion) if suggestion else where
         level = WARNING if self.allow_unknown else ERROR
         # Without a close match, say what would be right: an id from the plan,

@@ -9,7 +9,11 @@ one, yes or no for a milestone (docs/actuals.md#template).  The header uses
 the canonical English column names (``--lang en``) or the Chinese aliases of
 docs/actuals.md#columns (``--lang zh``), so the filled-in file reads back
 unchanged.  The text has no byte-order mark; the command writes files as
-UTF-8 with BOM so that Excel opens the Chinese correctly.
+UTF-8 with BOM so that Excel opens the Chinese correctly.  Users open this
+file in Excel, so the name and measure cells (plan text) are neutralised like
+the CSV report's: a name starting with ``=``, ``+``, ``-``, ``@``, tab or CR
+gets a leading ``'``, and no line break, control or bidi character is written
+(:func:`policycheck.textsafe.spreadsheet_text`).
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from policycheck.actuals.cells import YEAR_MAX, YEAR_MIN, normalize
 from policycheck.errors import PolicycheckError
 from policycheck.messages import Text, msg
 from policycheck.model import Plan, Target
+from policycheck.textsafe import one_line, spreadsheet_text
 
 #: Header labels; every label is an alias in policycheck.actuals.header.ALIASES (``hint``, the 填写说明
 #: column, is for people and not read).
@@ -106,9 +111,14 @@ def row_groups(plan: Plan) -> Iterator[tuple[RowKey, Target | None]]:
     for target in plan.targets:
         units = plan.scope_units(target)
         for unit in units or ("",):
-            yield (plan.id, target.id, target.name, _measure(target), unit), target
+            yield (plan.id, target.id, _cell(target.name), _cell(_measure(target)), unit), target
     for ref in plan.references.values():
-        yield (plan.id, ref.id, ref.name, ref.unit or "", ""), None
+        yield (plan.id, ref.id, _cell(ref.name), _cell(ref.unit or ""), ""), None
+
+
+def _cell(text: str) -> str:
+    """Plan text for a cell people open in Excel: one line, no formula."""
+    return spreadsheet_text(one_line(text))
 
 
 def _measure(target: Target) -> str:
@@ -133,7 +143,8 @@ def instructions(plan: Plan, target: Target | None, unit: str, year: int | None 
         since = target.since if target.since is not None else plan.period_start
         if year is not None and target.kind == "cumulative" and year < since:
             what = msg("fill.before-since", since=since)
-    return what
+    # Plan text (a unit's name, a measure) goes into the cell: one line, no formula, no control.
+    return Text(_cell(what.en), _cell(what.zh))
 
 
 def _what(target: Target) -> Text:

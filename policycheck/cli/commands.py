@@ -16,11 +16,23 @@ import click
 
 from policycheck.cli import examples
 from policycheck.cli.exitcodes import EXIT_USAGE
-from policycheck.cli.options import DEFAULT_LANG, LANG_HELP, RunOptions, evaluation_options, run_options
+from policycheck.cli.guard import GuardedGroup
+from policycheck.cli.options import (
+    DEFAULT_LANG,
+    LANG_HELP,
+    MAX_BYTES_HELP,
+    RunOptions,
+    check_encoding,
+    check_max_bytes,
+    evaluation_options,
+    run_options,
+)
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.reporters import VALIDATE_FORMATS
 from policycheck.reporters.labels import LANGS
+from policycheck.textsafe import one_line
 from policycheck.version import __version__
 
 if TYPE_CHECKING:
@@ -39,7 +51,7 @@ def fail(message: str) -> NoReturn:
 
 def echo_findings(findings: Sequence[Finding], lang: str = DEFAULT_LANG) -> None:
     for finding in findings:
-        click.echo(format_parsable(finding, lang), err=True)
+        click.echo(one_line(format_parsable(finding, lang)), err=True)
 
 
 def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -56,12 +68,14 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
                 click.echo(str(exc), err=True)
             sys.exit(EXIT_USAGE)
         except PolicycheckError as exc:
+            if getattr(exc, "quiet", False):  # stdout's reader went away (| head): nothing to tell
+                sys.exit(EXIT_USAGE)
             fail(str(exc))
 
     return wrapper
 
 
-@click.group(context_settings=CONTEXT_SETTINGS, epilog=examples.MAIN)
+@click.group(cls=GuardedGroup, context_settings=CONTEXT_SETTINGS, epilog=examples.MAIN)
 @click.version_option(__version__, "-V", "--version", prog_name="policycheck")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -104,14 +118,17 @@ def refuse_bad_config(lang: str) -> None:
               show_default=True, help="auto: github under GITHUB_ACTIONS=true, otherwise text.")
 @click.option("--strict/--no-strict", default=False, help="Warnings count as errors.")
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP)
-@click.option("--encoding", default="auto", show_default=True, help="CSV encoding (see check).")
+@click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
+              help="CSV encoding (see check).")
 @click.option("--allow-unknown/--no-allow-unknown", default=False, help="Unknown target ids in CSV become warnings.")
+@click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
+              help=MAX_BYTES_HELP)
 @click.option("-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
               help="Also write the findings to a file in text, json, sarif or github (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @handle_errors
 def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str, encoding: str, allow_unknown: bool,
-             outputs: tuple[str, ...], quiet: bool) -> None:
+             max_bytes: int, outputs: tuple[str, ...], quiet: bool) -> None:
     """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xls, *.ods); folders are searched.
 
     Every CSV file is read against all the plans given, as check reads them, so
@@ -123,7 +140,7 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str, encoding
     from policycheck.cli.run import run_validate
 
     sys.exit(run_validate(paths, fmt=fmt, strict=strict, lang=lang, encoding=encoding, allow_unknown=allow_unknown,
-                          outputs=outputs, quiet=quiet, config=current_config()))
+                          outputs=outputs, quiet=quiet, config=current_config(), max_bytes=max_bytes))
 
 
 @main.command(epilog=examples.CHECK)
@@ -173,28 +190,34 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--years", metavar="A-B", help="Years to ask for (default: baseline year to period end).")
 @click.option("--wide", is_flag=True, help="One column per year instead of one row per year.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
               help="Write to FILE (atomically); an existing FILE is kept unless --force.")
 @click.option("--force", is_flag=True, help="Replace an existing -o FILE (it may hold filled-in values).")
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG,
               help="Language of the header row and the 填写说明 column (default zh, or lang in policycheck.toml).")
 @handle_errors
-def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str | None, force: bool,
+def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tuple[str, ...], force: bool,
              lang: str) -> None:
     """Write a CSV (or, with -o FILE.xlsx, a workbook) to fill in: one row per target (and unit) and year,
     with what to enter in each."""
     from policycheck.actuals.template import build_template, parse_years
-    from policycheck.cli.output import atomic_write
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import atomic_write, output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
+    from policycheck.cli.streams import write_stdout
     from policycheck.messages import msg
     from policycheck.plans.build import load_plan
 
     refuse_bad_config(lang)
+    if len(outputs) > 1:  # click would keep the last one silently
+        fail(msg("cli.output-twice", count=len(outputs), paths=", ".join(outputs)).get(lang))
+    output = outputs[0] if outputs else None
     if output:
+        output_targets([output])
         refuse_overwriting_inputs([output], plans)
-        if os.path.lexists(output) and not force:
+        if os.path.lexists(output) and not force and (os.path.isfile(output) or not os.path.exists(output)):
             # A filled-in copy is the usual file at that path: replacing it would lose every value.
             fail(msg("cli.exists", path=output).get(lang))
+    refuse_stdin_twice(plans)
     loaded = [load_plan(path) for path in plans]
     span = parse_years(years) if years else None
     if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
@@ -208,7 +231,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, output: str 
     if output:
         atomic_write(output, text, encoding="utf-8-sig")
     else:
-        click.echo(text, nl=False)
+        write_stdout(text, newline=False)
 
 
 @main.command(epilog=examples.SCHEMA)
@@ -221,9 +244,12 @@ def schema(name: str) -> None:
 
 
 def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
-    from policycheck.cli.run import refuse_overwriting_inputs
+    from policycheck.cli.output import output_targets
+    from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
 
     refuse_bad_config(values.get("lang", DEFAULT_LANG))
     options = run_options(plans, values)
+    output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
+    refuse_stdin_twice(plans + options.actuals)
     refuse_overwriting_inputs([path for _, path in options.outputs], plans + options.actuals)
     return options

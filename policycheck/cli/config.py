@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from policycheck.messages import Text, join, msg, same
 from policycheck.reporters.labels import LANGS
 
 CONFIG_FILE = "policycheck.toml"
+#: The largest configuration file read: a policycheck.toml needs a few lines, a pyproject.toml a few pages.
+MAX_CONFIG_BYTES = 1024 * 1024
 PYPROJECT = "pyproject.toml"
 EVALUATION_COMMANDS = ("check", "units", "explain")
 COMMANDS = (*EVALUATION_COMMANDS, "validate", "template")
@@ -120,7 +123,7 @@ def find_config(folder: str = ".") -> tuple[str, tuple[str, ...]] | None:
     pyproject.toml when it has a ``[tool.policycheck]`` table; None when neither."""
     # In the working folder the file is named as the user knows it: policycheck.toml, not ./policycheck.toml.
     own = CONFIG_FILE if folder == "." else os.path.join(folder, CONFIG_FILE)
-    if os.path.isfile(own):
+    if os.path.lexists(own):  # a FIFO or a link to /dev/zero too: reading it gives the finding
         return own, ()
     pyproject = PYPROJECT if folder == "." else os.path.join(folder, PYPROJECT)
     if os.path.isfile(pyproject) and _mentions_tool_table(pyproject):
@@ -129,11 +132,26 @@ def find_config(folder: str = ".") -> tuple[str, tuple[str, ...]] | None:
 
 
 def _mentions_tool_table(path: str) -> bool:
+    got = _read(path)
+    return not isinstance(got, bytes) or b"tool.policycheck" in got  # unreadable: reading it gives the finding
+
+
+def _read(path: str) -> bytes | Text:
+    """The bytes of a configuration file, read once through the bounded reader
+    (docs/security.md#3-bounded-resources), or why there are none: a configuration
+    is a regular file of at most :data:`MAX_CONFIG_BYTES`, never a FIFO or a device."""
+    from policycheck.inputs import read_input, size_text
+
     try:
-        with open(path, "rb") as handle:
-            return b"tool.policycheck" in handle.read()
-    except OSError:
-        return True  # unreadable: reading it gives the finding
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as exc:
+        return msg("input.read", error=exc.strerror or exc)
+    if not regular:
+        return msg("PC500.not-file")
+    got = read_input(path, MAX_CONFIG_BYTES)
+    if got.over_limit:
+        return msg("PC500.too-large", limit=size_text(MAX_CONFIG_BYTES))
+    return got.data if got.data is not None else got.problem or msg("input.read", error="?")
 
 
 def load_config(folder: str = ".") -> Config:
@@ -143,12 +161,14 @@ def load_config(folder: str = ".") -> Config:
         return Config()
     path, table = found
     config = Config(path=path)
+    raw = _read(path)
+    if not isinstance(raw, bytes):
+        config.findings.append(Finding.of("PC500", ERROR, path, 0, 0, raw))
+        return config
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         line, column = _error_position(str(exc))
         config.findings.append(Finding.of("PC500", ERROR, path, line, column, msg("PC500.syntax", error=exc)))
         return config

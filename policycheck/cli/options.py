@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, size_text
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
@@ -49,6 +50,8 @@ class RunOptions:
     outputs: tuple[tuple[str, str], ...] = ()
     encoding: str = "auto"
     allow_unknown: bool = False
+    #: --max-bytes: the largest input read (docs/security.md)
+    max_bytes: int = DEFAULT_MAX_BYTES
     color: bool = False
     quiet: bool = False
     verbose: int = 0
@@ -73,7 +76,7 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
                                    period=values["period"])
     return RunOptions(plans=plans, actuals=tuple(values["actuals"]), evaluation=evaluation, lang=values["lang"],
                       fmt=values["fmt"], tablefmt=values["tablefmt"], outputs=values["outputs"],
-                      encoding=values["encoding"], allow_unknown=values["allow_unknown"],
+                      encoding=values["encoding"], allow_unknown=values["allow_unknown"], max_bytes=values["max_bytes"],
                       color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
                       sheets=tuple(values["sheets"]), lang_given=_given("lang"),
                       unit_filter=tuple(values.get("unit_filter", ())))
@@ -138,6 +141,33 @@ def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None)
     return value
 
 
+def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--encoding: auto or a text encoding Python knows (not rot13, base64, zlib...)."""
+    from policycheck.actuals.encoding import text_encoding
+
+    if value.lower() == "auto":
+        return value
+    try:
+        text_encoding(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc.args[0])) from None
+    return value
+
+
+def check_max_bytes(ctx: click.Context, param: click.Parameter, value: str | int) -> int:
+    """--max-bytes: a positive size such as 256M."""
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+MAX_BYTES_HELP = (f"Largest input read, in bytes or with K/M/G (default {size_text(DEFAULT_MAX_BYTES)}); "
+                  "a pipe or device that goes on is stopped there.")
+
+
 def evaluation_options(func: _F) -> _F:
     """The options shared by check, units and explain (README.md#what-it-does)."""
     decorators = [
@@ -170,10 +200,12 @@ def evaluation_options(func: _F) -> _F:
                      help="tabulate format for -f text (e.g. github, grid, plain)."),
         click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",
                      help="Also write a report file from the same run (repeatable)."),
-        click.option("--encoding", default="auto", show_default=True,
+        click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown/--no-allow-unknown", default=False,
                      help="Unknown target ids in CSV become warnings."),
+        click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
+                     help=MAX_BYTES_HELP),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
         click.option("-q", "--quiet", is_flag=True,
                      help="Print only the one-line summary; -o files are still written."),
@@ -186,12 +218,13 @@ def evaluation_options(func: _F) -> _F:
 
 
 def use_color(requested: bool | None) -> bool:
-    """``--color``/``--no-color`` when given, else off under ``NO_COLOR``, else on a terminal."""
+    """``--color``/``--no-color`` when given, else off under ``NO_COLOR`` or ``TERM=dumb``
+    (a terminal that shows escape sequences as text), else on a terminal."""
     if requested is not None:
         return requested
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def terminal_width() -> int | None:
@@ -202,11 +235,11 @@ def terminal_width() -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not sys.stdout.isatty():
+    if not (sys.stdout is not None and sys.stdout.isatty()):
         return None
     return shutil.get_terminal_size().columns
 
 
 def default_format() -> str:
     """The stdout format when -f is not given: rich tables on a terminal, plain text otherwise."""
-    return "table" if sys.stdout.isatty() else "text"
+    return "table" if sys.stdout is not None and sys.stdout.isatty() else "text"

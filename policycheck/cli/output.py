@@ -1,9 +1,40 @@
-"""Writing output files atomically: a failed run never leaves a half file."""
+"""Writing output files: all or nothing, to the right kind of target, nothing left behind.
+
+Every ``-o`` path is looked at before anything is written
+(:func:`output_targets`, docs/security.md#5-atomic-outputs-all-or-nothing):
+
+* a regular file, or a path that does not exist yet, is written to a
+  temporary file beside it and renamed into place, keeping the permissions
+  (and, where allowed, the owner) of the file it replaces;
+* a descriptor path (``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N``,
+  ``/proc/self/fd/N``) is written to that open descriptor, so ``-o
+  json=/dev/stdout`` works whatever stdout is (a file, a pipe, a terminal)
+  and never replaces the ``/dev`` entry;
+* ``/dev/null``, ``/dev/tty`` and the terminal or device that stdout or
+  stderr already is are written directly, as a shell redirection would;
+* a FIFO (``mkfifo``, process substitution ``>(jq .)``) is written directly
+  when a process reads it, and refused when none does (it would block forever);
+* anything else is refused with exit 2 before any file is written: ``-``, a
+  folder (or a path ending in ``/``), any other device (``/dev/full``,
+  ``/dev/sda``, ``/dev/mem``), a socket, and the same path twice.
+
+Temporary files are registered the moment they exist (with SIGINT, SIGTERM
+and SIGHUP held back for that instant) and removed by a ``finally``, so
+Ctrl-C or a ``kill`` in the middle of a 200 MB report leaves nothing behind
+(the signals arrive as exceptions: :mod:`policycheck.cli.guard`).
+"""
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
+import signal
+import stat
+import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from policycheck.errors import OutputError
@@ -12,9 +43,28 @@ from policycheck.errors import OutputError
 #: (the JSON report, line by line: docs/performance.md).
 Payload = str | bytes | Iterable[str]
 
+#: ``/dev/fd/N`` and ``/proc/self/fd/N``: an open descriptor of this process.
+_DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/self)/fd/([0-9]+)")
+_NAMED_DESCRIPTORS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+#: The longest file-name part of a temporary file's prefix, in bytes: with
+#: mkstemp's 8 random characters and ".tmp" a 255-byte name still fits NAME_MAX.
+_PREFIX_NAME_BYTES = 200
+_HELD_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                          if hasattr(signal, name))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where one output goes: ``kind`` is ``file`` (written atomically), ``fd``
+    (the open descriptor ``fd``), ``device`` or ``fifo`` (opened and written)."""
+
+    path: str
+    kind: str
+    fd: int = -1
+
 
 def atomic_write(path: str | os.PathLike[str], data: Payload, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to a temporary file in the target folder, then rename it.
+    """Write ``data`` to ``path``: a regular file by a temporary file and a rename.
 
     Existing files are replaced only once the new content is complete; on any
     error the temporary file is removed and :class:`OutputError` is raised.
@@ -23,38 +73,153 @@ def atomic_write(path: str | os.PathLike[str], data: Payload, *, encoding: str =
 
 
 def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *, encoding: str = "utf-8") -> None:
-    """Write several files all or nothing: every one is staged before any is renamed.
+    """Write several outputs all or nothing: every file is staged before any is renamed.
 
     With ``-o json=ok.json -o html=/no/such/dir/r.html`` the second file cannot
     be staged, so ``ok.json`` keeps its old content: a failed run changes no
-    report.  Only a failing rename (after every file was staged) could leave
-    some files replaced, and then every leftover temporary file is removed.
+    report.  Streams (descriptors, devices, FIFOs) are written after every file
+    is staged and before any is renamed.  Only a failing rename (after every
+    file was staged) could leave some files replaced, and then every leftover
+    temporary file is removed.
     """
-    staged: list[tuple[str, Path]] = []
+    targets = output_targets([os.fspath(path) for path, _ in files])
+    payloads = [data for _, data in files]
+    temps: list[str] = []
     try:
-        for path, data in files:
-            staged.append((_stage(Path(path), data, encoding), Path(path)))
+        staged = [(_stage(Path(target.path), payload, encoding, temps), target)
+                  for target, payload in zip(targets, payloads, strict=True) if target.kind == "file"]
+        for target, payload in zip(targets, payloads, strict=True):
+            if target.kind != "file":
+                _write_stream(target, b"".join(_chunks(payload, encoding)))
         for tmp_name, target in staged:
-            _rename(tmp_name, target)
+            _rename(tmp_name, Path(target.path))
     finally:
-        for tmp_name, _target in staged:
-            if os.path.lexists(tmp_name):
-                _remove(tmp_name)
+        with _signals_held():
+            for tmp_name in temps:
+                if os.path.lexists(tmp_name):
+                    _remove(tmp_name)
 
 
-def _stage(target: Path, data: Payload, encoding: str) -> str:
-    """A complete temporary copy of ``data`` beside ``target``; its name."""
-    folder = target.parent if str(target.parent) else Path(".")
+def output_targets(paths: Sequence[str]) -> list[Target]:
+    """What each output path is; :class:`OutputError` (exit 2) for one that cannot be
+    written or is named twice, before anything is written."""
+    targets = [_target(path) for path in paths]
+    seen: list[Target] = []
+    for target in targets:
+        for earlier in seen:
+            if _same_output(target, earlier):
+                raise OutputError(f"{target.path}: given twice as an output (also as {earlier.path}); "
+                                  "each -o needs its own path")
+        seen.append(target)
+    return targets
+
+
+def _target(path: str) -> Target:
+    if path == "-":
+        raise OutputError("-: is not a file name here; to print a report on standard output use -f FORMAT "
+                          "(or -o FORMAT=/dev/stdout)")
+    if path.endswith(("/", os.sep)):
+        raise OutputError(f"{path}: names a folder; give a file name, e.g. {path}report.json")
+    fd = _descriptor(path)
+    if fd is not None:
+        return Target(path, "fd", fd)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        info = os.stat(path)
+    except OSError:
+        return Target(path, "file")  # does not exist yet: staging says what is wrong, if anything
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return Target(path, "file")
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: cannot write: Is a directory")
+    if stat.S_ISFIFO(mode):
+        return Target(path, "fifo")
+    if stat.S_ISCHR(mode):
+        same_fd = _same_as_std_stream(info)
+        if same_fd is not None:
+            return Target(path, "fd", same_fd)
+        if _is_null_or_tty(path, info):
+            return Target(path, "device")
+        raise OutputError(f"{path}: cannot write: a device other than /dev/null or a terminal; "
+                          "give a file name")
+    what = "a socket" if stat.S_ISSOCK(mode) else "a block device" if stat.S_ISBLK(mode) else "not a file"
+    raise OutputError(f"{path}: cannot write: {what}; give a file name")
+
+
+def _descriptor(path: str) -> int | None:
+    """The descriptor number a path like /dev/stdout or /dev/fd/3 names; None for other paths."""
+    normal = os.path.normpath(path)
+    if normal in _NAMED_DESCRIPTORS:
+        return _NAMED_DESCRIPTORS[normal]
+    match = _DESCRIPTOR_PATH.fullmatch(normal)
+    return int(match.group(1)) if match else None
+
+
+def _same_as_std_stream(info: os.stat_result) -> int | None:
+    """1 or 2 when the device is what stdout or stderr already is (their terminal)."""
+    for fd in (1, 2):
+        try:
+            if os.path.samestat(os.fstat(fd), info):
+                return fd
+        except OSError:
+            continue
+    return None
+
+
+def _is_null_or_tty(path: str, info: os.stat_result) -> bool:
+    """/dev/null or /dev/tty, recognised without opening the device (opening some
+    devices has effects of its own: a watchdog, a tape rewinding)."""
+    try:
+        if os.path.samestat(os.stat(os.devnull), info):
+            return True
+        return os.path.exists("/dev/tty") and os.path.samestat(os.stat("/dev/tty"), info)
+    except OSError:
+        return False
+
+
+def _same_output(first: Target, second: Target) -> bool:
+    if first.kind == "fd" and second.kind == "fd":
+        return first.fd == second.fd
+    if os.path.normpath(first.path) == os.path.normpath(second.path):
+        return True
+    try:
+        return os.path.samefile(first.path, second.path)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP back for the block; they arrive right after it.
+
+    A temporary file is created and registered inside such a block, so an
+    interrupt can never fall between the two and leave an unregistered file.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or not _HELD_SIGNALS:
+        yield
+        return
+    previous = mask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
+
+
+def _stage(target: Path, data: Payload, encoding: str, temps: list[str]) -> str:
+    """A complete temporary copy of ``data`` beside ``target``; its name (also in ``temps``)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = "." + os.fsdecode(os.fsencode(target.name)[:_PREFIX_NAME_BYTES]) + "."
+    try:
+        with _signals_held():
+            fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+            temps.append(tmp_name)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     try:
         _write(fd, data, encoding)
-        # mkstemp creates 0600; give the report the permissions a plain open() would.
-        os.chmod(tmp_name, 0o666 & ~_current_umask())
+        _copy_permissions(tmp_name, target)
     except OSError as exc:
-        _remove(tmp_name)
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         _remove(tmp_name)  # a report that failed while being produced leaves no half file
@@ -71,6 +236,94 @@ def _write(fd: int, data: Payload, encoding: str) -> None:
     with os.fdopen(fd, "w", encoding=encoding, newline="", buffering=1 << 20) as text:
         for piece in data:
             text.write(piece)
+
+
+def _copy_permissions(tmp_name: str, target: Path) -> None:
+    """The mode (and, where allowed, owner and group) of the file being replaced;
+    for a new file the mode a plain open() would give (mkstemp creates 0600)."""
+    try:
+        old = os.stat(target)
+    except OSError:
+        old = None
+    if old is None or not stat.S_ISREG(old.st_mode):
+        os.chmod(tmp_name, 0o666 & ~_current_umask())
+        return
+    os.chmod(tmp_name, stat.S_IMODE(old.st_mode))
+    new = os.stat(tmp_name)
+    if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.chown(tmp_name, old.st_uid, old.st_gid)
+            os.chmod(tmp_name, stat.S_IMODE(old.st_mode))  # chown may clear set-id bits
+        except OSError:
+            pass  # not allowed (not root, not a member of the group): keep our own
+
+
+def _write_stream(target: Target, payload: bytes) -> None:
+    """Write ``payload`` straight to a descriptor, a device or a FIFO."""
+    try:
+        if target.kind == "fd":
+            _write_descriptor(target.fd, payload)
+        elif target.kind == "fifo":
+            _write_fifo(target.path, payload)
+        else:
+            fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+            try:
+                _write_all(fd, payload)
+            finally:
+                os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{target.path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _write_descriptor(fd: int, payload: bytes) -> None:
+    """fd 1 and 2 through Python's own streams (so the order of output is kept), others directly."""
+    stream = sys.stdout if fd == 1 else sys.stderr if fd == 2 else None
+    stream = getattr(stream, "_stream", stream)  # the stream under SafeStderr: reports are not cleaned
+    if fd in (1, 2) and stream is None:
+        raise OSError(errno.EBADF, "it is closed")
+    if stream is None:
+        _write_all(fd, payload)
+        return
+    stream.flush()
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        binary.write(payload)
+        binary.flush()
+    else:
+        stream.write(payload.decode("utf-8", "replace"))
+        stream.flush()
+
+
+def _write_fifo(path: str, payload: bytes) -> None:
+    """Open a FIFO without waiting: no reader means ENXIO, refused rather than hanging."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(exc.errno, "no process is reading this FIFO") from exc
+        raise
+    try:
+        os.set_blocking(fd, True)
+        _write_all(fd, payload)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _chunks(data: Payload, encoding: str) -> Iterator[bytes]:
+    if isinstance(data, bytes):
+        yield data
+    elif isinstance(data, str):
+        yield data.encode(encoding)
+    else:
+        for piece in data:
+            yield piece.encode(encoding)
 
 
 def _rename(tmp_name: str, target: Path) -> None:

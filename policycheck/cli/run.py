@@ -13,18 +13,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import click
-
 from policycheck.cli.exitcodes import EXIT_FAIL, EXIT_OK
 from policycheck.cli.options import RunOptions, default_format, split_format_path, terminal_width
 from policycheck.errors import PolicycheckError
 from policycheck.findings import Finding, format_parsable
+from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.reporters import VALIDATE_FORMATS, RenderOptions
+from policycheck.textsafe import one_line
 
 if TYPE_CHECKING:
     from policycheck.cli.config import Config
     from policycheck.findings import Validation
-    from policycheck.model import Plan, Report
+    from policycheck.model import Plan, Report, Result
+    from policycheck.observations import Actuals
     from policycheck.service import Inputs
 
 #: Findings the evaluation adds (the plans' and CSV files' own are printed as they are read).
@@ -43,12 +44,13 @@ def run_report(options: RunOptions, *, view: str) -> int:
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
-                        on_warnings=_warnings_printer(options))
+                        on_warnings=_warnings_printer(options), max_bytes=options.max_bytes)
     report = checked.report
     # The evaluation's own findings (PC411: a plan without any data) on stderr, even
     # under -q: an unfilled template must not pass a CI job on a summary line alone.
     _print_warnings([f for f in report.findings if f.rule in EVALUATION_RULES], options.lang)
     _warn_about_year(checked.inputs.plans, options)
+    _refuse_out_of_range(checked.report.results, checked.inputs.actuals)
     if options.verbose and not options.quiet:
         _say_what_was_read(checked.inputs, report, options)
     selected = select_units(report, options.unit_filter) if options.unit_filter else ()
@@ -77,50 +79,63 @@ def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
 def run_explain(options: RunOptions, target_id: str) -> int:
     """explain: the year-by-year view; for ``-q``, ``-o`` and ``-f json|csv|...`` the
     report of this one target, so scripts and CI get the same formats as from check."""
+    from policycheck.cli.streams import check_stdout_encoding
     from policycheck.evaluation.explain import explain_target, target_report
     from policycheck.reporters.explain_view import render_explanation
     from policycheck.service import find_target, load_inputs
 
     inputs = load_inputs(options.plans, options.actuals, encoding=options.encoding,
                          allow_unknown=options.allow_unknown, sheets=options.sheets,
-                         on_warnings=_warnings_printer(options))
+                         on_warnings=_warnings_printer(options), max_bytes=options.max_bytes)
     plan = inputs.plans[0]
     find_target(plan, target_id)
     fmt = options.fmt or default_format()
     render_opts = render_options(options)
 
     def report() -> Report:
-        return target_report(plan, target_id, inputs.actuals, options.evaluation, plan_findings=inputs.plan_findings)
+        only = target_report(plan, target_id, inputs.actuals, options.evaluation,
+                             plan_findings=inputs.plan_findings)
+        _refuse_out_of_range(only.results, inputs.actuals)
+        return only
 
     if options.quiet or fmt not in EXPLAIN_VIEW_FORMATS:
         only = report()
         _emit_report(only, options, render_opts)
         return EXIT_FAIL if only.summary.failing else EXIT_OK
-    if options.outputs:
-        _write_files(report(), options, render_opts)
     explanation = explain_target(plan, target_id, inputs.actuals, options.evaluation)
     if fmt == "text":  # plain, like check's text format: no colour
         render_opts = replace(render_opts, color=False)
-    _write_stdout(render_explanation(explanation, render_opts))
+    _refuse_out_of_range(explanation.results + explanation.by_year, inputs.actuals)
+    text = render_explanation(explanation, render_opts)
+    check_stdout_encoding(text)
+    if options.outputs:
+        _write_files(report(), options, render_opts)
+    _write_stdout(text)
     return EXIT_FAIL if explanation.failing else EXIT_OK
 
 
 def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, lang: str, encoding: str, allow_unknown: bool,
-                 outputs: Sequence[str], quiet: bool, config: Config | None = None) -> int:
+                 outputs: Sequence[str], quiet: bool, config: Config | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """validate: every plan and CSV under ``paths``, and the configuration file of the run;
     exit 1 on an error (or a warning under --strict)."""
+    from policycheck.cli.output import output_targets
     from policycheck.findings import sorted_findings
+    from policycheck.inputs import STDIN
     from policycheck.validation import expand, nothing_found, validate_found
 
     for path in paths:
-        if not os.path.exists(path):
+        if path != STDIN and not os.path.exists(path):
             raise UsageError(f"{path}: no such file or folder")
-    found = expand(paths)
+    refuse_stdin_twice(paths)
+    found = expand(paths, max_bytes=max_bytes)
     if found.empty:  # almost surely a wrong path in a CI job: fail like a missing one
         raise UsageError("\n".join(nothing_found(folder) for folder in found.empty))
     extra = _validate_outputs(outputs)
+    output_targets([path for _, path in extra])  # OutputError: exit 2 before any work
     refuse_overwriting_inputs([path for _, path in extra], found.plans + found.csvs)
-    validation = validate_found(found, strict=strict, encoding=encoding, allow_unknown=allow_unknown)
+    validation = validate_found(found, strict=strict, encoding=encoding, allow_unknown=allow_unknown,
+                                max_bytes=max_bytes)
     if config is not None and config.path is not None:  # the defaults of this very run: checked like any input
         validation = replace(validation, files=(*validation.files, config.path),
                              findings=tuple(sorted_findings([*validation.findings, *config.findings])))
@@ -141,6 +156,15 @@ def _validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
     return parsed
 
 
+def refuse_stdin_twice(paths: Sequence[str]) -> None:
+    """Standard input can be read once: ``-`` may name one input only."""
+    from policycheck.inputs import STDIN
+
+    if list(paths).count(STDIN) > 1:
+        raise UsageError("-: standard input is given for several inputs, but it can be read once; "
+                         "give '-' for one plan or CSV file only")
+
+
 def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     """A usage error before any work when an output file is one of the inputs (they are never modified)."""
     from policycheck.cli.output import overwritten_inputs
@@ -157,13 +181,17 @@ def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> 
 def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool,
                      lang: str) -> None:
     from policycheck.cli.output import atomic_write_all
+    from policycheck.cli.streams import check_stdout_encoding, write_stdout
     from policycheck.reporters import render_findings
 
     options = RenderOptions(lang=lang)
     rendered = {f: render_findings(validation, f, options) for f in {fmt, *(f for f, _ in extra)}}
+    printed = not (quiet and not validation.findings)
+    if printed:
+        check_stdout_encoding(rendered[fmt])  # before any file: a run that cannot print changes none
     atomic_write_all([(path, rendered[out_fmt]) for out_fmt, path in extra])
-    if not (quiet and not validation.findings):
-        click.echo(rendered[fmt], nl=False)
+    if printed:
+        write_stdout(rendered[fmt], newline=False)
 
 
 def _warnings_printer(options: RunOptions) -> functools.partial[None] | None:
@@ -174,7 +202,18 @@ def _warnings_printer(options: RunOptions) -> functools.partial[None] | None:
 def _print_warnings(findings: Sequence[Finding], lang: str) -> None:
     """Each input's warnings on stderr as it is read, in the parsable form."""
     for finding in findings:
-        print(format_parsable(finding, lang), file=sys.stderr)
+        print(one_line(format_parsable(finding, lang)), file=sys.stderr)
+
+
+def _refuse_out_of_range(results: Sequence[Result], actuals: Actuals) -> None:
+    """Numbers whose arithmetic leaves the float range are unusable input: exit 2
+    before any report runs (docs/evaluation.md#numbers-out-of-range)."""
+    from policycheck.errors import InputError
+    from policycheck.evaluation.finite import out_of_range_findings
+
+    findings = out_of_range_findings(results, actuals)
+    if findings:
+        raise InputError(findings)
 
 
 def _say_what_was_read(inputs: Inputs, report: Report, options: RunOptions) -> None:
@@ -220,14 +259,22 @@ def render_options(options: RunOptions, view: str = "results") -> RenderOptions:
 
 
 def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
-    """Write the ``-o`` files, then stdout: the summary line (``-q``) or the chosen format."""
+    """Write the ``-o`` files, then stdout: the summary line (``-q``) or the chosen format.
+
+    stdout is rendered first and checked against its encoding, so a run that
+    could not print its report (``PYTHONIOENCODING=ascii``, a closed stdout)
+    exits 2 before any file is written.
+    """
+    from policycheck.cli.streams import check_stdout_encoding
     from policycheck.reporters import render, summary_line
 
-    _write_files(report, options, render_opts)
     if options.quiet:
-        print(summary_line(report, options.lang))
+        text = summary_line(report, options.lang)
     else:
-        _write_stdout(render(report, options.fmt or default_format(), render_opts))
+        text = render(report, options.fmt or default_format(), render_opts)
+    check_stdout_encoding(text)
+    _write_files(report, options, render_opts)
+    _write_stdout(text)
 
 
 def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
@@ -278,7 +325,6 @@ def _remove_empty(top: str) -> None:
 
 
 def _write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    if text and not text.endswith("\n"):
-        sys.stdout.write("\n")
-    sys.stdout.flush()
+    from policycheck.cli.streams import write_stdout
+
+    write_stdout(text)

@@ -54,12 +54,24 @@ class TargetFields:
     attribute: Attribute | None = None
 
 
+def unit_responsible(lead: str | None, unit: str) -> tuple[str, ...]:
+    """``responsible`` of a scoped unit's result: the lead and the unit carrying the quota.
+
+    Not the target's whole list: with N units both in ``scope`` and in
+    ``responsible`` that list, repeated on each of the N results, made the
+    JSON and CSV reports grow as N² (docs/evaluation.md#unit-view).
+    The target's list is on its plan-wide result and in the plan.
+    """
+    return (lead, unit) if lead is not None and lead != unit else (unit,)
+
+
 def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> Result:
     """The Result of one outcome: the target's shared fields, the unit's computed ones."""
     return Result(
         plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
         comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
-        responsible=base.responsible, location=base.location, year=year, actual=out.actual,
+        responsible=base.responsible if unit is None else unit_responsible(base.lead, unit),
+        location=base.location, year=year, actual=out.actual,
         data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
         target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
         expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,
@@ -214,7 +226,7 @@ class ResultRow:
 
     @property
     def responsible(self) -> tuple[str, ...]:
-        return self._base.responsible
+        return self._base.responsible if self.unit is None else unit_responsible(self._base.lead, self.unit)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._table.one(self._i), name)

@@ -4,6 +4,14 @@ A unit is listed when it is named in ``responsible`` or ``scope`` of an
 evaluated target.  Units with the same id in several plans are one entry (the
 name comes from the first plan that defines it).  Worst first: by the lead
 shortfalls weighted by severity, then by name.
+
+A plan-wide shortfall is filed under the lead and each supporting unit.  The
+shortfall of a scoped unit (its own quota) is filed under that unit, role
+``scope``; the lead and the supporting units get one row per target for all
+the scoped units lagging under them, with their number in ``count`` and the
+worst of their statuses (docs/evaluation.md#unit-view).  So a target whose
+N responsible units are also its N scoped units gives about 2N rows, not N²:
+work and output stay linear in the size of the plan.
 """
 from __future__ import annotations
 
@@ -54,11 +62,31 @@ class _Tally:
     score: int = 0
 
 
+@dataclass
+class _Lagging:
+    """The lagging scoped results of one target, filed once under its lead and supporters.
+
+    The rows are placed where the first lagging result comes (``slots``: the
+    tally, the index in its shortfalls and the role), so the order follows the
+    results; :func:`_file_lagging` fills them in when the count is known.
+    """
+
+    first: UnitResult
+    count: int = 0
+    worst: Status = "at_risk"
+    slots: list[tuple[_Tally, int, Role]] = field(default_factory=list)
+
+
 def build_unit_view(plans: Sequence[Plan], results: Iterable[UnitResult]) -> tuple[UnitSummary, ...]:
     """One summary per unit named in responsible or scope, worst first."""
     tallies = _register_units(plans)
+    # A scoped unit's result names only the lead and itself: supporters come from the plan.
+    responsible = {(plan.id, target.id): target.responsible for plan in plans for target in plan.targets}
+    lagging: dict[tuple[str, str], _Lagging] = {}
     for result in results:
-        _add_result(tallies, result)
+        _add_result(tallies, result, lagging, responsible)
+    for group in lagging.values():
+        _file_lagging(tallies, group)
     ordered = sorted(tallies.values(), key=lambda t: (-t.score, t.name, t.id))
     positions = _plan_order(plans)
     return tuple(
@@ -98,8 +126,11 @@ def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
     return tallies
 
 
-def _add_result(tallies: dict[str, _Tally], result: UnitResult) -> None:
-    """Count a led result and file a shortfall under its lead, supporters and scope unit."""
+def _add_result(tallies: dict[str, _Tally], result: UnitResult, lagging: dict[tuple[str, str], _Lagging],
+                responsible: Mapping[tuple[str, str], tuple[str, ...]]) -> None:
+    """Count a led result and file its shortfall: a plan-wide one under the lead and
+    supporters, a scoped unit's under that unit (and, once per target, under the lead
+    and supporters: :func:`_file_lagging`)."""
     lead, status = result.lead, result.status
     lead_tally = tallies.get(lead) if lead is not None else None
     if lead_tally is not None:
@@ -108,12 +139,53 @@ def _add_result(tallies: dict[str, _Tally], result: UnitResult) -> None:
         return
     if lead_tally is not None:
         lead_tally.score += SEVERITY[status]
+    if result.unit is not None:
+        group = lagging.get((result.plan, result.target))
+        if group is None:  # lead and supporters first, as for a plan-wide shortfall
+            group = lagging[(result.plan, result.target)] = _Lagging(result)
+            _reserve(tallies, group, responsible.get((result.plan, result.target), result.responsible))
+        group.count += 1
+        if _RANK[status] < _RANK[group.worst]:
+            group.worst = status
+        if result.unit in tallies:
+            _file(tallies[result.unit], result, "scope")
+        return
+    if lead_tally is not None:
         _file(lead_tally, result, "lead")
-    for unit_id in dict.fromkeys(result.responsible[1:]):
-        if unit_id != lead and unit_id in tallies:
+    for unit_id in _supporters(result.responsible, result.lead):
+        if unit_id in tallies:
             _file(tallies[unit_id], result, "support")
-    if result.unit is not None and result.unit in tallies:
-        _file(tallies[result.unit], result, "scope")
+
+
+def _supporters(responsible: Sequence[str], lead: str | None) -> list[str]:
+    return [unit_id for unit_id in dict.fromkeys(responsible[1:]) if unit_id != lead]
+
+
+def _reserve(tallies: dict[str, _Tally], group: _Lagging, responsible: Sequence[str]) -> None:
+    """Keep a row for the target under its lead and each supporter, filled in at the end."""
+    first = group.first
+    roles: list[tuple[str, Role]] = [(first.lead, "lead")] if first.lead else []
+    roles += [(unit_id, "support") for unit_id in _supporters(responsible, first.lead)]
+    for unit_id, role in roles:
+        tally = tallies.get(unit_id)
+        if tally is not None:
+            group.slots.append((tally, len(tally.shortfalls), role))
+            tally.shortfalls.append(_file_placeholder)
+
+
+def _file_lagging(tallies: dict[str, _Tally], group: _Lagging) -> None:
+    """Fill in the rows of :func:`_reserve`: with one lagging scoped unit, that unit and its
+    gap; with more, their number and the worst of their statuses."""
+    first = group.first
+    unit, gap = (first.unit, first.gap) if group.count == 1 else (None, None)
+    for tally, index, role in group.slots:
+        tally.shortfalls[index] = UnitShortfall(first.plan, first.target, unit, role,
+                                                group.worst, gap, group.count)
+
+
+_file_placeholder = UnitShortfall("", "", None, "lead", "at_risk", None)
+#: Status severity for "the worst of several": the SPEC's order, worst first.
+_RANK: Mapping[str, int] = {status: index for index, status in enumerate(STATUSES)}
 
 
 def _file(tally: _Tally, result: UnitResult, role: Role) -> None:

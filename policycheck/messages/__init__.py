@@ -139,6 +139,10 @@ _SHARED: Mapping[str, Mapping[str, str]] = {
                 "zh": "只能用小写字母、数字、'.'、'_' 和 '-'，并以字母或数字开头"},
     "rows": {"en": " ({rows} rows)", "zh": "（共 {rows} 行）"},
     "or-list": {"en": "one of {choices}", "zh": "{choices} 之一"},
+    # At most 100 findings of a rule per file (docs/validation.md#how-many-findings).
+    "limit.more": {"en": "{more} more {rule} findings in this file from here on are not listed "
+                         "(only the first {limit} are): fix these and run again",
+                   "zh": "本文件从此处起还有 {more} 条 {rule} 提示未列出（只列出前 {limit} 条）：请先修正这些再运行"},
 }
 
 #: key -> {"en": template, "zh": template}: the whole catalogue.

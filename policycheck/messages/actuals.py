@@ -14,6 +14,8 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC400.decode": {"en": "cannot decode the file ({how}): {tried}. "
                            "Save it as UTF-8 or GB18030, or name the encoding with --encoding",
                      "zh": "无法解码文件（{how}）：{tried}。请另存为 UTF-8 或 GB18030，或用 --encoding 指定编码"},
+    "PC400.not-text-encoding": {"en": "{encoding} is not a text encoding (try auto, utf-8, gb18030, utf-16)",
+                                "zh": "{encoding} 不是文本编码（可用 auto、utf-8、gb18030、utf-16）"},
     "PC400.fails-at": {"en": "{encoding} fails at byte offset {offset} ({reason})",
                        "zh": "{encoding} 在字节偏移 {offset} 处失败（{reason}）"},
     "PC400.fails": {"en": "{encoding} fails: {error}", "zh": "{encoding} 失败：{error}"},
@@ -55,6 +57,12 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                                  "(or write {plain})",
                            "zh": "该行有 {count} 个字段，而表头有 {width} 个：{first} 和 {second} 像是被未加引号的"
                                  '千位分隔逗号拆开的数字 {number}；请加引号："{number}"（或写成 {plain}）'},
+    "PC402.too-large": {"en": "{cell} is beyond ±{limit}: numbers this large leave no room for arithmetic; "
+                              "check the cell, or write it in a larger unit (万, 亿)",
+                        "zh": "{cell} 超出 ±{limit}：这么大的数无法再计算；请检查单元格，或换用更大的单位（万、亿）"},
+    "PC402.too-large-converted": {"en": "{cell} is beyond ±{limit} once converted to the target's unit of "
+                                        "measure; check the cell and its unit",
+                                  "zh": "{cell} 换算为指标的计量单位后超出 ±{limit}；请检查单元格及其单位"},
     "PC402.out-of-range": {"en": "{label} {year}: computing with this value goes beyond the range of numbers "
                                  "({field}); a statistic this large or this small is almost surely a mistake: "
                                  "check the cell and the plan's numbers for the target",

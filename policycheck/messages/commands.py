@@ -18,12 +18,35 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                                "(no top-level 'policycheck' key): {files}",
                          "zh": "policycheck: 跳过 {count} 个不是规划的 YAML 文件"
                                "（没有顶层 'policycheck' 键）：{files}"},
+    # -- every input, read once and bounded (inputs.py; docs/security.md#3-bounded-resources) --
+    "input.stdin-closed": {"en": "cannot read standard input: it is closed",
+                           "zh": "无法读取标准输入：它已关闭"},
+    "input.directory": {"en": "cannot read the file: Is a directory", "zh": "无法读取文件：这是一个文件夹"},
+    "input.special": {"en": "not a regular file (a device, FIFO or socket): a folder search reads regular files "
+                            "only; name it on the command line to read it",
+                      "zh": "不是普通文件（设备、FIFO 或套接字）：搜索文件夹时只读取普通文件；"
+                            "如需读取，请在命令行中直接指定"},
+    "input.read": {"en": "cannot read the file: {error}", "zh": "无法读取文件：{error}"},
+    "input.stopped": {"en": "stopped after {limit}: the input goes on past the limit (a pipe or a device such "
+                            "as /dev/zero may never end); if it is the right file, raise the limit with --max-bytes",
+                      "zh": "读取 {limit} 后停止：输入超过了上限（管道或 /dev/zero 这类设备可能永无止境）；"
+                            "如果文件没错，请用 --max-bytes 提高上限"},
+    "input.too-large": {"en": "the file is {size}, over the limit of {limit}; if it is the right file, "
+                              "raise the limit with --max-bytes",
+                        "zh": "文件大小为 {size}，超过上限 {limit}；如果文件没错，请用 --max-bytes 提高上限"},
     # -- the command line (cli/commands.py) ---------------------------------------------------
+    "cli.output-twice": {"en": "-o given {count} times ({paths}); template writes one file",
+                         "zh": "-o 给了 {count} 次（{paths}）；template 只写一个文件"},
     "cli.exists": {"en": "{path}: the file exists and may hold filled-in values; template never overwrites a file: "
                          "write to another name, or add --force to replace it",
                    "zh": "{path}：文件已存在，可能已填有数据；template 不会覆盖已有文件：请换一个文件名，"
                          "或加 --force 替换它"},
     # -- PC500: the configuration file (config.py) -------------------------------------
+    "PC500.not-file": {"en": "not a regular file (a device, FIFO or socket): a configuration is read only from "
+                             "a regular file; remove it or replace it with one",
+                       "zh": "不是普通文件（设备、FIFO 或套接字）：配置只从普通文件读取；请删除它或换成普通文件"},
+    "PC500.too-large": {"en": "the file is over {limit}; a configuration needs a few lines",
+                        "zh": "文件超过 {limit}；配置只需几行"},
     "PC500.syntax": {"en": "cannot read the TOML: {error}", "zh": "无法读取 TOML：{error}"},
     "PC500.unknown-key": {"en": "unknown key {key} in {table}{hint}", "zh": "{table} 中有未知的键 {key}{hint}"},
     "PC500.unknown-key-hint": {"en": "; did you mean {suggestion}?", "zh": "；是否应为 {suggestion}？"},

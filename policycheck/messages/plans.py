@@ -74,6 +74,12 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC200.type": {"en": "{where} must be {expected}, not {actual}{hint}",
                    "zh": "{where} 必须是{expected}，而不是{actual}{hint}"},
     "PC200.remove-quotes": {"en": "; remove the quotes", "zh": "；去掉引号"},
+    "PC200.yaml-exponent": {"en": "; YAML reads {written} as text: write the number with a dot and a signed "
+                                  "exponent, {better}",
+                            "zh": "；YAML 把 {written} 读作文本：请写成带小数点和带符号指数的数字，如 {better}"},
+    "PC200.too-large": {"en": "{where} is {value}, beyond ±{limit}: numbers this large leave no room for "
+                              "arithmetic; write it in a larger unit (万, 亿)",
+                        "zh": "{where} 为 {value}，超出 ±{limit}：这么大的数无法再计算；请换用更大的单位（万、亿）"},
     "PC200.add-quotes": {"en": "; put it in quotes", "zh": "；加上引号"},
     "PC200.enum": {"en": "{where} is {actual}; expected {choices}{hint}",
                    "zh": "{where} 是{actual}；应为 {choices}{hint}"},

@@ -7,13 +7,14 @@
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from policycheck.changes import Change
 from policycheck.errors import PlanError
-from policycheck.findings import ERROR, Finding, has_errors, quoted, sorted_findings
+from policycheck.findings import ERROR, Finding, cap_findings, has_errors, quoted, sorted_findings
+from policycheck.inputs import input_path
 from policycheck.kinds import default_comparator
 from policycheck.messages import msg
 from policycheck.model import (
@@ -30,7 +31,7 @@ from policycheck.model import (
     TimesBaseline,
     Unit,
 )
-from policycheck.plans.yamlload import YamlDoc, load_yaml
+from policycheck.plans.yamlload import MAX_BYTES, YamlDoc, YamlLoad, load_yaml
 
 #: 属性 as an indicator table writes it -> the plan value (docs/plan-format.md#attribute).
 ATTRIBUTES = {"binding": "binding", "expected": "expected", "约束性": "binding", "预期性": "expected"}
@@ -51,29 +52,43 @@ class PlanLoad:
     id_mark: tuple[int, int] = (1, 1)
 
 
-def check_plan_file(path: str) -> PlanLoad:
-    """Read, validate and build one plan file; never raises for bad input."""
+def check_plan_file(path: str, max_bytes: int = MAX_BYTES) -> PlanLoad:
+    """Read, validate and build one plan file; never raises for bad input.
+
+    The file is read once, at most 10 MiB (or ``max_bytes`` when smaller);
+    ``-`` is standard input.
+    """
+    return check_plan_yaml(load_yaml(input_path(path), max_bytes), input_path(path))
+
+
+def check_plan_yaml(loaded: YamlLoad, path: str) -> PlanLoad:
+    """Validate and build a plan from its parsed YAML (:func:`check_plan_file` after reading)."""
     from policycheck.plans.rules import meaning_findings
     from policycheck.plans.schema import schema_findings
     from policycheck.plans.sources import source_findings
 
-    loaded = load_yaml(path)
     findings = list(loaded.findings)
     # Duplicate keys keep the first value, so checking goes on; an alias leaves a hole.
     if loaded.doc is None or any(f.rule in ("PC100", "PC102") for f in findings):
-        return PlanLoad(None, sorted_findings(findings))
+        return PlanLoad(None, sorted_findings(cap_findings(findings)))
     doc = loaded.doc
     findings.extend(schema_findings(doc, path))
     if has_errors(findings) and any(f.rule == "PC200" for f in findings):
-        return PlanLoad(None, sorted_findings(findings))
+        return PlanLoad(None, sorted_findings(cap_findings(findings)))
     plan = build_plan(doc, path)
     findings.extend(meaning_findings(doc, plan))
     findings.extend(source_findings(doc, plan))
-    return PlanLoad(plan, sorted_findings(findings), doc.mark(("plan", "id")))
+    return PlanLoad(plan, sorted_findings(cap_findings(findings)), doc.mark(("plan", "id")))
 
 
-def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
-    """:func:`check_plan_file` for each path: the plans that could be built and every finding.
+def check_plan_files(paths: Sequence[str], max_bytes: int = MAX_BYTES) -> tuple[list[Plan], list[Finding]]:
+    """:func:`check_plan_file` for each path: the plans that could be built and every finding
+    (:func:`gather_plans`)."""
+    return gather_plans((path, check_plan_file(path, max_bytes)) for path in paths)
+
+
+def gather_plans(loads: Iterable[tuple[str, PlanLoad]]) -> tuple[list[Plan], list[Finding]]:
+    """The plans that could be built and every finding of the plan files ``loads``.
 
     Two files with one plan id are PC320 at the second file's id, and only the
     first of them is kept: a CSV plan column names plans by id, so no row could
@@ -83,8 +98,7 @@ def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
     plans: list[Plan] = []
     findings: list[Finding] = []
     first_file: dict[str, str] = {}
-    for path in paths:
-        loaded = check_plan_file(path)
+    for path, loaded in loads:
         findings.extend(loaded.findings)
         plan = loaded.plan
         if plan is None:
@@ -99,8 +113,12 @@ def check_plan_files(paths: Sequence[str]) -> tuple[list[Plan], list[Finding]]:
 
 
 def load_plan(path: str) -> Plan:
-    """Load one plan; raise :class:`PlanError` (with all findings) if it has any error."""
-    loaded = check_plan_file(path)
+    """Load one plan; raise :class:`PlanError` (with all findings) if it has any error.
+
+    ``path`` is a file path (str or os.PathLike); anything else is a TypeError
+    (an int would otherwise be read as an open file descriptor).
+    """
+    loaded = check_plan_file(input_path(path, "load_plan: path"))
     if loaded.plan is None or has_errors(loaded.findings):
         raise PlanError(loaded.findings)
     return loaded.plan

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from policycheck.findings import ERROR, Finding, Level
 from policycheck.messages import Text
 from policycheck.model import Plan
 from policycheck.plans.yamlload import JsonPath, YamlDoc
+from policycheck.suggest import Suggester
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class RuleContext:
 
     doc: YamlDoc
     plan: Plan
+    #: "did you mean" hints, a bounded number per plan (policycheck.suggest)
+    suggest: Suggester = field(default_factory=Suggester)
 
     def at(self, rule: str, path: JsonPath, message: Text, *, level: Level = ERROR, key: bool = False) -> Finding:
         line, column = self.doc.mark(path, key=key)

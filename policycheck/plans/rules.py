@@ -8,7 +8,6 @@ and the built :class:`Plan` (for defaults such as the comparator).
 """
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -88,8 +87,8 @@ def check_units(ctx: RuleContext, index: int, raw: Mapping[str, Any], target: Ta
 def _unit_defined(ctx: RuleContext, unit: str, path: JsonPath, field: str, *, key: bool = False) -> Iterator[Finding]:
     if unit in ctx.plan.units:
         return
-    close = difflib.get_close_matches(unit, list(ctx.plan.units), n=1)
-    hint = (msg("did-you-mean", suggestion=quoted(close[0])) if close
+    close = ctx.suggest.closest(unit, ctx.plan.units)
+    hint = (msg("did-you-mean", suggestion=quoted(close)) if close
             else msg("PC301.add-unit", bare=excerpt(unit, quote=str)))
     yield ctx.at("PC301", path, msg("PC301.undefined", unit=quoted(unit), field=field, hint=hint), key=key)
 
@@ -208,8 +207,8 @@ def check_reference(ctx: RuleContext, index: int, raw: Mapping[str, Any], target
     ref = target.reference
     if ref is None or ref in ctx.plan.references:
         return
-    close = difflib.get_close_matches(ref, list(ctx.plan.references), n=1)
-    hint = (msg("did-you-mean", suggestion=quoted(close[0])) if close
+    close = ctx.suggest.closest(ref, ctx.plan.references)
+    hint = (msg("did-you-mean", suggestion=quoted(close)) if close
             else msg("PC307.add", bare=excerpt(ref, quote=str)))
     yield ctx.at("PC307", ("targets", index, "reference"), msg("PC307.unknown", ref=quoted(ref), hint=hint))
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.messages import Text, join, msg, same
+from policycheck.numtext import MAX_MAGNITUDE
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ _FORMS = {
 }
 _REQUIRED = re.compile(r"^'([^']*)' is a required property$")
 _KINDS_PREFIX = re.compile(r"^[a-z][a-z /]*: ")  # "annual and growth: " opening a description
+#: A number with an exponent: sign, digits, fraction (None without a dot), exponent sign, exponent.
+_YAML_EXPONENT = re.compile(r"([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,8 @@ def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
 
 
 def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
-    """Numbers JSON Schema cannot see as wrong: ``.nan``, ``.inf`` and integers beyond float range.
+    """Numbers JSON Schema cannot see as wrong: ``.nan``, ``.inf``, integers beyond float range, and
+    finite numbers beyond :data:`policycheck.model.MAX_MAGNITUDE`.
 
     JSON has no NaN or infinity, so the schema's "number" lets them through; a
     plan value of ``.nan`` would make every comparison false and ``1e400`` as an
@@ -100,7 +104,15 @@ def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
         elif _is_non_finite(value):
             findings.append(_finding(file, doc.mark(path), msg("PC200.non-finite", where=json_path_text(path),
                                                                what=_describe_number(value))))
+        elif _too_large(value):
+            findings.append(_finding(file, doc.mark(path), msg("PC200.too-large", where=json_path_text(path),
+                                                               value=f"{value:g}", limit=f"{MAX_MAGNITUDE:g}")))
     return sorted(findings, key=Finding.sort_key)
+
+
+def _too_large(value: Any) -> bool:
+    """A finite number beyond :data:`policycheck.model.MAX_MAGNITUDE`."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and abs(value) > MAX_MAGNITUDE
 
 
 def _is_non_finite(value: Any) -> bool:
@@ -294,7 +306,7 @@ def _size_message(error: ValidationError, where: str) -> Text:
         # and end as a sentence; the message needs only what the value must be.
         description = _KINDS_PREFIX.sub("", _schema(error).get("description", "one of the allowed forms")).rstrip(".")
         form = msg(_FORMS[description]) if description in _FORMS else same(description)
-        return msg("PC200.form", where=where, form=form, actual=_describe(inst))
+        return msg("PC200.form", where=where, form=form, actual=_describe(inst)) + _quote_hint(inst, "number")
     # jsonschema quotes the whole value
     return msg("PC200.other", where=where, error=excerpt(error.message, 200, quote=str))
 
@@ -311,9 +323,18 @@ def _type_words(expected: Any) -> Text:
 def _quote_hint(inst: Any, expected: Any) -> Text | str:
     if isinstance(inst, str) and expected in ("number", "integer"):
         try:
-            float(inst)
+            number = float(inst)
         except ValueError:
             return ""
+        if not math.isfinite(number):  # 'nan', 'inf', '1e999': no number to unquote
+            return ""
+        written = _YAML_EXPONENT.fullmatch(inst.strip())
+        if written and not (written.group(3) is not None and written.group(4)):
+            # YAML 1.1 reads an exponent as a number only with a dot and a signed exponent:
+            # plain 1.0e308 and 1e5 are text, not a quoted number.
+            sign, whole, fraction, exp_sign, exponent = written.groups()
+            better = f"{sign}{whole}.{fraction or '0'}e{exp_sign or '+'}{exponent}"
+            return msg("PC200.yaml-exponent", written=inst.strip(), better=better)
         return msg("PC200.remove-quotes")
     if expected == "string" and isinstance(inst, (int, float)) and not isinstance(inst, bool):
         return msg("PC200.add-quotes")

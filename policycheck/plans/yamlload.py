@@ -12,7 +12,6 @@ stack.  Alongside the data it records, for every node, the 1-based
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from policycheck.findings import ERROR, Finding, excerpt, quoted
+from policycheck.inputs import InputBytes, over_limit_text, read_input
 from policycheck.messages import Text, msg
 from policycheck.plans.yamlhints import bare_indicator
 from policycheck.sniff import workbook_kind
@@ -86,20 +86,34 @@ class _Stop(Exception):
         self.finding = finding
 
 
-def load_yaml(path: str) -> YamlLoad:
-    """Read and parse one YAML file; never raises for bad input."""
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as handle:
-            # Read one byte past the limit: a pipe, /dev/zero or a growing file
-            # reports a size that says nothing about how much it would deliver.
-            raw = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
-    except OSError as exc:
-        return YamlLoad(None, [_finding(path, 0, 0, "PC100", msg("PC100.read", error=exc.strerror or exc))])
-    if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        text = msg("PC102.too-large", size=size / 1048576) if size > MAX_BYTES else msg("PC102.too-large-stream")
-        return YamlLoad(None, [_finding(path, 0, 0, "PC102", text)])
-    return parse_yaml(raw, path)
+def load_yaml(path: str, max_bytes: int = MAX_BYTES) -> YamlLoad:
+    """Read and parse one YAML file; never raises for bad input.
+
+    The file is read once through :func:`policycheck.inputs.read_input`, at most
+    :data:`MAX_BYTES` (or ``max_bytes``, ``--max-bytes``, when that is smaller).
+    """
+    limit = min(MAX_BYTES, max_bytes)
+    return yaml_from_input(read_input(path, limit), limit)
+
+
+def yaml_from_input(got: InputBytes, limit: int = MAX_BYTES) -> YamlLoad:
+    """Parse the bytes :func:`policycheck.inputs.read_input` gave (read with ``limit``),
+    or say why there are none."""
+    path = got.path
+    if got.data is not None and len(got.data) > min(limit, MAX_BYTES):
+        # Read with a larger limit (validate reads an unnamed stream before it knows it is a plan).
+        got = InputBytes(path, problem=over_limit_text(limit, None), over_limit=True)
+    if got.over_limit:
+        if limit < MAX_BYTES:
+            message = got.problem or over_limit_text(limit, got.size)
+        elif got.size is not None:
+            message = msg("PC102.too-large", size=got.size / 1048576)
+        else:  # a pipe, /dev/zero or a growing file reports a size that says nothing
+            message = msg("PC102.too-large-stream")
+        return YamlLoad(None, [_finding(path, 0, 0, "PC102", message)])
+    if got.data is None:
+        return YamlLoad(None, [_finding(path, 0, 0, "PC100", got.problem or msg("PC100.read", error="?"))])
+    return parse_yaml(got.data, path)
 
 
 def parse_yaml(raw: bytes | str, file: str) -> YamlLoad:

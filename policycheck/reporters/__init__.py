@@ -38,6 +38,11 @@ BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
 #: The formats -f can print.
 STDOUT_FORMATS: tuple[str, ...] = tuple(f for f in REPORT_FORMATS if f not in BINARY_FORMATS)
 VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+#: Formats whose every line is built by policycheck itself: JSON strings cannot hold a
+#: line break, and ``github`` lines are its own annotations with escaped fields.  Every
+#: other format may place plan or CSV text at the start of a line, so its output goes
+#: through :func:`policycheck.textsafe.defuse_commands` (docs/security.md).
+_OWN_LINES = frozenset({"json", "sarif", "github"})
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,15 @@ def _module(fmt: str) -> ModuleType:
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None, **kwargs: Any) -> str:
     """Render an evaluated report in one of the text formats of :data:`REPORT_FORMATS`."""
+    from policycheck.model import Report as ReportType
+
+    if not isinstance(report, ReportType):
+        raise TypeError(f"report must be a Report (from evaluate), not {type(report).__name__}")
     if fmt in BINARY_FORMATS:
         raise ValueError(f"{fmt} is a binary format: use render_bytes")
     opts = options or RenderOptions(**kwargs)
     renderer: Callable[[Report, RenderOptions], str] = _module(fmt).render
-    return renderer(report, opts)
+    return _safe(fmt, renderer(report, opts))
 
 
 def render_file(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
@@ -109,7 +118,16 @@ def render_findings(validation: Validation, fmt: str, options: RenderOptions | N
     if fmt not in VALIDATE_FORMATS:
         raise ValueError(f"validate cannot write {fmt!r}; choose one of {', '.join(VALIDATE_FORMATS)}")
     renderer: Callable[[Validation, RenderOptions], str] = _module(fmt).render_findings
-    return renderer(validation, options or RenderOptions())
+    return _safe(fmt, renderer(validation, options or RenderOptions()))
+
+
+def _safe(fmt: str, text: str) -> str:
+    """No line of a human or CI format can pass for a CI workflow command."""
+    if fmt in _OWN_LINES:
+        return text
+    from policycheck.textsafe import defuse_commands
+
+    return defuse_commands(text)
 
 
 def summary_line(report: Report, lang: str = "zh") -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policycheck import textsafe
 from policycheck.findings import location_text
 from policycheck.numtext import number_text, percent_text, range_text
 from policycheck.reporters.labels import label, status_label
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
 #: What an empty cell shows (no actual, no expected value, ...).
 EMPTY = "—"
 _BOOL_TEXT = {"zh": ("是", "否"), "en": ("yes", "no")}
-#: Control characters other than tab, LF and CR (C0, DEL, C1), dropped from human
-#: cells: an ESC in a plan name must not reach a terminal or CI log as a sequence.
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 #: Data statuses as Chinese statistical tables name them (docs/actuals.md#data-status-and-duplicates: 正式, 快报, 预计).
 _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimate": "预计"},
                      "en": {"final": "final", "preliminary": "preliminary", "estimate": "estimate"}}
@@ -119,9 +117,10 @@ def attainment_bar(result: Result, width: int = 10) -> str:
 
 
 def one_line(text: str) -> str:
-    """Cells are one line of printable text: newlines and tabs in names become
-    spaces, other control characters (ESC, BEL, ...) are dropped."""
-    return " ".join(text.translate(_CONTROL).replace("\r", " ").replace("\t", " ").split("\n"))
+    """Cells are one line of printable text (:func:`policycheck.textsafe.one_line`):
+    newlines and tabs in names become spaces, other control characters (ESC,
+    BEL, ...) and bidi controls are dropped."""
+    return textsafe.one_line(text)
 
 
 def result_label(result: Result) -> str:
@@ -340,7 +339,7 @@ def finding_rows(findings: Sequence[object], lang: str = "en") -> list[list[str]
     from policycheck.findings import Finding, sorted_findings
 
     items = [f for f in findings if isinstance(f, Finding)]
-    return [[f.location_text(), f.level, f.rule, one_line(f.text(lang))] for f in sorted_findings(items)]
+    return [[one_line(f.location_text()), f.level, f.rule, one_line(f.text(lang))] for f in sorted_findings(items)]
 
 
 def data_status_text(status: str | None, lang: str) -> str:
@@ -368,6 +367,6 @@ def _superseded_row(row: Superseded, lang: str, several: bool) -> list[str]:
         from policycheck.periods import label_of_key
 
         when = label_of_key(row.period, lang)
-    return [location_text(row.file, row.line, 0), target, row.unit or EMPTY, when,
+    return [one_line(location_text(row.file, row.line, 0)), target, row.unit or EMPTY, when,
             data_status_text(row.status, lang), fmt_number(row.value, lang),
             data_status_text(row.replaced_by, lang)]

@@ -54,12 +54,12 @@ from policycheck.reporters.units import (
     UnitRow,
     unit_rows,
 )
+from policycheck.textsafe import spreadsheet_text
 
 if TYPE_CHECKING:
     from policycheck.model import Report
 
 BOM = "\ufeff"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Chart data and the reason's arguments: in the JSON report, not in the sheet.
 _LEFT_OUT = frozenset({"path", "observed", "reason_args", "months"})
 #: Columns of in-year results (docs/evaluation.md#in-year): only in a sheet that has one,
@@ -94,8 +94,9 @@ def result_columns(in_year: bool = False, used: frozenset[str] = frozenset()) ->
 
 
 def neutralise(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would read as a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """Prefix ``'`` to text a spreadsheet would read as a formula; drop control and
+    bidi characters (:func:`policycheck.textsafe.spreadsheet_text`)."""
+    return spreadsheet_text(text)
 
 
 def cell(value: Any) -> str | float | int:
@@ -295,8 +296,10 @@ UNIT_SHEET_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], Any]]
     "role": lambda row, lang, names: row.role_text(lang),
     "plan": lambda row, lang, names: row.plan,
     "target": lambda row, lang, names: row.target,
-    "scope_unit": lambda row, lang, names: names.get(row.scope_unit, row.scope_unit) if row.scope_unit else None,
-    "name": lambda row, lang, names: result_name(row.result, lang) if row.result else None,
+    "scope_unit": lambda row, lang, names: (names.get(row.scope_unit, row.scope_unit) if row.scope_unit
+                                            else label("units_count", lang).format(count=row.count) if row.count > 1
+                                            else None),
+    "name": lambda row, lang, names: _row_name(row.result or row.example, lang),
     "requirement": lambda row, lang, names: requirement_cell(row.result, lang) if row.result else None,
     "actual": lambda row, lang, names: _value(row.result.actual, lang) if row.result else None,
     "gap": lambda row, lang, names: rounded(row.gap),
@@ -310,6 +313,10 @@ UNIT_SHEET: tuple[Column, ...] = (
     Column("scope_unit"), Column("name"), Column("requirement"), Column("actual", True),
     Column("gap", True), Column("status"), Column("status_code"),
 )
+
+
+def _row_name(result: Result | None, lang: str) -> str | None:
+    return result_name(result, lang) if result is not None else None
 
 
 def unit_sheet_rows(report: Report, lang: str, selected: Sequence[str] = ()) -> Iterable[list[Any]]:

@@ -16,6 +16,7 @@ with a figure, the assessed month and the months ahead that have a schedule.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ from policycheck.reporters.common import (
 from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.statuses import status_style
 from policycheck.reporters.table import make_console, status_cell
+from policycheck.textsafe import defuse_commands
 
 if TYPE_CHECKING:
     from policycheck.evaluation.explain import Explanation
@@ -72,7 +74,8 @@ def render_explanation(explanation: Explanation, options: RenderOptions) -> str:
             for line in month_chart:
                 console.print(line, soft_wrap=True)
     output = buffer.getvalue()
-    return "\n".join(line.rstrip() for line in output.split("\n"))
+    # A wrapped name can start a line: no line may pass for a CI workflow command.
+    return defuse_commands("\n".join(line.rstrip() for line in output.split("\n")))
 
 
 def _year_note(year: int, lang: str, as_of: str | None = None) -> str:
@@ -151,7 +154,8 @@ def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Ta
 
 
 def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    """A finite number to draw, or None (a bar of infinite length has no scale)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
     return float(value)
 

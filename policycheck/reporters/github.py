@@ -6,7 +6,10 @@ aspirational target that is behind) and warning findings (errors under
 ``validate --strict``, which fails on them).  Results that are fine produce
 nothing: annotations are for what needs attention.  Escaping is
 exactly that of ``@actions/core`` (``escapeData`` / ``escapeProperty``), so a
-name with ``%``, ``:``, ``,`` or a newline cannot break the command.
+name with ``%``, ``:``, ``,`` or a newline cannot break the command; before
+escaping, every field goes through :func:`policycheck.textsafe.without_controls`,
+so an ESC or a bidi override in a plan name, a CSV cell or a file name never
+reaches the log, and a line break only ever as ``%0A`` (docs/security.md).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from policycheck.model import SHORTFALL_STATUSES
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import approximate_note, display_status, result_label, result_reason
 from policycheck.reporters.labels import status_label
+from policycheck.textsafe import without_controls
 
 if TYPE_CHECKING:
     from policycheck.findings import Finding
@@ -36,13 +40,13 @@ def escape_property(text: str) -> str:
 
 def command(level: str, message: str, *, file: str, line: int, col: int, title: str) -> str:
     """One workflow command; line and column are left out when unknown (0)."""
-    props = [f"file={escape_property(file)}"]
+    props = [f"file={escape_property(without_controls(file))}"]
     if line > 0:
         props.append(f"line={line}")
         if col > 0:
             props.append(f"col={col}")
-    props.append(f"title={escape_property(title)}")
-    return f"::{level} {','.join(props)}::{escape_data(message)}"
+    props.append(f"title={escape_property(without_controls(title))}")
+    return f"::{level} {','.join(props)}::{escape_data(without_controls(message))}"
 
 
 def finding_commands(findings: Iterable[Finding], *, strict: bool = False, lang: str = "en") -> list[str]:

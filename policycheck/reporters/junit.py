@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from policycheck.errors import PolicycheckError
 from policycheck.findings import format_parsable, sorted_findings
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
@@ -28,6 +29,7 @@ from policycheck.reporters.common import (
     expected_cell,
     fmt_gap,
     fmt_percent,
+    one_line,
     requirement_cell,
     result_label,
     result_name,
@@ -46,9 +48,22 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def timestamp_now() -> str:
-    """``SOURCE_DATE_EPOCH`` (UTC) when set to an integer, otherwise now, without zone."""
+    """``SOURCE_DATE_EPOCH`` (UTC) when set, otherwise now, without zone.
+
+    A value that is not a whole number of seconds between 1970 and the year
+    9999 is an error (PolicycheckError: exit 2), as the reproducible-builds
+    specification asks, rather than a silent "now" or a traceback.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    if not epoch:
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    hint = "unset it, or give the seconds since 1970-01-01 UTC, e.g. 1700000000"
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds; {hint}")
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC)
+    except (OverflowError, ValueError, OSError):
+        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]} is beyond the year 9999; {hint}") from None
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
@@ -96,12 +111,13 @@ def suite_findings(index: int, info: PlanInfo, report: Report) -> str:
     plan_files = {p.file for p in report.plans}
     mine = [f for f in sorted_findings(report.findings)
             if f.file == info.file or (index == 0 and f.file not in plan_files)]
-    return "".join(format_parsable(f) + "\n" for f in mine)
+    return "".join(one_line(format_parsable(f)) + "\n" for f in mine)
 
 
 def _properties(info: PlanInfo, report: Report) -> list[tuple[str, str]]:
     year = "" if info.year is None else str(info.year)
-    return [("title", info.title), ("file", info.file), ("period", f"{info.period[0]}-{info.period[1]}"),
+    return [("title", one_line(info.title)), ("file", one_line(info.file)),
+            ("period", f"{info.period[0]}-{info.period[1]}"),
             ("year", year), ("method", report.method), ("fail_on", report.fail_on)]
 
 
@@ -133,5 +149,5 @@ def failure_text(result: Result, lang: str) -> str:
         f"{label('year', lang)} {result.year}",
         numbers,
         result_reason(result, lang),
-        f"{loc.file}:{loc.line}:{loc.column}",
+        one_line(f"{loc.file}:{loc.line}:{loc.column}"),
     ])

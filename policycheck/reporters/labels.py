@@ -41,6 +41,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_lead": "牵头",
         "role_support": "配合",
         "role_scope": "承担",
+        "units_count": "{count} 个单位",
         "findings": "提示",
         "superseded": "被替代的数据",
         # the table of superseded rows
@@ -152,6 +153,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "role_lead": "lead",
         "role_support": "support",
         "role_scope": "scope",
+        "units_count": "{count} units",
         "findings": "Findings",
         "superseded": "Superseded rows",
         # the table of superseded rows

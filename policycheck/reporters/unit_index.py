@@ -40,8 +40,11 @@ def render_index(rows: Sequence[IndexRow], fmt: str, lang: str) -> str | bytes:
         return _xlsx(rows, names)
     if fmt == "csv":
         from policycheck.reporters.csv_report import write_rows
+        from policycheck.textsafe import defuse_commands
 
-        return write_rows(names, ([r.unit, r.name, r.led, r.supported, r.shortfalls, r.file] for r in rows))
+        # A quoted cell may hold a line break: no line of the file may pass for a CI command (docs/security.md).
+        return defuse_commands(write_rows(names, ([r.unit, r.name, r.led, r.supported, r.shortfalls, r.file]
+                                                  for r in rows)))
     if fmt == "markdown":
         from policycheck.reporters.markdown import escape
 

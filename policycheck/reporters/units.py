@@ -4,6 +4,9 @@ The JSON report lists every shortfall of a unit with one role each, in the
 documented order (docs/evaluation.md#unit-view); people sending the list round
 want one row per unit and result with all its roles (配合、承担), names rather
 than ids, and the units with most to do on top (docs/reports.md#the-unit-view).
+The one row a lead or supporting unit gets for several lagging scoped units of
+a target (``count`` > 1, docs/evaluation.md#unit-view) reads ``name [3 个单位]``
+with the worst of their statuses, and counts as that many shortfalls.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from policycheck.reporters.common import (
     fmt_gap,
     fmt_number,
     requirement_cell,
+    result_name,
     scoped_name,
     status_text,
     unit_name,
@@ -43,6 +47,10 @@ class UnitRow:
     scope_unit: str | None
     status: str
     gap: float | None
+    #: the number of lagging scoped units the row stands for (1: one result)
+    count: int = 1
+    #: for a row of several scoped units: a result of the target, for its name
+    example: Result | None = None
 
     def role_text(self, lang: str) -> str:
         """``配合、承担`` / ``support, scope``: the roles in one cell."""
@@ -54,24 +62,38 @@ def unit_rows(report: Report, selected: Sequence[str] = ()) -> list[UnitRow]:
     units ordered by :func:`ordered_units` (only the ``selected`` ids, if any), rows
     in report order."""
     by_key = {(r.plan, r.target, r.unit): r for r in report.results}
+    by_target: dict[tuple[str, str], Result] = {}
+    for result in report.results:
+        by_target.setdefault((result.plan, result.target), result)
     rows: list[UnitRow] = []
     for unit in ordered_units(report, selected):
-        rows.extend(_merged(unit, by_key))
+        rows.extend(_merged(unit, by_key, by_target))
     return rows
 
 
-def _merged(unit: UnitSummary, by_key: Mapping[tuple[str, str, str | None], Result]) -> list[UnitRow]:
-    roles: dict[tuple[str, str, str | None], list[str]] = {}
-    first: dict[tuple[str, str, str | None], tuple[str, float | None]] = {}
+#: A shortfall's row key: plan, target, scoped unit, and the count of a row of several scoped units
+#: (0 for one result), so that row never merges with the plan-wide result of the same target.
+_Key = tuple[str, str, str | None, int]
+
+
+def _merged(unit: UnitSummary, by_key: Mapping[tuple[str, str, str | None], Result],
+            by_target: Mapping[tuple[str, str], Result]) -> list[UnitRow]:
+    roles: dict[_Key, list[str]] = {}
+    first: dict[_Key, tuple[str, float | None]] = {}
     for shortfall in unit.shortfalls:
-        key = (shortfall.plan, shortfall.target, shortfall.unit)
+        key = (shortfall.plan, shortfall.target, shortfall.unit, shortfall.count if shortfall.count > 1 else 0)
         roles.setdefault(key, []).append(shortfall.role)
         first.setdefault(key, (shortfall.status, shortfall.gap))
     rows = []
     for key, found in roles.items():
-        result = by_key.get(key)
         status, gap = first[key]
-        rows.append(UnitRow(unit, tuple(r for r in ROLES if r in found), result, key[0], key[1], key[2],
+        merged = tuple(r for r in ROLES if r in found)
+        if key[3]:  # several lagging scoped units: no one result, their number and worst status
+            rows.append(UnitRow(unit, merged, None, key[0], key[1], None, status, None, key[3],
+                                by_target.get((key[0], key[1]))))
+            continue
+        result = by_key.get(key[:3])
+        rows.append(UnitRow(unit, merged, result, key[0], key[1], key[2],
                             status, result.margin if result is not None else gap))
     return rows
 
@@ -90,21 +112,42 @@ def ordered_units(report: Report, selected: Sequence[str] = ()) -> list[UnitSumm
 
 
 def shortfall_count(unit: UnitSummary) -> int:
-    """Shortfalls of a unit, counting a result once whatever its roles in it (the 短板 of 汇总)."""
-    return len({(s.plan, s.target, s.unit) for s in unit.shortfalls})
+    """Shortfalls of a unit, counting a result once whatever its roles in it (the 短板 of 汇总),
+    and a row of several lagging scoped units as their number."""
+    counted: dict[tuple[str, str, str | None, bool], int] = {}
+    for s in unit.shortfalls:
+        counted[(s.plan, s.target, s.unit, s.count > 1)] = s.count
+    return sum(counted.values())
 
 
-def shortfall_target(row: UnitRow) -> str:
-    return f"{row.target} [{row.scope_unit}]" if row.scope_unit else row.target
+def shortfall_target(row: UnitRow, lang: str = "en") -> str:
+    """``target``, ``target [unit]``, or ``target [3 units]`` for a row of several scoped units."""
+    if row.scope_unit:
+        return f"{row.target} [{row.scope_unit}]"
+    if row.count > 1:
+        return f"{row.target} [{label('units_count', lang).format(count=row.count)}]"
+    return row.target
+
+
+def _row_name(row: UnitRow, lang: str, names: Mapping[str, str]) -> str:
+    """The target's name (with the scoped unit's); ``name [3 个单位]`` for a row of several."""
+    if row.result is not None:
+        return scoped_name(row.result, lang, names)
+    if row.count > 1:
+        name = result_name(row.example, lang) if row.example is not None else row.target
+        return f"{name} [{label('units_count', lang).format(count=row.count)}]"
+    return row.target
 
 
 #: The text of every unit-row cell, by column key (``lang`` and the unit names given).
 UNIT_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], str]] = {
     "responsible": lambda row, lang, names: unit_name(row.unit, lang),
     "role": lambda row, lang, names: row.role_text(lang),
-    "target": lambda row, lang, names: shortfall_target(row),
-    "name": lambda row, lang, names: scoped_name(row.result, lang, names) if row.result else row.target,
-    "requirement": lambda row, lang, names: requirement_cell(row.result, lang) if row.result else EMPTY,
+    "target": lambda row, lang, names: shortfall_target(row, lang),
+    "name": _row_name,
+    # A row of several scoped units: they share the target's requirement.
+    "requirement": lambda row, lang, names: requirement_cell(shown, lang) if (shown := row.result or row.example)
+    else EMPTY,
     "actual": lambda row, lang, names: fmt_number(row.result.actual, lang) if row.result else EMPTY,
     "gap": lambda row, lang, names: fmt_gap(row.gap),
     "status": lambda row, lang, names: status_text(row.result, lang) if row.result

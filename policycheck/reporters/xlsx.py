@@ -39,13 +39,19 @@ from policycheck.reporters.common import (
     requirement_cell,
     result_name,
     result_reason,
-    scoped_name,
     status_text,
     unit_name,
     unit_names,
 )
 from policycheck.reporters.labels import label, status_label
-from policycheck.reporters.units import UnitRow, ordered_units, shortfall_target, unit_rows
+from policycheck.reporters.units import (
+    UNIT_CELLS,
+    UnitRow,
+    ordered_units,
+    shortfall_count,
+    shortfall_target,
+    unit_rows,
+)
 from policycheck.textwidth import display_width
 
 if TYPE_CHECKING:
@@ -303,15 +309,14 @@ def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:
         by_unit.setdefault(row.unit.id, []).append(row)
     rows: list[list[Cell]] = []
     for unit in ordered_units(report):
-        head: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, len(by_unit.get(unit.id, ()))]
+        head: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, shortfall_count(unit)]
         if unit.id not in by_unit:
             rows.append([*head, EMPTY, EMPTY, EMPTY, EMPTY, label("no_shortfalls", lang), EMPTY])
         for row in by_unit.get(unit.id, ()):
             result = row.result
             code = number_format(result.measure if result else None, [row.gap])
             status = display_status(result) if result is not None else row.status
-            rows.append([*head, row.role_text(lang), shortfall_target(row),
-                         scoped_name(result, lang, names) if result else EMPTY,
+            rows.append([*head, row.role_text(lang), shortfall_target(row, lang), UNIT_CELLS["name"](row, lang, names),
                          requirement_cell(result, lang) if result else EMPTY,
                          _Cell(status_text(result, lang) if result else status_label(row.status, lang),
                                status=status),

@@ -6,6 +6,7 @@ line (``validate`` gives exit 1 for error findings; ``check``, ``units``,
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,13 @@ def test_size_limit_holds_when_the_reported_size_lies(tmp_path: Path, monkeypatc
     """A pipe or /dev/zero reports size 0; the reader must still stop after 10 MiB."""
     path = tmp_path / "grows.yaml"
     path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
-    monkeypatch.setattr("policycheck.plans.yamlload.os.path.getsize", lambda _path: 0)
+    real_fstat = os.fstat
+
+    def zero_size(fd: int) -> os.stat_result:  # what /proc files and growing files report
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:10]))
+
+    monkeypatch.setattr("policycheck.inputs.os.fstat", zero_size)
     assert _errors(path) == [("PC102", 0, 0, "file is over 10 MiB; plan files are limited to 10 MiB")]
 
 

@@ -61,8 +61,10 @@ def test_scoped_results_name_their_unit() -> None:
     report = evaluate([plan(area)], actuals({("area", "a"): {2022: 0.0, 2025: 0.1},
                                              ("area", "b"): {2022: 0.0, 2025: 0.2}}))
     text = render(report, "text", RenderOptions(view="units"))
-    assert "甲镇        承担    新投入使用创新载体面积（甲镇）  ≥1           0.1    -0.5  明显滞后" in text
-    assert "市科技局    牵头    新投入使用创新载体面积（乙镇）  ≥1           0.2    -0.4  明显滞后" in text
+    assert "甲镇        承担    新投入使用创新载体面积（甲镇）     ≥1           0.1    -0.5  明显滞后" in text
+    # The lead gets one row for both lagging towns, not one per town (docs/evaluation.md#unit-view).
+    assert "市科技局    牵头    新投入使用创新载体面积 [2 个单位]  ≥1             —       —  明显滞后" in text
+    assert "市科技局         1       0       2" in text
     english = render(report, "text", RenderOptions(view="units", lang="en"))
     assert "新投入使用创新载体面积 (甲镇)" in english
 

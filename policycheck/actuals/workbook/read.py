@@ -22,6 +22,7 @@ What a statistician's sheet has beyond a CSV file is settled here:
 from __future__ import annotations
 
 import datetime
+import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -48,32 +49,46 @@ SheetReader = Callable[[str, "_Rows", int], None]
 CellValue = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
 
 
-def read_workbook(path: str, findings: list[Finding], read_sheet: SheetReader, *, sheets: Sequence[str] = ()) -> None:
+def read_workbook(path: str, findings: list[Finding], read_sheet: SheetReader, *, sheets: Sequence[str] = (),
+                  data: bytes | None = None) -> None:
     """Hand the chosen sheets of the workbook ``path`` (``BOOK`` or ``BOOK#SHEET``) to ``read_sheet``;
-    what is wrong with the workbook itself goes to ``findings``."""
+    what is wrong with the workbook itself goes to ``findings``.
+
+    ``data`` is the workbook's bytes when they were already read; otherwise they are read here
+    through the one bounded reader (:func:`policycheck.inputs.read_input`), once: the scan and
+    the spreadsheet library both work on those bytes, never on the file again.
+    """
     book, chosen = split_sheet(path)
     if chosen is None or os.path.exists(path):
         book, wanted = path, list(sheets)
     else:
         wanted = [chosen]
+    if data is None:
+        from policycheck.inputs import read_input
+
+        got = read_input(book)
+        if got.data is None:
+            findings.append(Finding.of("PC400", ERROR, book, 0, 0, got.problem or msg("PC400.book-empty")))
+            return
+        data = got.data
     try:
-        scan = scan_workbook(book)
+        scan = scan_workbook(book, data)
     except WorkbookRefused as exc:
         findings.append(Finding.of("PC400", ERROR, book, 0, 0, msg("PC400.book-refused", why=exc.text)))
         return
     findings.extend(Finding.of("PC410", WARNING, book, 0, 0, text) for text in scan.warnings)
     try:
-        _read_sheets(book, scan, wanted, findings, read_sheet)
+        _read_sheets(book, data, scan, wanted, findings, read_sheet)
     except WorkbookRefused as exc:
         findings.append(Finding.of("PC400", ERROR, book, 0, 0, exc.text))
 
 
-def _read_sheets(book: str, scan: BookScan, wanted: list[str], findings: list[Finding],
+def _read_sheets(book: str, data: bytes, scan: BookScan, wanted: list[str], findings: list[Finding],
                  read_sheet: SheetReader) -> None:
     import python_calamine
 
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(book)
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
         raise WorkbookRefused(msg("PC400.book-password-short")) from exc
     except Exception as exc:  # the library's errors (zip, XML, BIFF) and its panics: one clear finding

@@ -6,7 +6,7 @@ that is no workbook is refused with what it seems to be.
 """
 from __future__ import annotations
 
-import os
+import io
 
 from policycheck.actuals.workbook.cfb import MAGIC, CompoundFile
 from policycheck.actuals.workbook.limits import MAX_XLS_BYTES, BookScan, WorkbookRefused
@@ -19,18 +19,14 @@ from policycheck.messages import Text, msg
 _ZIP = b"PK\x03\x04"
 
 
-def scan_workbook(path: str) -> BookScan:
-    """Check and scan the workbook at ``path``; :class:`WorkbookRefused` says why it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError as exc:
-        raise WorkbookRefused(msg("PC400.book-unread", error=exc.strerror or exc)) from exc
+def scan_workbook(path: str, data: bytes) -> BookScan:
+    """Check and scan the workbook ``path`` whose bytes are ``data`` (read once, bounded, by
+    :mod:`policycheck.inputs`); :class:`WorkbookRefused` says why it cannot be read."""
+    head, size = data[:8], len(data)
     if not head:
         raise WorkbookRefused(msg("PC400.book-empty"))
     if head.startswith(_ZIP):
-        parts = Parts(path)
+        parts = Parts(io.BytesIO(data))
         try:
             if "mimetype" in parts.infos or "content.xml" in parts.infos:
                 return scan_ods(parts)
@@ -40,19 +36,16 @@ def scan_workbook(path: str) -> BookScan:
     if head.startswith(MAGIC):
         if size > MAX_XLS_BYTES:
             raise WorkbookRefused(msg("PC400.book-xls-size", size=size, limit=MAX_XLS_BYTES))
-        with open(path, "rb") as handle:
-            compound = CompoundFile(handle.read())
+        compound = CompoundFile(data)
         names = {name.lower() for name in compound.names()}
         if "encryptedpackage" in names or "encryptioninfo" in names:
             raise WorkbookRefused(msg("PC400.book-password"))
         return scan_xls(compound)
-    raise WorkbookRefused(msg("PC400.book-not", what=_looks_like(head, path)))
+    raise WorkbookRefused(msg("PC400.book-not", what=_looks_like(data[:4096])))
 
 
-def _looks_like(head: bytes, path: str) -> Text:
-    """What a file that is no workbook seems to be, and what to do with it."""
-    with open(path, "rb") as handle:
-        sample = handle.read(4096)
+def _looks_like(sample: bytes) -> Text:
+    """What a file that is no workbook seems to be (by its first bytes), and what to do with it."""
     try:
         sample.decode("utf-8")
         text = True

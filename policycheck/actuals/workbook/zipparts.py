@@ -13,6 +13,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from typing import IO
 from xml.parsers import expat
 
 from policycheck.actuals.workbook.limits import MAX_PARTS, MAX_UNPACKED, WorkbookRefused
@@ -24,9 +25,9 @@ CHUNK = 1 << 20
 class Parts:
     """An open zipped workbook whose sizes were checked."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, source: str | IO[bytes]) -> None:
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             raise WorkbookRefused(msg("PC400.book-damaged", what=msg("PC400.zip-damaged", error=exc))) from exc
         infos = self.zip.infolist()

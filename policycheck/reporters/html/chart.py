@@ -71,6 +71,14 @@ class Point:
         return f"M{px(self.x - r):g} {px(self.y - r):g}h{2 * r:g}v{2 * r:g}h{-2 * r:g}z"
 
 
+def compound(start: float, rate: float, first: int, last: int) -> tuple[YearValue, ...] | None:
+    """``start`` grown by ``rate`` % a year from ``first`` to ``last``; None beyond the float range."""
+    try:
+        points = tuple((y, start * (1 + rate / 100) ** (y - first)) for y in range(first, last + 1))
+    except OverflowError:
+        return None
+    return points if all(math.isfinite(v) for _, v in points) else None
+
 def diamond_d(x: float, y: float, r: float = 6.0) -> str:
     return f"M{px(x):g} {px(y - r):g}l{r:g} {r:g}l{-r:g} {r:g}l{-r:g} {-r:g}z"
 

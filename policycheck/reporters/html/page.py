@@ -1,11 +1,10 @@
 """The ``html`` format: one self-contained year-end report with a chart per target.
 
 Everything is inline (CSS in a ``<style>``, charts as SVG), so the file can be
-mailed, archived or opened offline and never makes a request.  This module
-turns the report into plain view objects (texts already formatted, chart
-pixels computed by :mod:`policycheck.reporters.html.chart`); the Jinja2 template only loops
-over them.  Autoescaping is always on because plan and CSV text can come from
-anyone (a CI job renders whatever a pull request contains).
+mailed, archived or opened offline and never makes a request.  This module turns the
+report into plain view objects (texts formatted, chart pixels computed by
+:mod:`policycheck.reporters.html.chart`); the Jinja2 template only loops over them.
+Autoescaping is always on: plan and CSV text can come from anyone (a pull request).
 """
 from __future__ import annotations
 
@@ -148,7 +147,7 @@ def page_context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "summary_headers": list(zip(headers(UNIT_SUMMARY_COLUMNS, lang),
                                     (c.numeric for c in UNIT_SUMMARY_COLUMNS), strict=True)),
         "unit_summary": unit_summary_texts(report, lang, options.units),
-        "findings": [(f.location_text(), f.level, f.rule, one_line(f.text(lang)))
+        "findings": [(one_line(f.location_text()), f.level, f.rule, one_line(f.text(lang)))
                      for f in sorted_findings(report.findings)],
         # A row replaced by a stronger data status is listed, never dropped silently (docs/actuals.md).
         "superseded_columns": [(column.label(lang), column) for column in SUPERSEDED_COLUMNS],
@@ -252,7 +251,7 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
     if result.kind == "cagr" and result.level is not None:
         facts.append((label("level", lang), fmt_number(result.level, lang)))
     # The CSV's own words about the figure (docs/actuals.md#columns: source and note are carried into reports).
-    facts += [(label(key, lang), text) for key, text in (("source", result.source), ("note", result.note)) if text]
+    facts += [(label(k, lang), one_line(t)) for k, t in (("source", result.source), ("note", result.note)) if t]
     return tuple(facts)
 
 
@@ -366,7 +365,8 @@ def running_totals(observed: tuple[tuple[int, float | None], ...],
     for year, value in observed:
         if year < since:
             continue
-        total = None if total is None or value is None else total + value
+        # a sum beyond the float range is not drawn (and neither is any later one)
+        total = None if total is None or value is None or not math.isfinite(total + value) else total + value
         totals.append((year, total))
     return tuple(totals)
 
@@ -380,14 +380,15 @@ def _cagr_chart(result: Result, lang: str, fmt: Callable[[float], str],
     """
     rate, level = _number(result.target_value), _number(result.level)
     base, end = result.baseline, result.target_year
-    if level is None or rate is None or base is None or end is None or base.value <= 0:
+    if (level is None or rate is None or base is None or end is None or base.value <= 0
+            or (compound := chart.compound(base.value, rate, base.year, end)) is None):  # beyond floats: rates
         history = [(y, _number(v), "") for y, v in result.observed]
         return chart.bar_chart(history, requirement_values(rate), fmt=fmt), y_label, ()
-    compound = tuple((y, base.value * (1 + rate / 100) ** (y - base.year)) for y in range(base.year, end + 1))
     actual_rate = _number(result.actual)
     projection = None
     if actual_rate is not None and end > result.year:
-        projection = ((result.year, level), (end, level * (1 + actual_rate / 100) ** (end - result.year)))
+        ahead = chart.compound(level, actual_rate, result.year, end)
+        projection = ((result.year, level), ahead[-1]) if ahead else None
     data = chart.Trajectory(schedule=compound, baseline=(base.year, base.value), milestones=(compound[-1],),
                             observed=tuple((y, _number(v)) for y, v in result.observed),
                             projection=projection, year=result.year)

@@ -152,8 +152,10 @@ def out_of_range_findings(results: Iterable[Result], actuals: Actuals) -> list[F
     numbers behind them as unusable input.  The finding is at the CSV cell of the actual when there is one (PC402),
     else at the target in the plan (PC200).
     """
+    from policycheck.evaluation.resulttable import rows_of
+
     findings: list[Finding] = []
-    for result in results:
+    for result in rows_of(results):  # a run's table builds a Result only for the few out of range
         if result.reason_code != "out_of_range":
             continue
         field = result.reason_args.get("field", "a computed value")

@@ -196,7 +196,7 @@ class ResultTable(Sequence[Result]):
                 yield ResultRow(self, i, bases[i], units[i], status, gap, reason.code)
 
 
-def rows_of(results: Sequence[Result]) -> Iterable[ResultRow | Result]:
+def rows_of(results: Iterable[Result]) -> Iterable[ResultRow | Result]:
     """The rows of a run's table (no Result built), or the results themselves."""
     return results.rows() if isinstance(results, ResultTable) else results
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policycheck.evaluation.engine import evaluate, evaluate_target, summarize
+from policycheck.evaluation.finite import out_of_range_findings
 from policycheck.evaluation.options import EvaluationOptions, resolve_settings
 from policycheck.evaluation.resulttable import ResultRow, ResultTable
 from policycheck.evaluation.unitview import build_unit_view
@@ -68,3 +69,17 @@ def test_nothing_is_appended_after_a_result_is_read() -> None:
     with pytest.raises(ValueError, match="before any is read"):
         table.append(table._bases[0] if table._bases else None, None, 2025, None, False)  # type: ignore[arg-type]
     assert table[0] is first
+
+
+def test_out_of_range_findings_read_the_rows_and_build_only_the_results_out_of_range() -> None:
+    total = target("total", kind="cumulative", unit="项", milestones=((2027, 10000.0),))
+    area = target("area", milestones=((2027, 1.0),), responsible=("kjj",), scope=Scope(units=("a", "b")))
+    data = actuals({("total", None): {2023: 1.7e308, 2024: 1.7e308},
+                    ("area", "a"): {2023: 0.4, 2024: 0.5}, ("area", "b"): {2023: 0.5, 2024: 1.2}})
+    table = evaluate([plan(total, area)], data).results
+    assert isinstance(table, ResultTable)
+    from_rows = out_of_range_findings(table, data)
+    assert table._built is None  # no Result kept
+    assert [(f.rule, f.message) for f in from_rows] == [(f.rule, f.message) for f in
+                                                       out_of_range_findings(tuple(table), data)]
+    assert [f.rule for f in from_rows] == ["PC402"]  # at the 2024 cell of the sum out of range

@@ -4,10 +4,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from policycheck.findings import Finding, format_parsable
+from policycheck.messages import Text
 
 
 class PolicycheckError(Exception):
-    """Base class: an input that cannot be used."""
+    """Base class: an input that cannot be used.
+
+    Given a :class:`Text`, the command line prints it in the run's --lang
+    (:meth:`in_lang`); ``str()`` is the English text, as the API has always said.
+    """
+
+    def __init__(self, message: Text | str = "") -> None:
+        self.text = message if isinstance(message, Text) else None
+        super().__init__(str(message))
+
+    def in_lang(self, lang: str) -> str:
+        """The message in ``lang`` (zh or en); a message given as plain text as it is."""
+        return self.text.get(lang) if self.text is not None else str(self)
 
 
 class InputError(PolicycheckError):

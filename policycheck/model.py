@@ -303,8 +303,7 @@ class Result:
     # no_data: the last earlier observation
     last_year: int | None = None
     last_value: float | bool | None = None
-    # For charts: resolved path points (baseline and milestones) and every
-    # observed value of the series up to and after Y, in year order.
+    # For charts: resolved path points and every observed value of the series (around Y), in year order.
     path: tuple[tuple[int, float], ...] = ()
     observed: Sequence[tuple[int, float | bool | None]] = ()
     # The reason as a code of policycheck.evaluation.reasons and its (text) arguments, so
@@ -338,6 +337,7 @@ class Result:
     change: Mapping[str, object] | None = None
     category: str | None = None
     target_category: str | None = None
+    expected_category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

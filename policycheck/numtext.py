@@ -35,7 +35,7 @@ def number_text(value: float) -> str:
     A number of 1e15 or more keeps six significant digits: 1e+308 with two
     decimals would be 312 digits wide.
     """
-    if -1e15 < value < 1e15:
+    if -LARGE_NUMBER < value < LARGE_NUMBER:
         return trim(f"{value:.2f}")
     return f"{value:.6g}"
 
@@ -45,8 +45,24 @@ def range_text(lo: float, hi: float) -> str:
     return f"{number_text(lo)}—{number_text(hi)}"
 
 
+#: From this magnitude on a number keeps six significant digits (docs/reports.md#large-numbers).
+LARGE_NUMBER: float = 1e15
+
+#: From this many percent on a percentage is written in scientific notation: a finite
+#: ratio of 1e100 with one decimal would be 104 digits wide (docs/reports.md#large-numbers).
+LARGE_PERCENT: float = 1e6
+
+
 def percent_text(ratio: float) -> str:
-    """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``, 0.95 -> ``95%``."""
+    """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``, 0.95 -> ``95%``.
+
+    From 1,000,000 % on, three significant digits in scientific notation
+    (1e100 -> ``1e+102%``, 96924187.5 -> ``9.69e+09%``): every human format uses
+    this one rule; JSON keeps the exact ratio.
+    """
     if not math.isfinite(ratio):
         return str(ratio)
-    return f"{trim(f'{ratio * 100:.1f}')}%"
+    percent = ratio * 100
+    if abs(percent) >= LARGE_PERCENT:
+        return f"{percent:.3g}%"
+    return f"{trim(f'{percent:.1f}')}%"

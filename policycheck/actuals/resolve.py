@@ -137,6 +137,7 @@ class Resolver:
         self.named: dict[str, list[tuple[Plan, str]]] = {}
         #: folded name -> the name as the plan writes it (for "did you mean")
         self.shown: dict[str, str] = {}
+        seen: set[tuple[str, str, str]] = set()
         for plan in plans:
             for tid in [t.id for t in plan.targets] + list(plan.references):
                 self.owners.setdefault(tid, []).append(plan)
@@ -144,9 +145,11 @@ class Resolver:
             names += [(ref.id, ref.name) for ref in plan.references.values() if ref.name]
             for tid, name in names:
                 folded = fold_name(name)
-                entries = self.named.setdefault(folded, [])
-                if (plan, tid) not in entries:
-                    entries.append((plan, tid))
+                # a set beside each list: thousands of targets may share one name,
+                # and a scan of the list per target would make loading quadratic
+                if (plan.id, tid, folded) not in seen:
+                    seen.add((plan.id, tid, folded))
+                    self.named.setdefault(folded, []).append((plan, tid))
                 self.shown.setdefault(folded, name)
         self.problems: dict[tuple[str, str], Problem] = {}
         self._targets: dict[tuple[str, str, str], _Series | Problem] = {}

@@ -70,9 +70,21 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
         except PolicycheckError as exc:
             if getattr(exc, "quiet", False):  # stdout's reader went away (| head): nothing to tell
                 sys.exit(EXIT_USAGE)
-            fail(str(exc))
+            lang = kwargs.get("lang")
+            fail(_readable(exc, lang if isinstance(lang, str) else DEFAULT_LANG))
 
     return wrapper
+
+
+def _readable(exc: PolicycheckError, lang: str) -> str:
+    """The message in ``lang``, or in English when stderr's encoding cannot hold it
+    (``PYTHONIOENCODING=ascii`` would turn Chinese into a row of \\uXXXX escapes)."""
+    text = exc.in_lang(lang)
+    try:
+        text.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return exc.in_lang("en")
+    return text
 
 
 @click.group(cls=GuardedGroup, context_settings=CONTEXT_SETTINGS, epilog=examples.MAIN)
@@ -117,7 +129,7 @@ def refuse_bad_config(lang: str) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(("auto",) + VALIDATE_FORMATS), default="auto",
               show_default=True, help="auto: github under GITHUB_ACTIONS=true, otherwise text.")
 @click.option("--strict/--no-strict", default=False, help="Warnings count as errors.")
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, is_eager=True, help=LANG_HELP)
 @click.option("--encoding", default="auto", show_default=True, callback=check_encoding,
               help="CSV encoding (see check).")
 @click.option("--allow-unknown/--no-allow-unknown", default=False, help="Unknown target ids in CSV become warnings.")
@@ -193,7 +205,7 @@ def explain(plan: str, target: str, **kwargs: Any) -> None:
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False),
               help="Write to FILE (atomically); an existing FILE is kept unless --force.")
 @click.option("--force", is_flag=True, help="Replace an existing -o FILE (it may hold filled-in values).")
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG,
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, is_eager=True,
               help="Language of the header row and the 填写说明 column (default zh, or lang in policycheck.toml).")
 @handle_errors
 def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tuple[str, ...], force: bool,
@@ -212,7 +224,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
         fail(msg("cli.output-twice", count=len(outputs), paths=", ".join(outputs)).get(lang))
     output = outputs[0] if outputs else None
     if output:
-        output_targets([output])
+        output_targets([output], dash="output.dash-template")
         refuse_overwriting_inputs([output], plans)
         if os.path.lexists(output) and not force and (os.path.isfile(output) or not os.path.exists(output)):
             # A filled-in copy is the usual file at that path: replacing it would lose every value.
@@ -222,7 +234,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
     span = parse_years(years) if years else None
     if output and output.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         if not output.lower().endswith(".xlsx"):
-            fail(f"{output}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice open it)")
+            fail(msg("output.template-xlsx", path=output).get(lang))
         from policycheck.actuals.template_xlsx import build_xlsx_template
 
         atomic_write(output, build_xlsx_template(loaded, years=span, wide=wide, lang=lang))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, size_text
+from policycheck.messages import Text
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
@@ -150,7 +151,10 @@ def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> st
     try:
         text_encoding(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc.args[0])) from None
+        reason = exc.args[0]
+        # --lang is eager (processed first), so the run's language is known here
+        lang = ctx.params.get("lang") or DEFAULT_LANG
+        raise click.BadParameter(reason.get(lang) if isinstance(reason, Text) else str(reason)) from None
     return value
 
 
@@ -193,7 +197,7 @@ def evaluation_options(func: _F) -> _F:
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="Exit 1 when any result is at or above this level."),
         click.option("--strict/--no-strict", default=False, help="Aspirational (力争) targets can fail the run too."),
-        click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP),
+        click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP, is_eager=True),
         click.option("-f", "--format", "fmt", type=click.Choice(STDOUT_FORMATS),
                      help=f"What goes to stdout. {FORMAT_HELP} (xlsx only with -o)."),
         click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,

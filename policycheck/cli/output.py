@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policycheck.errors import OutputError
+from policycheck.messages import Text, msg
 
 #: A file's content: text, bytes, or text in pieces written as they are produced
 #: (the JSON report, line by line: docs/performance.md).
@@ -100,26 +101,25 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Payload]], *,
                     _remove(tmp_name)
 
 
-def output_targets(paths: Sequence[str]) -> list[Target]:
+def output_targets(paths: Sequence[str], *, dash: str = "output.dash") -> list[Target]:
     """What each output path is; :class:`OutputError` (exit 2) for one that cannot be
-    written or is named twice, before anything is written."""
-    targets = [_target(path) for path in paths]
+    written or is named twice, before anything is written.  ``dash`` is the message
+    for ``-`` (template's -o takes a FILE, and prints to stdout without -o)."""
+    targets = [_target(path, dash) for path in paths]
     seen: list[Target] = []
     for target in targets:
         for earlier in seen:
             if _same_output(target, earlier):
-                raise OutputError(f"{target.path}: given twice as an output (also as {earlier.path}); "
-                                  "each -o needs its own path")
+                raise OutputError(msg("output.twice", path=target.path, earlier=earlier.path))
         seen.append(target)
     return targets
 
 
-def _target(path: str) -> Target:
+def _target(path: str, dash: str = "output.dash") -> Target:
     if path == "-":
-        raise OutputError("-: is not a file name here; to print a report on standard output use -f FORMAT "
-                          "(or -o FORMAT=/dev/stdout)")
+        raise OutputError(msg(dash))
     if path.endswith(("/", os.sep)):
-        raise OutputError(f"{path}: names a folder; give a file name, e.g. {path}report.json")
+        raise OutputError(msg("output.folder", path=path))
     fd = _descriptor(path)
     if fd is not None:
         return Target(path, "fd", fd)
@@ -131,7 +131,7 @@ def _target(path: str) -> Target:
     if stat.S_ISREG(mode):
         return Target(path, "file")
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{path}: cannot write: Is a directory")
+        raise OutputError(msg("output.is-directory", path=path))
     if stat.S_ISFIFO(mode):
         return Target(path, "fifo")
     if stat.S_ISCHR(mode):
@@ -140,10 +140,10 @@ def _target(path: str) -> Target:
             return Target(path, "fd", same_fd)
         if _is_null_or_tty(path, info):
             return Target(path, "device")
-        raise OutputError(f"{path}: cannot write: a device other than /dev/null or a terminal; "
-                          "give a file name")
-    what = "a socket" if stat.S_ISSOCK(mode) else "a block device" if stat.S_ISBLK(mode) else "not a file"
-    raise OutputError(f"{path}: cannot write: {what}; give a file name")
+        raise OutputError(msg("output.device", path=path))
+    what = "output.socket" if stat.S_ISSOCK(mode) else "output.block-device" if stat.S_ISBLK(mode) \
+        else "output.not-file"
+    raise OutputError(msg(what, path=path))
 
 
 def _descriptor(path: str) -> int | None:
@@ -180,12 +180,19 @@ def _is_null_or_tty(path: str, info: os.stat_result) -> bool:
 def _same_output(first: Target, second: Target) -> bool:
     if first.kind == "fd" and second.kind == "fd":
         return first.fd == second.fd
-    if os.path.normpath(first.path) == os.path.normpath(second.path):
+    if _resolved(first.path) == _resolved(second.path):
         return True
     try:
         return os.path.samefile(first.path, second.path)
     except OSError:
         return False
+
+
+def _resolved(path: str) -> str:
+    """The real path of the folder plus the name: one spelling for a file that does
+    not exist yet (``z.json`` and ``../here/z.json``), which samefile cannot compare."""
+    folder, name = os.path.split(path)
+    return os.path.join(os.path.realpath(folder or os.curdir), name)
 
 
 @contextlib.contextmanager
@@ -215,12 +222,12 @@ def _stage(target: Path, data: Payload, encoding: str, temps: list[str]) -> str:
             fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
             temps.append(tmp_name)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputError(cannot_write(target, exc)) from exc
     try:
         _write(fd, data, encoding)
         _copy_permissions(tmp_name, target)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputError(cannot_write(target, exc)) from exc
     except BaseException:
         _remove(tmp_name)  # a report that failed while being produced leaves no half file
         raise
@@ -271,8 +278,25 @@ def _write_stream(target: Target, payload: bytes) -> None:
                 _write_all(fd, payload)
             finally:
                 os.close(fd)
+    except _NoReader:
+        raise OutputError(msg("output.no-reader", path=target.path)) from None
+    except _Closed:
+        raise OutputError(msg("output.closed", path=target.path)) from None
     except OSError as exc:
-        raise OutputError(f"{target.path}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputError(cannot_write(target.path, exc)) from exc
+
+
+def cannot_write(path: str | os.PathLike[str], exc: OSError) -> Text:
+    """``PATH: cannot write: REASON`` in both languages (the reason is the system's own words)."""
+    return msg("output.write", path=os.fspath(path), error=exc.strerror or exc)
+
+
+class _NoReader(Exception):
+    """A FIFO nobody reads: writing would block forever."""
+
+
+class _Closed(Exception):
+    """stdout or stderr closed by the shell (``>&-``) while -o names it."""
 
 
 def _write_descriptor(fd: int, payload: bytes) -> None:
@@ -280,7 +304,7 @@ def _write_descriptor(fd: int, payload: bytes) -> None:
     stream = sys.stdout if fd == 1 else sys.stderr if fd == 2 else None
     stream = getattr(stream, "_stream", stream)  # the stream under SafeStderr: reports are not cleaned
     if fd in (1, 2) and stream is None:
-        raise OSError(errno.EBADF, "it is closed")
+        raise _Closed()
     if stream is None:
         _write_all(fd, payload)
         return
@@ -300,7 +324,7 @@ def _write_fifo(path: str, payload: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise OSError(exc.errno, "no process is reading this FIFO") from exc
+            raise _NoReader() from exc
         raise
     try:
         os.set_blocking(fd, True)
@@ -330,7 +354,7 @@ def _rename(tmp_name: str, target: Path) -> None:
     try:
         os.replace(tmp_name, target)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputError(cannot_write(target, exc)) from exc
 
 
 def _remove(tmp_name: str) -> None:

@@ -174,8 +174,9 @@ def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> 
     books = [path if os.path.exists(path) else split_sheet(path)[0] for path in inputs]
     clashes = overwritten_inputs(outputs, books)
     if clashes:
-        raise UsageError("\n".join(f"{path}: is an input file of this run; inputs are never modified, "
-                                   "so write the output to another path" for path in clashes))
+        from policycheck.messages import join, msg
+
+        raise UsageError(join((msg("output.is-input", path=path) for path in clashes), en="\n", zh="\n"))
 
 
 def _emit_validation(validation: Validation, fmt: str, extra: Sequence[tuple[str, str]], *, quiet: bool,
@@ -312,7 +313,9 @@ def _make_folder(folder: str) -> str | None:
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
-        raise PolicycheckError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from exc
+        from policycheck.messages import msg
+
+        raise PolicycheckError(msg("output.no-folder", path=folder, error=exc.strerror or exc)) from exc
     return top
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policycheck.errors import PolicycheckError
+from policycheck.messages import msg
 
 if TYPE_CHECKING:
     from policycheck.model import Report, UnitSummary
@@ -34,7 +35,7 @@ def parse_split(value: str) -> tuple[str, str]:
     fmt, sep, folder = value.partition("=")
     if sep and fmt in SPLIT_FORMATS:
         if not folder:
-            raise PolicycheckError(f"--split {value}: expected FORMAT=DIR, e.g. xlsx=reports/")
+            raise PolicycheckError(msg("output.split-form", value=value))
         return fmt, folder
     return "xlsx", value
 

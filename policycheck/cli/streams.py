@@ -21,6 +21,7 @@ import sys
 from typing import TextIO
 
 from policycheck.errors import PolicycheckError
+from policycheck.messages import Text, msg
 from policycheck.textsafe import clean_block
 
 #: Encodings that hold every character: no need to try the text first.
@@ -30,7 +31,7 @@ _UNIVERSAL = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})
 class StdoutError(PolicycheckError):
     """Standard output cannot take the report; ``quiet`` when the reader simply went away."""
 
-    def __init__(self, message: str, *, quiet: bool = False) -> None:
+    def __init__(self, message: Text | str, *, quiet: bool = False) -> None:
         super().__init__(message)
         self.quiet = quiet
 
@@ -43,8 +44,7 @@ def check_stdout_encoding(text: str) -> None:
     """
     stream = sys.stdout
     if stream is None:
-        raise StdoutError("stdout: is closed; give it a file (> report.txt) or write the report "
-                          "with -o FORMAT=FILE")
+        raise StdoutError(msg("stdout.closed"))
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         name = codecs.lookup(encoding).name
@@ -55,9 +55,7 @@ def check_stdout_encoding(text: str) -> None:
     try:
         text.encode(name)
     except UnicodeEncodeError as exc:
-        raise StdoutError(
-            f"stdout: cannot write {text[exc.start]!r} in its encoding {encoding} (from PYTHONIOENCODING "
-            "or the locale); set PYTHONIOENCODING=utf-8, or write the report with -o FORMAT=FILE") from None
+        raise StdoutError(msg("stdout.encoding", char=repr(text[exc.start]), encoding=encoding)) from None
 
 
 def write_stdout(text: str, *, newline: bool = True) -> None:
@@ -73,10 +71,10 @@ def write_stdout(text: str, *, newline: bool = True) -> None:
     except OSError as exc:
         _silence_stdout()
         if exc.errno == errno.EPIPE:
-            raise StdoutError("stdout: closed by its reader", quiet=True) from None
-        raise StdoutError(f"stdout: cannot write: {exc.strerror or exc}") from None
+            raise StdoutError(msg("stdout.gone"), quiet=True) from None
+        raise StdoutError(msg("stdout.write", error=exc.strerror or exc)) from None
     except ValueError as exc:  # write to a closed file object
-        raise StdoutError(f"stdout: cannot write: {exc}") from None
+        raise StdoutError(msg("stdout.write", error=exc)) from None
 
 
 def _silence_stdout() -> None:

@@ -237,14 +237,18 @@ def _ratio(case: Case, path: _Path, a: float, expected: float, out: Outcome) -> 
     y0, b = path.baseline.year, path.baseline.value
     final_year, v_req = path.final
     d = path.schedule.travel
-    # A two-sided 左右 overshot past its band counts by its distance (judge.mirrored).
-    a = _effective(case, path, a)
+    # A two-sided 左右 overshot past its band counts by its distance (judge.mirrored), but
+    # never below no progress at all: it moved toward the target and past it, not back
+    # (docs/evaluation.md#approx).
+    counted = _effective(case, path, a)
+    rho = None
     if out.method == "cagr":
-        rho = cagr_ratio(a, b, case.year - y0, midpoint(v_req), final_year - y0, d)
-        if rho is not None:
-            return rho
-        out.method = "linear"
-    return linear_ratio(a, b, expected, d)
+        rho = cagr_ratio(counted, b, case.year - y0, midpoint(v_req), final_year - y0, d)
+        if rho is None:
+            out.method = "linear"
+    if rho is None:
+        rho = linear_ratio(counted, b, expected, d)
+    return max(rho, 0.0) if rho is not None and counted != a else rho
 
 
 def _effective(case: Case, path: _Path, a: float) -> float:
@@ -289,13 +293,15 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
     settings = case.settings
     counted = _effective(case, path, a)
     if counted != a:
+        # Overshot, never 不进反退: the ratio is floored at 0 above, and with nothing due yet
+        # a value past the band is off the schedule, not behind the baseline.
         if rho is not None:
             status = classify_ratio(rho, settings.on_track, settings.at_risk)
         else:
-            status = "on_track" if d * (counted - b) >= -eps(b) else "regressing"
+            status = "on_track" if d * (counted - b) >= -eps(b) else "off_track"
         nominal = midpoint(path.final[1])
         out.judge(status, because("beyond_band", actual=fmt(a), target=fmt(nominal), band=fmt(band(case, nominal)),
-                                  counted=fmt(counted)))
+                                  over=fmt(abs(a - nominal)), counted=fmt(counted)))
         return
     if rho is None:
         if d * (a - b) >= -eps(b):

@@ -23,6 +23,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.findings import WARNING, Finding
 from policycheck.messages import msg
+from policycheck.numtext import percent_text
 from policycheck.observations import Observation
 from policycheck.verdicts import stated_verdict
 
@@ -112,4 +113,4 @@ def _implausible(case: Case, obs: Observation, attainment: float | None) -> Find
     return Finding.of(
         "PC414", WARNING, obs.file, obs.line, obs.column,
         msg("PC414.implausible", target=case.target.id, year=case.year, written=written, measure=measure,
-            value=value, attainment=attainment * 100, low=PLAUSIBLE[0], high=PLAUSIBLE[1]))
+            value=value, attainment=percent_text(attainment), low=PLAUSIBLE[0], high=PLAUSIBLE[1]))

@@ -78,6 +78,8 @@ class Outcome:
     change: Mapping[str, object] | None = field(default=None, metadata=_ACTUAL)
     category: str | None = field(default=None, metadata=_ACTUAL)
     target_category: str | None = None
+    #: the grade the step schedule asks for at the year (a category target's 序时目标)
+    expected_category: str | None = None
 
     def judge(self, status: Status, reason: Reason) -> None:
         """Settle the status and say why."""

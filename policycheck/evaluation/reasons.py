@@ -112,8 +112,9 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh": "落后于{method}：比序时目标值{expected}低{difference}",
     },
     "beyond_band": {
-        "en": "actual {actual} is past the band of {target}左右 (±{band}): as far from it as {counted}",
-        "zh": "实际值{actual}已超出{target}左右的范围（±{band}）：与目标的距离相当于{counted}",
+        "en": "actual {actual} overshot {target}左右 (±{band}): {over} past the nominal value, as far from it "
+              "as {counted}",
+        "zh": "实际值{actual}已越过{target}左右的范围（±{band}），超出目标值{over}：与目标的距离相当于{counted}",
     },
     "behind_above": {
         "en": "behind the {method} schedule: {difference} above the expected {expected}",

@@ -86,6 +86,7 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
         elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
         direction=base.direction, attribute=base.attribute, stated=out.stated, approximate=out.approximate,
         change=out.change, category=out.category, target_category=out.target_category,
+        expected_category=out.expected_category,
         **out.reason.result_fields())
 
 

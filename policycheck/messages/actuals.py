@@ -215,11 +215,11 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                            "累计类指标把每年的当年新增数相加；请填写当年新增数，若填的确是累计数，"
                            "请在规划中为该指标加上 actuals: running_total"},
     "PC414.implausible": {"en": "{target} {year}: the value was converted from {written} to the target's {measure} "
-                                "({value} {measure}) and gives an attainment of {attainment:,.1f}%, outside "
+                                "({value} {measure}) and gives an attainment of {attainment}, outside "
                                 "{low:.0%}..{high:.0%}; check that the cell's magnitude ({written}) and the "
                                 "target's ({measure}) are the ones meant",
                           "zh": "{target} {year}：数值由{written}换算为指标的{measure}（{value} {measure}），"
-                                "达成率为 {attainment:,.1f}%，超出 {low:.0%}..{high:.0%}；"
+                                "达成率为 {attainment}，超出 {low:.0%}..{high:.0%}；"
                                 "请核对单元格的数量级（{written}）和指标的计量单位（{measure}）是否无误"},
     # -- the 填写说明 column of policycheck template (actuals/template.py) ---------------------
     "fill.value": {"en": "the year's value, in {measure}", "zh": "填写当年数值（{measure}）"},

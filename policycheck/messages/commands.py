@@ -41,6 +41,58 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                          "write to another name, or add --force to replace it",
                    "zh": "{path}：文件已存在，可能已填有数据；template 不会覆盖已有文件：请换一个文件名，"
                          "或加 --force 替换它"},
+    # -- output paths and stdout (cli/output.py, cli/streams.py; docs/security.md#5-atomic-outputs-all-or-nothing) --
+    "output.dash": {"en": "-: is not a file name here; to print a report on standard output use -f FORMAT "
+                          "(or -o FORMAT=/dev/stdout)",
+                    "zh": "-：这里不能用作文件名；要把报告打印到标准输出，请用 -f FORMAT（或 -o FORMAT=/dev/stdout）"},
+    "output.dash-template": {"en": "-: is not a file name here; to print the template on standard output, "
+                                   "leave out -o",
+                             "zh": "-：这里不能用作文件名；要把模板打印到标准输出，请不要给 -o"},
+    "output.folder": {"en": "{path}: names a folder; give a file name, e.g. {path}report.json",
+                      "zh": "{path}：这是文件夹名；请给出文件名，如 {path}report.json"},
+    "output.is-directory": {"en": "{path}: cannot write: Is a directory", "zh": "{path}：无法写入：这是一个文件夹"},
+    "output.device": {"en": "{path}: cannot write: a device other than /dev/null or a terminal; give a file name",
+                      "zh": "{path}：无法写入：这是 /dev/null 和终端以外的设备；请给出文件名"},
+    "output.socket": {"en": "{path}: cannot write: a socket; give a file name",
+                      "zh": "{path}：无法写入：这是套接字；请给出文件名"},
+    "output.block-device": {"en": "{path}: cannot write: a block device; give a file name",
+                            "zh": "{path}：无法写入：这是块设备；请给出文件名"},
+    "output.not-file": {"en": "{path}: cannot write: not a file; give a file name",
+                        "zh": "{path}：无法写入：不是文件；请给出文件名"},
+    "output.no-reader": {"en": "{path}: cannot write: no process is reading this FIFO",
+                         "zh": "{path}：无法写入：没有进程在读取这个 FIFO"},
+    "output.closed": {"en": "{path}: cannot write: it is closed", "zh": "{path}：无法写入：它已关闭"},
+    "output.split-form": {"en": "--split {value}: expected FORMAT=DIR, e.g. xlsx=reports/",
+                          "zh": "--split {value}：应为 FORMAT=DIR 的形式，如 xlsx=reports/"},
+    "output.template-xlsx": {"en": "{path}: the template workbook is written as .xlsx (Excel, WPS and LibreOffice "
+                                   "open it); name the file .xlsx",
+                             "zh": "{path}：模板工作簿以 .xlsx 格式写出（Excel、WPS 和 LibreOffice 都能打开）；"
+                                   "请把文件名改为 .xlsx"},
+    "output.write": {"en": "{path}: cannot write: {error}", "zh": "{path}：无法写入：{error}"},
+    "output.is-input": {"en": "{path}: is an input file of this run; inputs are never modified, "
+                              "so write the output to another path",
+                        "zh": "{path}：是本次运行的输入文件；输入文件从不修改，请把输出写到别的路径"},
+    "output.no-folder": {"en": "{path}: cannot make the folder: {error}", "zh": "{path}：无法创建文件夹：{error}"},
+    "output.twice": {"en": "{path}: given twice as an output (also as {earlier}); each -o needs its own path",
+                     "zh": "{path}：作为输出给了两次（另一次是 {earlier}）；每个 -o 需要各自的路径"},
+    "stdout.closed": {"en": "stdout: is closed; give it a file (> report.txt) or write the report "
+                            "with -o FORMAT=FILE",
+                      "zh": "stdout：标准输出已关闭；请把它重定向到文件（> report.txt），或用 -o FORMAT=FILE 写出报告"},
+    "stdout.encoding": {"en": "stdout: cannot write {char} in its encoding {encoding} (from PYTHONIOENCODING "
+                              "or the locale); set PYTHONIOENCODING=utf-8, or write the report with -o FORMAT=FILE",
+                        "zh": "stdout：无法以其编码 {encoding}（来自 PYTHONIOENCODING 或区域设置）写出 {char}；"
+                              "请设置 PYTHONIOENCODING=utf-8，或用 -o FORMAT=FILE 写出报告"},
+    "stdout.gone": {"en": "stdout: closed by its reader", "zh": "stdout：读取方已关闭"},
+    "stdout.write": {"en": "stdout: cannot write: {error}", "zh": "stdout：无法写入：{error}"},
+    # -- the environment (reporters/junit.py) ----------------------------------------------
+    "env.epoch-not-number": {"en": "SOURCE_DATE_EPOCH={value} is not a whole number of seconds; {hint}",
+                             "zh": "SOURCE_DATE_EPOCH={value} 不是整数秒；{hint}"},
+    "env.epoch-negative": {"en": "SOURCE_DATE_EPOCH={value} is negative: before 1970-01-01 UTC; {hint}",
+                           "zh": "SOURCE_DATE_EPOCH={value} 为负数：早于 1970-01-01 UTC；{hint}"},
+    "env.epoch-beyond": {"en": "SOURCE_DATE_EPOCH={value} is beyond the year 9999; {hint}",
+                         "zh": "SOURCE_DATE_EPOCH={value} 超出了 9999 年；{hint}"},
+    "env.epoch-hint": {"en": "unset it, or give the seconds since 1970-01-01 UTC, e.g. 1700000000",
+                       "zh": "请取消设置，或给出自 1970-01-01 UTC 起的秒数，如 1700000000"},
     # -- PC500: the configuration file (config.py) -------------------------------------
     "PC500.not-file": {"en": "not a regular file (a device, FIFO or socket): a configuration is read only from "
                              "a regular file; remove it or replace it with one",

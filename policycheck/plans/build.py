@@ -14,6 +14,7 @@ from typing import Any
 from policycheck.changes import Change
 from policycheck.errors import PlanError
 from policycheck.findings import ERROR, Finding, cap_findings, has_errors, quoted, sorted_findings
+from policycheck.gcpause import gc_paused
 from policycheck.inputs import input_path
 from policycheck.kinds import default_comparator
 from policycheck.messages import msg
@@ -56,9 +57,13 @@ def check_plan_file(path: str, max_bytes: int = MAX_BYTES) -> PlanLoad:
     """Read, validate and build one plan file; never raises for bad input.
 
     The file is read once, at most 10 MiB (or ``max_bytes`` when smaller);
-    ``-`` is standard input.
+    ``-`` is standard input.  The collector is paused meanwhile: a plan of
+    100,000 targets builds millions of objects that live for the whole run and
+    form no cycles, and walking them again and again made reading it slower
+    than linear (docs/performance.md#plans-with-many-targets).
     """
-    return check_plan_yaml(load_yaml(input_path(path), max_bytes), input_path(path))
+    with gc_paused():
+        return check_plan_yaml(load_yaml(input_path(path), max_bytes), input_path(path))
 
 
 def check_plan_yaml(loaded: YamlLoad, path: str) -> PlanLoad:

@@ -216,6 +216,8 @@ def expected_cell(result: Result, lang: str) -> str:
     """序时目标值: E(Y), or the scheduled range ``0.67—1.33`` of a between target."""
     if result.expected_range is not None:
         return range_text(*result.expected_range)
+    if result.expected_category is not None:  # a grade's name, not its position
+        return one_line(result.expected_category)
     return fmt_number(result.expected, lang)
 
 

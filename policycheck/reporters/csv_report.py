@@ -9,7 +9,7 @@ Two sheets (docs/reports.md#csv):
   annual and growth targets is compact text ``2021:61:met;...``; ``path``,
   ``observed`` (chart data) and ``reason_args`` are left out; the optional
   marks (``direction``, ``attribute``, ``stated``, ``approximate``,
-  ``change.*``, ``category``, ``target_category``) are columns only when a
+  ``change.*``, ``category``, ``target_category``, ``expected_category``) are columns only when a
   result of the report has them.  Numbers keep
   full precision; ``true``/``false`` as in JSON; an empty cell is null.
 - **the sheet for people** (``--lang`` given): headers, status labels, data

@@ -147,7 +147,7 @@ def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Ta
         table.add_column(column.label(lang), justify="right" if column.numeric else "left", no_wrap=True)
     for r in rows:
         cells = [Text(month_text(r, lang) if month else str(r.year))] + ([Text(r.unit or "")] if scoped else [])
-        cells += [Text(fmt_number(r.actual, lang)), Text(expected_cell(r, lang)), Text(fmt_gap(r.margin)),
+        cells += [Text(actual_text(r, lang)), Text(expected_cell(r, lang)), Text(fmt_gap(r.margin)),
                   status_cell(display_status(r), status_label(display_status(r), lang))]
         table.add_row(*cells)
     return table

@@ -26,6 +26,7 @@ from policycheck.model import Report
 #: plan or a CSV cell says only now and then (docs/reports.md#json).
 OPTIONAL_RESULT_FIELDS: tuple[str, ...] = (
     "direction", "attribute", "stated", "approximate", "change", "category", "target_category",
+    "expected_category",
 )
 #: Report fields written one item per line.
 _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"})

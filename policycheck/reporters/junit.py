@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from policycheck.errors import PolicycheckError
 from policycheck.findings import format_parsable, sorted_findings
+from policycheck.messages import msg
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
     actual_text,
@@ -57,13 +58,15 @@ def timestamp_now() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    hint = "unset it, or give the seconds since 1970-01-01 UTC, e.g. 1700000000"
+    hint = msg("env.epoch-hint")
+    if epoch.startswith("-") and epoch[1:].isascii() and epoch[1:].isdigit():
+        raise PolicycheckError(msg("env.epoch-negative", value=epoch[:40], hint=hint))
     if not (epoch.isascii() and epoch.isdigit()):
-        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds; {hint}")
+        raise PolicycheckError(msg("env.epoch-not-number", value=repr(epoch[:40]), hint=hint))
     try:
         moment = datetime.fromtimestamp(int(epoch), UTC)
     except (OverflowError, ValueError, OSError):
-        raise PolicycheckError(f"SOURCE_DATE_EPOCH={epoch[:40]} is beyond the year 9999; {hint}") from None
+        raise PolicycheckError(msg("env.epoch-beyond", value=epoch[:40], hint=hint)) from None
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 

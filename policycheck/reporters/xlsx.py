@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.findings import location_text, sorted_findings
+from policycheck.numtext import LARGE_NUMBER, LARGE_PERCENT, percent_text
 from policycheck.periods import label_of_key
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.common import (
@@ -233,6 +234,10 @@ def number_format(measure: str | None, values: Sequence[float | None]) -> str:
     ``%`` shows ``2.95%`` (the value is already in percent: no x100);
     whole numbers have thousands separators and no decimals.
     """
+    if any(v is not None and math.isfinite(v) and abs(v) >= LARGE_NUMBER for v in values):
+        # 3e+300 with "#,##0" would be 400 characters of digits and commas; General writes
+        # it the way the other human formats do (docs/reports.md#large-numbers).
+        return "General"
     whole = all(v is None or (math.isfinite(v) and float(v).is_integer()) for v in values)
     code = "#,##0" if whole else "#,##0.00"
     if measure is not None and measure.strip() in ("%", "％"):
@@ -257,7 +262,8 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
     else:
         actual = _number(result.actual, code)
     # The requirement as every human format states it, 差距 in their one sign (docs/reports.md).
-    expected: Cell = expected_cell(result, lang) if result.expected_range is not None \
+    expected: Cell = expected_cell(result, lang) \
+        if result.expected_range is not None or result.expected_category is not None \
         else _number(result.expected, code)
     return [
         result.plan, result.target, result.unit or EMPTY, result_name(result, lang), result.measure or EMPTY,
@@ -272,7 +278,11 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
 
 def _ratio(value: float | None) -> Cell:
     """A ratio as a percentage cell (0.0%), or the empty mark."""
-    return _Cell(value, number_format="0.0%") if value is not None and math.isfinite(value) else EMPTY
+    if value is None or not math.isfinite(value):
+        return EMPTY
+    if abs(value * 100) >= LARGE_PERCENT:
+        return percent_text(value)  # the other formats' 1e+102%, not 104 digits (docs/reports.md#large-numbers)
+    return _Cell(value, number_format="0.0%")
 
 
 _YEAR = [c.key for c in RESULT_SHEET].index("year")

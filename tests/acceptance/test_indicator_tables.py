@@ -68,7 +68,7 @@ def test_an_implausible_conversion_names_both_magnitudes(tmp_path: Path) -> None
     assert [(f["level"], f["line"], f["column"]) for f in findings] == [("warning", 2, 4)]
     assert findings[0]["message"].startswith(
         "hightech-value-added 2024: the value was converted from 万 to the target's 万亿元 (0.000155079 万亿元) "
-        "and gives an attainment of 0.0%, outside 1%..1000%; check that the cell's magnitude (万) and the "
+        "and gives an attainment of 0%, outside 1%..1000%; check that the cell's magnitude (万) and the "
         "target's (万亿元) are the ones meant")
 
 
@@ -119,6 +119,6 @@ def test_every_form_for_ci(table_csv: str) -> None:
 def test_the_csv_report_has_the_columns_the_results_use(table_csv: str) -> None:
     _, out = _run("check", TABLE_PLAN, "-a", table_csv, "--year", "2025", "-f", "csv")
     header = out.lstrip("\ufeff").splitlines()[0].split(",")
-    assert header[-10:] == ["direction", "attribute", "stated", "approximate", "change.by", "change.in",
-                            "change.since", "change.actual", "category", "target_category"]
-    assert header[-11] == "note"
+    assert header[-11:] == ["direction", "attribute", "stated", "approximate", "change.by", "change.in",
+                            "change.since", "change.actual", "category", "target_category", "expected_category"]
+    assert header[-12] == "note"

@@ -62,8 +62,9 @@ def _approx_target(**kw: object) -> object:
     ("up", 2024, 23.0, "at_risk", "behind_below"),  # rho = 3 / 4
     ("up", 2024, 21.0, "off_track", "behind_below"),  # rho = 1 / 4
     ("up", 2024, 19.0, "regressing", "regressing"),
-    # Two-sided past its band counts as its mirror image: 50 is as far from 30 as 10.
-    (None, 2024, 50.0, "regressing", "beyond_band"),
+    # Two-sided past its band counts as its mirror image: 50 is as far from 30 as 10, but it
+    # overshot, it did not go back: rho is floored at 0, never 不进反退.
+    (None, 2024, 50.0, "off_track", "beyond_band"),
     (None, 2024, 31.6, "on_track", "beyond_band"),  # counts as 28.4: rho = 8.4 / 4
     # At the target year the tolerance applies, on one side only with a direction.
     (None, 2027, 50.2, "missed", "final_missed"),
@@ -78,6 +79,17 @@ def test_approx_has_one_meaning_in_every_year(direction: str | None, year: int, 
                                               code: str) -> None:
     r = one(_approx_target(direction=direction), {year: actual})
     assert (r.status, r.reason_code) == (status, code)
+
+
+def test_an_overshot_two_sided_approx_is_off_track_not_regressing() -> None:
+    r = one(_approx_target(), {2023: 50.0})
+    assert (r.status, r.progress_ratio, r.progress, r.attainment, r.margin) == (
+        "off_track", 0.0, pytest.approx(3.0), pytest.approx(0.6), -20.0)
+    assert r.reason == "actual 50 overshot 30左右 (±1.5): 20 past the nominal value, as far from it as 10"
+    assert r.reason_args == {"actual": "50", "target": "30", "band": "1.5", "over": "20", "counted": "10"}
+    # Just past the band the near-side value still decides: 31.6 counts as 28.4, rho = 8.4 / 2.
+    near = one(_approx_target(), {2023: 31.6})
+    assert (near.status, near.progress_ratio) == ("on_track", pytest.approx(8.4 / 2))
 
 
 def test_approx_pending_and_no_data() -> None:
@@ -225,16 +237,34 @@ def _grade(*milestones: tuple[int, object]) -> object:
                   milestones=milestones)
 
 
-@pytest.mark.parametrize(("base", "year", "actual", "status"), [
-    (0.0, 2023, 1.0, "on_track"), (0.0, 2023, 0.0, "on_track"), (1.0, 2023, 0.0, "regressing"),
-    (0.0, 2023, 2.0, "met"), (0.0, 2025, 2.0, "met"), (0.0, 2025, 1.0, "missed"),
+@pytest.mark.parametrize(("base", "year", "actual", "status", "attainment"), [
+    # attainment: grades gained since the base year over grades required (docs/evaluation.md#categories)
+    (0.0, 2023, 1.0, "on_track", 0.5), (0.0, 2023, 0.0, "on_track", 0.0), (1.0, 2023, 0.0, "regressing", 0.0),
+    (0.0, 2023, 2.0, "met", 1.0), (0.0, 2025, 2.0, "met", 1.0), (0.0, 2025, 1.0, "missed", 0.5),
+    (1.0, 2025, 1.0, "missed", 0.0),
 ])
-def test_grades_step(base: float, year: int, actual: float, status: str) -> None:
+def test_grades_step(base: float, year: int, actual: float, status: str, attainment: float) -> None:
     t = _grade((2025, 2.0))
     r = one(t, {2020: base, year: actual}, p=_table_plan(t))
     assert r.status == status
     assert (r.category, r.target_category) == (("三级", "二级", "一级")[int(actual)], "一级")
-    assert (r.expected, r.gap, r.attainment) == (None, None, 1.0 if status == "met" else 0.0)
+    assert (r.expected, r.gap, r.attainment) == (None, None, attainment)
+    assert r.expected_category == ("三级", "二级", "一级")[int(base) if year < 2025 else 2]
+
+
+def test_a_grade_without_a_baseline_is_reached_or_not() -> None:
+    t = _grade((2025, 2.0))
+    assert (one(t, {2025: 2.0}).attainment, one(t, {2025: 1.0}).attainment) == (1.0, 0.0)
+
+
+def test_grade_reasons_name_the_grades_not_their_positions() -> None:
+    t = _grade((2023, Change(1.0, "grades")), (2025, 2.0))
+    r = one(t, {2020: 0.0, 2023: 1.0}, p=_table_plan(t))
+    assert (r.reason, r.expected_category, r.attainment) == (
+        "milestone ≥二级 for 2023 reached: actual 二级", "二级", 0.5)
+    g = _grade((2025, 2.0))
+    fell = one(g, {2020: 1.0, 2023: 0.0}, p=_table_plan(g))
+    assert fell.reason_args == {"baseline": "二级", "baseline_year": "2020", "actual": "三级"}
 
 
 @pytest.mark.parametrize(("actual", "status"), [(1.0, "met"), (0.0, "missed")])

@@ -54,7 +54,7 @@ def invoke(args: Sequence[object], *, input: str | bytes | None = None,
     return result.exit_code, result.stdout, result.stderr
 
 
-def _limits(cpu_seconds: int, memory: int) -> Callable[[], None]:
+def limits(cpu_seconds: int, memory: int) -> Callable[[], None]:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -78,7 +78,7 @@ def run(args: Sequence[str | Path], *, cwd: Path | None = None, stdin: int | Non
     if shell_prefix is not None:
         command = ["bash", "-c", shell_prefix.replace("POLICYCHECK", f"{sys.executable} -m policycheck")]
     return subprocess.run(command, cwd=cwd, stdin=None if input is not None else stdin, input=input,
-                          capture_output=True, env=environ, preexec_fn=_limits(cpu_seconds, memory),
+                          capture_output=True, env=environ, preexec_fn=limits(cpu_seconds, memory),
                           timeout=600, check=False)
 
 

@@ -32,7 +32,7 @@ CHECK = ["check", TAICANG, "-a", TAICANG_CSV]
 
 def test_a_closed_stdout_is_exit_2_and_no_report_file(tmp_path: Path) -> None:
     report = tmp_path / "r.json"
-    done = run([], shell_prefix=f"POLICYCHECK check '{TAICANG}' -a '{TAICANG_CSV}' -o json='{report}' >&-")
+    done = run([], shell_prefix=f"POLICYCHECK check --lang en '{TAICANG}' -a '{TAICANG_CSV}' -o json='{report}' >&-")
     assert done.returncode == 2
     assert done.stderr.decode() == ("stdout: is closed; give it a file (> report.txt) or write the report with "
                                     "-o FORMAT=FILE\n")
@@ -40,7 +40,7 @@ def test_a_closed_stdout_is_exit_2_and_no_report_file(tmp_path: Path) -> None:
 
 
 def test_a_full_stdout_is_exit_2() -> None:
-    done = run([], shell_prefix=f"POLICYCHECK check '{TAICANG}' -a '{TAICANG_CSV}' >/dev/full")
+    done = run([], shell_prefix=f"POLICYCHECK check --lang en '{TAICANG}' -a '{TAICANG_CSV}' >/dev/full")
     assert (done.returncode, done.stderr.decode()) == (2, "stdout: cannot write: No space left on device\n")
 
 
@@ -85,7 +85,9 @@ def test_a_codec_that_is_not_a_text_encoding_is_a_usage_error(codec: str, comman
 @pytest.mark.parametrize(("epoch", "words"), [
     ("99999999999999", "SOURCE_DATE_EPOCH=99999999999999 is beyond the year 9999"),
     ("abc", "SOURCE_DATE_EPOCH='abc' is not a whole number of seconds"),
-    ("-5", "SOURCE_DATE_EPOCH='-5' is not a whole number of seconds"),
+    ("-5", "SOURCE_DATE_EPOCH=-5 is negative: before 1970-01-01 UTC"),
+    ("-99999999999999", "SOURCE_DATE_EPOCH=-99999999999999 is negative: before 1970-01-01 UTC"),
+    ("- 5", "SOURCE_DATE_EPOCH='- 5' is not a whole number of seconds"),
 ])
 def test_a_source_date_epoch_that_is_no_time_is_exit_2(epoch: str, words: str) -> None:
     code, stdout, stderr = invoke([*CHECK, "-f", "junit"], env={"SOURCE_DATE_EPOCH": epoch})

@@ -68,6 +68,8 @@ def test_a_target_that_is_not_a_file_is_refused_before_anything_is_written(tmp_p
     assert (code, stdout) == (2, "")
     if command == "template" and case == "existing folder":  # click's own check of a file option
         assert stderr.endswith(f"Invalid value for '-o' / '--output': File '{path}' is a directory.\n")
+    elif command == "template" and case == "dash":  # template prints to stdout when -o is left out
+        assert stderr == "-: is not a file name here; to print the template on standard output, leave out -o\n"
     else:
         assert stderr == f"{path}{message.format(path=path)}\n"
     assert kept.read_text(encoding="utf-8") == "old\n"
@@ -122,6 +124,21 @@ def test_the_same_path_twice_is_a_usage_error(tmp_path: Path, second: str) -> No
     assert stderr == (f"{tmp_path / second}: given twice as an output (also as {tmp_path / 'r.json'}); "
                       "each -o needs its own path\n")
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.parametrize("second", ["../here/z.json", "./z.json", "../alias/z.json", "sub/../z.json"])
+def test_a_new_path_spelled_twice_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   second: str) -> None:
+    # z.json does not exist yet, so samefile cannot compare the two spellings: the html
+    # report used to replace the json one (exit 1, z.json holding HTML).
+    here = tmp_path / "here"
+    (here / "sub").mkdir(parents=True)
+    (tmp_path / "alias").symlink_to(here)
+    monkeypatch.chdir(here)
+    code, stdout, stderr = invoke([*ARGS, "-o", "json=z.json", "-o", f"html={second}"])
+    assert (code, stdout) == (2, "")
+    assert stderr == f"{second}: given twice as an output (also as z.json); each -o needs its own path\n"
+    assert sorted(os.listdir(here)) == ["sub"]
 
 
 def test_template_with_two_outputs_is_a_usage_error(tmp_path: Path) -> None:

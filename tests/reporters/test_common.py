@@ -38,6 +38,9 @@ def test_gaps_carry_their_sign(gap: float | None, text: str) -> None:
 
 @pytest.mark.parametrize(("ratio", "text"), [
     (0.9167, "91.7%"), (0.95, "95%"), (1.0277777777777777, "102.8%"), (-0.00001, "0%"), (0.0, "0%"), (None, "—"),
+    # From 1,000,000 % on: three significant digits (docs/reports.md#large-numbers).
+    (9999.994, "999999.4%"), (10000.0, "1e+06%"), (96924187.5, "9.69e+09%"), (1e100, "1e+102%"),
+    (-2e10, "-2e+12%"),
 ])
 def test_percentages_have_one_decimal(ratio: float | None, text: str) -> None:
     assert fmt_percent(ratio) == text

@@ -177,7 +177,7 @@ def test_units_split_is_all_or_nothing(tmp_path: Path) -> None:
     result = invoke("units", PLAN, "-a", str(TAICANG_CSV), "--split", str(folder), "-o",
                     f"json={tmp_path / 'missing' / 'r.json'}", "-q")
     assert result.exit_code == 2
-    assert "r.json: cannot write" in result.stderr
+    assert "r.json：无法写入：No such file or directory" in result.stderr
     assert not (tmp_path / "new").exists()
     # A split folder that is a file: no report either.
     (tmp_path / "file").write_text("x")
@@ -251,5 +251,5 @@ def test_a_report_never_overwrites_the_workbook_it_read(tmp_path: Path) -> None:
     before = book.read_bytes()
     result = invoke("check", PLAN, "-a", f"{book}#表1", "-o", f"xlsx={book}")
     assert result.exit_code == 2
-    assert "is an input file of this run" in result.stderr
+    assert result.stderr == f"{book}：是本次运行的输入文件；输入文件从不修改，请把输出写到别的路径\n"
     assert book.read_bytes() == before

@@ -223,7 +223,7 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
 
         when = label_of_key(result.actual_period, lang)
     expected = (with_measure(result.expected_range, m, lang) if result.expected_range is not None
-                else with_measure(result.expected, m, lang))
+                else result.expected_category or with_measure(result.expected, m, lang))
     facts = [
         (label("requirement", lang), requirement_cell(result, lang)),
         (label("actual", lang) + f" ({when})", _actual(result, m, lang)),

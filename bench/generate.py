@@ -45,6 +45,9 @@ def write_plan(path: Path, units: list[str]) -> None:
             "    unit: 个",
             "    kind: level",
             '    comparator: ">="',
+            # The straight line as it is: the figures are amounts with decimals, and the peers
+            # (bench/peers/) implement the linear path, not the whole-number one of small counts.
+            "    path: linear",
             f"    milestones: {{2027: {100 + t}}}",
             "    responsible: [kjb]",
             "    scope: {group: counties}",

@@ -1,6 +1,6 @@
 """Measure policycheck against the performance targets of docs/performance.md, in one run.
 
-    pip install -e . -r bench/requirements.txt   # the peers: pandas, polars, DuckDB, check-jsonschema, yamllint
+    pip install -e '.[fast]' -r bench/requirements.txt   # pyarrow, and the peers (bench/requirements.txt)
     python bench/run.py                          # generates bench/data/ if needed, prints a table
 
 The peers (bench/peers/) run only when installed; before any ratio against
@@ -87,8 +87,10 @@ def policycheck(*args: str) -> list[str]:
     return [PY, "-m", "policycheck", *args]
 
 
-LARGE = ["check", str(DATA / "plan-large.yaml"), "-a", str(DATA / "actuals-large.csv"), "-q"]
-SMALL = ["check", str(DATA / "plan-x0.1.yaml"), "-a", str(DATA / "actuals-x0.1.csv"), "-q"]
+#: The national check with the standard library's reader (the [fast] figures name theirs).
+NATIONAL = ["check", str(DATA / "plan-large.yaml"), "-a", str(DATA / "actuals-large.csv"), "-q"]
+LARGE = [*NATIONAL, "--reader", "exact"]
+SMALL = ["check", str(DATA / "plan-x0.1.yaml"), "-a", str(DATA / "actuals-x0.1.csv"), "-q", "--reader", "exact"]
 PEERS = ("pandas", "polars", "duckdb")
 
 
@@ -147,6 +149,7 @@ def measure_check(runs: int) -> list[Row]:
             peer_cpu[name] = LAST_CPU[0]
         peer_peaks = {name: peak_mib([PY, str(PEER_DIR / f"{name}_peer.py"), *peer_args(), str(tmp / "p.csv")])
                       for name in peers}
+        fast = measure_fast(tmp, runs) if installed("pyarrow") else None
     scaling = check / check_small
     rows = [
         Row("csv.reader pass, 1.14 M rows", f"{csv_pass:.2f} s", "", None),
@@ -154,8 +157,7 @@ def measure_check(runs: int) -> list[Row]:
         Row("check / csv.reader", f"{check / csv_pass:.2f}x", "<= 3.5x", check / csv_pass <= 3.5),
         Row("  the same in CPU time", f"{check_cpu / csv_cpu:.2f}x", f"({check_cpu:.2f} s / {csv_cpu:.2f} s)", None),
         Row("peak memory, check -q", f"{peak:.0f} MiB", "<= 150 MiB", peak <= 150),
-        Row("check -q with [fast]", "-", "<= pandas peer, <= 2x csv pass, <= 300 MiB: no [fast] reader yet",
-            False),
+        *fast_rows(fast, csv_pass, peer_times.get("pandas")),
         Row("check -q, 114 k rows", f"{check_small:.2f} s", "", None),
         Row("10x rows / time ratio", f"{scaling:.2f}x", "<= 11x", scaling <= 11),
         Row("check -q -o json", f"{with_json:.2f} s", f"peak {json_peak:.0f} MiB", None),
@@ -172,6 +174,34 @@ def measure_check(runs: int) -> list[Row]:
             Row(f"  check / {name} peer", f"{check / peer_times[name]:.2f}x",
                 f"CPU time: {check_cpu / peer_cpu[name]:.2f}x ({peer_cpu[name]:.2f} s)", None),
         ]
+    return rows
+
+
+def measure_fast(tmp: Path, runs: int) -> tuple[float, float, float]:
+    """``check -q --reader fast`` on the large data: wall and CPU time, peak; its JSON report
+    must be byte for byte the exact reader's first."""
+    reports = []
+    for reader in ("exact", "fast"):
+        out = tmp / f"report-{reader}.json"
+        subprocess.run(policycheck(*NATIONAL, "--reader", reader, "-o", f"json={out}"), cwd=ROOT,
+                       env={**ENV, "SOURCE_DATE_EPOCH": "1700000000"}, check=False, stdout=subprocess.DEVNULL)
+        reports.append(out.read_bytes())
+    if reports[0] != reports[1]:
+        raise SystemExit("the fast reader's JSON report differs from the exact reader's: no figures")
+    wall = timed(policycheck(*NATIONAL, "--reader", "fast"), runs)
+    return wall, LAST_CPU[0], peak_mib(policycheck(*NATIONAL, "--reader", "fast"))
+
+
+def fast_rows(fast: tuple[float, float, float] | None, csv_pass: float, pandas: float | None) -> list[Row]:
+    if fast is None:
+        return [Row("check -q with [fast]", "-", "pyarrow not installed (pip install '.[fast]')", False)]
+    wall, cpu, peak = fast
+    rows = [Row("check -q with [fast]", f"{wall:.2f} s", f"CPU {cpu:.2f} s, peak {peak:.0f} MiB (same JSON report)",
+                None),
+            Row("  [fast] / csv.reader", f"{wall / csv_pass:.2f}x", "<= 2x", wall / csv_pass <= 2),
+            Row("  [fast] peak", f"{peak:.0f} MiB", "<= 300 MiB", peak <= 300)]
+    if pandas is not None:
+        rows.append(Row("  [fast] / pandas peer", f"{wall / pandas:.2f}x", "<= 1x", wall <= pandas))
     return rows
 
 

@@ -1,5 +1,5 @@
 """``python -m policycheck``: the same as the ``policycheck`` command."""
-from policycheck.cli.commands import main
+from policycheck.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -11,7 +11,6 @@ as each input is read.
 """
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,11 +46,12 @@ class Checked:
 def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = None, method: Method | None = None,
           on_track: float | None = None, at_risk: float | None = None, fail_on: FailOn = "off-track",
           strict: bool = False, encoding: str = "auto", allow_unknown: bool = False,
-          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None) -> Report:
+          sheets: Sequence[str] = (), period: str | tuple[int, int] | None = None, reader: str = "auto") -> Report:
     """The report of ``policycheck check PLANS -a ACTUALS``, from the library (README.md#python-api).
 
     ``period`` (``"2025-09"``, ``"2025Q3"``, ``(2025, 9)``) is ``--period``: the
-    assessment at the end of a month (docs/evaluation.md#in-year).
+    assessment at the end of a month (docs/evaluation.md#in-year).  ``reader`` is ``--reader``
+    (docs/actuals.md#fast-reader).
 
     Raises :class:`policycheck.errors.PlanError` or :class:`policycheck.errors.ActualsError`
     (with every finding) when an input has an error, and
@@ -61,24 +61,27 @@ def check(plans: Sequence[str], actuals: Sequence[str], *, year: int | None = No
 
     options = EvaluationOptions(year=year, method=method, on_track=on_track, at_risk=at_risk, fail_on=fail_on,
                                 strict=strict, period=as_of_point(period))
-    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets).report
+    return run_check(plans, actuals, options, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
+                     reader=reader).report
 
 
 def run_check(plans: Sequence[str], actuals: Sequence[str], options: EvaluationOptions = DEFAULT_OPTIONS, *,
               encoding: str = "auto", allow_unknown: bool = False, sheets: Sequence[str] = (),
-              on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Checked:
+              on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+              reader: str = "auto") -> Checked:
     """Read, check and evaluate: the inputs and the report."""
     from policycheck.evaluation.engine import evaluate_plans
 
     inputs = load_inputs(plans, actuals, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
-                         on_warnings=on_warnings, max_bytes=max_bytes)
+                         on_warnings=on_warnings, max_bytes=max_bytes, reader=reader)
     report = evaluate_plans(inputs.plans, inputs.actuals, options, plan_findings=inputs.plan_findings)
     return Checked(inputs, report)
 
 
 def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str = "auto",
                 allow_unknown: bool = False, sheets: Sequence[str] = (),
-                on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
+                on_warnings: WarningSink | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                reader: str = "auto") -> Inputs:
     """Every plan, then every CSV file and workbook against them (``sheets``: the sheets to read of
     workbooks named without one); an input with an error raises, listing every finding."""
     from policycheck.actuals.load import read_actuals
@@ -91,7 +94,7 @@ def load_inputs(plans: Sequence[str], actuals: Sequence[str], *, encoding: str =
     if on_warnings is not None:
         on_warnings(findings)
     data = read_actuals(distinct_files(actuals), plans=loaded, encoding=encoding, allow_unknown=allow_unknown,
-                        sheets=sheets, max_bytes=max_bytes)
+                        sheets=sheets, max_bytes=max_bytes, reader=reader)
     if has_errors(data.findings):
         raise ActualsError(data.findings)
     if on_warnings is not None:
@@ -127,6 +130,7 @@ def find_target(plan: Plan, target_id: str) -> Target:
     if target is not None:
         return target
     ids = [t.id for t in plan.targets]
+    import difflib  # only to suggest a name; not imported on the common path
     close = difflib.get_close_matches(target_id, ids, n=1)
     shown = ", ".join(ids[:20]) + (f", ... ({len(ids):,} targets)" if len(ids) > 20 else "")
     hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {shown}"

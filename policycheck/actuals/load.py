@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from policycheck.actuals.charcolumns import add_char_columns
 from policycheck.actuals.encoding import choose_encoding, reading_error
+from policycheck.actuals.fastcsv import read_fast, wants_fast
 from policycheck.actuals.filetype import is_workbook
 from policycheck.actuals.period_rows import Rows
 from policycheck.actuals.plausible import plausibility_findings
@@ -42,7 +43,7 @@ Paths = Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 
 def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
                  allow_unknown: bool = False, sheets: Sequence[str] = (), allow_copies: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Actuals:
+                 max_bytes: int = DEFAULT_MAX_BYTES, reader: str = "auto") -> Actuals:
     """Read every CSV file and workbook into one :class:`Actuals`; problems become findings.
 
     With no plans only the structure is checked (decoding, header, numbers,
@@ -52,7 +53,8 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
     the sheets to read from workbooks given without one.  ``allow_copies``: a row repeated
     in another file is no PC405 (``validate``: a folder may hold a table in two encodings).
     Each file is read once, at most ``max_bytes`` (:func:`policycheck.inputs.read_input`; ``-``
-    is standard input).
+    is standard input).  ``reader``: "auto" (the Arrow reader for large CSV files when pyarrow is
+    installed), "exact" or "fast" (docs/actuals.md#fast-reader); the findings and observations are the same.
     """
     # One path given bare, not a list of its characters.
     files = [paths] if isinstance(paths, (str, os.PathLike)) else paths
@@ -60,7 +62,7 @@ def read_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
         raise TypeError(f"paths must be a list of CSV file paths, not {type(files).__name__}")
     names = [input_path(path, "each path") for path in files]
     return read_actuals_from((input_bytes(name, max_bytes) for name in names), plans=plans, encoding=encoding,
-                             allow_unknown=allow_unknown, sheets=sheets, allow_copies=allow_copies)
+                             allow_unknown=allow_unknown, sheets=sheets, allow_copies=allow_copies, reader=reader)
 
 
 def input_bytes(name: str, max_bytes: int) -> InputBytes:
@@ -74,7 +76,8 @@ def input_bytes(name: str, max_bytes: int) -> InputBytes:
 
 
 def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (), encoding: str = "auto",
-                      allow_unknown: bool = False, sheets: Sequence[str] = (), allow_copies: bool = False) -> Actuals:
+                      allow_unknown: bool = False, sheets: Sequence[str] = (), allow_copies: bool = False,
+                      reader: str = "auto") -> Actuals:
     """:func:`read_actuals` of inputs already read (``validate`` reads each file once and
     may check it against several plans)."""
     actuals = Actuals()
@@ -99,7 +102,7 @@ def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (
                 read_workbook(name, actuals.findings, read_sheet, sheets=sheets, data=got.data)
             else:
                 _read_file(name, got.data, actuals, table, views, plans=plans, encoding=encoding,
-                           allow_unknown=allow_unknown, allow_copies=allow_copies)
+                           allow_unknown=allow_unknown, allow_copies=allow_copies, how=reader)
     actuals.series.update(views)
     actuals.findings.extend(plausibility_findings(plans, actuals))  # series that parse but look misread
     return actuals
@@ -123,10 +126,10 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
 
 def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "auto",
                  allow_unknown: bool = False, sheets: Sequence[str] = (),
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Actuals:
+                 max_bytes: int = DEFAULT_MAX_BYTES, reader: str = "auto") -> Actuals:
     """:func:`read_actuals`, raising :class:`ActualsError` when any finding is an error."""
     actuals = read_actuals(paths, plans=plans, encoding=encoding, allow_unknown=allow_unknown, sheets=sheets,
-                           max_bytes=max_bytes)
+                           max_bytes=max_bytes, reader=reader)
     if has_errors(actuals.findings):
         raise ActualsError(actuals.findings)
     return actuals
@@ -134,12 +137,15 @@ def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
 
 def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable,
                views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], encoding: str,
-               allow_unknown: bool, allow_copies: bool) -> None:
+               allow_unknown: bool, allow_copies: bool, how: str) -> None:
     decoded = choose_encoding(path, encoding, data)
     if decoded.encoding is None:
         if decoded.finding is not None:
             actuals.findings.append(decoded.finding)
         return
+    if (not allow_copies and wants_fast(how, len(data))
+            and read_fast(path, data, decoded.encoding, table, views, plans=plans, allow_unknown=allow_unknown)):
+        return  # every row plain: stored as the row reader would store it, from the same bytes
     table.start_file(path)
     resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
     reader = FileReader(path, actuals, resolver, table, RuleLimit(), allow_copies=allow_copies)

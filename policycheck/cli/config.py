@@ -17,11 +17,9 @@ the same option types as a flag would be.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,6 +163,8 @@ def load_config(folder: str = ".") -> Config:
     if not isinstance(raw, bytes):
         config.findings.append(Finding.of("PC500", ERROR, path, 0, 0, raw))
         return config
+    import tomllib  # here, not at import: most folders have no configuration file
+
     try:
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
@@ -227,6 +227,8 @@ def _take_key(config: Config, table: tuple[str, ...], places: _Places, key: str,
     where = ".".join(table) or CONFIG_FILE
     if spec is None or (command_table is not None and command_table not in spec.commands):
         known = [k for k, s in KEYS.items() if command_table is None or command_table in s.commands]
+        import difflib  # only to suggest a name; not imported on the common path
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = (msg("PC500.unknown-key-hint", suggestion=repr(close[0])) if close
                 else msg("PC500.known-keys", keys=", ".join(known)))

@@ -34,6 +34,8 @@ DEFAULT_LANG = "zh"
 LANG_HELP = ("Language of labels and messages (default zh, or lang in policycheck.toml); "
              "machine values stay as they are.")
 METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
+#: --reader: policycheck.actuals.fastcsv.READERS, written out so --help imports no stage
+READERS: tuple[str, ...] = ("auto", "exact", "fast")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -64,6 +66,8 @@ class RunOptions:
     lang_given: bool = False
     #: units --unit: the units to show, by id or name; empty: every unit
     unit_filter: tuple[str, ...] = ()
+    #: --reader: auto, exact or fast (docs/actuals.md#fast-reader)
+    reader: str = "auto"
 
 
 def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
@@ -80,7 +84,7 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
                       encoding=values["encoding"], allow_unknown=values["allow_unknown"], max_bytes=values["max_bytes"],
                       color=use_color(values["color"]), quiet=values["quiet"], verbose=values["verbose"],
                       sheets=tuple(values["sheets"]), lang_given=_given("lang"),
-                      unit_filter=tuple(values.get("unit_filter", ())))
+                      unit_filter=tuple(values.get("unit_filter", ())), reader=values["reader"])
 
 
 def _given(name: str) -> bool:
@@ -139,6 +143,17 @@ def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None)
     """A threshold must be finite: click's FloatRange lets ``inf`` and ``nan`` through."""
     if value is not None and not math.isfinite(value):
         raise click.BadParameter(f"{value!r} is not a finite ratio; give one such as 0.95")
+    return value
+
+
+def check_reader(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--reader fast without pyarrow is a usage error, before any input is read."""
+    if value == "fast":
+        from policycheck.actuals.fastcsv import pyarrow_installed
+        from policycheck.messages import msg
+
+        if not pyarrow_installed():
+            raise click.BadParameter(msg("cli.reader-needs-pyarrow").get(ctx.params.get("lang") or DEFAULT_LANG))
     return value
 
 
@@ -208,6 +223,9 @@ def evaluation_options(func: _F) -> _F:
                      help="CSV encoding: auto (BOM, UTF-8, then GB18030), utf-8, gb18030, ..."),
         click.option("--allow-unknown/--no-allow-unknown", default=False,
                      help="Unknown target ids in CSV become warnings."),
+        click.option("--reader", type=click.Choice(READERS), default="auto", show_default=True, callback=check_reader,
+                     help="CSV reader: auto (the Arrow reader of policycheck[fast] for files of 5 MB or more, "
+                          "when installed), exact or fast. The findings and reports are the same."),
         click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), callback=check_max_bytes, metavar="SIZE",
                      help=MAX_BYTES_HELP),
         click.option("--color/--no-color", default=None, help="Colour the terminal output (honours NO_COLOR)."),
@@ -234,13 +252,13 @@ def use_color(requested: bool | None) -> bool:
 def terminal_width() -> int | None:
     """The width tables are drawn at: ``COLUMNS`` when set (as for ``ls`` and
     rich), else the terminal's when stdout is one, else None (a fixed width)."""
-    import shutil
-
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if not (sys.stdout is not None and sys.stdout.isatty()):
         return None
+    import shutil  # only for a terminal: shutil's imports cost start-up time
+
     return shutil.get_terminal_size().columns
 
 

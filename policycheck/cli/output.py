@@ -32,7 +32,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,6 +214,8 @@ def _signals_held() -> Iterator[None]:
 
 def _stage(target: Path, data: Payload, encoding: str, temps: list[str]) -> str:
     """A complete temporary copy of ``data`` beside ``target``; its name (also in ``temps``)."""
+    import tempfile  # here, not at import: most runs write no file
+
     folder = target.parent if str(target.parent) else Path(".")
     prefix = "." + os.fsdecode(os.fsencode(target.name)[:_PREFIX_NAME_BYTES]) + "."
     try:

@@ -44,7 +44,8 @@ def run_report(options: RunOptions, *, view: str) -> int:
 
     checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, sheets=options.sheets,
-                        on_warnings=_warnings_printer(options), max_bytes=options.max_bytes)
+                        on_warnings=_warnings_printer(options), max_bytes=options.max_bytes,
+                        reader=options.reader)
     report = checked.report
     # The evaluation's own findings (PC411: a plan without any data) on stderr, even
     # under -q: an unfilled template must not pass a CI job on a summary line alone.
@@ -61,13 +62,13 @@ def run_report(options: RunOptions, *, view: str) -> int:
 def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
     """The ids of the units named by ``units --unit`` (id, name or English name), in
     report order; an unknown one is a usage error (exit 2) naming the closest unit."""
-    import difflib
-
     chosen: set[str] = set()
     for text in wanted:
         matches = {u.id for u in report.units if text in (u.id, u.name, u.name_en)}
         if not matches:
             known = [u.name for u in report.units] + [u.id for u in report.units]
+            import difflib  # only to suggest a name; not imported on the common path
+
             close = difflib.get_close_matches(text, known, n=1)
             hint = (f"; did you mean {close[0]!r}?" if close
                     else f"; units are: {', '.join(f'{u.id} ({u.name})' for u in report.units)}")
@@ -86,7 +87,8 @@ def run_explain(options: RunOptions, target_id: str) -> int:
 
     inputs = load_inputs(options.plans, options.actuals, encoding=options.encoding,
                          allow_unknown=options.allow_unknown, sheets=options.sheets,
-                         on_warnings=_warnings_printer(options), max_bytes=options.max_bytes)
+                         on_warnings=_warnings_printer(options), max_bytes=options.max_bytes,
+                         reader=options.reader)
     plan = inputs.plans[0]
     find_target(plan, target_id)
     fmt = options.fmt or default_format()

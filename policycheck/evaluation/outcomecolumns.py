@@ -1,6 +1,6 @@
 """The outcomes of a run, stored column by column per target (docs/performance.md).
 
-An :class:`Outcome` has 46 fields, most of them the same for every unit of a
+An :class:`Outcome` has 47 fields, most of them the same for every unit of a
 target (its method, its target value, None for what its kind does not compute):
 2,844 national units of one target share one ``None`` or ``"linear"`` object,
 and their floats differ.  So the outcomes of one target are kept as one

@@ -1,6 +1,6 @@
 """The results of a run as columns, each :class:`Result` built when a reporter asks for it.
 
-A national check has 142,200 results of 45 fields; ``check -q`` needs only their
+A national check has 142,200 results of 64 fields; ``check -q`` needs only their
 statuses, whether each fails, and the per-unit view.  So the engine appends what
 it computed (the target's shared fields, the unit, the year, the
 :class:`Outcome`, whether it fails) to a :class:`ResultTable`, and a

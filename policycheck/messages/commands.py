@@ -84,6 +84,9 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                               "请设置 PYTHONIOENCODING=utf-8，或用 -o FORMAT=FILE 写出报告"},
     "stdout.gone": {"en": "stdout: closed by its reader", "zh": "stdout：读取方已关闭"},
     "stdout.write": {"en": "stdout: cannot write: {error}", "zh": "stdout：无法写入：{error}"},
+    # -- --reader (cli/options.py; docs/actuals.md#fast-reader) ------------------------------
+    "cli.reader-needs-pyarrow": {"en": "fast needs pyarrow: pip install 'policycheck[fast]', or use --reader auto",
+                             "zh": "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto"},
     # -- the environment (reporters/junit.py) ----------------------------------------------
     "env.epoch-not-number": {"en": "SOURCE_DATE_EPOCH={value} is not a whole number of seconds; {hint}",
                              "zh": "SOURCE_DATE_EPOCH={value} 不是整数秒；{hint}"},

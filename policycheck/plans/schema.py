@@ -7,7 +7,6 @@ are narrowed to the branch the value was evidently meant for.
 """
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.messages import Text, join, msg, same
 from policycheck.numtext import MAX_MAGNITUDE
+from policycheck.plans.schemafast import certainly_valid, inline_refs
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
@@ -36,35 +36,25 @@ _YAML_EXPONENT = re.compile(r"([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)"
 
 
 @lru_cache(maxsize=1)
-def plan_validator() -> Validator:
-    """The compiled plan schema validator, built once per process.
+def plan_schema() -> dict[str, Any]:
+    """The plan schema with its local ``$ref`` s inlined (it has no recursion).
 
-    Local ``$ref`` s are inlined first: the plan schema has no recursion, and
-    following references through jsonschema's registry costs about half of
+    Following references through jsonschema's registry costs about half of
     the validation time of a typical plan.
     """
-    from jsonschema import Draft202012Validator
-
     from policycheck.schemas import load_schema
 
     schema = load_schema("plan")
-    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    inlined: dict[str, Any] = inline_refs(schema, schema.get("$defs", {}))
+    return inlined
 
 
-def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
-    """``node`` with every ``{"$ref": "#/$defs/x", ...}`` replaced by x merged with its siblings."""
-    if isinstance(node, list):
-        return [_inline_refs(item, defs) for item in node]
-    if not isinstance(node, dict):
-        return node
-    merged: dict[str, Any] = {}
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        merged.update(_inline_refs(defs[ref[len("#/$defs/"):]], defs))
-    for key, value in node.items():
-        if key not in ("$ref", "$defs") or (key == "$ref" and not merged):
-            merged[key] = _inline_refs(value, defs)
-    return merged
+@lru_cache(maxsize=1)
+def plan_validator() -> Validator:
+    """The compiled plan schema validator, built once per process and only for a plan with errors."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(plan_schema())
 
 
 def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
@@ -74,7 +64,10 @@ def schema_findings(doc: YamlDoc, file: str) -> list[Finding]:
     if not isinstance(doc.data, dict):
         return [_finding(file, doc.mark(()), msg("PC200.not-mapping", what=_describe(doc.data)))]
     try:
-        errors = list(_flatten(plan_validator().iter_errors(text_keys(doc.data))))
+        data = text_keys(doc.data)
+        # jsonschema (and its imports) only for a plan that may have errors to explain.
+        valid = certainly_valid(data, plan_schema())
+        errors = [] if valid else list(_flatten(plan_validator().iter_errors(data)))
     except RecursionError:
         return [_finding(file, (1, 1), msg("PC200.too-deep"))]
     suggested = _suggested_keys(errors)
@@ -173,6 +166,7 @@ def _closest_branch(errors: list[ValidationError], instance: dict[str, Any]) -> 
         names = [name for sub in subs if isinstance(sub.schema, dict) for name in sub.schema.get("properties", {})]
         names += [str(sub.relative_path[0]) for sub in subs if len(sub.relative_path) > 0]
         shared = sum(1 for key in instance if key in names)
+        import difflib  # only to suggest a name; not imported on the common path
         likeness = max((difflib.SequenceMatcher(None, str(key), name).ratio()
                         for key in instance for name in names), default=0.0)
         return shared, likeness
@@ -238,6 +232,7 @@ def _allowed_keys(error: ValidationError) -> list[str]:
 
 
 def _closest(key: str, allowed: list[str]) -> str | None:
+    import difflib  # only to suggest a name; not imported on the common path
     matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

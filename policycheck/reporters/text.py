@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tabulate import tabulate
-
 from policycheck.findings import Validation, format_parsable, sorted_findings
 from policycheck.messages import msg
 from policycheck.reporters import RenderOptions, summary_line
@@ -32,6 +30,7 @@ from policycheck.reporters.common import (
     unit_names,
 )
 from policycheck.reporters.labels import label
+from policycheck.reporters.plaintable import simple_table
 from policycheck.reporters.units import (
     SHORTFALL_COLUMNS,
     UNIT_SUMMARY_COLUMNS,
@@ -72,8 +71,16 @@ def _table(rows: list[list[str]], columns: Sequence[Column], options: RenderOpti
     """A tabulate table; numeric columns are right-aligned like numbers in a sheet.
 
     The cells are text formatted by :mod:`policycheck.reporters.common`, so tabulate must not re-parse them.
+    The default ``simple`` table of ordinary text is written without importing tabulate.
     """
-    return tabulate(rows, headers=[column.label(options.lang) for column in columns],
+    headers = [column.label(options.lang) for column in columns]
+    if (options.tablefmt or "simple") == "simple":
+        table = simple_table(rows, headers, [column.numeric for column in columns])
+        if table is not None:
+            return table
+    from tabulate import tabulate  # lazy: other formats, and characters only wcwidth can measure
+
+    return tabulate(rows, headers=headers,
                     tablefmt=options.tablefmt or "simple",
                     colalign=["right" if column.numeric else "left" for column in columns], disable_numparse=True)
 

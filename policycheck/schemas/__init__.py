@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 SCHEMA_NAMES: tuple[str, ...] = ("plan", "report")
@@ -13,7 +13,9 @@ def schema_text(name: str) -> str:
     """The schema file's text, exactly as shipped."""
     if name not in SCHEMA_NAMES:
         raise ValueError(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_NAMES)}")
-    return resources.files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    # Beside this module, as package_data installs it; importlib.resources would cost
+    # more to import than the plan check it serves (docs/performance.md#start-up).
+    return (Path(__file__).parent / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 @cache

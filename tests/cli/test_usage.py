@@ -148,6 +148,13 @@ def test_the_choices_of_the_options_are_the_models() -> None:
     assert METHOD_NAMES == METHODS
 
 
+def test_the_reader_choices_are_the_readers() -> None:
+    from policycheck.actuals.fastcsv import READERS as ACTUALS_READERS
+    from policycheck.cli.options import READERS
+
+    assert READERS == ACTUALS_READERS
+
+
 def test_version_and_help_import_no_stage() -> None:
     """``--version`` and ``--help`` import the command line only: a fresh interpreter shows what that loads."""
     import subprocess

@@ -189,6 +189,13 @@ def test_an_interrupt_while_staging_removes_the_temporary_file(tmp_path: Path,
     assert files_in(tmp_path) == []
 
 
+def _default_signals() -> None:
+    """A shell without job control starts background jobs with SIGINT ignored, and a
+    child inherits that; the run under test must see SIGINT as a terminal sends it."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("signum", "code", "words"), [(signal.SIGINT, 130, "policycheck: interrupted"),
                                                         (signal.SIGTERM, 143, "policycheck: stopped by SIGTERM"),
                                                         (signal.SIGHUP, 129, "policycheck: stopped by SIGHUP")])
@@ -202,7 +209,8 @@ def test_a_signal_during_output_leaves_no_temporary_file(tmp_path: Path, signum:
         process = subprocess.Popen(
             [sys.executable, "-m", "policycheck", "check", str(LINHAI), "-a", str(LINHAI_CSV), "-q",
              "-o", f"html={tmp_path / 'r.html'}", "-o", f"html={fifo}"],
-            stderr=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            stderr=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            preexec_fn=_default_signals)
         for _ in range(600):
             if any(name.endswith(".tmp") for name in os.listdir(tmp_path)):
                 break

@@ -1,0 +1,329 @@
+"""The optional Arrow reader for large CSV files (``pip install 'policycheck[fast]'``; docs/actuals.md#fast-reader).
+
+pyarrow splits a file into columns in C; what the exact reader of
+:mod:`policycheck.actuals.load` does row by row is then done once per distinct
+cell text (years, statuses, the plan/target/unit cells of a series) or per
+column (numbers).  The fast path takes a file only when every row is of the
+plain kind, one the exact reader would store without a finding and without
+its general path:
+
+* UTF-8 (with or without a BOM), no quote character, no NUL, one row per line,
+  no blank line, the header on the first line and every row as wide;
+* long form with a year column (no months, no period column, no wide years);
+* every year cell a year, every status cell a status;
+* every value a plain decimal number (``12``, ``-3.5``, ``1e3``) within the row reader's bound
+  (:data:`policycheck.numtext.MAX_MAGNITUDE`);
+* every plan/target/unit cell resolved without a finding to a target read as a
+  plain number in its own measure, whose series no earlier file has begun;
+* within each series, years strictly increasing from row to row (no duplicate).
+
+Anything else (one odd row is enough) hands the whole file to the exact
+reader before anything is stored, so the findings, the observations and every
+report are the exact reader's: ``tests/actuals/test_fast_reader.py`` compares
+the reports of both readers on every example and on generated national data.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from array import array
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from policycheck.actuals.cells import CellError, parse_status, parse_year
+from policycheck.actuals.header import read_header, recognised_columns
+from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
+from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
+from policycheck.errors import PolicycheckError
+from policycheck.numtext import MAX_MAGNITUDE
+
+if TYPE_CHECKING:
+    from policycheck.model import Plan
+    from policycheck.observations import SeriesKey
+
+#: Files from this size on are read by the fast path when pyarrow is installed and ``reader`` is "auto".
+#: Below it, importing pyarrow costs more than it saves (docs/performance.md#fast-reader).
+FAST_MIN_BYTES = 5_000_000
+READERS = ("auto", "exact", "fast")
+#: A plain decimal number: Python's float() and Arrow's cast read it to the same double.
+_PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+_BOM = b"\xef\xbb\xbf"
+
+
+def pyarrow_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def wants_fast(reader: str, size: int) -> bool:
+    """Whether to try the fast path on a CSV file of ``size`` bytes."""
+    if reader not in READERS:
+        raise ValueError(f"reader {reader!r}: choose one of {', '.join(READERS)}")
+    if reader == "exact":
+        return False
+    if reader == "fast":
+        if not pyarrow_installed():
+            raise PolicycheckError("--reader fast needs pyarrow: pip install 'policycheck[fast]'")
+        return True
+    return size >= FAST_MIN_BYTES and pyarrow_installed()
+
+
+def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, SeriesView],
+              *, plans: Sequence[Plan], allow_unknown: bool) -> bool:
+    """Store the rows of the CSV file ``path``, whose bytes (read once, bounded, by
+    :func:`policycheck.inputs.read_input`) are ``data``, as the exact reader would; False, with
+    nothing stored, when any row is not of the plain kind (module docstring)."""
+    if encoding not in ("utf-8", "utf-8-sig") or not plans:
+        return False
+    start = 0  # where the header begins: after a BOM (no copy of the bytes is made)
+    if data.startswith(_BOM):
+        if encoding != "utf-8-sig":
+            return False
+        start = len(_BOM)
+    if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+        return False
+    end = data.find(b"\n", start)
+    if end <= start:
+        return False
+    header = next(csv.reader([data[start:end].decode("utf-8").rstrip("\r")]))
+    layout = read_header(header, path, 1)
+    if (not recognised_columns(header) or layout.findings or layout.wide or layout.col("period") >= 0
+            or layout.col("year") < 0 or layout.col("value") < 0 or len(header) != layout.width):
+        return False
+    lines = data.count(b"\n", end + 1) + (0 if data.endswith(b"\n") else 1)
+    columns = _columns(memoryview(data)[end + 1:], layout.width)
+    if columns is None or len(columns[0]) != lines or not lines:
+        return False
+    planned = _Planned(columns, layout, plans, views, table, allow_unknown, path)
+    try:
+        if not planned.classify():
+            return False
+        planned.store()
+        return True
+    finally:
+        del planned, columns
+        _release()
+
+
+def _release() -> None:
+    """Give the columns' memory back: Arrow's allocator keeps freed memory for itself, and the
+    evaluation that follows allocates through Python's, so the peak would hold both."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
+def _columns(body: memoryview, width: int) -> list[Any] | None:
+    """Every column of ``body`` as one Arrow string array, or None where Arrow refuses a row."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"c{index}" for index in range(width)]
+    try:
+        read = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(body)),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(quote_char=False, newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, null_values=[]))
+    except pa.ArrowException:
+        return None  # a row of another width, a blank line
+    return [read.column(name).combine_chunks() for name in names]
+
+
+class _Planned:
+    """One file's columns, classified; stored only if every row is plain."""
+
+    def __init__(self, columns: list[Any], layout: Any, plans: Sequence[Plan], views: dict[SeriesKey, SeriesView],
+                 table: ObservationTable, allow_unknown: bool, path: str) -> None:
+        self.columns, self.layout, self.plans, self.views = columns, layout, plans, views
+        self.table, self.allow_unknown, self.path = table, allow_unknown, path
+        self.count = len(columns[0])
+        self.scratch: dict[SeriesKey, SeriesView] = {}
+        self.values: Any = None
+        self.codes: Any = None
+        self.years: Any = None
+        self.order: Any = None  # row numbers, series by series (file order within each)
+        self.sorted_years: Any = None  # the years in that order
+        self.ranked: Any = None  # the series index of each row in that order
+        self.series: list[SeriesView] = []
+
+    def classify(self) -> bool:
+        """Everything the exact reader would decide row by row, decided per column; False at the first doubt."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lay, cols = self.layout, self.columns
+        value = cols[lay.col("value")]
+        if not pc.all(pc.match_substring_regex(value, _PLAIN_NUMBER)).as_py():
+            return False
+        try:
+            self.values = pc.cast(value, pa.float64())
+        except pa.ArrowException:
+            return False  # Arrow could not read one: the exact reader says what it is
+        # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
+        bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
+        if not pc.all(pc.less_equal(pc.abs(self.values), bound)).as_py():
+            return False
+        self.years = _per_cell(cols[lay.col("year")], _year, pa.uint16())
+        status = lay.col("status")
+        self.codes = (_per_cell(cols[status], _status, pa.uint8()) if status >= 0
+                      else _arrow(array("B", bytes(self.count)), pa.uint8()))
+        if self.years is None or self.codes is None:
+            return False
+        series = self._series_of_rows()
+        return series is not None and self._in_year_order(series)
+
+    def _series_of_rows(self) -> Any:
+        """The index (in :attr:`series`) of each row's series; None if a row does not resolve plainly."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        key_columns = [self.layout.col(name) for name in ("plan", "target", "unit", "measure")]
+        # Each key column's distinct cells, and one integer per row that combines them: dictionary
+        # encoding that gives the combinations in order of first appearance, as the exact reader resolves them.
+        encoded = [self.columns[index].dictionary_encode() for index in key_columns if index >= 0]
+        texts = [column.dictionary.to_pylist() for column in encoded]
+        sizes = [len(words) for words in texts]
+        if math.prod(sizes) >= 2**62:
+            return None
+        combined = encoded[0].indices.cast(pa.int64())
+        for column, size in zip(encoded[1:], sizes[1:], strict=True):
+            combined = pc.add(pc.multiply(combined, _arrow(array("q", [size]), pa.int64())[0]),
+                              column.indices.cast(pa.int64()))
+        combos = combined.dictionary_encode()
+        self.scratch = dict(self.views)
+        resolver = Resolver(self.plans, self.scratch, self.table, allow_unknown=self.allow_unknown)
+        where: dict[int, int] = {}
+        combo_series = []
+        # Each combination's cells in plan/target/unit/measure order; an absent column reads "".
+        slots = [sum(1 for j in key_columns[:k] if j >= 0) if i >= 0 else -1 for k, i in enumerate(key_columns)]
+        cols = (key_columns[0] + 1, key_columns[1] + 1, key_columns[2] + 1, key_columns[3] + 1)
+        resolve, series = resolver.resolve, self.series
+        for code in combos.dictionary.to_pylist():
+            parts = [""] * (len(sizes) + 1)
+            for position in range(len(sizes) - 1, -1, -1):
+                code, cell = divmod(code, sizes[position])
+                parts[position] = texts[position][cell]
+            sink = resolve(parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]], 0, cols)
+            view = sink.series
+            if view is None or not _plain(sink) or len(view.years):
+                return None  # len(years): begun in an earlier file, so its rows need the duplicate check
+            index = where.setdefault(id(view), len(series))
+            if index == len(series):
+                series.append(view)
+            combo_series.append(index)
+        if resolver.problems:
+            return None
+        return pc.take(_arrow(array("i", combo_series), pa.int32()), combos.indices)
+
+    def _in_year_order(self, series: Any) -> bool:
+        """Whether every series' years increase strictly from row to row (else: duplicates to merge)."""
+        import pyarrow.compute as pc
+
+        self.order = pc.sort_indices(series)  # stable: rows of one series keep their file order
+        ranked, years = pc.take(series, self.order), pc.take(self.years, self.order)
+        if self.count > 1:
+            same = pc.equal(ranked.slice(1), ranked.slice(0, self.count - 1))
+            back = pc.less_equal(years.slice(1), years.slice(0, self.count - 1))
+            if pc.any(pc.and_(same, back)).as_py():
+                return False
+        self.sorted_years = years
+        self.ranked = ranked
+        return True
+
+    def store(self) -> None:
+        """Append the rows to the table and each series, as the exact reader's fast path appends them."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        table, lay = self.table, self.layout
+        table.start_file(self.path)
+        base = len(table.values)
+        table.values.frombytes(_raw(self.values, 8))
+        table.codes.extend(_raw(self.codes, 1))
+        table.lines.extend(range(2, self.count + 2))  # the header is line 1; one row per line
+        table.columns.extend(array("i", [lay.col("value") + 1]) * self.count)
+        self._extras(base)
+        rows = pc.add(self.order.cast(pa.int32()), _arrow(array("i", [base]), pa.int32())[0])
+        years_raw, rows_raw = _raw(self.sorted_years, 2), _raw(rows, 4)
+        # Every series has rows, and they are ranked 0, 0, 1, 2, 2, ...: a series ends where the rank changes.
+        changes = pc.not_equal(self.ranked.slice(1), self.ranked.slice(0, self.count - 1))
+        ends = [index + 1 for index in pc.indices_nonzero(changes).to_pylist()] + [self.count]
+        start = 0
+        for view, end in zip(self.series, ends, strict=True):
+            view.years.frombytes(years_raw[2 * start:2 * end])
+            view.rows.frombytes(rows_raw[4 * start:4 * end])
+            start = end
+        for key, view in self.scratch.items():
+            self.views.setdefault(key, view)
+
+    def _extras(self, base: int) -> None:
+        """source and note cells, stripped (empty is None), for the rows that have either."""
+        import pyarrow.compute as pc
+
+        sci, nci = self.layout.col("source"), self.layout.col("note")
+        if sci < 0 and nci < 0:
+            return
+        given = [self.columns[i] for i in (sci, nci) if i >= 0]
+        empty = _text("")
+        mask = pc.not_equal(given[0], empty)
+        if len(given) > 1:
+            mask = pc.or_(mask, pc.not_equal(given[1], empty))
+        source = self.columns[sci].to_pylist() if sci >= 0 else None
+        note = self.columns[nci].to_pylist() if nci >= 0 else None
+        for row in pc.indices_nonzero(mask).to_pylist():
+            found = ((source[row].strip() or None) if source is not None else None,
+                     (note[row].strip() or None) if note is not None else None)
+            if found != (None, None):
+                self.table.extras[base + row] = found
+
+
+def _plain(sink: Sink) -> bool:
+    return (sink.series is not None and sink.key is not None and sink.problem is None
+            and sink.parse == PARSE_NUMBER and sink.factor == 1.0)
+
+
+def _year(cell: str) -> int:
+    return parse_year(cell)
+
+
+def _status(cell: str) -> int:
+    return STATUS_CODES[parse_status(cell)]
+
+
+def _per_cell(column: Any, parse: Any, kind: Any) -> Any:
+    """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = column.dictionary_encode()
+    try:
+        parsed = [parse(cell) for cell in encoded.dictionary.to_pylist()]
+    except CellError:
+        return None
+    codes = {pa.uint16(): "H", pa.uint8(): "B"}[kind]
+    return pc.take(_arrow(array(codes, parsed), kind), encoded.indices)
+
+
+def _text(text: str) -> Any:
+    """An Arrow string scalar, built from its bytes for the same reason as :func:`_arrow`."""
+    import pyarrow as pa
+
+    data = text.encode("utf-8")
+    offsets = pa.py_buffer(array("i", [0, len(data)]).tobytes())
+    return pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])[0]
+
+
+def _arrow(values: array[int] | array[float], kind: Any) -> Any:
+    """An Arrow array over the bytes of ``values`` (pa.array of a list would import pandas to inspect it)."""
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(values.tobytes())])
+
+
+def _raw(values: Any, size: int) -> bytes:
+    """The little-endian bytes of an Arrow array without nulls (as array.array holds them)."""
+    raw: bytes = values.buffers()[1].to_pybytes()
+    return raw[values.offset * size:(values.offset + len(values)) * size]

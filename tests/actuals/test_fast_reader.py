@@ -1,0 +1,166 @@
+"""The Arrow reader (policycheck[fast]) gives exactly what the exact reader gives (docs/actuals.md#fast-reader).
+
+Every example and generated national data are read by both readers and
+compared: findings, every observation, and the JSON report byte for byte.
+Files the fast path does not take (a quote, a duplicate, an odd cell) go to the
+exact reader whole; the tests below say which path each file took.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policycheck.actuals.fastcsv import FAST_MIN_BYTES, read_fast, wants_fast
+from policycheck.actuals.load import read_actuals
+from policycheck.actuals.store import ObservationTable
+from policycheck.errors import PolicycheckError
+from policycheck.plans.build import load_plan
+from policycheck.reporters import render
+from policycheck.service import check
+from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR, ROOT
+
+pytest.importorskip("pyarrow")
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
+
+#: Each example CSV and the plans it is read against (examples/README.md).
+EXAMPLES = {
+    "taicang.csv": ["taicang-sti-2018-2020.yaml"],
+    "taicang-excel-gb18030.csv": ["taicang-sti-2018-2020.yaml"],
+    "linhai.csv": ["linhai-315-2023-2027.yaml"],
+    "linhai-2025.csv": ["linhai-315-2023-2027.yaml"],
+    "bengbu.csv": ["bengbu-sti-2023-2025.yaml"],
+    "linyi.csv": ["linyi-sti-2021-2025.yaml"],
+    "longgang.csv": ["longgang-sti-2024.yaml"],
+    "zhejiang.csv": ["zhejiang-sti-2024.yaml"],
+    "china-2025-monthly.csv": ["china-gov-work-report-2025.yaml"],
+    "china-14th-fyp.csv": ["china-14th-fyp-2021-2025.yaml"],
+    "china-ip-power.csv": ["china-ip-power-2021-2025.yaml"],
+}
+
+
+def test_every_example_is_listed() -> None:
+    assert sorted(EXAMPLES) == sorted(p.name for p in EXAMPLES_DIR.glob("*.csv"))
+
+
+def _observations(paths: list[str], plan_files: list[str], reader: str) -> tuple[list[str], dict[Any, Any]]:
+    plans = [load_plan(p) for p in plan_files]
+    actuals = read_actuals(paths, plans=plans, reader=reader)
+    findings = [repr(f) for f in actuals.findings]
+    return findings, {key: dict(series) for key, series in actuals.series.items()}
+
+
+def _report(paths: list[str], plan_files: list[str], reader: str, **options: Any) -> str:
+    try:
+        return render(check(plan_files, paths, reader=reader, **options), "json")
+    except PolicycheckError as exc:  # an input with errors: the same findings
+        return f"{type(exc).__name__}: {exc}"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_both_readers_agree_on_each_example(name: str) -> None:
+    paths = [str(EXAMPLES_DIR / name)]
+    plans = [str(PLANS_DIR / p) for p in EXAMPLES[name]]
+    assert _observations(paths, plans, "fast") == _observations(paths, plans, "exact")
+    assert _report(paths, plans, "fast") == _report(paths, plans, "exact")
+
+
+def test_both_readers_agree_on_national_data(tmp_path: Path) -> None:
+    plan, actuals, rows = generate(tmp_path, 0.02)  # 57 counties, 50 targets, 8 years
+    assert rows == 22_800
+    exact_findings, exact = _observations([str(actuals)], [str(plan)], "exact")
+    fast_findings, fast = _observations([str(actuals)], [str(plan)], "fast")
+    assert len(exact) == 2_850 and exact_findings == []
+    assert (fast_findings, fast) == (exact_findings, exact)
+    for year in (2020, 2023, 2025):
+        assert _report([str(actuals)], [str(plan)], "fast", year=year) == \
+            _report([str(actuals)], [str(plan)], "exact", year=year)
+    assert _took_fast_path(actuals, plan)
+
+
+def _took_fast_path(csv_path: Path, plan_path: Path) -> bool:
+    table = ObservationTable()
+    return read_fast(str(csv_path), csv_path.read_bytes(), "utf-8", table, {}, plans=[load_plan(str(plan_path))],
+                     allow_unknown=False)
+
+
+_PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"
+_HEADER = "target,unit,year,value,status\n"
+_ROWS = ["rd-intensity,,2018,3.55,final\n", "rd-intensity,,2019,3.62,preliminary\n",
+         "hitech-output-share,,2018,48.1,final\n"]
+
+
+@pytest.mark.parametrize(("case", "text", "fast"), [
+    ("plain", _HEADER + "".join(_ROWS), True),
+    ("crlf", (_HEADER + "".join(_ROWS)).replace("\n", "\r\n"), True),
+    ("no final newline", (_HEADER + "".join(_ROWS)).rstrip("\n"), True),
+    ("a quoted cell", _HEADER + _ROWS[0] + '"hitech-output-share",,2018,48.1,final\n', False),
+    ("a blank line", _HEADER + _ROWS[0] + "\n" + _ROWS[2], False),
+    ("a duplicate year", _HEADER + _ROWS[0] + _ROWS[0].replace("3.55", "3.56"), False),
+    ("years out of order", _HEADER + _ROWS[1] + _ROWS[0], False),
+    ("a thousands separator", _HEADER + "rd-intensity,,2018,1_000,final\n", False),
+    ("a missing value", _HEADER + "rd-intensity,,2018,,final\n", False),
+    ("a word", _HEADER + "rd-intensity,,2018,约3.5,final\n", False),
+    ("an unknown target", _HEADER + "no-such-target,,2018,3.5,final\n", False),
+    ("a bad status", _HEADER + "rd-intensity,,2018,3.5,guess\n", False),
+    ("a bad year", _HEADER + "rd-intensity,,18,3.5,final\n", False),
+    ("infinity", _HEADER + "rd-intensity,,2018,1e999,final\n", False),
+    ("beyond the bound", _HEADER + "rd-intensity,,2018,-2e300,final\n", False),
+    ("at the bound", _HEADER + "rd-intensity,,2018,1e300,final\n", True),
+    ("a short row", _HEADER + "rd-intensity,,2018,3.5\n", False),
+    ("a title above the header", "太仓市科技指标\n" + _HEADER + _ROWS[0], False),
+])
+def test_each_kind_of_row_and_which_reader_takes_it(tmp_path: Path, case: str, text: str, fast: bool) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_bytes(text.encode("utf-8"))
+    assert _took_fast_path(path, _PLAN) is fast, case
+    plans = [str(_PLAN)]
+    assert _observations([str(path)], plans, "fast") == _observations([str(path)], plans, "exact")
+    assert _report([str(path)], plans, "fast", year=2019) == _report([str(path)], plans, "exact", year=2019)
+
+
+def test_a_bom_is_read_as_the_exact_reader_reads_it(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (_HEADER + "".join(_ROWS)).encode("utf-8"))
+    plans = [str(_PLAN)]
+    assert _observations([str(path)], plans, "fast") == _observations([str(path)], plans, "exact")
+    data, plan = path.read_bytes(), load_plan(str(_PLAN))
+    assert read_fast(str(path), data, "utf-8-sig", ObservationTable(), {}, plans=[plan], allow_unknown=False)
+    assert not read_fast(str(path), data, "utf-8", ObservationTable(), {}, plans=[plan], allow_unknown=False)
+
+
+def test_a_series_begun_in_an_earlier_file_goes_to_the_exact_reader(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(_HEADER + _ROWS[0], encoding="utf-8")
+    second.write_text(_HEADER + _ROWS[0].replace("3.55", "3.56"), encoding="utf-8")  # the same year again
+    paths, plans = [str(first), str(second)], [str(_PLAN)]
+    findings, observations = _observations(paths, plans, "fast")
+    assert (findings, observations) == _observations(paths, plans, "exact")
+    assert any("PC404" in f for f in findings)  # the second value conflicts with the first
+
+
+def test_source_and_note_columns(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_text("target,unit,year,value,status,source,note\n"
+                    "rd-intensity,,2018,3.55,final, 统计公报 ,\n"
+                    "rd-intensity,,2019,3.62,final,,  \n"
+                    "hitech-output-share,,2018,48.1,final,,初步数\n", encoding="utf-8")
+    assert _took_fast_path(path, _PLAN)
+    plans = [str(_PLAN)]
+    findings, observations = _observations([str(path)], plans, "fast")
+    assert (findings, observations) == _observations([str(path)], plans, "exact")
+    extras = {(o.line, o.source, o.note) for series in observations.values() for o in series.values()}
+    assert extras == {(2, "统计公报", None), (3, None, None), (4, None, "初步数")}
+
+
+def test_auto_takes_the_fast_path_only_for_large_files() -> None:
+    assert not wants_fast("auto", FAST_MIN_BYTES - 1)
+    assert wants_fast("auto", FAST_MIN_BYTES)
+    assert wants_fast("fast", 100)
+    assert not wants_fast("exact", FAST_MIN_BYTES * 10)
+    with pytest.raises(ValueError, match="choose one of auto, exact, fast"):
+        wants_fast("quick", 100)

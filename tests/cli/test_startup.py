@@ -1,0 +1,126 @@
+"""What a command imports, seen in a fresh interpreter (docs/performance.md#start-up).
+
+Start-up time is measured by bench/run.py; these tests pin the behaviour that
+keeps it short: ``--version`` is answered before click and the commands are
+imported, and a plain check of a valid plan imports none of the libraries that
+only some runs need.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from policycheck.cli.commands import main
+from tests.helpers.paths import EXAMPLES_DIR, FIXTURES, PLANS_DIR, ROOT
+
+#: Libraries only some runs need: schema errors to explain, rich tables, HTML, workbooks, other table formats.
+HEAVY = ("jsonschema", "referencing", "tabulate", "wcwidth", "rich", "jinja2", "python_calamine", "xlsxwriter",
+         "docx", "pyarrow")
+_RUN = """
+import json, sys
+sys.argv = ["policycheck", *json.loads(sys.argv[1])]
+from policycheck.cli import run
+try:
+    run()
+    code = 0
+except SystemExit as exc:
+    code = exc.code
+with open({out!r}, "w") as handle:
+    json.dump({{"code": code, "modules": sorted(sys.modules)}}, handle)
+"""
+
+
+def _run(tmp_path: Path, *args: str) -> tuple[int, list[str], str]:
+    """Exit code, the modules loaded and stdout of one command in a fresh interpreter."""
+    out = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", _RUN.format(out=str(out)), json.dumps(list(args))],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert out.exists(), done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    return result["code"], result["modules"], done.stdout
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in HEAVY]
+
+
+def test_version_is_answered_before_click_is_imported(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "--version")
+    assert code == 0
+    assert out == CliRunner().invoke(main, ["--version"]).output == "policycheck, version " + _version() + "\n"
+    assert "click" not in modules
+    assert not [m for m in modules if m.startswith("policycheck.") and m not in (
+        "policycheck.cli", "policycheck.version")], modules
+
+
+def test_python_m_and_the_short_option_answer_the_same() -> None:
+    done = subprocess.run([sys.executable, "-m", "policycheck", "-V"], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert done.stdout == f"policycheck, version {_version()}\n"
+
+
+def test_version_with_other_words_still_goes_to_click(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "--version", "--help")
+    assert "click" in modules
+    assert (code, out) == (0, f"policycheck, version {_version()}\n")  # click's eager option wins
+    code, modules, out = _run(tmp_path, "--no-such-option", "--version")
+    assert (code, out) == (2, "")  # and click's usage error
+
+
+#: Standard modules only some runs need: a configuration file, a report file, the schema from importlib.
+#: (difflib is not here: click imports it while parsing any short option such as -a.)
+ON_DEMAND = ("tomllib", "tempfile", "shutil", "importlib.resources")
+
+
+def test_a_small_check_imports_no_heavy_library(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"))
+    assert code in (0, 1)
+    assert "研发" in out  # the text tables were written
+    assert _heavy(modules) == []
+    assert [m for m in ON_DEMAND if m in modules] == []
+
+
+def test_json_output_imports_no_heavy_library(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"), "-f", "json")
+    assert json.loads(out)["results"]
+    assert _heavy(modules) == []
+
+
+def test_a_plan_with_schema_errors_is_explained_by_jsonschema(tmp_path: Path) -> None:
+    plan = FIXTURES / "plan_cases" / "negative" / "pc200-unknown-key" / "plan.yaml"
+    code, modules, out = _run(tmp_path, "validate", str(plan))
+    assert code == 1
+    assert "[PC200]" in out
+    assert "jsonschema" in modules
+
+
+def test_another_table_format_imports_tabulate(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"), "--tablefmt", "github")
+    assert "| " in out
+    assert "tabulate" in modules
+
+
+def _version() -> str:
+    from policycheck.version import __version__
+
+    return __version__
+
+
+def test_version_to_a_full_stdout_is_one_message_and_exit_2() -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        import pytest
+
+        pytest.skip("no /dev/full here")
+    with full.open("w") as stdout:
+        done = subprocess.run([sys.executable, "-m", "policycheck", "--version"], stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "stdout: cannot write the version: No space left on device\n"

@@ -1,0 +1,89 @@
+"""The quick schema check says "valid" only where jsonschema finds no error (policycheck/plans/schemafast.py)."""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policycheck.plans.schema import plan_schema, plan_validator, text_keys
+from policycheck.plans.schemafast import certainly_valid
+from policycheck.plans.yamlload import load_yaml
+from tests.helpers.paths import FIXTURES, PLANS_DIR, ROOT
+
+YAML_FILES = sorted([*PLANS_DIR.glob("*.yaml"), *FIXTURES.rglob("*.yaml"), *(ROOT / "examples").rglob("*.yaml")])
+
+
+def _data(path: Any) -> Any:
+    loaded = load_yaml(str(path))
+    if loaded.doc is None or loaded.doc.data is None:
+        pytest.skip(f"{path.name} does not parse")
+    return text_keys(loaded.doc.data)
+
+
+def _jsonschema_errors(data: Any) -> list[str]:
+    return [error.message for error in plan_validator().iter_errors(data)]
+
+
+@pytest.mark.parametrize("path", sorted(PLANS_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_shipped_plan_is_valid_without_jsonschema(path: Any) -> None:
+    data = _data(path)
+    assert certainly_valid(data, plan_schema())
+    assert _jsonschema_errors(data) == []
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_quick_check_agrees_with_jsonschema(path: Any) -> None:
+    data = _data(path)
+    assert certainly_valid(data, plan_schema()) == (not _jsonschema_errors(data))
+
+
+def test_the_fixtures_have_plans_on_both_sides() -> None:
+    """The agreement above is not vacuous: many fixture plans do have schema errors."""
+    cases = sorted((FIXTURES / "plan_cases" / "negative").glob("pc200*/plan.yaml"))
+    docs = [(case.parent.name, load_yaml(str(case)).doc) for case in cases]
+    unsure = [name for name, doc in docs if doc is not None and not certainly_valid(text_keys(doc.data), plan_schema())]
+    assert len(unsure) >= 5, unsure
+    assert {"pc200-unknown-key", "pc200-wrong-type", "pc200-bad-kind"} <= set(unsure), unsure
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+                     st.text(max_size=6), st.sampled_from(["level", ">=", "2025", "2020-01-01", "a-b", ""]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["id", "kind", "value", "x", "2025"]), inner,
+                                                 max_size=3)), max_leaves=6)
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*path, index))
+    return found
+
+
+_BASE = _data(PLANS_DIR / "taicang-sti-2018-2020.yaml")
+_BASE_PATHS = _paths(_BASE)[1:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_BASE_PATHS), _VALUES, st.booleans()), min_size=1, max_size=3))
+def test_a_changed_plan_is_valid_only_if_jsonschema_says_so(changes: list[tuple[tuple[Any, ...], Any, bool]]) -> None:
+    data = copy.deepcopy(_BASE)
+    for path, value, delete in changes:
+        parent = data
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            if delete:
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed or replaced the place
+    assert certainly_valid(data, plan_schema()) == (not _jsonschema_errors(data))

@@ -391,7 +391,7 @@ class Report:
     thresholds: Mapping[str, float]
     fail_on: str
     plans: tuple[PlanInfo, ...]
-    results: tuple[Result, ...]
+    results: Sequence[Result]  # a tuple, or a table building each Result when read (docs/performance.md)
     units: tuple[UnitSummary, ...]
     summary: Summary
     findings: tuple[Finding, ...] = ()

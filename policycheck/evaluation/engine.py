@@ -11,7 +11,6 @@ options as keywords, as the library API has them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import assert_never
 
 from policycheck.evaluation.context import Case, make_case, own_requirement, unit_milestones, unit_requirement
@@ -26,6 +25,7 @@ from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
+from policycheck.evaluation.resulttable import ResultTable, TargetFields, build_result
 from policycheck.evaluation.unitview import build_unit_view
 from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
@@ -35,13 +35,7 @@ from policycheck.model import (
     FAIL_ON,
     STATUSES,
     Assessment,
-    Attribute,
-    Commitment,
-    Comparator,
-    Direction,
     FailOn,
-    Kind,
-    Location,
     Method,
     Plan,
     PlanInfo,
@@ -147,7 +141,7 @@ def evaluate_plans(plans: Sequence[Plan], actuals: Actuals, options: EvaluationO
 
 def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions,
               plan_findings: Sequence[Finding]) -> Report:
-    results: list[Result] = []
+    results = ResultTable()
     infos: list[PlanInfo] = []
     superseded = list(actuals.superseded)
     findings = [*actuals.findings, *plan_findings]  # and the evaluation's own: PC411, PC414
@@ -160,7 +154,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
             infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                                   plan.baseline_year, plan_year, as_of=f"{plan_year}-{month:02d}"))
             for target in plan.targets:
-                results.extend(evaluate_target_in_year(plan, target, actuals, plan_year, month, settings))
+                _table_in_year(results, plan, target, actuals, plan_year, month, settings)
             continue
         infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                               plan.baseline_year, plan_year))
@@ -170,14 +164,14 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
 
             superseded.extend(superseded_at_year_end(actuals, plan.id, when))
         for target in plan.targets:
-            results.extend(evaluate_target(plan, target, actuals, when, settings, findings))
+            _table_target(results, plan, target, actuals, when, settings, findings)
     return Report(
         tool={"name": "policycheck", "version": __version__},
         method=options.method or _shared_method(plans),
         thresholds={"on_track": _shared_threshold(plans, options.on_track, "on_track"),
                     "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
-        fail_on=options.fail_on, plans=tuple(infos), results=tuple(results),
-        units=build_unit_view(plans, results), summary=summarize(results),
+        fail_on=options.fail_on, plans=tuple(infos), results=results,
+        units=build_unit_view(plans, results.rows()), summary=results.summary(),
         findings=tuple(sorted_findings(findings)),
         superseded=tuple(superseded), strict=options.strict)
 
@@ -229,28 +223,6 @@ def _shared_threshold(plans: Sequence[Plan], given: float | None, name: str) -> 
     return chosen
 
 
-@dataclass(frozen=True, slots=True)
-class TargetFields:
-    """The Result fields that are the same for every unit of a target."""
-
-    plan: str
-    target: str
-    name: str
-    kind: Kind
-    comparator: Comparator | None
-    measure: str | None
-    commitment: Commitment
-    lead: str | None
-    responsible: tuple[str, ...]
-    location: Location
-    name_en: str | None
-    #: what the target requires (policycheck.evaluation.requirement); a unit with its own
-    #: value states its own (:func:`unit_requirement`)
-    requirement: str
-    direction: Direction | None = None
-    attribute: Attribute | None = None
-
-
 def target_fields(plan: Plan, target: Target) -> TargetFields:
     """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
     reference = plan.references.get(target.reference) if target.reference else None
@@ -273,6 +245,15 @@ def evaluate_target(plan: Plan, target: Target, actuals: Actuals, year: int, set
     return [make_result(base, unit, year, unit_outcome(plan, target, actuals, unit, year, settings, findings),
                         settings)
             for unit in result_units(plan, target, actuals)]
+
+
+def _table_target(table: ResultTable, plan: Plan, target: Target, actuals: Actuals, year: int,
+                  settings: Settings, findings: list[Finding]) -> None:
+    """:func:`evaluate_target` into the run's table: no Result is built until a report reads it."""
+    base = target_fields(plan, target)
+    for unit in result_units(plan, target, actuals):
+        out = unit_outcome(plan, target, actuals, unit, year, settings, findings)
+        table.append(base, unit, year, out, is_failing(base, out, settings))
 
 
 def evaluate_unit(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int,
@@ -304,17 +285,6 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     return outcome
 
 
-def unit_responsible(lead: str | None, unit: str) -> tuple[str, ...]:
-    """``responsible`` of a scoped unit's result: the lead and the unit carrying the quota.
-
-    Not the target's whole list: with N units both in ``scope`` and in
-    ``responsible`` that list, repeated on each of the N results, made the
-    JSON and CSV reports grow as N² (docs/evaluation.md#unit-view).
-    The target's list is on its plan-wide result and in the plan.
-    """
-    return (lead, unit) if lead is not None and lead != unit else (unit,)
-
-
 def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
                             settings: Settings) -> list[Result]:
     """The results of one target at the end of ``month`` of ``year`` (docs/evaluation.md#in-year)."""
@@ -323,6 +293,17 @@ def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: 
     base = target_fields(plan, target)
     return [make_result(base, unit, year, in_year(plan, target, actuals, unit, year, month, settings), settings)
             for unit in in_year_units(plan, target, actuals)]
+
+
+def _table_in_year(table: ResultTable, plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
+                   settings: Settings) -> None:
+    """:func:`evaluate_target_in_year` into the run's table."""
+    from policycheck.evaluation.inyear import result_units as in_year_units
+
+    base = target_fields(plan, target)
+    for unit in in_year_units(plan, target, actuals):
+        out = in_year(plan, target, actuals, unit, year, month, settings)
+        table.append(base, unit, year, out, is_failing(base, out, settings))
 
 
 def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int, month: int,
@@ -349,29 +330,14 @@ def make_result(base: TargetFields, unit: str | None, year: int, out: Outcome, s
     Aspirational (力争) and expected (预期性) targets are reported the same way but
     fail only with ``--strict`` (docs/evaluation.md#statuses).
     """
+    return build_result(base, unit, year, out, is_failing(base, out, settings))
+
+
+def is_failing(base: TargetFields, out: Outcome, settings: Settings) -> bool:
+    """Whether the result fails the run: its status is one ``--fail-on`` names, and the target is
+    binding or the run ``--strict`` (docs/evaluation.md#statuses)."""
     binding = base.commitment == "binding" and base.attribute != "expected"
-    failing = out.status in FAIL_ON[settings.fail_on] and (binding or settings.strict)
-    return Result(
-        plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
-        comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
-        responsible=base.responsible if unit is None else unit_responsible(base.lead, unit),
-        location=base.location, year=year, actual=out.actual,
-        data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
-        target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
-        expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,
-        attainment=out.attainment,
-        progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
-        required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
-        projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,
-        name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
-        level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
-        last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
-        source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
-        elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
-        direction=base.direction, attribute=base.attribute, stated=out.stated, approximate=out.approximate,
-        change=out.change, category=out.category, target_category=out.target_category,
-        expected_category=out.expected_category,
-        **out.reason.result_fields())
+    return out.status in FAIL_ON[settings.fail_on] and (binding or settings.strict)
 
 
 def summarize(results: Sequence[Result]) -> Summary:

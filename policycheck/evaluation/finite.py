@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
+from operator import attrgetter
 from typing import Any
 
 from policycheck.evaluation.outcome import Outcome
@@ -50,6 +51,13 @@ _KEPT = ("actual", "data_status", "baseline", "target_value", "target_year", "ti
 _NOT_FINITE_TEXT = frozenset({"inf", "-inf", "nan"})
 #: Every Outcome field, in declaration order: the order the first broken one is named in.
 _FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outcome))
+#: The fields whose type admits a float or a container of them (in the order of _FIELDS): a
+#: field typed ``str``, ``int`` or ``bool`` holds no float, so the check of 142,200 national
+#: outcomes reads 22 fields of each rather than 50.
+_CHECKED: tuple[str, ...] = tuple(f.name for f in fields(Outcome)
+                                  if any(word in str(f.type) for word in ("float", "tuple", "Baseline",
+                                                                          "HistoryEntry", "Sequence")))
+_CHECKED_VALUES = attrgetter(*_CHECKED)
 
 
 def finite_outcome(evaluate: Callable[[], Outcome]) -> Outcome:
@@ -58,8 +66,7 @@ def finite_outcome(evaluate: Callable[[], Outcome]) -> Outcome:
         outcome = evaluate()
     except (OverflowError, ZeroDivisionError, FloatingPointError):
         return out_of_range(None, "a computed value")
-    broken = _first_non_finite(outcome)
-    if broken is None:
+    if _first_non_finite(outcome) is None:
         return outcome
     return _settle(outcome)
 
@@ -68,17 +75,28 @@ def _first_non_finite(outcome: Outcome) -> str | None:
     """The first field holding a number that is not finite; None when all are (the common case,
     so floats are checked inline and only containers by call)."""
     isfinite = math.isfinite
-    for name in _FIELDS:
-        value = getattr(outcome, name)
+    for name, value in zip(_CHECKED, _CHECKED_VALUES(outcome), strict=True):
         kind = type(value)
         if kind is float:
             if not isfinite(value):
                 return name
-        elif (kind is tuple or kind is Baseline) and not_finite(value):
+        elif kind is tuple:
+            if not _pairs_finite(value) and not_finite(value):
+                return name
+        elif kind is Baseline and not_finite(value.value):
             return name
-    if any(text in _NOT_FINITE_TEXT for text in outcome.reason.args.values()):
+    if not _NOT_FINITE_TEXT.isdisjoint(outcome.reason.args.values()):
         return "reason_args"
     return None
+
+
+def _pairs_finite(value: tuple[Any, ...]) -> bool:
+    """True when ``value``, a tuple of number tuples (a path, months), surely holds no inf or NaN:
+    their sum is finite.  False also for any other tuple, which :func:`not_finite` then looks into."""
+    try:
+        return math.isfinite(sum(map(sum, value)))
+    except (TypeError, OverflowError):  # not numbers only (None in months, a range, history), or huge ints
+        return False
 
 
 def _settle(outcome: Outcome) -> Outcome:
@@ -115,10 +133,11 @@ def out_of_range(outcome: Outcome | None, field: str) -> Outcome:
 
 def not_finite(value: object) -> bool:
     """Whether ``value`` is, or holds, a float that is infinite or NaN."""
-    if type(value) is float:
-        return not math.isfinite(value)
-    if isinstance(value, (tuple, list)):
-        return any(not_finite(item) for item in value)
+    kind = type(value)
+    if kind is float:
+        return not math.isfinite(value)  # type: ignore[arg-type]  # a float, as its type says
+    if kind is tuple or isinstance(value, (tuple, list)):
+        return any(map(not_finite, value))  # type: ignore[call-overload]  # a tuple or list
     if isinstance(value, Baseline):
         return not_finite(value.value)
     if isinstance(value, HistoryEntry):
@@ -133,8 +152,10 @@ def out_of_range_findings(results: Iterable[Result], actuals: Actuals) -> list[F
     numbers behind them as unusable input.  The finding is at the CSV cell of the actual when there is one (PC402),
     else at the target in the plan (PC200).
     """
+    from policycheck.evaluation.resulttable import rows_of
+
     findings: list[Finding] = []
-    for result in results:
+    for result in rows_of(results):  # a run's table builds a Result only for the few out of range
         if result.reason_code != "out_of_range":
             continue
         field = result.reason_args.get("field", "a computed value")

@@ -339,11 +339,15 @@ class ReasonFields(TypedDict):
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a result has its status: the English sentence, its code and its (text) arguments."""
+    """Why a result has its status: its code and (text) arguments; the English sentence is formatted
+    only when read, not for each of 142,200 national results (docs/performance.md)."""
 
-    text: str = ""
     code: str = ""
     args: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return english(self.code, self.args) if self.code else ""
 
     def result_fields(self) -> ReasonFields:
         return {"reason": self.text, "reason_code": self.code, "reason_args": self.args}
@@ -354,14 +358,12 @@ NO_BASELINE: frozenset[str] = frozenset({"no_baseline_progress", "no_baseline_ti
 
 
 def because(code: str, **args: object) -> Reason:
-    """The reason of a result: the English sentence of ``code``, the code and the arguments as text.
-
-    Built in one place, so the sentence and the code can never disagree.
-    Raises KeyError for an unknown code or a missing argument: a programming
-    error, caught by the tests of every code.
-    """
+    """The reason of a result: ``code`` and its arguments as text, which give the English sentence
+    (one place, so they never disagree); KeyError for an unknown code, caught by the tests."""
     plain = {key: str(value) for key, value in args.items()}
-    return Reason(english(code, plain), code, plain)
+    if code not in REASONS:
+        raise KeyError(code)
+    return Reason(code, plain)
 
 
 def english(code: str, args: Mapping[str, str]) -> str:

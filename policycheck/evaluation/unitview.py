@@ -15,10 +15,31 @@ work and output stay linear in the size of the plan.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Result, Role, Status, UnitShortfall, UnitSummary
+from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Role, Status, UnitShortfall, UnitSummary
+
+
+class UnitResult(Protocol):
+    """What the view reads of a result: a :class:`policycheck.model.Result` or a row of the run's
+    result table (policycheck.evaluation.resulttable), which builds no Result."""
+
+    @property
+    def plan(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def lead(self) -> str | None: ...
+    @property
+    def responsible(self) -> tuple[str, ...]: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def gap(self) -> float | None: ...
 
 #: Severity weight of a lead shortfall: missed 4, regressing 3, off_track 2, at_risk 1.
 SEVERITY: Mapping[str, int] = {
@@ -50,13 +71,13 @@ class _Lagging:
     results; :func:`_file_lagging` fills them in when the count is known.
     """
 
-    first: Result
+    first: UnitResult
     count: int = 0
     worst: Status = "at_risk"
     slots: list[tuple[_Tally, int, Role]] = field(default_factory=list)
 
 
-def build_unit_view(plans: Sequence[Plan], results: Sequence[Result]) -> tuple[UnitSummary, ...]:
+def build_unit_view(plans: Sequence[Plan], results: Iterable[UnitResult]) -> tuple[UnitSummary, ...]:
     """One summary per unit named in responsible or scope, worst first."""
     tallies = _register_units(plans)
     # A scoped unit's result names only the lead and itself: supporters come from the plan.
@@ -105,7 +126,7 @@ def _register_units(plans: Sequence[Plan]) -> dict[str, _Tally]:
     return tallies
 
 
-def _add_result(tallies: dict[str, _Tally], result: Result, lagging: dict[tuple[str, str], _Lagging],
+def _add_result(tallies: dict[str, _Tally], result: UnitResult, lagging: dict[tuple[str, str], _Lagging],
                 responsible: Mapping[tuple[str, str], tuple[str, ...]]) -> None:
     """Count a led result and file its shortfall: a plan-wide one under the lead and
     supporters, a scoped unit's under that unit (and, once per target, under the lead
@@ -167,5 +188,5 @@ _file_placeholder = UnitShortfall("", "", None, "lead", "at_risk", None)
 _RANK: Mapping[str, int] = {status: index for index, status in enumerate(STATUSES)}
 
 
-def _file(tally: _Tally, result: Result, role: Role) -> None:
+def _file(tally: _Tally, result: UnitResult, role: Role) -> None:
     tally.shortfalls.append(UnitShortfall(result.plan, result.target, result.unit, role, result.status, result.gap))

@@ -21,6 +21,7 @@ from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
 
 if TYPE_CHECKING:
+    from policycheck.evaluation.resulttable import ResultRow
     from policycheck.model import PlanInfo, Report, Result, Superseded, UnitSummary
 
 #: What an empty cell shows (no actual, no expected value, ...).
@@ -158,7 +159,7 @@ def result_reason(result: Result, lang: str) -> str:
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
-def display_status(result: Result) -> str:
+def display_status(result: Result | ResultRow) -> str:
     """The status people see: ``no_baseline`` (缺少基期) for a pending result that
     cannot be scheduled for want of a baseline value, otherwise the status."""
     from policycheck.evaluation.reasons import NO_BASELINE
@@ -316,8 +317,10 @@ def result_row_texts(result: Result, lang: str, names: Mapping[str, str],
 
 def display_counts(report: Report) -> dict[str, int]:
     """Results per display status (no_baseline apart from pending), worst first."""
+    from policycheck.evaluation.resulttable import rows_of
+
     counts: dict[str, int] = {}
-    for result in report.results:
+    for result in rows_of(report.results):  # no Result built for a summary line (check -q)
         status = display_status(result)
         counts[status] = counts.get(status, 0) + 1
     return {s: counts[s] for s in DISPLAY_STATUSES if s in counts}

@@ -147,6 +147,8 @@ def report_json_pieces(report: Report) -> Iterator[str]:
     national report is 230 MB of text (460 MB in memory, as its Chinese names
     make it a two-byte string), which is never held whole.
     """
+    from policycheck.evaluation.resulttable import ResultTable
+
     encode = _encoder()
     names = _field_names(Report)
     yield "{\n"
@@ -156,7 +158,9 @@ def report_json_pieces(report: Report) -> Iterator[str]:
         if name in _LIST_FIELDS and value:
             yield f"  {encode(name)}: [\n"
             last = len(value) - 1
-            for position, item in enumerate(value):
+            # a run's result table builds each Result as it is written, keeping none
+            items = value.stream() if isinstance(value, ResultTable) else value
+            for position, item in enumerate(items):
                 yield f"    {encode(item)}{',' if position < last else ''}\n"
             yield f"  ]{comma}\n"
         else:

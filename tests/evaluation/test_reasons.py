@@ -49,8 +49,8 @@ def test_terms_cover_every_machine_word() -> None:
 
 def test_because_gives_the_english_sentence_and_the_text_arguments() -> None:
     reason = because("behind_below", method="linear", difference="0.06", expected="3.36")
-    assert reason == Reason("behind the linear schedule: 0.06 below the expected 3.36", "behind_below",
-                            {"method": "linear", "difference": "0.06", "expected": "3.36"})
+    assert reason == Reason("behind_below", {"method": "linear", "difference": "0.06", "expected": "3.36"})
+    assert reason.text == "behind the linear schedule: 0.06 below the expected 3.36"
     assert reason.result_fields() == {
         "reason": "behind the linear schedule: 0.06 below the expected 3.36",
         "reason_code": "behind_below",

@@ -1,0 +1,151 @@
+"""The outcomes of a run, stored column by column per target (docs/performance.md).
+
+An :class:`Outcome` has 47 fields, most of them the same for every unit of a
+target (its method, its target value, None for what its kind does not compute):
+2,844 national units of one target share one ``None`` or ``"linear"`` object,
+and their floats differ.  So the outcomes of one target are kept as one
+:class:`_Block`: a field every outcome holds the very same object in is kept once,
+a field of floats only as a typed array (8 bytes a value, not a float object of 24
+and a pointer of 8), any other as a tuple.  An outcome is rebuilt, equal to the
+one stored, when a Result is built of it.
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import fields
+from itertools import repeat
+from operator import attrgetter, is_
+from typing import Any
+
+from policycheck.evaluation.outcome import Outcome
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outcome))
+_VALUES = attrgetter(*FIELDS)
+
+
+class _Same:
+    """A column whose every value is one object."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+Column = _Same | array | tuple  # type: ignore[type-arg]  # values of any field type
+
+
+def _column(values: tuple[Any, ...]) -> Column:
+    first = values[0]
+    # The same object throughout, by identity: 1, 1.0 and True, or 0.0 and -0.0, are equal but
+    # must stay apart, and comparing a series view for equality would read it whole.
+    if all(map(is_, values, repeat(first))):
+        return _Same(first)
+    if set(map(type, values)) == {float}:  # an array gives back floats equal to these, bit for bit
+        return array("d", values)
+    return values
+
+
+class _Block:
+    """The outcomes of one target's units (or any run of outcomes), column by column."""
+
+    __slots__ = ("columns", "size", "_template", "_varying")
+
+    def __init__(self, outcomes: Sequence[Outcome]) -> None:
+        self.size = len(outcomes)
+        self.columns: tuple[Column, ...] = tuple(_column(values)
+                                                 for values in zip(*map(_VALUES, outcomes), strict=True))
+        # An outcome is the shared values with the varying ones put in: a national level
+        # target varies in about 15 of its fields.
+        self._template: list[Any] = [c.value if isinstance(c, _Same) else None for c in self.columns]
+        self._varying = tuple((k, c) for k, c in enumerate(self.columns) if not isinstance(c, _Same))
+
+    def value(self, field: int, j: int) -> Any:
+        column = self.columns[field]
+        return column.value if isinstance(column, _Same) else column[j]
+
+    def outcome(self, j: int) -> Outcome:
+        values = self._template.copy()
+        for k, column in self._varying:
+            values[k] = column[j]
+        return Outcome(*values)
+
+    def values(self, field: int) -> Iterator[Any]:
+        column = self.columns[field]
+        if isinstance(column, _Same):
+            return iter([column.value] * self.size)
+        return iter(column)
+
+
+class OutcomeColumns:
+    """Every outcome of a run in order: appended one by one, sealed into a block per target."""
+
+    __slots__ = ("_blocks", "_starts", "_pending", "_count")
+
+    def __init__(self) -> None:
+        self._blocks: list[_Block] = []
+        self._starts: list[int] = []
+        self._pending: list[Outcome] = []
+        self._count = 0
+
+    def append(self, out: Outcome, *, new_block: bool) -> None:
+        """Add an outcome; ``new_block``: it starts another target (the earlier ones are sealed)."""
+        if new_block:
+            self.seal()
+        self._pending.append(out)
+        self._count += 1
+
+    def seal(self) -> None:
+        if self._pending:
+            self._starts.append(self._count - len(self._pending))
+            self._blocks.append(_Block(self._pending))
+            self._pending = []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _find(self, i: int) -> tuple[_Block, int]:
+        self.seal()
+        if not 0 <= i < self._count:
+            raise IndexError("outcome index out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._blocks[k], i - self._starts[k]
+
+    def outcome(self, i: int) -> Outcome:
+        block, j = self._find(i)
+        return block.outcome(j)
+
+    def value(self, i: int, field: int) -> Any:
+        block, j = self._find(i)
+        return block.value(field, j)
+
+    def values(self, field: int) -> Iterator[Any]:
+        """One field of every outcome, in order."""
+        self.seal()
+        for block in self._blocks:
+            yield from block.values(field)
+
+    def blocks(self) -> Iterator[tuple[int, _Block]]:
+        """Each block with the index of its first outcome."""
+        self.seal()
+        return zip(self._starts, self._blocks, strict=True)
+
+    def each(self) -> Iterator[Outcome]:
+        """Every outcome, rebuilt, in order; the store unchanged."""
+        self.seal()
+        for block in self._blocks:
+            for j in range(block.size):
+                yield block.outcome(j)
+
+    def drain(self) -> Iterator[Outcome]:
+        """Every outcome, rebuilt, in order, emptying the store: each block let go once its outcomes
+        are given."""
+        self.seal()
+        blocks, self._blocks, self._starts, self._count = self._blocks, [], [], 0
+        blocks.reverse()
+        while blocks:
+            block = blocks.pop()
+            for j in range(block.size):
+                yield block.outcome(j)

@@ -1,0 +1,233 @@
+"""The results of a run as columns, each :class:`Result` built when a reporter asks for it.
+
+A national check has 142,200 results of 64 fields; ``check -q`` needs only their
+statuses, whether each fails, and the per-unit view.  So the engine appends what
+it computed (the target's shared fields, the unit, the year, the
+:class:`Outcome`, whether it fails) to a :class:`ResultTable`, and a
+:class:`Result` — with its reason sentence, formatted from the reason's code and
+arguments (docs/reports.md#json) — exists only while
+a reporter holds it (docs/performance.md).  The table is a read-only sequence of
+results, equal to the tuple of the same results, so every reporter reads it as
+it read the tuple.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns
+from policycheck.model import (
+    STATUSES,
+    Attribute,
+    Commitment,
+    Comparator,
+    Direction,
+    Kind,
+    Location,
+    Result,
+    Status,
+    Summary,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFields:
+    """The Result fields that are the same for every unit of a target."""
+
+    plan: str
+    target: str
+    name: str
+    kind: Kind
+    comparator: Comparator | None
+    measure: str | None
+    commitment: Commitment
+    lead: str | None
+    responsible: tuple[str, ...]
+    location: Location
+    name_en: str | None
+    #: what the target requires (policycheck.evaluation.requirement); a unit with its own
+    #: value states its own (:func:`policycheck.evaluation.context.unit_requirement`)
+    requirement: str
+    direction: Direction | None = None
+    attribute: Attribute | None = None
+
+
+def unit_responsible(lead: str | None, unit: str) -> tuple[str, ...]:
+    """``responsible`` of a scoped unit's result: the lead and the unit carrying the quota.
+
+    Not the target's whole list: with N units both in ``scope`` and in
+    ``responsible`` that list, repeated on each of the N results, made the
+    JSON and CSV reports grow as N² (docs/evaluation.md#unit-view).
+    The target's list is on its plan-wide result and in the plan.
+    """
+    return (lead, unit) if lead is not None and lead != unit else (unit,)
+
+
+def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> Result:
+    """The Result of one outcome: the target's shared fields, the unit's computed ones."""
+    return Result(
+        plan=base.plan, target=base.target, unit=unit, name=base.name, kind=base.kind,
+        comparator=base.comparator, measure=base.measure, commitment=base.commitment, lead=base.lead,
+        responsible=base.responsible if unit is None else unit_responsible(base.lead, unit),
+        location=base.location, year=year, actual=out.actual,
+        data_status=out.data_status, baseline=out.baseline, target_value=out.target_value,
+        target_year=out.target_year, requirement=out.requirement if out.requirement is not None else base.requirement,
+        expected=out.expected, expected_range=out.expected_range, gap=out.gap, margin=out.margin,
+        attainment=out.attainment,
+        progress=out.progress, time_progress=out.time_progress, progress_ratio=out.progress_ratio,
+        required_annual=out.required_annual, trend_annual=out.trend_annual, projected=out.projected,
+        projected_met=out.projected_met, method=out.method, status=out.status, failing=failing,
+        name_en=base.name_en, history=out.history, years_met=out.years_met, years_due=out.years_due,
+        level=out.level, expected_level=out.expected_level, achieved_year=out.achieved_year,
+        last_year=out.last_year, last_value=out.last_value, path=out.path, observed=out.observed,
+        source=out.source, note=out.note, as_of=out.as_of, actual_period=out.actual_period, basis=out.basis,
+        elapsed=out.elapsed, schedule=out.schedule, schedule_years=out.schedule_years, months=out.months,
+        direction=base.direction, attribute=base.attribute, stated=out.stated, approximate=out.approximate,
+        change=out.change, category=out.category, target_category=out.target_category,
+        expected_category=out.expected_category,
+        **out.reason.result_fields())
+
+
+_STATUS, _GAP, _REASON = FIELDS.index("status"), FIELDS.index("gap"), FIELDS.index("reason")
+
+
+class ResultTable(Sequence[Result]):
+    """The results of a run in evaluation order, kept as columns until a reporter reads one.
+
+    Reading any result builds them all, once (a reporter reads most of them, often in
+    several passes), and the columns are let go: from then on the table is a tuple of
+    Results, as a report held before.
+    """
+
+    __slots__ = ("_bases", "_units", "_years", "_outcomes", "_failing", "_built")
+
+    def __init__(self) -> None:
+        self._bases: list[TargetFields] = []
+        self._units: list[str | None] = []
+        self._years: list[int] = []
+        self._outcomes = OutcomeColumns()
+        self._failing = bytearray()
+        self._built: tuple[Result, ...] | None = None
+
+    def append(self, base: TargetFields, unit: str | None, year: int, out: Outcome, failing: bool) -> None:
+        if self._built is not None:
+            raise ValueError("results are appended before any is read")
+        self._outcomes.append(out, new_block=not self._bases or base is not self._bases[-1])
+        self._bases.append(base)
+        self._units.append(unit)
+        self._years.append(year)
+        self._failing.append(failing)
+
+    def __len__(self) -> int:
+        return len(self._built) if self._built is not None else len(self._outcomes)
+
+    @overload
+    def __getitem__(self, index: int) -> Result: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Result, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Result | tuple[Result, ...]:
+        return self.built()[index]  # a slice is a tuple, as slicing the tuple of results gave
+
+    def __iter__(self) -> Iterator[Result]:
+        return iter(self.built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return self.built() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple of unhashable results
+
+    def __repr__(self) -> str:
+        return f"ResultTable({self.built()!r})"
+
+    def built(self) -> tuple[Result, ...]:
+        """Every Result, built on the first call; the columns are then let go."""
+        if self._built is None:
+            # each target's outcomes go as its Results come
+            self._built = tuple(map(build_result, self._bases, self._units, self._years, self._outcomes.drain(),
+                                    map(bool, self._failing)))
+            self._bases, self._units, self._years = [], [], []
+            self._failing = bytearray()
+        return self._built
+
+    def stream(self) -> Iterator[Result]:
+        """Every Result in order, each built as it is reached and none kept (the JSON report writes
+        each as it comes, docs/performance.md); the table unchanged."""
+        if self._built is not None:
+            yield from self._built
+            return
+        for i, out in enumerate(self._outcomes.each()):
+            yield build_result(self._bases[i], self._units[i], self._years[i], out, bool(self._failing[i]))
+
+    def one(self, i: int) -> Result:
+        """Result ``i`` built on its own, the table unchanged (a row's field the view seldom reads)."""
+        if self._built is not None:
+            return self._built[i]
+        return build_result(self._bases[i], self._units[i], self._years[i], self._outcomes.outcome(i),
+                            bool(self._failing[i]))
+
+    def summary(self) -> Summary:
+        """Counts by status (only those present, worst first) and the failing count."""
+        counts: dict[Status, int] = {}
+        if self._built is not None:
+            for result in self._built:
+                counts[result.status] = counts.get(result.status, 0) + 1
+            failing = sum(result.failing for result in self._built)
+        else:
+            for status in self._outcomes.values(_STATUS):
+                counts[status] = counts.get(status, 0) + 1
+            failing = sum(self._failing)
+        by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
+        return Summary(results=len(self), by_status=by_status, failing=failing)
+
+    def rows(self) -> Iterator[ResultRow | Result]:
+        """Each result as the per-unit view reads it: a :class:`ResultRow` while none is built."""
+        if self._built is not None:
+            yield from self._built
+            return
+        bases, units = self._bases, self._units
+        for start, block in self._outcomes.blocks():
+            for i, status, gap, reason in zip(range(start, start + block.size), block.values(_STATUS),
+                                              block.values(_GAP), block.values(_REASON), strict=True):
+                yield ResultRow(self, i, bases[i], units[i], status, gap, reason.code)
+
+
+def rows_of(results: Iterable[Result]) -> Iterable[ResultRow | Result]:
+    """The rows of a run's table (no Result built), or the results themselves."""
+    return results.rows() if isinstance(results, ResultTable) else results
+
+
+class ResultRow:
+    """One result as the per-unit view and the summary line read it: the fields they need without
+    building a Result (any other field builds one)."""
+
+    __slots__ = ("_table", "_i", "_base", "unit", "status", "gap", "reason_code")
+
+    def __init__(self, table: ResultTable, i: int, base: TargetFields, unit: str | None, status: Status,
+                 gap: float | None, reason_code: str) -> None:
+        self._table, self._i, self._base = table, i, base
+        self.unit, self.status, self.gap, self.reason_code = unit, status, gap, reason_code
+
+    @property
+    def plan(self) -> str:
+        return self._base.plan
+
+    @property
+    def target(self) -> str:
+        return self._base.target
+
+    @property
+    def lead(self) -> str | None:
+        return self._base.lead
+
+    @property
+    def responsible(self) -> tuple[str, ...]:
+        return self._base.responsible if self.unit is None else unit_responsible(self._base.lead, self.unit)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._table.one(self._i), name)

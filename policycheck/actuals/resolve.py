@@ -62,7 +62,7 @@ class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
     __slots__ = ("key", "series", "years", "rows", "parse", "factor", "scale", "measure", "given",
-                 "categories", "problem")
+                 "categories", "problem", "plain")
 
     def __init__(self, key: SeriesKey | None, series: SeriesView | None,
                  parse: int = PARSE_NUMBER, scale: int = 0, measure: str | None = None,
@@ -79,6 +79,8 @@ class Sink:
         # exactly, in decimal, by the full parser (docs/actuals.md#magnitudes).
         self.scale = scale
         self.factor = 10.0 ** scale if scale else 1.0
+        #: a plain number in the target's own measure: the reader's fast path may try float()
+        self.plain = parse == PARSE_NUMBER and not scale
         self.measure = measure  # the target's unit of measure, for magnitude words (万, 亿, 万亿)
         self.given = given  # the measure column's text, when it names another magnitude
         self.categories = categories  # the ordered grades of a category target
@@ -107,6 +109,8 @@ class _Series:
     scale: int  # power of ten from the measure column's unit to ``measure``
     given: str | None  # the measure column's text when it names another magnitude
     scope: frozenset[str] | None  # unit ids a unit row may name; None: no scope
+    parse: int = PARSE_NUMBER  # how the series' value cells are read (PARSE_*)
+    categories: tuple[str, ...] = ()  # the ordered grades of a category target
 
 
 def _cell(text: str) -> str:
@@ -160,30 +164,26 @@ class Resolver:
     def resolve(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
                 line: int, cols: tuple[int, int, int, int]) -> Sink:
         """The sink for one combination; ``cols`` are the 1-based plan/target/unit/measure columns."""
+        if self.plans:
+            # Each distinct (plan, target, measure) text is resolved once: 142,200 national series share 50.
+            tkey = (plan_cell, target_cell, measure_cell)
+            resolved = self._targets.get(tkey)
+            if resolved is None:
+                resolved = self._targets[tkey] = self._resolve_target(plan_cell, target_cell, measure_cell, line,
+                                                                      cols)
+            if isinstance(resolved, Problem):
+                return Sink(None, None, problem=resolved)
+            uid = self._resolve_unit(resolved, unit_cell, line, cols[2])
+            if isinstance(uid, Problem):
+                return Sink(None, None, problem=uid)
+            key = (resolved.plan.id, resolved.target_id, uid)
+            return Sink(key, self._series_view(key), resolved.parse, resolved.scale, resolved.measure,
+                        given=resolved.given, categories=resolved.categories)
         tid = _cell(target_cell)
         if not tid:
             return self._sink_problem("PC403", ERROR, msg("PC403.no-target"), line, cols[1])
-        if not self.plans:
-            key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
-            return Sink(key, self._series_view(key), parse=PARSE_EITHER)
-        tkey = (plan_cell, target_cell, measure_cell)
-        resolved = self._targets.get(tkey)
-        if resolved is None:
-            resolved = self._targets[tkey] = self._resolve_target(plan_cell, tid, measure_cell, line, cols)
-        if isinstance(resolved, Problem):
-            return Sink(None, None, problem=resolved)
-        uid = None
-        if _cell(unit_cell):
-            found = self._resolve_unit(resolved, unit_cell, line, cols[2])
-            if isinstance(found, Problem):
-                return Sink(None, None, problem=found)
-            uid = found
-        key = (resolved.plan.id, resolved.target_id, uid)
-        target = resolved.target
-        yes_no = target is not None and kind_spec(target.kind).yes_no
-        parse = PARSE_YES_NO if yes_no else PARSE_GRADE if target is not None and target.categories else PARSE_NUMBER
-        return Sink(key, self._series_view(key), parse, resolved.scale, resolved.measure, given=resolved.given,
-                    categories=target.categories if target is not None else ())
+        key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
+        return Sink(key, self._series_view(key), parse=PARSE_EITHER)
 
     def _series_view(self, key: SeriesKey) -> SeriesView:
         """The series of ``key``, shared by every file of the reading."""
@@ -192,8 +192,11 @@ class Resolver:
             view = self.series[key] = SeriesView(self.table)
         return view
 
-    def _resolve_target(self, plan_cell: str, tid: str, measure_cell: str, line: int,
+    def _resolve_target(self, plan_cell: str, target_cell: str, measure_cell: str, line: int,
                         cols: tuple[int, int, int, int]) -> _Series | Problem:
+        tid = _cell(target_cell)
+        if not tid:
+            return self._problem("PC403", ERROR, msg("PC403.no-target"), line, cols[1])
         plan_id = _cell(plan_cell)
         if plan_id:
             plan = self.plans.get(plan_id)
@@ -260,15 +263,25 @@ class Resolver:
         scope = None
         if target is not None and target.scope is not None:
             scope = frozenset(plan.scope_units(target))
-        return _Series(plan, tid, target, measure, scale, given if scale else None, scope)
+        parse = PARSE_NUMBER
+        categories: tuple[str, ...] = ()
+        if target is not None and kind_spec(target.kind).yes_no:
+            parse = PARSE_YES_NO
+        elif target is not None and target.categories:
+            parse, categories = PARSE_GRADE, target.categories
+        return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories)
 
-    def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | Problem:
+    def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | None | Problem:
+        """The unit id of a unit cell (None for a blank one), or why it is not used."""
         ukey = (series.plan.id, unit_cell)
         uid = self._units.get(ukey)
         if uid is None:
-            uid = self._units[ukey] = self._unit_id(series.plan, _cell(unit_cell), line, column)
+            text = _cell(unit_cell)
+            uid = self._units[ukey] = self._unit_id(series.plan, text, line, column) if text else ""
         if isinstance(uid, Problem):
             return uid
+        if not uid:  # a blank unit cell: the target's own series
+            return None
         if series.scope is None:
             return self._problem("PC407", WARNING, msg("PC407.no-scope", target=excerpt(series.target_id)),
                                  line, column)

@@ -19,7 +19,7 @@ from policycheck.actuals.cells import CellError, CellFlags, parse_status, parse_
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
-from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
+from policycheck.actuals.resolve import Resolver, Sink
 from policycheck.actuals.slips import extra_cell, header_below_title, shifted_tail, title_note
 from policycheck.actuals.store import MISSING_FLAG, STATED_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable
 from policycheck.findings import ERROR, WARNING, Finding, Level, RuleLimit
@@ -99,20 +99,24 @@ class FileReader:
 
     def _read_long(self, reader: Rows) -> None:
         """One observation per row.  The hot loop: a million rows pass here, so the
-        common case (known series, plain number, years in order) stays inline and
-        local, and a row becomes a few array slots rather than an object
-        (:mod:`policycheck.actuals.store`)."""
+        common case (the series of the row before, a plain number, years in order)
+        stays inline and local, and a row becomes a few array slots rather than an
+        object (:mod:`policycheck.actuals.store`).  Anything else goes to
+        :meth:`_general` before the row is stored."""
         lay = self.layout
         yi, vi, si = self.year_column, lay.col("value"), lay.col("status")
         vcol, width = vi + 1, lay.width
         key_of, sinks, extras = self.key_of, self.sinks, self._extras_getter()
-        years, statuses, store = self.years, self.statuses, self._store
+        years, statuses, store, general = self.years, self.statuses, self._store, self._general
         table = self.table
         add_value, add_code = table.values.append, table.codes.append
         add_line, add_column, row_extras = table.lines.append, table.columns.append, table.extras
-        limit, nan, number = _LIMIT, _NAN, PARSE_NUMBER
+        limit, nan = _LIMIT, _NAN
         row_no = len(table.values)
         last = self.last_line
+        # The rows of a series usually come together: its sink is looked up only when the key cells change.
+        last_key: object = None
+        sink, series_years, plain = _BLANK, None, False
         for row in reader:
             line = last + 1
             last = reader.line_num
@@ -121,8 +125,12 @@ class FileReader:
                 if fitted is None:
                     continue
                 row = fitted
-            sink = sinks.get(key_of(row)) or self._new_sink(row, line)
-            series_years = sink.years
+            key = key_of(row)
+            if key != last_key:
+                sink = sinks.get(key) or self._new_sink(row, line)
+                # a blank row's sink is not cached: the next row with these key cells is looked at afresh
+                last_key = key if sink is not _BLANK else None
+                series_years, plain = sink.years, sink.plain
             if series_years is None:
                 if sink.problem is not None:
                     sink.problem.rows += 1
@@ -133,36 +141,28 @@ class FileReader:
                     self.in_year.long_row(sink, row, line)
                 continue
             cell = row[vi]
-            value: Cell
-            if sink.parse == number and sink.factor == 1.0:
+            value = nan
+            if plain:
                 try:
-                    fast = float(cell)
+                    value = float(cell)
                 except ValueError:
-                    fast = nan
-                # float() also takes "inf", "nan", "1e308" and "1_500": those go to the full parser.
-                value = fast if -limit <= fast <= limit and "_" not in cell else self._value(sink, cell, line, vcol)
+                    pass
+            # One chained comparison is the bound and the NaN test; float() also takes "inf",
+            # "nan", "1e308" and "1_500": those, and every other cell, go to the full parser.
+            if -limit <= value <= limit and "_" not in cell:
+                if si < 0:
+                    code = 0
+                else:
+                    known = statuses.get(row[si])
+                    code = known if known is not None else self._status(row[si], line, si)
+                    if code < 0:
+                        continue
             else:
-                value = self._value(sink, cell, line, vcol)
-            if si < 0:
-                code = 0
-            else:
-                known = statuses.get(row[si])
-                code = known if known is not None else self._status(row[si], line, si)
-            if value is _BAD or code < 0:
-                continue
-            if isinstance(value, CellFlags):  # rare: 约4.4, 已完成, a converted magnitude
-                code |= table.mark(row_no, value)
-                value = value.met if code & STATED_FLAG else value.value
-            if code & STATED_FLAG:
-                add_value(1.0 if value else 0.0)
-            elif value is None:
-                add_value(nan)
-                code |= MISSING_FLAG
-            elif value is True or value is False:
-                add_value(1.0 if value else 0.0)
-                code |= YES_NO_FLAG
-            else:
-                add_value(value)
+                got = general(sink, cell, row, line, row_no)
+                if got is None:
+                    continue
+                value, code = got
+            add_value(value)
             add_code(code)
             add_line(line)
             add_column(vcol)
@@ -176,6 +176,30 @@ class FileReader:
                 series_years.append(year)
                 sink.rows.append(row_no)
             row_no += 1
+
+    def _general(self, sink: Sink, cell: str, row: list[str], line: int, row_no: int) -> tuple[float, int] | None:
+        """The value and status code to store for a cell off the fast path (a converted
+        magnitude, 约4.4, 已完成, yes/no, a missing marker...); None after a finding.
+        The value is parsed before the status, so their findings come in column order."""
+        value = self._value(sink, cell, line, self.layout.col("value") + 1)
+        si = self.layout.col("status")
+        if si < 0:
+            code = 0
+        else:
+            known = self.statuses.get(row[si])
+            code = known if known is not None else self._status(row[si], line, si)
+        if value is _BAD or code < 0:
+            return None
+        if isinstance(value, CellFlags):  # rare: 约4.4, 已完成, a converted magnitude
+            code |= self.table.mark(row_no, value)
+            value = value.met if code & STATED_FLAG else value.value
+        if code & STATED_FLAG:
+            return (1.0 if value else 0.0), code
+        if value is None:
+            return _NAN, code | MISSING_FLAG
+        if value is True or value is False:
+            return (1.0 if value else 0.0), code | YES_NO_FLAG
+        return value, code
 
     def _read_wide(self, reader: Rows) -> None:
         """One observation per year column of each row."""

@@ -119,6 +119,7 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
     reader = FileReader(path, actuals, resolver, table, RuleLimit(), allow_copies=allow_copies)
     reader.last_line = first_line - 1
     reader.read(rows)
+    reader.release()
     for problem in resolver.problems.values():
         reader.report(problem.finding(path))
     actuals.findings.extend(reader.limit.summaries())
@@ -160,6 +161,7 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
         # The csv module gave up (a stream decoder may also fail where the trial did not).
         line = rows.line_num if rows is not None else 0
         actuals.findings.append(Finding.of("PC400", ERROR, path, line, 0, reading_error(exc, decoded.encoding)))
+    reader.release()
     for problem in resolver.problems.values():
         reader.report(problem.finding(path))
     actuals.findings.extend(reader.limit.summaries())

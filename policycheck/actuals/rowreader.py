@@ -126,6 +126,8 @@ class FileReader:
         # The rows of a series usually come together: its sink is looked up only when the key cells change.
         last_key: object = None
         sink, series_years, plain = _BLANK, None, False
+        add_year = add_row = add_line  # the current series' appends (set with its sink)
+        top = 0  # the current series' last year (0: none yet); months are filed apart (inyear)
         for row in reader:
             line = last + 1
             last = reader.line_num
@@ -140,6 +142,9 @@ class FileReader:
                 # a blank row's sink is not cached: the next row with these key cells is looked at afresh
                 last_key = key if sink is not _BLANK else None
                 series_years, plain = sink.years, sink.plain
+                if series_years is not None:
+                    add_year, add_row = series_years.append, sink.rows.append
+                    top = series_years[-1] if series_years else 0
             if series_years is None:
                 if sink.problem is not None:
                     sink.problem.rows += 1
@@ -179,11 +184,13 @@ class FileReader:
                 row_extras[row_no] = found
             # Rows of a series usually come in year order: append.  An earlier or
             # repeated year (a duplicate, docs/actuals.md#data-status-and-duplicates) takes the general path.
-            if series_years and series_years[-1] >= year:
+            if year <= top:
                 store(sink, year, row_no)
+                top = series_years[-1]
             else:
-                series_years.append(year)
-                sink.rows.append(row_no)
+                add_year(year)
+                add_row(row_no)
+                top = year
             row_no += 1
 
     def _general(self, sink: Sink, cell: str, row: list[str], line: int, row_no: int) -> tuple[float, int] | None:

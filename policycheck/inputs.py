@@ -155,10 +155,9 @@ def size_text(size: int) -> str:
 def parse_size(text: str) -> int:
     """``--max-bytes`` text: ``1000``, ``512K``, ``256M``, ``1G`` or ``1GiB`` (powers of 1024).
 
-    Raises ValueError with what would be right.
+    Raises ValueError with what would be right, as a :class:`Text` in both languages.
     """
     match = _SIZE.fullmatch(text)
     if match is None or int(match.group(1)) <= 0:
-        raise ValueError(f"{text!r} is not a size; write a positive number of bytes, "
-                         "optionally with K, M or G (powers of 1024), e.g. 512M")
+        raise ValueError(msg("cli.size", value=repr(text)))
     return int(match.group(1)) * _UNITS[match.group(2).lower()]

@@ -17,7 +17,7 @@ import click
 from policycheck.cli import examples
 from policycheck.cli.bulletin import bulletin_options, bulletin_run_options
 from policycheck.cli.exitcodes import EXIT_USAGE
-from policycheck.cli.guard import GuardedGroup
+from policycheck.cli.guard import GuardedGroup, remember_lang
 from policycheck.cli.options import (
     DEFAULT_LANG,
     LANG_HELP,
@@ -61,6 +61,8 @@ def handle_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(func)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        lang = kwargs.get("lang")
+        remember_lang(lang if isinstance(lang, str) else DEFAULT_LANG)  # for Ctrl-C and SIGTERM
         try:
             return func(*args, **kwargs)
         except InputError as exc:

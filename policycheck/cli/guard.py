@@ -26,6 +26,8 @@ from policycheck.cli.streams import SafeStderr
 STOP_SIGNALS: tuple[signal.Signals, ...] = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 EXIT_INTERRUPTED = 128 + signal.SIGINT
+#: Where :func:`remember_lang` keeps the run's --lang in click's ``Context.meta``.
+LANG_KEY = "policycheck.lang"
 
 
 class Terminated(BaseException):
@@ -79,9 +81,36 @@ class GuardedGroup(click.Group):
             try:
                 return super().invoke(ctx)
             except KeyboardInterrupt:
-                click.echo("policycheck: interrupted", err=True)
+                _say(ctx, "cli.interrupted")
                 sys.exit(EXIT_INTERRUPTED)
             except Terminated as stop:
                 name = signal.Signals(stop.signum).name
-                click.echo(f"policycheck: stopped by {name}", err=True)
+                _say(ctx, "cli.stopped", signal=name)
                 sys.exit(128 + stop.signum)
+
+
+def remember_lang(lang: str) -> None:
+    """Keep the run's --lang where :class:`GuardedGroup` finds it when a signal stops the run
+    (``Context.meta`` is shared by the group's context and the command's)."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta[LANG_KEY] = lang
+
+
+def stop_lang(ctx: click.Context) -> str:
+    """The language to say a run was stopped in: the command's --lang once it is known, else zh
+    (docs/configuration.md#language)."""
+    lang = ctx.meta.get(LANG_KEY)
+    return lang if isinstance(lang, str) else "zh"
+
+
+def _say(ctx: click.Context, key: str, **args: str) -> None:
+    from policycheck.messages import msg  # only when stopped: the catalogue is no start-up cost
+
+    text = msg(key, **args)
+    said = text.get(stop_lang(ctx))
+    try:  # a stderr that cannot hold Chinese gets the English line, as handle_errors does
+        said.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        said = text.en
+    click.echo(said, err=True)

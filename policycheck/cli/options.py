@@ -144,11 +144,28 @@ def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> st
     return value
 
 
-def check_ratio(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    """A threshold must be finite: click's FloatRange lets ``inf`` and ``nan`` through."""
-    if value is not None and not math.isfinite(value):
-        raise click.BadParameter(f"{value!r} is not a finite ratio; give one such as 0.95")
-    return value
+def run_lang(ctx: click.Context) -> str:
+    """The run's --lang while options are parsed: --lang is eager, so it is known before the others."""
+    lang = ctx.params.get("lang")
+    return lang if isinstance(lang, str) else DEFAULT_LANG
+
+
+def check_ratio(ctx: click.Context, param: click.Parameter, value: str | float | None) -> float | None:
+    """--on-track, --at-risk: a finite ratio of at least 0, told in --lang when it is not
+    (click's FloatRange would speak English only, and lets ``inf`` and ``nan`` through)."""
+    from policycheck.messages import msg
+
+    if value is None:
+        return None
+    try:
+        ratio = float(value)
+    except ValueError:
+        raise click.BadParameter(msg("cli.ratio-not-number", value=repr(value)).get(run_lang(ctx))) from None
+    if not math.isfinite(ratio):
+        raise click.BadParameter(msg("cli.ratio-not-finite", value=value).get(run_lang(ctx)))
+    if ratio < 0:
+        raise click.BadParameter(msg("cli.ratio-negative", value=value).get(run_lang(ctx)))
+    return ratio
 
 
 def check_reader(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -185,7 +202,8 @@ def check_max_bytes(ctx: click.Context, param: click.Parameter, value: str | int
     try:
         return parse_size(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        reason = exc.args[0]
+        raise click.BadParameter(reason.get(run_lang(ctx)) if isinstance(reason, Text) else str(reason)) from None
 
 
 MAX_BYTES_HELP = (f"Largest input read, in bytes or with K/M/G (default {size_text(DEFAULT_MAX_BYTES)}); "
@@ -210,9 +228,9 @@ def evaluation_options(func: _F) -> _F:
                           "latest whole year."),
         click.option("--method", type=click.Choice(METHOD_NAMES),
                      help="Progress method: linear schedule (序时进度, default) or growth-rate ratio."),
-        click.option("--on-track", type=click.FloatRange(0, None), callback=check_ratio,
+        click.option("--on-track", callback=check_ratio, metavar="RATIO",
                      help="Progress ratio for on_track (default 0.95)."),
-        click.option("--at-risk", type=click.FloatRange(0, None), callback=check_ratio,
+        click.option("--at-risk", callback=check_ratio, metavar="RATIO",
                      help="Progress ratio for at_risk (default 0.6)."),
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="Exit 1 when any result is at or above this level."),

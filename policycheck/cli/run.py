@@ -168,8 +168,9 @@ def refuse_stdin_twice(paths: Sequence[str]) -> None:
     from policycheck.inputs import STDIN
 
     if list(paths).count(STDIN) > 1:
-        raise UsageError("-: standard input is given for several inputs, but it can be read once; "
-                         "give '-' for one plan or CSV file only")
+        from policycheck.messages import msg
+
+        raise UsageError(msg("cli.stdin-twice"))
 
 
 def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:

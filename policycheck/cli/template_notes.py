@@ -14,7 +14,7 @@ import click
 
 from policycheck.cli.bulletin import add_bulletin, bulletin_run_options
 from policycheck.cli.exitcodes import EXIT_OK
-from policycheck.cli.options import FAIL_ON_LEVELS, check_encoding, check_max_bytes
+from policycheck.cli.options import FAIL_ON_LEVELS, check_encoding, check_max_bytes, check_ratio
 from policycheck.errors import PolicycheckError
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
@@ -72,8 +72,8 @@ def notes_template_options(func: F) -> F:
                      help="With --notes: the actuals CSV files of the run (repeatable)."),
         click.option("--year", type=click.IntRange(1900, 2200), help="With --notes: the assessment year."),
         click.option("--method", type=click.Choice(["linear", "cagr"]), help="With --notes: as for check."),
-        click.option("--on-track", type=click.FloatRange(0, None), help="With --notes: as for check."),
-        click.option("--at-risk", type=click.FloatRange(0, None), help="With --notes: as for check."),
+        click.option("--on-track", callback=check_ratio, metavar="RATIO", help="With --notes: as for check."),
+        click.option("--at-risk", callback=check_ratio, metavar="RATIO", help="With --notes: as for check."),
         click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default="off-track", show_default=True,
                      help="With --notes: which results need an explanation (those failing the run)."),
         click.option("--strict", is_flag=True, help="With --notes: aspirational targets can fail too."),

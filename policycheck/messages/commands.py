@@ -84,6 +84,22 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                               "请设置 PYTHONIOENCODING=utf-8，或用 -o FORMAT=FILE 写出报告"},
     "stdout.gone": {"en": "stdout: closed by its reader", "zh": "stdout：读取方已关闭"},
     "stdout.write": {"en": "stdout: cannot write: {error}", "zh": "stdout：无法写入：{error}"},
+    # -- a stopped run (cli/guard.py; docs/security.md#exit-codes) ---------------------------
+    "cli.interrupted": {"en": "policycheck: interrupted", "zh": "policycheck：已中断"},
+    "cli.stopped": {"en": "policycheck: stopped by {signal}", "zh": "policycheck：被 {signal} 信号停止"},
+    # -- option values (cli/options.py, cli/run.py; docs/configuration.md) ----------------
+    "cli.stdin-twice": {"en": "-: standard input is given for several inputs, but it can be read once; "
+                              "give '-' for one plan or CSV file only",
+                        "zh": "-：标准输入给了多个输入，但只能读取一次；请只为一个规划或 CSV 文件给出 '-'"},
+    "cli.ratio-not-number": {"en": "{value} is not a number; give a ratio such as 0.95",
+                             "zh": "{value} 不是数字；请给出比率，如 0.95"},
+    "cli.ratio-not-finite": {"en": "{value} is not a finite ratio; give one such as 0.95",
+                             "zh": "{value} 不是有限的比率；请给出如 0.95 的比率"},
+    "cli.ratio-negative": {"en": "{value} is negative; give a ratio of at least 0 such as 0.95",
+                           "zh": "{value} 为负数；请给出不小于 0 的比率，如 0.95"},
+    "cli.size": {"en": "{value} is not a size; write a positive number of bytes, optionally with K, M or G "
+                       "(powers of 1024), e.g. 512M",
+                 "zh": "{value} 不是大小；请写正的字节数，可带 K、M 或 G（1024 的幂），如 512M"},
     # -- --reader (cli/options.py; docs/actuals.md#fast-reader) ------------------------------
     "cli.reader-needs-pyarrow": {"en": "fast needs pyarrow: pip install 'policycheck[fast]', or use --reader auto",
                              "zh": "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto"},

@@ -67,6 +67,6 @@ def test_a_threshold_must_be_a_finite_ratio(value: float) -> None:
 @pytest.mark.parametrize("value", ["inf", "nan"])
 def test_the_command_line_refuses_a_threshold_that_is_not_finite(value: str) -> None:
     result = CliRunner().invoke(main, ["check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
-                                       "-a", str(EXAMPLES_DIR / "taicang.csv"), "--on-track", value])
+                                       "-a", str(EXAMPLES_DIR / "taicang.csv"), "--lang", "en", "--on-track", value])
     assert result.exit_code == 2
     assert f"Invalid value for '--on-track': {value} is not a finite ratio; give one such as 0.95" in result.output

@@ -186,9 +186,9 @@ def test_a_unit_conversion_beyond_1e300_is_pc402_at_the_cell(tmp_path: Path) -> 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN"])
 def test_thresholds_must_be_finite(option: str, value: str) -> None:
     code, stdout, stderr = invoke(["check", TAICANG, "-a", str(TAICANG).replace("plans", "examples").replace(
-        "taicang-sti-2018-2020.yaml", "taicang.csv"), f"{option}={value}"])
+        "taicang-sti-2018-2020.yaml", "taicang.csv"), "--lang", "en", f"{option}={value}"])
     assert (code, stdout) == (2, "")
-    assert "is not a finite ratio; give one such as 0.95" in stderr or "is not in the range" in stderr
+    assert f"Invalid value for '{option}': {value} is not a finite ratio; give one such as 0.95\n" in stderr
     assert_clean(stderr)
 
 

@@ -196,19 +196,24 @@ def _default_signals() -> None:
         signal.signal(signum, signal.SIG_DFL)
 
 
-@pytest.mark.parametrize(("signum", "code", "words"), [(signal.SIGINT, 130, "policycheck: interrupted"),
-                                                        (signal.SIGTERM, 143, "policycheck: stopped by SIGTERM"),
-                                                        (signal.SIGHUP, 129, "policycheck: stopped by SIGHUP")])
-def test_a_signal_during_output_leaves_no_temporary_file(tmp_path: Path, signum: int, code: int, words: str) -> None:
+@pytest.mark.parametrize(("signum", "code", "lang", "words"), [
+    (signal.SIGINT, 130, "en", "policycheck: interrupted"),
+    (signal.SIGTERM, 143, "en", "policycheck: stopped by SIGTERM"),
+    (signal.SIGHUP, 129, "en", "policycheck: stopped by SIGHUP"),
+    (signal.SIGINT, 130, "zh", "policycheck：已中断"),
+    (signal.SIGTERM, 143, "zh", "policycheck：被 SIGTERM 信号停止"),
+    (signal.SIGHUP, 129, "zh", "policycheck：被 SIGHUP 信号停止")])
+def test_a_signal_during_output_leaves_no_temporary_file(tmp_path: Path, signum: int, code: int, lang: str,
+                                                         words: str) -> None:
     """The HTML file is staged, then the run blocks writing a FIFO whose reader never reads;
-    the signal comes while the temporary file exists."""
+    the signal comes while the temporary file exists.  What is said on stderr is in --lang."""
     fifo = tmp_path / "blocked"
     os.mkfifo(fifo)
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader that never reads
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "policycheck", "check", str(LINHAI), "-a", str(LINHAI_CSV), "-q",
-             "-o", f"html={tmp_path / 'r.html'}", "-o", f"html={fifo}"],
+             "-o", f"html={tmp_path / 'r.html'}", "-o", f"html={fifo}", "--lang", lang],
             stderr=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
             preexec_fn=_default_signals)
         for _ in range(600):

@@ -53,7 +53,7 @@ def test_dash_is_standard_input_for_a_csv_and_for_a_plan(monkeypatch: pytest.Mon
 
 
 def test_standard_input_for_two_inputs_is_a_usage_error() -> None:
-    assert invoke(["check", "-", "-a", "-"], input=b"") == (
+    assert invoke(["check", "-", "-a", "-", "--lang", "en"], input=b"") == (
         2, "", "-: standard input is given for several inputs, but it can be read once; "
                "give '-' for one plan or CSV file only\n")
 
@@ -109,7 +109,7 @@ def test_max_bytes_sizes(text: str, size: int) -> None:
 
 @pytest.mark.parametrize("text", ["0", "-1", "1.5G", "lots", "10X"])
 def test_a_bad_max_bytes_is_a_usage_error(text: str) -> None:
-    code, stdout, stderr = invoke(["check", TAICANG, "-a", TAICANG_CSV, "--max-bytes", text])
+    code, stdout, stderr = invoke(["check", TAICANG, "-a", TAICANG_CSV, "--lang", "en", "--max-bytes", text])
     assert (code, stdout) == (2, "")
     assert f"{text!r} is not a size; write a positive number of bytes" in stderr
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from policycheck.errors import InputError
 from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
 from policycheck.inputs import DEFAULT_MAX_BYTES, STDIN, InputBytes, read_input
-from policycheck.messages import msg
+from policycheck.messages import Text, msg
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -69,9 +69,9 @@ class Expanded:
     special: list[str] = field(default_factory=list)
 
 
-def nothing_found(folder: str) -> str:
-    """The line ``validate`` prints for a folder without a plan or CSV file (exit 2)."""
-    return f"{folder}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found"
+def nothing_found(folder: str) -> Text:
+    """The line ``validate`` prints for a folder without a plan or CSV file (exit 2), in both languages."""
+    return msg("cli.nothing-found", folder=folder)
 
 
 def run_validation(paths: Sequence[str], *, strict: bool = False, encoding: str = "auto",

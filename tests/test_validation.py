@@ -106,5 +106,6 @@ def test_files_named_on_the_command_line_never_make_a_folder_empty(tmp_path: Pat
 
 
 def test_nothing_found_message() -> None:
-    assert nothing_found("plans/") == (
-        "plans/: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found")
+    assert (nothing_found("plans/").en, nothing_found("plans/").zh) == (
+        "plans/: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found",
+        "plans/：没有找到规划（带顶层 'policycheck:' 键的 *.yaml、*.yml）或 CSV 文件")

@@ -80,7 +80,9 @@ def run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     from policycheck.evaluation.options import EvaluationOptions
 
     if values["year"] is not None and values["period"] is not None:
-        raise click.UsageError("give --year (a year end) or --period (the end of a month), not both")
+        from policycheck.messages import msg
+
+        raise click.UsageError(msg("cli.year-and-period").get(values["lang"] or DEFAULT_LANG))
     evaluation = EvaluationOptions(year=values["year"], method=values["method"], on_track=values["on_track"],
                                    at_risk=values["at_risk"], fail_on=values["fail_on"], strict=values["strict"],
                                    period=values["period"])
@@ -109,14 +111,17 @@ def split_format_path(value: str, formats: Sequence[str]) -> tuple[str, str] | N
 
 def parse_output(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """``-o FORMAT=PATH`` of check/units/explain; a malformed value is a usage error."""
+    from policycheck.messages import msg
+
     parsed = []
     for value in values:
         found = split_format_path(value, REPORT_FORMATS)
         if found is None:
             fmt, sep, path = value.partition("=")
             if not sep or not path:
-                raise click.BadParameter(f"{value!r}: expected FORMAT=PATH, e.g. json=report.json")
-            raise click.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(REPORT_FORMATS)}")
+                raise click.BadParameter(msg("cli.output-form", value=repr(value)).get(run_lang(ctx)))
+            raise click.BadParameter(msg("cli.output-format", fmt=repr(fmt), formats=", ".join(REPORT_FORMATS))
+                                     .get(run_lang(ctx)))
         parsed.append(found)
     return tuple(parsed)
 
@@ -130,7 +135,8 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
     try:
         return parse_as_of(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        text = getattr(exc, "text", None)  # a PeriodError carries both languages
+        raise click.BadParameter(text.get(run_lang(ctx)) if isinstance(text, Text) else str(exc)) from None
 
 
 def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -140,7 +146,10 @@ def check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> st
     from tabulate import tabulate_formats  # here, not at import: --help stays fast
 
     if value not in tabulate_formats:
-        raise click.BadParameter(f"{value!r} is not a tabulate format; choose one of {', '.join(tabulate_formats)}")
+        from policycheck.messages import msg
+
+        raise click.BadParameter(msg("cli.tablefmt", value=repr(value), formats=", ".join(tabulate_formats))
+                                 .get(run_lang(ctx)))
     return value
 
 

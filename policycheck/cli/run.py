@@ -72,10 +72,12 @@ def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
             known = [u.name for u in report.units] + [u.id for u in report.units]
             import difflib  # only to suggest a name; not imported on the common path
 
+            from policycheck.messages import join, msg
+
             close = difflib.get_close_matches(text, known, n=1)
-            hint = (f"; did you mean {close[0]!r}?" if close
-                    else f"; units are: {', '.join(f'{u.id} ({u.name})' for u in report.units)}")
-            raise UsageError(f"--unit {text!r}: no such responsible unit in the plans{hint}")
+            hint = (msg("cli.unit-did-you-mean", name=repr(close[0])) if close
+                    else msg("cli.unit-list", units=join(f"{u.id} ({u.name})" for u in report.units)))
+            raise UsageError(msg("cli.no-unit", unit=repr(text), hint=hint))
         chosen |= matches
     return tuple(u.id for u in report.units if u.id in chosen)
 
@@ -129,15 +131,16 @@ def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, lang: str, enc
     from policycheck.cli.output import output_targets
     from policycheck.findings import sorted_findings
     from policycheck.inputs import STDIN
+    from policycheck.messages import join, msg
     from policycheck.validation import expand, nothing_found, validate_found
 
     for path in paths:
         if path != STDIN and not os.path.exists(path):
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(msg("cli.no-path", path=path))
     refuse_stdin_twice(paths)
     found = expand(paths, max_bytes=max_bytes)
     if found.empty:  # almost surely a wrong path in a CI job: fail like a missing one
-        raise UsageError("\n".join(nothing_found(folder) for folder in found.empty))
+        raise UsageError(join((nothing_found(folder) for folder in found.empty), en="\n", zh="\n"))
     extra = _validate_outputs(outputs)
     output_targets([path for _, path in extra])  # OutputError: exit 2 before any work
     refuse_overwriting_inputs([path for _, path in extra], found.plans + found.csvs)
@@ -154,11 +157,13 @@ def run_validate(paths: Sequence[str], *, fmt: str, strict: bool, lang: str, enc
 
 
 def _validate_outputs(outputs: Sequence[str]) -> list[tuple[str, str]]:
+    from policycheck.messages import msg
+
     parsed = []
     for value in outputs:
         found = split_format_path(value, VALIDATE_FORMATS)
         if found is None:
-            raise UsageError(f"-o {value}: expected FORMAT=PATH with FORMAT one of {', '.join(VALIDATE_FORMATS)}")
+            raise UsageError(msg("cli.validate-output-form", value=value, formats=", ".join(VALIDATE_FORMATS)))
         parsed.append(found)
     return parsed
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from policycheck.cli.commands import main
 from tests.hardening.hardening2_kit import TAICANG, TAICANG_CSV
 
+REPORT_FORMATS = "table, text, markdown, json, csv, html, junit, sarif, github, xlsx, docx"
 CHECK = ["check", str(TAICANG), "-a", str(TAICANG_CSV), "-q"]
 
 
@@ -86,3 +87,34 @@ def test_standard_input_twice_is_told_in_either_language() -> None:
     assert _run(["validate", "--lang", "en", "-", "-"], stdin=b"") == (
         2, "", "-: standard input is given for several inputs, but it can be read once; "
                "give '-' for one plan or CSV file only\n")
+
+
+@pytest.mark.parametrize(("value", "en", "zh"), [
+    ("report.json", "'report.json': expected FORMAT=PATH, e.g. json=report.json",
+     "'report.json'：应为 FORMAT=PATH 的形式，如 json=report.json"),
+    ("pdf=r.pdf", f"'pdf' is not a format; choose one of {REPORT_FORMATS}",
+     f"'pdf' 不是报告格式；可选 {REPORT_FORMATS}"),
+])
+def test_a_malformed_output_is_told_in_either_language(value: str, en: str, zh: str) -> None:
+    assert _last_line([*CHECK, "-o", value]) == (2, "", f"Error: Invalid value for '-o' / '--output': {zh}")
+    assert _last_line([*CHECK, "-o", value, "--lang", "en"]) == (
+        2, "", f"Error: Invalid value for '-o' / '--output': {en}")
+
+
+def test_a_malformed_validate_output_is_told_in_either_language() -> None:
+    formats = "text, json, sarif, github"
+    assert _run(["validate", str(TAICANG), "-o", "pdf=r.pdf"]) == (
+        2, "", f"-o pdf=r.pdf：应为 FORMAT=PATH 的形式，FORMAT 可选 {formats}\n")
+    assert _run(["validate", "--lang", "en", str(TAICANG), "-o", "pdf=r.pdf"]) == (
+        2, "", f"-o pdf=r.pdf: expected FORMAT=PATH with FORMAT one of {formats}\n")
+
+
+def test_an_unknown_unit_far_from_any_lists_the_units_in_either_language() -> None:
+    units = ["kjj (市科技局)", "rcb (市人才办)", "rsj (人社局)", "fgw (发改委)", "yh (各银行)",
+             "towns (各镇、区（街道）)", "swj (商务局)", "gsj (国税局)", "gzb (国资办)", "dsj (地税局)",
+             "zsj (招商局)", "jyj (教育局)", "yg-towns (有关各镇、区（街道）)", "kx (科协)", "jxw (经信委)",
+             "czj (财政局)", "jrb (金融办)"]
+    args = ["units", str(TAICANG), "-a", str(TAICANG_CSV), "--unit", "zzzz"]
+    assert _run(args) == (2, "", f"--unit 'zzzz'：规划中没有这个责任单位；责任单位有：{'、'.join(units)}\n")
+    assert _run([*args, "--lang", "en"]) == (
+        2, "", f"--unit 'zzzz': no such responsible unit in the plans; units are: {', '.join(units)}\n")

@@ -135,9 +135,27 @@ def test_in_year_csv_for_people_names_the_months_and_the_share_due() -> None:
     (("--period", "next"), "Invalid value for '--period'"),
 ])
 def test_bad_period_options_are_usage_errors(args: tuple[str, ...], message: str) -> None:
-    code, _, err = _run("check", PLAN, "-a", CSV, *args)
+    code, _, err = _run("check", PLAN, "-a", CSV, "--lang", "en", *args)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("--period", "2025-06", "--year", "2025"), "Error: 请给出 --year（年末）或 --period（月末），不要同时给出"),
+    (("--period", "2025-06", "--year", "2025", "--lang", "en"),
+     "Error: give --year (a year end) or --period (the end of a month), not both"),
+])
+def test_year_and_period_together_are_told_in_either_language(args: tuple[str, ...], line: str) -> None:
+    code, out, err = _run("check", PLAN, "-a", CSV, *args)
+    assert (code, out, err.splitlines()[-1]) == (2, "", line)
+
+
+def test_a_bad_period_is_told_in_chinese_by_default() -> None:
+    code, out, err = _run("check", PLAN, "-a", CSV, "--period", "2025-13")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        "Error: Invalid value for '--period': 期别 '2025-13' 没有按顺序写出 1 到 12 之间的月份；请写成如 2025, "
+        "2025年1-9月, 2025年前三季度, 2025年上半年, 2025Q3, 2025-09 or 2025年9月")
 
 
 def test_an_ambiguous_period_row_stops_the_check_at_its_cell(tmp_path: Path) -> None:

@@ -47,9 +47,10 @@ def test_warning_only_exits_0_and_1_with_strict() -> None:
 
 
 def test_missing_path_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--lang", "en", str(tmp_path / "absent.yaml")])
+    assert (result.exit_code, result.output) == (2, f"{tmp_path / 'absent.yaml'}: no such file or folder\n")
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "absent.yaml")])
-    assert result.exit_code == 2
-    assert f"{tmp_path / 'absent.yaml'}: no such file or folder" in result.output
+    assert (result.exit_code, result.output) == (2, f"{tmp_path / 'absent.yaml'}：文件或文件夹不存在\n")
 
 
 def test_json_format_lists_findings() -> None:
@@ -98,11 +99,16 @@ def test_a_folder_with_no_plan_or_csv_exits_2_naming_it(tmp_path: Path) -> None:
     empty.mkdir()
     ci.mkdir()
     (ci / "gitlab-ci.yml").write_text("policycheck:\n  script: [policycheck validate plans/]\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["validate", str(empty), str(CLEAN), str(ci), "-f", "json"])
+    result = CliRunner().invoke(main, ["validate", str(empty), str(CLEAN), str(ci), "-f", "json", "--lang", "en"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"{empty}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found\n"
         f"{ci}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) or CSV file found\n")
+    result = CliRunner().invoke(main, ["validate", str(empty), str(CLEAN), str(ci), "-f", "json"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{empty}：没有找到规划（带顶层 'policycheck:' 键的 *.yaml、*.yml）或 CSV 文件\n"
+        f"{ci}：没有找到规划（带顶层 'policycheck:' 键的 *.yaml、*.yml）或 CSV 文件\n")
 
 
 def test_a_folder_with_one_plan_is_not_empty(tmp_path: Path) -> None:

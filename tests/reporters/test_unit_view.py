@@ -81,9 +81,11 @@ def test_unit_option_selects_by_id_or_name_and_repeats() -> None:
 
 
 def test_an_unknown_unit_is_a_usage_error_naming_the_closest() -> None:
-    result = CliRunner().invoke(main, ["units", *TAICANG, "--unit", "财务局"])
+    result = CliRunner().invoke(main, ["units", *TAICANG, "--unit", "财务局", "--lang", "en"])
     assert result.exit_code == 2
     assert result.output == "--unit '财务局': no such responsible unit in the plans; did you mean '财政局'?\n"
+    result = CliRunner().invoke(main, ["units", *TAICANG, "--unit", "财务局"])
+    assert (result.exit_code, result.output) == (2, "--unit '财务局'：规划中没有这个责任单位；是不是 '财政局'？\n")
 
 
 def test_units_csv_has_names_requirement_actual_gap_and_status_label() -> None:

@@ -19,6 +19,7 @@ from policycheck.errors import ActualsError, PlanError, PolicycheckError
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
 from policycheck.findings import Finding, has_errors
 from policycheck.inputs import DEFAULT_MAX_BYTES
+from policycheck.messages import msg
 from policycheck.model import FailOn, Method, Plan, Report, Target
 from policycheck.observations import Actuals
 
@@ -165,5 +166,5 @@ def find_target(plan: Plan, target_id: str) -> Target:
     import difflib  # only to suggest a name; not imported on the common path
     close = difflib.get_close_matches(target_id, ids, n=1)
     shown = ", ".join(ids[:20]) + (f", ... ({len(ids):,} targets)" if len(ids) > 20 else "")
-    hint = f"; did you mean {close[0]!r}?" if close else f"; targets are: {shown}"
-    raise PolicycheckError(f"{plan.file}: no target {target_id!r} in plan {plan.id}{hint}")
+    hint = msg("cli.did-you-mean", name=repr(close[0])) if close else msg("cli.target-list", targets=shown)
+    raise PolicycheckError(msg("cli.no-target", file=plan.file, target=repr(target_id), plan=plan.id, hint=hint))

@@ -95,14 +95,15 @@ def add_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, option
 
     previous = None
     if options.compare and options.years is None:
+        from policycheck.messages import msg
         from policycheck.previous import read_report
 
         previous = read_report(options.compare, options.max_bytes)
         if not options.quiet:
             for info in report.plans:
                 if info.id not in previous.years:
-                    print(one_line(f"{options.compare}: warning: the previous report has no results of plan "
-                                   f"{info.id}; its targets have nothing to compare with"), file=sys.stderr)
+                    print(one_line(msg("cli.compare-no-plan", path=options.compare, plan=info.id).get(options.lang)),
+                          file=sys.stderr)
     printed = None if options.quiet else functools.partial(_print, lang=options.lang)
     before = set(report.findings)
     report = with_bulletin(report, plans, actuals, options.evaluation, notes=options.notes, compare=previous,

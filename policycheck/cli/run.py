@@ -75,7 +75,7 @@ def select_units(report: Report, wanted: Sequence[str]) -> tuple[str, ...]:
             from policycheck.messages import join, msg
 
             close = difflib.get_close_matches(text, known, n=1)
-            hint = (msg("cli.unit-did-you-mean", name=repr(close[0])) if close
+            hint = (msg("cli.did-you-mean", name=repr(close[0])) if close
                     else msg("cli.unit-list", units=join(f"{u.id} ({u.name})" for u in report.units)))
             raise UsageError(msg("cli.no-unit", unit=repr(text), hint=hint))
         chosen |= matches
@@ -232,25 +232,30 @@ def _refuse_out_of_range(results: Sequence[Result], actuals: Actuals) -> None:
 
 def _say_what_was_read(inputs: Inputs, report: Report, options: RunOptions) -> None:
     """-v: the inputs and the assessment year of each plan, so a surprise is explained."""
+    from policycheck.messages import EMPTY, Text, msg, same
+
+    def say(text: Text) -> None:
+        print(text.get(options.lang), file=sys.stderr)
+
     for plan in inputs.plans:
-        print(f"{plan.file}: plan {plan.id}, {len(plan.targets)} targets, period "
-              f"{plan.period_start}-{plan.period_end}, baseline year {plan.baseline_year}", file=sys.stderr)
+        say(msg("cli.read-plan", file=plan.file, plan=plan.id, targets=len(plan.targets), start=plan.period_start,
+                end=plan.period_end, baseline=plan.baseline_year))
     actuals = inputs.actuals
     observations = sum(len(series) for series in actuals.series.values())
     in_year = sum(len(by_period) for by_period in actuals.periods.values())
-    months = f" and {in_year} in-year figures" if in_year else ""
-    print(f"{', '.join(actuals.files)}: {observations} observations{months} in {len(actuals.series)} series, "
-          f"{len(actuals.superseded)} superseded rows", file=sys.stderr)
+    say(msg("cli.read-actuals", files=", ".join(actuals.files), observations=observations,
+            months=msg("cli.read-in-year", count=in_year) if in_year else EMPTY, series=len(actuals.series),
+            superseded=len(actuals.superseded)))
     for info in report.plans:
-        how = "--year" if options.evaluation.year is not None else "the latest year with data"
+        how = same("--year") if options.evaluation.year is not None else msg("cli.how-latest-year")
         if info.as_of is not None:
-            how = "--period" if options.evaluation.period is not None else "the latest month with in-year data"
-            print(f"{info.file}: assessed at the end of {info.as_of} ({how})", file=sys.stderr)
+            how = same("--period") if options.evaluation.period is not None else msg("cli.how-latest-month")
+            say(msg("cli.assessed-month", file=info.file, as_of=info.as_of, how=how))
             continue
         if info.year is None:
-            how = "no data at all: the period end"
-        print(f"{info.file}: assessed at {info.year if info.year is not None else info.period[1]} ({how})",
-              file=sys.stderr)
+            how = msg("cli.how-no-data")
+        say(msg("cli.assessed-year", file=info.file, year=info.year if info.year is not None else info.period[1],
+                how=how))
 
 
 def _warn_about_year(plans: Sequence[Plan], options: RunOptions) -> None:
@@ -258,11 +263,12 @@ def _warn_about_year(plans: Sequence[Plan], options: RunOptions) -> None:
     year = options.evaluation.year
     if year is None or options.quiet:
         return
+    from policycheck.messages import msg
+
     for plan in plans:
         if year < plan.baseline_year:
-            print(f"{plan.file}: warning: --year {year} is before the baseline year "
-                  f"{plan.baseline_year} of plan {plan.id} ({plan.period_start}-{plan.period_end}); "
-                  f"its results can only be no_data or pending", file=sys.stderr)
+            print(msg("cli.year-before-baseline", file=plan.file, year=year, baseline=plan.baseline_year, plan=plan.id,
+                      start=plan.period_start, end=plan.period_end).get(options.lang), file=sys.stderr)
 
 
 def render_options(options: RunOptions, view: str = "results") -> RenderOptions:

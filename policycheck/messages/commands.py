@@ -109,8 +109,31 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                      "zh": "{value} 不是 tabulate 格式；可选 {formats}"},
     "cli.no-unit": {"en": "--unit {unit}: no such responsible unit in the plans{hint}",
                     "zh": "--unit {unit}：规划中没有这个责任单位{hint}"},
-    "cli.unit-did-you-mean": {"en": "; did you mean {name}?", "zh": "；是不是 {name}？"},
+    "cli.did-you-mean": {"en": "; did you mean {name}?", "zh": "；是不是 {name}？"},
     "cli.unit-list": {"en": "; units are: {units}", "zh": "；责任单位有：{units}"},
+    "cli.no-target": {"en": "{file}: no target {target} in plan {plan}{hint}",
+                      "zh": "{file}：规划 {plan} 中没有指标 {target}{hint}"},
+    "cli.target-list": {"en": "; targets are: {targets}", "zh": "；指标有：{targets}"},
+    "cli.year-before-baseline": {"en": "{file}: warning: --year {year} is before the baseline year {baseline} of plan "
+                                       "{plan} ({start}-{end}); its results can only be no_data or pending",
+                                 "zh": "{file}: warning: --year {year} 早于规划 {plan}（{start}-{end}）的基期年份 "
+                                       "{baseline}；其结果只能是 no_data 或 pending"},
+    "cli.compare-no-plan": {"en": "{path}: warning: the previous report has no results of plan {plan}; its targets "
+                                  "have nothing to compare with",
+                            "zh": "{path}: warning: 上次的报告没有规划 {plan} 的结果；其指标无从比较"},
+    # -- -v: what was read and which year (cli/run.py) ----------------------------------
+    "cli.read-plan": {"en": "{file}: plan {plan}, {targets} targets, period {start}-{end}, baseline year {baseline}",
+                      "zh": "{file}：规划 {plan}，{targets} 项指标，规划期 {start}-{end}，基期年份 {baseline}"},
+    "cli.read-actuals": {"en": "{files}: {observations} observations{months} in {series} series, "
+                               "{superseded} superseded rows",
+                         "zh": "{files}：{observations} 个观测值{months}，共 {series} 个序列，{superseded} 行被取代"},
+    "cli.read-in-year": {"en": " and {count} in-year figures", "zh": "和 {count} 个年内数据"},
+    "cli.assessed-month": {"en": "{file}: assessed at the end of {as_of} ({how})",
+                           "zh": "{file}：评估时点为 {as_of} 末（{how}）"},
+    "cli.assessed-year": {"en": "{file}: assessed at {year} ({how})", "zh": "{file}：评估年份为 {year}（{how}）"},
+    "cli.how-latest-year": {"en": "the latest year with data", "zh": "有数据的最近一年"},
+    "cli.how-latest-month": {"en": "the latest month with in-year data", "zh": "有年内数据的最近一个月"},
+    "cli.how-no-data": {"en": "no data at all: the period end", "zh": "完全没有数据：取规划期末"},
     "cli.no-path": {"en": "{path}: no such file or folder", "zh": "{path}：文件或文件夹不存在"},
     "cli.nothing-found": {"en": "{folder}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) "
                                 "or CSV file found",

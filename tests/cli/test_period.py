@@ -57,11 +57,13 @@ def test_the_real_example_numbers_at_september() -> None:
 def test_without_period_the_latest_month_is_assessed() -> None:
     code, out, err = _run("check", PLAN, "-a", CSV, "-v", "-f", "text")
     assert code == 1
+    assert err.splitlines()[1:] == [f"{CSV}：1 个观测值和 16 个年内数据，共 4 个序列，0 行被取代",
+                                    f"{PLAN}：评估时点为 2025-09 末（有年内数据的最近一个月）"]
     assert out.endswith("policycheck: 共 4 项结果（不进反退 1，符合序时进度 3）；1 项不通过\n")
     assert out.startswith("政府工作报告（2025年） [china-gov-work-report-2025] 期别 2025年1-9月\n")
-    assert "china-gov-work-report-2025.yaml: assessed at the end of 2025-09 (the latest month with in-year data)" \
-        in err
-    assert "1 observations and 16 in-year figures in 4 series, 0 superseded rows" in err
+    _, _, err = _run("check", PLAN, "-a", CSV, "-v", "-f", "text", "--lang", "en")
+    assert err.splitlines()[1:] == [f"{CSV}: 1 observations and 16 in-year figures in 4 series, 0 superseded rows",
+                                    f"{PLAN}: assessed at the end of 2025-09 (the latest month with in-year data)"]
 
 
 def test_year_end_of_the_example_is_no_data_for_want_of_the_whole_year() -> None:

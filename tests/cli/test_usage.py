@@ -115,12 +115,15 @@ def test_explain_header_uses_full_width_brackets_in_chinese() -> None:
 
 
 def test_year_before_the_baseline_is_warned_about() -> None:
-    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2019", "-f", "json")
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2019", "-f", "json", "--lang", "en")
     assert code == 0
     assert {r["status"] for r in json.loads(out)["results"]} == {"no_data", "pending"}
     assert err.splitlines()[-1] == (
         f"{LINHAI}: warning: --year 2019 is before the baseline year 2022 of plan linhai-315-2023-2027 "
         "(2023-2027); its results can only be no_data or pending")
+    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2019", "-f", "json")
+    assert (code, err.splitlines()[-1]) == (0, f"{LINHAI}: warning: --year 2019 早于规划 linhai-315-2023-2027"
+                                               "（2023-2027）的基期年份 2022；其结果只能是 no_data 或 pending")
     code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--year", "2022", "-q")
     assert "--year" not in err
 
@@ -134,13 +137,22 @@ def test_thresholds_the_wrong_way_round_are_a_usage_error(options: tuple[str, ..
 
 
 def test_verbose_says_what_was_read_and_which_year() -> None:
-    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-f", "json")
+    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-f", "json", "--lang", "en")
     assert code == 1
     assert err.splitlines() == [
         f"{LINHAI}: plan linhai-315-2023-2027, 56 targets, period 2023-2027, baseline year 2022",
         f"{LINHAI_CSV}: 228 observations in 57 series, 1 superseded rows",
         f"{LINHAI}: assessed at 2025 (the latest year with data)",
     ]
+    code, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-f", "json")
+    assert code == 1
+    assert err.splitlines() == [
+        f"{LINHAI}：规划 linhai-315-2023-2027，56 项指标，规划期 2023-2027，基期年份 2022",
+        f"{LINHAI_CSV}：228 个观测值，共 57 个序列，1 行被取代",
+        f"{LINHAI}：评估年份为 2025（有数据的最近一年）",
+    ]
+    _, _, err = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-f", "json", "--year", "2024")
+    assert err.splitlines()[-1] == f"{LINHAI}：评估年份为 2024（--year）"
     _, _, quiet = _run("check", LINHAI, "-a", LINHAI_CSV, "-v", "-q")
     assert quiet == ""
 

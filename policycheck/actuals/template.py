@@ -50,12 +50,11 @@ def parse_years(text: str) -> tuple[int, int]:
     """``"2018-2020"`` -> (2018, 2020); a single year ``"2020"`` is (2020, 2020)."""
     match = _YEARS.fullmatch(normalize(text))
     if match is None:
-        raise PolicycheckError(f"--years: expected FIRST-LAST such as 2018-2020, got {text!r}")
+        raise PolicycheckError(msg("cli.years-form", text=repr(text)))
     first = int(match.group(1))
     last = int(match.group(2) or first)
     if not (YEAR_MIN <= first <= last <= YEAR_MAX):
-        raise PolicycheckError(
-            f"--years: {text!r} must be two years between {YEAR_MIN} and {YEAR_MAX}, the first not after the last")
+        raise PolicycheckError(msg("cli.years-range", text=repr(text), first=YEAR_MIN, last=YEAR_MAX))
     return first, last
 
 

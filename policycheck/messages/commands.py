@@ -134,6 +134,11 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "cli.how-latest-year": {"en": "the latest year with data", "zh": "有数据的最近一年"},
     "cli.how-latest-month": {"en": "the latest month with in-year data", "zh": "有年内数据的最近一个月"},
     "cli.how-no-data": {"en": "no data at all: the period end", "zh": "完全没有数据：取规划期末"},
+    "cli.years-form": {"en": "--years: expected FIRST-LAST such as 2018-2020, got {text}",
+                       "zh": "--years：应为 起始年-结束年 的形式，如 2018-2020，而不是 {text}"},
+    "cli.years-range": {"en": "--years: {text} must be two years between {first} and {last}, the first not after "
+                              "the last",
+                        "zh": "--years：{text} 应为 {first} 到 {last} 之间的两个年份，起始年不晚于结束年"},
     "cli.no-path": {"en": "{path}: no such file or folder", "zh": "{path}：文件或文件夹不存在"},
     "cli.nothing-found": {"en": "{folder}: no plan (*.yaml, *.yml with a top-level 'policycheck:' key) "
                                 "or CSV file found",

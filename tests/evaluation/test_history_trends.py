@@ -132,7 +132,10 @@ def test_a_previous_report_of_the_same_year_is_headed_previous(tmp_path: Path) -
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--years", "2018-2019", "--year", "2019"), "--year 与 --years 不能同时使用"),
-    (("--years", "2019-2018"), "--years: '2019-2018' must be two years"),
+    (("--years", "2019-2018", "--lang", "en"), "--years: '2019-2018' must be two years"),
+    (("--years", "2019-2018"), "--years：'2019-2018' 应为 1900 到 2200 之间的两个年份，起始年不晚于结束年\n"),
+    (("--years", "2018/19"), "--years：应为 起始年-结束年 的形式，如 2018-2020，而不是 '2018/19'\n"),
+    (("--years", "2018/19", "--lang", "en"), "--years: expected FIRST-LAST such as 2018-2020, got '2018/19'\n"),
     (("--years", "2018-2019", "--compare", "x.json", "--lang", "en"),
      "--compare and --years cannot be used together"),
 ])

@@ -12,22 +12,10 @@ import docx
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
-from tests.helpers.paths import FIXTURES
+from tests.helpers.indicator_table import INDICATOR_TABLE_CSV, INDICATOR_TABLE_PLAN
 
-PLAN = str(FIXTURES / "plan_cases" / "positive" / "indicator-table" / "plan.yaml")
-CSV = """target,year,value,source
-gdp-growth,2025,约6.2,统计公报
-cpi,2025,3.2,统计公报
-energy-intensity,2020,0.5,统计年鉴
-energy-intensity,2025,0.44,统计年鉴
-urbanisation,2020,60,统计年鉴
-urbanisation,2025,65.1,统计年鉴
-innovation-rank,2020,8,评价报告
-innovation-rank,2025,5,评价报告
-air-grade,2020,三级,生态环境公报
-air-grade,2025,一级,生态环境公报
-forest-cover,2025,提前完成,政府工作报告
-"""
+PLAN = INDICATOR_TABLE_PLAN
+CSV = INDICATOR_TABLE_CSV
 
 
 def _bulletin(tmp_path: Path, *args: str) -> docx.document.Document:

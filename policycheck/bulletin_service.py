@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, has_errors
 from policycheck.inputs import DEFAULT_MAX_BYTES
+from policycheck.messages import msg
 
 if TYPE_CHECKING:
     from policycheck.bulletin_model import Explanation, NoteKey, YearStatus
@@ -43,7 +44,7 @@ def with_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, optio
     :class:`policycheck.errors.InputError` listing every finding.
     """
     if years is not None and compare is not None:
-        raise PolicycheckError("--compare and --years cannot be used together: each gives the earlier statuses")
+        raise PolicycheckError(msg("cli.compare-and-years"))
     if years is not None:
         report = _with_years(report, plans, actuals, options, years)
     elif compare is not None:

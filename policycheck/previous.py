@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from policycheck.errors import PolicycheckError
 from policycheck.findings import Finding
 from policycheck.inputs import DEFAULT_MAX_BYTES
-from policycheck.messages import same
+from policycheck.messages import Text, msg, same
 from policycheck.model import STATUSES, Status, Superseded
 
 _NUMBER = (int, float)
@@ -57,17 +57,18 @@ def read_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> PastReport:
 
     got = read_input(path, max_bytes)
     if got.data is None:
-        problem = got.problem.en if got.problem is not None else "?"
-        raise ReportReadError(f"{path}: cannot read the report: {problem}")
+        problem = got.problem if got.problem is not None else same("?")
+        raise ReportReadError(msg("input.report-unreadable", path=path, problem=problem))
     try:
         text = got.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReportReadError(f"{path}: not UTF-8 text at byte {exc.start}: a JSON report is UTF-8") from exc
+        raise ReportReadError(msg("input.report-not-utf8", path=path, byte=exc.start)) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReportReadError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}; "
-                              "expected a report written by policycheck check -f json") from exc
+        # json's own reason (exc.msg) is English in either language: it names the JSON syntax.
+        raise ReportReadError(msg("input.report-not-json", location=f"{path}:{exc.lineno}:{exc.colno}",
+                                  error=exc.msg)) from exc
     return _Reader(path, text).report(data)
 
 
@@ -76,11 +77,10 @@ class _Reader:
         self.path = path
         self.lines = text.split("\n")
 
-    def fail(self, where: str, message: str, index: int | None = None, list_name: str = "results") -> NoReturn:
+    def fail(self, where: str, problem: Text, index: int | None = None, list_name: str = "results") -> NoReturn:
         line = self._line_of(list_name, index) if index is not None else 0
         location = f"{self.path}:{line}:5" if line else self.path
-        raise ReportReadError(f"{location}: {where}: {message}; expected a report written by "
-                              "policycheck check -f json")
+        raise ReportReadError(msg("input.report-not-report", location=location, where=where, problem=problem))
 
     def _line_of(self, list_name: str, index: int) -> int:
         """The line of item ``index`` of a top-level list in policycheck's own layout, else 0."""
@@ -95,7 +95,7 @@ class _Reader:
 
     def report(self, data: Any) -> PastReport:
         if not isinstance(data, dict):
-            self.fail("the top level", f"is a {type(data).__name__}, not an object")
+            self.fail("the top level", msg("input.report-top-level", kind=type(data).__name__))
         plans = self._list(data, "plans")
         results = self._list(data, "results")
         years: dict[str, int | None] = {}
@@ -111,27 +111,28 @@ class _Reader:
     def _list(self, data: dict[str, Any], name: str) -> list[Any]:
         value = data.get(name)
         if not isinstance(value, list):
-            self.fail(name, "missing or not a list")
+            self.fail(name, msg("input.report-not-list"))
         return value
 
     def _field(self, item: Any, name: str, types: tuple[type, ...], where: str, index: int,
                list_name: str = "results") -> Any:
         if not isinstance(item, dict):
-            self.fail(where, "is not an object", index, list_name)
+            self.fail(where, msg("input.report-not-object"), index, list_name)
         if name not in item:
-            self.fail(f"{where}.{name}", "missing", index, list_name)
+            self.fail(f"{where}.{name}", msg("input.report-missing"), index, list_name)
         value = item[name]
         # JSON true is a Python bool, which is an int: a year or line must not be one.
         if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
             wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
-            self.fail(f"{where}.{name}", f"{value!r} is not {wanted}", index, list_name)
+            self.fail(f"{where}.{name}", msg("input.report-type", value=repr(value), wanted=wanted), index, list_name)
         return value
 
     def _result(self, item: Any, index: int) -> PastResult:
         where = f"results[{index}]"
         status = self._field(item, "status", (str,), where, index)
         if status not in STATUSES:
-            self.fail(f"{where}.status", f"{status!r} is not a status (one of {', '.join(STATUSES)})", index)
+            self.fail(f"{where}.status", msg("input.report-status", value=repr(status), statuses=", ".join(STATUSES)),
+                      index)
         return PastResult(
             plan=self._field(item, "plan", (str,), where, index),
             target=self._field(item, "target", (str,), where, index),
@@ -162,7 +163,7 @@ class _Reader:
 
         level = get("level", (str,))
         if level not in ("error", "warning"):
-            self.fail(f"{where}.level", f"{level!r} is not error or warning", index, "findings")
+            self.fail(f"{where}.level", msg("input.report-level", value=repr(level)), index, "findings")
         # The message as the report wrote it (English): read back, not composed here.
         return Finding.of(get("rule", (str,)), level, get("file", (str,)), get("line", (int,)),
                           get("column", (int,)), same(get("message", (str,))))

@@ -87,14 +87,14 @@ def _years(years: str | tuple[int, int] | None, year: int | None,
     if years is None:
         return None
     if year is not None or period is not None:
-        raise PolicycheckError("years cannot be given with year or period: years=(A, B) assesses year B")
+        raise PolicycheckError(msg("api.years-with-year"))
     if isinstance(years, str):
         from policycheck.actuals.template import parse_years
 
         return parse_years(years)
     first, last = years
     if first > last:
-        raise PolicycheckError(f"years {years!r}: the first year must not be after the last")
+        raise PolicycheckError(msg("api.years-order", years=repr(years)))
     return first, last
 
 

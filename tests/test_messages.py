@@ -18,7 +18,7 @@ CJK = re.compile("[\u4e00-\u9fff]")
 #: Keys that are not a rule's: pieces several rules share, value words, the command line's own lines.
 SHARED_PREFIXES = ("did-you-mean", "id-rule", "rows", "or-list", "value.", "type.", "form.", "why.", "where.",
                    "workbook.", "thousands-hint", "validate.", "cli.", "fill.", "period.", "limit.", "input.",
-                   "output.", "stdout.", "env.")
+                   "output.", "stdout.", "env.", "api.")
 
 
 def _fields(template: str) -> set[str]:

@@ -149,6 +149,30 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # -- --reader (cli/options.py; docs/actuals.md#fast-reader) ------------------------------
     "cli.reader-needs-pyarrow": {"en": "fast needs pyarrow: pip install 'policycheck[fast]', or use --reader auto",
                              "zh": "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto"},
+    # -- a previous JSON report read back (previous.py: check --compare, policycheck diff) ----
+    "input.report-unreadable": {"en": "{path}: cannot read the report: {problem}",
+                                "zh": "{path}：无法读取报告：{problem}"},
+    "input.report-not-utf8": {"en": "{path}: not UTF-8 text at byte {byte}: a JSON report is UTF-8",
+                              "zh": "{path}：第 {byte} 字节处不是 UTF-8 文本：JSON 报告是 UTF-8 编码的"},
+    "input.report-not-json": {"en": "{location}: not JSON: {error}; expected a report written by policycheck "
+                                    "check -f json",
+                              "zh": "{location}：不是 JSON：{error}；应为 policycheck check -f json 写出的报告"},
+    "input.report-not-report": {"en": "{location}: {where}: {problem}; expected a report written by policycheck "
+                                      "check -f json",
+                                "zh": "{location}：{where}：{problem}；应为 policycheck check -f json 写出的报告"},
+    "input.report-top-level": {"en": "is a {kind}, not an object", "zh": "是 {kind}，不是对象"},
+    "input.report-not-list": {"en": "missing or not a list", "zh": "缺失或不是列表"},
+    "input.report-not-object": {"en": "is not an object", "zh": "不是对象"},
+    "input.report-missing": {"en": "missing", "zh": "缺失"},
+    "input.report-type": {"en": "{value} is not {wanted}", "zh": "{value} 不是 {wanted}"},
+    "input.report-status": {"en": "{value} is not a status (one of {statuses})",
+                            "zh": "{value} 不是状态（应为 {statuses} 之一）"},
+    "input.report-level": {"en": "{value} is not error or warning", "zh": "{value} 不是 error 或 warning"},
+    # -- the Python API's years= (service.py, bulletin_service.py; README.md#python-api) ----
+    "api.years-with-year": {"en": "years cannot be given with year or period: years=(A, B) assesses year B",
+                            "zh": "years 不能与 year 或 period 同时给出：years=(A, B) 考核的是 B 年"},
+    "api.years-order": {"en": "years {years}: the first year must not be after the last",
+                        "zh": "years {years}：第一年不能晚于最后一年"},
     # -- the environment (reporters/junit.py) ----------------------------------------------
     "env.epoch-not-number": {"en": "SOURCE_DATE_EPOCH={value} is not a whole number of seconds; {hint}",
                              "zh": "SOURCE_DATE_EPOCH={value} 不是整数秒；{hint}"},

@@ -102,7 +102,7 @@ def test_output_files_and_bad_input(reports: tuple[str, str], tmp_path: Path) ->
     assert out.read_text(encoding="utf-8").startswith("# policycheck diff\n")
     bad = tmp_path / "bad.json"
     bad.write_text('{"plans": [], "results": 3}', encoding="utf-8")
-    broken = run("diff", old, str(bad))
+    broken = run("diff", old, str(bad), "--lang", "en")
     assert broken.exit_code == 2
     assert broken.stderr == (f"{bad}: results: missing or not a list; expected a report written by "
                              "policycheck check -f json\n")

@@ -153,7 +153,7 @@ def test_usage_errors(args: tuple[str, ...], message: str) -> None:
 def test_a_bad_previous_report_is_exit_2_with_its_place(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "last.json"
     path.write_text(text, encoding="utf-8")
-    result = run("check", TAICANG, "-a", ACTUALS, "--compare", str(path))
+    result = run("check", TAICANG, "-a", ACTUALS, "--compare", str(path), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}{message}")
     assert "Traceback" not in result.output
@@ -165,7 +165,7 @@ def test_a_bad_result_line_is_found_in_policycheck_layout(report_2018: Path, tmp
     lines[index] = lines[index].replace('"status": "met"', '"status": "late"')
     broken = tmp_path / "broken.json"
     broken.write_text("\n".join(lines), encoding="utf-8")
-    result = run("check", TAICANG, "-a", ACTUALS, "--compare", str(broken))
+    result = run("check", TAICANG, "-a", ACTUALS, "--compare", str(broken), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{broken}:{index + 1}:5: results[21].status: 'late' is not a status")
 

@@ -7,14 +7,12 @@ example CSV is evaluated to the statuses examples/README.md promises.
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from typing import Any
 
 import pytest
 
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
-from tests.helpers.plan_files import raw_plan, raw_targets_by_id
+from tests.helpers.plan_files import csv_rows, example_report, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "bengbu.csv"
@@ -22,12 +20,6 @@ SOURCE_FILE = "sources/bengbu-sti-2023-2025.txt"
 ILLUSTRATIVE = "示例数据 (illustrative)"
 
 
-def _raw() -> dict[str, Any]:
-    return raw_plan(PLAN)
-
-
-def _targets() -> dict[str, dict[str, Any]]:
-    return raw_targets_by_id(PLAN)
 
 
 def test_the_rank_target_is_lower_is_better() -> None:
@@ -41,7 +33,7 @@ def test_the_rank_target_is_lower_is_better() -> None:
 
 
 def test_plan_header() -> None:
-    plan = _raw()["plan"]
+    plan = raw_plan(PLAN)["plan"]
     assert plan["id"] == "bengbu-sti-2023-2025"
     assert plan["title"] == "蚌埠市加快建设科技强市三年行动方案（征求意见稿）"
     assert plan["period"] == {"start": 2023, "end": 2025}
@@ -51,14 +43,14 @@ def test_plan_header() -> None:
 
 def test_strict_comparators_follow_chao_tupo_gaoyu() -> None:
     """超过1万项, 突破140家, 突破150家 and 高于全市贷款平均水平 are strict."""
-    strict = sorted(t["id"] for t in _raw()["targets"] if t.get("comparator") == ">")
+    strict = sorted(t["id"] for t in raw_plan(PLAN)["targets"] if t.get("comparator") == ">")
     assert strict == [
         "achievements-transferred", "envoy-service-carriers", "tech-loan-growth", "tech-service-agencies",
     ]
 
 
 def test_spot_checks() -> None:
-    targets = _targets()
+    targets = raw_targets_by_id(PLAN)
     assert targets["rd-intensity"]["milestones"] == {2025: 3}
     assert "responsible" not in targets["rd-intensity"]
     assert targets["innovative-city"]["milestones"] == {2025: True}
@@ -82,24 +74,20 @@ def test_spot_checks() -> None:
 
 def test_every_task_target_ends_with_the_county_governments() -> None:
     """责任单位均包括各县区政府、市高新区、市经开区管委会,不单独列出,下同."""
-    for target in _raw()["targets"]:
+    for target in raw_plan(PLAN)["targets"]:
         if "responsible" in target:
             assert target["responsible"][-1] == "counties", target["id"]
 
 
 def test_every_responsible_unit_is_defined_and_used() -> None:
-    data = _raw()
+    data = raw_plan(PLAN)
     used = {u for t in data["targets"] for u in t.get("responsible", [])}
     assert used == set(data["units"])
 
 
-def _example_rows() -> list[dict[str, str]]:
-    with EXAMPLE.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
 
 def test_example_is_illustrative_with_two_gaps_and_one_estimate() -> None:
-    rows = _example_rows()
+    rows = csv_rows(EXAMPLE)
     assert {row["source"] for row in rows} == {ILLUSTRATIVE}
     assert {row["plan"] for row in rows} == {"bengbu-sti-2023-2025"}
     assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
@@ -118,17 +106,9 @@ EXPECTED_2024 = {
 }
 
 
-def _report(year: int | None = None) -> Any:
-    from policycheck.actuals.load import load_actuals
-    from policycheck.evaluation.engine import evaluate
-    from policycheck.plans.build import load_plan
-
-    plan = load_plan(str(PLAN))
-    return evaluate([plan], load_actuals([str(EXAMPLE)], plans=[plan]), year=year)
-
 
 def test_example_2024_gives_every_status() -> None:
-    report = _report()
+    report = example_report(PLAN, EXAMPLE)
     statuses = {r.target: r.status for r in report.results}
     assert Counter(statuses.values()) == EXPECTED_2024
     assert {r.year for r in report.results} == {2024}
@@ -143,7 +123,7 @@ def test_example_2024_gives_every_status() -> None:
 
 
 def test_example_2024_rd_intensity_uses_the_final_row() -> None:
-    report = _report()
+    report = example_report(PLAN, EXAMPLE)
     result = next(r for r in report.results if r.target == "rd-intensity")
     assert result.actual == pytest.approx(2.79)
     assert result.expected == pytest.approx(2.8)
@@ -155,7 +135,7 @@ def test_example_2024_rd_intensity_uses_the_final_row() -> None:
 
 
 def test_example_2024_cagr_and_cumulative_numbers() -> None:
-    by_target = {r.target: r for r in _report().results}
+    by_target = {r.target: r for r in example_report(PLAN, EXAMPLE).results}
     cagr = by_target["sei-output-cagr"]
     assert cagr.actual == pytest.approx((1.28 ** 0.5 - 1) * 100)
     assert cagr.status == "at_risk"

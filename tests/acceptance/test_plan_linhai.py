@@ -6,26 +6,18 @@ reviewer would dispute (comparators, milestones, lead units) are pinned here.
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from typing import Any
 
 import pytest
 
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
-from tests.helpers.plan_files import raw_plan, raw_targets_by_id
+from tests.helpers.plan_files import csv_rows, example_report, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "linhai-315-2023-2027.yaml"
 EXAMPLE = EXAMPLES_DIR / "linhai.csv"
 SOURCE_FILE = "sources/linhai-315-2023-2027.txt"
 
 
-def _raw() -> dict[str, Any]:
-    return raw_plan(PLAN)
-
-
-def _targets() -> dict[str, dict[str, Any]]:
-    return raw_targets_by_id(PLAN)
 
 
 def test_rd_intensity_is_a_level_target_without_a_lead() -> None:
@@ -38,7 +30,7 @@ def test_rd_intensity_is_a_level_target_without_a_lead() -> None:
 
 
 def test_plan_header() -> None:
-    plan = _raw()["plan"]
+    plan = raw_plan(PLAN)["plan"]
     assert plan["id"] == "linhai-315-2023-2027"
     assert plan["period"] == {"start": 2023, "end": 2027}
     assert plan["baseline_year"] == 2022
@@ -50,7 +42,7 @@ def test_plan_header() -> None:
 
 def test_strict_comparators_follow_chao() -> None:
     """超 is strict: 超400家, 超1500家, 超17.28亿元, 高技能人才超5万人."""
-    strict = sorted(t["id"] for t in _raw()["targets"] if t.get("comparator") == ">")
+    strict = sorted(t["id"] for t in raw_plan(PLAN)["targets"] if t.get("comparator") == ">")
     assert strict == [
         "high-skilled-talents", "hightech-enterprises", "hightech-investment-growth",
         "tech-smes", "tech-trade-volume",
@@ -58,7 +50,7 @@ def test_strict_comparators_follow_chao() -> None:
 
 
 def test_spot_checks() -> None:
-    targets = _targets()
+    targets = raw_targets_by_id(PLAN)
     assert targets["rd-intensity"]["milestones"] == {2027: 3.6}
     assert "responsible" not in targets["rd-intensity"]
     assert targets["hightech-share"]["milestones"] == {2023: 73.7, 2027: 76}
@@ -80,18 +72,14 @@ def test_spot_checks() -> None:
 
 
 def test_every_responsible_unit_is_defined_and_used() -> None:
-    data = _raw()
+    data = raw_plan(PLAN)
     used = {u for t in data["targets"] for u in t.get("responsible", [])}
     assert used == set(data["units"])
 
 
-def _example_rows() -> list[dict[str, str]]:
-    with EXAMPLE.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
 
 def test_example_marks_illustrative_numbers_and_keeps_one_gap() -> None:
-    rows = _example_rows()
+    rows = csv_rows(EXAMPLE)
     assert {row["source"] for row in rows} == {"示例数据 (illustrative)"}
     assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
         ("chuying-projects", "2025")
@@ -110,18 +98,9 @@ EXPECTED_2025 = {
 }
 
 
-def _report(year: int | None = None) -> Any:
-    from policycheck.actuals.load import load_actuals
-    from policycheck.evaluation.engine import evaluate
-    from policycheck.plans.build import load_plan
-
-    plan = load_plan(str(PLAN))
-    actuals = load_actuals([str(EXAMPLE)], plans=[plan])
-    return evaluate([plan], actuals, year=year)
-
 
 def test_example_2025_gives_every_status() -> None:
-    report = _report()
+    report = example_report(PLAN, EXAMPLE)
     by_target = {r.target: r for r in report.results}
     assert Counter(r.status for r in report.results) == EXPECTED_2025
     assert {r.year for r in report.results} == {2025}
@@ -137,7 +116,7 @@ def test_example_2025_gives_every_status() -> None:
 
 
 def test_example_2025_numbers_for_rd_intensity_use_the_final_row() -> None:
-    result = next(r for r in _report().results if r.target == "rd-intensity")
+    result = next(r for r in example_report(PLAN, EXAMPLE).results if r.target == "rd-intensity")
     assert result.actual == pytest.approx(3.38)
     assert result.expected == pytest.approx(3.368)
     assert result.progress_ratio == pytest.approx(0.36 / 0.348)
@@ -146,7 +125,7 @@ def test_example_2025_numbers_for_rd_intensity_use_the_final_row() -> None:
 
 def test_example_2023_judges_the_one_year_requirements() -> None:
     """In 2023 the 2023-only targets are due: one of them was missed."""
-    statuses = {r.target: r.status for r in _report(2023).results}
+    statuses = {r.target: r.status for r in example_report(PLAN, EXAMPLE, year=2023).results}
     one_year = {t for t in statuses if t.endswith("-2023")}
     assert {t: statuses[t] for t in one_year if statuses[t] != "met"} == {
         "new-prov-enterprise-tech-centers-2023": "missed"
@@ -156,7 +135,7 @@ def test_example_2023_judges_the_one_year_requirements() -> None:
 
 def test_example_2025_keeps_the_2023_verdict_of_the_one_year_requirements() -> None:
     """docs/evaluation.md, one-year requirements: a 2025 check shows what 2023 gave."""
-    by_target = {r.target: r for r in _report().results}
+    by_target = {r.target: r for r in example_report(PLAN, EXAMPLE).results}
     missed = by_target["new-prov-enterprise-tech-centers-2023"]
     assert (missed.year, missed.status, missed.actual, missed.requirement) == (2025, "missed", 0.0, "≥1")
     assert missed.reason == "the 2023 requirement ≥1 was not met: actual 0 in 2023"

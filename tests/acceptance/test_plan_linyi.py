@@ -8,10 +8,10 @@ import pytest
 
 from policycheck.actuals.load import load_actuals
 from policycheck.evaluation.engine import evaluate
-from policycheck.model import Plan, Report, Source, TimesBaseline
+from policycheck.model import Plan, Source, TimesBaseline
 from policycheck.plans.build import load_plan
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
-from tests.helpers.plan_files import loaded_plan, target_of
+from tests.helpers.plan_files import example_report, loaded_plan, target_of
 
 PLAN_FILE = PLANS_DIR / "linyi-sti-2021-2025.yaml"
 EXAMPLE = EXAMPLES_DIR / "linyi.csv"
@@ -84,14 +84,9 @@ EXPECTED_2023 = {
 }
 
 
-def _report(year: int | None = None) -> Report:
-    plan = load_plan(str(PLAN_FILE))
-    actuals = load_actuals([str(EXAMPLE)], plans=[plan])
-    return evaluate([plan], actuals, year=year)
-
 
 def test_example_at_2023_fails_nothing_binding() -> None:
-    report = _report()
+    report = example_report(PLAN_FILE, EXAMPLE)
     assert report.plans[0].year == 2023
     assert {r.target: r.status for r in report.results} == EXPECTED_2023
     assert [r.target for r in report.results if r.failing] == []
@@ -101,12 +96,13 @@ def test_example_at_2023_fails_nothing_binding() -> None:
 
 
 def test_doubling_resolves_against_the_2020_actual() -> None:
-    result = next(r for r in _report().results if r.target == "hnte-doubling")
+    result = next(r for r in example_report(PLAN_FILE, EXAMPLE).results if r.target == "hnte-doubling")
     assert (result.target_value, result.expected, result.actual) == (1500.0, 1200.0, 1190.0)
 
 
 def test_one_year_budget_pledge_is_met_in_2021() -> None:
-    result = next(r for r in _report(2021).results if r.target == "city-sti-budget-2021")
+    report = example_report(PLAN_FILE, EXAMPLE, year=2021)
+    result = next(r for r in report.results if r.target == "city-sti-budget-2021")
     assert (result.status, result.actual, result.expected) == ("met", 6.8, 6.6)
 
 

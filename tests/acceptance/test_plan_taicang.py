@@ -4,16 +4,12 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from policycheck.actuals.load import load_actuals
-from policycheck.evaluation.engine import evaluate
-from policycheck.model import Plan, Report, Source
-from policycheck.plans.build import load_plan
+from policycheck.model import Plan, Source
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
-from tests.helpers.plan_files import loaded_plan, target_of
+from tests.helpers.plan_files import example_report, loaded_plan, target_of
 
 PLAN_FILE = PLANS_DIR / "taicang-sti-2018-2020.yaml"
 EXAMPLE = EXAMPLES_DIR / "taicang.csv"
@@ -131,14 +127,9 @@ EXPECTED_2019 = {
 }
 
 
-def _report(csv_file: Path, year: int | None = None) -> Report:
-    plan = load_plan(str(PLAN_FILE))
-    actuals = load_actuals([str(csv_file)], plans=[plan])
-    return evaluate([plan], actuals, year=year)
-
 
 def test_example_at_the_latest_year_shows_every_status() -> None:
-    report = _report(EXAMPLE)
+    report = example_report(PLAN_FILE, EXAMPLE)
     assert report.plans[0].year == 2019
     assert {r.target: r.status for r in report.results} == EXPECTED_2019
     assert report.findings == ()
@@ -147,14 +138,14 @@ def test_example_at_the_latest_year_shows_every_status() -> None:
 
 
 def test_strict_chao_fails_at_exactly_the_threshold() -> None:
-    result = next(r for r in _report(EXAMPLE).results if r.target == "leading-talent")
+    result = next(r for r in example_report(PLAN_FILE, EXAMPLE).results if r.target == "leading-talent")
     assert (result.actual, result.status, result.failing) == (40.0, "missed", False)
 
 
 def test_excel_copy_reads_like_the_original_except_per_town_rows() -> None:
     # Without a unit column the per-town rows are plan-wide figures, and the
     # per-town results have no data.
-    statuses = {(r.target, r.unit): r.status for r in _report(EXCEL_COPY).results}
+    statuses = {(r.target, r.unit): r.status for r in example_report(PLAN_FILE, EXCEL_COPY).results}
     assert statuses.pop(("town-focus-industries", "towns")) == "no_data"
     assert statuses.pop(("town-carrier-area", "towns")) == "no_data"
     assert statuses == {(target, None): status for target, status in EXPECTED_2019.items()}

@@ -9,16 +9,13 @@ CSVs use the figures the documents report and are evaluated here.
 """
 from __future__ import annotations
 
-import csv
 import datetime
 from collections import Counter
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
-from tests.helpers.plan_files import raw_plan, raw_targets_by_id
+from tests.helpers.plan_files import csv_rows, example_report, raw_plan, raw_targets_by_id
 
 PLAN = PLANS_DIR / "zhejiang-sti-2024.yaml"
 LONGGANG = PLANS_DIR / "longgang-sti-2024.yaml"
@@ -29,21 +26,11 @@ ILLUSTRATIVE = "示例数据 (illustrative)"
 REPORTED = "浙江省科学技术厅2023年工作总结"
 
 
-def _raw(path: Path) -> dict[str, Any]:
-    return raw_plan(path)
 
-
-def _targets(path: Path = PLAN) -> dict[str, dict[str, Any]]:
-    return raw_targets_by_id(path)
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def test_plan_headers() -> None:
-    zhejiang, longgang = _raw(PLAN)["plan"], _raw(LONGGANG)["plan"]
+    zhejiang, longgang = raw_plan(PLAN)["plan"], raw_plan(LONGGANG)["plan"]
     assert (zhejiang["id"], zhejiang["region"], zhejiang["document"]) == ("zhejiang-sti-2024", "浙江省", "")
     assert (longgang["id"], longgang["region"], longgang["document"]) == (
         "longgang-sti-2024", "龙港市", "浙科提〔2024〕297号",
@@ -56,14 +43,14 @@ def test_plan_headers() -> None:
 
 
 def test_no_target_claims_a_responsible_unit() -> None:
-    targets = _raw(PLAN)["targets"]
+    targets = raw_plan(PLAN)["targets"]
     # The document lists no 责任单位 anywhere, so no target claims one.
     assert not any("responsible" in t for t in targets)
-    assert "units" not in _raw(PLAN)
+    assert "units" not in raw_plan(PLAN)
 
 
 def test_strict_comparators_follow_chao_kuaiyu() -> None:
-    strict = sorted(t["id"] for t in _raw(PLAN)["targets"] if t.get("comparator") == ">")
+    strict = sorted(t["id"] for t in raw_plan(PLAN)["targets"] if t.get("comparator") == ">")
     assert strict == [
         "hightech-investment-growth", "hightech-investment-share", "hightech-value-added-share",
         "kcqj-annual-investment", "technology-trade", "vc-sub-funds",
@@ -71,7 +58,7 @@ def test_strict_comparators_follow_chao_kuaiyu() -> None:
 
 
 def test_spot_checks() -> None:
-    targets = _targets()
+    targets = raw_targets_by_id(PLAN)
     assert targets["rd-intensity"]["milestones"] == {2024: 3.2}
     assert targets["rd-intensity"]["commitment"] == "aspirational"
     assert targets["hightech-investment-growth"]["reference"] == "prov-fai-growth"
@@ -86,7 +73,7 @@ def test_spot_checks() -> None:
 
 
 def test_longgang_targets() -> None:
-    targets = _targets(LONGGANG)
+    targets = raw_targets_by_id(LONGGANG)
     assert {t: (v["kind"], v["comparator"], v["value"], v["commitment"]) for t, v in targets.items()} == {
         "assistance-activities": ("annual", ">=", 300, "aspirational"),
         "technical-problems-solved": ("annual", ">=", 150, "aspirational"),
@@ -95,7 +82,7 @@ def test_longgang_targets() -> None:
 
 
 def test_example_names_its_sources() -> None:
-    rows = _rows(EXAMPLE)
+    rows = csv_rows(EXAMPLE)
     assert all(r["source"] == ILLUSTRATIVE for r in rows if r["year"] == "2024")
     reported = {r["target"]: r["value"] for r in rows if r["source"] == REPORTED}
     assert reported == {
@@ -110,17 +97,9 @@ def test_example_names_its_sources() -> None:
     assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [("integration-pilots", "2022")]
 
 
-def _report(plan_path: Path, example: Path, year: int | None = None) -> Any:
-    from policycheck.actuals.load import load_actuals
-    from policycheck.evaluation.engine import evaluate
-    from policycheck.plans.build import load_plan
-
-    plan = load_plan(str(plan_path))
-    return evaluate([plan], load_actuals([str(example)], plans=[plan]), year=year)
-
 
 def test_example_2024_statuses() -> None:
-    report = _report(PLAN, EXAMPLE)
+    report = example_report(PLAN, EXAMPLE)
     statuses = {r.target: r.status for r in report.results}
     assert {r.year for r in report.results} == {2024}
     assert sorted(t for t, s in statuses.items() if s == "missed") == [
@@ -135,7 +114,7 @@ def test_example_2024_statuses() -> None:
 
 
 def test_example_2024_level_numbers_from_the_reported_baseline() -> None:
-    result = next(r for r in _report(PLAN, EXAMPLE).results if r.target == "rd-intensity")
+    result = next(r for r in example_report(PLAN, EXAMPLE).results if r.target == "rd-intensity")
     assert result.baseline is not None
     assert (result.baseline.year, result.baseline.value) == (2023, pytest.approx(3.15))
     assert result.actual == pytest.approx(3.22)
@@ -143,16 +122,16 @@ def test_example_2024_level_numbers_from_the_reported_baseline() -> None:
 
 
 def test_longgang_example() -> None:
-    rows = _rows(LONGGANG_EXAMPLE)
+    rows = csv_rows(LONGGANG_EXAMPLE)
     assert [(r["target"], r["year"]) for r in rows if r["value"] == "—"] == [
         ("assistance-activities", "2023"), ("technical-problems-solved", "2023"),
         ("achievements-transferred", "2023"),
     ]
-    statuses = {r.target: r.status for r in _report(LONGGANG, LONGGANG_EXAMPLE).results}
+    statuses = {r.target: r.status for r in example_report(LONGGANG, LONGGANG_EXAMPLE).results}
     assert statuses == {
         "assistance-activities": "met", "technical-problems-solved": "missed", "achievements-transferred": "met",
     }
-    before = {r.target: r.status for r in _report(LONGGANG, LONGGANG_EXAMPLE, 2023).results}
+    before = {r.target: r.status for r in example_report(LONGGANG, LONGGANG_EXAMPLE, year=2023).results}
     assert set(before.values()) == {"pending"}
 
 
@@ -171,4 +150,4 @@ def test_the_three_seed_plans_check_together() -> None:
     assert "共 75 项结果" in result.output
     assert "；4 项不通过" in result.output
     for example, plan_id in ((EXAMPLE, "zhejiang-sti-2024"), (LONGGANG_EXAMPLE, "longgang-sti-2024")):
-        assert {row["plan"] for row in _rows(example)} == {plan_id}
+        assert {row["plan"] for row in csv_rows(example)} == {plan_id}

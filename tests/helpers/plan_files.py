@@ -9,16 +9,19 @@ docs/plan-format.md#6-quotes-and-the-quote-check) against the text kept in
     assert_quotes_in_source(PLANS_DIR / "x.yaml", "sources/x.txt")
 
 The readers (:func:`raw_plan`, :func:`raw_targets_by_id`, :func:`loaded_plan`,
-:func:`target_of`) give a plan as plain YAML data or through the real loader.
+:func:`target_of`) give a plan as plain YAML data or through the real loader;
+:func:`csv_rows` gives an example file as plain rows and :func:`example_report`
+evaluates a plan against its example files as ``check`` does.
 """
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from policycheck.model import Plan, Target
+from policycheck.model import Plan, Report, Target
 from policycheck.plans.build import check_plan_file
 
 
@@ -31,6 +34,22 @@ def raw_plan(plan_path: Path) -> dict[str, Any]:
 
 def raw_targets_by_id(plan_path: Path) -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in raw_plan(plan_path)["targets"]}
+
+
+def csv_rows(csv_path: Path) -> list[dict[str, str]]:
+    """An example CSV as plain rows, independent of the reader under test."""
+    with Path(csv_path).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def example_report(plan_path: Path, *csv_paths: Path, year: int | None = None) -> Report:
+    """The plan evaluated against the given files through the real loaders."""
+    from policycheck.actuals.load import load_actuals
+    from policycheck.evaluation.engine import evaluate
+    from policycheck.plans.build import load_plan
+
+    plan = load_plan(str(plan_path))
+    return evaluate([plan], load_actuals([str(path) for path in csv_paths], plans=[plan]), year=year)
 
 
 def loaded_plan(plan_path: Path) -> Plan:

@@ -32,7 +32,6 @@ INFO_ALIASES: tuple[str, ...] = (
 #: A header with one of these is an explanations file, not actuals.
 MARKERS: frozenset[str] = frozenset({"cause", "measures"})
 REQUIRED: tuple[str, ...] = ("target", "year")
-TEXT_COLUMNS: tuple[str, ...] = ("cause", "measures", "person", "source")
 
 _BY_NAME: dict[str, str] = {alias.lower(): canonical for canonical, names in NOTE_ALIASES.items()
                             for alias in names}

@@ -98,12 +98,6 @@ def _write_wide(writer: _RowWriter, plans: Sequence[Plan], years: tuple[int, int
         writer.writerows([*key, *blanks, instructions(plan, what, key[4]).get(lang)] for key, what in row_groups(plan))
 
 
-def row_keys(plan: Plan) -> Iterator[RowKey]:
-    """The row groups of :func:`row_groups`, without what they hold."""
-    for key, _what in row_groups(plan):
-        yield key
-
-
 def row_groups(plan: Plan) -> Iterator[tuple[RowKey, Target | None]]:
     """Targets in plan order, then references (None): one row group per target, or one per unit
     in scope for a scoped target (whose results are the units')."""

@@ -100,8 +100,8 @@ class _Reader:
         results = self._list(data, "results")
         years: dict[str, int | None] = {}
         for index, item in enumerate(plans):
-            pid = self._field(item, "id", (str,), f"plans[{index}]", index, "plans")
-            year = self._field(item, "year", (int, type(None)), f"plans[{index}]", index, "plans")
+            pid = self._field(item, "id", (str,), index, "plans")
+            year = self._field(item, "year", (int, type(None)), index, "plans")
             years[pid] = year
         past = tuple(self._result(item, index) for index, item in enumerate(results))
         superseded = tuple(self._superseded(item, index) for index, item in enumerate(data.get("superseded") or []))
@@ -114,8 +114,10 @@ class _Reader:
             self.fail(name, msg("input.report-not-list"))
         return value
 
-    def _field(self, item: Any, name: str, types: tuple[type, ...], where: str, index: int,
+    def _field(self, item: Any, name: str, types: tuple[type, ...], index: int,
                list_name: str = "results") -> Any:
+        """Field ``name`` of item ``index`` of the top-level list ``list_name``, of one of ``types``."""
+        where = f"{list_name}[{index}]"
         if not isinstance(item, dict):
             self.fail(where, msg("input.report-not-object"), index, list_name)
         if name not in item:
@@ -129,25 +131,23 @@ class _Reader:
 
     def _result(self, item: Any, index: int) -> PastResult:
         where = f"results[{index}]"
-        status = self._field(item, "status", (str,), where, index)
+        status = self._field(item, "status", (str,), index)
         if status not in STATUSES:
             self.fail(f"{where}.status", msg("input.report-status", value=repr(status), statuses=", ".join(STATUSES)),
                       index)
         return PastResult(
-            plan=self._field(item, "plan", (str,), where, index),
-            target=self._field(item, "target", (str,), where, index),
-            unit=self._field(item, "unit", (str, type(None)), where, index),
-            name=self._field(item, "name", (str,), where, index),
-            year=self._field(item, "year", (int,), where, index),
+            plan=self._field(item, "plan", (str,), index),
+            target=self._field(item, "target", (str,), index),
+            unit=self._field(item, "unit", (str, type(None)), index),
+            name=self._field(item, "name", (str,), index),
+            year=self._field(item, "year", (int,), index),
             status=status,
-            actual=self._field(item, "actual", (*_NUMBER, bool, type(None)), where, index),
-            failing=self._field(item, "failing", (bool,), where, index))
+            actual=self._field(item, "actual", (*_NUMBER, bool, type(None)), index),
+            failing=self._field(item, "failing", (bool,), index))
 
     def _superseded(self, item: Any, index: int) -> Superseded:
-        where = f"superseded[{index}]"
-
         def get(name: str, types: tuple[type, ...]) -> Any:
-            return self._field(item, name, types, where, index, "superseded")
+            return self._field(item, name, types, index, "superseded")
 
         return Superseded(file=get("file", (str,)), line=get("line", (int,)), plan=get("plan", (str,)),
                           target=get("target", (str,)), unit=get("unit", (str, type(None))),
@@ -156,14 +156,12 @@ class _Reader:
                           replaced_by=item.get("replaced_by"))
 
     def _finding(self, item: Any, index: int) -> Finding:
-        where = f"findings[{index}]"
-
         def get(name: str, types: tuple[type, ...]) -> Any:
-            return self._field(item, name, types, where, index, "findings")
+            return self._field(item, name, types, index, "findings")
 
         level = get("level", (str,))
         if level not in ("error", "warning"):
-            self.fail(f"{where}.level", msg("input.report-level", value=repr(level)), index, "findings")
+            self.fail(f"findings[{index}].level", msg("input.report-level", value=repr(level)), index, "findings")
         # The message as the report wrote it (English): read back, not composed here.
         return Finding.of(get("rule", (str,)), level, get("file", (str,)), get("line", (int,)),
                           get("column", (int,)), same(get("message", (str,))))

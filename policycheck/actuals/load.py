@@ -114,13 +114,25 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
     """Rows of text cells from another source than a CSV file (a sheet of a workbook),
     read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
     (the number of the row last given) and starts at line ``first_line``."""
-    table.start_file(path)
-    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = FileReader(path, actuals, resolver, table, RuleLimit(), allow_copies=allow_copies)
+    reader = _start_file(path, actuals, table, views, plans=plans, allow_unknown=allow_unknown,
+                         allow_copies=allow_copies)
     reader.last_line = first_line - 1
     reader.read(rows)
+    _finish_file(path, actuals, reader)
+
+
+def _start_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
+                plans: Sequence[Plan], allow_unknown: bool, allow_copies: bool) -> FileReader:
+    """The row reader of one file or sheet, whose rows join ``table`` and ``views``."""
+    table.start_file(path)
+    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
+    return FileReader(path, actuals, resolver, table, RuleLimit(), allow_copies=allow_copies)
+
+
+def _finish_file(path: str, actuals: Actuals, reader: FileReader) -> None:
+    """After the last row: the file's unresolved keys and capped rules become findings."""
     reader.release()
-    for problem in resolver.problems.values():
+    for problem in reader.resolver.problems.values():
         reader.report(problem.finding(path))
     actuals.findings.extend(reader.limit.summaries())
 
@@ -147,9 +159,8 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
     if (not allow_copies and wants_fast(how, len(data))
             and read_fast(path, data, decoded.encoding, table, views, plans=plans, allow_unknown=allow_unknown)):
         return  # every row plain: stored as the row reader would store it, from the same bytes
-    table.start_file(path)
-    resolver = Resolver(plans, views, table, allow_unknown=allow_unknown)
-    reader = FileReader(path, actuals, resolver, table, RuleLimit(), allow_copies=allow_copies)
+    reader = _start_file(path, actuals, table, views, plans=plans, allow_unknown=allow_unknown,
+                         allow_copies=allow_copies)
     rows = None
     try:
         # The bytes already read, decoded as a stream: BytesIO shares them, no copy.
@@ -161,8 +172,5 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
         # The csv module gave up (a stream decoder may also fail where the trial did not).
         line = rows.line_num if rows is not None else 0
         actuals.findings.append(Finding.of("PC400", ERROR, path, line, 0, reading_error(exc, decoded.encoding)))
-    reader.release()
-    for problem in resolver.problems.values():
-        reader.report(problem.finding(path))
-    actuals.findings.extend(reader.limit.summaries())
+    _finish_file(path, actuals, reader)
     add_char_columns(actuals.findings, path, decoded.encoding, data)

@@ -42,9 +42,10 @@ def is_notes_file(path: str) -> bool:
     from policycheck.actuals.filetype import is_workbook
 
     book, _sheet = split_sheet(path)
-    if not (os.path.isfile(path) or (is_workbook(path) and os.path.isfile(book))):
+    workbook = is_workbook(path)  # may open the file for its first bytes: once
+    if not (os.path.isfile(path) or (workbook and os.path.isfile(book))):
         return False
-    if is_workbook(path):  # a sheet named as BOOK#SHEET, or a workbook whose sheets are all explanations
+    if workbook:  # a sheet named as BOOK#SHEET, or a workbook whose sheets are all explanations
         from policycheck.actuals.notes_workbook import is_notes_book, is_notes_sheet
 
         return is_notes_sheet(path) or is_notes_book(path)

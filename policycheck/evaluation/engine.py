@@ -288,20 +288,16 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
 def evaluate_target_in_year(plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
                             settings: Settings) -> list[Result]:
     """The results of one target at the end of ``month`` of ``year`` (docs/evaluation.md#in-year)."""
-    from policycheck.evaluation.inyear import result_units as in_year_units
-
     base = target_fields(plan, target)
     return [make_result(base, unit, year, in_year(plan, target, actuals, unit, year, month, settings), settings)
-            for unit in in_year_units(plan, target, actuals)]
+            for unit in result_units(plan, target, actuals, in_year=True)]
 
 
 def _table_in_year(table: ResultTable, plan: Plan, target: Target, actuals: Actuals, year: int, month: int,
                    settings: Settings) -> None:
     """:func:`evaluate_target_in_year` into the run's table."""
-    from policycheck.evaluation.inyear import result_units as in_year_units
-
     base = target_fields(plan, target)
-    for unit in in_year_units(plan, target, actuals):
+    for unit in result_units(plan, target, actuals, in_year=True):
         out = in_year(plan, target, actuals, unit, year, month, settings)
         table.append(base, unit, year, out, is_failing(base, out, settings))
 
@@ -314,12 +310,16 @@ def in_year(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year
     return finite_outcome(lambda: in_year_outcome(plan, target, actuals, unit, year, month, settings))
 
 
-def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
-    """None (plan-wide) unless the target is scoped without plan-wide rows, then the scope units."""
+def result_units(plan: Plan, target: Target, actuals: Actuals, in_year: bool = False) -> list[str | None]:
+    """None (plan-wide) unless the target is scoped without plan-wide rows, then the scope units.
+
+    ``in_year``: plan-wide in-year rows (``Actuals.periods``) count as plan-wide rows too.
+    """
     if target.scope is None:
         return [None]
     units: list[str | None] = list(plan.scope_units(target))
-    if (plan.id, target.id, None) in actuals.series:
+    key = (plan.id, target.id, None)
+    if key in actuals.series or (in_year and key in actuals.periods):
         units.insert(0, None)
     return units
 

@@ -42,7 +42,7 @@ from policycheck.model import Plan, Superseded, Target
 from policycheck.observations import Actuals
 from policycheck.periods import Period
 
-__all__ = ["in_year_outcome", "result_units", "schedule_of", "superseded_at_year_end"]
+__all__ = ["in_year_outcome", "schedule_of", "superseded_at_year_end"]
 
 
 def in_year_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None, year: int, month: int,
@@ -89,17 +89,6 @@ def signed_gap(job: Job) -> None:
         scheduled = out.expected_range if out.expected_range is not None else out.expected
         out.margin = margin(a, case.cmp, scheduled, final, direction(case.cmp, b, midpoint(final), case.open_end),
                             tol=case.tol, open_end=case.open_end)
-
-
-def result_units(plan: Plan, target: Target, actuals: Actuals) -> list[str | None]:
-    """None (plan-wide) unless the target is scoped without plan-wide rows, then the scope units."""
-    if target.scope is None:
-        return [None]
-    units: list[str | None] = list(plan.scope_units(target))
-    key = (plan.id, target.id, None)
-    if key in actuals.series or key in actuals.periods:
-        units.insert(0, None)
-    return units
 
 
 def superseded_at_year_end(actuals: Actuals, plan_id: str, year: int) -> list[Superseded]:

@@ -36,6 +36,7 @@ from policycheck.evaluation.engine import (
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions, Settings, resolve_settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
+from policycheck.evaluation.resulttable import TargetFields
 from policycheck.evaluation.schedule import midpoint, path_value
 from policycheck.findings import Finding
 from policycheck.kinds import Family, kind_spec
@@ -73,18 +74,11 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals,
         return _explain_in_year(plan, target, actuals, point_year, month, settings)
     when = assessment_year(plan, point_year)
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
-    series = actuals.get(plan.id, target.id)
-    first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
     base = target_fields(plan, target)
     due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
-           for y in range(min(first, when), when + 1)]
-    family = kind_spec(target.kind).family
-    ahead = []
-    for y in range(when + 1, plan.period_end + 1):
-        outcome = unit_outcome(plan, target, actuals, None, y, settings)
-        not_yet_due(outcome, family, y, when, due)
-        ahead.append(make_result(base, None, y, outcome, settings))
-    return Explanation(plan=plan, target=target, year=when, results=results, by_year=tuple(due + ahead),
+           for y in range(min(_first_year(plan, target, actuals, when, settings), when), when + 1)]
+    ahead = _years_ahead(plan, target, actuals, base, when, settings, due)
+    return Explanation(plan=plan, target=target, year=when, results=results, by_year=(*due, *ahead),
                        failing=any(r.failing for r in results))
 
 
@@ -92,19 +86,12 @@ def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, mo
                      settings: Settings) -> Explanation:
     """The years before the month's year at their ends, that year at the month, every month of it."""
     results = tuple(evaluate_target_in_year(plan, target, actuals, when, month, settings))
-    series = actuals.get(plan.id, target.id)
-    first = baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
     base = target_fields(plan, target)
     due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
-           for y in range(min(first, when - 1), when)]
+           for y in range(min(_first_year(plan, target, actuals, when, settings), when - 1), when)]
     current = make_result(base, None, when, in_year(plan, target, actuals, None, when, month, settings),
                           settings)
-    family = kind_spec(target.kind).family
-    ahead = []
-    for y in range(when + 1, plan.period_end + 1):
-        outcome = unit_outcome(plan, target, actuals, None, y, settings)
-        not_yet_due(outcome, family, y, when, [*due, current])
-        ahead.append(make_result(base, None, y, outcome, settings))
+    ahead = _years_ahead(plan, target, actuals, base, when, settings, [*due, current])
     months = []
     for m in range(1, 13):
         outcome = in_year(plan, target, actuals, None, when, m, settings)
@@ -113,6 +100,24 @@ def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, mo
         months.append(make_result(base, None, when, outcome, settings))
     return Explanation(plan=plan, target=target, year=when, results=results, by_year=(*due, current, *ahead),
                        failing=any(r.failing for r in results), as_of=current.as_of, by_month=tuple(months))
+
+
+def _first_year(plan: Plan, target: Target, actuals: Actuals, when: int, settings: Settings) -> int:
+    """The target's baseline year: an explanation shows every year from it."""
+    series = actuals.get(plan.id, target.id)
+    return baseline_year(make_case(plan, target, None, series, when, settings, unit_milestones(target, None)))
+
+
+def _years_ahead(plan: Plan, target: Target, actuals: Actuals, base: TargetFields, when: int,
+                 settings: Settings, due: Sequence[Result]) -> list[Result]:
+    """The years after ``when`` to the plan's end, pending, each with its expected value on the schedule."""
+    family = kind_spec(target.kind).family
+    ahead = []
+    for y in range(when + 1, plan.period_end + 1):
+        outcome = unit_outcome(plan, target, actuals, None, y, settings)
+        not_yet_due(outcome, family, y, when, due)
+        ahead.append(make_result(base, None, y, outcome, settings))
+    return ahead
 
 
 def month_not_due(outcome: Outcome, current: Result) -> None:

@@ -10,7 +10,7 @@ the band is as far from the target as its mirror image on the near side.
 from __future__ import annotations
 
 from policycheck.evaluation.context import Case
-from policycheck.evaluation.schedule import Requirement, attainment, direction, eps, midpoint, satisfies
+from policycheck.evaluation.schedule import Requirement, attainment, direction, eps, margin, midpoint, satisfies
 
 
 def meets(case: Case, x: float, v: Requirement) -> bool:
@@ -53,3 +53,10 @@ def attained(case: Case, a: float, v: Requirement, *, progress_value: float | No
     """达成率 with the target's direction (docs/evaluation.md#attainment)."""
     return attainment(a, case.cmp, v, tol=case.tol, progress_value=progress_value, has_baseline=has_baseline,
                       open_end=case.open_end, sign=case.sign, band=case.band)
+
+
+def signed_margin(case: Case, a: float, scheduled: Requirement, final: Requirement, d: int) -> float:
+    """The gap in the reports' one sign convention, with the target's tolerance and direction
+    (a range's direction is its open end, not a side of 左右)."""
+    return margin(a, case.cmp, scheduled, final, d, tol=case.tol, open_end=case.open_end,
+                  sign=case.sign if case.cmp != "between" else 0, band=case.band)

@@ -17,10 +17,10 @@ from policycheck.evaluation.context import (
     resolve_requirement,
     value_at,
 )
-from policycheck.evaluation.judge import attained, meets, travel
+from policycheck.evaluation.judge import attained, meets, signed_margin, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.schedule import average_growth, classify_ratio, margin, midpoint, time_progress
+from policycheck.evaluation.schedule import average_growth, classify_ratio, midpoint, time_progress
 
 
 def evaluate_cagr(case: Case) -> Outcome:
@@ -49,8 +49,7 @@ def evaluate_cagr(case: Case) -> Outcome:
         return out
     out.actual = a
     out.gap = a - r
-    out.margin = margin(a, case.cmp, r_req, r_req, travel(case, 0.0, r), tol=case.tol, open_end=case.open_end,
-                        sign=case.sign if case.cmp != "between" else 0, band=case.band)
+    out.margin = signed_margin(case, a, r_req, r_req, travel(case, 0.0, r))
     out.attainment = attained(case, a, r_req)
     _status(case, a, r_req, final_year, out)
     return out

@@ -25,7 +25,7 @@ from policycheck.evaluation.context import (
     value_at,
     weakest_status,
 )
-from policycheck.evaluation.judge import attained, band, meets, mirrored, reached_early, travel
+from policycheck.evaluation.judge import attained, band, meets, mirrored, reached_early, signed_margin, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.paths import Path, path_mode
 from policycheck.evaluation.reasons import Reason, because
@@ -36,7 +36,6 @@ from policycheck.evaluation.schedule import (
     classify_ratio,
     eps,
     linear_ratio,
-    margin,
     midpoint,
     path_value,
     progress,
@@ -215,8 +214,7 @@ def _numbers(case: Case, path: _Path, a: float, out: Outcome) -> None:
             out.margin = expected - a
         else:
             scheduled = out.expected_range if out.expected_range is not None else expected
-            out.margin = margin(a, cmp, scheduled, v_req, path.schedule.travel, tol=case.tol,
-                                open_end=case.open_end, sign=case.sign if cmp != "between" else 0, band=case.band)
+            out.margin = signed_margin(case, a, scheduled, v_req, path.schedule.travel)
     out.attainment = attained(case, a, v_req, progress_value=prog, has_baseline=b is not None)
     if year < final_year:
         out.required_annual = (v_t - a) / (final_year - year)

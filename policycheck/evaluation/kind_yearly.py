@@ -7,11 +7,11 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 from __future__ import annotations
 
 from policycheck.evaluation.context import Case, fmt, mark_no_data, no_data_reason, value_at, weakest_status
-from policycheck.evaluation.judge import attained, meets
+from policycheck.evaluation.judge import attained, meets, signed_margin, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.requirement import requirement_text
-from policycheck.evaluation.schedule import Requirement, direction, growth_rate, margin, midpoint
+from policycheck.evaluation.schedule import Requirement, growth_rate, midpoint
 from policycheck.model import DataStatus, HistoryEntry, Status
 from policycheck.verdicts import stated_verdict
 
@@ -44,9 +44,7 @@ def evaluate_yearly(case: Case) -> Outcome:
     if v is not None and entry.actual is not None:
         a = entry.actual
         out.gap = a - midpoint(v)
-        out.margin = margin(a, case.cmp, v, v, case.sign or direction(case.cmp, None, midpoint(v), case.open_end),
-                            tol=case.tol, open_end=case.open_end, sign=case.sign if case.cmp != "between" else 0,
-                            band=case.band)
+        out.margin = signed_margin(case, a, v, v, travel(case, None, midpoint(v)))
         out.attainment = attained(case, a, v)
     if not kept and not first <= case.year <= last:
         out.judge("pending", because("outside_years", year=case.year, first=first, last=last))

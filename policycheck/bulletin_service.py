@@ -10,12 +10,12 @@ prints: the warnings of explanations files go to ``on_warnings``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError, PolicycheckError
-from policycheck.findings import Finding, has_errors
+from policycheck.findings import Finding, WarningSink, has_errors
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from policycheck.previous import PastReport
 
 #: Told the warnings of the explanations files (the command line prints them).
-WarningSink = Callable[[Sequence[Finding]], None]
 
 
 def with_bulletin(report: Report, plans: Sequence[Plan], actuals: Actuals, options: EvaluationOptions, *,

@@ -8,7 +8,7 @@ the column as its column, and is shown as ``data.xlsx#表1!B7``
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,6 +80,10 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+
+
+#: Where a run hands its warnings (the CLI prints them; the API collects them).
+WarningSink = Callable[[Sequence[Finding]], None]
 
 
 @dataclass(frozen=True)

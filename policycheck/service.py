@@ -12,19 +12,18 @@ as each input is read.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policycheck.errors import ActualsError, PlanError, PolicycheckError
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
-from policycheck.findings import Finding, has_errors
+from policycheck.findings import Finding, WarningSink, has_errors
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
 from policycheck.model import FailOn, Method, Plan, Report, Target
 from policycheck.observations import Actuals
 
 #: Told the warnings of each input as it is read (the command line prints them).
-WarningSink = Callable[[Sequence[Finding]], None]
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,11 @@ from policycheck.reporters.common import (
     requirement_cell,
     result_name,
     result_reason,
+    results_by_plan,
     status_text,
     superseded_rows,
     unit_name,
+    unit_names,
 )
 from policycheck.reporters.docx_style import (
     LANDSCAPE_MARGIN_MM,
@@ -54,8 +56,8 @@ class Writer:
         self.doc = document
         self.report = report
         self.lang = lang
-        self.units = {u.id: unit_name(u, lang) for u in report.units}
-        self.by_plan = [(info, [r for r in report.results if r.plan == info.id]) for info in report.plans]
+        self.units = unit_names(report, lang)
+        self.by_plan = list(results_by_plan(report))
 
     def write(self) -> None:
         self._title()

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.model import SHORTFALL_STATUSES
-from policycheck.reporters.common import one_line
+from policycheck.reporters.common import one_line, results_by_plan
 
 if TYPE_CHECKING:
     from policycheck.model import PlanInfo, Report, Result
@@ -46,8 +46,7 @@ _TREND_ORDER = ("new_shortfall", "persistent_shortfall", "improved", "newly_met"
 
 def report_sentences(report: Report, lang: str) -> list[tuple[PlanInfo, list[str]]]:
     """Each plan of the report with its summary sentences."""
-    return [(info, plan_sentences(info, [r for r in report.results if r.plan == info.id], lang))
-            for info in report.plans]
+    return [(info, plan_sentences(info, results, lang)) for info, results in results_by_plan(report)]
 
 
 def plan_sentences(info: PlanInfo, results: Sequence[Result], lang: str) -> list[str]:

@@ -25,8 +25,11 @@ from policycheck.reporters.common import (
     finding_rows,
     one_line,
     plan_heading,
+    result_label,
+    result_name,
     result_row_texts,
     results_by_plan,
+    status_text,
     superseded_rows,
     unit_names,
 )
@@ -105,21 +108,17 @@ def _unit_summary(report: Report, lang: str, selected: tuple[str, ...]) -> str:
     return f"## {label('summary', lang)}\n\n" + table(UNIT_SUMMARY_COLUMNS, rows, lang)
 
 
-#: Causes and next steps: one row per failing or explained result (docs/reports.md#explanations).
-EXPLANATION_COLUMNS: tuple[Column, ...] = (
-    Column("target", code=True), Column("name", wraps=True), Column("status"),
-    *(Column(key, fixed=None) for key in ("cause", "measures", "person", "source")))
+#: The explanation columns after target, name and status (docs/reports.md#explanations).
+_EXPLANATION_KEYS = ("cause", "measures", "person", "source")
 
 
 def explanation_table(report: Report, lang: str) -> str:
     """Causes and next steps: one row per failing or explained result; "" when none is explained."""
-    from policycheck.reporters.common import result_label, result_name, status_text
-
     entries = explanation_entries(report)
     if not entries:
         return ""
-    columns = (*EXPLANATION_COLUMNS[:3],
-               *(Column(key, fixed=blabel(key, lang)) for key in ("cause", "measures", "person", "source")))
+    columns = (Column("target", code=True), Column("name", wraps=True), Column("status"),
+               *(Column(key, fixed=blabel(key, lang)) for key in _EXPLANATION_KEYS))
     rows = []
     for result in entries:
         note = result.explanation

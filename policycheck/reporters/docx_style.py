@@ -143,19 +143,20 @@ def shade(cell: Any) -> None:
 
 def repeat_header(row: Any) -> None:
     """The header row repeats at the top of every page the table runs onto."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
+    _row_flag(row, "w:tblHeader")
 
 
 def cant_split(row: Any) -> None:
+    """The row stays whole on one page rather than breaking across two."""
+    _row_flag(row, "w:cantSplit")
+
+
+def _row_flag(row: Any, tag: str) -> None:
+    """Switch on a true/false row property (``<w:trPr><tag w:val="true"/>``)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    flag = OxmlElement("w:cantSplit")
+    flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
 

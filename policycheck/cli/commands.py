@@ -28,7 +28,7 @@ from policycheck.cli.options import (
     evaluation_options,
     run_options,
 )
-from policycheck.cli.template_notes import notes_template_options
+from policycheck.cli.template_notes import notes_template_options, run_notes_template, write_template_text
 from policycheck.errors import InputError, PolicycheckError
 from policycheck.findings import Finding, format_parsable
 from policycheck.inputs import DEFAULT_MAX_BYTES
@@ -225,7 +225,6 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
     from policycheck.actuals.template import build_template, parse_years
     from policycheck.cli.output import atomic_write, output_targets
     from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
-    from policycheck.cli.streams import write_stdout
     from policycheck.messages import msg
     from policycheck.plans.build import load_plan
 
@@ -234,8 +233,6 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
         fail(msg("cli.output-twice", count=len(outputs), paths=", ".join(outputs)).get(lang))
     output = outputs[0] if outputs else None
     if notes_template:
-        from policycheck.cli.template_notes import run_notes_template
-
         sys.exit(run_notes_template(plans, output=output, force=force, lang=lang, years=years, wide=wide, **run))
     if run.get("actuals"):
         fail(msg("cli.template-a-without-notes").get(lang))
@@ -255,11 +252,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
 
         atomic_write(output, build_xlsx_template(loaded, years=span, wide=wide, lang=lang))
         return
-    text = build_template(loaded, years=span, wide=wide, lang=lang)
-    if output:
-        atomic_write(output, text, encoding="utf-8-sig")
-    else:
-        write_stdout(text, newline=False)
+    write_template_text(output, build_template(loaded, years=span, wide=wide, lang=lang))
 
 
 # ``policycheck diff OLD.json NEW.json``: what changed between two reports; exit 1 when a target got worse

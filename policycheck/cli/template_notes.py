@@ -26,9 +26,8 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
                        force: bool = False, **values: Any) -> int:
     """``template --notes``: evaluate like ``check`` and write the explanations file to fill in."""
     from policycheck.cli.options import RunOptions
-    from policycheck.cli.output import atomic_write, output_targets
+    from policycheck.cli.output import output_targets
     from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
-    from policycheck.cli.streams import write_stdout
     from policycheck.evaluation.options import EvaluationOptions
     from policycheck.reporters.notes_template import notes_template
     from policycheck.service import run_check
@@ -55,12 +54,19 @@ def run_notes_template(plans: tuple[str, ...], *, output: str | None, lang: str,
     checked = run_check(options.plans, options.actuals, evaluation, encoding=options.encoding,
                         allow_unknown=options.allow_unknown, max_bytes=options.max_bytes)
     report = add_bulletin(checked.report, checked.inputs.plans, checked.inputs.actuals, options)
-    text = notes_template(report, lang)
+    write_template_text(output, notes_template(report, lang))
+    return EXIT_OK
+
+
+def write_template_text(output: str | None, text: str) -> None:
+    """A CSV template to fill in: to ``output`` with a BOM, so that Excel reads it as UTF-8; else to stdout."""
+    from policycheck.cli.output import atomic_write
+    from policycheck.cli.streams import write_stdout
+
     if output:
         atomic_write(output, text, encoding="utf-8-sig")
     else:
         write_stdout(text, newline=False)
-    return EXIT_OK
 
 
 def notes_template_options(func: F) -> F:

@@ -44,6 +44,8 @@ class Observation:
 
 #: (plan id, target or reference id, unit id or None)
 SeriesKey = tuple[str, str, str | None]
+#: A plain series (:meth:`Series.plain`): its first year and the values of it and the years after
+PlainRun = tuple[int, Sequence[float]]
 
 
 class Series(Mapping[int, Observation]):
@@ -87,6 +89,14 @@ class Series(Mapping[int, Observation]):
         """The verdict word stated for ``year`` (已完成, 未完成); None for a number or no row."""
         obs = self.get(year)
         return None if obs is None else obs.stated
+
+    def plain(self) -> PlainRun | None:
+        """The series as (first year, values of consecutive years) when every row is a plain
+        final number: no missing marker, yes/no, stated verdict, approximate or converted
+        value, no source or note cell, no year left out.  Evaluation's batch path reads
+        such series in one go (docs/performance.md#the-batch-path); None sends the series
+        through the exact rules, which is always right, only slower."""
+        return None
 
     def marks(self, year: int) -> Observation | None:
         """The observation at ``year`` when it carries a mark (stated, approximate, converted), else None."""

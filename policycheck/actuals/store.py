@@ -18,7 +18,7 @@ from typing import overload
 
 from policycheck.actuals.cells import CellFlags
 from policycheck.model import DATA_STATUSES, DataStatus
-from policycheck.observations import Observation, Series
+from policycheck.observations import Observation, PlainRun, Series
 
 #: Status codes: the index in DATA_STATUSES, plus these flag bits.
 STATUS_CODES: Mapping[str, int] = {status: index for index, status in enumerate(DATA_STATUSES)}
@@ -193,6 +193,22 @@ class SeriesView(Series):
         """Every (year, value) in year order, missing values as None."""
         value = self.table.value
         return tuple(zip(self.years, [value(row) for row in self.rows], strict=True))
+
+    def plain(self) -> PlainRun | None:
+        """(first year, values) when every row is a plain final number in consecutive years
+        (:meth:`policycheck.observations.Series.plain`); None otherwise."""
+        years, rows, table = self.years, self.rows, self.table
+        if not years or years[-1] - years[0] != len(years) - 1:
+            return None
+        codes = table.codes
+        if any(codes[row] for row in rows):  # any flag or a status other than final
+            return None
+        if table.extras or table.converted:
+            extras, converted = table.extras, table.converted
+            if any(row in extras or row in converted for row in rows):
+                return None
+        values = table.values
+        return years[0], [values[row] for row in rows]
 
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""

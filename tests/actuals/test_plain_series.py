@@ -1,0 +1,59 @@
+"""Series.plain (docs/performance.md#the-batch-path): a series is handed to the batch path only
+when every row is a plain final number in consecutive years; anything else is None."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policycheck.actuals.load import read_actuals
+from policycheck.observations import Observation, as_series
+from tests.helpers.csv_inputs import make_plan, write
+
+PLAN = make_plan()
+
+
+def _plain(tmp_path: Path, text: str, target: str = "firms") -> object:
+    actuals = read_actuals([write(tmp_path, text)], plans=[PLAN])
+    assert actuals.findings == []
+    return actuals.get("p1", target, "a" if target == "firms" else None).plain()
+
+
+def test_consecutive_final_numbers_are_plain(tmp_path: Path) -> None:
+    text = "target,unit,year,value\nfirms,a,2023,1.5\nfirms,a,2024,3\nfirms,a,2025,-2\n"
+    assert _plain(tmp_path, text) == (2023, [1.5, 3.0, -2.0])
+
+
+def test_rows_out_of_order_are_plain_in_year_order(tmp_path: Path) -> None:
+    text = "target,unit,year,value\nfirms,a,2025,5\nfirms,a,2023,3\nfirms,a,2024,4\n"
+    assert _plain(tmp_path, text) == (2023, [3.0, 4.0, 5.0])
+
+
+@pytest.mark.parametrize("rows", [
+    "firms,a,2023,1\nfirms,a,2025,3\n",  # 2024 left out
+    "firms,a,2023,1\nfirms,a,2024,-\n",  # a missing marker
+    "firms,a,2023,1\nfirms,a,2024,约4\n",  # approximate
+], ids=["gap", "missing", "approximate"])
+def test_anything_but_plain_numbers_is_not_plain(tmp_path: Path, rows: str) -> None:
+    assert _plain(tmp_path, "target,unit,year,value\n" + rows) is None
+
+
+def test_a_value_converted_from_another_magnitude_is_not_plain(tmp_path: Path) -> None:
+    text = "target,year,value\nfund,2023,9000\nfund,2024,1.2亿\n"  # fund is in 万元: 1.2亿 is 12000
+    assert _plain(tmp_path, text, "fund") is None
+    assert _plain(tmp_path, "target,year,value\nfund,2023,9000\nfund,2024,12000\n", "fund") == (2023, [9000.0, 12000.0])
+
+
+def test_a_status_other_than_final_is_not_plain(tmp_path: Path) -> None:
+    text = "target,unit,year,value,status\nfirms,a,2023,1,final\nfirms,a,2024,2,preliminary\n"
+    assert _plain(tmp_path, text) is None
+
+
+def test_a_source_or_note_cell_is_not_plain(tmp_path: Path) -> None:
+    text = "target,unit,year,value,note\nfirms,a,2023,1,\nfirms,a,2024,2,据快报\n"
+    assert _plain(tmp_path, text) is None
+
+
+def test_a_series_built_by_hand_takes_the_exact_rules() -> None:
+    series = as_series({2023: Observation(1.0, "final", "x.csv", 2, 4)})
+    assert series.plain() is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
-from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns
+from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns, _Block
 from policycheck.model import (
     STATUSES,
     Attribute,
@@ -92,6 +92,10 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
 
 _STATUS, _GAP, _REASON = FIELDS.index("status"), FIELDS.index("gap"), FIELDS.index("reason")
 
+#: One block of outcomes (all of one target, in order) with its results' target fields, units,
+#: years and failing flags: what :meth:`ResultTable.target_runs` gives.
+TargetRun = tuple[_Block, list[TargetFields], list[str | None], list[int], bytearray]
+
 
 class ResultTable(Sequence[Result]):
     """The results of a run in evaluation order, kept as columns until a reporter reads one.
@@ -163,6 +167,16 @@ class ResultTable(Sequence[Result]):
             return
         for i, out in enumerate(self._outcomes.each()):
             yield build_result(self._bases[i], self._units[i], self._years[i], out, bool(self._failing[i]))
+
+    def target_runs(self) -> Iterator[TargetRun] | None:
+        """Each block of outcomes with the target fields, units, years and failing flags of its results,
+        in order, for a reporter that writes straight from the columns (docs/performance.md#json-from-the-columns);
+        None once the Results are built.  Read-only: the table is unchanged."""
+        if self._built is not None:
+            return None
+        return ((block, self._bases[start:start + block.size], self._units[start:start + block.size],
+                 self._years[start:start + block.size], self._failing[start:start + block.size])
+                for start, block in self._outcomes.blocks())
 
     def one(self, i: int) -> Result:
         """Result ``i`` built on its own, the table unchanged (a row's field the view seldom reads)."""

@@ -148,6 +148,7 @@ def report_json_pieces(report: Report) -> Iterator[str]:
     make it a two-byte string), which is never held whole.
     """
     from policycheck.evaluation.resulttable import ResultTable
+    from policycheck.reporters.json_columns import Style, result_lines
 
     encode = _encoder()
     names = _field_names(Report)
@@ -157,9 +158,16 @@ def report_json_pieces(report: Report) -> Iterator[str]:
         value = getattr(report, name)
         if name in _LIST_FIELDS and value:
             yield f"  {encode(name)}: [\n"
+            if isinstance(value, ResultTable):
+                # a run's results are written from its columns, no Result built
+                # (docs/performance.md#json-from-the-columns)
+                lines = result_lines(value, Style(encode, _ONLY_WHEN_SET))
+                if lines is not None:
+                    yield from lines
+                    yield f"  ]{comma}\n"
+                    continue
             last = len(value) - 1
-            # a run's result table builds each Result as it is written, keeping none
-            items = value.stream() if isinstance(value, ResultTable) else value
+            items = value
             for position, item in enumerate(items):
                 yield f"    {encode(item)}{',' if position < last else ''}\n"
             yield f"  ]{comma}\n"

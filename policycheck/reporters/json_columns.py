@@ -1,0 +1,340 @@
+"""The result lines of the JSON report written straight from a run's result table.
+
+:mod:`policycheck.reporters.json_text` encodes a result by building it (45
+fields, a reason sentence), turning it into a dict and running the C encoder
+over it: about 40 µs a result, as long again as the check itself at national
+scale.  Here the results of one target are written as a block
+(docs/performance.md#json-from-the-columns): everything the same for all of
+them — the target's fields, every column of the block that holds one object —
+is encoded once into a ``%`` template of the line, and each result fills in
+only what varies, column by column, by C-level ``map``, ``zip`` and ``%``.
+
+Every value is encoded as the C encoder encodes it inside a result (floats by
+``float.__repr__``, text by ``encode_basestring``, a non-finite number as
+null, as :func:`policycheck.reporters.json_text._finite_or_null` writes it);
+a column this module does not know how to split goes value by value through
+that same encoder, so the lines are the ones :func:`report_json_pieces` writes
+from built Results, byte for byte (tests/reporters/test_json_columns.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import repeat
+from json.encoder import encode_basestring
+from operator import attrgetter, is_, itemgetter
+from string import Formatter
+from typing import Any
+
+from policycheck.evaluation.outcomecolumns import FIELDS
+from policycheck.evaluation.reasons import PERIOD_ARGS, REASONS, Reason
+from policycheck.evaluation.resulttable import ResultTable, TargetFields, unit_responsible
+from policycheck.findings import Finding
+from policycheck.model import Result
+from policycheck.observations import Series
+
+#: A part of a line: a ``%`` template (its literal ``%`` doubled) and one column of values for each ``%s``.
+Piece = tuple[str, list[Sequence[Any]]]
+Encode = Callable[[Any], str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Style:
+    """How json_text writes one value (``encode``) and which dataclass fields it leaves out when None or false."""
+
+    encode: Encode
+    only_when_set: frozenset[str]
+    #: the texts of the float columns of the block being written, by their bytes: a gap and a margin,
+    #: an actual and its last observed value, are one column written twice, and float.__repr__ of
+    #: a computed number (about 1 µs) is most of the cost of a line
+    floats: dict[bytes, list[str]] = dataclasses.field(default_factory=dict)
+
+#: Results written as one piece of text: a few MB, whatever the size of a target.
+_SLICE = 2048
+_RESULT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Result))
+_TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(TargetFields)) - {"requirement", "responsible"}
+_OUTCOME_INDEX = {name: k for k, name in enumerate(FIELDS)}
+#: Result fields neither a target nor an outcome holds (--notes, --compare): their defaults
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Result) if f.default is not dataclasses.MISSING}
+_BOOLS = {True: "true", False: "false"}
+_UNQUOTED = itemgetter(slice(1, -1))
+
+
+def result_lines(table: ResultTable, style: Style) -> Iterator[str] | None:
+    """The ``results`` lines of :func:`policycheck.reporters.json_text.report_json_pieces` (indented, a comma after
+    each but the last) in pieces of many lines; None when the table's Results are already built."""
+    runs = table.target_runs()
+    if runs is None:
+        return None
+    return _lines(runs, len(table), style)
+
+
+def _lines(runs: Iterator[Any], total: int, style: Style) -> Iterator[str]:
+    written = 0
+    for block, bases, units, years, failing in runs:
+        for a in range(0, block.size, _SLICE):
+            b = min(a + _SLICE, block.size)
+            columns = [_slice(column, a, b) for column in block.columns]
+            lines = _block_lines(columns, bases[a:b], units[a:b], years[a:b], failing[a:b], style)
+            written += b - a
+            yield "    " + ",\n    ".join(lines) + (",\n" if written < total else "\n")
+
+
+def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
+    """Values a..b of a block's column: a typed array or tuple sliced, a shared object repeated."""
+    if isinstance(column, (array, tuple)):
+        return column[a:b]
+    return [column.value] * (b - a)
+
+
+def _block_lines(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Sequence[str | None],
+                 years: Sequence[int], failing: bytearray, style: Style) -> list[str]:
+    """The JSON text of each result of one run of a target's results."""
+    n = len(units)
+    base = bases[0]
+    same_base = all(map(is_, bases, repeat(base)))
+    encode = style.encode
+    style.floats.clear()
+    reason = _reason_pieces(columns[_OUTCOME_INDEX["reason"]], style)
+    parts: list[str] = []
+    cols: list[Sequence[Any]] = []
+    for name in _RESULT_FIELDS:
+        key = ", " + encode(name) + ": "
+        if name in reason:
+            text, more = reason[name]
+            parts.append(_literal(key) + text)
+            cols += more
+            continue
+        values = _field_values(name, columns, bases, base, same_base, units, years, failing)
+        unset = sum(map(is_, values, repeat(None))) + sum(map(is_, values, repeat(False))) \
+            if name in style.only_when_set else 0
+        if unset:
+            if unset == n:
+                continue  # left out of every line
+            parts.append("%s")  # present in some lines only
+            texts = _texts(values, encode)
+            cols.append(["" if v is None or v is False else key + t for v, t in zip(values, texts, strict=True)])
+            continue
+        text, more = piece(values, style)
+        parts.append(_literal(key) + text)
+        cols += more
+    template = "{" + "".join(parts)[2:] + "}"  # "plan", first, is always there: no comma before it
+    return texts_of((template, cols), n)
+
+
+def _field_values(name: str, columns: list[Sequence[Any]], bases: Sequence[TargetFields], base: TargetFields,
+                  same_base: bool, units: Sequence[str | None], years: Sequence[int],
+                  failing: bytearray) -> Sequence[Any]:
+    """The values of Result field ``name`` for each result, as :func:`build_result` sets them."""
+    n = len(units)
+    if name in _TARGET_FIELDS:
+        return [getattr(base, name)] * n if same_base else list(map(attrgetter(name), bases))
+    if name == "unit":
+        return units
+    if name == "year":
+        return years
+    if name == "failing":
+        return list(map(bool, failing))
+    if name == "responsible":
+        if all(map(is_, units, repeat(None))) and same_base:
+            return [base.responsible] * n
+        return [b.responsible if u is None else unit_responsible(b.lead, u) for b, u in zip(bases, units, strict=True)]
+    if name == "requirement":
+        own = columns[_OUTCOME_INDEX["requirement"]]
+        if all(map(is_, own, repeat(None))) and same_base:
+            return [base.requirement] * n
+        return [b.requirement if r is None else r for b, r in zip(bases, own, strict=True)]
+    k = _OUTCOME_INDEX.get(name)
+    return [_DEFAULTS[name]] * n if k is None else columns[k]
+
+
+def _literal(text: str) -> str:
+    return text.replace("%", "%%")
+
+
+def piece(values: Sequence[Any], style: Style) -> Piece:
+    """How ``values`` (one per result) are written: one literal when all are the very same object,
+    a column per number or text, tuples, dicts and records split into columns of their parts."""
+    encode = style.encode
+    first = values[0]
+    if all(map(is_, values, repeat(first))):
+        return _literal(encode(first)), []
+    kinds = set(map(type, values))
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if kind is float:
+        return "%s", [_float_texts(values, style)]
+    if kind is int:
+        return "%s", [values]
+    if kind is str:
+        return "%s", [list(map(encode_basestring, values))]
+    if kind is bool:
+        return "%s", [list(map(_BOOLS.__getitem__, values))]
+    if kind is tuple or kind is list:
+        if len(set(map(len, values))) == 1:
+            return _joined("[", [piece(part, style) for part in zip(*values, strict=True)], "]")
+    elif kind is dict:
+        keys = tuple(first)
+        if all(map(keys.__eq__, map(tuple, values))):
+            if all(type(key) is str for key in keys):
+                parts = zip(*map(dict.values, values), strict=True)
+                return _keyed(keys, [piece(part, style) for part in parts])
+        else:  # the arguments of two reason codes: each set of keys split on its own
+            return "%s", [_grouped(values, list(map(tuple, values)), style)]
+    elif kind is not None:
+        split = _record(kind, values, style) or _observed(kind, values, style)
+        if split is not None:
+            return split
+    return "%s", [_texts(values, encode)]
+
+
+def _texts(values: Sequence[Any], encode: Encode) -> list[str]:
+    return list(map(encode, values))
+
+
+def _float_texts(values: Sequence[float], style: Style) -> list[str]:
+    """Each float as json writes it (``float.__repr__``; null for inf and nan), once per distinct column."""
+    column = values if isinstance(values, array) else array("d", values)
+    raw = column.tobytes()
+    texts = style.floats.get(raw)
+    if texts is None:
+        if raw == column[:1].tobytes() * len(column):  # one value throughout, if not one object
+            texts = [style.encode(column[0])] * len(column)
+        elif math.isfinite(sum(column)):  # an inf or a nan anywhere makes the sum one
+            texts = list(map(float.__repr__, column))
+        else:
+            texts = [repr(v) if math.isfinite(v) else "null" for v in column]
+        style.floats[raw] = texts
+    return texts
+
+
+def texts_of(made: Piece, count: int) -> list[str]:
+    """The ``count`` texts a piece stands for."""
+    text, cols = made
+    if not cols:
+        return [text % ()] * count
+    return list(map(text.__mod__, zip(*cols, strict=True)))
+
+
+def _grouped(values: Sequence[Any], keys: Sequence[Any], style: Style) -> list[str]:
+    """The texts of ``values``, those of one key split into columns together."""
+    groups: dict[Any, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    if len(groups) == 1:
+        return _texts(values, style.encode)
+    texts: list[str] = [""] * len(values)
+    for rows in groups.values():
+        part = [values[i] for i in rows]
+        for i, text in zip(rows, texts_of(piece(part, style), len(rows)), strict=True):
+            texts[i] = text
+    return texts
+
+
+def _joined(start: str, pieces: list[Piece], end: str) -> Piece:
+    cols: list[Sequence[Any]] = []
+    for _, more in pieces:
+        cols += more
+    return start + ", ".join(text for text, _ in pieces) + end, cols
+
+
+def _keyed(keys: Sequence[str], pieces: list[Piece]) -> Piece:
+    labelled = [(_literal(encode_basestring(key)) + ": " + text, more)
+                for key, (text, more) in zip(keys, pieces, strict=True)]
+    return _joined("{", labelled, "}")
+
+
+def _record(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
+    """A dataclass the JSON report writes as a dict of all its fields (a baseline, a history entry), by field."""
+    if not dataclasses.is_dataclass(kind) or issubclass(kind, (Finding, Sequence, Mapping)):
+        return None
+    names = tuple(f.name for f in dataclasses.fields(kind))
+    if not names or style.only_when_set.intersection(names):
+        return None
+    return _keyed(names, [piece(list(map(attrgetter(name), values)), style) for name in names])
+
+
+def _observed(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
+    """Observed pairs shared with their series: when every series is plain (final numbers in the same
+    consecutive years, :meth:`policycheck.observations.Series.plain`), one column of values per year."""
+    if not issubclass(kind, Sequence) or not isinstance(getattr(values[0], "series", None), Series):
+        return None
+    runs = [value.series.plain() for value in values]
+    if None in runs:
+        return None
+    first, count = runs[0][0], len(runs[0][1])
+    if any(run[0] != first or len(run[1]) != count for run in runs):
+        return None
+    per_year = [piece(part, style) for part in zip(*[run[1] for run in runs], strict=True)]
+    return _joined("[", [(f"[{first + k}, {text}]", more) for k, (text, more) in enumerate(per_year)], "]")
+
+
+def _reason_pieces(reasons: Sequence[Reason], style: Style) -> dict[str, Piece]:
+    """The ``reason``, ``reason_code`` and ``reason_args`` of each result, as :meth:`Reason.result_fields`
+    gives them."""
+    first = reasons[0]
+    if all(map(is_, reasons, repeat(first))) or set(map(type, reasons)) != {Reason}:
+        fields = [r.result_fields() for r in reasons] if not all(map(is_, reasons, repeat(first))) else None
+        if fields is None:
+            one = first.result_fields()
+            return {name: (_literal(style.encode(one[name])), []) for name in ("reason", "reason_code", "reason_args")}
+        return {name: piece([f[name] for f in fields], style)
+                for name in ("reason", "reason_code", "reason_args")}
+    codes = [r.code for r in reasons]
+    argss = [r.args for r in reasons]
+    return {"reason": ("%s", [_reason_texts(reasons, codes, argss)]), "reason_code": piece(codes, style),
+            "reason_args": piece(argss, style)}
+
+
+def _reason_texts(reasons: Sequence[Reason], codes: list[str], argss: list[Mapping[str, str]]) -> list[str]:
+    """Each reason's English sentence as JSON text: reasons of one code and argument names are formatted
+    together by one ``%`` template of the sentence, their arguments escaped once."""
+    groups: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
+    for i, (code, args) in enumerate(zip(codes, argss, strict=True)):
+        groups.setdefault((code, tuple(args) if type(args) is dict else None), []).append(i)
+    texts: list[str] = [""] * len(codes)
+    for (code, keys), rows in groups.items():
+        made = _sentences(code, keys, [argss[i] for i in rows])
+        if made is None:
+            made = [encode_basestring(reasons[i].text) for i in rows]
+        for i, text in zip(rows, made, strict=True):
+            texts[i] = text
+    return texts
+
+
+def _sentences(code: str, keys: tuple[str, ...] | None, argss: list[Mapping[str, str]]) -> list[str] | None:
+    """The JSON text of ``english(code, args)`` for each of ``argss`` (dicts, all with ``keys``), or None where
+    english does more than fill its template (a requirement or a period to put in words)."""
+    if keys is None or not code or code not in REASONS or "target" in keys or any(key in keys for key in PERIOD_ARGS):
+        return None
+    template = _sentence_template(REASONS[code]["en"])
+    if template is None:
+        return None
+    text, fields = template
+    if not set(fields) <= set(keys):
+        return None
+    columns = dict(zip(keys, zip(*(args.values() for args in argss), strict=True), strict=True))
+    if not all(type(value) is str for column in columns.values() for value in column):
+        return None
+    escaped = [list(map(_UNQUOTED, map(encode_basestring, columns[name]))) for name in fields]
+    if not escaped:
+        return [text % ()] * len(argss)
+    return list(map(text.__mod__, zip(*escaped, strict=True)))
+
+
+def _sentence_template(sentence: str) -> tuple[str, tuple[str, ...]] | None:
+    """A reason template (``str.format`` style) as the ``%`` template of its JSON string and the argument
+    named by each ``%s``; None for anything but plain ``{name}`` fields."""
+    parts = ['"']
+    fields: list[str] = []
+    for literal, name, spec, conversion in Formatter().parse(sentence):
+        parts.append(_literal(encode_basestring(literal)[1:-1]))
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            return None
+        parts.append("%s")
+        fields.append(name)
+    parts.append('"')
+    return "".join(parts), tuple(fields)

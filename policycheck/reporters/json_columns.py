@@ -89,6 +89,32 @@ def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
     return [column.value] * (b - a)
 
 
+def record_text(item: Any, style: Style) -> str:
+    """One item of a report list (a unit and its shortfalls) as json writes it, a tuple of records in it
+    written field by field (:func:`piece`) instead of one dict per record."""
+    kind = type(item)
+    if not _plain_record(kind, style):
+        return style.encode(item)
+    style.floats.clear()
+    parts = []
+    for field in dataclasses.fields(kind):
+        value = getattr(item, field.name)
+        if type(value) is tuple and len(value) > 1:
+            text = "[" + ", ".join(texts_of(piece(value, style), len(value))) + "]"
+        else:
+            text = style.encode(value)
+        parts.append(encode_basestring(field.name) + ": " + text)
+    return "{" + ", ".join(parts) + "}"
+
+
+def _plain_record(kind: type, style: Style) -> bool:
+    """Whether json writes ``kind`` as the dict of all its fields (a dataclass with none left out when unset)."""
+    if not dataclasses.is_dataclass(kind) or issubclass(kind, (Finding, Sequence, Mapping)):
+        return False
+    names = {f.name for f in dataclasses.fields(kind)}
+    return bool(names) and not style.only_when_set.intersection(names)
+
+
 def _block_lines(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Sequence[str | None],
                  years: Sequence[int], failing: bytearray, style: Style) -> list[str]:
     """The JSON text of each result of one run of a target's results."""
@@ -247,11 +273,9 @@ def _keyed(keys: Sequence[str], pieces: list[Piece]) -> Piece:
 
 def _record(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
     """A dataclass the JSON report writes as a dict of all its fields (a baseline, a history entry), by field."""
-    if not dataclasses.is_dataclass(kind) or issubclass(kind, (Finding, Sequence, Mapping)):
+    if not _plain_record(kind, style):
         return None
     names = tuple(f.name for f in dataclasses.fields(kind))
-    if not names or style.only_when_set.intersection(names):
-        return None
     return _keyed(names, [piece(list(map(attrgetter(name), values)), style) for name in names])
 
 

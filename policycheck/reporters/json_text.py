@@ -15,7 +15,7 @@ import dataclasses
 import json
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # not in typeshed
 from operator import attrgetter
 from typing import Any
@@ -36,7 +36,7 @@ _LIST_FIELDS = frozenset({"plans", "results", "units", "findings", "superseded"}
 #: an approximate actual...; docs/reports.md#json) and a result's explanation (--notes)
 #: and trend (--compare, --years), so that a report that uses none of them keeps its
 #: form byte for byte.
-_ONLY_WHEN_SET = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years",
+ONLY_WHEN_SET = frozenset({"as_of", "actual_period", "basis", "elapsed", "schedule", "schedule_years",
                             "months", "period", "explanation", "trend", *OPTIONAL_RESULT_FIELDS})
 
 
@@ -68,7 +68,7 @@ def _converter(cls: type) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(cls):
         names = _field_names(cls)
         getters = attrgetter(*names)
-        optional = [name for name in names if name in _ONLY_WHEN_SET]
+        optional = [name for name in names if name in ONLY_WHEN_SET]
         if optional:
             return lambda obj: _without_unset(dict(zip(names, getters(obj), strict=True)), optional)
         if len(names) == 1:
@@ -86,7 +86,7 @@ def _without_unset(data: dict[str, Any], optional: list[str]) -> dict[str, Any]:
     return data
 
 
-def _encoder() -> Callable[[Any], str]:
+def encoder() -> Callable[[Any], str]:
     """One compact JSON text per call.
 
     ``JSONEncoder.encode`` builds a new C encoder on every call, a quarter of
@@ -148,9 +148,10 @@ def report_json_pieces(report: Report) -> Iterator[str]:
     make it a two-byte string), which is never held whole.
     """
     from policycheck.evaluation.resulttable import ResultTable
-    from policycheck.reporters.json_columns import Style, result_lines
+    from policycheck.reporters.json_columns import Style, record_text, result_lines
 
-    encode = _encoder()
+    encode = encoder()
+    style = Style(encode, ONLY_WHEN_SET)
     names = _field_names(Report)
     yield "{\n"
     for index, name in enumerate(names):
@@ -161,15 +162,16 @@ def report_json_pieces(report: Report) -> Iterator[str]:
             if isinstance(value, ResultTable):
                 # a run's results are written from its columns, no Result built
                 # (docs/performance.md#json-from-the-columns)
-                lines = result_lines(value, Style(encode, _ONLY_WHEN_SET))
+                lines = result_lines(value, style)
                 if lines is not None:
                     yield from lines
                     yield f"  ]{comma}\n"
                     continue
             last = len(value) - 1
-            items = value
-            for position, item in enumerate(items):
-                yield f"    {encode(item)}{',' if position < last else ''}\n"
+            # the units' shortfalls (83,000 at national scale) are written field by field
+            text = partial(record_text, style=style) if name == "units" else encode
+            for position, item in enumerate(value):
+                yield f"    {text(item)}{',' if position < last else ''}\n"
             yield f"  ]{comma}\n"
         else:
             yield f"  {encode(name)}: {encode(value)}{comma}\n"
@@ -184,4 +186,4 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 def report_to_plain(value: Any) -> Any:
     """Any part of a report (a result's explanation, its trend) as plain JSON data."""
-    return json.loads(_encoder()(value))
+    return json.loads(encoder()(value))

@@ -22,8 +22,9 @@ from policycheck.evaluation import resulttable
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import REASONS, Reason, because
 from policycheck.evaluation.resulttable import ResultTable, TargetFields
-from policycheck.model import Baseline, HistoryEntry, Location, Report, Summary
-from policycheck.reporters.json_text import report_json
+from policycheck.model import Baseline, HistoryEntry, Location, Report, Summary, UnitShortfall, UnitSummary
+from policycheck.reporters.json_columns import Style, record_text
+from policycheck.reporters.json_text import ONLY_WHEN_SET, encoder, report_json
 from policycheck.service import check
 from tests.helpers.acceptance import run
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR, ROOT
@@ -56,6 +57,10 @@ def both_ways(report: Report) -> tuple[str, str]:
     assert isinstance(table, ResultTable) and table.target_runs() is not None
     fast = report_json(report)
     assert table.target_runs() is not None  # still columns: nothing was built for the report
+    encode = encoder()
+    style = Style(encode, ONLY_WHEN_SET)
+    for unit in report.units:  # written with their shortfalls split into columns
+        assert record_text(unit, style) == encode(unit)
     return fast, report_json(replace(report, results=tuple(table.stream())))
 
 
@@ -244,6 +249,19 @@ def test_targets_of_several_blocks_and_long_blocks() -> None:
     text = _same_both_ways(rows)
     assert text.endswith("\n  ],\n  \"units\": [],\n  \"summary\": {\"results\": 5002, \"by_status\": {}, "
                          "\"failing\": 0},\n  \"findings\": [],\n  \"superseded\": [],\n  \"strict\": false\n}\n")
+
+
+def test_units_and_their_shortfalls_as_json_writes_them() -> None:
+    gaps = [None, -0.0, math.nan, math.inf, 1e300, 0.1, 0.1, 3]
+    shortfalls = tuple(UnitShortfall("p", f"t{i}", None if i % 3 else "县%", "lead" if i % 2 else "scope", "missed",
+                                     gap, i) for i, gap in enumerate(gaps))
+    units = (UnitSummary("kjj", "科技局 \"甲\"", 2, 1, {"missed": 2}, shortfalls, name_en="S&T"),
+             UnitSummary("fgw", "发改委", 0, 0, {}, shortfalls[:1]), UnitSummary("x", "x", 0, 0, {}, ()),
+             UnitSummary("y", "y", 1, 0, {}, (shortfalls[0], shortfalls[0])))
+    report = replace(_report(_table([(_target(), None, 2025, Outcome(), False)])), units=units)
+    fast, built = both_ways(report)
+    assert fast == built
+    assert '"gap": null, "count": 2}' in fast and '"gap": -0.0' in fast
 
 
 # -- any values at all ----------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ _TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(TargetFields)) - {
 _OUTCOME_INDEX = {name: k for k, name in enumerate(FIELDS)}
 #: Result fields neither a target nor an outcome holds (--notes, --compare): their defaults
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Result) if f.default is not dataclasses.MISSING}
-_BOOLS = {True: "true", False: "false"}
+#: the texts of True, False and None, looked up only in columns of exactly those (1 == True)
+_BOOLS = {True: "true", False: "false", None: "null"}
 _UNQUOTED = itemgetter(slice(1, -1))
 
 
@@ -188,14 +189,14 @@ def piece(values: Sequence[Any], style: Style) -> Piece:
     if all(map(is_, values, repeat(first))):
         return _literal(encode(first)), []
     kinds = set(map(type, values))
-    kind = kinds.pop() if len(kinds) == 1 else None
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
     if kind is float:
         return "%s", [_float_texts(values, style)]
     if kind is int:
         return "%s", [values]
     if kind is str:
         return "%s", [list(map(encode_basestring, values))]
-    if kind is bool:
+    if kind is bool or kinds == {bool, type(None)}:  # whether a projection meets the target, or None
         return "%s", [list(map(_BOOLS.__getitem__, values))]
     if kind is tuple or kind is list:
         if len(set(map(len, values))) == 1:

@@ -25,16 +25,16 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
-from operator import attrgetter, is_, itemgetter
-from string import Formatter
+from operator import attrgetter, is_
 from typing import Any
 
 from policycheck.evaluation.outcomecolumns import FIELDS
-from policycheck.evaluation.reasons import PERIOD_ARGS, REASONS, Reason
+from policycheck.evaluation.reasons import Reason
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, unit_responsible
 from policycheck.findings import Finding
 from policycheck.model import Result
 from policycheck.observations import Series
+from policycheck.reporters.json_reasons import reason_texts
 
 #: A part of a line: a ``%`` template (its literal ``%`` doubled) and one column of values for each ``%s``.
 Piece = tuple[str, list[Sequence[Any]]]
@@ -63,7 +63,6 @@ _OUTCOME_INDEX = {name: k for k, name in enumerate(FIELDS)}
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Result) if f.default is not dataclasses.MISSING}
 #: the texts of True, False and None, looked up only in columns of exactly those (1 == True)
 _BOOLS = {True: "true", False: "false", None: "null"}
-_UNQUOTED = itemgetter(slice(1, -1))
 
 
 def result_lines(table: ResultTable, style: Style) -> Iterator[str] | None:
@@ -344,58 +343,5 @@ def _reason_pieces(reasons: Sequence[Reason], style: Style) -> dict[str, Piece]:
                 for name in ("reason", "reason_code", "reason_args")}
     codes = [r.code for r in reasons]
     argss = [r.args for r in reasons]
-    return {"reason": ("%s", [_reason_texts(reasons, codes, argss)]), "reason_code": piece(codes, style),
+    return {"reason": ("%s", [reason_texts(reasons, codes, argss)]), "reason_code": piece(codes, style),
             "reason_args": piece(argss, style)}
-
-
-def _reason_texts(reasons: Sequence[Reason], codes: list[str], argss: list[Mapping[str, str]]) -> list[str]:
-    """Each reason's English sentence as JSON text: reasons of one code and argument names are formatted
-    together by one ``%`` template of the sentence, their arguments escaped once."""
-    groups: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
-    for i, (code, args) in enumerate(zip(codes, argss, strict=True)):
-        groups.setdefault((code, tuple(args) if type(args) is dict else None), []).append(i)
-    texts: list[str] = [""] * len(codes)
-    for (code, keys), rows in groups.items():
-        made = _sentences(code, keys, [argss[i] for i in rows])
-        if made is None:
-            made = [encode_basestring(reasons[i].text) for i in rows]
-        for i, text in zip(rows, made, strict=True):
-            texts[i] = text
-    return texts
-
-
-def _sentences(code: str, keys: tuple[str, ...] | None, argss: list[Mapping[str, str]]) -> list[str] | None:
-    """The JSON text of ``english(code, args)`` for each of ``argss`` (dicts, all with ``keys``), or None where
-    english does more than fill its template (a requirement or a period to put in words)."""
-    if keys is None or not code or code not in REASONS or "target" in keys or any(key in keys for key in PERIOD_ARGS):
-        return None
-    template = _sentence_template(REASONS[code]["en"])
-    if template is None:
-        return None
-    text, fields = template
-    if not set(fields) <= set(keys):
-        return None
-    columns = dict(zip(keys, zip(*(args.values() for args in argss), strict=True), strict=True))
-    if not all(type(value) is str for column in columns.values() for value in column):
-        return None
-    escaped = [list(map(_UNQUOTED, map(encode_basestring, columns[name]))) for name in fields]
-    if not escaped:
-        return [text % ()] * len(argss)
-    return list(map(text.__mod__, zip(*escaped, strict=True)))
-
-
-def _sentence_template(sentence: str) -> tuple[str, tuple[str, ...]] | None:
-    """A reason template (``str.format`` style) as the ``%`` template of its JSON string and the argument
-    named by each ``%s``; None for anything but plain ``{name}`` fields."""
-    parts = ['"']
-    fields: list[str] = []
-    for literal, name, spec, conversion in Formatter().parse(sentence):
-        parts.append(_literal(encode_basestring(literal)[1:-1]))
-        if name is None:
-            continue
-        if not name.isidentifier() or spec or conversion:
-            return None
-        parts.append("%s")
-        fields.append(name)
-    parts.append('"')
-    return "".join(parts), tuple(fields)

@@ -34,7 +34,7 @@ from policycheck.evaluation.resulttable import ResultTable, TargetFields, unit_r
 from policycheck.findings import Finding
 from policycheck.model import Result
 from policycheck.observations import Series
-from policycheck.reporters.json_reasons import reason_texts
+from policycheck.reporters.json_reasons import reason_columns
 
 #: A part of a line: a ``%`` template (its literal ``%`` doubled) and one column of values for each ``%s``.
 Piece = tuple[str, list[Sequence[Any]]]
@@ -334,14 +334,13 @@ def _reason_pieces(reasons: Sequence[Reason], style: Style) -> dict[str, Piece]:
     """The ``reason``, ``reason_code`` and ``reason_args`` of each result, as :meth:`Reason.result_fields`
     gives them."""
     first = reasons[0]
-    if all(map(is_, reasons, repeat(first))) or set(map(type, reasons)) != {Reason}:
-        fields = [r.result_fields() for r in reasons] if not all(map(is_, reasons, repeat(first))) else None
-        if fields is None:
-            one = first.result_fields()
-            return {name: (_literal(style.encode(one[name])), []) for name in ("reason", "reason_code", "reason_args")}
+    if all(map(is_, reasons, repeat(first))):
+        one = first.result_fields()
+        return {name: (_literal(style.encode(one[name])), []) for name in ("reason", "reason_code", "reason_args")}
+    if set(map(type, reasons)) != {Reason}:  # a reason of its own making: its fields as it gives them
+        fields = [r.result_fields() for r in reasons]
         return {name: piece([f[name] for f in fields], style)
                 for name in ("reason", "reason_code", "reason_args")}
-    codes = [r.code for r in reasons]
-    argss = [r.args for r in reasons]
-    return {"reason": ("%s", [reason_texts(reasons, codes, argss)]), "reason_code": piece(codes, style),
-            "reason_args": piece(argss, style)}
+    sentences, arguments = reason_columns(reasons, style.encode)
+    return {"reason": ("%s", [sentences]), "reason_code": piece([r.code for r in reasons], style),
+            "reason_args": ("%s", [arguments])}

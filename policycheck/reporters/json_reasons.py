@@ -10,50 +10,67 @@ in words, arguments that are not text) is formatted as the Result would format i
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 from json.encoder import encode_basestring
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from string import Formatter
+from typing import Any
 
 from policycheck.evaluation.reasons import PERIOD_ARGS, REASONS, Reason
 
 _UNQUOTED = itemgetter(slice(1, -1))
+_CODE, _ARGS = attrgetter("code"), attrgetter("args")
 
 
-def reason_texts(reasons: Sequence[Reason], codes: list[str], argss: list[Mapping[str, str]]) -> list[str]:
-    """Each reason's English sentence as JSON text: reasons of one code and argument names are formatted
-    together by one ``%`` template of the sentence, their arguments escaped once."""
+def reason_columns(reasons: Sequence[Reason], encode: Callable[[Any], str]) -> tuple[list[str], list[str]]:
+    """Each reason's English sentence and its arguments as JSON text (``reason``, ``reason_args``).
+
+    Reasons of one code and one list of argument names go together: their arguments
+    are escaped once a column, for the sentence (one ``%`` template of its JSON text)
+    and for the arguments' dict alike."""
+    argss = list(map(_ARGS, reasons))
+    keys = [tuple(args) if type(args) is dict else None for args in argss]
     groups: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
-    for i, (code, args) in enumerate(zip(codes, argss, strict=True)):
-        groups.setdefault((code, tuple(args) if type(args) is dict else None), []).append(i)
-    texts: list[str] = [""] * len(codes)
-    for (code, keys), rows in groups.items():
-        made = _sentences(code, keys, [argss[i] for i in rows])
+    for i, key in enumerate(zip(map(_CODE, reasons), keys, strict=True)):
+        groups.setdefault(key, []).append(i)
+    sentences: list[str] = [""] * len(reasons)
+    arguments: list[str] = [""] * len(reasons)
+    for (code, names), rows in groups.items():
+        made = _group(code, names, [argss[i] for i in rows])
         if made is None:
-            made = [encode_basestring(reasons[i].text) for i in rows]
-        for i, text in zip(rows, made, strict=True):
-            texts[i] = text
-    return texts
+            made = [encode_basestring(reasons[i].text) for i in rows], [encode(argss[i]) for i in rows]
+        deque(map(sentences.__setitem__, rows, made[0]), maxlen=0)
+        deque(map(arguments.__setitem__, rows, made[1]), maxlen=0)
+    return sentences, arguments
 
 
-def _sentences(code: str, keys: tuple[str, ...] | None, argss: list[Mapping[str, str]]) -> list[str] | None:
-    """The JSON text of ``english(code, args)`` for each of ``argss`` (dicts, all with ``keys``), or None where
-    english does more than fill its template (a requirement or a period to put in words)."""
-    if keys is None or not code or code not in REASONS or "target" in keys or any(key in keys for key in PERIOD_ARGS):
+def _group(code: str, names: tuple[str, ...] | None,
+           argss: list[Mapping[str, str]]) -> tuple[list[str], list[str]] | None:
+    """The sentences and argument dicts of reasons of one code whose arguments are dicts with ``names``;
+    None where english does more than fill its template (a requirement or a period to put in words)."""
+    if names is None or not code or code not in REASONS or "target" in names \
+            or any(name in names for name in PERIOD_ARGS) or any(type(name) is not str for name in names):
         return None
     template = _sentence_template(REASONS[code]["en"])
-    if template is None:
+    if template is None or not set(template[1]) <= set(names):
         return None
+    columns = list(zip(*(args.values() for args in argss), strict=True))
+    if columns and set(map(type, chain.from_iterable(columns))) != {str}:
+        return None
+    quoted = dict(zip(names, (list(map(encode_basestring, column)) for column in columns), strict=True))
+    count = len(argss)
     text, fields = template
-    if not set(fields) <= set(keys):
-        return None
-    columns = dict(zip(keys, zip(*(args.values() for args in argss), strict=True), strict=True))
-    if not all(type(value) is str for column in columns.values() for value in column):
-        return None
-    escaped = [list(map(_UNQUOTED, map(encode_basestring, columns[name]))) for name in fields]
-    if not escaped:
-        return [text % ()] * len(argss)
-    return list(map(text.__mod__, zip(*escaped, strict=True)))
+    sentences = _filled(text, [list(map(_UNQUOTED, quoted[name])) for name in fields], count)
+    labels = ", ".join(encode_basestring(name).replace("%", "%%") + ": %s" for name in names)
+    return sentences, _filled("{" + labels + "}", list(quoted.values()), count)
+
+
+def _filled(template: str, columns: list[list[str]], count: int) -> list[str]:
+    if not columns:
+        return [template % ()] * count
+    return list(map(template.__mod__, zip(*columns, strict=True)))
 
 
 def _sentence_template(sentence: str) -> tuple[str, tuple[str, ...]] | None:

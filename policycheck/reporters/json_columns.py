@@ -65,6 +65,12 @@ _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Result) if f.default 
 _BOOLS = {True: "true", False: "false", None: "null"}
 
 
+class Same(list[Any]):
+    """A column known to hold one object throughout (a block's shared column, a target's field)."""
+
+    __slots__ = ()
+
+
 def result_lines(table: ResultTable, style: Style) -> Iterator[str] | None:
     """The ``results`` lines of :func:`policycheck.reporters.json_text.report_json_pieces` (indented, a comma after
     each but the last) in pieces of many lines; None when the table's Results are already built."""
@@ -90,7 +96,7 @@ def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
     """Values a..b of a block's column: a typed array or tuple sliced, a shared object repeated."""
     if isinstance(column, (array, tuple)):
         return column[a:b]
-    return [column.value] * (b - a)
+    return Same([column.value] * (b - a))
 
 
 def record_text(item: Any, style: Style) -> str:
@@ -171,8 +177,12 @@ def _line(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Se
             cols += more
             continue
         values = _field_values(name, columns, bases, base, same_base, units, years, failing)
-        unset = sum(map(is_, values, repeat(None))) + sum(map(is_, values, repeat(False))) \
-            if name in style.only_when_set else 0
+        if name not in style.only_when_set:
+            unset = 0
+        elif type(values) is Same:
+            unset = n if values[0] is None or values[0] is False else 0
+        else:
+            unset = sum(map(is_, values, repeat(None))) + sum(map(is_, values, repeat(False)))
         if unset:
             if unset == n:
                 continue  # left out of every line
@@ -192,7 +202,7 @@ def _field_values(name: str, columns: list[Sequence[Any]], bases: Sequence[Targe
     """The values of Result field ``name`` for each result, as :func:`build_result` sets them."""
     n = len(units)
     if name in _TARGET_FIELDS:
-        return [getattr(base, name)] * n if same_base else list(map(attrgetter(name), bases))
+        return Same([getattr(base, name)] * n) if same_base else list(map(attrgetter(name), bases))
     if name == "unit":
         return units
     if name == "year":
@@ -201,15 +211,15 @@ def _field_values(name: str, columns: list[Sequence[Any]], bases: Sequence[Targe
         return list(map(bool, failing))
     if name == "responsible":
         if all(map(is_, units, repeat(None))) and same_base:
-            return [base.responsible] * n
+            return Same([base.responsible] * n)
         return [b.responsible if u is None else unit_responsible(b.lead, u) for b, u in zip(bases, units, strict=True)]
     if name == "requirement":
         own = columns[_OUTCOME_INDEX["requirement"]]
         if all(map(is_, own, repeat(None))) and same_base:
-            return [base.requirement] * n
+            return Same([base.requirement] * n)
         return [b.requirement if r is None else r for b, r in zip(bases, own, strict=True)]
     k = _OUTCOME_INDEX.get(name)
-    return [_DEFAULTS[name]] * n if k is None else columns[k]
+    return Same([_DEFAULTS[name]] * n) if k is None else columns[k]
 
 
 def _literal(text: str) -> str:
@@ -221,7 +231,7 @@ def piece(values: Sequence[Any], style: Style) -> Piece:
     a column per number or text, tuples, dicts and records split into columns of their parts."""
     encode = style.encode
     first = values[0]
-    if all(map(is_, values, repeat(first))):
+    if type(values) is Same or all(map(is_, values, repeat(first))):
         return _literal(encode(first)), []
     kinds = set(map(type, values))
     kind = next(iter(kinds)) if len(kinds) == 1 else None

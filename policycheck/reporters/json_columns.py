@@ -6,8 +6,8 @@ over it: about 40 µs a result, as long again as the check itself at national
 scale.  Here the results of one target are written as a block
 (docs/performance.md#json-from-the-columns): everything the same for all of
 them — the target's fields, every column of the block that holds one object —
-is encoded once into a ``%`` template of the line, and each result fills in
-only what varies, column by column, by C-level ``map``, ``zip`` and ``%``.
+is encoded once into a template of the line, and each result fills in only
+what varies, column by column, by C-level ``map``, ``zip`` and ``str.join``.
 
 Every value is encoded as the C encoder encodes it inside a result (floats by
 ``float.__repr__``, text by ``encode_basestring``, a non-finite number as
@@ -54,6 +54,7 @@ class Style:
     #: a computed number (about 1 µs) is most of the cost of a line
     floats: dict[bytes, list[str]] = dataclasses.field(default_factory=dict)
 
+
 #: Results written as one piece of text: a few MB, whatever the size of a target.
 _SLICE = 2048
 _RESULT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Result))
@@ -94,7 +95,7 @@ def _lines(runs: Iterator[Any], total: int, style: Style) -> Iterator[str]:
 
 def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
     """Values a..b of a block's column: a typed array or tuple sliced, a shared object repeated."""
-    if isinstance(column, (array, tuple)):
+    if isinstance(column, (array, tuple, list)):
         return column[a:b]
     return Same([column.value] * (b - a))
 
@@ -169,6 +170,7 @@ def _line(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Se
     reason = _reason_pieces(columns[_OUTCOME_INDEX["reason"]], style)
     parts: list[str] = []
     cols: list[Sequence[Any]] = []
+    unit_texts: Sequence[str] | None = None
     for name in _RESULT_FIELDS:
         key = ", " + encode(name) + ": "
         if name in reason:
@@ -176,6 +178,13 @@ def _line(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Se
             parts.append(_literal(key) + text)
             cols += more
             continue
+        if name == "responsible" and same_base and unit_texts is not None:
+            # (lead, unit) for each unit: the unit's text, already made, after the lead's
+            lead = "" if base.lead is None else _literal(encode(base.lead)) + ", "
+            if base.lead not in units:
+                parts.append(_literal(key) + "[" + lead + "%s]")
+                cols.append(unit_texts)
+                continue
         values = _field_values(name, columns, bases, base, same_base, units, years, failing)
         if name not in style.only_when_set:
             unset = 0
@@ -193,6 +202,8 @@ def _line(columns: list[Sequence[Any]], bases: Sequence[TargetFields], units: Se
         text, more = piece(values, style)
         parts.append(_literal(key) + text)
         cols += more
+        if name == "unit" and text == "%s" and set(map(type, units)) == {str}:
+            unit_texts = more[0]
     return "{" + "".join(parts)[2:] + "}", cols  # "plan", first, is always there: no comma before it
 
 

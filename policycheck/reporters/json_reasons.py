@@ -31,7 +31,8 @@ def reason_columns(reasons: Sequence[Reason], encode: Callable[[Any], str]) -> t
     are escaped once a column, for the sentence (one ``%`` template of its JSON text)
     and for the arguments' dict alike."""
     argss = list(map(_ARGS, reasons))
-    keys = [tuple(args) if type(args) is dict else None for args in argss]
+    keys: list[tuple[str, ...] | None] = list(map(tuple, argss)) if set(map(type, argss)) == {dict} \
+        else [tuple(args) if type(args) is dict else None for args in argss]
     groups: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
     for i, key in enumerate(zip(map(_CODE, reasons), keys, strict=True)):
         groups.setdefault(key, []).append(i)
@@ -56,7 +57,7 @@ def _group(code: str, names: tuple[str, ...] | None,
     template = _sentence_template(REASONS[code]["en"])
     if template is None or not set(template[1]) <= set(names):
         return None
-    columns = list(zip(*(args.values() for args in argss), strict=True))
+    columns = list(zip(*map(dict.values, argss), strict=True))  # type: ignore[arg-type]  # dicts: the caller saw
     if columns and set(map(type, chain.from_iterable(columns))) != {str}:
         return None
     quoted = dict(zip(names, (list(map(encode_basestring, column)) for column in columns), strict=True))

@@ -7,6 +7,7 @@ the table as a run leaves it, and from the same results built one by one (the ta
 """
 from __future__ import annotations
 
+import importlib.util
 import math
 import sys
 from dataclasses import replace
@@ -86,10 +87,12 @@ def test_bench_data_writes_the_same_report(tmp_path: Path) -> None:
         sys.path.remove(str(ROOT / "bench"))
     plan, actuals, rows = generate(tmp_path, 0.1)
     assert rows == 113_600
-    report = check([str(plan)], [str(actuals)])
-    assert len(report.results) == 14_200
-    fast, built = both_ways(report)
-    assert fast == built
+    readers = ["exact"] + (["fast"] if importlib.util.find_spec("pyarrow") else [])
+    for reader in readers:
+        report = check([str(plan)], [str(actuals)], reader=reader)
+        assert len(report.results) == 14_200
+        fast, built = both_ways(report)
+        assert fast == built
 
 
 def test_the_command_writes_the_same_file_in_either_language(tmp_path: Path,

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
-from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns
+from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns, _Block
 from policycheck.model import (
     STATUSES,
     Attribute,
@@ -90,7 +91,7 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
         **out.reason.result_fields())
 
 
-_STATUS, _GAP, _REASON = FIELDS.index("status"), FIELDS.index("gap"), FIELDS.index("reason")
+_STATUS, _GAP = FIELDS.index("status"), FIELDS.index("gap")
 
 
 class ResultTable(Sequence[Result]):
@@ -119,6 +120,20 @@ class ResultTable(Sequence[Result]):
         self._units.append(unit)
         self._years.append(year)
         self._failing.append(failing)
+
+    def extend(self, base: TargetFields, units: Sequence[str | None], year: int, block: _Block,
+               failing: bytes) -> None:
+        """Add a whole target's results at once: its units' outcomes as one block, and whether
+        each fails the run (the batch path: docs/performance.md#the-batch-path)."""
+        if self._built is not None:
+            raise ValueError("results are appended before any is read")
+        if not len(units) == block.size == len(failing):
+            raise ValueError("one unit, outcome and failing flag per result")
+        self._outcomes.append_block(block)
+        self._bases.extend(repeat(base, block.size))
+        self._units.extend(units)
+        self._years.extend(repeat(year, block.size))
+        self._failing.extend(failing)
 
     def __len__(self) -> int:
         return len(self._built) if self._built is not None else len(self._outcomes)
@@ -192,9 +207,9 @@ class ResultTable(Sequence[Result]):
             return
         bases, units = self._bases, self._units
         for start, block in self._outcomes.blocks():
-            for i, status, gap, reason in zip(range(start, start + block.size), block.values(_STATUS),
-                                              block.values(_GAP), block.values(_REASON), strict=True):
-                yield ResultRow(self, i, bases[i], units[i], status, gap, reason.code)
+            for i, status, gap, code in zip(range(start, start + block.size), block.values(_STATUS),
+                                            block.values(_GAP), block.codes(), strict=True):
+                yield ResultRow(self, i, bases[i], units[i], status, gap, code)
 
 
 def rows_of(results: Iterable[Result]) -> Iterable[ResultRow | Result]:

@@ -45,7 +45,7 @@ from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_progress
 from policycheck.kinds import kind_spec
 from policycheck.model import FAIL_ON, Baseline, Plan, Status, Target
-from policycheck.observations import Actuals
+from policycheck.observations import Actuals, Series
 
 #: Satisfies(x, cmp, v) of docs/evaluation.md#notation for the comparators of the class, as
 #: x OP v ± eps(v), and the side eps goes: the very comparisons of schedule.satisfies.
@@ -161,11 +161,16 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     series_of: list[Any] = []
     seen = series_of.append
     fallback: dict[int, Outcome] = {}
-    get = actuals.get
+    found = actuals.series.get
+    is_series: dict[type, bool] = {}  # isinstance of an abstract class costs more than the rest of a lookup
     plan_id, target_id = job.plan_id, job.target_id
     for j, unit in enumerate(units):
-        series = get(plan_id, target_id, unit)
-        run = series.plain()
+        series = found((plan_id, target_id, unit))
+        kind = type(series)
+        plain = is_series.get(kind)
+        if plain is None:
+            plain = is_series[kind] = issubclass(kind, Series)
+        run = series.plain() if plain else None  # type: ignore[union-attr]  # a Series, as checked
         try:
             if run is None:
                 raise _Exact

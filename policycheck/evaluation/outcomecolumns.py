@@ -133,6 +133,11 @@ class _Block:
             values[k] = column[j]
         return Outcome(*values)
 
+    def sequence(self, field: int) -> Sequence[Any]:
+        """One field of every outcome as a sequence: the column itself, or the shared value repeated."""
+        column = self.columns[field]
+        return [column.value] * self.size if isinstance(column, _Same) else column
+
     def values(self, field: int) -> Iterator[Any]:
         column = self.columns[field]
         if isinstance(column, _Same):

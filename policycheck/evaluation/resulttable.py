@@ -19,6 +19,7 @@ from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns, _Block
+from policycheck.evaluation.unitview import TargetRun
 from policycheck.model import (
     STATUSES,
     Attribute,
@@ -199,6 +200,18 @@ class ResultTable(Sequence[Result]):
             failing = sum(self._failing)
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
         return Summary(results=len(self), by_status=by_status, failing=failing)
+
+    def runs(self) -> Iterator[TargetRun]:
+        """Each target's results as the per-unit view reads them: units, statuses and gaps as
+        columns, no Result or row object built (once built, each Result is a run of its own)."""
+        if self._built is not None:
+            for r in self._built:
+                yield TargetRun(r.plan, r.target, r.lead, r.responsible, (r.unit,), (r.status,), (r.gap,))
+            return
+        for start, block in self._outcomes.blocks():
+            base = self._bases[start]  # a block holds one target's results (OutcomeColumns.append)
+            yield TargetRun(base.plan, base.target, base.lead, base.responsible,
+                            self._units[start:start + block.size], block.sequence(_STATUS), block.sequence(_GAP))
 
     def rows(self) -> Iterator[ResultRow | Result]:
         """Each result as the per-unit view reads it: a :class:`ResultRow` while none is built."""

@@ -55,9 +55,14 @@ def test_the_unit_view_reads_rows_without_building_results() -> None:
         ("p", "area", "b", "kjj", "met")]
     assert rows[1].gap == pytest.approx(0.5 - 0.76)
     assert rows[0].requirement == "≥3.6"  # a field the view does not name: built for the row alone
-    assert build_unit_view([the_plan], rows) == report.units
-    # once built, the table is its Results, and the view reads those
-    assert build_unit_view([the_plan], table.built()) == report.units
+    runs = list(table.runs())  # the view reads each target's units, statuses and gaps as columns
+    assert [(run.plan, run.target, run.lead, tuple(run.units), tuple(run.statuses)) for run in runs] == [
+        ("p", "t1", "jxj", (None,), ("missed",)), ("p", "area", "kjj", ("a", "b"), ("off_track", "met"))]
+    assert build_unit_view([the_plan], runs) == report.units
+    # once built, the table is its Results, and the view reads those, one run each
+    table.built()
+    assert build_unit_view([the_plan], table.runs()) == report.units
+    assert len(list(table.runs())) == 3
     assert list(table.rows()) == list(table.built())
 
 

@@ -392,7 +392,7 @@ class Report:
     fail_on: str
     plans: tuple[PlanInfo, ...]
     results: Sequence[Result]  # a tuple, or a table building each Result when read (docs/performance.md)
-    units: tuple[UnitSummary, ...]
+    units: Sequence[UnitSummary]  # a tuple, or the run's view built when read (docs/performance.md)
     summary: Summary
     findings: tuple[Finding, ...] = ()
     superseded: tuple[Superseded, ...] = ()

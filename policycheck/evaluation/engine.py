@@ -27,7 +27,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, build_result
-from policycheck.evaluation.unitview import build_unit_view
+from policycheck.evaluation.unitview import UnitView
 from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
 from policycheck.kinds import Family, kind_spec
@@ -182,7 +182,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
         thresholds={"on_track": _shared_threshold(plans, options.on_track, "on_track"),
                     "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
         fail_on=options.fail_on, plans=tuple(infos), results=results,
-        units=build_unit_view(plans, results.runs()), summary=results.summary(),
+        units=UnitView(plans, results.runs), summary=results.summary(),
         findings=tuple(sorted_findings(findings)),
         superseded=tuple(superseded), strict=options.strict)
 

@@ -16,8 +16,9 @@ work and output stay linear in the size of the plan.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Role, Status, UnitShortfall, UnitSummary
 
@@ -77,6 +78,52 @@ class _Lagging:
     count: int = 0
     worst: Status = "at_risk"
     slots: list[tuple[_Tally, int, Role]] = field(default_factory=list)
+
+
+class UnitView(Sequence[UnitSummary]):
+    """The per-unit view of a run, built the first time it is read: ``check -q`` reads only the
+    summary, and 130,000 national shortfalls are a fifth of the evaluation's time
+    (docs/performance.md#the-batch-path).  Equal to the tuple of the same summaries."""
+
+    __slots__ = ("_plans", "_runs", "_built")
+
+    def __init__(self, plans: Sequence[Plan], runs: Callable[[], Iterable[TargetRun]]) -> None:
+        self._plans: tuple[Plan, ...] = tuple(plans)
+        self._runs: Callable[[], Iterable[TargetRun]] | None = runs
+        self._built: tuple[UnitSummary, ...] | None = None
+
+    def built(self) -> tuple[UnitSummary, ...]:
+        """Every summary, built on the first call."""
+        if self._built is None:
+            assert self._runs is not None
+            self._built = build_unit_view(self._plans, self._runs())
+            self._plans, self._runs = (), None
+        return self._built
+
+    def __len__(self) -> int:
+        return len(self.built())
+
+    @overload
+    def __getitem__(self, index: int) -> UnitSummary: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[UnitSummary, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> UnitSummary | tuple[UnitSummary, ...]:
+        return self.built()[index]
+
+    def __iter__(self) -> Iterator[UnitSummary]:
+        return iter(self.built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return self.built() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple of unhashable summaries
+
+    def __repr__(self) -> str:
+        return f"UnitView({self.built()!r})"
 
 
 def build_unit_view(plans: Sequence[Plan], runs: Iterable[TargetRun]) -> tuple[UnitSummary, ...]:

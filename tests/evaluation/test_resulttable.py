@@ -8,7 +8,7 @@ from policycheck.evaluation.engine import evaluate, evaluate_target, summarize
 from policycheck.evaluation.finite import out_of_range_findings
 from policycheck.evaluation.options import EvaluationOptions, resolve_settings
 from policycheck.evaluation.resulttable import ResultRow, ResultTable
-from policycheck.evaluation.unitview import build_unit_view
+from policycheck.evaluation.unitview import UnitView, build_unit_view
 from policycheck.model import Plan, Scope
 from policycheck.observations import Actuals
 from tests.helpers.evaluation_inputs import actuals, plan, target
@@ -88,3 +88,14 @@ def test_out_of_range_findings_read_the_rows_and_build_only_the_results_out_of_r
     assert [(f.rule, f.message) for f in from_rows] == [(f.rule, f.message) for f in
                                                        out_of_range_findings(tuple(table), data)]
     assert [f.rule for f in from_rows] == ["PC402"]  # at the 2024 cell of the sum out of range
+
+
+def test_the_unit_view_is_built_when_first_read() -> None:
+    """check -q reads only the summary: the per-unit view waits until a reporter reads it."""
+    the_plan, data = _inputs()
+    report = evaluate([the_plan], data)
+    assert isinstance(report.units, UnitView) and report.units._built is None
+    assert report.summary.results == 3 and report.units._built is None
+    expected = build_unit_view([the_plan], report.results.runs())  # type: ignore[attr-defined]
+    assert report.units == expected and report.units._built == expected
+    assert tuple(report.units) == expected and report.units[0] == expected[0] and len(report.units) == len(expected)

@@ -146,11 +146,13 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     name = draw(st.sampled_from(["指标", "每万人口指标"]))
     path = draw(st.sampled_from([None, "linear", "linear", "whole"]))
     commitment = draw(st.sampled_from(["binding", "expected"]))
-    units = UNITS[:draw(st.integers(1, len(UNITS)))]
-    plan_wide = draw(st.booleans())
+    attribute = draw(st.sampled_from([None, None, "expected", "binding"]))
+    scoped = draw(st.integers(0, 5)) > 0
+    units = UNITS[:draw(st.integers(1, len(UNITS)))] if scoped else ()
+    plan_wide = draw(st.booleans()) or not scoped
     target = make_target("t", kind=kind, comparator=comparator, direction=direction, milestones=milestones,
                          baseline=baseline, unit=unit, name=name, path=path, commitment=commitment,
-                         scope=Scope(group="g"))
+                         attribute=attribute, scope=Scope(group="g") if scoped else None)
     year = draw(st.one_of(st.integers(BASE_YEAR, BASE_YEAR + 8), st.integers(BASE_YEAR - 2, BASE_YEAR + 10)))
     series: dict[str | None, Any] = {}
     for unit_id in ((None,) if plan_wide else ()) + units:

@@ -151,15 +151,8 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     due, since_base = final_year - year, year - y0
     before_final, after_base = year < final_year, year > y0
     n = len(units)
-    columns: list[list[Any]] = [[] for _ in _VARYING]
-    (actuals_, expecteds, gaps, margins, attainments, progresses, ratios, requireds, trends, projecteds,
-     projected_mets, methods, statuses) = (column.append for column in columns)
-    codes: list[str] = []
-    code_of = codes.append
-    bases = array("d")
-    base_of = bases.append
-    series_of: list[Any] = []
-    seen = series_of.append
+    rows: list[tuple[Any, ...]] = []  # per unit: the _VARYING fields, the reason code, b, the series
+    row = rows.append
     fallback: dict[int, Outcome] = {}
     found = actuals.series.get
     is_series: dict[type, bool] = {}  # isinstance of an abstract class costs more than the rest of a lookup
@@ -252,44 +245,27 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
         except (_Exact, OverflowError, ZeroDivisionError):
             out = exact(unit)
             fallback[j] = out
-            for append, name in zip((actuals_, expecteds, gaps, margins, attainments, progresses, ratios, requireds,
-                                     trends, projecteds, projected_mets, methods, statuses), _VARYING, strict=True):
-                append(getattr(out, name))
-            code_of(out.reason.code)
-            base_of(0.0)
-            seen(None)
+            row((*(getattr(out, name) for name in _VARYING), out.reason.code, 0.0, None))
             continue
-        actuals_(a)
-        expecteds(expected)
-        gaps(gap)
-        margins(margin)
-        attainments(attainment)
-        progresses(progress)
-        ratios(ratio)
-        requireds(required)
-        trends(trend)
-        projecteds(projected)
-        projected_mets(projected_met)
-        methods(chosen)
-        statuses(status)
-        code_of(code)
-        base_of(b)
-        seen(series)
-    block = _Block.of_columns(_columns(job, n, columns, codes, bases, series_of, fallback), n)
+        row((a, expected, gap, margin, attainment, progress, ratio, required, trend, projected, projected_met, chosen,
+             status, code, b, series))
+    columns = list(zip(*rows, strict=True))
+    *varying, codes, bases, series_of = columns
+    block = _Block.of_columns(_columns(job, n, varying, codes, array("d", bases), series_of, fallback), n)
     failing = job.failing
-    return block, bytes(status in failing for status in columns[-1])
+    return block, bytes(status in failing for status in varying[-1])
 
 
 class _Exact(Exception):
     """This unit is outside the batch class: the exact rules judge it."""
 
 
-def _columns(job: Job, n: int, varying: list[list[Any]], codes: list[str], bases: array,  # type: ignore[type-arg]
-             series_of: list[Any], fallback: dict[int, Outcome]) -> list[Column]:
+def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str, ...],
+             bases: array, series_of: tuple[Any, ...], fallback: dict[int, Outcome]) -> list[Column]:  # type: ignore[type-arg]
     """Every field's column, in the order of FIELDS: the computed ones as lists become, the
     shared ones once, and those of the baseline, the path, the series and the reason made
     when read; a unit judged by the exact rules keeps its own value in each."""
-    built: dict[str, Column] = {name: _column(tuple(values)) for name, values in zip(_VARYING, varying, strict=True)}
+    built: dict[str, Column] = {name: _column(values) for name, values in zip(_VARYING, varying, strict=True)}
     y0, tail, own = job.y0, job.tail, job.baseline
     shared: dict[str, Any] = {"data_status": "final", "target_value": job.v, "target_year": job.final_year,
                               "time_progress": job.time_progress}
@@ -300,9 +276,8 @@ def _columns(job: Job, n: int, varying: list[list[Any]], codes: list[str], bases
         built["baseline"] = _derived(n, fallback, "baseline", lambda j: Baseline(y0, bases[j]))
         built["path"] = _derived(n, fallback, "path", lambda j: ((y0, bases[j]),) + tail)
     built["observed"] = _derived(n, fallback, "observed", lambda j: series_of[j].observed())
-    frozen_codes = tuple(codes)
-    reason = _reason_maker(job, built, bases, frozen_codes)
-    built["reason"] = Reasons(n, frozen_codes, reason if not fallback else
+    reason = _reason_maker(job, built, bases, codes)
+    built["reason"] = Reasons(n, codes, reason if not fallback else
                               lambda j: fallback[j].reason if j in fallback else reason(j))
     columns: list[Column] = []
     for name in FIELDS:

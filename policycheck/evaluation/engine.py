@@ -266,7 +266,7 @@ def _table_target(table: ResultTable, plan: Plan, target: Target, actuals: Actua
     """:func:`evaluate_target` into the run's table: no Result is built until a report reads it."""
     base = target_fields(plan, target)
     units = result_units(plan, target, actuals)
-    job = batch_job(plan, target, year, settings) if _BATCH else None
+    job = batch_job(plan, target, year, settings) if _BATCH and units else None
     if job is not None:
         block, failing = run_batch(job, actuals, units,
                                    lambda unit: unit_outcome(plan, target, actuals, unit, year, settings, findings))

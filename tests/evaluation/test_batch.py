@@ -329,3 +329,11 @@ def test_plain_units_of_the_class_never_reach_the_exact_rules(tmp_path: Path) ->
         assert block.size == len(failing) == len(plain)
         assert isinstance(block.columns[FIELDS.index("actual")], array)
         assert isinstance(block.columns[FIELDS.index("target_value")], _Same)
+
+
+def test_a_target_scoped_to_no_unit_has_no_result_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = make_target("t", milestones=((2027, 10.0),), path="linear", scope=Scope(group="nobody"))
+    plan = make_plan(empty, start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR)
+    batch, exact = both(monkeypatch, [plan], Actuals(), year=2024)
+    assert len(batch.results) == len(exact.results) == 0
+    assert_same_reports(batch, exact)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
@@ -200,6 +200,21 @@ class ResultTable(Sequence[Result]):
             failing = sum(self._failing)
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
         return Summary(results=len(self), by_status=by_status, failing=failing)
+
+    def status_reasons(self) -> Iterator[tuple[Status, str]]:
+        """Each result's status and reason code, in order, no Result or row built (the summary
+        line of ``check -q`` counts them: docs/performance.md#the-batch-path)."""
+        if self._built is not None:
+            return ((result.status, result.reason_code) for result in self._built)
+        return chain.from_iterable(zip(block.values(_STATUS), block.codes(), strict=True)
+                                   for _, block in self._outcomes.blocks())
+
+    def with_reason(self, code: str) -> Iterator[Result]:
+        """The results whose reason code is ``code``, each built on its own (out of range: a few
+        at most, docs/evaluation.md#numbers-out-of-range)."""
+        for i, (_, reason_code) in enumerate(self.status_reasons()):
+            if reason_code == code:
+                yield self.one(i)
 
     def runs(self) -> Iterator[TargetRun]:
         """Each target's results as the per-unit view reads them: units, statuses and gaps as

@@ -99,3 +99,16 @@ def test_the_unit_view_is_built_when_first_read() -> None:
     expected = build_unit_view([the_plan], report.results.runs())  # type: ignore[attr-defined]
     assert report.units == expected and report.units._built == expected
     assert tuple(report.units) == expected and report.units[0] == expected[0] and len(report.units) == len(expected)
+
+
+def test_statuses_and_reason_codes_are_read_without_building_results() -> None:
+    the_plan, data = _inputs()
+    table = evaluate([the_plan], data).results
+    assert isinstance(table, ResultTable)
+    pairs = list(table.status_reasons())
+    assert pairs == [("missed", "milestone_missed"), ("off_track", "behind_below"), ("met", "final_met_early")]
+    assert list(table.with_reason("behind_below")) == [table.one(1)] and table._built is None
+    assert list(table.with_reason("out_of_range")) == []
+    table.built()
+    assert list(table.status_reasons()) == pairs
+    assert [r.unit for r in table.with_reason("final_met_early")] == ["b"]

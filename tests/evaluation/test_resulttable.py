@@ -112,3 +112,19 @@ def test_statuses_and_reason_codes_are_read_without_building_results() -> None:
     table.built()
     assert list(table.status_reasons()) == pairs
     assert [r.unit for r in table.with_reason("final_met_early")] == ["b"]
+
+
+def test_the_summary_line_counts_from_the_columns_as_from_the_results() -> None:
+    """A pending result for want of a baseline counts as 缺少基期 (no_baseline) either way."""
+    from dataclasses import replace
+
+    from policycheck.reporters.common import display_counts
+
+    t1, area = _inputs()[0].targets
+    unbased = target("gdp", milestones=((2027, 5.0),))  # no value in the base year 2022
+    data = actuals({("t1", None): {2022: 3.0, 2025: 3.3}, ("gdp", None): {2025: 4.0},
+                    ("area", "a"): {2022: 0.4, 2025: 0.5}, ("area", "b"): {2022: 0.5, 2025: 1.2}})
+    report = evaluate([plan(t1, area, unbased)], data)
+    counts = display_counts(report)
+    assert counts == {"missed": 1, "off_track": 1, "met": 1, "no_baseline": 1}
+    assert display_counts(replace(report, results=tuple(report.results))) == counts

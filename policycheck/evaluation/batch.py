@@ -116,6 +116,7 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
     if whole and target.baseline is not None and target.baseline.value == int(target.baseline.value):
         return None
     final_year, v = resolved[-1]
+    assert type(v) is float  # every milestone a number, as checked above
     compare, side = _COMPARE[cmp]
     tol = settings.approx_tolerance if target.tolerance is None else target.tolerance
     milestone = next((m for y, m in resolved[:-1] if y == year), None)

@@ -7,7 +7,11 @@ and their floats differ.  So the outcomes of one target are kept as one
 :class:`_Block`: a field every outcome holds the very same object in is kept once,
 a field of floats only as a typed array (8 bytes a value, not a float object of 24
 and a pointer of 8), any other as a tuple.  An outcome is rebuilt, equal to the
-one stored, when a Result is built of it.
+one stored, when a Result is built of it.  A block of the batch path
+(docs/performance.md#the-batch-path) is given column by column, and some of its
+columns are :class:`Derived`: a sequence whose values (a unit's baseline, path,
+observed pairs, reason) are made when read.  Whoever reads ``columns`` reads a
+:class:`_Same` by its ``value`` and any other column by index or in order.
 """
 from __future__ import annotations
 

@@ -263,9 +263,10 @@ class _Exact(Exception):
 
 def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str, ...],
              bases: array, series_of: tuple[Any, ...], fallback: dict[int, Outcome]) -> list[Column]:  # type: ignore[type-arg]
-    """Every field's column, in the order of FIELDS: the computed ones as lists become, the
-    shared ones once, and those of the baseline, the path, the series and the reason made
-    when read; a unit judged by the exact rules keeps its own value in each."""
+    """Every field's column, in the order of FIELDS: the computed fields as _column makes them
+    of their values (the exact path's representation), the shared ones once, and the baseline,
+    path, observed pairs and reason made when read; a unit judged by the exact rules keeps
+    its own value in each."""
     built: dict[str, Column] = {name: _column(values) for name, values in zip(_VARYING, varying, strict=True)}
     y0, tail, own = job.y0, job.tail, job.baseline
     shared: dict[str, Any] = {"data_status": "final", "target_value": job.v, "target_year": job.final_year,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import assert_never
 
-from policycheck.evaluation.batch import batch_job, run_batch
 from policycheck.evaluation.context import Case, make_case, own_requirement, unit_milestones, unit_requirement
 from policycheck.evaluation.finite import finite_outcome
 from policycheck.evaluation.kind_cagr import evaluate_cagr
@@ -52,6 +51,9 @@ _DEFAULTS = Assessment()
 #: Whether a target in the batch class is judged by the batch path (docs/performance.md#the-batch-path);
 #: the tests turn it off to compare both paths' reports.
 _BATCH = True
+#: The batch path pays for itself from this many units of a target; a small plan never imports it
+#: (start-up time counts: docs/performance.md#start-up).  The tests take it from one unit on.
+_BATCH_FROM = 32
 #: The rules of one kind family: a case in, its outcome out.
 Evaluator = Callable[[Case], Outcome]
 
@@ -266,12 +268,15 @@ def _table_target(table: ResultTable, plan: Plan, target: Target, actuals: Actua
     """:func:`evaluate_target` into the run's table: no Result is built until a report reads it."""
     base = target_fields(plan, target)
     units = result_units(plan, target, actuals)
-    job = batch_job(plan, target, year, settings) if _BATCH and units else None
-    if job is not None:
-        block, failing = run_batch(job, actuals, units,
-                                   lambda unit: unit_outcome(plan, target, actuals, unit, year, settings, findings))
-        table.extend(base, units, year, block, failing)
-        return
+    if _BATCH and len(units) >= _BATCH_FROM:
+        from policycheck.evaluation.batch import batch_job, run_batch
+
+        job = batch_job(plan, target, year, settings)
+        if job is not None:
+            block, failing = run_batch(job, actuals, units, lambda unit: unit_outcome(
+                plan, target, actuals, unit, year, settings, findings))
+            table.extend(base, units, year, block, failing)
+            return
     for unit in units:
         out = unit_outcome(plan, target, actuals, unit, year, settings, findings)
         table.append(base, unit, year, out, is_failing(base, out, settings))

@@ -39,6 +39,12 @@ from tests.helpers.evaluation_inputs import plan as make_plan
 from tests.helpers.evaluation_inputs import target as make_target
 
 BASE_YEAR = 2020
+
+
+@pytest.fixture(autouse=True)
+def batch_from_one_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run takes the batch path for targets of 32 units or more; these cases have fewer."""
+    monkeypatch.setattr(engine, "_BATCH_FROM", 1)
 UNITS = ("u1", "u2", "u3", "u4", "u5", "u6")
 
 
@@ -337,3 +343,21 @@ def test_a_target_scoped_to_no_unit_has_no_result_either_way(monkeypatch: pytest
     batch, exact = both(monkeypatch, [plan], Actuals(), year=2024)
     assert len(batch.results) == len(exact.results) == 0
     assert_same_reports(batch, exact)
+
+
+def test_a_small_plan_never_imports_the_batch_path() -> None:
+    """Start-up time counts (docs/performance.md#start-up): targets of fewer than 32 units take
+    the exact rules, so a small check does not load the batch module at all."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from policycheck.evaluation.engine import evaluate\n"
+            "from tests.helpers.evaluation_inputs import actuals, plan, target\n"
+            "t = target('t', milestones=((2027, 10.0),), path='linear')\n"
+            "r = evaluate([plan(t)], actuals({('t', None): {2022: 1.0, 2025: 5.0}}))\n"
+            "print(r.results[0].status, 'policycheck.evaluation.batch' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.split() == ["at_risk", "False"]
+    assert engine._BATCH_FROM == 1  # this module's cases take the batch path from one unit

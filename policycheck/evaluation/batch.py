@@ -14,13 +14,13 @@ The class (:func:`batch_job` says None for any other target): a ``level`` or
 ``rank`` target compared by ``>=``, ``>``, ``<=`` or ``<`` in the direction its
 comparator says, with fixed milestones (numbers, not ranges, multiples of the
 baseline or changes), its baseline its own or each unit's value in the base year,
-no reference series, grade names or allocations, on the linear path, assessed at
-a year end at or after its base year.  Within it a unit takes the batch path only
-when its series is plain (:meth:`policycheck.observations.Series.plain`: final
-numbers of consecutive years, no marks, no source or note cell) with a value in
-the base year and the assessment year, when its baseline would not put it on the
-whole-number path (docs/evaluation.md#small-counts), and when every number it
-computes is finite; every other unit is judged by the exact rules, in its place.
+no reference series, grade names or allocations, on the linear path or, for a
+count, the whole-number path (docs/evaluation.md#small-counts), assessed at a year
+end at or after its base year.  Within it a unit takes the batch path only when
+its series is plain (:meth:`policycheck.observations.Series.plain`: final numbers
+of consecutive years, no marks, no source or note cell) with a value in the base
+year and the assessment year, and when every number it computes is finite; every
+other unit is judged by the exact rules, in its place.
 The reason (its code and arguments) is formatted only when read, from the
 columns.  ``tests/evaluation/test_batch.py`` compares both paths field by field.
 """
@@ -39,10 +39,10 @@ from policycheck.evaluation.kind_trajectory import fixed_milestones
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, Column, Derived, Reasons, _Block, _column, _Same
-from policycheck.evaluation.paths import path_mode
+from policycheck.evaluation.paths import Path, path_mode
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.requirement import requirement_text
-from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_progress
+from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_progress, toward_baseline
 from policycheck.kinds import kind_spec
 from policycheck.model import FAIL_ON, Baseline, Plan, Status, Target
 from policycheck.observations import Actuals, Series
@@ -82,7 +82,7 @@ class Job:
     segment: int
     share: float
     first_value: float
-    fixed_expected: float | None
+    fixed_expected: float
     tail: tuple[tuple[int, float], ...]
     time_progress: float | None
     method: str
@@ -90,8 +90,11 @@ class Job:
     at_risk: float
     #: the target's own baseline (every unit's); None: each unit's value in the base year
     baseline: Baseline | None
-    #: a unit whose baseline is a whole number takes the whole-number path: the exact rules
+    #: a count (docs/evaluation.md#small-counts): a unit whose baseline is a whole number
+    #: runs on the whole-number path, E(Y) rounded toward the baseline off the path's points
     whole: bool
+    #: the assessment year is the base year or a milestone year: E(Y) is never rounded there
+    on_point: bool
     #: the statuses that fail the run; empty when the target cannot fail it
     failing: frozenset[str]
 
@@ -113,8 +116,6 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
     if year < y0 or resolved[0][0] <= y0:
         return None
     whole = target.path is None and path_mode(target, tail) == "whole"
-    if whole and target.baseline is not None and target.baseline.value == int(target.baseline.value):
-        return None
     final_year, v = resolved[-1]
     assert type(v) is float  # every milestone a number, as checked above
     compare, side = _COMPARE[cmp]
@@ -123,7 +124,8 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
     assert milestone is None or type(milestone) is float
     first_year, first_value = tail[0]
     segment = 0 if year == y0 else 1 if year <= first_year else 2
-    fixed_expected = path_value(((y0, 0.0),) + tail, year) if segment == 2 else None
+    later = path_value(((y0, 0.0),) + tail, year) if segment == 2 else None  # not None: year > y0
+    fixed_expected = 0.0 if later is None else later  # 0.0: not read before the first milestone
     binding = target.commitment == "binding" and target.attribute != "expected"
     return Job(plan.id, target.id, year, y0, final_year, d, compare, v, v + side * eps(v),
                requirement_text(target, v, tolerance=tol),
@@ -131,7 +133,7 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
                None if milestone is None else requirement_text(target, milestone, tolerance=tol),
                segment, (year - y0) / (first_year - y0), first_value, fixed_expected, tail,
                time_progress(year, y0, final_year), settings.method, settings.on_track, settings.at_risk,
-               target.baseline, whole,
+               target.baseline, whole, year == y0 or any(y == year for y, _ in resolved),
                frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset())
 
 
@@ -148,7 +150,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     on_track, at_risk, method, cagr = job.on_track, job.at_risk, job.method, job.method == "cagr"
     own = job.baseline
     b_own = own.value if own is not None else 0.0
-    whole = job.whole
+    whole, on_point = job.whole, job.on_point
     due, since_base = final_year - year, year - y0
     before_final, after_base = year < final_year, year > y0
     n = len(units)
@@ -178,12 +180,13 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
                 if k < 0:
                     raise _Exact
                 b = values[k]
-                if whole and b == int(b):
-                    raise _Exact
             else:
                 b = b_own
-            # kind_trajectory._numbers, one operation at a time
+            # kind_trajectory._numbers, one operation at a time (E(Y): paths.Path.at)
             expected = b if segment == 0 else b + share * (first_value - b) if segment == 1 else fixed_expected
+            rounded = whole and b == int(b)  # paths.path_mode: every point a whole number
+            if rounded and not on_point:
+                expected = toward_baseline(expected, d)
             progress = None if v == b else (a - b) / (v - b)
             gap = a - expected
             margin = gap if d > 0 else expected - a
@@ -246,13 +249,14 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
         except (_Exact, OverflowError, ZeroDivisionError):
             out = exact(unit)
             fallback[j] = out
-            row((*(getattr(out, name) for name in _VARYING), out.reason.code, 0.0, None))
+            row((*(getattr(out, name) for name in _VARYING), out.reason.code, 0.0, None, False))
             continue
         row((a, expected, gap, margin, attainment, progress, ratio, required, trend, projected, projected_met, chosen,
-             status, code, b, series))
+             status, code, b, series, rounded))
     columns = list(zip(*rows, strict=True))
-    *varying, codes, bases, series_of = columns
-    block = _Block.of_columns(_columns(job, n, varying, codes, array("d", bases), series_of, fallback), n)
+    *varying, codes, bases, series_of, whole_path = columns
+    block = _Block.of_columns(_columns(job, n, varying, codes, array("d", bases), series_of, whole_path, fallback),
+                              n)
     failing = job.failing
     return block, bytes(status in failing for status in varying[-1])
 
@@ -262,7 +266,8 @@ class _Exact(Exception):
 
 
 def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str, ...],
-             bases: array, series_of: tuple[Any, ...], fallback: dict[int, Outcome]) -> list[Column]:  # type: ignore[type-arg]
+             bases: array[float], series_of: tuple[Any, ...], whole_path: tuple[bool, ...],
+             fallback: dict[int, Outcome]) -> list[Column]:
     """Every field's column, in the order of FIELDS: the computed fields as _column makes them
     of their values (the exact path's representation), the shared ones once, and the baseline,
     path, observed pairs and reason made when read; a unit judged by the exact rules keeps
@@ -271,12 +276,20 @@ def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str,
     y0, tail, own = job.y0, job.tail, job.baseline
     shared: dict[str, Any] = {"data_status": "final", "target_value": job.v, "target_year": job.final_year,
                               "time_progress": job.time_progress}
+    d = job.d
+
+    def path(j: int, b: float) -> tuple[tuple[int, float], ...]:
+        # kind_trajectory._Path.points: the straight line's points, or each year's on the whole-number path
+        points = ((y0, b),) + tail
+        return Path(points, "whole", d).chart_points() if whole_path[j] else points
+
     if own is not None:
         shared["baseline"] = own
-        shared["path"] = ((y0, own.value),) + tail
+        if not fallback or len(fallback) < n:  # a unit on the batch path: all share the target's baseline
+            shared["path"] = path(next(j for j in range(n) if j not in fallback), own.value)
     else:
         built["baseline"] = _derived(n, fallback, "baseline", lambda j: Baseline(y0, bases[j]))
-        built["path"] = _derived(n, fallback, "path", lambda j: ((y0, bases[j]),) + tail)
+        built["path"] = _derived(n, fallback, "path", lambda j: path(j, bases[j]))
     built["observed"] = _derived(n, fallback, "observed", lambda j: series_of[j].observed())
     reason = _reason_maker(job, built, bases, codes)
     built["reason"] = Reasons(n, codes, reason if not fallback else
@@ -300,7 +313,7 @@ def _derived(n: int, fallback: dict[int, Outcome], name: str, make: Callable[[in
     return Derived(n, lambda j: getattr(fallback[j], name) if j in fallback else make(j))
 
 
-def _reason_maker(job: Job, built: dict[str, Column], bases: array,  # type: ignore[type-arg]
+def _reason_maker(job: Job, built: dict[str, Column], bases: array[float],
                   codes: tuple[str, ...]) -> Callable[[int], Reason]:
     """The reason of unit ``j`` from its code and the columns: the arguments
     kind_trajectory._status and _progress_status give it, formatted the same way."""

@@ -325,7 +325,7 @@ def test_plain_units_of_the_class_never_reach_the_exact_rules(tmp_path: Path) ->
                          strict=False)
     covered = {t.id for t in plan.targets if batch_job(plan, t, 2025, settings_) is not None}
     assert covered == {"up", "down", "more", "rank", "own", "count"}
-    for target_id in ("up", "down", "more", "rank", "own"):
+    for target_id in ("up", "down", "more", "rank", "own", "count"):
         job = batch_job(plan, plan.target(target_id), 2025, settings_)
         assert job is not None
         runs = {c: actuals.get("p", target_id, c).plain() for c in COUNTIES}
@@ -361,3 +361,18 @@ def test_a_small_plan_never_imports_the_batch_path() -> None:
                           cwd=Path(__file__).resolve().parents[2])
     assert done.stdout.split() == ["at_risk", "False"]
     assert engine._BATCH_FROM == 1  # this module's cases take the batch path from one unit
+
+
+@pytest.mark.parametrize("year", [BASE_YEAR, BASE_YEAR + 3, BASE_YEAR + 5, BASE_YEAR + 7])
+def test_large_counts_on_the_whole_number_path(monkeypatch: pytest.MonkeyPatch, year: int) -> None:
+    """Counts of 10^15: eps(v) is then 10^6, so E(Y) rounded toward the baseline off the path's
+    points (and only there) is a number apart from the straight line's."""
+    counts = make_target("t", milestones=((BASE_YEAR + 3, 2e15), (BASE_YEAR + 7, 3e15)), unit="个",
+                         scope=Scope(group="g"))
+    units = {"kjj": Unit("kjj", "市科技局"), **{u: Unit(u, u, group="g") for u in UNITS[:3]}}
+    plan = make_plan(counts, start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR, units=units)
+    starts = {"u1": 1e15, "u2": 1e15 + 7.0, "u3": 1.5e15 + 0.5}  # u3 is not whole: the straight line
+    series = {("p", "t", u): PlainSeries({y: Observation(b + (y - BASE_YEAR) * 2.1e14, "final", "a.csv", 2, 3)
+                                          for y in range(BASE_YEAR, BASE_YEAR + 8)}) for u, b in starts.items()}
+    batch, exact = both(monkeypatch, [plan], Actuals(series=series), year=year)  # type: ignore[arg-type]
+    assert_same_reports(batch, exact)

@@ -95,3 +95,52 @@ def test_a_changed_plan_is_valid_only_if_jsonschema_says_so(changes: list[tuple[
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed or replaced the place
     assert certainly_valid(data, plan_schema()) == (not _jsonschema_errors(data))
+
+
+def _place_kinds() -> list[tuple[Any, tuple[Any, ...]]]:
+    """One place of each kind in the shipped plans (a target's field, a milestone year, a unit's name...),
+    in a copy of its plan keeping only the target it is in and two units, so that jsonschema answers quickly."""
+    found: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] = {}
+    for path in sorted(PLANS_DIR.glob("*.yaml")):
+        data = _data(path)
+        for place in _paths(data)[1:]:
+            kind = tuple("*" if isinstance(p, int) else ("YEAR" if p.isdigit() else p) for p in place)
+            if kind in found:
+                continue
+            small = copy.deepcopy(data)
+            if place[0] == "targets" and len(place) > 1:
+                small["targets"] = [small["targets"][place[1]]]
+                place = ("targets", 0, *place[2:])
+            for table in ("units", "references"):
+                if place[0] != table and isinstance(small.get(table), dict):
+                    small[table] = dict(list(small[table].items())[:2])
+            found[kind] = (small, place)
+    return list(found.values())
+
+
+_PLACES = _place_kinds()
+_REPLACEMENTS = [None, True, 0, -1, 1.5, "", "x", "2025", [], [1, 2, 3], {}, {"x": 1}]
+
+
+@pytest.mark.parametrize("replacement", [*_REPLACEMENTS, "delete", "add a key"], ids=repr)
+def test_every_kind_of_place_changed_is_valid_only_if_jsonschema_says_so(replacement: Any) -> None:
+    """Each kind of place in the shipped plans (about 190), given each of a dozen values, deleted,
+    or (a mapping) given an unknown key: the quick check and jsonschema agree on every one."""
+    disagree = []
+    for base, place in _PLACES:
+        data = copy.deepcopy(base)
+        parent = data
+        for part in place[:-1]:
+            parent = parent[part]
+        if replacement == "delete":
+            del parent[place[-1]]
+        elif replacement == "add a key":
+            if not isinstance(parent[place[-1]], dict):
+                continue
+            parent[place[-1]]["unknown_key"] = 1
+        else:
+            parent[place[-1]] = copy.deepcopy(replacement)
+        if certainly_valid(data, plan_schema()) != (not _jsonschema_errors(data)):
+            disagree.append(place)
+    assert disagree == []
+    assert len(_PLACES) > 150

@@ -308,7 +308,6 @@ def schema(name: str) -> None:
 
 
 def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
-    from policycheck.cli.output import output_targets
     from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
 
     refuse_bad_config(values.get("lang", DEFAULT_LANG))
@@ -316,7 +315,10 @@ def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     bulletin = bulletin_run_options(values)  # explanations files among -a leave it; --years sets --year
     options = replace(run_options(plans, values), **bulletin)
     inputs = plans + options.actuals + options.notes + ((options.compare,) if options.compare else ())
-    output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
+    if options.outputs:  # the output module only when there is output to check (docs/performance.md#start-up)
+        from policycheck.cli.output import output_targets
+
+        output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
     refuse_stdin_twice(inputs)
     refuse_overwriting_inputs([path for _, path in options.outputs], inputs)
     return options

@@ -85,6 +85,21 @@ def test_a_small_check_imports_no_heavy_library(tmp_path: Path) -> None:
     assert [m for m in ON_DEMAND if m in modules] == []
 
 
+#: Modules of the command line and stages that a check writing no file and given no --years never uses.
+NOT_FOR_A_QUIET_CHECK = ("policycheck.cli.output", "policycheck.actuals.template")
+
+
+def test_a_quiet_check_imports_no_file_writer(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "check", "-q", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"))
+    assert (code, out.startswith("policycheck: ")) == (1, True)
+    assert [m for m in NOT_FOR_A_QUIET_CHECK if m in modules] == []
+    code, modules, out = _run(tmp_path, "check", "-q", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"), "-o", f"csv={tmp_path / 'r.csv'}")
+    assert code == 1 and (tmp_path / "r.csv").exists()
+    assert "policycheck.cli.output" in modules
+
+
 def test_json_output_imports_no_heavy_library(tmp_path: Path) -> None:
     code, modules, out = _run(tmp_path, "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
                               "-a", str(EXAMPLES_DIR / "taicang.csv"), "-f", "json")

@@ -84,8 +84,9 @@ def test_a_small_check_imports_no_heavy_library(tmp_path: Path) -> None:
     assert [m for m in ON_DEMAND if m in modules] == []
 
 
-#: Modules of the command line and stages that a check writing no file and given no --years never uses.
-NOT_FOR_A_QUIET_CHECK = ("policycheck.cli.output", "policycheck.actuals.template")
+#: Modules that a check writing no file, given no --years, in a folder without a configuration never uses
+#: (the repository's pyproject.toml has no [tool.policycheck] table).
+NOT_FOR_A_QUIET_CHECK = ("policycheck.cli.output", "policycheck.actuals.template", "policycheck.cli.config")
 
 
 def test_a_quiet_check_imports_no_file_writer(tmp_path: Path) -> None:

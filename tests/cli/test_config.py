@@ -138,7 +138,7 @@ def test_template_never_overwrites_whatever_the_file_says(folder: Path) -> None:
     assert (folder / "filled.csv").read_bytes() == b"keep me"
 
 
-def _setups() -> dict[str, dict[str, str | bytes | None]]:
+def _setups() -> dict[str, dict[str, bytes | None]]:
     """Folders by what they hold: file name -> content (None: a folder of that name)."""
     table = b'[project]\nname = "x"\n\n[tool.policycheck]\nfail-on = "never"\n'
     return {

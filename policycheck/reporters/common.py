@@ -162,11 +162,15 @@ def result_reason(result: Result, lang: str) -> str:
 def display_status(result: Result | ResultRow) -> str:
     """The status people see: ``no_baseline`` (缺少基期) for a pending result that
     cannot be scheduled for want of a baseline value, otherwise the status."""
+    return shown_status(result.status, result.reason_code)
+
+
+def shown_status(status: str, reason_code: str) -> str:
+    """:func:`display_status` of a result with this status and reason code (only ``pending`` can change:
+    :func:`display_counts` counts on it)."""
     from policycheck.evaluation.reasons import NO_BASELINE
 
-    if result.status == "pending" and result.reason_code in NO_BASELINE:
-        return "no_baseline"
-    return result.status
+    return "no_baseline" if status == "pending" and reason_code in NO_BASELINE else status
 
 
 def status_text(result: Result, lang: str) -> str:

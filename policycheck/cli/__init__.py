@@ -38,7 +38,41 @@ def run() -> None:
         return
     from policycheck.cli.commands import main as group
 
-    group()
+    try:
+        group()  # click ends every run with SystemExit
+    except SystemExit as stop:
+        _exit_at_once(stop.code)
+        raise
+
+
+def _exit_at_once(code: object) -> None:
+    """End the process now with ``code``, as the normal exit would, without tearing the interpreter down.
+
+    Freeing every module and object one by one at exit cost a small check
+    about 20 ms, an eighth of its time, and the national check about 0.1 s
+    (docs/performance.md#start-up).  Done only when nothing else is due at exit:
+    a code of 0 to 255, no atexit callback (a library's clean-up runs as
+    always), no other thread, no profiler or debugger, and both standard streams
+    flushed.  Otherwise this returns and the normal exit follows, as before.
+    """
+    import atexit
+
+    code = 0 if code is None else code
+    callbacks = getattr(atexit, "_ncallbacks", None)
+    threading = sys.modules.get("threading")
+    if (not isinstance(code, int) or not 0 <= code <= 255 or callbacks is None or callbacks()
+            or (threading is not None and threading.active_count() > 1)
+            or sys.getprofile() is not None or sys.gettrace() is not None or sys.flags.inspect):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return  # a closed or full stream: the normal exit says so, as it always did
+    import os
+
+    os._exit(code)
 
 
 def _stdout_failed(exc: BaseException) -> None:

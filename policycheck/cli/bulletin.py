@@ -58,7 +58,6 @@ def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
     options, but an explanations file among its ``-a`` is still not actuals).
     """
     from policycheck.actuals.notes_read import is_notes_file
-    from policycheck.actuals.template import parse_years
     from policycheck.messages import msg
 
     lang = values.get("lang") or "zh"
@@ -81,6 +80,8 @@ def bulletin_run_options(values: dict[str, Any]) -> dict[str, Any]:
             raise PolicycheckError(msg("cli.period-and-years").get(lang))
         if fields["compare"]:
             raise PolicycheckError(msg("cli.compare-and-years").get(lang))
+        from policycheck.actuals.template import parse_years
+
         first, last = parse_years(years_text)
         fields["years"] = (first, last)
         values["year"] = last

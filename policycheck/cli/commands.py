@@ -101,6 +101,10 @@ def main(ctx: click.Context) -> None:
     folder of the project for both formats. Exit codes: 0 fine, 1 failing
     results or findings, 2 usage error or unusable input.
     """
+    from policycheck.cli.configfile import may_have_config
+
+    if not may_have_config():
+        return  # most folders: not even the module that reads a configuration is imported
     from policycheck.cli.config import load_config
 
     # Defaults from policycheck.toml (or [tool.policycheck] in pyproject.toml);
@@ -110,21 +114,23 @@ def main(ctx: click.Context) -> None:
     ctx.default_map = config.defaults
 
 
-def current_config() -> Config:
-    """The configuration the group read for this run (an empty one outside a run)."""
-    from policycheck.cli.config import Config
-
+def current_config() -> Config | None:
+    """The configuration the group read for this run (None when there was none to read)."""
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
-    return obj if isinstance(obj, Config) else Config()
+    if obj is None:
+        return None
+    from policycheck.cli.config import Config
+
+    return obj if isinstance(obj, Config) else None
 
 
 def refuse_bad_config(lang: str) -> None:
     """Exit 2 when the configuration file has a problem: a default meant but not applied
     would change the run's results unseen (``validate`` lists the problems instead)."""
-    findings = current_config().findings
-    if findings:
-        echo_findings(findings, lang)
+    config = current_config()
+    if config is not None and config.findings:
+        echo_findings(config.findings, lang)
         sys.exit(EXIT_USAGE)
 
 
@@ -308,7 +314,6 @@ def schema(name: str) -> None:
 
 
 def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
-    from policycheck.cli.output import output_targets
     from policycheck.cli.run import refuse_overwriting_inputs, refuse_stdin_twice
 
     refuse_bad_config(values.get("lang", DEFAULT_LANG))
@@ -316,7 +321,10 @@ def _run_options(plans: tuple[str, ...], values: dict[str, Any]) -> RunOptions:
     bulletin = bulletin_run_options(values)  # explanations files among -a leave it; --years sets --year
     options = replace(run_options(plans, values), **bulletin)
     inputs = plans + options.actuals + options.notes + ((options.compare,) if options.compare else ())
-    output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
+    if options.outputs:  # the output module only when there is output to check (docs/performance.md#start-up)
+        from policycheck.cli.output import output_targets
+
+        output_targets([path for _, path in options.outputs])  # OutputError: exit 2 before any work
     refuse_stdin_twice(inputs)
     refuse_overwriting_inputs([path for _, path in options.outputs], inputs)
     return options

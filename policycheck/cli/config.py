@@ -24,15 +24,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from policycheck.cli.configfile import CONFIG_FILE, MAX_CONFIG_BYTES, PYPROJECT
 from policycheck.cli.options import FAIL_ON_LEVELS, METHOD_NAMES
 from policycheck.findings import ERROR, Finding
 from policycheck.messages import Text, join, msg, same
 from policycheck.reporters.labels import LANGS
 
-CONFIG_FILE = "policycheck.toml"
-#: The largest configuration file read: a policycheck.toml needs a few lines, a pyproject.toml a few pages.
-MAX_CONFIG_BYTES = 1024 * 1024
-PYPROJECT = "pyproject.toml"
 EVALUATION_COMMANDS = ("check", "units", "explain")
 COMMANDS = (*EVALUATION_COMMANDS, "validate", "template", "diff")
 

@@ -180,6 +180,8 @@ def refuse_stdin_twice(paths: Sequence[str]) -> None:
 
 def refuse_overwriting_inputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     """A usage error before any work when an output file is one of the inputs (they are never modified)."""
+    if not outputs:
+        return
     from policycheck.cli.output import overwritten_inputs
     from policycheck.findings import split_sheet
 
@@ -298,6 +300,8 @@ def _emit_report(report: Report, options: RunOptions, render_opts: RenderOptions
 
 
 def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions) -> None:
+    if not options.outputs and options.split is None:
+        return  # nothing to write: not even the output module is imported
     from policycheck.cli.output import Payload, atomic_write_all
     from policycheck.reporters import BINARY_FORMATS, render_bytes, render_pieces
 

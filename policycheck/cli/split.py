@@ -16,6 +16,8 @@ from policycheck.errors import PolicycheckError
 from policycheck.messages import msg
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from policycheck.model import Report, UnitSummary
     from policycheck.reporters import RenderOptions
 
@@ -55,7 +57,7 @@ def safe_name(name: str) -> str:
     return text or "_"
 
 
-def file_names(units: list[UnitSummary] | tuple[UnitSummary, ...], lang: str, extension: str) -> dict[str, str]:
+def file_names(units: Sequence[UnitSummary], lang: str, extension: str) -> dict[str, str]:
     """Unit id -> file name; names that clash (also by case, as on Windows and macOS) get the unit id."""
     names: dict[str, str] = {}
     taken = {INDEX_NAME + extension}

@@ -26,7 +26,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, build_result
-from policycheck.evaluation.unitview import build_unit_view
+from policycheck.evaluation.unitview import UnitView
 from policycheck.findings import Finding, sorted_findings
 from policycheck.gcpause import gc_paused
 from policycheck.kinds import Family, kind_spec
@@ -48,6 +48,12 @@ from policycheck.observations import Actuals
 from policycheck.version import __version__
 
 _DEFAULTS = Assessment()
+#: Whether a target in the batch class is judged by the batch path (docs/performance.md#the-batch-path);
+#: the tests turn it off to compare both paths' reports.
+_BATCH = True
+#: The batch path pays for itself from this many units of a target; a small plan never imports it
+#: (start-up time counts: docs/performance.md#start-up).  The tests take it from one unit on.
+_BATCH_FROM = 32
 #: The rules of one kind family: a case in, its outcome out.
 Evaluator = Callable[[Case], Outcome]
 
@@ -97,25 +103,30 @@ def as_of_point(period: str | tuple[int, int] | None) -> tuple[int, int] | None:
     return parse_as_of(period)
 
 
-def assessment_point(plan: Plan, actuals: Actuals, options: EvaluationOptions) -> tuple[int | None, int | None]:
+_UNKNOWN = -1
+
+
+def assessment_point(plan: Plan, actuals: Actuals, options: EvaluationOptions,
+                     latest: int | None = _UNKNOWN) -> tuple[int | None, int | None]:
     """The year a plan is assessed at and, within it, the month (None: the year end).
 
     ``--year`` is a year end; ``--period`` the end of a month (December: the year
     end); without either, the plan's latest in-year month when it is in a year
     after its latest whole year (docs/evaluation.md#in-year), else its latest
-    year with data (None when it has none).
+    year with data (None when it has none).  ``latest``: the plan's latest year
+    with data when the caller has it already (:meth:`Actuals.latest_year`).
     """
     if options.year is not None:
         return options.year, None
     point = options.period
     if point is None and actuals.periods:
-        point = latest_in_year(actuals, plan.id)
+        point = latest_in_year(actuals, plan.id, latest)
     if point is not None:
         return point[0], point[1] if point[1] < 12 else None
-    return actuals.latest_year(plan.id), None
+    return actuals.latest_year(plan.id) if latest == _UNKNOWN else latest, None
 
 
-def latest_in_year(actuals: Actuals, plan_id: str) -> tuple[int, int] | None:
+def latest_in_year(actuals: Actuals, plan_id: str, whole: int | None = _UNKNOWN) -> tuple[int, int] | None:
     """The end of the plan's latest month with an in-year figure, if it is in a year after its
     latest whole year (a whole year's figure supersedes the months of that year)."""
     latest: tuple[int, int] | None = None
@@ -125,7 +136,8 @@ def latest_in_year(actuals: Actuals, plan_id: str) -> tuple[int, int] | None:
         for period, obs in by_period.items():
             if obs.value is not None and (latest is None or (period.year, period.last) > latest):
                 latest = (period.year, period.last)
-    whole = actuals.latest_year(plan_id)
+    if whole == _UNKNOWN:
+        whole = actuals.latest_year(plan_id)
     if latest is None or (whole is not None and whole >= latest[0]):
         return None
     return latest
@@ -147,9 +159,10 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
     findings = [*actuals.findings, *plan_findings]  # and the evaluation's own: PC411, PC414
     for plan in plans:
         settings = resolve_settings(plan, options)
-        if plan.targets and without_data(plan, actuals):
+        latest = actuals.latest_year(plan.id)  # once: it reads every series of the plan (142,200 national)
+        if plan.targets and without_data(plan, actuals, latest):
             findings.append(no_data_finding(plan, actuals.files))
-        plan_year, month = assessment_point(plan, actuals, options)
+        plan_year, month = assessment_point(plan, actuals, options, latest)
         if plan_year is not None and month is not None:
             infos.append(PlanInfo(plan.id, plan.title, plan.file, (plan.period_start, plan.period_end),
                                   plan.baseline_year, plan_year, as_of=f"{plan_year}-{month:02d}"))
@@ -171,7 +184,7 @@ def _evaluate(plans: Sequence[Plan], actuals: Actuals, options: EvaluationOption
         thresholds={"on_track": _shared_threshold(plans, options.on_track, "on_track"),
                     "at_risk": _shared_threshold(plans, options.at_risk, "at_risk")},
         fail_on=options.fail_on, plans=tuple(infos), results=results,
-        units=build_unit_view(plans, results.rows()), summary=results.summary(),
+        units=UnitView(plans, results.runs), summary=results.summary(),
         findings=tuple(sorted_findings(findings)),
         superseded=tuple(superseded), strict=options.strict)
 
@@ -186,9 +199,12 @@ def check_inputs(plans: Sequence[Plan], actuals: Actuals) -> None:
         raise TypeError(f"actuals must be an Actuals object (from load_actuals), not {type(actuals).__name__}")
 
 
-def without_data(plan: Plan, actuals: Actuals) -> bool:
-    """True when the actuals hold no figure of the plan, for a whole year or a month."""
-    return actuals.latest_year(plan.id) is None and (not actuals.periods or latest_in_year(actuals, plan.id) is None)
+def without_data(plan: Plan, actuals: Actuals, latest: int | None = _UNKNOWN) -> bool:
+    """True when the actuals hold no figure of the plan, for a whole year or a month
+    (``latest``: :meth:`Actuals.latest_year` of the plan, when the caller has it)."""
+    if latest == _UNKNOWN:
+        latest = actuals.latest_year(plan.id)
+    return latest is None and (not actuals.periods or latest_in_year(actuals, plan.id, latest) is None)
 
 
 def no_data_finding(plan: Plan, files: Sequence[str]) -> Finding:
@@ -251,7 +267,17 @@ def _table_target(table: ResultTable, plan: Plan, target: Target, actuals: Actua
                   settings: Settings, findings: list[Finding]) -> None:
     """:func:`evaluate_target` into the run's table: no Result is built until a report reads it."""
     base = target_fields(plan, target)
-    for unit in result_units(plan, target, actuals):
+    units = result_units(plan, target, actuals)
+    if _BATCH and len(units) >= _BATCH_FROM:
+        from policycheck.evaluation.batch import batch_job, run_batch
+
+        job = batch_job(plan, target, year, settings)
+        if job is not None:
+            block, failing = run_batch(job, actuals, units, lambda unit: unit_outcome(
+                plan, target, actuals, unit, year, settings, findings))
+            table.extend(base, units, year, block, failing)
+            return
+    for unit in units:
         out = unit_outcome(plan, target, actuals, unit, year, settings, findings)
         table.append(base, unit, year, out, is_failing(base, out, settings))
 

@@ -152,12 +152,13 @@ def out_of_range_findings(results: Iterable[Result], actuals: Actuals) -> list[F
     numbers behind them as unusable input.  The finding is at the CSV cell of the actual when there is one (PC402),
     else at the target in the plan (PC200).
     """
-    from policycheck.evaluation.resulttable import rows_of
+    from policycheck.evaluation.resulttable import ResultTable
 
+    # a run's table builds a Result only for the few out of range, reading only the reason codes
+    found = (results.with_reason("out_of_range") if isinstance(results, ResultTable)
+             else (result for result in results if result.reason_code == "out_of_range"))
     findings: list[Finding] = []
-    for result in rows_of(results):  # a run's table builds a Result only for the few out of range
-        if result.reason_code != "out_of_range":
-            continue
+    for result in found:
         field = result.reason_args.get("field", "a computed value")
         label = f"{result.target} [{result.unit}]" if result.unit else result.target
         obs = actuals.get(result.plan, result.target, result.unit).get(result.year)

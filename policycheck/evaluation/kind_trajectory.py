@@ -93,7 +93,7 @@ def evaluate_trajectory(case: Case) -> Outcome:
 def _resolve_path(case: Case, baseline: Baseline | None,
                   milestones: tuple[tuple[int, RequirementValue], ...]) -> _Path | None:
     """Baseline, milestones and the schedule; None while a relative milestone lacks b."""
-    fixed = _fixed_milestones(milestones)
+    fixed = fixed_milestones(milestones)
     if fixed is not None:
         resolved, tail = fixed
     else:
@@ -121,7 +121,7 @@ def _resolved(milestones: tuple[tuple[int, RequirementValue], ...],
 
 
 @lru_cache(maxsize=1024)
-def _fixed_milestones(milestones: tuple[tuple[int, RequirementValue], ...]
+def fixed_milestones(milestones: tuple[tuple[int, RequirementValue], ...]
                       ) -> tuple[tuple[tuple[int, Requirement], ...], tuple[tuple[int, float], ...]] | None:
     """Resolved milestones and their path points when none depends on the baseline.
 

@@ -7,21 +7,26 @@ and their floats differ.  So the outcomes of one target are kept as one
 :class:`_Block`: a field every outcome holds the very same object in is kept once,
 a field of floats only as a typed array (8 bytes a value, not a float object of 24
 and a pointer of 8), any other as a tuple.  An outcome is rebuilt, equal to the
-one stored, when a Result is built of it.
+one stored, when a Result is built of it.  A block of the batch path
+(docs/performance.md#the-batch-path) is given column by column, and some of its
+columns are :class:`Derived`: a sequence whose values (a unit's baseline, path,
+observed pairs, reason) are made when read.  Whoever reads ``columns`` reads a
+:class:`_Same` by its ``value`` and any other column by index or in order.
 """
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter, is_
-from typing import Any
+from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outcome))
+_REASON = FIELDS.index("reason")
 _VALUES = attrgetter(*FIELDS)
 
 
@@ -34,7 +39,49 @@ class _Same:
         self.value = value
 
 
-Column = _Same | array | tuple  # type: ignore[type-arg]  # values of any field type
+class Derived(Sequence[Any]):
+    """A column whose values are made when read, from the block's other columns or the series
+    (the batch path's baselines, paths and reasons: docs/performance.md#the-batch-path)."""
+
+    __slots__ = ("size", "make")
+
+    def __init__(self, size: int, make: Callable[[int], Any]) -> None:
+        self.size, self.make = size, make
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return tuple(map(self.make, range(self.size)[index]))
+        if index < 0:
+            index += self.size
+        if not 0 <= index < self.size:
+            raise IndexError("column index out of range")
+        return self.make(index)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.make, range(self.size))
+
+
+class Reasons(Derived):
+    """The reasons of a block, made when read; their codes kept, for the summary line and the
+    out-of-range check, which read nothing else of a reason."""
+
+    __slots__ = ("codes",)
+
+    def __init__(self, size: int, codes: tuple[str, ...], make: Callable[[int], Any]) -> None:
+        super().__init__(size, make)
+        self.codes = codes
+
+
+Column = _Same | array | tuple | Derived  # type: ignore[type-arg]  # values of any field type
 
 
 def _column(values: tuple[Any, ...]) -> Column:
@@ -54,13 +101,31 @@ class _Block:
     __slots__ = ("columns", "size", "_template", "_varying")
 
     def __init__(self, outcomes: Sequence[Outcome]) -> None:
-        self.size = len(outcomes)
-        self.columns: tuple[Column, ...] = tuple(_column(values)
-                                                 for values in zip(*map(_VALUES, outcomes), strict=True))
+        self._set(tuple(_column(values) for values in zip(*map(_VALUES, outcomes), strict=True)), len(outcomes))
+
+    @classmethod
+    def of_columns(cls, columns: Sequence[Column], size: int) -> _Block:
+        """A block of ``size`` outcomes given column by column, in the order of FIELDS."""
+        if len(columns) != len(FIELDS) or any(not isinstance(c, _Same) and len(c) != size for c in columns):
+            raise ValueError("a block needs one column of its size per outcome field")
+        block = cls.__new__(cls)
+        block._set(tuple(columns), size)
+        return block
+
+    def _set(self, columns: tuple[Column, ...], size: int) -> None:
+        self.size = size
+        self.columns = columns
         # An outcome is the shared values with the varying ones put in: a national level
         # target varies in about 15 of its fields.
         self._template: list[Any] = [c.value if isinstance(c, _Same) else None for c in self.columns]
         self._varying = tuple((k, c) for k, c in enumerate(self.columns) if not isinstance(c, _Same))
+
+    def codes(self) -> Iterator[str]:
+        """The reason code of each outcome, without making a reason where they are made when read."""
+        column = self.columns[_REASON]
+        if isinstance(column, Reasons):
+            return iter(column.codes)
+        return (reason.code for reason in self.values(_REASON))
 
     def value(self, field: int, j: int) -> Any:
         column = self.columns[field]
@@ -71,6 +136,11 @@ class _Block:
         for k, column in self._varying:
             values[k] = column[j]
         return Outcome(*values)
+
+    def sequence(self, field: int) -> Sequence[Any]:
+        """One field of every outcome as a sequence: the column itself, or the shared value repeated."""
+        column = self.columns[field]
+        return [column.value] * self.size if isinstance(column, _Same) else column
 
     def values(self, field: int) -> Iterator[Any]:
         column = self.columns[field]
@@ -96,6 +166,14 @@ class OutcomeColumns:
             self.seal()
         self._pending.append(out)
         self._count += 1
+
+    def append_block(self, block: _Block) -> None:
+        """Add a whole target's outcomes at once (the batch path: docs/performance.md#the-batch-path)."""
+        self.seal()
+        if block.size:
+            self._starts.append(self._count)
+            self._blocks.append(block)
+            self._count += block.size
 
     def seal(self) -> None:
         if self._pending:

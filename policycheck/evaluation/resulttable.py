@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns, _Block
+from policycheck.evaluation.unitview import TargetRun
 from policycheck.model import (
     STATUSES,
     Attribute,
@@ -90,11 +92,11 @@ def build_result(base: TargetFields, unit: str | None, year: int, out: Outcome, 
         **out.reason.result_fields())
 
 
-_STATUS, _GAP, _REASON = FIELDS.index("status"), FIELDS.index("gap"), FIELDS.index("reason")
+_STATUS, _GAP = FIELDS.index("status"), FIELDS.index("gap")
 
 #: One block of outcomes (all of one target, in order) with its results' target fields, units,
-#: years and failing flags: what :meth:`ResultTable.target_runs` gives.
-TargetRun = tuple[_Block, list[TargetFields], list[str | None], list[int], bytearray]
+#: years and failing flags: what :meth:`ResultTable.target_blocks` gives.
+TargetBlock = tuple[_Block, list[TargetFields], list[str | None], list[int], bytearray]
 
 
 class ResultTable(Sequence[Result]):
@@ -123,6 +125,20 @@ class ResultTable(Sequence[Result]):
         self._units.append(unit)
         self._years.append(year)
         self._failing.append(failing)
+
+    def extend(self, base: TargetFields, units: Sequence[str | None], year: int, block: _Block,
+               failing: bytes) -> None:
+        """Add a whole target's results at once: its units' outcomes as one block, and whether
+        each fails the run (the batch path: docs/performance.md#the-batch-path)."""
+        if self._built is not None:
+            raise ValueError("results are appended before any is read")
+        if not len(units) == block.size == len(failing):
+            raise ValueError("one unit, outcome and failing flag per result")
+        self._outcomes.append_block(block)
+        self._bases.extend(repeat(base, block.size))
+        self._units.extend(units)
+        self._years.extend(repeat(year, block.size))
+        self._failing.extend(failing)
 
     def __len__(self) -> int:
         return len(self._built) if self._built is not None else len(self._outcomes)
@@ -168,7 +184,7 @@ class ResultTable(Sequence[Result]):
         for i, out in enumerate(self._outcomes.each()):
             yield build_result(self._bases[i], self._units[i], self._years[i], out, bool(self._failing[i]))
 
-    def target_runs(self) -> Iterator[TargetRun] | None:
+    def target_blocks(self) -> Iterator[TargetBlock] | None:
         """Each block of outcomes with the target fields, units, years and failing flags of its results,
         in order, for a reporter that writes straight from the columns (docs/performance.md#json-from-the-columns);
         None once the Results are built.  Read-only: the table is unchanged."""
@@ -199,6 +215,33 @@ class ResultTable(Sequence[Result]):
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
         return Summary(results=len(self), by_status=by_status, failing=failing)
 
+    def status_reasons(self) -> Iterator[tuple[Status, str]]:
+        """Each result's status and reason code, in order, no Result or row built (the summary
+        line of ``check -q`` counts them: docs/performance.md#the-batch-path)."""
+        if self._built is not None:
+            return ((result.status, result.reason_code) for result in self._built)
+        return chain.from_iterable(zip(block.values(_STATUS), block.codes(), strict=True)
+                                   for _, block in self._outcomes.blocks())
+
+    def with_reason(self, code: str) -> Iterator[Result]:
+        """The results whose reason code is ``code``, each built on its own (out of range: a few
+        at most, docs/evaluation.md#numbers-out-of-range)."""
+        for i, (_, reason_code) in enumerate(self.status_reasons()):
+            if reason_code == code:
+                yield self.one(i)
+
+    def runs(self) -> Iterator[TargetRun]:
+        """Each target's results as the per-unit view reads them: units, statuses and gaps as
+        columns, no Result or row object built (once built, each Result is a run of its own)."""
+        if self._built is not None:
+            for r in self._built:
+                yield TargetRun(r.plan, r.target, r.lead, r.responsible, (r.unit,), (r.status,), (r.gap,))
+            return
+        for start, block in self._outcomes.blocks():
+            base = self._bases[start]  # a block holds one target's results (OutcomeColumns.append)
+            yield TargetRun(base.plan, base.target, base.lead, base.responsible,
+                            self._units[start:start + block.size], block.sequence(_STATUS), block.sequence(_GAP))
+
     def rows(self) -> Iterator[ResultRow | Result]:
         """Each result as the per-unit view reads it: a :class:`ResultRow` while none is built."""
         if self._built is not None:
@@ -206,9 +249,9 @@ class ResultTable(Sequence[Result]):
             return
         bases, units = self._bases, self._units
         for start, block in self._outcomes.blocks():
-            for i, status, gap, reason in zip(range(start, start + block.size), block.values(_STATUS),
-                                              block.values(_GAP), block.values(_REASON), strict=True):
-                yield ResultRow(self, i, bases[i], units[i], status, gap, reason.code)
+            for i, status, gap, code in zip(range(start, start + block.size), block.values(_STATUS),
+                                            block.values(_GAP), block.codes(), strict=True):
+                yield ResultRow(self, i, bases[i], units[i], status, gap, code)
 
 
 def rows_of(results: Iterable[Result]) -> Iterable[ResultRow | Result]:

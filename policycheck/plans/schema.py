@@ -86,6 +86,13 @@ def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
     plan value of ``.nan`` would make every comparison false and ``1e400`` as an
     integer would overflow when the model converts it to float.
     """
+    if not _has_odd_number(doc.data):
+        return []  # the walk, with the path of every node, would find nothing
+    return non_finite_walk(doc, file)
+
+
+def non_finite_walk(doc: YamlDoc, file: str) -> list[Finding]:
+    """:func:`_non_finite_findings` without its quick look first (tests compare the two)."""
     findings = []
     stack: list[tuple[JsonPath, Any]] = [((), doc.data)]
     while stack:  # explicit stack: the reader bounds the depth, but recursion is not needed
@@ -101,6 +108,22 @@ def _non_finite_findings(doc: YamlDoc, file: str) -> list[Finding]:
             findings.append(_finding(file, doc.mark(path), msg("PC200.too-large", where=json_path_text(path),
                                                                value=f"{value:g}", limit=f"{MAX_MAGNITUDE:g}")))
     return sorted(findings, key=Finding.sort_key)
+
+
+def _has_odd_number(data: Any) -> bool:
+    """Whether any value (not key) of ``data`` is a number :func:`_non_finite_findings` reports."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is str:  # most values: names, ids, quotes
+            continue
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif _is_non_finite(value) or _too_large(value):
+            return True
+    return False
 
 
 def _too_large(value: Any) -> bool:

@@ -26,11 +26,26 @@ class _Unsure(Exception):
 
 
 def certainly_valid(instance: Any, schema: dict[str, Any]) -> bool:
-    """True only if jsonschema would find no error in ``instance``; False means "ask jsonschema"."""
+    """True only if jsonschema would find no error in ``instance``; False means "ask jsonschema".
+
+    The schema is compiled into one check per keyword on first use and kept
+    with it, so it must not change afterwards (the plan schema never does).
+    """
     try:
-        return _valid(instance, schema)
+        return _compiled(schema)(instance)
     except (_Unsure, RecursionError):
         return False
+
+
+#: compiled checks by the schema's id, with the schema itself so that the id is never reused
+_COMPILED: dict[int, tuple[Any, Callable[[Any], bool]]] = {}
+
+
+def _compiled(schema: Any) -> Callable[[Any], bool]:
+    found = _COMPILED.get(id(schema))
+    if found is None or found[0] is not schema:
+        found = _COMPILED[id(schema)] = (schema, _compile(schema))
+    return found[1]
 
 
 def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -49,45 +64,74 @@ def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return merged
 
 
-def _valid(value: Any, schema: Any) -> bool:
-    if schema is True:
-        return True
-    if schema is False:
-        return False
-    if not isinstance(schema, dict):
-        raise _Unsure
-    for key, expected in schema.items():
-        check = _KEYWORDS.get(key)
-        if check is None:
-            if key in _ANNOTATIONS:
-                continue
-            raise _Unsure  # $ref left over, if/then/else, format, ...: jsonschema decides
-        if not check(value, expected, schema):
-            return False
+_Check = Callable[[Any], bool]
+
+
+def _always(value: Any) -> bool:
     return True
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _unsure(value: Any) -> bool:
+    raise _Unsure
+
+
+def _compile(schema: Any) -> _Check:
+    """The check of one (sub)schema: True if valid, False if not, :class:`_Unsure` where jsonschema decides.
+
+    A schema is valid only when each of its keywords is, and the caller tells
+    False and "unsure" apart nowhere (both go to jsonschema), so the keywords'
+    checks may run in any order; only ``anyOf`` looks past a branch it is unsure of.
+    """
+    if schema is True:
+        return _always
+    if schema is False:
+        return _never
+    if not isinstance(schema, dict):
+        return _unsure
+    checks: list[_Check] = []
+    for key, expected in schema.items():
+        make = _KEYWORDS.get(key)
+        if make is not None:
+            checks.append(make(expected, schema))
+        elif key not in _ANNOTATIONS:
+            return _unsure  # $ref left over, if/then/else, format, ...: jsonschema decides
+    if len(checks) == 1:
+        return checks[0]
+    every = tuple(checks)
+
+    def check(value: Any) -> bool:
+        for one in every:  # noqa: SIM110 - a loop, not all() over a generator: this runs per node
+            if not one(value):
+                return False
+        return True
+
+    return check
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_integer(value: Any) -> bool:
+    if isinstance(value, float):
+        raise _Unsure  # 3.0 is an integer to jsonschema
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_TYPES: dict[str, _Check] = {
+    "object": lambda value: isinstance(value, dict), "array": lambda value: isinstance(value, list),
+    "string": lambda value: isinstance(value, str), "null": lambda value: value is None,
+    "boolean": lambda value: isinstance(value, bool), "number": _is_number, "integer": _is_integer,
+}
+
+
 def _is_type(value: Any, name: Any) -> bool:
-    if name == "object":
-        return isinstance(value, dict)
-    if name == "array":
-        return isinstance(value, list)
-    if name == "string":
-        return isinstance(value, str)
-    if name == "null":
-        return value is None
-    if name == "boolean":
-        return isinstance(value, bool)
-    if name == "number":
-        return _is_number(value)
-    if name == "integer":
-        if isinstance(value, float):
-            raise _Unsure  # 3.0 is an integer to jsonschema
-        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(name, str) and name in _TYPES:
+        return _TYPES[name](value)
     raise _Unsure
 
 
@@ -109,130 +153,163 @@ def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text)
 
 
-def _type(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    names = expected if isinstance(expected, list) else [expected]
-    return any(_is_type(value, name) for name in names)
+def _type(expected: Any, schema: dict[str, Any]) -> _Check:
+    if isinstance(expected, str) and expected in _TYPES:
+        return _TYPES[expected]
+    names = tuple(expected) if isinstance(expected, list) else (expected,)
+    return lambda value: any(_is_type(value, name) for name in names)
 
 
-def _enum(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return any(_same(value, choice) for choice in expected)
+def _enum(expected: Any, schema: dict[str, Any]) -> _Check:
+    choices = tuple(expected)
+    if all(isinstance(choice, str) for choice in choices):
+        texts = frozenset(choices)  # only text equals text
+        return lambda value: isinstance(value, str) and value in texts
+    return lambda value: any(_same(value, choice) for choice in choices)
 
 
-def _const(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return _same(value, expected)
+def _const(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: _same(value, expected)
 
 
-def _pattern_kw(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, str) or _pattern(expected).search(value) is not None
+def _pattern_kw(expected: Any, schema: dict[str, Any]) -> _Check:
+    search = _pattern(expected).search
+    return lambda value: not isinstance(value, str) or search(value) is not None
 
 
-def _min_length(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, str) or len(value) >= expected
+def _min_length(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, str) or len(value) >= expected
 
 
-def _max_length(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, str) or len(value) <= expected
+def _max_length(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, str) or len(value) <= expected
 
 
-def _minimum(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not _is_number(value) or bool(value >= expected)
+def _minimum(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not _is_number(value) or bool(value >= expected)
 
 
-def _maximum(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not _is_number(value) or bool(value <= expected)
+def _maximum(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not _is_number(value) or bool(value <= expected)
 
 
-def _exclusive_minimum(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not _is_number(value) or bool(value > expected)
+def _exclusive_minimum(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not _is_number(value) or bool(value > expected)
 
 
-def _exclusive_maximum(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not _is_number(value) or bool(value < expected)
+def _exclusive_maximum(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not _is_number(value) or bool(value < expected)
 
 
-def _min_items(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, list) or len(value) >= expected
+def _min_items(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, list) or len(value) >= expected
 
 
-def _max_items(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, list) or len(value) <= expected
+def _max_items(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, list) or len(value) <= expected
 
 
-def _unique_items(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    if not expected or not isinstance(value, list):
+def _unique_items(expected: Any, schema: dict[str, Any]) -> _Check:
+    return _unique if expected else _always
+
+
+def _unique(value: Any) -> bool:
+    if not isinstance(value, list):
         return True
     if all(isinstance(item, str) for item in value) or all(_is_number(item) for item in value):
         return len(set(value)) == len(value)
     raise _Unsure
 
 
-def _prefix_items(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, list) or all(_valid(item, sub) for item, sub in zip(value, expected, strict=False))
+def _prefix_items(expected: Any, schema: dict[str, Any]) -> _Check:
+    subs = tuple(_compile(sub) for sub in expected)
+    return lambda value: not isinstance(value, list) or all(sub(item) for item, sub in zip(value, subs, strict=False))
 
 
-def _items(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    if not isinstance(value, list):
-        return True
+def _items(expected: Any, schema: dict[str, Any]) -> _Check:
     start = len(schema.get("prefixItems", ()))
-    return all(_valid(item, expected) for item in value[start:])
+    sub = _compile(expected)
+    return lambda value: not isinstance(value, list) or all(sub(item) for item in value[start:])
 
 
-def _properties(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, dict) or all(_valid(value[key], sub) for key, sub in expected.items() if key in value)
+def _properties(expected: Any, schema: dict[str, Any]) -> _Check:
+    subs = tuple((key, _compile(sub)) for key, sub in expected.items())
 
-
-def _pattern_properties(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    if not isinstance(value, dict):
+    def check(value: Any) -> bool:
+        if isinstance(value, dict):
+            for key, sub in subs:
+                if key in value and not sub(value[key]):
+                    return False
         return True
-    return all(_valid(item, sub) for pattern, sub in expected.items()
-               for key, item in value.items() if _pattern(pattern).search(key))
+
+    return check
 
 
-def _additional_properties(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    if not isinstance(value, dict):
+def _pattern_properties(expected: Any, schema: dict[str, Any]) -> _Check:
+    subs = tuple((_pattern(pattern).search, _compile(sub)) for pattern, sub in expected.items())
+    return lambda value: not isinstance(value, dict) or all(sub(item) for search, sub in subs
+                                                            for key, item in value.items() if search(key))
+
+
+def _additional_properties(expected: Any, schema: dict[str, Any]) -> _Check:
+    known = frozenset(schema.get("properties", {}))
+    searches = tuple(_pattern(p).search for p in schema.get("patternProperties", {}))
+    sub = _compile(expected)
+    if not searches and sub is _never:  # additionalProperties: false
+        return lambda value: not isinstance(value, dict) or all(key in known for key in value)
+
+    def check(value: Any) -> bool:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in known and not any(search(key) for search in searches) and not sub(item):
+                    return False
         return True
-    known = schema.get("properties", {})
-    patterns = [_pattern(p) for p in schema.get("patternProperties", {})]
-    extra = [item for key, item in value.items()
-             if key not in known and not any(p.search(key) for p in patterns)]
-    return all(_valid(item, expected) for item in extra)
+
+    return check
 
 
-def _property_names(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, dict) or all(_valid(key, expected) for key in value)
+def _property_names(expected: Any, schema: dict[str, Any]) -> _Check:
+    sub = _compile(expected)
+    return lambda value: not isinstance(value, dict) or all(sub(key) for key in value)
 
 
-def _required(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, dict) or all(key in value for key in expected)
+def _required(expected: Any, schema: dict[str, Any]) -> _Check:
+    names = tuple(expected)
+    return lambda value: not isinstance(value, dict) or all(key in value for key in names)
 
 
-def _min_properties(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, dict) or len(value) >= expected
+def _min_properties(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, dict) or len(value) >= expected
 
 
-def _max_properties(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return not isinstance(value, dict) or len(value) <= expected
+def _max_properties(expected: Any, schema: dict[str, Any]) -> _Check:
+    return lambda value: not isinstance(value, dict) or len(value) <= expected
 
 
-def _any_of(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    unsure = False
-    for sub in expected:
-        try:
-            if _valid(value, sub):
-                return True
-        except _Unsure:
-            unsure = True  # another branch may still settle it
-    if unsure:
-        raise _Unsure
-    return False
+def _any_of(expected: Any, schema: dict[str, Any]) -> _Check:
+    subs = tuple(_compile(sub) for sub in expected)
+
+    def check(value: Any) -> bool:
+        unsure = False
+        for sub in subs:
+            try:
+                if sub(value):
+                    return True
+            except _Unsure:
+                unsure = True  # another branch may still settle it
+        if unsure:
+            raise _Unsure
+        return False
+
+    return check
 
 
-def _all_of(value: Any, expected: Any, schema: dict[str, Any]) -> bool:
-    return all(_valid(value, sub) for sub in expected)
+def _all_of(expected: Any, schema: dict[str, Any]) -> _Check:
+    subs = tuple(_compile(sub) for sub in expected)
+    return lambda value: all(sub(value) for sub in subs)
 
 
-_Check = Callable[[Any, Any, dict[str, Any]], bool]
-_KEYWORDS: dict[str, _Check] = {
+_KEYWORDS: dict[str, Callable[[Any, dict[str, Any]], _Check]] = {
     "type": _type, "enum": _enum, "const": _const, "pattern": _pattern_kw,
     "minLength": _min_length, "maxLength": _max_length,
     "minimum": _minimum, "maximum": _maximum,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,122 +198,161 @@ def _mark(event: Any) -> Mark:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
+def _text_starts(resolver: Any) -> frozenset[str] | None:
+    """The first characters with which a plain scalar may be other than text (a plain scalar starting
+    otherwise, 县, c0001, is its own text); None if resolving or constructing text was customised."""
+    resolvers = resolver.yaml_implicit_resolvers
+    own_text = resolver.yaml_constructors.get(_CORE + "str") is yaml.constructor.SafeConstructor.construct_yaml_str
+    if None in resolvers or resolver.yaml_path_resolvers or not own_text:
+        return None
+    return frozenset(resolvers)
+
+
+_SCALAR, _ALIAS, _MAPPING, _SEQUENCE, _END, _DOCUMENT, _OTHER = range(7)
+_KINDS: dict[type, int] = {
+    yaml.ScalarEvent: _SCALAR, yaml.AliasEvent: _ALIAS, yaml.MappingStartEvent: _MAPPING,
+    yaml.SequenceStartEvent: _SEQUENCE, yaml.MappingEndEvent: _END, yaml.SequenceEndEvent: _END,
+    yaml.DocumentStartEvent: _DOCUMENT,
+}
+
+
 class _Frame:
     """One open mapping or sequence while walking the events."""
 
-    __slots__ = ("container", "path", "pending_key", "first_lines")
+    __slots__ = ("container", "path", "pending_key", "is_map")
 
     def __init__(self, container: dict[Any, Any] | list[Any], path: JsonPath) -> None:
         self.container = container
         self.path = path
-        self.pending_key: tuple[Any, str, Mark, bool] | None = None  # (key, text, mark, duplicate)
-        self.first_lines: dict[str, int] = {}
+        self.is_map = isinstance(container, dict)
+        self.pending_key: tuple[Any, JsonPath, bool] | None = None  # (key, path of its value, duplicate)
 
 
 class _Builder:
-    """Turns parser events into data, marks and findings."""
+    """Turns parser events into data, marks and findings.
+
+    The walk is the hot loop of reading a plan (a national plan has tens of
+    thousands of nodes), so the common case, a key or value of plain text, is
+    handled inline; every other scalar goes through the resolver and the
+    constructors as PyYAML's safe loader would (docs/performance.md#start-up).
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.marks: dict[JsonPath, Mark] = {}
+        #: where each key starts; also how a duplicate key finds the line of the first
         self.key_marks: dict[JsonPath, Mark] = {}
         self.findings: list[Finding] = []
         self._feature_findings = 0
         self._resolver = yaml.SafeLoader("")  # only its tag resolver and scalar constructors are used
+        self._text_starts = _text_starts(self._resolver)
+        #: whether a plain scalar that starts like a number, a bool or null (name, no, 2027) is text
+        self._plain_words: dict[str, bool] = {}
 
     def build(self, text: str, loader_class: Any) -> Any:
         loader = loader_class(text)
         try:
-            return self._walk(_events(loader))
+            return self._walk(loader.get_event)  # None once the stream has ended
         finally:
             loader.dispose()
 
-    def _walk(self, events: Iterator[Any]) -> Any:
+    def _walk(self, next_event: Callable[[], Any]) -> Any:
+        marks = self.marks
         stack: list[_Frame] = []
+        top: _Frame | None = None
         root: Any = None
         documents = 0
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.second-document")))
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        while (event := next_event()) is not None:
+            kind = _KINDS.get(event.__class__)
+            if kind is None:  # a subclass of an event class
+                kind = next((k for cls, k in _KINDS.items() if isinstance(event, cls)), _OTHER)
+            if kind == _END:
                 stack.pop()
+                top = stack[-1] if stack else None
                 continue
-            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent,
-                                      yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if kind >= _END:
+                if kind == _DOCUMENT:
+                    documents += 1
+                    if documents > 1:
+                        raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.second-document")))
                 continue
-            parent = stack[-1] if stack else None
-            if parent is not None and isinstance(parent.container, dict) and parent.pending_key is None:
-                self._take_key(parent, event)
+            if top is not None and top.is_map and top.pending_key is None:
+                self._take_key(top, event, kind)
                 continue
-            path = self._child_path(parent)
-            value = self._node(event, path, len(stack))
-            if isinstance(value, (dict, list)):
-                stack.append(_Frame(value, path))
-            if parent is None:
-                root = value
+            if top is None:
+                path: JsonPath = ()
+            elif top.is_map:
+                key, path, duplicate = top.pending_key  # type: ignore[misc]
             else:
-                self._attach(parent, value)
+                path = top.path + (len(top.container),)
+            start = event.start_mark
+            marks[path] = (start.line + 1, start.column + 1)
+            value = self._node(event, kind, len(stack))
+            if top is None:
+                root = value
+            elif top.is_map:
+                top.pending_key = None
+                if not duplicate:  # the first value is kept
+                    top.container[key] = value
+            else:
+                top.container.append(value)  # type: ignore[union-attr]
+            if kind != _SCALAR and kind != _ALIAS:
+                top = _Frame(value, path)
+                stack.append(top)
         return root
 
-    def _node(self, event: Any, path: JsonPath, depth: int) -> Any:
+    def _node(self, event: Any, kind: int, depth: int) -> Any:
         """The value of one node event (an empty container for start events)."""
-        self.marks[path] = _mark(event)
-        if isinstance(event, yaml.AliasEvent):
+        if kind == _ALIAS:
             self._feature(event, msg("PC102.alias", alias=quoted(f"*{event.anchor}")))
             return None
         if event.anchor is not None:
             self._feature(event, msg("PC102.anchor", anchor=quoted("&" + event.anchor)))
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
+        if kind == _SCALAR:
+            value = event.value
+            return value if self._plain_text(event, value) else self._scalar(event)
         if depth >= MAX_DEPTH:
             raise _Stop(_finding(self.file, *_mark(event), "PC102", msg("PC102.too-deep", depth=MAX_DEPTH)))
         self._check_collection_tag(event)
-        return {} if isinstance(event, yaml.MappingStartEvent) else []
+        return {} if kind == _MAPPING else []
 
-    def _take_key(self, frame: _Frame, event: Any) -> None:
+    def _plain_text(self, event: Any, value: str) -> bool:
+        """Whether a scalar is text, its value as written: untagged, not empty, and quoted, a block,
+        or plain and resolved to ``str`` (each plain word is resolved once per file)."""
+        starts = self._text_starts
+        if event.tag is not None or value == "" or starts is None:
+            return False
+        if not event.implicit[0] or value[0] not in starts:
+            return True
+        text = self._plain_words.get(value)
+        if text is None:
+            tag = self._resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            text = self._plain_words[value] = tag == _CORE + "str"
+        return text
+
+    def _take_key(self, frame: _Frame, event: Any, kind: int) -> None:
         """Record a mapping key; duplicates are PC101 at the second key."""
-        if not isinstance(event, yaml.ScalarEvent):
+        if kind != _SCALAR:
             raise _Stop(_finding(self.file, *_mark(event), "PC100", msg("PC100.key-type")))
-        key = self._scalar(event)
-        if not isinstance(key, int) or isinstance(key, bool):
-            key = event.value  # `on:`, `null:`, `1.5:` keep their text; only years stay int
-        text = str(key)
-        mark = _mark(event)
-        duplicate = text in frame.first_lines
-        if duplicate:
-            self.findings.append(_finding(self.file, *mark, "PC101",
-                                          msg("PC101.duplicate", key=quoted(text), line=frame.first_lines[text])))
+        text = event.value
+        if not self._plain_text(event, text):
+            key = self._scalar(event)
+            if not isinstance(key, int) or isinstance(key, bool):
+                key = event.value  # `on:`, `null:`, `1.5:` keep their text; only years stay int
+            text = str(key)
         else:
-            frame.first_lines[text] = mark[0]
-        frame.pending_key = (key, text, mark, duplicate)
-
-    def _child_path(self, parent: _Frame | None) -> JsonPath:
-        if parent is None:
-            return ()
-        if isinstance(parent.container, list):
-            return parent.path + (len(parent.container),)
-        assert parent.pending_key is not None
-        _key, text, mark, duplicate = parent.pending_key
-        if duplicate:
+            key = text
+        mark = _mark(event)
+        path = frame.path + (text,)
+        first = self.key_marks.get(path)
+        if first is not None:
+            self.findings.append(_finding(self.file, *mark, "PC101",
+                                          msg("PC101.duplicate", key=quoted(text), line=first[0])))
             # The first value is kept; the duplicate's marks must not overwrite its marks.
-            return parent.path + (f"{text}\x00duplicate@{mark[0]}:{mark[1]}",)
-        path = parent.path + (text,)
-        self.key_marks[path] = mark
-        return path
-
-    @staticmethod
-    def _attach(parent: _Frame, value: Any) -> None:
-        if isinstance(parent.container, list):
-            parent.container.append(value)
-            return
-        assert parent.pending_key is not None
-        key, _text, _mark, duplicate = parent.pending_key
-        parent.pending_key = None
-        if not duplicate:
-            parent.container[key] = value
+            frame.pending_key = (key, frame.path + (f"{text}\x00duplicate@{mark[0]}:{mark[1]}",), True)
+        else:
+            self.key_marks[path] = mark
+            frame.pending_key = (key, path, False)
 
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
@@ -356,8 +395,3 @@ class _Builder:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
-
-
-def _events(loader: Any) -> Iterator[Any]:
-    while loader.check_event():
-        yield loader.get_event()

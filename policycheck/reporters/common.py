@@ -162,11 +162,15 @@ def result_reason(result: Result, lang: str) -> str:
 def display_status(result: Result | ResultRow) -> str:
     """The status people see: ``no_baseline`` (缺少基期) for a pending result that
     cannot be scheduled for want of a baseline value, otherwise the status."""
+    return shown_status(result.status, result.reason_code)
+
+
+def shown_status(status: str, reason_code: str) -> str:
+    """:func:`display_status` of a result with this status and reason code (only ``pending`` can change:
+    :func:`display_counts` counts on it)."""
     from policycheck.evaluation.reasons import NO_BASELINE
 
-    if result.status == "pending" and result.reason_code in NO_BASELINE:
-        return "no_baseline"
-    return result.status
+    return "no_baseline" if status == "pending" and reason_code in NO_BASELINE else status
 
 
 def status_text(result: Result, lang: str) -> str:
@@ -317,12 +321,18 @@ def result_row_texts(result: Result, lang: str, names: Mapping[str, str],
 
 def display_counts(report: Report) -> dict[str, int]:
     """Results per display status (no_baseline apart from pending), worst first."""
-    from policycheck.evaluation.resulttable import rows_of
+    from collections import Counter
 
+    from policycheck.evaluation.reasons import NO_BASELINE
+    from policycheck.evaluation.resulttable import ResultTable
+
+    results = report.results  # no Result built for a summary line (check -q): statuses and codes only
+    pairs = (results.status_reasons() if isinstance(results, ResultTable)
+             else ((result.status, result.reason_code) for result in results))
     counts: dict[str, int] = {}
-    for result in rows_of(report.results):  # no Result built for a summary line (check -q)
-        status = display_status(result)
-        counts[status] = counts.get(status, 0) + 1
+    for (status, code), count in Counter(pairs).items():  # display_status, once per distinct pair
+        shown = "no_baseline" if status == "pending" and code in NO_BASELINE else status
+        counts[shown] = counts.get(shown, 0) + count
     return {s: counts[s] for s in DISPLAY_STATUSES if s in counts}
 
 

@@ -28,7 +28,7 @@ from json.encoder import encode_basestring
 from operator import attrgetter, is_
 from typing import Any
 
-from policycheck.evaluation.outcomecolumns import FIELDS
+from policycheck.evaluation.outcomecolumns import FIELDS, _Same
 from policycheck.evaluation.reasons import Reason
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, unit_responsible
 from policycheck.findings import Finding
@@ -75,7 +75,7 @@ class Same(list[Any]):
 def result_lines(table: ResultTable, style: Style) -> Iterator[str] | None:
     """The ``results`` lines of :func:`policycheck.reporters.json_text.report_json_pieces` (indented, a comma after
     each but the last) in pieces of many lines; None when the table's Results are already built."""
-    runs = table.target_runs()
+    runs = table.target_blocks()
     if runs is None:
         return None
     return _lines(runs, len(table), style)
@@ -95,9 +95,9 @@ def _lines(runs: Iterator[Any], total: int, style: Style) -> Iterator[str]:
 
 def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
     """Values a..b of a block's column: a typed array or tuple sliced, a shared object repeated."""
-    if isinstance(column, (array, tuple, list)):
-        return column[a:b]
-    return Same([column.value] * (b - a))
+    if isinstance(column, _Same):
+        return Same([column.value] * (b - a))
+    return column[a:b]  # a Derived column makes its values a..b here (docs/performance.md#the-batch-path)
 
 
 def record_text(item: Any, style: Style) -> str:

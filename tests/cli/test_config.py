@@ -136,3 +136,46 @@ def test_template_never_overwrites_whatever_the_file_says(folder: Path) -> None:
     code, _out, err = _run("template", "county.yaml", "-o", "filled.csv")
     assert code == 2 and err.startswith("filled.csv: the file exists")
     assert (folder / "filled.csv").read_bytes() == b"keep me"
+
+
+def _setups() -> dict[str, dict[str, bytes | None]]:
+    """Folders by what they hold: file name -> content (None: a folder of that name)."""
+    table = b'[project]\nname = "x"\n\n[tool.policycheck]\nfail-on = "never"\n'
+    return {
+        "nothing": {},
+        "policycheck.toml": {"policycheck.toml": b'fail-on = "never"\n'},
+        "empty policycheck.toml": {"policycheck.toml": b""},
+        "policycheck.toml folder": {"policycheck.toml": None},
+        "pyproject with the table": {"pyproject.toml": table},
+        "pyproject naming it in a comment": {"pyproject.toml": b"# see tool.policycheck\n"},
+        "pyproject without it": {"pyproject.toml": b'[project]\nname = "x"\n[tool.ruff]\nline-length = 1\n'},
+        "pyproject folder": {"pyproject.toml": None},
+        "pyproject too large": {"pyproject.toml": b"#" * (1024 * 1024 + 1)},
+        "pyproject not UTF-8 with the table": {"pyproject.toml": b"\xff\xfe" + table},
+        "both": {"policycheck.toml": b'lang = "en"\n', "pyproject.toml": table},
+        "other files": {"plan.yaml": b"policycheck: 1\n", "pyproject.cfg": table},
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_setups()))
+def test_the_quick_look_for_a_configuration_never_misses_one(tmp_path: Path, name: str) -> None:
+    """policycheck.cli.configfile says "no" only where the reader finds no configuration, so
+    skipping the reader there changes nothing (docs/performance.md#start-up)."""
+    from policycheck.cli.config import find_config
+    from policycheck.cli.configfile import may_have_config
+
+    for file, content in _setups()[name].items():
+        if content is None:
+            (tmp_path / file).mkdir()
+        else:
+            (tmp_path / file).write_bytes(content)
+    found = find_config(str(tmp_path))
+    assert found is None or may_have_config(str(tmp_path))
+    assert may_have_config(str(tmp_path)) == (name not in ("nothing", "pyproject without it", "pyproject folder",
+                                                          "other files"))
+
+
+def test_a_link_to_a_missing_policycheck_toml_is_still_read_and_reported(folder: Path) -> None:
+    (folder / "policycheck.toml").symlink_to(folder / "nowhere.toml")
+    code, _out, err = _check()
+    assert code == 2 and "policycheck.toml" in err and "PC500" in err

@@ -21,16 +21,16 @@ from tests.helpers.paths import EXAMPLES_DIR, FIXTURES, PLANS_DIR, ROOT
 HEAVY = ("jsonschema", "referencing", "tabulate", "wcwidth", "rich", "jinja2", "python_calamine", "xlsxwriter",
          "docx", "pyarrow")
 _RUN = """
-import json, sys
+import atexit, json, sys
 sys.argv = ["policycheck", *json.loads(sys.argv[1])]
+
+def _modules():
+    with open({out!r}, "w") as handle:
+        json.dump(sorted(sys.modules), handle)
+
+atexit.register(_modules)  # what the run imported, written as the process ends
 from policycheck.cli import run
-try:
-    run()
-    code = 0
-except SystemExit as exc:
-    code = exc.code
-with open({out!r}, "w") as handle:
-    json.dump({{"code": code, "modules": sorted(sys.modules)}}, handle)
+run()
 """
 
 
@@ -40,8 +40,7 @@ def _run(tmp_path: Path, *args: str) -> tuple[int, list[str], str]:
     done = subprocess.run([sys.executable, "-c", _RUN.format(out=str(out)), json.dumps(list(args))],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.exists(), done.stderr
-    result = json.loads(out.read_text(encoding="utf-8"))
-    return result["code"], result["modules"], done.stdout
+    return done.returncode, json.loads(out.read_text(encoding="utf-8")), done.stdout
 
 
 def _heavy(modules: list[str]) -> list[str]:
@@ -85,6 +84,22 @@ def test_a_small_check_imports_no_heavy_library(tmp_path: Path) -> None:
     assert [m for m in ON_DEMAND if m in modules] == []
 
 
+#: Modules that a check writing no file, given no --years, in a folder without a configuration never uses
+#: (the repository's pyproject.toml has no [tool.policycheck] table).
+NOT_FOR_A_QUIET_CHECK = ("policycheck.cli.output", "policycheck.actuals.template", "policycheck.cli.config")
+
+
+def test_a_quiet_check_imports_no_file_writer(tmp_path: Path) -> None:
+    code, modules, out = _run(tmp_path, "check", "-q", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"))
+    assert (code, out.startswith("policycheck: ")) == (1, True)
+    assert [m for m in NOT_FOR_A_QUIET_CHECK if m in modules] == []
+    code, modules, out = _run(tmp_path, "check", "-q", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
+                              "-a", str(EXAMPLES_DIR / "taicang.csv"), "-o", f"csv={tmp_path / 'r.csv'}")
+    assert code == 1 and (tmp_path / "r.csv").exists()
+    assert "policycheck.cli.output" in modules
+
+
 def test_json_output_imports_no_heavy_library(tmp_path: Path) -> None:
     code, modules, out = _run(tmp_path, "check", str(PLANS_DIR / "taicang-sti-2018-2020.yaml"),
                               "-a", str(EXAMPLES_DIR / "taicang.csv"), "-f", "json")
@@ -124,3 +139,53 @@ def test_version_to_a_full_stdout_is_one_message_and_exit_2() -> None:
                               stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
     assert done.returncode == 2
     assert done.stderr == "stdout: cannot write the version: No space left on device\n"
+
+
+#: A program that runs policycheck as its entry point does, with an object that says when it is torn down.
+_TEARDOWN = """
+import sys
+class Sentinel:
+    def __del__(self):
+        sys.stderr.write("torn down\\n")
+sentinel = Sentinel()
+sys.argv = ["policycheck", *sys.argv[1:]]
+from policycheck.cli import run
+run()
+"""
+
+
+def _entry(*args: str, before: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", before + _TEARDOWN, *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+
+
+def test_a_finished_run_exits_without_tearing_the_interpreter_down() -> None:
+    """Every output is written and the exit code given, but the objects are not freed one by one."""
+    plan, actuals = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
+    done = _entry("check", "-q", plan, "-a", actuals)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout == CliRunner().invoke(main, ["check", "-q", plan, "-a", actuals]).output
+    done = _entry("check", plan, "-a", actuals, "-f", "json")
+    assert (done.returncode, len(json.loads(done.stdout)["results"])) == (1, 30)
+    done = _entry("validate", str(PLANS_DIR))
+    assert (done.returncode, done.stderr) == (0, "")
+    done = _entry("check", "-q", str(FIXTURES / "plan_cases" / "negative" / "pc200-unknown-key" / "plan.yaml"),
+                  "-a", actuals)
+    assert done.returncode == 2 and "[PC200]" in done.stderr and "torn down" not in done.stderr
+
+
+def test_the_normal_exit_when_something_is_still_due_at_exit() -> None:
+    """An atexit callback (a library's clean-up), another thread or a profiler: the interpreter exits
+    as it always did, tearing down, with the same output and exit code."""
+    plan, actuals = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
+    quick = _entry("check", "-q", plan, "-a", actuals)
+    due = {
+        "atexit": "import atexit\natexit.register(lambda: sys.stderr.write('clean-up\\n'))\n",
+        "thread": "import threading\nthreading.Thread(target=threading.Event().wait, daemon=True).start()\n",
+        "profiler": "import cProfile\ncProfile.Profile().enable()\n",
+    }
+    for name, before in due.items():
+        done = _entry("check", "-q", plan, "-a", actuals, before="import sys\n" + before)
+        assert (done.returncode, done.stdout) == (quick.returncode, quick.stdout), name
+        assert done.stderr.endswith("torn down\n"), name
+        assert done.stderr.startswith("clean-up") == (name == "atexit"), name

@@ -8,7 +8,7 @@ from policycheck.evaluation.engine import evaluate, evaluate_target, summarize
 from policycheck.evaluation.finite import out_of_range_findings
 from policycheck.evaluation.options import EvaluationOptions, resolve_settings
 from policycheck.evaluation.resulttable import ResultRow, ResultTable
-from policycheck.evaluation.unitview import build_unit_view
+from policycheck.evaluation.unitview import UnitView, build_unit_view
 from policycheck.model import Plan, Scope
 from policycheck.observations import Actuals
 from tests.helpers.evaluation_inputs import actuals, plan, target
@@ -55,9 +55,14 @@ def test_the_unit_view_reads_rows_without_building_results() -> None:
         ("p", "area", "b", "kjj", "met")]
     assert rows[1].gap == pytest.approx(0.5 - 0.76)
     assert rows[0].requirement == "≥3.6"  # a field the view does not name: built for the row alone
-    assert build_unit_view([the_plan], rows) == report.units
-    # once built, the table is its Results, and the view reads those
-    assert build_unit_view([the_plan], table.built()) == report.units
+    runs = list(table.runs())  # the view reads each target's units, statuses and gaps as columns
+    assert [(run.plan, run.target, run.lead, tuple(run.units), tuple(run.statuses)) for run in runs] == [
+        ("p", "t1", "jxj", (None,), ("missed",)), ("p", "area", "kjj", ("a", "b"), ("off_track", "met"))]
+    assert build_unit_view([the_plan], runs) == report.units
+    # once built, the table is its Results, and the view reads those, one run each
+    table.built()
+    assert build_unit_view([the_plan], table.runs()) == report.units
+    assert len(list(table.runs())) == 3
     assert list(table.rows()) == list(table.built())
 
 
@@ -83,3 +88,43 @@ def test_out_of_range_findings_read_the_rows_and_build_only_the_results_out_of_r
     assert [(f.rule, f.message) for f in from_rows] == [(f.rule, f.message) for f in
                                                        out_of_range_findings(tuple(table), data)]
     assert [f.rule for f in from_rows] == ["PC402"]  # at the 2024 cell of the sum out of range
+
+
+def test_the_unit_view_is_built_when_first_read() -> None:
+    """check -q reads only the summary: the per-unit view waits until a reporter reads it."""
+    the_plan, data = _inputs()
+    report = evaluate([the_plan], data)
+    assert isinstance(report.units, UnitView) and report.units._built is None
+    assert report.summary.results == 3 and report.units._built is None
+    expected = build_unit_view([the_plan], report.results.runs())  # type: ignore[attr-defined]
+    assert report.units == expected and report.units._built == expected
+    assert tuple(report.units) == expected and report.units[0] == expected[0] and len(report.units) == len(expected)
+
+
+def test_statuses_and_reason_codes_are_read_without_building_results() -> None:
+    the_plan, data = _inputs()
+    table = evaluate([the_plan], data).results
+    assert isinstance(table, ResultTable)
+    pairs = list(table.status_reasons())
+    assert pairs == [("missed", "milestone_missed"), ("off_track", "behind_below"), ("met", "final_met_early")]
+    assert list(table.with_reason("behind_below")) == [table.one(1)] and table._built is None
+    assert list(table.with_reason("out_of_range")) == []
+    table.built()
+    assert list(table.status_reasons()) == pairs
+    assert [r.unit for r in table.with_reason("final_met_early")] == ["b"]
+
+
+def test_the_summary_line_counts_from_the_columns_as_from_the_results() -> None:
+    """A pending result for want of a baseline counts as 缺少基期 (no_baseline) either way."""
+    from dataclasses import replace
+
+    from policycheck.reporters.common import display_counts
+
+    t1, area = _inputs()[0].targets
+    unbased = target("gdp", milestones=((2027, 5.0),))  # no value in the base year 2022
+    data = actuals({("t1", None): {2022: 3.0, 2025: 3.3}, ("gdp", None): {2025: 4.0},
+                    ("area", "a"): {2022: 0.4, 2025: 0.5}, ("area", "b"): {2022: 0.5, 2025: 1.2}})
+    report = evaluate([plan(t1, area, unbased)], data)
+    counts = display_counts(report)
+    assert counts == {"missed": 1, "off_track": 1, "met": 1, "no_baseline": 1}
+    assert display_counts(replace(report, results=tuple(report.results))) == counts

@@ -1,6 +1,7 @@
 """Plan loading: the exact model built from YAML, schema copies, errors and messages."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from policycheck.errors import PlanError
 from policycheck.findings import has_errors
 from policycheck.kinds import KINDS
-from policycheck.model import Assessment, Baseline, Location, Reference, Scope, TimesBaseline, Unit
+from policycheck.model import Assessment, Baseline, Location, Plan, Reference, Scope, Target, TimesBaseline, Unit
 from policycheck.plans.build import check_plan_file, load_plan
 from policycheck.plans.schema import json_path_text, plan_validator
 from tests.helpers.paths import PLANS_DIR
@@ -201,3 +202,39 @@ def test_any_value_in_any_key_gives_findings_not_tracebacks(tmp_path: Path, key:
     loaded = check_plan_file(_write(tmp_path, yaml.safe_dump(data, allow_unicode=True)))
     assert loaded.plan is not None or has_errors(loaded.findings)
     assert all(f.line >= 1 and f.column >= 1 for f in loaded.findings)
+
+
+def _scanned(plan: Plan, target: Target) -> tuple[str, ...]:
+    """A target's units as found by looking at every unit of the plan (Plan.scope_units keeps each group's)."""
+    scope = target.scope
+    if scope is None:
+        return ()
+    if scope.units is not None:
+        return scope.units
+    if scope.allocations is not None:
+        return tuple(scope.allocations)
+    return tuple(uid for uid, unit in plan.units.items() if unit.group == scope.group)
+
+
+@pytest.mark.parametrize("path", sorted(PLANS_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_scope_units_are_the_units_a_scan_finds(path: Path) -> None:
+    plan = load_plan(str(path))
+    for target in plan.targets:
+        assert plan.scope_units(target) == _scanned(plan, target) == plan.scope_units(target)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", None]), min_size=0, max_size=8),
+       st.lists(st.sampled_from(["a", "b", "c", None]), min_size=1, max_size=5))
+def test_each_group_is_found_once_with_the_units_of_a_scan(groups: list[str | None], asked: list[str | None]) -> None:
+    """Groups asked in any order, repeated, missing or None; and a plan changed by replace has its own."""
+    units = {f"u{i}": Unit(f"u{i}", f"单位{i}", None, group) for i, group in enumerate(groups)}
+    targets = tuple(Target(id=f"t{i}", name="n", kind="level", location=Location("p.yaml", 1, 1),
+                           scope=Scope(group=group)) for i, group in enumerate(asked))
+    plan = Plan(id="p", title="t", period_start=2021, period_end=2025, baseline_year=2020, file="p.yaml",
+                targets=targets, units=units)
+    for target in (*targets, *reversed(targets)):
+        assert plan.scope_units(target) == _scanned(plan, target)
+    fewer = replace(plan, units=dict(list(units.items())[1:]))
+    for target in targets:
+        assert fewer.scope_units(target) == _scanned(fewer, target)

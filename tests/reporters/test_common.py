@@ -103,3 +103,27 @@ def test_a_superseded_in_year_row_names_its_months() -> None:
     report = replace(build_report(), superseded=(row,))
     assert superseded_rows(report, "zh") == [["a.csv:7", "p/jobs", "—", "2025年1-6月", "快报", "690", "正式"]]
     assert superseded_rows(report, "en")[0][3] == "2025 Jan-Jun"
+
+
+_EXAMPLE_RUNS = [("taicang-sti-2018-2020.yaml", "taicang.csv"), ("linhai-315-2023-2027.yaml", "linhai.csv"),
+                 ("bengbu-sti-2023-2025.yaml", "bengbu.csv"), ("linyi-sti-2021-2025.yaml", "linyi.csv"),
+                 ("zhejiang-sti-2024.yaml", "zhejiang.csv"), ("china-14th-fyp-2021-2025.yaml", "china-14th-fyp.csv")]
+
+
+@pytest.mark.parametrize(("plan", "actuals"), _EXAMPLE_RUNS, ids=[p for p, _ in _EXAMPLE_RUNS])
+def test_the_summary_counts_are_the_display_status_of_each_result(plan: str, actuals: str) -> None:
+    """display_counts counts pending results by reason and shows each reason once; the counts are those
+    of display_status for every result, in the same order, from the result table and from built results."""
+    from collections import Counter
+
+    from policycheck.reporters.common import DISPLAY_STATUSES, display_counts, display_status
+    from policycheck.service import run_check
+
+    report = run_check([str(PLANS_DIR / plan)], [str(EXAMPLES_DIR / actuals)]).report
+    from_table = display_counts(report)  # before any Result is built: the table's rows
+    each = Counter(display_status(result) for result in tuple(report.results))
+    expected = {status: each[status] for status in DISPLAY_STATUSES if each[status]}
+    assert list(from_table.items()) == list(expected.items()) == list(display_counts(report).items())
+    assert sum(from_table.values()) == len(report.results)
+    if plan.startswith("bengbu"):  # not vacuous: a pending result shown as no_baseline, another as pending
+        assert from_table["no_baseline"] == 1 and from_table["pending"] == 1

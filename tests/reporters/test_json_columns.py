@@ -55,9 +55,9 @@ EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
 def both_ways(report: Report) -> tuple[str, str]:
     """The report written from its result table's columns, and from the same results built."""
     table = report.results
-    assert isinstance(table, ResultTable) and table.target_runs() is not None
+    assert isinstance(table, ResultTable) and table.target_blocks() is not None
     fast = report_json(report)
-    assert table.target_runs() is not None  # still columns: nothing was built for the report
+    assert table.target_blocks() is not None  # still columns: nothing was built for the report
     encode = encoder()
     style = Style(encode, ONLY_WHEN_SET)
     for unit in report.units:  # written with their shortfalls split into columns
@@ -105,7 +105,7 @@ def test_the_command_writes_the_same_file_in_either_language(tmp_path: Path,
         assert code == 1  # four binding targets fail (examples/README.md)
         written[lang] = out.read_bytes()
     # the same run with every Result built first writes the same bytes
-    monkeypatch.setattr(ResultTable, "target_runs", lambda self: None)
+    monkeypatch.setattr(ResultTable, "target_blocks", lambda self: None)
     code, _, _ = run("check", "-q", plan, "-a", csv_file, "-o", f"json={tmp_path / 'built.json'}")
     assert code == 1
     assert written["zh"] == written["en"] == (tmp_path / "built.json").read_bytes()

@@ -1,0 +1,378 @@
+"""The batch path gives every outcome the exact rules give, field for field and bit for bit
+(docs/performance.md#the-batch-path).
+
+Each generated case is a plan of one level or rank target over a few units, every
+unit's series plain or not, evaluated twice: with the batch path and with the exact
+rules alone (``engine._BATCH`` off).  Every field of every outcome is compared by
+type and, for floats, by their bytes (so -0.0 and 0.0 differ); then the whole report,
+its JSON text and its per-unit view.
+"""
+from __future__ import annotations
+
+import math
+import random
+import struct
+from array import array
+from collections.abc import Iterator, Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from policycheck.actuals.load import read_actuals
+from policycheck.changes import Change
+from policycheck.evaluation import engine
+from policycheck.evaluation.batch import batch_job, run_batch
+from policycheck.evaluation.engine import evaluate
+from policycheck.evaluation.options import Settings
+from policycheck.evaluation.outcome import Outcome
+from policycheck.evaluation.outcomecolumns import FIELDS, _Same
+from policycheck.evaluation.resulttable import ResultTable
+from policycheck.model import FAIL_ON, Baseline, Plan, Report, Scope, Unit
+from policycheck.observations import Actuals, Observation, ObservationSeries
+from policycheck.reporters.json_text import report_json
+from tests.helpers.csv_inputs import write
+from tests.helpers.evaluation_inputs import plan as make_plan
+from tests.helpers.evaluation_inputs import target as make_target
+
+BASE_YEAR = 2020
+
+
+@pytest.fixture(autouse=True)
+def batch_from_one_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run takes the batch path for targets of 32 units or more; these cases have fewer."""
+    monkeypatch.setattr(engine, "_BATCH_FROM", 1)
+UNITS = ("u1", "u2", "u3", "u4", "u5", "u6")
+
+
+class PlainSeries(ObservationSeries):
+    """A hand-made series that says when it is plain, as a series read from a file does
+    (policycheck.actuals.store.SeriesView.plain): consecutive years of final plain numbers."""
+
+    __slots__ = ()
+
+    def plain(self) -> tuple[int, list[float]] | None:
+        years = sorted(self.by_year)
+        if not years or years[-1] - years[0] != len(years) - 1:
+            return None
+        rows = [self.by_year[year] for year in years]
+        if any(type(o.value) is not float or o.status != "final" or o.stated or o.approximate or o.converted
+               or o.source or o.note for o in rows):
+            return None
+        return years[0], [o.value for o in rows]  # type: ignore[misc]  # floats, as checked
+
+
+# -- comparing outcomes bit for bit ------------------------------------------------------
+
+def same(x: Any, y: Any) -> bool:
+    """Equal in type and value, floats by their bytes, containers element by element."""
+    if type(x) is not type(y) and not (isinstance(x, tuple | list) and isinstance(y, tuple | list)):
+        # only a sequence may stand for another (observed pairs for their tuple)
+        return hasattr(x, "__len__") and hasattr(y, "__len__") and same(tuple(x), tuple(y))
+    if type(x) is float:
+        return struct.pack("<d", x) == struct.pack("<d", y)
+    if isinstance(x, tuple | list):
+        return len(x) == len(y) and all(same(a, b) for a, b in zip(x, y, strict=True))
+    if isinstance(x, Baseline):
+        return same(x.year, y.year) and same(x.value, y.value)
+    if isinstance(x, Mapping):
+        return dict(x) == dict(y) and all(same(x[k], y[k]) for k in x)
+    if hasattr(x, "series"):  # the observed pairs of a series read from a file
+        return same(tuple(x), tuple(y))
+    return bool(x == y)
+
+
+def outcomes(table: ResultTable) -> Iterator[Outcome]:
+    return table._outcomes.each()
+
+
+def assert_same_outcomes(batch: ResultTable, exact: ResultTable) -> None:
+    assert len(batch) == len(exact)
+    for i, (b, e) in enumerate(zip(outcomes(batch), outcomes(exact), strict=True)):
+        for f in fields(Outcome):
+            mine, theirs = getattr(b, f.name), getattr(e, f.name)
+            assert same(mine, theirs), (i, f.name, mine, theirs)
+        assert b.reason.text == e.reason.text
+    assert batch._failing == exact._failing
+    assert batch._units == exact._units and batch._years == exact._years
+    assert [base for base in batch._bases] == [base for base in exact._bases]
+
+
+def both(monkeypatch: pytest.MonkeyPatch, plans: list[Plan], actuals: Actuals, **options: Any
+         ) -> tuple[Report, Report]:
+    batch = evaluate(plans, actuals, **options)
+    monkeypatch.setattr(engine, "_BATCH", False)
+    exact = evaluate(plans, actuals, **options)
+    monkeypatch.setattr(engine, "_BATCH", True)
+    return batch, exact
+
+
+def assert_same_reports(batch: Report, exact: Report) -> None:
+    assert isinstance(batch.results, ResultTable) and isinstance(exact.results, ResultTable)
+    assert_same_outcomes(batch.results, exact.results)
+    assert batch.summary == exact.summary
+    assert batch.units == exact.units
+    assert [same(a.gap, b.gap) for u, v in zip(batch.units, exact.units, strict=True)
+            for a, b in zip(u.shortfalls, v.shortfalls, strict=True)] == [True] * sum(len(u.shortfalls)
+                                                                                   for u in batch.units)
+    assert batch.findings == exact.findings
+    assert report_json(batch) == report_json(exact)
+    assert batch == exact
+
+
+# -- generated cases ---------------------------------------------------------------------
+
+#: Values where the rules turn: zero, negatives, whole numbers (the small-count path),
+#: tiny and huge magnitudes (out of range), and ordinary fractions.
+NUMBERS = st.integers(0, 19).flatmap(lambda pick: st.sampled_from([1e-300, 1e300, -1e300, 1e15, 5e-324]) if pick == 0
+                                     else st.sampled_from([0.0, -0.0, 1.0, 2.0, 3.0, -1.0, -5.0, 100.0, 0.5, 7.25])
+                                     if pick < 7 else st.integers(-50, 150).map(float) if pick < 12
+                                     else st.floats(-1000, 1000, allow_nan=False, allow_infinity=False))
+
+
+@st.composite
+def milestone_sets(draw: st.DrawFn) -> tuple[tuple[int, float], ...]:
+    low = BASE_YEAR + 1 if draw(st.integers(0, 9)) else BASE_YEAR - 1  # a milestone before the base year: exact
+    years = draw(st.lists(st.integers(low, BASE_YEAR + 8), min_size=1, max_size=3, unique=True))
+    return tuple((year, draw(NUMBERS)) for year in sorted(years))
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(["level", "level", "rank"]))
+    comparator = draw(st.sampled_from([">=", ">", "<=", "<"] if kind == "level" else ["<=", "<", None, ">="]))
+    direction = draw(st.sampled_from([None, None, None, None, "up", "down"]))
+    milestones = draw(milestone_sets())
+    own = draw(st.sampled_from([None, None, "own"]))
+    baseline = Baseline(BASE_YEAR, draw(NUMBERS)) if own else None
+    unit = draw(st.sampled_from(["%", "%", "个"]))
+    name = draw(st.sampled_from(["指标", "每万人口指标"]))
+    path = draw(st.sampled_from([None, "linear", "linear", "whole"]))
+    commitment = draw(st.sampled_from(["binding", "expected"]))
+    attribute = draw(st.sampled_from([None, None, "expected", "binding"]))
+    scoped = draw(st.integers(0, 5)) > 0
+    units = UNITS[:draw(st.integers(1, len(UNITS)))] if scoped else ()
+    plan_wide = draw(st.booleans()) or not scoped
+    target = make_target("t", kind=kind, comparator=comparator, direction=direction, milestones=milestones,
+                         baseline=baseline, unit=unit, name=name, path=path, commitment=commitment,
+                         attribute=attribute, scope=Scope(group="g") if scoped else None)
+    year = draw(st.one_of(st.integers(BASE_YEAR, BASE_YEAR + 8), st.integers(BASE_YEAR - 2, BASE_YEAR + 10)))
+    series: dict[str | None, Any] = {}
+    for unit_id in ((None,) if plan_wide else ()) + units:
+        series[unit_id] = draw(unit_series(milestones, baseline, year))
+    on_track = draw(st.sampled_from([0.95, 0.8, 1.0, 0.5]))
+    at_risk = draw(st.sampled_from([0.6, 0.0, 0.95, 0.5, 0.8]))
+    assume(at_risk <= on_track)
+    return {"target": target, "units": units, "series": series,
+            "year": year,
+            "options": {"on_track": on_track, "at_risk": at_risk, "method": draw(st.sampled_from(["linear", "cagr"])),
+                        "fail_on": draw(st.sampled_from(sorted(FAIL_ON))), "strict": draw(st.booleans())}}
+
+
+def schedule(b: float, milestones: tuple[tuple[int, float], ...], year: int) -> float:
+    """E(year) on a straight path from (BASE_YEAR, b): a value that hits the schedule exactly."""
+    points = [(BASE_YEAR, b), *milestones]
+    previous = points[0]
+    for point in points:
+        if year <= point[0]:
+            if point[0] == previous[0]:
+                return point[1]
+            share = (year - previous[0]) / (point[0] - previous[0])
+            return previous[1] + share * (point[1] - previous[1])
+        previous = point
+    return points[-1][1]
+
+
+@st.composite
+def unit_series(draw: st.DrawFn, milestones: tuple[tuple[int, float], ...], baseline: Baseline | None,
+                assessed: int) -> Mapping[int, Observation]:
+    first = draw(st.sampled_from([BASE_YEAR - 1, BASE_YEAR, BASE_YEAR, BASE_YEAR + 1]))
+    last = draw(st.sampled_from([BASE_YEAR + 8, BASE_YEAR + 8, BASE_YEAR + 3, BASE_YEAR + 10]))
+    by_year: dict[int, Observation] = {}
+    b = baseline.value if baseline is not None else draw(NUMBERS)
+    for year in range(first, last + 1):
+        usual = (["any", "any", "schedule", "final", "base", "ratio"] if year != assessed
+                 else ["ratio", "ratio", "schedule", "any", "final", "line", "line", "edge", "base"])
+        kind = draw(st.sampled_from(usual) if draw(st.integers(0, 24)) else st.sampled_from(["gone", "odd"]))
+        if kind == "schedule":
+            value = schedule(b, milestones, year)
+        elif kind == "final":
+            value = milestones[-1][1]
+        elif kind == "line":  # on the straight line to the final target: its projection lands on it
+            final_year, v = milestones[-1]
+            value = b + (year - BASE_YEAR) / (final_year - BASE_YEAR) * (v - b) if final_year != BASE_YEAR else v
+        elif kind == "edge":  # a hair either side of the final target's slack eps(v), or of the schedule
+            v = draw(st.sampled_from([milestones[-1][1], schedule(b, milestones, year)]))
+            value = v + draw(st.sampled_from([-2.0, -1.0, -0.5, 0.5, 1.0, 2.0])) * 1e-9 * max(1.0, abs(v))
+            value = draw(st.sampled_from([value, math.nextafter(v, math.inf), math.nextafter(v, -math.inf)]))
+        elif kind == "base":
+            value = b
+        elif kind == "ratio":  # on a threshold of the progress ratio (0.95, 0.6, 0.5, 0.8)
+            share = draw(st.sampled_from([0.95, 0.6, 0.5, 0.8, 0.0]))
+            value = b + share * (schedule(b, milestones, year) - b)
+        else:
+            value = draw(NUMBERS)
+        if year == BASE_YEAR and baseline is None:
+            value = b
+        if kind == "gone":
+            continue  # a year left out: not plain
+        status = "final"
+        note = None
+        value_or_none: float | bool | None = value
+        if kind == "odd":
+            odd = draw(st.sampled_from(["missing", "preliminary", "note", "approximate", "yes"]))
+            value_or_none = None if odd == "missing" else True if odd == "yes" else value
+            status = "preliminary" if odd == "preliminary" else "final"
+            note = "据快报" if odd == "note" else None
+            by_year[year] = Observation(value_or_none, status, "a.csv", 2, 3, note=note,  # type: ignore[arg-type]
+                                        approximate=odd == "approximate")
+            continue
+        by_year[year] = Observation(value_or_none, status, "a.csv", 2, 3)  # type: ignore[arg-type]
+    return by_year
+
+
+def case_inputs(case: dict[str, Any]) -> tuple[list[Plan], Actuals]:
+    units = {"kjj": Unit("kjj", "市科技局"), **{u: Unit(u, f"单位{u}", group="g") for u in case["units"]}}
+    plan = make_plan(case["target"], start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR, units=units)
+    series = {("p", "t", unit): PlainSeries(by_year) for unit, by_year in case["series"].items()}
+    return [plan], Actuals(series=series)  # type: ignore[arg-type]  # PlainSeries is a Mapping
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(case=cases())
+def test_the_batch_path_gives_the_exact_outcomes(monkeypatch: pytest.MonkeyPatch, case: dict[str, Any]) -> None:
+    plans, actuals = case_inputs(case)
+    batch, exact = both(monkeypatch, plans, actuals, year=case["year"], **case["options"])
+    assert_same_reports(batch, exact)
+
+
+# -- a file read as a national check reads it ----------------------------------------------
+
+COUNTIES = tuple(f"c{k:03d}" for k in range(1, 81))
+
+
+def county_plan() -> Plan:
+    """Targets of the batch class and beside it, each scoped to 80 counties."""
+    scope = Scope(group="counties")
+    targets = (
+        make_target("up", milestones=((2027, 101.0),), path="linear", unit="个", scope=scope),
+        make_target("down", comparator="<=", milestones=((2022, 40.0), (2027, 30.0)), scope=scope),
+        make_target("more", comparator=">", milestones=((2025, 80.0),), scope=scope, commitment="expected"),
+        make_target("rank", kind="rank", milestones=((2027, 5.0),), scope=scope),
+        make_target("own", milestones=((2027, 90.0),), baseline=Baseline(2018, 60.0), scope=scope),
+        make_target("count", milestones=((2024, 70.0), (2027, 100.0)), unit="家", scope=scope),
+        make_target("approx", comparator="approx", milestones=((2027, 80.0),), scope=scope),
+        make_target("growth", milestones=((2027, Change(20.0, "percent")),), scope=scope),
+    )
+    units = {"kjj": Unit("kjj", "市科技局"), **{c: Unit(c, f"县{c}", group="counties") for c in COUNTIES}}
+    return make_plan(*targets, start=2019, end=2027, baseline_year=2018, units=units)
+
+
+def county_csv(seed: int) -> str:
+    """Random walks for every county and target, with a few rows that are not plain."""
+    rng = random.Random(seed)
+    lines = ["target,unit,year,value,status,note"]
+    for target_id in ("up", "down", "more", "rank", "own", "count", "approx", "growth"):
+        for county in COUNTIES:
+            value = rng.choice([60.0, 55.0, round(rng.uniform(20, 90), 2), float(rng.randint(20, 90))])
+            for year in range(2018, 2026):
+                cell, status, note = f"{value:g}", "final", ""
+                odd = rng.random()
+                if odd < 0.01:
+                    continue  # a year left out
+                if odd < 0.02:
+                    cell = "-"
+                elif odd < 0.03:
+                    status = "preliminary"
+                elif odd < 0.04:
+                    note = "据快报"
+                elif odd < 0.05:
+                    cell = f"约{value:g}"
+                lines.append(f"{target_id},{county},{year},{cell},{status},{note}")
+                value = round(value + rng.choice([rng.uniform(-3, 8), 0.0, 4.0]), rng.choice([0, 2]))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("options", [
+    {},
+    {"method": "cagr"},
+    {"on_track": 0.8, "at_risk": 0.5, "fail_on": "at-risk"},
+    {"year": 2022, "strict": True, "fail_on": "missed"},
+    {"year": 2027},
+    {"year": 2018, "fail_on": "no-data"},
+], ids=["defaults", "cagr", "thresholds", "2022-strict", "after-the-data", "base-year"])
+def test_a_file_of_counties_gives_the_same_report_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           options: dict[str, Any]) -> None:
+    plan = county_plan()
+    actuals = read_actuals([write(tmp_path, county_csv(20))], plans=[plan])
+    assert not [f for f in actuals.findings if f.severity == "error"]
+    batch, exact = both(monkeypatch, [plan], actuals, **options)
+    assert_same_reports(batch, exact)
+    assert len(batch.summary.by_status) >= (1 if options.get("year") == 2027 else 4)
+
+
+def test_plain_units_of_the_class_never_reach_the_exact_rules(tmp_path: Path) -> None:
+    """The batch path is taken: every plain unit of a target in the class is computed in the loop."""
+    plan = county_plan()
+    text = county_csv(7).replace(",约", ",").replace(",-,", ",1,").replace("preliminary", "final")
+    text = "\n".join(line.rsplit(",", 1)[0] + "," for line in text.splitlines()) + "\n"
+    actuals = read_actuals([write(tmp_path, text.replace("status,", "status,note", 1))], plans=[plan])
+    settings_ = Settings(method="linear", on_track=0.95, at_risk=0.6, approx_tolerance=0.05, fail_on="off-track",
+                         strict=False)
+    covered = {t.id for t in plan.targets if batch_job(plan, t, 2025, settings_) is not None}
+    assert covered == {"up", "down", "more", "rank", "own", "count"}
+    for target_id in ("up", "down", "more", "rank", "own", "count"):
+        job = batch_job(plan, plan.target(target_id), 2025, settings_)
+        assert job is not None
+        runs = {c: actuals.get("p", target_id, c).plain() for c in COUNTIES}
+        plain = [c for c, run in runs.items() if run is not None and run[0] == 2018 and len(run[1]) == 8]
+        assert len(plain) >= 60  # only the series with a year left out remain
+        block, failing = run_batch(job, actuals, plain, lambda unit: pytest.fail(f"{unit} went to the exact rules"))
+        assert block.size == len(failing) == len(plain)
+        assert isinstance(block.columns[FIELDS.index("actual")], array)
+        assert isinstance(block.columns[FIELDS.index("target_value")], _Same)
+
+
+def test_a_target_scoped_to_no_unit_has_no_result_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = make_target("t", milestones=((2027, 10.0),), path="linear", scope=Scope(group="nobody"))
+    plan = make_plan(empty, start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR)
+    batch, exact = both(monkeypatch, [plan], Actuals(), year=2024)
+    assert len(batch.results) == len(exact.results) == 0
+    assert_same_reports(batch, exact)
+
+
+def test_a_small_plan_never_imports_the_batch_path() -> None:
+    """Start-up time counts (docs/performance.md#start-up): targets of fewer than 32 units take
+    the exact rules, so a small check does not load the batch module at all."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from policycheck.evaluation.engine import evaluate\n"
+            "from tests.helpers.evaluation_inputs import actuals, plan, target\n"
+            "t = target('t', milestones=((2027, 10.0),), path='linear')\n"
+            "r = evaluate([plan(t)], actuals({('t', None): {2022: 1.0, 2025: 5.0}}))\n"
+            "print(r.results[0].status, 'policycheck.evaluation.batch' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.split() == ["at_risk", "False"]
+    assert engine._BATCH_FROM == 1  # this module's cases take the batch path from one unit
+
+
+@pytest.mark.parametrize("year", [BASE_YEAR, BASE_YEAR + 3, BASE_YEAR + 5, BASE_YEAR + 7])
+def test_large_counts_on_the_whole_number_path(monkeypatch: pytest.MonkeyPatch, year: int) -> None:
+    """Counts of 10^15: eps(v) is then 10^6, so E(Y) rounded toward the baseline off the path's
+    points (and only there) is a number apart from the straight line's."""
+    counts = make_target("t", milestones=((BASE_YEAR + 3, 2e15), (BASE_YEAR + 7, 3e15)), unit="个",
+                         scope=Scope(group="g"))
+    units = {"kjj": Unit("kjj", "市科技局"), **{u: Unit(u, u, group="g") for u in UNITS[:3]}}
+    plan = make_plan(counts, start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR, units=units)
+    starts = {"u1": 1e15, "u2": 1e15 + 7.0, "u3": 1.5e15 + 0.5}  # u3 is not whole: the straight line
+    series = {("p", "t", u): PlainSeries({y: Observation(b + (y - BASE_YEAR) * 2.1e14, "final", "a.csv", 2, 3)
+                                          for y in range(BASE_YEAR, BASE_YEAR + 8)}) for u, b in starts.items()}
+    batch, exact = both(monkeypatch, [plan], Actuals(series=series), year=year)  # type: ignore[arg-type]
+    assert_same_reports(batch, exact)

@@ -291,9 +291,7 @@ def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str,
         built["baseline"] = _derived(n, fallback, "baseline", lambda j: Baseline(y0, bases[j]))
         built["path"] = _derived(n, fallback, "path", lambda j: path(j, bases[j]))
     built["observed"] = _derived(n, fallback, "observed", lambda j: series_of[j].observed())
-    reason = _reason_maker(job, built, bases, codes)
-    built["reason"] = Reasons(n, codes, reason if not fallback else
-                              lambda j: fallback[j].reason if j in fallback else reason(j))
+    built["reason"] = _reasons(job, n, built, bases, codes, fallback)
     columns: list[Column] = []
     for name in FIELDS:
         column = built.get(name)
@@ -313,30 +311,70 @@ def _derived(n: int, fallback: dict[int, Outcome], name: str, make: Callable[[in
     return Derived(n, lambda j: getattr(fallback[j], name) if j in fallback else make(j))
 
 
-def _reason_maker(job: Job, built: dict[str, Column], bases: array[float],
-                  codes: tuple[str, ...]) -> Callable[[int], Reason]:
-    """The reason of unit ``j`` from its code and the columns: the arguments
-    kind_trajectory._status and _progress_status give it, formatted the same way."""
+#: How a reason argument is made of the value a column holds: a number as the tables round it, or as it is.
+_Text = Callable[[Any], str]
+
+
+def _reason_arguments(job: Job, built: dict[str, Column], bases: array[float]
+                      ) -> dict[str, tuple[tuple[str, Callable[[int], Any], _Text], ...]]:
+    """For each reason code of the batch path, its arguments in the order kind_trajectory._status and
+    _progress_status give them: the name, the value of unit ``j`` it is made of, and how it is written."""
     actual, expected, method = (_reader(built[name]) for name in ("actual", "expected", "method"))
-    final_year, year, y0, own = job.final_year, job.year, job.y0, job.baseline
+    own = job.baseline
+
+    def baseline(j: int) -> float:
+        return bases[j] if own is None else own.value
+
+    def difference(j: int) -> float:
+        return float(abs(actual(j) - expected(j)))  # floats: abs of their difference, unchanged
+
+    def constant(value: Any) -> Callable[[int], Any]:
+        return lambda j: value
+
+    final = (("target", constant(job.final_text), str), ("target_year", constant(job.final_year), str),
+             ("actual", actual, fmt))
+    milestone = (("target", constant(job.milestone_text), str), ("year", constant(job.year), str),
+                 ("actual", actual, fmt))
+    unmoved = (("actual", actual, fmt), ("baseline", baseline, fmt))
+    behind = (("method", method, str), ("difference", difference, fmt), ("expected", expected, fmt))
+    return {"final_met": final, "final_met_early": final, "final_missed": final,
+            "milestone_met": milestone, "milestone_missed": milestone,
+            "none_due_yet": unmoved, "regressing": unmoved,
+            "moving_away_none_due": (("baseline", baseline, fmt), ("baseline_year", constant(job.y0), str),
+                                     ("actual", actual, fmt)),
+            "on_schedule": (("method", method, str), ("actual", actual, fmt), ("expected", expected, fmt)),
+            "behind_above": behind, "behind_below": behind}
+
+
+def _reasons(job: Job, n: int, built: dict[str, Column], bases: array[float], codes: tuple[str, ...],
+             fallback: dict[int, Outcome]) -> Reasons:
+    """The reason of each unit, made when read from its code and the columns, and the arguments of
+    many at once (a reporter's columns: docs/performance.md#json-from-the-columns), each made by the
+    very functions that make one reason; a unit judged by the exact rules keeps its own."""
+    specs = _reason_arguments(job, built, bases)
 
     def make(j: int) -> Reason:
-        code, a = codes[j], actual(j)
-        if code in ("final_met", "final_met_early", "final_missed"):
-            return because(code, target=job.final_text, target_year=final_year, actual=fmt(a))
-        if code in ("milestone_met", "milestone_missed"):
-            return because(code, target=job.milestone_text, year=year, actual=fmt(a))
-        b = bases[j] if own is None else own.value
-        if code in ("none_due_yet", "regressing"):
-            return because(code, actual=fmt(a), baseline=fmt(b))
-        if code == "moving_away_none_due":
-            return because(code, baseline=fmt(b), baseline_year=y0, actual=fmt(a))
-        e = expected(j)
-        if code == "on_schedule":
-            return because(code, method=method(j), actual=fmt(a), expected=fmt(e))
-        return because(code, method=method(j), difference=fmt(abs(a - e)), expected=fmt(e))
+        if j in fallback:
+            return fallback[j].reason
+        code = codes[j]
+        return because(code, **{name: text(value(j)) for name, value, text in specs[code]})
 
-    return make
+    def arguments(code: str, rows: Sequence[int]) -> dict[str, list[str]] | None:
+        if any(j in fallback for j in rows):
+            return None
+        # str(): as because() makes every argument text
+        return {name: list(map(str, _texts(list(map(value, rows)), text))) for name, value, text in specs[code]}
+
+    return Reasons(n, codes, make, arguments)
+
+
+def _texts(values: list[Any], text: _Text) -> list[str]:
+    """``text`` of each value, made once for each distinct float (many units share an actual or
+    an E(Y) to two decimals); equal floats, 0.0 and -0.0 included, round to the same text."""
+    if text is fmt and set(map(type, values)) == {float}:
+        made = {x: fmt(x) for x in set(values)}  # the very objects: a NaN finds itself
+        return list(map(made.__getitem__, values))
+    return list(map(text, values))
 
 
 def _reader(column: Column) -> Callable[[int], Any]:

@@ -72,13 +72,19 @@ class Derived(Sequence[Any]):
 
 class Reasons(Derived):
     """The reasons of a block, made when read; their codes kept, for the summary line and the
-    out-of-range check, which read nothing else of a reason."""
+    out-of-range check, which read nothing else of a reason.
 
-    __slots__ = ("codes",)
+    ``arguments(code, rows)``: the arguments of the reasons of ``rows`` (all of code ``code``),
+    each a column of the texts ``make(j).args`` holds, in its order; None where they are not all
+    made from columns.  The JSON report reads them so (docs/performance.md#json-from-the-columns)."""
 
-    def __init__(self, size: int, codes: tuple[str, ...], make: Callable[[int], Any]) -> None:
+    __slots__ = ("codes", "arguments")
+
+    def __init__(self, size: int, codes: tuple[str, ...], make: Callable[[int], Any],
+                 arguments: Callable[[str, Sequence[int]], dict[str, list[str]] | None] | None = None) -> None:
         super().__init__(size, make)
         self.codes = codes
+        self.arguments = arguments
 
 
 Column = _Same | array | tuple | Derived  # type: ignore[type-arg]  # values of any field type

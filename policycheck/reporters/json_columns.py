@@ -28,13 +28,13 @@ from json.encoder import encode_basestring
 from operator import attrgetter, is_
 from typing import Any
 
-from policycheck.evaluation.outcomecolumns import FIELDS, _Same
+from policycheck.evaluation.outcomecolumns import FIELDS, Reasons, _Same
 from policycheck.evaluation.reasons import Reason
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, unit_responsible
 from policycheck.findings import Finding
 from policycheck.model import Result
 from policycheck.observations import Series
-from policycheck.reporters.json_reasons import reason_columns
+from policycheck.reporters.json_reasons import column_reasons, reason_columns
 
 #: A part of a line: a ``%`` template (its literal ``%`` doubled) and one column of values for each ``%s``.
 Piece = tuple[str, list[Sequence[Any]]]
@@ -97,7 +97,25 @@ def _slice(column: Any, a: int, b: int) -> Sequence[Any]:
     """Values a..b of a block's column: a typed array or tuple sliced, a shared object repeated."""
     if isinstance(column, _Same):
         return Same([column.value] * (b - a))
-    return column[a:b]  # a Derived column makes its values a..b here (docs/performance.md#the-batch-path)
+    if type(column) is Reasons and column.arguments is not None:
+        return _ReasonRows(column, a, b)  # their arguments read a column at a time, no reason made
+    values: Sequence[Any] = column[a:b]  # a Derived column makes them here (docs/performance.md#the-batch-path)
+    return values
+
+
+class _ReasonRows(Sequence[Reason]):
+    """Reasons a..b of a batch block's reason column, read by :func:`_reason_pieces` column by column."""
+
+    __slots__ = ("column", "a", "b")
+
+    def __init__(self, column: Reasons, a: int, b: int) -> None:
+        self.column, self.a, self.b = column, a, b
+
+    def __len__(self) -> int:
+        return self.b - self.a
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.column[self.a:self.b][index]
 
 
 def record_text(item: Any, style: Style) -> str:
@@ -354,6 +372,11 @@ def _observed(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
 def _reason_pieces(reasons: Sequence[Reason], style: Style) -> dict[str, Piece]:
     """The ``reason``, ``reason_code`` and ``reason_args`` of each result, as :meth:`Reason.result_fields`
     gives them."""
+    if type(reasons) is _ReasonRows:
+        column, a, b = reasons.column, reasons.a, reasons.b
+        sentences, arguments = column_reasons(column, a, b, style.encode)
+        return {"reason": ("%s", [sentences]), "reason_code": piece(column.codes[a:b], style),
+                "reason_args": ("%s", [arguments])}
     first = reasons[0]
     if all(map(is_, reasons, repeat(first))):
         one = first.result_fields()

@@ -18,7 +18,9 @@ from operator import attrgetter, itemgetter
 from string import Formatter
 from typing import Any
 
+from policycheck.evaluation.outcomecolumns import Reasons
 from policycheck.evaluation.reasons import PERIOD_ARGS, REASONS, Reason
+from policycheck.evaluation.requirement import localise_requirement
 
 _UNQUOTED = itemgetter(slice(1, -1))
 _CODE, _ARGS = attrgetter("code"), attrgetter("args")
@@ -47,23 +49,54 @@ def reason_columns(reasons: Sequence[Reason], encode: Callable[[Any], str]) -> t
     return sentences, arguments
 
 
+def column_reasons(column: Reasons, a: int, b: int, encode: Callable[[Any], str]) -> tuple[list[str], list[str]]:
+    """:func:`reason_columns` of reasons ``a..b`` of a column that makes their arguments a column at a
+    time (the batch path's, :class:`policycheck.evaluation.outcomecolumns.Reasons`): no reason made."""
+    groups: dict[str, list[int]] = {}
+    for i, code in enumerate(column.codes[a:b]):
+        groups.setdefault(code, []).append(i)
+    sentences: list[str] = [""] * (b - a)
+    arguments: list[str] = [""] * (b - a)
+    assert column.arguments is not None  # the caller saw
+    for code, rows in groups.items():
+        args = column.arguments(code, [a + i for i in rows])
+        made = None if args is None else _from_columns(code, tuple(args), list(args.values()), len(rows))
+        if made is None:  # the reasons themselves, as the Result would hold them
+            made = reason_columns([column.make(a + i) for i in rows], encode)
+        deque(map(sentences.__setitem__, rows, made[0]), maxlen=0)
+        deque(map(arguments.__setitem__, rows, made[1]), maxlen=0)
+    return sentences, arguments
+
+
 def _group(code: str, names: tuple[str, ...] | None,
            argss: list[Mapping[str, str]]) -> tuple[list[str], list[str]] | None:
-    """The sentences and argument dicts of reasons of one code whose arguments are dicts with ``names``;
-    None where english does more than fill its template (a requirement or a period to put in words)."""
-    if names is None or not code or code not in REASONS or "target" in names \
-            or any(name in names for name in PERIOD_ARGS) or any(type(name) is not str for name in names):
+    """The sentences and argument dicts of reasons of one code whose arguments are dicts with ``names``."""
+    if names is None:
+        return None
+    columns = [list(column) for column in zip(*map(dict.values, argss), strict=True)]  # type: ignore[arg-type]
+    return _from_columns(code, names, columns or [[] for _ in names], len(argss))
+
+
+def _from_columns(code: str, names: tuple[str, ...], columns: list[list[str]],
+                  count: int) -> tuple[list[str], list[str]] | None:
+    """The sentences and argument dicts of ``count`` reasons of one code, their arguments ``names`` given
+    as ``columns``; None where english does more than fill its template and put a requirement in words."""
+    if not code or code not in REASONS or any(name in names for name in PERIOD_ARGS) \
+            or any(type(name) is not str for name in names):
         return None
     template = _sentence_template(REASONS[code]["en"])
     if template is None or not set(template[1]) <= set(names):
         return None
-    columns = list(zip(*map(dict.values, argss), strict=True))  # type: ignore[arg-type]  # dicts: the caller saw
-    if columns and set(map(type, chain.from_iterable(columns))) != {str}:
+    if names and count and set(map(type, chain.from_iterable(columns))) != {str}:
         return None
     quoted = dict(zip(names, (list(map(encode_basestring, column)) for column in columns), strict=True))
-    count = len(argss)
+    in_sentence = dict(quoted)
+    if "target" in names:  # english(): the requirement's words in English, once per distinct text
+        words = columns[names.index("target")]
+        english = {word: encode_basestring(localise_requirement(word, "en")) for word in set(words)}
+        in_sentence["target"] = list(map(english.__getitem__, words))
     text, fields = template
-    sentences = _filled(text, [list(map(_UNQUOTED, quoted[name])) for name in fields], count)
+    sentences = _filled(text, [list(map(_UNQUOTED, in_sentence[name])) for name in fields], count)
     labels = ", ".join(encode_basestring(name).replace("%", "%%") + ": %s" for name in names)
     return sentences, _filled("{" + labels + "}", list(quoted.values()), count)
 

@@ -29,7 +29,7 @@ from policycheck.evaluation.batch import batch_job, run_batch
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
-from policycheck.evaluation.outcomecolumns import FIELDS, _Same
+from policycheck.evaluation.outcomecolumns import FIELDS, Reasons, _Block, _Same
 from policycheck.evaluation.resulttable import ResultTable
 from policycheck.model import FAIL_ON, Baseline, Plan, Report, Scope, Unit
 from policycheck.observations import Actuals, Observation, ObservationSeries
@@ -98,7 +98,30 @@ def assert_same_outcomes(batch: ResultTable, exact: ResultTable) -> None:
         assert b.reason.text == e.reason.text
     assert batch._failing == exact._failing
     assert batch._units == exact._units and batch._years == exact._years
+    for _, block in batch._outcomes.blocks():
+        reason_arguments(block)
     assert [base for base in batch._bases] == [base for base in exact._bases]
+
+
+def reason_arguments(block: _Block) -> int:
+    """Holds the arguments a batch block's reason column gives a code's rows at once to those of each
+    reason made on its own, name by name, in order; the number of rows so given."""
+    column = block.columns[FIELDS.index("reason")]
+    if not isinstance(column, Reasons) or column.arguments is None:
+        return 0
+    rows: dict[str, list[int]] = {}
+    for j, code in enumerate(column.codes):
+        rows.setdefault(code, []).append(j)
+    given = 0
+    for code, js in rows.items():
+        args = column.arguments(code, js)
+        if args is None:  # a unit of these judged by the exact rules: each reason is made on its own
+            continue
+        assert [list(column[j].args.items()) for j in js] == [list(zip(args, values, strict=True))
+                                                               for values in zip(*args.values(), strict=True)]
+        assert all(type(v) is str for values in args.values() for v in values)
+        given += len(js)
+    return given
 
 
 def both(monkeypatch: pytest.MonkeyPatch, plans: list[Plan], actuals: Actuals, **options: Any
@@ -338,6 +361,7 @@ def test_plain_units_of_the_class_never_reach_the_exact_rules(tmp_path: Path) ->
         assert block.size == len(failing) == len(plain)
         assert isinstance(block.columns[FIELDS.index("actual")], array)
         assert isinstance(block.columns[FIELDS.index("target_value")], _Same)
+        assert reason_arguments(block) == block.size  # every reason's arguments made a column at a time
 
 
 def test_a_target_scoped_to_no_unit_has_no_result_either_way(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -200,15 +200,15 @@ class SeriesView(Series):
         years, rows, table = self.years, self.rows, self.table
         if not years or years[-1] - years[0] != len(years) - 1:
             return None
-        codes = table.codes
-        if any(codes[row] for row in rows):  # any flag or a status other than final
+        # any flag or a status other than final (map over the rows in C: this runs for every
+        # series of a batch target and again for each written in the JSON report)
+        if any(map(table.codes.__getitem__, rows)):
             return None
         if table.extras or table.converted:
             extras, converted = table.extras, table.converted
             if any(row in extras or row in converted for row in rows):
                 return None
-        values = table.values
-        return years[0], [values[row] for row in rows]
+        return years[0], list(map(table.values.__getitem__, rows))
 
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""

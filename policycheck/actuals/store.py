@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from typing import overload
 
 from policycheck.actuals.cells import CellFlags
@@ -209,6 +210,25 @@ class SeriesView(Series):
             if any(row in extras or row in converted for row in rows):
                 return None
         return years[0], list(map(table.values.__getitem__, rows))
+
+    @staticmethod
+    def plain_columns(views: Sequence[SeriesView]) -> tuple[int, int, array[float]] | None:
+        """The values of many series at once, series after series, when each is plain (:meth:`plain`)
+        over the same years of one table: (first year, years, values); None otherwise (each series may
+        still be plain on its own).  The JSON report writes a batch target's observed pairs so, a year
+        at a time (docs/performance.md#json-from-the-columns)."""
+        if not views:
+            return None
+        first = views[0]
+        table, years = first.table, first.years
+        if not years or years[-1] - years[0] != len(years) - 1 or table.extras or table.converted:
+            return None
+        if any(view.table is not table or view.years != years for view in views):
+            return None
+        rows = list(chain.from_iterable(view.rows for view in views))
+        if any(map(table.codes.__getitem__, rows)):  # any flag or a status other than final
+            return None
+        return years[0], len(years), array("d", map(table.values.__getitem__, rows))
 
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""

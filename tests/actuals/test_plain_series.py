@@ -2,6 +2,7 @@
 when every row is a plain final number in consecutive years; anything else is None."""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,35 @@ def test_a_source_or_note_cell_is_not_plain(tmp_path: Path) -> None:
 def test_a_series_built_by_hand_takes_the_exact_rules() -> None:
     series = as_series({2023: Observation(1.0, "final", "x.csv", 2, 4)})
     assert series.plain() is None
+
+
+# -- many series at once (the JSON report's observed pairs: docs/performance.md#json-from-the-columns) --
+
+@pytest.mark.parametrize(("a_rows", "b_rows", "together"), [
+    ("2023,1.5\n2024,3\n2025,-2\n", "2023,0\n2024,-0.0\n2025,1e300\n", True),
+    ("2023,1.5\n2024,3\n", "2023,1\n2024,2\n2025,3\n", False),  # not the same years
+    ("2024,1\n2025,2\n", "2023,1\n2024,2\n", False),
+    ("2023,1\n2024,2\n", "2023,1\n2024,-\n", False),  # b has a missing marker
+    ("2023,1\n2024,约2\n", "2023,1\n2024,2\n", False),  # a is approximate
+    ("2023,1\n2024,2\n", "2023,1\n2024,2,preliminary\n", False),
+], ids=["plain", "other-years", "shifted", "missing", "approximate", "preliminary"])
+def test_many_series_are_plain_together_as_each_is_alone(tmp_path: Path, a_rows: str, b_rows: str,
+                                                         together: bool) -> None:
+    lines = ["target,unit,year,value,status"]
+    for unit, rows in (("a", a_rows), ("b", b_rows)):
+        for row in rows.splitlines():
+            cells = row.split(",")
+            lines.append(f"firms,{unit},{cells[0]},{cells[1]},{cells[2] if len(cells) > 2 else 'final'}")
+    actuals = read_actuals([write(tmp_path, "\n".join(lines) + "\n")], plans=[PLAN])
+    views = [actuals.get("p1", "firms", unit) for unit in ("a", "b")]
+    made = type(views[0]).plain_columns(views)  # type: ignore[attr-defined]  # a series read from a file
+    runs = [view.plain() for view in views]
+    if not together:
+        assert made is None
+        return
+    assert runs[0] is not None and runs[1] is not None
+    first, years, values = made
+    assert (first, years) == (runs[0][0], len(runs[0][1])) == (runs[1][0], len(runs[1][1]))
+    assert [struct.pack("<d", v) for v in values] == [struct.pack("<d", v) for v in runs[0][1] + runs[1][1]]
+    assert type(views[0]).plain_columns(views[:1]) is not None  # type: ignore[attr-defined]
+    assert type(views[0]).plain_columns([]) is None  # type: ignore[attr-defined]

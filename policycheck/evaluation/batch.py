@@ -45,6 +45,7 @@ from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_progress, toward_baseline
 from policycheck.kinds import kind_spec
 from policycheck.model import FAIL_ON, Baseline, Plan, Status, Target
+from policycheck.numtext import number_text
 from policycheck.observations import Actuals, Series
 
 #: Satisfies(x, cmp, v) of docs/evaluation.md#notation for the comparators of the class, as
@@ -372,7 +373,8 @@ def _texts(values: list[Any], text: _Text) -> list[str]:
     """``text`` of each value, made once for each distinct float (many units share an actual or
     an E(Y) to two decimals); equal floats, 0.0 and -0.0 included, round to the same text."""
     if text is fmt and set(map(type, values)) == {float}:
-        made = {x: fmt(x) for x in set(values)}  # the very objects: a NaN finds itself
+        distinct = set(values)  # the very objects: a NaN finds itself
+        made = dict(zip(distinct, map(number_text, distinct), strict=True))  # fmt of a float: its number_text
         return list(map(made.__getitem__, values))
     return list(map(text, values))
 

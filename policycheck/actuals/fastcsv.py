@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
+from policycheck.actuals.dense import DenseSeries, StoredSeries
 from policycheck.actuals.header import read_header, recognised_columns
 from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
 from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
@@ -69,7 +70,7 @@ def wants_fast(reader: str, size: int) -> bool:
     return size >= FAST_MIN_BYTES and pyarrow_installed()
 
 
-def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, SeriesView],
+def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, StoredSeries],
               *, plans: Sequence[Plan], allow_unknown: bool) -> bool:
     """Store the rows of the CSV file ``path``, whose bytes (read once, bounded, by
     :func:`policycheck.inputs.read_input`) are ``data``, as the exact reader would; False, with
@@ -137,12 +138,12 @@ def _columns(body: memoryview, width: int) -> list[Any] | None:
 class _Planned:
     """One file's columns, classified; stored only if every row is plain."""
 
-    def __init__(self, columns: list[Any], layout: Any, plans: Sequence[Plan], views: dict[SeriesKey, SeriesView],
+    def __init__(self, columns: list[Any], layout: Any, plans: Sequence[Plan], views: dict[SeriesKey, StoredSeries],
                  table: ObservationTable, allow_unknown: bool, path: str) -> None:
         self.columns, self.layout, self.plans, self.views = columns, layout, plans, views
         self.table, self.allow_unknown, self.path = table, allow_unknown, path
         self.count = len(columns[0])
-        self.scratch: dict[SeriesKey, SeriesView] = {}
+        self.scratch: dict[SeriesKey, StoredSeries] = {}
         self.values: Any = None
         self.codes: Any = None
         self.years: Any = None
@@ -208,7 +209,11 @@ class _Planned:
             for position in range(len(sizes) - 1, -1, -1):
                 code, cell = divmod(code, sizes[position])
                 parts[position] = texts[position][cell]
-            sink = resolve(parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]], 0, cols)
+            cells = (parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]])
+            found = resolver.find(*cells, 0, cols)
+            if not isinstance(found, tuple) or isinstance(self.views.get(found[0]), DenseSeries):
+                return None  # a problem, or a series an earlier file read in bulk: the exact reader settles it
+            sink = resolve(*cells, 0, cols)
             view = sink.series
             if view is None or not _plain(sink) or len(view.years):
                 return None  # len(years): begun in an earlier file, so its rows need the duplicate check
@@ -258,8 +263,8 @@ class _Planned:
             view.years.frombytes(years_raw[2 * start:2 * end])
             view.rows.frombytes(rows_raw[4 * start:4 * end])
             start = end
-        for key, view in self.scratch.items():
-            self.views.setdefault(key, view)
+        for key, stored in self.scratch.items():
+            self.views.setdefault(key, stored)
 
     def _extras(self, base: int) -> None:
         """source and note cells, stripped (empty is None), for the rows that have either."""

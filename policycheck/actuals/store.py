@@ -14,7 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from typing import overload
+from typing import Protocol, overload
 
 from policycheck.actuals.cells import CellFlags
 from policycheck.model import DATA_STATUSES, DataStatus
@@ -242,13 +242,21 @@ class SeriesView(Series):
             return -1
 
 
+class Paired(Protocol):
+    """A series that gives its (year, value) pairs: a :class:`SeriesView` or a dense one."""
+
+    def pairs(self) -> tuple[tuple[int, float | bool | None], ...]: ...
+
+    def __len__(self) -> int: ...
+
+
 class ObservedPairs(Sequence[tuple[int, "float | bool | None"]]):
     """``Result.observed`` without a copy per result: the (year, value) pairs of the
     series, produced when a reporter asks.  Compares equal to the same tuple."""
 
     __slots__ = ("series",)
 
-    def __init__(self, series: SeriesView) -> None:
+    def __init__(self, series: Paired) -> None:
         self.series = series
 
     def _pairs(self) -> tuple[tuple[int, float | bool | None], ...]:

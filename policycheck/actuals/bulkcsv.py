@@ -1,0 +1,268 @@
+"""The bulk reader of long-form CSV files, standard library only (docs/performance.md#reading).
+
+``csv.reader`` splits a million rows in C; what the row reader of
+:mod:`policycheck.actuals.rowreader` then does row by row in Python is done
+here chunk by chunk with C-level builtins (``zip``, ``map``, ``min``, dicts),
+and only once per distinct cell text in Python: each year text, status text
+and plan/target/unit combination is read by the same code the row reader uses
+(:func:`policycheck.actuals.cells.parse_year`, ``parse_status``,
+:meth:`policycheck.actuals.resolve.Resolver.find`).  The rows become one
+:class:`policycheck.actuals.dense.DenseBlock`.
+
+The bulk path takes a file only when every row is of the plain kind, one the
+row reader stores without a finding and without its general path:
+
+* the header on line 1, long form with a year column (no period column, no
+  wide years), no finding about the header;
+* every row as wide as the header and on one line (no blank line, no cell
+  that spans lines);
+* every year cell a year, every status cell a status;
+* every value cell plain ASCII decimal (``12``, ``-3.5``, ``1e3``: digits, sign,
+  point and exponent only) within :data:`policycheck.numtext.MAX_MAGNITUDE`;
+* every plan/target/unit combination resolved without a finding to a target
+  read as a plain number in its own measure, whose series no earlier file began;
+* no two rows for the same series and year.
+
+Anything else (one odd row is enough) hands the whole file to the row reader,
+with nothing stored, so the findings, the observations and every report are
+the row reader's: ``tests/actuals/test_bulk_reader.py`` compares both.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from array import array
+from collections.abc import Iterable, Sequence
+from itertools import count, islice
+from typing import TYPE_CHECKING
+
+from policycheck.actuals.cells import CellError, parse_status, parse_year
+from policycheck.actuals.dense import ABSENT, DenseBlock, DenseSeries, StoredSeries
+from policycheck.actuals.header import Layout, read_header, recognised_columns
+from policycheck.actuals.period_rows import Rows
+from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
+from policycheck.actuals.store import STATUS_CODES
+from policycheck.numtext import MAX_MAGNITUDE
+
+if TYPE_CHECKING:
+    from policycheck.model import Plan
+    from policycheck.observations import SeriesKey
+
+#: Rows parsed per step: big enough that the per-chunk work is negligible, small enough
+#: that a chunk's row lists (about 400 bytes a row) stay a few MiB.
+CHUNK = 1024
+#: At most this many slots per row (and a little more for small files): a file whose series
+#: have few of their years is read by the row reader, not spread over a mostly empty block.
+SPARSE = 4
+#: The characters of a plain number.  float() of a cell made of these alone reads exactly the
+#: numbers the row reader's float() takes (no inf, nan, 1_500, spaces or full-width digits).
+_NUMBER_CHARS = b"0123456789+-.eE\n"
+_FIRST_LINE = 2  # the line of the first row: the header is line 1
+
+
+class Fallback(Exception):
+    """A row the bulk path cannot classify exactly: the row reader takes the whole file."""
+
+
+def read_bulk(path: str, data: bytes, encoding: str, views: dict[SeriesKey, StoredSeries], *,
+              plans: Sequence[Plan], allow_unknown: bool) -> bool:
+    """Store the rows of the CSV file ``path`` (``data`` decoded as ``encoding``) in bulk;
+    False, with nothing stored, when any row is not of the plain kind (module docstring)."""
+    if not plans:
+        return False  # without plans every value takes the general parser (numbers or yes/no)
+    try:
+        with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="") as handle:
+            rows = csv.reader(handle, strict=True)
+            found = _Bulk(path, plans, views, allow_unknown).read(rows)
+    except (Fallback, CellError, OSError, UnicodeError, csv.Error):
+        return False
+    views.update(found)
+    return True
+
+
+class _Bulk:
+    """One file read chunk by chunk into per-row arrays, then into a :class:`DenseBlock`."""
+
+    def __init__(self, path: str, plans: Sequence[Plan], views: dict[SeriesKey, StoredSeries],
+                 allow_unknown: bool) -> None:
+        self.path = path
+        self.views = views
+        # The resolver files nothing: Resolver.find only names the series.
+        self.resolver = Resolver(plans, {}, None, allow_unknown=allow_unknown)  # type: ignore[arg-type]
+        #: plan/target/measure cells -> unit cell -> series index
+        self.units_of: dict[tuple[str, ...], dict[str, int]] = {}
+        self.target_columns: list[int] = []  # the plan, target and measure columns there are
+        self.target_slots = (-1, -1, -1)  # where plan, target and measure sit in those; -1: absent
+        self.unit_column = -1
+        self.keys: dict[SeriesKey, int] = {}  # series key -> index, in order of first appearance
+        self.year_of: dict[str, int] = {}
+        self.status_of: dict[str, int] = {"": 0}
+        self.series = array("i")  # per row: the series' index
+        self.years = array("H")
+        self.values = array("d")
+        self.codes = bytearray()
+        self.extras: dict[int, tuple[str | None, str | None]] = {}  # by row
+        self.layout = Layout()
+
+    def read(self, rows: Rows) -> dict[SeriesKey, DenseSeries]:
+        header = next(rows, None)
+        if header is None or rows.line_num != 1 or not recognised_columns(header):
+            raise Fallback
+        self.layout = lay = read_header(header, self.path, 1)
+        if (lay.findings or lay.wide or lay.col("period") >= 0 or min(lay.col("target"), lay.col("year"),
+                                                                      lay.col("value")) < 0):
+            raise Fallback
+        self.unit_column = lay.col("unit")
+        self.target_columns = [i for i in (lay.col("plan"), lay.col("target"), lay.col("measure")) if i >= 0]
+        present = [lay.col(name) >= 0 for name in ("plan", "target", "measure")]
+        self.target_slots = tuple(sum(present[:k]) if present[k] else -1 for k in range(3))  # type: ignore[assignment]
+        last = rows.line_num
+        while chunk := list(islice(rows, CHUNK)):
+            first, last = last, rows.line_num
+            if last - first != len(chunk):
+                raise Fallback  # a blank line, or a quoted cell over several lines
+            if set(map(len, chunk)) != {lay.width}:
+                raise Fallback  # a row of another width (the row reader says which)
+            self._chunk(list(zip(*chunk, strict=True)))
+        if not self.values:
+            raise Fallback  # a header alone: nothing to gain
+        return self._block()
+
+    def _chunk(self, cols: list[tuple[str, ...]]) -> None:
+        """One chunk's columns: values, years, statuses and series, each column in one go."""
+        lay = self.layout
+        cells = cols[lay.col("value")]
+        text = "\n".join(cells)
+        if not text.isascii() or text.encode("ascii").translate(None, _NUMBER_CHARS):
+            raise Fallback  # a missing marker, 约4.4, 1,500, a magnitude word, full-width digits...
+        try:
+            values = list(map(float, cells))
+        except ValueError:
+            raise Fallback from None  # "", "1-2", "e": the row reader's parser says what is wrong
+        if min(values) < -MAX_MAGNITUDE or max(values) > MAX_MAGNITUDE:
+            raise Fallback  # beyond the bound (or inf): PC402 from the row reader
+        years = _each(cols[lay.col("year")], self.year_of, parse_year)
+        status = lay.col("status")
+        codes = _each(cols[status], self.status_of, _status_code) if status >= 0 else bytes(len(cells))
+        series = self._series(cols)
+        self._extras(cols, len(self.values))
+        self.series.extend(series)
+        self.years.extend(years)
+        self.values.extend(values)
+        self.codes.extend(codes)
+
+    def _series(self, cols: list[tuple[str, ...]]) -> list[int]:
+        """The series index of each row of a chunk."""
+        target_part = [cols[i] for i in self.target_columns]
+        units = cols[self.unit_column] if self.unit_column >= 0 else ("",) * len(cols[0])
+        if all(column.count(column[0]) == len(column) for column in target_part):
+            # One target in the whole chunk (a file sorted by target): the unit cell says the series.
+            known = self.units_of.get(part := tuple(column[0] for column in target_part))
+            if known is not None:
+                try:
+                    return list(map(known.__getitem__, units))
+                except KeyError:
+                    pass
+            self._resolve(part, [cell for cell in dict.fromkeys(units) if known is None or cell not in known])
+            return list(map(self.units_of[part].__getitem__, units))
+        series = []
+        for part, cell in zip(zip(*target_part, strict=True), units, strict=True):
+            known = self.units_of.get(part)
+            if known is None or cell not in known:
+                self._resolve(part, [cell])
+                known = self.units_of[part]
+            series.append(known[cell])
+        return series
+
+    def _resolve(self, part: tuple[str, ...], units: list[str]) -> None:
+        """The series of unit cells not seen before with the plan/target/measure cells ``part``."""
+        lay = self.layout
+        plan_cell, target_cell, measure_cell = (part[self.target_slots[k]] if self.target_slots[k] >= 0 else ""
+                                                for k in range(3))
+        columns = (lay.col("plan"), lay.col("target"), lay.col("unit"), lay.col("measure"))
+        cols = (columns[0] + 1, columns[1] + 1, columns[2] + 1, columns[3] + 1)
+        resolver = self.resolver
+        resolved = resolver.target(plan_cell, target_cell, measure_cell, 0, cols)
+        if isinstance(resolved, Problem) or resolved.parse != PARSE_NUMBER or resolved.scale:
+            raise Fallback  # unknown target; yes/no, grades or another magnitude: the row reader reads it
+        keys = resolver.unit_keys(resolved, units)
+        if keys is None:  # a blank, unknown or out-of-scope unit cell: each looked at alone
+            keys = []
+            for cell in units:
+                found = resolver.find(plan_cell, target_cell, cell, measure_cell, 0, cols)
+                if isinstance(found, Problem):
+                    raise Fallback
+                keys.append(found[0])
+        if resolver.problems or not self.views.keys().isdisjoint(keys):
+            raise Fallback  # a warning to give, or a series an earlier file began (duplicates to settle)
+        known, first = self.keys, len(self.keys)
+        indexes: Iterable[int]
+        if len(set(keys)) == len(keys) and known.keys().isdisjoint(keys):
+            known.update(zip(keys, count(first)))
+            indexes = range(first, first + len(keys))
+        else:  # two cells name one unit (its id and its name): one series
+            indexes = [known.setdefault(key, len(known)) for key in keys]
+        self.units_of.setdefault(part, {}).update(zip(units, indexes, strict=True))
+
+    def _extras(self, cols: list[tuple[str, ...]], base: int) -> None:
+        """source and note cells, stripped (empty is None), by row, for the rows that have either."""
+        lay = self.layout
+        given = [(i, cols[i]) for i in (lay.col("source"), lay.col("note")) if i >= 0]
+        if not any("".join(cells).strip() for _i, cells in given):
+            return  # the usual case: every such cell blank
+        blank = ("",) * len(cols[0])
+        source = cols[lay.col("source")] if lay.col("source") >= 0 else blank
+        note = cols[lay.col("note")] if lay.col("note") >= 0 else blank
+        for row, (source_cell, note_cell) in enumerate(zip(source, note, strict=True)):
+            found = (source_cell.strip() or None, note_cell.strip() or None)
+            if found != (None, None):
+                self.extras[base + row] = found
+
+    def _block(self) -> dict[SeriesKey, DenseSeries]:
+        """The per-row arrays as one block of series x years slots; each series a view into it."""
+        count, series_count = len(self.values), len(self.keys)
+        first_year, last_year = min(self.year_of.values()), max(self.year_of.values())
+        span = last_year - first_year + 1
+        size = series_count * span
+        if size > SPARSE * count + 1024:
+            raise Fallback
+        heads = array("i", range(series_count))
+        if (size == count and self.years == array("H", range(first_year, last_year + 1)) * series_count
+                and all(self.series[offset::span] == heads for offset in range(span))):
+            # Rows in slot order, every slot filled once (a national file sorted by series and year).
+            block = DenseBlock(self.path, self.layout.col("value") + 1, first_year, span, self.values, self.codes,
+                               None, _FIRST_LINE, self.extras)
+        else:
+            block = self._scattered(first_year, span, size)
+        return {key: DenseSeries(block, index * span) for key, index in self.keys.items()}
+
+    def _scattered(self, first_year: int, span: int, size: int) -> DenseBlock:
+        """Rows in any order: each into its slot; a slot filled twice is a duplicate (the row reader settles it)."""
+        values, codes, lines = array("d", bytes(8 * size)), bytearray([ABSENT]) * size, array("i", bytes(4 * size))
+        row_values, row_codes = self.values, self.codes
+        slots = array("i")
+        for row, (index, year) in enumerate(zip(self.series, self.years, strict=True)):
+            slot = index * span + year - first_year
+            if codes[slot] != ABSENT:
+                raise Fallback
+            codes[slot] = row_codes[row]
+            values[slot] = row_values[row]
+            lines[slot] = _FIRST_LINE + row
+            slots.append(slot)
+        extras = {slots[row]: found for row, found in self.extras.items()}
+        return DenseBlock(self.path, self.layout.col("value") + 1, first_year, span, values, codes, lines,
+                          _FIRST_LINE, extras)
+
+
+def _status_code(cell: str) -> int:
+    return STATUS_CODES[parse_status(cell)]
+
+
+def _each(cells: tuple[str, ...], known: dict[str, int], parse: object) -> list[int]:
+    """``known[cell]`` for every cell; a text not seen before is parsed once (CellError: fall back)."""
+    try:
+        return list(map(known.__getitem__, cells))
+    except KeyError:
+        for cell in set(cells).difference(known):
+            known[cell] = parse(cell)  # type: ignore[operator]
+        return list(map(known.__getitem__, cells))

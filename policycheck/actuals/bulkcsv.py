@@ -33,7 +33,9 @@ import csv
 import io
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import count, islice
+from functools import partial
+from itertools import count, islice, repeat
+from operator import add
 from typing import TYPE_CHECKING
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
@@ -58,6 +60,7 @@ SPARSE = 4
 #: numbers the row reader's float() takes (no inf, nan, 1_500, spaces or full-width digits).
 _NUMBER_CHARS = b"0123456789+-.eE\n"
 _FIRST_LINE = 2  # the line of the first row: the header is line 1
+_DIGITS = 300  # MAX_MAGNITUDE is 1e300
 
 
 class Fallback(Exception):
@@ -73,7 +76,8 @@ def read_bulk(path: str, data: bytes, encoding: str, views: dict[SeriesKey, Stor
     try:
         with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="") as handle:
             rows = csv.reader(handle, strict=True)
-            found = _Bulk(path, plans, views, allow_unknown).read(rows)
+            # The arrays are made as long as the file has lines, once: growing them would copy them.
+            found = _Bulk(path, plans, views, allow_unknown, data.count(b"\n")).read(rows)
     except (Fallback, CellError, OSError, UnicodeError, csv.Error):
         return False
     views.update(found)
@@ -84,7 +88,7 @@ class _Bulk:
     """One file read chunk by chunk into per-row arrays, then into a :class:`DenseBlock`."""
 
     def __init__(self, path: str, plans: Sequence[Plan], views: dict[SeriesKey, StoredSeries],
-                 allow_unknown: bool) -> None:
+                 allow_unknown: bool, lines: int) -> None:
         self.path = path
         self.views = views
         # The resolver files nothing: Resolver.find only names the series.
@@ -97,10 +101,15 @@ class _Bulk:
         self.keys: dict[SeriesKey, int] = {}  # series key -> index, in order of first appearance
         self.year_of: dict[str, int] = {}
         self.status_of: dict[str, int] = {"": 0}
-        self.series = array("i")  # per row: the series' index
-        self.years = array("H")
-        self.values = array("d")
-        self.codes = bytearray()
+        # While the rows come in slot order, ``order`` checks each chunk and no series or year is kept
+        # per row; after the first row out of order, ``series`` and ``years`` keep both for every row
+        # (lists of the ints the look-up dicts hold: a pointer a row), made slots at the end.
+        self.order: _Order | None = _Order()
+        self.series: list[int] = []
+        self.years: list[int] = []
+        self.count = 0  # rows read
+        self.values = array("d", [0.0]) * lines
+        self.codes = bytearray(lines)
         self.extras: dict[int, tuple[str | None, str | None]] = {}  # by row
         self.layout = Layout()
 
@@ -121,11 +130,16 @@ class _Bulk:
             first, last = last, rows.line_num
             if last - first != len(chunk):
                 raise Fallback  # a blank line, or a quoted cell over several lines
-            if set(map(len, chunk)) != {lay.width}:
-                raise Fallback  # a row of another width (the row reader says which)
-            self._chunk(list(zip(*chunk, strict=True)))
-        if not self.values:
+            try:
+                cols = list(zip(*chunk, strict=True))
+            except ValueError:
+                raise Fallback from None  # rows of different widths (the row reader says which)
+            if len(cols) != lay.width:
+                raise Fallback
+            self._chunk(cols)
+        if not self.count:
             raise Fallback  # a header alone: nothing to gain
+        del self.values[self.count:], self.codes[self.count:]
         return self._block()
 
     def _chunk(self, cols: list[tuple[str, ...]]) -> None:
@@ -136,20 +150,29 @@ class _Bulk:
         if not text.isascii() or text.encode("ascii").translate(None, _NUMBER_CHARS):
             raise Fallback  # a missing marker, 约4.4, 1,500, a magnitude word, full-width digits...
         try:
-            values = list(map(float, cells))
+            values = array("d", map(float, cells))
         except ValueError:
             raise Fallback from None  # "", "1-2", "e": the row reader's parser says what is wrong
-        if min(values) < -MAX_MAGNITUDE or max(values) > MAX_MAGNITUDE:
-            raise Fallback  # beyond the bound (or inf): PC402 from the row reader
+        # Beyond the bound (or inf), PC402 from the row reader; without an exponent a number that
+        # large takes over 300 digits, so most chunks need no look at each value.
+        if (("e" in text or "E" in text or max(map(len, cells)) > _DIGITS)
+                and (min(values) < -MAX_MAGNITUDE or max(values) > MAX_MAGNITUDE)):
+            raise Fallback
         years = _each(cols[lay.col("year")], self.year_of, parse_year)
         status = lay.col("status")
-        codes = _each(cols[status], self.status_of, _status_code) if status >= 0 else bytes(len(cells))
+        codes = _codes(cols[status], self.status_of) if status >= 0 else bytes(len(cells))
         series = self._series(cols)
-        self._extras(cols, len(self.values))
-        self.series.extend(series)
-        self.years.extend(years)
-        self.values.extend(values)
-        self.codes.extend(codes)
+        self._extras(cols, self.count)
+        if self.order is None or not self.order.take(series, years):
+            if self.order is not None:  # the first rows out of slot order: keep each row's from now on
+                self.series, self.years = self.order.taken()
+                self.order = None
+            self.series += series
+            self.years += years
+        first = self.count
+        self.count += len(series)
+        self.values[first:self.count] = values
+        self.codes[first:self.count] = codes
 
     def _series(self, cols: list[tuple[str, ...]]) -> list[int]:
         """The series index of each row of a chunk."""
@@ -193,12 +216,13 @@ class _Bulk:
                 if isinstance(found, Problem):
                     raise Fallback
                 keys.append(found[0])
-        if resolver.problems or not self.views.keys().isdisjoint(keys):
-            raise Fallback  # a warning to give, or a series an earlier file began (duplicates to settle)
         known, first = self.keys, len(self.keys)
+        fresh = dict(zip(keys, count(first)))
+        if resolver.problems or (self.views and not self.views.keys().isdisjoint(fresh.keys())):
+            raise Fallback  # a warning to give, or a series an earlier file began (duplicates to settle)
         indexes: Iterable[int]
-        if len(set(keys)) == len(keys) and known.keys().isdisjoint(keys):
-            known.update(zip(keys, count(first)))
+        if len(fresh) == len(keys) and known.keys().isdisjoint(fresh.keys()):
+            known.update(fresh)
             indexes = range(first, first + len(keys))
         else:  # two cells name one unit (its id and its name): one series
             indexes = [known.setdefault(key, len(known)) for key in keys]
@@ -220,21 +244,26 @@ class _Bulk:
 
     def _block(self) -> dict[SeriesKey, DenseSeries]:
         """The per-row arrays as one block of series x years slots; each series a view into it."""
-        count, series_count = len(self.values), len(self.keys)
-        first_year, last_year = min(self.year_of.values()), max(self.year_of.values())
-        span = last_year - first_year + 1
+        count, series_count, order = self.count, len(self.keys), self.order
+        if order is not None and order.span * series_count == count:
+            # Rows in slot order, every slot filled once (a national file sorted by series and year).
+            first_year, span = order.first_year, order.span
+        else:
+            if order is not None:  # the last series has fewer years than the others
+                self.series, self.years = order.taken()
+                order = None
+            first_year = min(self.year_of.values())
+            span = max(self.year_of.values()) - first_year + 1
         size = series_count * span
         if size > SPARSE * count + 1024:
             raise Fallback
-        heads = array("i", range(series_count))
-        if (size == count and self.years == array("H", range(first_year, last_year + 1)) * series_count
-                and all(self.series[offset::span] == heads for offset in range(span))):
-            # Rows in slot order, every slot filled once (a national file sorted by series and year).
+        if order is not None and size == count:
             block = DenseBlock(self.path, self.layout.col("value") + 1, first_year, span, self.values, self.codes,
                                None, _FIRST_LINE, self.extras)
         else:
             block = self._scattered(first_year, span, size)
-        return {key: DenseSeries(block, index * span) for key, index in self.keys.items()}
+        # The keys are numbered 0, 1, 2... in order: series i starts at slot i * span.
+        return dict(zip(self.keys, map(partial(DenseSeries, block), range(0, size, span)), strict=True))
 
     def _scattered(self, first_year: int, span: int, size: int) -> DenseBlock:
         """Rows in any order: each into its slot; a slot filled twice is a duplicate (the row reader settles it)."""
@@ -254,8 +283,50 @@ class _Bulk:
                           _FIRST_LINE, extras)
 
 
+class _Order:
+    """Whether the rows so far are in slot order: series 0, 1, 2... each with the same run of
+    consecutive years.  Checked chunk by chunk against patterns, so such a file keeps no series
+    and year per row."""
+
+    def __init__(self) -> None:
+        self.span = 0  # years per series; 0: not known before the first chunk
+        self.first_year = 0
+        self.rows = 0  # rows taken, all in slot order
+        self.years: list[int] = []  # the years of a series, repeated over more than a chunk
+        self.steps: list[int] = []  # i // span for the positions of a chunk and a series more
+
+    def take(self, series: list[int], years: list[int]) -> bool:
+        """Whether the rows of a chunk continue the slot order (then they are taken)."""
+        if not self.span:
+            if series[0] != 0 or 1 not in series:
+                return False  # a first series longer than a chunk: kept row by row
+            self.span, self.first_year = series.index(1), years[0]
+            self.years = list(range(self.first_year, self.first_year + self.span)) * (CHUNK // self.span + 2)
+            self.steps = [position // self.span for position in range(CHUNK + self.span)]
+        phase, base, count = self.rows % self.span, self.rows // self.span, len(series)
+        if (years != self.years[phase:phase + count]
+                or series != list(map(add, self.steps[phase:phase + count], repeat(base)))):
+            return False
+        self.rows += count
+        return True
+
+    def taken(self) -> tuple[list[int], list[int]]:
+        """The series and year of each row taken so far, for the general path."""
+        span, rows = self.span, self.rows
+        if not rows:
+            return [], []
+        return [row // span for row in range(rows)], self.years[:span] * (rows // span) + self.years[:rows % span]
+
+
 def _status_code(cell: str) -> int:
     return STATUS_CODES[parse_status(cell)]
+
+
+def _codes(cells: tuple[str, ...], known: dict[str, int]) -> bytes:
+    """The status code of every cell: usually one status for a whole chunk."""
+    if cells.count(cells[0]) == len(cells):
+        return bytes(_each(cells[:1], known, _status_code)) * len(cells)
+    return bytes(_each(cells, known, _status_code))
 
 
 def _each(cells: tuple[str, ...], known: dict[str, int], parse: object) -> list[int]:

@@ -209,14 +209,17 @@ class Resolver:
             return None
         plan = series.plan
         known = self._unit_cells.setdefault(plan.id, {})
-        for cell in unit_cells:
-            if cell not in known:
-                text = _cell(cell)
-                uid = self._known_unit(plan, text) if text else None
-                if uid is None:
-                    return None
-                known[cell] = uid
-        uids = [known[cell] for cell in unit_cells]
+        try:
+            uids = list(map(known.__getitem__, unit_cells))
+        except KeyError:
+            for cell in unit_cells:
+                if cell not in known:
+                    text = _cell(cell)
+                    uid = self._known_unit(plan, text) if text else None
+                    if uid is None:
+                        return None
+                    known[cell] = uid
+            uids = list(map(known.__getitem__, unit_cells))
         if not series.scope.issuperset(uids):
             return None
         return list(zip(repeat(plan.id), repeat(series.target_id), uids))

@@ -215,3 +215,44 @@ def test_a_later_file_joins_a_series_read_in_bulk(readers: Any, tmp_path: Path) 
     assert isinstance(rd, SeriesView)  # the bulk series became rows when the second file joined it
     assert [(y, rd[y].file, rd[y].line) for y in rd] == [(2018, str(first), 2), (2019, str(first), 3),
                                                          (2020, str(second), 3)]
+
+
+# -- files the bulk reader takes although their rows leave slot order at row 70,000 ------------
+
+def _rows_moved(lines: list[str], case: str) -> list[str]:
+    edited = list(lines)
+    if case == "two rows swapped":  # 2024 and 2025 of county 28 (target 50) change places
+        edited[_LINE - 2], edited[_LINE - 1] = edited[_LINE - 1], edited[_LINE - 2]
+    elif case == "a year left out":  # county 28 has no 2025
+        del edited[_LINE - 1]
+    elif case == "the last row left out":  # the last county of the last target has no 2025
+        del edited[-1]
+    return edited
+
+
+@pytest.mark.parametrize("case", ["two rows swapped", "a year left out", "the last row left out"])
+def test_rows_out_of_slot_order_are_read_in_bulk(readers: Any, national: tuple[Path, list[str]], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text("".join(_rows_moved(lines, case)), encoding="utf-8")
+    assert readers.same([str(path)], [str(plan)], whole=False) == []
+    assert readers.dense
+    data = read_actuals([str(path)], plans=[load_plan(str(plan))], reader="exact")
+    key = ("bench-national-178", "t50", "c0028")
+    county = data.series[key]
+    last = data.series[("bench-national-178", "t50", "c0178")]
+    assert isinstance(county, DenseSeries) and isinstance(last, DenseSeries)
+    lines_by_year = {year: county[year].line for year in county}
+    if case == "two rows swapped":
+        assert (lines_by_year[2024], lines_by_year[2025]) == (_LINE, _LINE - 1)
+        assert county.plain() is not None and county.plain()[0] == 2018  # type: ignore[index]
+    elif case == "a year left out":
+        assert 2025 not in county and lines_by_year[2024] == _LINE - 1 and county.latest_present_year() == 2024
+        assert county.plain() == (2018, [county.value(year) for year in range(2018, 2025)])
+        assert data.series[("bench-national-178", "t50", "c0029")][2018].line == _LINE
+    else:
+        assert list(last) == list(range(2018, 2025)) and last[2024].line == len(lines) - 1
+    monkeypatch.setattr(load, "BULK", False)  # the row reader gives the same lines
+    rows = read_actuals([str(path)], plans=[load_plan(str(plan))], reader="exact")
+    assert {year: obs.line for year, obs in rows.series[key].items()} == lines_by_year

@@ -30,18 +30,18 @@ the row reader's: ``tests/actuals/test_bulk_reader.py`` compares both.
 from __future__ import annotations
 
 import csv
-import io
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import count, islice, repeat
+from itertools import count, repeat
 from operator import add
 from typing import TYPE_CHECKING
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
+from policycheck.actuals.csvsplit import Columns, Unsplit, chunks
+from policycheck.actuals.csvsplit import header as first_line
 from policycheck.actuals.dense import ABSENT, DenseBlock, DenseSeries, StoredSeries
 from policycheck.actuals.header import Layout, read_header, recognised_columns
-from policycheck.actuals.period_rows import Rows
 from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
 from policycheck.actuals.store import STATUS_CODES
 from policycheck.numtext import MAX_MAGNITUDE
@@ -50,9 +50,6 @@ if TYPE_CHECKING:
     from policycheck.model import Plan
     from policycheck.observations import SeriesKey
 
-#: Rows parsed per step: big enough that the per-chunk work is negligible, small enough
-#: that a chunk's row lists (about 400 bytes a row) stay a few MiB.
-CHUNK = 1024
 #: At most this many slots per row (and a little more for small files): a file whose series
 #: have few of their years is read by the row reader, not spread over a mostly empty block.
 SPARSE = 4
@@ -74,11 +71,9 @@ def read_bulk(path: str, data: bytes, encoding: str, views: dict[SeriesKey, Stor
     if not plans:
         return False  # without plans every value takes the general parser (numbers or yes/no)
     try:
-        with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="") as handle:
-            rows = csv.reader(handle, strict=True)
-            # The arrays are made as long as the file has lines, once: growing them would copy them.
-            found = _Bulk(path, plans, views, allow_unknown, data.count(b"\n")).read(rows)
-    except (Fallback, CellError, OSError, UnicodeError, csv.Error):
+        # The arrays are made as long as the file has lines, once: growing them would copy them.
+        found = _Bulk(path, plans, views, allow_unknown, data.count(b"\n")).read(data, encoding)
+    except (Fallback, Unsplit, CellError, UnicodeError, csv.Error):
         return False
     views.update(found)
     return True
@@ -113,9 +108,9 @@ class _Bulk:
         self.extras: dict[int, tuple[str | None, str | None]] = {}  # by row
         self.layout = Layout()
 
-    def read(self, rows: Rows) -> dict[SeriesKey, DenseSeries]:
-        header = next(rows, None)
-        if header is None or rows.line_num != 1 or not recognised_columns(header):
+    def read(self, data: bytes, encoding: str) -> dict[SeriesKey, DenseSeries]:
+        header = first_line(data, encoding)
+        if not recognised_columns(header):
             raise Fallback
         self.layout = lay = read_header(header, self.path, 1)
         if (lay.findings or lay.wide or lay.col("period") >= 0 or min(lay.col("target"), lay.col("year"),
@@ -125,24 +120,14 @@ class _Bulk:
         self.target_columns = [i for i in (lay.col("plan"), lay.col("target"), lay.col("measure")) if i >= 0]
         present = [lay.col(name) >= 0 for name in ("plan", "target", "measure")]
         self.target_slots = tuple(sum(present[:k]) if present[k] else -1 for k in range(3))  # type: ignore[assignment]
-        last = rows.line_num
-        while chunk := list(islice(rows, CHUNK)):
-            first, last = last, rows.line_num
-            if last - first != len(chunk):
-                raise Fallback  # a blank line, or a quoted cell over several lines
-            try:
-                cols = list(zip(*chunk, strict=True))
-            except ValueError:
-                raise Fallback from None  # rows of different widths (the row reader says which)
-            if len(cols) != lay.width:
-                raise Fallback
+        for cols in chunks(data, encoding, lay.width):
             self._chunk(cols)
         if not self.count:
             raise Fallback  # a header alone: nothing to gain
         del self.values[self.count:], self.codes[self.count:]
         return self._block()
 
-    def _chunk(self, cols: list[tuple[str, ...]]) -> None:
+    def _chunk(self, cols: Columns) -> None:
         """One chunk's columns: values, years, statuses and series, each column in one go."""
         lay = self.layout
         cells = cols[lay.col("value")]
@@ -174,28 +159,33 @@ class _Bulk:
         self.values[first:self.count] = values
         self.codes[first:self.count] = codes
 
-    def _series(self, cols: list[tuple[str, ...]]) -> list[int]:
+    def _series(self, cols: Columns) -> list[int]:
         """The series index of each row of a chunk."""
         target_part = [cols[i] for i in self.target_columns]
         units = cols[self.unit_column] if self.unit_column >= 0 else ("",) * len(cols[0])
         if all(column.count(column[0]) == len(column) for column in target_part):
             # One target in the whole chunk (a file sorted by target): the unit cell says the series.
-            known = self.units_of.get(part := tuple(column[0] for column in target_part))
-            if known is not None:
-                try:
-                    return list(map(known.__getitem__, units))
-                except KeyError:
-                    pass
-            self._resolve(part, [cell for cell in dict.fromkeys(units) if known is None or cell not in known])
-            return list(map(self.units_of[part].__getitem__, units))
-        series = []
-        for part, cell in zip(zip(*target_part, strict=True), units, strict=True):
-            known = self.units_of.get(part)
-            if known is None or cell not in known:
-                self._resolve(part, [cell])
-                known = self.units_of[part]
-            series.append(known[cell])
+            return self._of_target(tuple(column[0] for column in target_part), units)
+        # Runs of rows of one target each, in file order (so series are numbered as they first appear).
+        parts = list(zip(*target_part, strict=True))
+        series: list[int] = []
+        start = 0
+        for end in range(1, len(parts) + 1):
+            if end == len(parts) or parts[end] != parts[start]:
+                series += self._of_target(parts[start], units[start:end])
+                start = end
         return series
+
+    def _of_target(self, part: tuple[str, ...], units: Sequence[str]) -> list[int]:
+        """The series index of rows whose plan/target/measure cells are ``part``."""
+        known = self.units_of.get(part)
+        if known is not None:
+            try:
+                return list(map(known.__getitem__, units))
+            except KeyError:
+                pass
+        self._resolve(part, [cell for cell in dict.fromkeys(units) if known is None or cell not in known])
+        return list(map(self.units_of[part].__getitem__, units))
 
     def _resolve(self, part: tuple[str, ...], units: list[str]) -> None:
         """The series of unit cells not seen before with the plan/target/measure cells ``part``."""
@@ -228,7 +218,7 @@ class _Bulk:
             indexes = [known.setdefault(key, len(known)) for key in keys]
         self.units_of.setdefault(part, {}).update(zip(units, indexes, strict=True))
 
-    def _extras(self, cols: list[tuple[str, ...]], base: int) -> None:
+    def _extras(self, cols: Columns, base: int) -> None:
         """source and note cells, stripped (empty is None), by row, for the rows that have either."""
         lay = self.layout
         given = [(i, cols[i]) for i in (lay.col("source"), lay.col("note")) if i >= 0]
@@ -301,9 +291,11 @@ class _Order:
             if series[0] != 0 or 1 not in series:
                 return False  # a first series longer than a chunk: kept row by row
             self.span, self.first_year = series.index(1), years[0]
-            self.years = list(range(self.first_year, self.first_year + self.span)) * (CHUNK // self.span + 2)
-            self.steps = [position // self.span for position in range(CHUNK + self.span)]
         phase, base, count = self.rows % self.span, self.rows // self.span, len(series)
+        if len(self.steps) < phase + count:  # patterns as long as the longest chunk and a series
+            cycles = (count + 2 * self.span) // self.span
+            self.years = list(range(self.first_year, self.first_year + self.span)) * cycles
+            self.steps = [position // self.span for position in range(cycles * self.span)]
         if (years != self.years[phase:phase + count]
                 or series != list(map(add, self.steps[phase:phase + count], repeat(base)))):
             return False
@@ -322,14 +314,14 @@ def _status_code(cell: str) -> int:
     return STATUS_CODES[parse_status(cell)]
 
 
-def _codes(cells: tuple[str, ...], known: dict[str, int]) -> bytes:
+def _codes(cells: Sequence[str], known: dict[str, int]) -> bytes:
     """The status code of every cell: usually one status for a whole chunk."""
     if cells.count(cells[0]) == len(cells):
         return bytes(_each(cells[:1], known, _status_code)) * len(cells)
     return bytes(_each(cells, known, _status_code))
 
 
-def _each(cells: tuple[str, ...], known: dict[str, int], parse: object) -> list[int]:
+def _each(cells: Sequence[str], known: dict[str, int], parse: object) -> list[int]:
     """``known[cell]`` for every cell; a text not seen before is parsed once (CellError: fall back)."""
     try:
         return list(map(known.__getitem__, cells))

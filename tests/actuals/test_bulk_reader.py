@@ -55,14 +55,15 @@ def readers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     class Readers:
         dense = False  # whether the last read with the bulk reader on stored any series in bulk
 
-        def same(self, paths: list[str], plan_files: list[str], *, whole: bool = True, **options: Any) -> list[str]:
-            """Assert both give the same (every observation and the JSON report unless ``whole`` is
-            False); the findings."""
+        def same(self, paths: list[str], plan_files: list[str], *, whole: bool = True, json: bool = True,
+                 **options: Any) -> list[str]:
+            """Assert both give the same (every observation and the JSON report unless ``whole`` or
+            ``json`` is False); the findings."""
             rows, bulk = read(paths, plan_files, False, whole), read(paths, plan_files, True, whole)
             assert bulk[0] == rows[0]
             assert bulk[1] == rows[1]
             assert bulk[2] == rows[2]
-            if whole:
+            if whole and json:
                 assert report(paths, plan_files, True, **options) == report(paths, plan_files, False, **options)
             monkeypatch.setattr(load, "BULK", True)
             return bulk[0]
@@ -256,3 +257,36 @@ def test_rows_out_of_slot_order_are_read_in_bulk(readers: Any, national: tuple[P
     monkeypatch.setattr(load, "BULK", False)  # the row reader gives the same lines
     rows = read_actuals([str(path)], plans=[load_plan(str(plan))], reader="exact")
     assert {year: obs.line for year, obs in rows.series[key].items()} == lines_by_year
+
+
+# -- how the bytes are laid out: line ends, a BOM, quotes, another encoding -------------------
+
+def _laid_out(text: str, case: str) -> bytes:
+    if case == "CRLF":
+        return text.replace("\n", "\r\n").encode("utf-8")
+    if case == "no final line end":
+        return text.rstrip("\n").encode("utf-8")
+    if case == "a BOM":
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    if case == "quoted cells":  # every 997th row's unit quoted: chunks with and without quotes
+        lines = text.splitlines(keepends=True)
+        return "".join(line.replace(",c", ',"c', 1).replace(",20", '",20', 1) if n % 997 == 5 else line
+                       for n, line in enumerate(lines)).encode("utf-8")
+    if case == "GB18030, units by name":  # read through csv.reader: only UTF-8 is split in C
+        return text.replace(",c", ",县级单位").encode("gb18030")
+    if case == "a line ended by CR alone":
+        lines = text.splitlines(keepends=True)
+        lines[15_000] = lines[15_000].replace("\n", "\r")
+        return "".join(lines).encode("utf-8")
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize(("case", "takes"), [("CRLF", True), ("no final line end", True), ("a BOM", True),
+                                             ("quoted cells", True), ("GB18030, units by name", True),
+                                             ("a line ended by CR alone", False)])
+def test_line_ends_quotes_and_encodings(readers: Any, tmp_path: Path, case: str, takes: bool) -> None:
+    plan, actuals, _rows = generate(tmp_path, 0.02)  # 22,800 rows: about twenty chunks
+    path = tmp_path / "laid-out.csv"
+    path.write_bytes(_laid_out(actuals.read_text(encoding="utf-8"), case))
+    assert readers.same([str(path)], [str(plan)], json=False) == []
+    assert readers.dense is takes

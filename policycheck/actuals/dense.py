@@ -152,8 +152,13 @@ class DenseSeries(Series):
         return block.first_year + low, block.values[start + low:start + high].tolist()
 
     def latest_present_year(self) -> int | None:
-        high = len(self._codes().rstrip(b"\x80"))  # no missing markers here: the last row's year
-        return self.block.first_year + high - 1 if high else None
+        """The year of the last row (the bulk reader stores no missing marker)."""
+        block = self.block
+        codes, start = block.codes, self.start
+        for offset in range(block.span - 1, -1, -1):  # usually the block's last year: one look
+            if codes[start + offset] != ABSENT:
+                return block.first_year + offset
+        return None
 
     # -- a later file adds rows (the exact reader) --------------------------------
     def to_rows(self, table: ObservationTable) -> SeriesView:

@@ -33,8 +33,7 @@ import csv
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import count, repeat
-from operator import add
+from itertools import count
 from typing import TYPE_CHECKING
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
@@ -283,7 +282,6 @@ class _Order:
         self.first_year = 0
         self.rows = 0  # rows taken, all in slot order
         self.years: list[int] = []  # the years of a series, repeated over more than a chunk
-        self.steps: list[int] = []  # i // span for the positions of a chunk and a series more
 
     def take(self, series: list[int], years: list[int]) -> bool:
         """Whether the rows of a chunk continue the slot order (then they are taken)."""
@@ -291,14 +289,22 @@ class _Order:
             if series[0] != 0 or 1 not in series:
                 return False  # a first series longer than a chunk: kept row by row
             self.span, self.first_year = series.index(1), years[0]
-        phase, base, count = self.rows % self.span, self.rows // self.span, len(series)
-        if len(self.steps) < phase + count:  # patterns as long as the longest chunk and a series
-            cycles = (count + 2 * self.span) // self.span
-            self.years = list(range(self.first_year, self.first_year + self.span)) * cycles
-            self.steps = [position // self.span for position in range(cycles * self.span)]
-        if (years != self.years[phase:phase + count]
-                or series != list(map(add, self.steps[phase:phase + count], repeat(base)))):
+        span = self.span
+        phase, base, count = self.rows % span, self.rows // span, len(series)
+        if len(self.years) < phase + count:  # the pattern as long as the longest chunk and a series
+            self.years = list(range(self.first_year, self.first_year + span)) * ((count + 2 * span) // span)
+        if years != self.years[phase:phase + count]:
             return False
+        # The first rows finish the series in progress; then each series takes ``span`` rows.
+        first = (span - phase) % span
+        heads = series[first::span]
+        start = base + (phase > 0)
+        if series[:first].count(base) != min(first, count) or heads != list(range(start, start + len(heads))):
+            return False
+        for offset in range(first + 1, first + span):
+            rest = series[offset::span]
+            if rest != heads[:len(rest)]:
+                return False
         self.rows += count
         return True
 

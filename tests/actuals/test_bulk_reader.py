@@ -290,3 +290,45 @@ def test_line_ends_quotes_and_encodings(readers: Any, tmp_path: Path, case: str,
     path.write_bytes(_laid_out(actuals.read_text(encoding="utf-8"), case))
     assert readers.same([str(path)], [str(plan)], json=False) == []
     assert readers.dense is takes
+
+
+def _in_slot_order(series: list[int], years: list[int], span: int, first: int) -> bool:
+    return series == [row // span for row in range(len(series))] and \
+        years == [first + row % span for row in range(len(years))]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_slot_order_is_recognised_exactly(seed: int) -> None:
+    """The chunk-by-chunk check of _Order agrees with the plain definition of slot order."""
+    import random
+
+    from policycheck.actuals.bulkcsv import _Order
+
+    rng = random.Random(seed)
+    span, units = rng.randint(1, 9), rng.randint(1, 60)
+    series = [row // span for row in range(span * units)]
+    years = [2018 + row % span for row in range(span * units)]
+    if seed % 4:  # one change somewhere: a year, a series, or a row left out
+        row = rng.randrange(len(series))
+        change = seed % 4
+        if change == 1:
+            years[row] += rng.choice((-1, 1))
+        elif change == 2:
+            series[row] += rng.choice((-1, 1))
+        else:
+            del series[row], years[row]
+    order, position = _Order(), 0
+    while position < len(series):
+        end = min(position + rng.randint(1, 3 * span + 5), len(series))
+        accepted = order.take(series[position:end], years[position:end])
+        if order.span:  # known once a chunk holds the start of the second series
+            # taken exactly when every row so far is in slot order
+            assert accepted is _in_slot_order(series[:end], years[:end], order.span, order.first_year)
+        else:
+            assert not accepted
+        if not accepted:
+            break
+        position = end
+    assert order.taken() == (series[:order.rows], years[:order.rows])
+    if seed % 4 == 0 and span > 1 and units > 1 and 3 * span + 5 < span * units:
+        assert order.rows == len(series) or order.span == 0  # nothing changed: all taken

@@ -33,7 +33,7 @@ import csv
 from array import array
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import count
+from itertools import count, repeat
 from typing import TYPE_CHECKING
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
@@ -92,7 +92,9 @@ class _Bulk:
         self.target_columns: list[int] = []  # the plan, target and measure columns there are
         self.target_slots = (-1, -1, -1)  # where plan, target and measure sit in those; -1: absent
         self.unit_column = -1
-        self.keys: dict[SeriesKey, int] = {}  # series key -> index, in order of first appearance
+        self.keys: list[SeriesKey] = []  # by series index: in order of first appearance
+        #: (plan id, target id) -> unit id -> series index
+        self.series_of: dict[tuple[str, str], dict[str | None, int]] = {}
         self.year_of: dict[str, int] = {}
         self.status_of: dict[str, int] = {"": 0}
         # While the rows come in slot order, ``order`` checks each chunk and no series or year is kept
@@ -197,24 +199,35 @@ class _Bulk:
         resolved = resolver.target(plan_cell, target_cell, measure_cell, 0, cols)
         if isinstance(resolved, Problem) or resolved.parse != PARSE_NUMBER or resolved.scale:
             raise Fallback  # unknown target; yes/no, grades or another magnitude: the row reader reads it
-        keys = resolver.unit_keys(resolved, units)
-        if keys is None:  # a blank, unknown or out-of-scope unit cell: each looked at alone
-            keys = []
+        uids: list[str | None] | None = resolver.unit_ids(resolved, units)  # type: ignore[assignment]
+        if uids is None:  # a blank, unknown or out-of-scope unit cell: each looked at alone
+            uids = []
             for cell in units:
                 found = resolver.find(plan_cell, target_cell, cell, measure_cell, 0, cols)
                 if isinstance(found, Problem):
                     raise Fallback
-                keys.append(found[0])
-        known, first = self.keys, len(self.keys)
-        fresh = dict(zip(keys, count(first)))
-        if resolver.problems or (self.views and not self.views.keys().isdisjoint(fresh.keys())):
-            raise Fallback  # a warning to give, or a series an earlier file began (duplicates to settle)
+                uids.append(found[0][2])
+        if resolver.problems:
+            raise Fallback  # a warning to give
+        plan_id, target_id = resolved.plan.id, resolved.target_id
+        if self.views and not self.views.keys().isdisjoint(zip(repeat(plan_id), repeat(target_id), uids)):
+            raise Fallback  # a series an earlier file began: its duplicates are settled row by row
+        # Series are numbered by unit id within each plan and target: two cells (a unit's id and its
+        # name, or two spellings of a target) that name one series share its number.
+        known, first = self.series_of.setdefault((plan_id, target_id), {}), len(self.keys)
+        fresh = dict(zip(uids, count(first)))
         indexes: Iterable[int]
-        if len(fresh) == len(keys) and known.keys().isdisjoint(fresh.keys()):
+        if len(fresh) == len(uids) and known.keys().isdisjoint(fresh.keys()):
             known.update(fresh)
-            indexes = range(first, first + len(keys))
-        else:  # two cells name one unit (its id and its name): one series
-            indexes = [known.setdefault(key, len(known)) for key in keys]
+            self.keys += zip(repeat(plan_id), repeat(target_id), uids)
+            indexes = range(first, first + len(uids))
+        else:
+            indexes = []
+            for uid in uids:
+                if uid not in known:
+                    known[uid] = len(self.keys)
+                    self.keys.append((plan_id, target_id, uid))
+                indexes.append(known[uid])
         self.units_of.setdefault(part, {}).update(zip(units, indexes, strict=True))
 
     def _extras(self, cols: Columns, base: int) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from policycheck.actuals.cells import (
     CellFlags,
@@ -201,8 +200,8 @@ class Resolver:
             resolved = self._targets[tkey] = self._resolve_target(plan_cell, target_cell, measure_cell, line, cols)
         return resolved
 
-    def unit_keys(self, series: _Series, unit_cells: Iterable[str]) -> list[SeriesKey] | None:
-        """The series keys of many unit cells of one target at once (the bulk reader); None when
+    def unit_ids(self, series: _Series, unit_cells: Iterable[str]) -> list[str] | None:
+        """The unit ids of many unit cells of one target at once (the bulk reader); None when
         any cell is blank, names no unit of the plan or one outside the target's scope: :meth:`find`
         then gives each its answer, and the problem."""
         if series.scope is None:
@@ -220,9 +219,7 @@ class Resolver:
                         return None
                     known[cell] = uid
             uids = list(map(known.__getitem__, unit_cells))
-        if not series.scope.issuperset(uids):
-            return None
-        return list(zip(repeat(plan.id), repeat(series.target_id), uids))
+        return uids if series.scope.issuperset(uids) else None
 
     def _series_view(self, key: SeriesKey) -> SeriesView:
         """The series of ``key``, shared by every file of the reading; a series an earlier

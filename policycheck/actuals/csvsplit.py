@@ -13,13 +13,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from itertools import islice, repeat
+from itertools import islice
 
 #: Bytes per chunk: about a thousand rows of a national file, whose cells then stay in the CPU's cache.
 CHUNK_BYTES = 32_768
 #: Rows per chunk when ``csv.reader`` reads them.
 CHUNK_ROWS = 1024
 _SPLIT = ("utf-8", "utf-8-sig")
+_NOT_SHAPE = bytes(byte for byte in range(256) if byte not in b",\n")  # deleted from a chunk's bytes
 
 Columns = list[Sequence[str]]
 
@@ -54,7 +55,8 @@ def chunks(data: bytes, encoding: str, width: int) -> Iterator[Columns]:
         end = data.find(b"\n", min(position + CHUNK_BYTES, len(data) - 1))
         if end < 0:
             end = len(data)
-        text = data[position:end].decode("utf-8")  # a line end never falls inside a UTF-8 character
+        piece = data[position:end]
+        text = piece.decode("utf-8")  # a line end never falls inside a UTF-8 character
         position = end + 1
         if '"' in text:
             yield _quoted(text, width)
@@ -67,10 +69,13 @@ def chunks(data: bytes, encoding: str, width: int) -> Iterator[Columns]:
                 raise Unsplit  # a line ended by \r alone: csv.reader's line count differs
         if "\x00" in text:
             raise Unsplit
-        lines = text.split("\n")
-        if lines.count("") or list(map(str.count, lines, repeat(","))).count(width - 1) != len(lines):
-            raise Unsplit  # a blank line or a row of another width: the row reader says which
-        cells = ",".join(lines).split(",")
+        # The separators and line ends alone (neither byte occurs inside a UTF-8 character): each
+        # row must be width - 1 commas and a line end, so no blank line and no row of another width.
+        shape = piece.translate(None, _NOT_SHAPE)
+        row = b"," * (width - 1)
+        if shape != (row + b"\n") * shape.count(b"\n") + row:
+            raise Unsplit  # the row reader says which row, and what is wrong with it
+        cells = text.replace("\n", ",").split(",")
         yield [cells[column::width] for column in range(width)]
 
 

@@ -139,8 +139,11 @@ class DenseSeries(Series):
         """(first year, values) when the years with a row are consecutive and all final, without
         a source or note cell (:meth:`policycheck.observations.Series.plain`); None otherwise."""
         block, start = self.block, self.start
-        codes = self._codes()
+        end = start + block.span
+        codes = block.codes[start:end]
         if codes == block.full:  # every year of the block, all final: the usual case
+            if not block.extras:
+                return block.first_year, block.values[start:end].tolist()
             low, high = 0, block.span
         else:
             low = next(offset for offset, code in enumerate(codes) if code != ABSENT)

@@ -1,9 +1,10 @@
 """The bulk reader of long-form CSV files, standard library only (docs/performance.md#reading).
 
-``csv.reader`` splits a million rows in C; what the row reader of
-:mod:`policycheck.actuals.rowreader` then does row by row in Python is done
-here chunk by chunk with C-level builtins (``zip``, ``map``, ``min``, dicts),
-and only once per distinct cell text in Python: each year text, status text
+The rows come as columns, a chunk at a time, split in C
+(:mod:`policycheck.actuals.csvsplit`); what the row reader of
+:mod:`policycheck.actuals.rowreader` does row by row in Python is done here
+chunk by chunk with C-level builtins (``map``, ``min``, slices, dicts), and
+only once per distinct cell text in Python: each year text, status text
 and plan/target/unit combination is read by the same code the row reader uses
 (:func:`policycheck.actuals.cells.parse_year`, ``parse_status``,
 :meth:`policycheck.actuals.resolve.Resolver.find`).  The rows become one

@@ -2,8 +2,9 @@
 
 :class:`Series` is the one interface evaluation reads a series through,
 whether the actuals were read from CSV (a compact
-:class:`policycheck.actuals.store.SeriesView`) or built by hand
-(:class:`ObservationSeries`).  Nothing here does I/O.
+:class:`policycheck.actuals.store.SeriesView`, or a
+:class:`policycheck.actuals.dense.DenseSeries` of a file read in bulk) or built
+by hand (:class:`ObservationSeries`).  Nothing here does I/O.
 """
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ PlainRun = tuple[int, Sequence[float]]
 class Series(Mapping[int, Observation]):
     """The observations of one series by year, in year order: what evaluation reads.
 
-    Read from CSV a series is a compact :class:`policycheck.actuals.store.SeriesView`;
-    built by hand (API callers, tests) any mapping of year to :class:`Observation`
+    Read from CSV a series is a compact :class:`policycheck.actuals.store.SeriesView`
+    (or :class:`policycheck.actuals.dense.DenseSeries`, read in bulk); built by hand (API callers, tests) any mapping of year to :class:`Observation`
     is one once :meth:`Actuals.get` wraps it in an :class:`ObservationSeries`.
     The methods answer without building Observation objects where a store can.
     """

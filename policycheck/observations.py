@@ -2,8 +2,9 @@
 
 :class:`Series` is the one interface evaluation reads a series through,
 whether the actuals were read from CSV (a compact
-:class:`policycheck.actuals.store.SeriesView`) or built by hand
-(:class:`ObservationSeries`).  Nothing here does I/O.
+:class:`policycheck.actuals.store.SeriesView`, or a
+:class:`policycheck.actuals.dense.DenseSeries` of a file read in bulk) or built
+by hand (:class:`ObservationSeries`).  Nothing here does I/O.
 """
 from __future__ import annotations
 
@@ -51,9 +52,10 @@ PlainRun = tuple[int, Sequence[float]]
 class Series(Mapping[int, Observation]):
     """The observations of one series by year, in year order: what evaluation reads.
 
-    Read from CSV a series is a compact :class:`policycheck.actuals.store.SeriesView`;
-    built by hand (API callers, tests) any mapping of year to :class:`Observation`
-    is one once :meth:`Actuals.get` wraps it in an :class:`ObservationSeries`.
+    Read from CSV a series is a compact :class:`policycheck.actuals.store.SeriesView`
+    (or :class:`policycheck.actuals.dense.DenseSeries`, read in bulk); built by hand (API
+    callers, tests) any mapping of year to :class:`Observation` is one once
+    :meth:`Actuals.get` wraps it in an :class:`ObservationSeries`.
     The methods answer without building Observation objects where a store can.
     """
 
@@ -79,6 +81,17 @@ class Series(Mapping[int, Observation]):
         """The latest year whose value is not a missing marker (a stated verdict counts)."""
         return max((year for year in self if self.value(year) is not None or self.stated(year) is not None),
                    default=None)
+
+    @classmethod
+    def plain_each(cls, series: Sequence[Series]) -> list[PlainRun | None]:
+        """:meth:`plain` of each of ``series`` (every one of this class), in order; a store may
+        answer for many series of one target at once."""
+        return [one.plain() for one in series]
+
+    def year_bound(self) -> int | None:
+        """A year no row of the series is later than; None when the series cannot tell without
+        looking at every row (then :meth:`latest_present_year` is asked)."""
+        return None
 
     def marked(self) -> bool:
         """Whether any observation may be a stated verdict, approximate or converted
@@ -159,9 +172,21 @@ class Actuals:
 
     def latest_year(self, plan_id: str) -> int | None:
         """The latest year with any non-missing observation for this plan."""
-        years = [as_series(by_year).latest_present_year() for (pid, _tid, _unit), by_year in self.series.items()
-                 if pid == plan_id]
-        return max((year for year in years if year is not None), default=None)
+        best: int | None = None
+        for (pid, _tid, _unit), by_year in self.series.items():
+            if pid != plan_id:
+                continue
+            series = as_series(by_year)
+            if best is not None:
+                # A national file's 142,200 series all end in the same year: once one has given
+                # it, the others need not be looked into.
+                bound = series.year_bound()
+                if bound is not None and bound <= best:
+                    continue
+            year = series.latest_present_year()
+            if year is not None and (best is None or year > best):
+                best = year
+        return best
 
 
 def as_series(by_year: Mapping[int, Observation]) -> Series:

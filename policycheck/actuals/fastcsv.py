@@ -28,11 +28,13 @@ import csv
 import math
 from array import array
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
+from policycheck.actuals.dense import DenseBlock, DenseSeries, StoredSeries
 from policycheck.actuals.header import read_header, recognised_columns
-from policycheck.actuals.resolve import PARSE_NUMBER, Resolver, Sink
+from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
 from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
 from policycheck.errors import PolicycheckError
 from policycheck.numtext import MAX_MAGNITUDE
@@ -48,6 +50,8 @@ READERS = ("auto", "exact", "fast")
 #: A plain decimal number: Python's float() and Arrow's cast read it to the same double.
 _PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 _BOM = b"\xef\xbb\xbf"
+#: Arrow's block size: columns in 4 MB chunks, measured to give the lowest peak on national data (1 MB: +18 MiB).
+_BLOCK = 1 << 22
 
 
 def pyarrow_installed() -> bool:
@@ -69,7 +73,7 @@ def wants_fast(reader: str, size: int) -> bool:
     return size >= FAST_MIN_BYTES and pyarrow_installed()
 
 
-def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, SeriesView],
+def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, views: dict[SeriesKey, StoredSeries],
               *, plans: Sequence[Plan], allow_unknown: bool) -> bool:
     """Store the rows of the CSV file ``path``, whose bytes (read once, bounded, by
     :func:`policycheck.inputs.read_input`) are ``data``, as the exact reader would; False, with
@@ -125,7 +129,7 @@ def _columns(body: memoryview, width: int) -> list[Any] | None:
             pa.BufferReader(pa.py_buffer(body)),
             # One thread: on a national file the reading threads took no less CPU time and
             # their buffers raised the peak by about 30 MiB (docs/performance.md#reading).
-            read_options=pacsv.ReadOptions(column_names=names, use_threads=False),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=False, block_size=_BLOCK),
             parse_options=pacsv.ParseOptions(quote_char=False, newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False, null_values=[]))
@@ -137,19 +141,19 @@ def _columns(body: memoryview, width: int) -> list[Any] | None:
 class _Planned:
     """One file's columns, classified; stored only if every row is plain."""
 
-    def __init__(self, columns: list[Any], layout: Any, plans: Sequence[Plan], views: dict[SeriesKey, SeriesView],
+    def __init__(self, columns: list[Any], layout: Any, plans: Sequence[Plan], views: dict[SeriesKey, StoredSeries],
                  table: ObservationTable, allow_unknown: bool, path: str) -> None:
         self.columns, self.layout, self.plans, self.views = columns, layout, plans, views
         self.table, self.allow_unknown, self.path = table, allow_unknown, path
         self.count = len(columns[0])
-        self.scratch: dict[SeriesKey, SeriesView] = {}
         self.values: Any = None
         self.codes: Any = None
         self.years: Any = None
         self.order: Any = None  # row numbers, series by series (file order within each)
         self.sorted_years: Any = None  # the years in that order
         self.ranked: Any = None  # the series index of each row in that order
-        self.series: list[SeriesView] = []
+        self.in_order = False  # whether that order is the file's
+        self.keys: dict[SeriesKey, int] = {}  # each series' index, in order of first appearance
 
     def classify(self) -> bool:
         """Everything the exact reader would decide row by row, decided per column; False at the first doubt."""
@@ -174,6 +178,10 @@ class _Planned:
                       else _arrow(array("B", bytes(self.count)), pa.uint8()))
         if self.years is None or self.codes is None:
             return False
+        # The value, year and status texts are read: their memory goes back to Arrow's pool for what follows.
+        for index in (lay.col("value"), lay.col("year"), status):
+            if index >= 0:
+                cols[index] = None
         series = self._series_of_rows()
         return series is not None and self._in_year_order(series)
 
@@ -195,27 +203,22 @@ class _Planned:
             combined = pc.add(pc.multiply(combined, _arrow(array("q", [size]), pa.int64())[0]),
                               column.indices.cast(pa.int64()))
         combos = combined.dictionary_encode()
-        self.scratch = dict(self.views)
-        resolver = Resolver(self.plans, self.scratch, self.table, allow_unknown=self.allow_unknown)
-        where: dict[int, int] = {}
+        # The resolver files nothing (Resolver.find only names the series): store() makes the series.
+        resolver = Resolver(self.plans, {}, self.table, allow_unknown=self.allow_unknown)
         combo_series = []
         # Each combination's cells in plan/target/unit/measure order; an absent column reads "".
         slots = [sum(1 for j in key_columns[:k] if j >= 0) if i >= 0 else -1 for k, i in enumerate(key_columns)]
         cols = (key_columns[0] + 1, key_columns[1] + 1, key_columns[2] + 1, key_columns[3] + 1)
-        resolve, series = resolver.resolve, self.series
+        find, keys = resolver.find, self.keys
         for code in combos.dictionary.to_pylist():
             parts = [""] * (len(sizes) + 1)
             for position in range(len(sizes) - 1, -1, -1):
                 code, cell = divmod(code, sizes[position])
                 parts[position] = texts[position][cell]
-            sink = resolve(parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]], 0, cols)
-            view = sink.series
-            if view is None or not _plain(sink) or len(view.years):
-                return None  # len(years): begun in an earlier file, so its rows need the duplicate check
-            index = where.setdefault(id(view), len(series))
-            if index == len(series):
-                series.append(view)
-            combo_series.append(index)
+            found = find(parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]], 0, cols)
+            if isinstance(found, Problem) or found[1].parse != PARSE_NUMBER or found[1].scale or found[0] in self.views:
+                return None  # a problem, not a plain number, or a series an earlier file began (duplicates)
+            combo_series.append(keys.setdefault(found[0], len(keys)))
         if resolver.problems:
             return None
         return pc.take(_arrow(array("i", combo_series), pa.int32()), combos.indices)
@@ -233,6 +236,9 @@ class _Planned:
                 return False
         self.sorted_years = years
         self.ranked = ranked
+        # rows already series by series (the sort kept them where they were): line = 2 + slot
+        self.in_order = self.count < 2 or pc.all(pc.less_equal(series.slice(0, self.count - 1),
+                                                                series.slice(1))).as_py()
         return True
 
     def store(self) -> None:
@@ -240,6 +246,10 @@ class _Planned:
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        dense = self._dense()
+        if dense is not None:
+            self.views.update(dense)
+            return
         table, lay = self.table, self.layout
         table.start_file(self.path)
         base = len(table.values)
@@ -254,12 +264,36 @@ class _Planned:
         changes = pc.not_equal(self.ranked.slice(1), self.ranked.slice(0, self.count - 1))
         ends = [index + 1 for index in pc.indices_nonzero(changes).to_pylist()] + [self.count]
         start = 0
-        for view, end in zip(self.series, ends, strict=True):
+        for key, end in zip(self.keys, ends, strict=True):
+            view = self.views[key] = SeriesView(table)
             view.years.frombytes(years_raw[2 * start:2 * end])
             view.rows.frombytes(rows_raw[4 * start:4 * end])
             start = end
-        for key, view in self.scratch.items():
-            self.views.setdefault(key, view)
+
+    def _dense(self) -> dict[SeriesKey, DenseSeries] | None:
+        """Every series with a row for each year of the file's years, and no source or note
+        column: one dense block (docs/performance.md#reading), as the bulk reader stores it;
+        None for the table's rows instead."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lay = self.layout
+        if lay.col("source") >= 0 or lay.col("note") >= 0:
+            return None
+        bounds = pc.min_max(self.years).as_py()
+        first, span = bounds["min"], bounds["max"] - bounds["min"] + 1
+        # Years rise strictly within each series (_in_year_order), so this many rows fill every slot.
+        if span * len(self.keys) != self.count:
+            return None
+        values = array("d")
+        values.frombytes(_raw(pc.take(self.values, self.order), 8))
+        codes = bytearray(_raw(pc.take(self.codes, self.order), 1))
+        lines = None
+        if not self.in_order:
+            lines = array("i")
+            lines.frombytes(_raw(pc.add(self.order.cast(pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
+        block = DenseBlock(self.path, lay.col("value") + 1, first, span, values, codes, lines, 2, {})
+        return dict(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))
 
     def _extras(self, base: int) -> None:
         """source and note cells, stripped (empty is None), for the rows that have either."""
@@ -280,11 +314,6 @@ class _Planned:
                      (note[row].strip() or None) if note is not None else None)
             if found != (None, None):
                 self.table.extras[base + row] = found
-
-
-def _plain(sink: Sink) -> bool:
-    return (sink.series is not None and sink.key is not None and sink.problem is None
-            and sink.parse == PARSE_NUMBER and sink.factor == 1.0)
 
 
 def _year(cell: str) -> int:

@@ -16,7 +16,9 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 
+from policycheck.actuals.bulkcsv import read_bulk
 from policycheck.actuals.charcolumns import add_char_columns
+from policycheck.actuals.dense import StoredSeries
 from policycheck.actuals.encoding import choose_encoding, reading_error
 from policycheck.actuals.fastcsv import read_fast, wants_fast
 from policycheck.actuals.filetype import is_workbook
@@ -24,7 +26,7 @@ from policycheck.actuals.period_rows import Rows
 from policycheck.actuals.plausible import plausibility_findings
 from policycheck.actuals.resolve import Resolver
 from policycheck.actuals.rowreader import FileReader
-from policycheck.actuals.store import ObservationTable, SeriesView
+from policycheck.actuals.store import ObservationTable
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, RuleLimit, has_errors, split_sheet
 from policycheck.gcpause import gc_paused
@@ -35,6 +37,9 @@ from policycheck.observations import Actuals, SeriesKey
 
 # A 2 MB cell must reach the value parser (and become PC402), not stop the reader.
 csv.field_size_limit(2**31 - 1)
+#: Try the bulk reader of :mod:`policycheck.actuals.bulkcsv` before the row reader (tests switch it
+#: off to compare the two; the findings and observations are the same either way).
+BULK = True
 
 
 #: One path (a CSV file or a workbook), or several.
@@ -82,7 +87,7 @@ def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (
     may check it against several plans)."""
     actuals = Actuals()
     table = ObservationTable()
-    views: dict[SeriesKey, SeriesView] = {}  # shared by the files: a series may span several
+    views: dict[SeriesKey, StoredSeries] = {}  # shared by the files: a series may span several
 
     def read_sheet(sheet: str, rows: Rows, first_line: int) -> None:
         _read_rows(sheet, rows, first_line, actuals, table, views, plans=plans, allow_unknown=allow_unknown,
@@ -109,7 +114,7 @@ def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (
 
 
 def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: ObservationTable,
-               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], allow_unknown: bool,
+               views: dict[SeriesKey, StoredSeries], *, plans: Sequence[Plan], allow_unknown: bool,
                allow_copies: bool = False) -> None:
     """Rows of text cells from another source than a CSV file (a sheet of a workbook),
     read exactly as the rows of a CSV file: ``rows`` has a ``line_num`` attribute
@@ -121,7 +126,7 @@ def _read_rows(path: str, rows: Rows, first_line: int, actuals: Actuals, table: 
     _finish_file(path, actuals, reader)
 
 
-def _start_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, SeriesView], *,
+def _start_file(path: str, actuals: Actuals, table: ObservationTable, views: dict[SeriesKey, StoredSeries], *,
                 plans: Sequence[Plan], allow_unknown: bool, allow_copies: bool) -> FileReader:
     """The row reader of one file or sheet, whose rows join ``table`` and ``views``."""
     table.start_file(path)
@@ -149,7 +154,7 @@ def load_actuals(paths: Paths, *, plans: Sequence[Plan] = (), encoding: str = "a
 
 
 def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable,
-               views: dict[SeriesKey, SeriesView], *, plans: Sequence[Plan], encoding: str,
+               views: dict[SeriesKey, StoredSeries], *, plans: Sequence[Plan], encoding: str,
                allow_unknown: bool, allow_copies: bool, how: str) -> None:
     decoded = choose_encoding(path, encoding, data)
     if decoded.encoding is None:
@@ -159,6 +164,9 @@ def _read_file(path: str, data: bytes, actuals: Actuals, table: ObservationTable
     if (not allow_copies and wants_fast(how, len(data))
             and read_fast(path, data, decoded.encoding, table, views, plans=plans, allow_unknown=allow_unknown)):
         return  # every row plain: stored as the row reader would store it, from the same bytes
+    if not allow_copies and BULK and read_bulk(path, data, decoded.encoding, views, plans=plans,
+                                               allow_unknown=allow_unknown):
+        return  # every row plain: a dense block (docs/performance.md#reading), as the row reader would read it
     reader = _start_file(path, actuals, table, views, plans=plans, allow_unknown=allow_unknown,
                          allow_copies=allow_copies)
     rows = None

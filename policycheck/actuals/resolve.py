@@ -23,6 +23,7 @@ from policycheck.actuals.cells import (
     parse_grade,
     thousands_hint,
 )
+from policycheck.actuals.dense import DenseSeries, StoredSeries
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
@@ -130,7 +131,7 @@ def fold_name(text: str) -> str:
 class Resolver:
     """Resolves (plan, target, unit, measure) cell texts of one file to sinks."""
 
-    def __init__(self, plans: Sequence[Plan], series: dict[SeriesKey, SeriesView],
+    def __init__(self, plans: Sequence[Plan], series: dict[SeriesKey, StoredSeries],
                  table: ObservationTable, *, allow_unknown: bool) -> None:
         self.plans = {plan.id: plan for plan in plans}
         self.series = series
@@ -159,24 +160,17 @@ class Resolver:
         self._targets: dict[tuple[str, str, str], _Series | Problem] = {}
         self._units: dict[tuple[str, str], str | Problem] = {}
         self._names: dict[str, dict[str, str]] = {}  # plan id -> unit name -> unit id
+        self._unit_cells: dict[str, dict[str, str]] = {}  # plan id -> unit cell -> unit id (unit_keys)
         self.suggest = Suggester()
 
     def resolve(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
                 line: int, cols: tuple[int, int, int, int]) -> Sink:
         """The sink for one combination; ``cols`` are the 1-based plan/target/unit/measure columns."""
         if self.plans:
-            # Each distinct (plan, target, measure) text is resolved once: 142,200 national series share 50.
-            tkey = (plan_cell, target_cell, measure_cell)
-            resolved = self._targets.get(tkey)
-            if resolved is None:
-                resolved = self._targets[tkey] = self._resolve_target(plan_cell, target_cell, measure_cell, line,
-                                                                      cols)
-            if isinstance(resolved, Problem):
-                return Sink(None, None, problem=resolved)
-            uid = self._resolve_unit(resolved, unit_cell, line, cols[2])
-            if isinstance(uid, Problem):
-                return Sink(None, None, problem=uid)
-            key = (resolved.plan.id, resolved.target_id, uid)
+            found = self.find(plan_cell, target_cell, unit_cell, measure_cell, line, cols)
+            if isinstance(found, Problem):
+                return Sink(None, None, problem=found)
+            key, resolved = found
             return Sink(key, self._series_view(key), resolved.parse, resolved.scale, resolved.measure,
                         given=resolved.given, categories=resolved.categories)
         tid = _cell(target_cell)
@@ -185,11 +179,56 @@ class Resolver:
         key = (_cell(plan_cell), tid, _cell(unit_cell) or None)
         return Sink(key, self._series_view(key), parse=PARSE_EITHER)
 
+    def find(self, plan_cell: str, target_cell: str, unit_cell: str, measure_cell: str,
+             line: int, cols: tuple[int, int, int, int]) -> tuple[SeriesKey, _Series] | Problem:
+        """The series key of one combination against the plans, and how its values are read."""
+        resolved = self.target(plan_cell, target_cell, measure_cell, line, cols)
+        if isinstance(resolved, Problem):
+            return resolved
+        uid = self._resolve_unit(resolved, unit_cell, line, cols[2])
+        if isinstance(uid, Problem):
+            return uid
+        return (resolved.plan.id, resolved.target_id, uid), resolved
+
+    def target(self, plan_cell: str, target_cell: str, measure_cell: str, line: int,
+               cols: tuple[int, int, int, int]) -> _Series | Problem:
+        """The plan and target (or reference) of the plan, target and measure cells."""
+        # Each distinct (plan, target, measure) text is resolved once: 142,200 national series share 50.
+        tkey = (plan_cell, target_cell, measure_cell)
+        resolved = self._targets.get(tkey)
+        if resolved is None:
+            resolved = self._targets[tkey] = self._resolve_target(plan_cell, target_cell, measure_cell, line, cols)
+        return resolved
+
+    def unit_ids(self, series: _Series, unit_cells: Iterable[str]) -> list[str] | None:
+        """The unit ids of many unit cells of one target at once (the bulk reader); None when
+        any cell is blank, names no unit of the plan or one outside the target's scope: :meth:`find`
+        then gives each its answer, and the problem."""
+        if series.scope is None:
+            return None
+        plan = series.plan
+        known = self._unit_cells.setdefault(plan.id, {})
+        try:
+            uids = list(map(known.__getitem__, unit_cells))
+        except KeyError:
+            for cell in unit_cells:
+                if cell not in known:
+                    text = _cell(cell)
+                    uid = self._known_unit(plan, text) if text else None
+                    if uid is None:
+                        return None
+                    known[cell] = uid
+            uids = list(map(known.__getitem__, unit_cells))
+        return uids if series.scope.issuperset(uids) else None
+
     def _series_view(self, key: SeriesKey) -> SeriesView:
-        """The series of ``key``, shared by every file of the reading."""
+        """The series of ``key``, shared by every file of the reading; a series an earlier
+        file filled in bulk becomes rows of the table first, so this file's rows can join it."""
         view = self.series.get(key)
         if view is None:
             view = self.series[key] = SeriesView(self.table)
+        elif isinstance(view, DenseSeries):
+            view = self.series[key] = view.to_rows(self.table)
         return view
 
     def _resolve_target(self, plan_cell: str, target_cell: str, measure_cell: str, line: int,
@@ -290,15 +329,20 @@ class Resolver:
                                                        target=excerpt(series.target_id)), line, column)
         return uid
 
-    def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
+    def _known_unit(self, plan: Plan, text: str) -> str | None:
+        """The id of the plan's unit that a (stripped) unit cell names by id or name; None if none."""
         unit = plan.units.get(text)
         if unit is not None:
             return unit.id  # the plan's own string: 142,200 series keys share 2,844 unit ids
         names = self._names.get(plan.id)
         if names is None:
             names = self._names[plan.id] = {normalize(u.name): uid for uid, u in plan.units.items()}
-        if text in names:
-            return names[text]
+        return names.get(text)
+
+    def _unit_id(self, plan: Plan, text: str, line: int, column: int) -> str | Problem:
+        uid = self._known_unit(plan, text)
+        if uid is not None:
+            return uid
         close = self.suggest.closest(text, plan.units)
         hint = msg("PC403.hint", suggestion=excerpt(close)) if close else ""
         return self._problem("PC406", ERROR, msg("PC406.unknown", unit=excerpt(text), plan=excerpt(plan.id),

@@ -138,7 +138,12 @@ class FileReader:
                 row = fitted
             key = key_of(row)
             if key != last_key:
-                sink = sinks.get(key) or self._new_sink(row, line)
+                cached = sinks.get(key)
+                if cached is None:
+                    cached = self._new_sink(row, line)
+                    # a series an earlier file filled in bulk may have become table rows just now
+                    row_no = len(table.values)
+                sink = cached
                 # a blank row's sink is not cached: the next row with these key cells is looked at afresh
                 last_key = key if sink is not _BLANK else None
                 series_years, plain = sink.years, sink.plain

@@ -14,8 +14,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
-from typing import overload
+from typing import Protocol, overload
 
 from policycheck.actuals.cells import CellFlags
 from policycheck.model import DATA_STATUSES, DataStatus
@@ -211,24 +210,8 @@ class SeriesView(Series):
                 return None
         return years[0], list(map(table.values.__getitem__, rows))
 
-    @staticmethod
-    def plain_columns(views: Sequence[SeriesView]) -> tuple[int, int, array[float]] | None:
-        """The values of many series at once, series after series, when each is plain (:meth:`plain`)
-        over the same years of one table: (first year, years, values); None otherwise (each series may
-        still be plain on its own).  The JSON report writes a batch target's observed pairs so, a year
-        at a time (docs/performance.md#json-from-the-columns)."""
-        if not views:
-            return None
-        first = views[0]
-        table, years = first.table, first.years
-        if not years or years[-1] - years[0] != len(years) - 1 or table.extras or table.converted:
-            return None
-        if any(view.table is not table or view.years != years for view in views):
-            return None
-        rows = list(chain.from_iterable(view.rows for view in views))
-        if any(map(table.codes.__getitem__, rows)):  # any flag or a status other than final
-            return None
-        return years[0], len(years), array("d", map(table.values.__getitem__, rows))
+    def year_bound(self) -> int | None:
+        return self.years[-1] if self.years else None
 
     def latest_present_year(self) -> int | None:
         """The latest year whose value is not a missing marker."""
@@ -262,13 +245,21 @@ class SeriesView(Series):
             return -1
 
 
+class Paired(Protocol):
+    """A series that gives its (year, value) pairs: a :class:`SeriesView` or a dense one."""
+
+    def pairs(self) -> tuple[tuple[int, float | bool | None], ...]: ...
+
+    def __len__(self) -> int: ...
+
+
 class ObservedPairs(Sequence[tuple[int, "float | bool | None"]]):
     """``Result.observed`` without a copy per result: the (year, value) pairs of the
     series, produced when a reporter asks.  Compares equal to the same tuple."""
 
     __slots__ = ("series",)
 
-    def __init__(self, series: SeriesView) -> None:
+    def __init__(self, series: Paired) -> None:
         self.series = series
 
     def _pairs(self) -> tuple[tuple[int, float | bool | None], ...]:

@@ -46,7 +46,7 @@ from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_pr
 from policycheck.kinds import kind_spec
 from policycheck.model import FAIL_ON, Baseline, Plan, Status, Target
 from policycheck.numtext import number_text
-from policycheck.observations import Actuals, Series
+from policycheck.observations import Actuals, PlainRun, Series
 
 #: Satisfies(x, cmp, v) of docs/evaluation.md#notation for the comparators of the class, as
 #: x OP v ± eps(v), and the side eps goes: the very comparisons of schedule.satisfies.
@@ -138,6 +138,17 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
                frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset())
 
 
+def _plain_runs(all_series: list[Any]) -> list[PlainRun | None]:
+    """:meth:`Series.plain` of each series (None for no series or a hand-made mapping), asked of
+    their class at once when they are all of one (a store answers a whole target in one go)."""
+    kinds = set(map(type, all_series))
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if issubclass(kind, Series):
+            return kind.plain_each(all_series)
+    return [series.plain() if isinstance(series, Series) else None for series in all_series]
+
+
 def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
               exact: Callable[[str | None], Outcome]) -> tuple[_Block, bytes]:
     """The outcomes of ``units`` as one block, and whether each fails the run.
@@ -159,15 +170,9 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     row = rows.append
     fallback: dict[int, Outcome] = {}
     found = actuals.series.get
-    is_series: dict[type, bool] = {}  # isinstance of an abstract class costs more than the rest of a lookup
     plan_id, target_id = job.plan_id, job.target_id
-    for j, unit in enumerate(units):
-        series = found((plan_id, target_id, unit))
-        kind = type(series)
-        plain = is_series.get(kind)
-        if plain is None:
-            plain = is_series[kind] = issubclass(kind, Series)
-        run = series.plain() if plain else None  # type: ignore[union-attr]  # a Series, as checked
+    all_series = [found((plan_id, target_id, unit)) for unit in units]
+    for j, (series, run) in enumerate(zip(all_series, _plain_runs(all_series), strict=True)):
         try:
             if run is None:
                 raise _Exact
@@ -248,7 +253,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
             else:
                 status, code = "regressing", "regressing"
         except (_Exact, OverflowError, ZeroDivisionError):
-            out = exact(unit)
+            out = exact(units[j])
             fallback[j] = out
             row((*(getattr(out, name) for name in _VARYING), out.reason.code, 0.0, None, False))
             continue

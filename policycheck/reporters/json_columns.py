@@ -360,13 +360,9 @@ def _observed(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
     if not issubclass(kind, Sequence) or not isinstance(getattr(values[0], "series", None), Series):
         return None
     series = [value.series for value in values]
-    together = getattr(type(series[0]), "plain_columns", None)
-    made = together(series) if together is not None and set(map(type, series)) == {type(series[0])} else None
-    if made is not None:  # every series plain over the same years: the values read a year at a time
-        start, years, numbers = made
-        per_year: list[Piece] = [("%s", [_float_texts(numbers[k::years], style)]) for k in range(years)]
-        return _joined("[", [(f"[{start + k}, {text}]", more) for k, (text, more) in enumerate(per_year)], "]")
-    runs = [s.plain() for s in series]
+    kind = type(series[0])
+    # a store answers for the series of one target at once (Series.plain_each)
+    runs = kind.plain_each(series) if set(map(type, series)) == {kind} else [s.plain() for s in series]
     if None in runs:
         return None
     first, count = runs[0][0], len(runs[0][1])

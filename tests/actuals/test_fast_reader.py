@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from policycheck.actuals import load
 from policycheck.actuals.fastcsv import FAST_MIN_BYTES, read_fast, wants_fast
 from policycheck.actuals.load import read_actuals
 from policycheck.actuals.store import ObservationTable
@@ -41,6 +42,12 @@ EXAMPLES = {
     "china-14th-fyp.csv": ["china-14th-fyp-2021-2025.yaml"],
     "china-ip-power.csv": ["china-ip-power-2021-2025.yaml"],
 }
+
+
+@pytest.fixture(autouse=True)
+def _row_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exact reader here is the row reader: the bulk reader is compared with it in test_bulk_reader.py."""
+    monkeypatch.setattr(load, "BULK", False)
 
 
 def test_every_example_is_listed() -> None:
@@ -99,6 +106,10 @@ _ROWS = ["rd-intensity,,2018,3.55,final\n", "rd-intensity,,2019,3.62,preliminary
     ("plain", _HEADER + "".join(_ROWS), True),
     ("crlf", (_HEADER + "".join(_ROWS)).replace("\n", "\r\n"), True),
     ("no final newline", (_HEADER + "".join(_ROWS)).rstrip("\n"), True),
+    # every series with a row for each year: stored as one dense block, in file order or not
+    ("every year", _HEADER + _ROWS[0] + _ROWS[1] + _ROWS[2] + "hitech-output-share,,2019,49,final\n", True),
+    ("every year, interleaved", _HEADER + _ROWS[0] + _ROWS[2] + _ROWS[1] + "hitech-output-share,,2019,49,final\n",
+     True),
     ("a quoted cell", _HEADER + _ROWS[0] + '"hitech-output-share",,2018,48.1,final\n', False),
     ("a blank line", _HEADER + _ROWS[0] + "\n" + _ROWS[2], False),
     ("a duplicate year", _HEADER + _ROWS[0] + _ROWS[0].replace("3.55", "3.56"), False),

@@ -2,7 +2,6 @@
 when every row is a plain final number in consecutive years; anything else is None."""
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 
 import pytest
@@ -60,33 +59,40 @@ def test_a_series_built_by_hand_takes_the_exact_rules() -> None:
     assert series.plain() is None
 
 
-# -- many series at once (the JSON report's observed pairs: docs/performance.md#json-from-the-columns) --
+def _series_of(tmp_path: Path, text: str) -> list[object]:
+    actuals = read_actuals([write(tmp_path, text)], plans=[PLAN])
+    assert actuals.findings == []
+    return [actuals.series[("p1", "firms", unit)] for unit in ("a", "b")]
 
-@pytest.mark.parametrize(("a_rows", "b_rows", "together"), [
-    ("2023,1.5\n2024,3\n2025,-2\n", "2023,0\n2024,-0.0\n2025,1e300\n", True),
-    ("2023,1.5\n2024,3\n", "2023,1\n2024,2\n2025,3\n", False),  # not the same years
-    ("2024,1\n2025,2\n", "2023,1\n2024,2\n", False),
-    ("2023,1\n2024,2\n", "2023,1\n2024,-\n", False),  # b has a missing marker
-    ("2023,1\n2024,约2\n", "2023,1\n2024,2\n", False),  # a is approximate
-    ("2023,1\n2024,2\n", "2023,1\n2024,2,preliminary\n", False),
-], ids=["plain", "other-years", "shifted", "missing", "approximate", "preliminary"])
-def test_many_series_are_plain_together_as_each_is_alone(tmp_path: Path, a_rows: str, b_rows: str,
-                                                         together: bool) -> None:
-    lines = ["target,unit,year,value,status"]
-    for unit, rows in (("a", a_rows), ("b", b_rows)):
-        for row in rows.splitlines():
-            cells = row.split(",")
-            lines.append(f"firms,{unit},{cells[0]},{cells[1]},{cells[2] if len(cells) > 2 else 'final'}")
-    actuals = read_actuals([write(tmp_path, "\n".join(lines) + "\n")], plans=[PLAN])
-    views = [actuals.get("p1", "firms", unit) for unit in ("a", "b")]
-    made = type(views[0]).plain_columns(views)  # type: ignore[attr-defined]  # a series read from a file
-    runs = [view.plain() for view in views]
-    if not together:
-        assert made is None
-        return
-    assert runs[0] is not None and runs[1] is not None
-    first, years, values = made
-    assert (first, years) == (runs[0][0], len(runs[0][1])) == (runs[1][0], len(runs[1][1]))
-    assert [struct.pack("<d", v) for v in values] == [struct.pack("<d", v) for v in runs[0][1] + runs[1][1]]
-    assert type(views[0]).plain_columns(views[:1]) is not None  # type: ignore[attr-defined]
-    assert type(views[0]).plain_columns([]) is None  # type: ignore[attr-defined]
+
+def test_a_whole_target_read_in_bulk_is_answered_at_once_as_one_by_one(tmp_path: Path) -> None:
+    rows = "".join(f"firms,{unit},{year},{value}\n" for unit, base in (("a", 1), ("b", 5))
+                   for year, value in zip((2023, 2024, 2025), (base, base + 0.5, base + 1), strict=True))
+    series = _series_of(tmp_path, "target,unit,year,value\n" + rows)
+    assert type(series[0]).__name__ == "DenseSeries"  # the bulk reader's store
+    runs = type(series[0]).plain_each(series)  # type: ignore[attr-defined]
+    assert runs == [(2023, [1.0, 1.5, 2.0]), (2023, [5.0, 5.5, 6.0])]
+    assert runs == [one.plain() for one in series]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rows", [
+    "firms,a,2023,1\nfirms,a,2024,2\nfirms,b,2023,3\n",  # b lacks 2024
+    "firms,a,2024,2\nfirms,b,2023,3\nfirms,b,2024,4\n",  # a lacks 2023
+], ids=["a-short-series", "a-late-start"])
+def test_a_target_with_a_gap_is_answered_series_by_series(tmp_path: Path, rows: str) -> None:
+    series = _series_of(tmp_path, "target,unit,year,value\n" + rows)
+    runs = type(series[0]).plain_each(series)  # type: ignore[attr-defined]
+    assert runs == [one.plain() for one in series]  # type: ignore[attr-defined]
+    assert None not in runs  # each still plain on its own: consecutive years, all final
+    assert runs == ([(2023, [1.0, 2.0]), (2023, [3.0])] if "b,2024" not in rows
+                    else [(2024, [2.0]), (2023, [3.0, 4.0])])
+
+
+def test_the_latest_year_of_a_plan_looks_past_series_that_end_earlier(tmp_path: Path) -> None:
+    text = "target,unit,year,value\nfirms,a,2023,1\nfirms,a,2024,2\nfirms,b,2023,3\nfirms,b,2024,4\nfirms,b,2025,-\n"
+    actuals = read_actuals([write(tmp_path, text)], plans=[PLAN])
+    assert actuals.findings == []
+    assert actuals.latest_year("p1") == 2024  # 2025 holds only a missing marker
+    more = "target,unit,year,value\nfirms,a,2026,7\n"
+    both = read_actuals([write(tmp_path, text), write(tmp_path, more, "more.csv")], plans=[PLAN])
+    assert both.latest_year("p1") == 2026

@@ -8,70 +8,49 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from policycheck.bulletin_model import Explanation, Trend
-from policycheck.changes import Change
 from policycheck.findings import Finding
 
-Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone", "category"]
-Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
-Commitment = Literal["binding", "aspirational"]
-#: 属性 in a 主要指标 table: 约束性 (binding) or 预期性 (expected) (docs/plan-format.md#attribute).
-Attribute = Literal["binding", "expected"]
-#: Which way is better (docs/plan-format.md#direction); for ``between``, the open end (docs/evaluation.md#ranges).
-Direction = Literal["up", "down"]
-#: How the expected path runs between milestones (docs/evaluation.md#small-counts).
-PathMode = Literal["linear", "whole", "step"]
-ActualsMode = Literal["value", "running_total", "rate"]
-Method = Literal["linear", "cagr"]
-FailOn = Literal["missed", "off-track", "at-risk", "no-data", "never"]
-#: How an annual requirement is spread over the months of a year (docs/evaluation.md#in-year):
-#: a straight line, last years' months, or none (the whole requirement applies at every month).
-ScheduleName = Literal["linear", "seasonal", "none"]
-#: A target's schedule: a name, or a monthly profile of twelve weights.
-Schedule = ScheduleName | tuple[float, ...]
-DataStatus = Literal["final", "preliminary", "estimate"]
-Status = Literal["missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met"]
-#: How a unit is involved in a shortfall: it leads the target, supports it, or the target is scoped to it.
-Role = Literal["lead", "support", "scope"]
+# The vocabulary lives in policycheck/model_types.py; each name is importable from here too.
+from policycheck.model_types import DATA_STATUSES as DATA_STATUSES
+from policycheck.model_types import FAIL_ON as FAIL_ON
+from policycheck.model_types import SHORTFALL_STATUSES as SHORTFALL_STATUSES
+from policycheck.model_types import STATUSES as STATUSES
+from policycheck.model_types import ActualsMode as ActualsMode
+from policycheck.model_types import Attribute as Attribute
+from policycheck.model_types import Commitment as Commitment
+from policycheck.model_types import Comparator as Comparator
+from policycheck.model_types import DataStatus as DataStatus
+from policycheck.model_types import Direction as Direction
+from policycheck.model_types import FailOn as FailOn
+from policycheck.model_types import Kind as Kind
+from policycheck.model_types import Method as Method
+from policycheck.model_types import PathMode as PathMode
+from policycheck.model_types import RequirementValue as RequirementValue
+from policycheck.model_types import Role as Role
+from policycheck.model_types import Schedule as Schedule
+from policycheck.model_types import ScheduleName as ScheduleName
+from policycheck.model_types import Status as Status
+from policycheck.model_types import TimesBaseline as TimesBaseline
 
-#: Worst first (docs/evaluation.md#statuses).
-STATUSES: tuple[Status, ...] = ("missed", "regressing", "off_track", "at_risk", "no_data", "pending", "on_track", "met")
-SHORTFALL_STATUSES: frozenset[Status] = frozenset({"missed", "regressing", "off_track", "at_risk"})
-#: Which statuses each ``--fail-on`` level fails on (docs/evaluation.md#statuses).
-FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
-    "missed": frozenset({"missed"}),
-    "off-track": frozenset({"missed", "regressing", "off_track"}),
-    "at-risk": frozenset({"missed", "regressing", "off_track", "at_risk"}),
-    "no-data": frozenset({"missed", "regressing", "off_track", "at_risk", "no_data"}),
-    "never": frozenset(),
-}
-#: Data statuses, strongest first: a final row supersedes a preliminary one, etc.
-DATA_STATUSES: tuple[DataStatus, ...] = ("final", "preliminary", "estimate")
+if TYPE_CHECKING:  # named only in annotations: a check without --notes or --compare never imports them
+    from policycheck.bulletin_model import Explanation, Trend
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where in a plan file a target is written (line and column, as findings give them)."""
+
     file: str
     line: int
     column: int
 
 
 @dataclass(frozen=True, slots=True)
-class TimesBaseline:
-    """A milestone written as ``{times_baseline: k}``: k times the baseline (翻番 is 2)."""
-
-    factor: float
-
-
-#: A requirement value: a number, ``[lo, hi]`` for ``between``, ``True`` for a
-#: milestone target, a multiple of the baseline, or a change from the base year.
-RequirementValue = float | bool | tuple[float, float] | TimesBaseline | Change
-
-
-@dataclass(frozen=True, slots=True)
 class Unit:
+    """A county, district or department that a plan's targets may be assigned to."""
+
     id: str
     name: str
     name_en: str | None = None
@@ -89,6 +68,8 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
+    """The base-year value of a target."""
+
     year: int
     value: float
 
@@ -127,6 +108,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """One target of a plan, as written (docs/plan-format.md)."""
+
     id: str
     name: str
     kind: Kind
@@ -178,6 +161,8 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """A loaded plan: its period, units, references and targets."""
+
     id: str
     title: str
     period_start: int
@@ -355,6 +340,8 @@ class UnitShortfall:
 
 @dataclass(frozen=True, slots=True)
 class UnitSummary:
+    """A unit in the unit view: what it leads and supports, and its shortfalls (docs/evaluation.md#unit-view)."""
+
     id: str
     name: str
     led: int
@@ -368,6 +355,8 @@ class UnitSummary:
 
 @dataclass(frozen=True, slots=True)
 class PlanInfo:
+    """A checked plan as the report names it."""
+
     id: str
     title: str
     file: str
@@ -380,6 +369,8 @@ class PlanInfo:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """How many results, by status, and how many fail the run."""
+
     results: int
     by_status: Mapping[str, int]
     failing: int
@@ -387,6 +378,8 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """Everything one run found; what every reporter reads."""
+
     tool: Mapping[str, str]
     method: Method
     thresholds: Mapping[str, float]

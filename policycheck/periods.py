@@ -20,6 +20,7 @@ reader parses cells with it, evaluation and the reporters name periods with
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,14 +55,16 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
        "十一": 11, "十二": 12}
 _NUM = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 _DASH = r"(?:-|—|–|~|至|到)"
-_YEAR = re.compile(r"(\d{4})(年度|年|-|/)?")
-_SPAN = re.compile(_NUM + _DASH + _NUM + r"月份?")
-_FIRST_MONTHS = re.compile(r"前" + _NUM + r"个?月")
-_MONTH = re.compile(_NUM + r"月份?")
-_BARE_MONTH = re.compile(r"\d{1,2}")
-_QUARTER = re.compile(r"(?:q([1-4])|第?([一二三四1-4])季度?)")
-_FIRST_QUARTERS = re.compile(r"(?:前([一二两三四1-4])(?:个)?季度?|([一1])" + _DASH + r"([一二三四1-4])季度)")
-_HALF = re.compile(r"(?:h([12])|([上下])半年)")
+# Pattern texts, compiled on first use by _re: a file of plain years never needs the month, quarter and
+# half-year forms, and compiling all of them cost every run 1.5 ms or more of start-up (docs/performance.md#start-up).
+_YEAR = r"(\d{4})(年度|年|-|/)?"
+_SPAN = _NUM + _DASH + _NUM + r"月份?"
+_FIRST_MONTHS = r"前" + _NUM + r"个?月"
+_MONTH = _NUM + r"月份?"
+_BARE_MONTH = r"\d{1,2}"
+_QUARTER = r"(?:q([1-4])|第?([一二三四1-4])季度?)"
+_FIRST_QUARTERS = r"(?:前([一二两三四1-4])(?:个)?季度?|([一1])" + _DASH + r"([一二三四1-4])季度)"
+_HALF = r"(?:h([12])|([上下])半年)"
 _BRACKETS = str.maketrans("", "", "()[]【】")
 
 
@@ -159,7 +162,7 @@ def parse_label(text: str, *, year_required: bool = True) -> Label:
     """
     cell = _clean(text)
     cell, basis = _split_basis(cell)
-    match = _YEAR.match(cell)
+    match = _re(_YEAR).match(cell)
     year: int | None = None
     rest = cell
     separator = ""
@@ -249,25 +252,30 @@ def _split_basis(cell: str) -> tuple[str, Basis | None]:
 
 def _in_year(rest: str, *, bare_month: bool) -> tuple[int, int, bool] | None:
     """(first, last, fixed) of the in-year part of a label, or None."""
-    if (m := _SPAN.fullmatch(rest)) is not None:
+    if (m := _re(_SPAN).fullmatch(rest)) is not None:
         return _n(m.group(1)), _n(m.group(2)), True
-    if (m := _FIRST_MONTHS.fullmatch(rest)) is not None:
+    if (m := _re(_FIRST_MONTHS).fullmatch(rest)) is not None:
         return 1, _n(m.group(1)), True
-    if (m := _MONTH.fullmatch(rest)) is not None:
+    if (m := _re(_MONTH).fullmatch(rest)) is not None:
         month = _n(m.group(1))
         return month, month, False
-    if bare_month and _BARE_MONTH.fullmatch(rest):
+    if bare_month and _re(_BARE_MONTH).fullmatch(rest):
         return int(rest), int(rest), False
-    if (m := _FIRST_QUARTERS.fullmatch(rest)) is not None:
+    if (m := _re(_FIRST_QUARTERS).fullmatch(rest)) is not None:
         quarters = _n(m.group(1) or m.group(3))
         return 1, 3 * quarters, True
-    if (m := _QUARTER.fullmatch(rest)) is not None:
+    if (m := _re(_QUARTER).fullmatch(rest)) is not None:
         quarter = _n(m.group(1) or m.group(2))
         return 3 * quarter - 2, 3 * quarter, quarter == 1
-    if (m := _HALF.fullmatch(rest)) is not None:
+    if (m := _re(_HALF).fullmatch(rest)) is not None:
         first_half = m.group(1) == "1" or m.group(2) == "上"
         return (1, 6, True) if first_half else (7, 12, False)
     return None
+
+
+@functools.cache
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _n(text: str) -> int:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import os
+from typing import TYPE_CHECKING
 
 from policycheck.actuals.notes_columns import is_notes_header
-from policycheck.actuals.notes_rows import NotesRead, rows_from_table
 from policycheck.findings import ERROR, Finding, split_sheet
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import Text, msg
+
+if TYPE_CHECKING:  # the readers import it when they run: a check only asks is_notes_file of its -a files
+    from policycheck.actuals.notes_rows import NotesRead
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: How much of a CSV file the column sniff reads: a header row is far shorter.
@@ -102,6 +105,8 @@ def read_notes_file(path: str, *, encoding: str = "auto", max_bytes: int = DEFAU
     The file is read once, at most ``max_bytes`` (:mod:`policycheck.inputs`; ``-`` is standard
     input), unless ``data`` holds its bytes already.
     """
+    from policycheck.actuals.notes_rows import NotesRead
+
     if data is None:
         from policycheck.actuals.load import input_bytes
 
@@ -129,6 +134,7 @@ def read_notes_file(path: str, *, encoding: str = "auto", max_bytes: int = DEFAU
 
 def _read_csv(path: str, encoding: str, data: bytes) -> NotesRead:
     from policycheck.actuals.encoding import choose_encoding
+    from policycheck.actuals.notes_rows import NotesRead, rows_from_table
 
     decoded = choose_encoding(path, encoding, data)
     if decoded.encoding is None:

@@ -192,3 +192,15 @@ def test_in_year_values_use_the_target_parsers(tmp_path: Path) -> None:
     assert _rules(actuals) == [("PC402", "error", 4, 3)]
     assert _periods(actuals) == {Period(2025, 1, 9): pytest.approx(0.14)}
     assert _periods(actuals, "city") == {Period(2025, 1, 6): False}
+
+
+def test_a_plain_year_compiles_no_month_pattern() -> None:
+    """The month, quarter and half-year patterns are compiled on first use (docs/performance.md#start-up)."""
+    from policycheck import periods
+
+    periods._re.cache_clear()
+    assert parse_period("2025") == Period(2025, 1, 12)
+    assert periods._re.cache_info().currsize == 1  # the year pattern alone
+    assert parse_period("2025年1-9月") == Period(2025, 1, 9)
+    assert parse_period("2025年上半年") == Period(2025, 1, 6)
+    assert periods._re.cache_info().currsize > 1

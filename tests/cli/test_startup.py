@@ -82,6 +82,12 @@ def test_a_small_check_imports_no_heavy_library(tmp_path: Path) -> None:
     assert "研发" in out  # the text tables were written
     assert _heavy(modules) == []
     assert [m for m in ON_DEMAND if m in modules] == []
+    assert [m for m in NOT_FOR_A_PLAIN_CHECK if m in modules] == []
+
+
+#: Our own modules a check without --notes, --compare or --years never uses (docs/performance.md#start-up):
+#: the explanations file's row reader and the 通报 model (named only in annotations of policycheck.model).
+NOT_FOR_A_PLAIN_CHECK = ("policycheck.actuals.notes_rows", "policycheck.bulletin_model")
 
 
 #: Modules that a check writing no file, given no --years, in a folder without a configuration never uses

@@ -88,6 +88,22 @@ class Series(Mapping[int, Observation]):
         answer for many series of one target at once."""
         return [one.plain() for one in series]
 
+    @classmethod
+    def latest_of(cls, series: Sequence[Series]) -> int | None:
+        """The latest of :meth:`latest_present_year` over ``series`` (every one of this class)."""
+        best: int | None = None
+        for one in series:
+            if best is not None:
+                # A national file's 142,200 series all end in the same year: once one has given
+                # it, the others need not be looked into.
+                bound = one.year_bound()
+                if bound is not None and bound <= best:
+                    continue
+            year = one.latest_present_year()
+            if year is not None and (best is None or year > best):
+                best = year
+        return best
+
     def year_bound(self) -> int | None:
         """A year no row of the series is later than; None when the series cannot tell without
         looking at every row (then :meth:`latest_present_year` is asked)."""
@@ -172,21 +188,13 @@ class Actuals:
 
     def latest_year(self, plan_id: str) -> int | None:
         """The latest year with any non-missing observation for this plan."""
-        best: int | None = None
-        for (pid, _tid, _unit), by_year in self.series.items():
-            if pid != plan_id:
-                continue
-            series = as_series(by_year)
-            if best is not None:
-                # A national file's 142,200 series all end in the same year: once one has given
-                # it, the others need not be looked into.
-                bound = series.year_bound()
-                if bound is not None and bound <= best:
-                    continue
-            year = series.latest_present_year()
-            if year is not None and (best is None or year > best):
-                best = year
-        return best
+        mine = [by_year for (pid, _tid, _unit), by_year in self.series.items() if pid == plan_id]
+        kinds = set(map(type, mine))
+        if len(kinds) == 1:
+            kind = kinds.pop()
+            if issubclass(kind, Series):  # a store answers for its series at once (Series.latest_of)
+                return kind.latest_of(mine)  # type: ignore[arg-type]  # each one a kind
+        return Series.latest_of(list(map(as_series, mine)))
 
 
 def as_series(by_year: Mapping[int, Observation]) -> Series:

@@ -43,6 +43,7 @@ from policycheck.actuals.csvsplit import header as first_line
 from policycheck.actuals.dense import ABSENT, DenseBlock, DenseSeries, StoredSeries
 from policycheck.actuals.header import Layout, read_header, recognised_columns
 from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
+from policycheck.actuals.slotorder import Order
 from policycheck.actuals.store import STATUS_CODES
 from policycheck.numtext import MAX_MAGNITUDE
 
@@ -56,6 +57,8 @@ SPARSE = 4
 #: The characters of a plain number.  float() of a cell made of these alone reads exactly the
 #: numbers the row reader's float() takes (no inf, nan, 1_500, spaces or full-width digits).
 _NUMBER_CHARS = b"0123456789+-.eE\n"
+#: At most this many distinct value cells are kept with their float() (about 6 MiB).
+NUMBER_TEXTS = 65_536
 _FIRST_LINE = 2  # the line of the first row: the header is line 1
 _DIGITS = 300  # MAX_MAGNITUDE is 1e300
 
@@ -98,10 +101,11 @@ class _Bulk:
         self.series_of: dict[tuple[str, str], dict[str | None, int]] = {}
         self.year_of: dict[str, int] = {}
         self.status_of: dict[str, int] = {"": 0}
+        self.number_of: dict[str, float] = {}  # value cell -> its float(), at most NUMBER_TEXTS
         # While the rows come in slot order, ``order`` checks each chunk and no series or year is kept
         # per row; after the first row out of order, ``series`` and ``years`` keep both for every row
         # (lists of the ints the look-up dicts hold: a pointer a row), made slots at the end.
-        self.order: _Order | None = _Order()
+        self.order: Order | None = Order()
         self.series: list[int] = []
         self.years: list[int] = []
         self.count = 0  # rows read
@@ -137,29 +141,63 @@ class _Bulk:
         if not text.isascii() or text.encode("ascii").translate(None, _NUMBER_CHARS):
             raise Fallback  # a missing marker, 约4.4, 1,500, a magnitude word, full-width digits...
         try:
-            values = array("d", map(float, cells))
+            values = self._numbers(cells, text)
         except ValueError:
             raise Fallback from None  # "", "1-2", "e": the row reader's parser says what is wrong
-        # Beyond the bound (or inf), PC402 from the row reader; without an exponent a number that
-        # large takes over 300 digits, so most chunks need no look at each value.
+        status = lay.col("status")
+        codes = _codes(cols[status], self.status_of) if status >= 0 else bytes(len(cells))
+        if not self._in_order(cols):
+            years = _each(cols[lay.col("year")], self.year_of, parse_year)
+            series = self._series(cols)
+            if self.order is None or not self.order.take(series, years):
+                if self.order is not None:  # the first rows out of slot order: keep each row's from now on
+                    self.series, self.years = self.order.taken()
+                    self.order = None
+                self.series += series
+                self.years += years
+            elif self.order is not None:
+                self.order.learn(cols[lay.col("year")])
+        self._extras(cols, self.count)
+        first = self.count
+        self.count += len(cells)
+        self.values[first:self.count] = values
+        self.codes[first:self.count] = codes
+
+    def _numbers(self, cells: Sequence[str], text: str) -> array[float]:
+        """float() of each value cell, a cell text met before not parsed again (the 1.1 M values of
+        a national file are 7,243 texts); Fallback for a number beyond MAX_MAGNITUDE (or inf): PC402
+        from the row reader.  A file of mostly distinct numbers parses each cell."""
+        known = self.number_of
+        try:
+            return array("d", map(known.__getitem__, cells))
+        except KeyError:
+            pass
+        fresh = set(cells).difference(known)
+        if len(known) + len(fresh) <= NUMBER_TEXTS:
+            parsed = dict(zip(fresh, map(float, fresh), strict=True))
+            if min(parsed.values()) < -MAX_MAGNITUDE or max(parsed.values()) > MAX_MAGNITUDE:
+                raise Fallback
+            known.update(parsed)  # each text kept is within the bound
+            return array("d", map(known.__getitem__, cells))
+        values = array("d", map(float, cells))
+        # Without an exponent a number beyond the bound takes over 300 digits, so most chunks
+        # need no look at each value.
         if (("e" in text or "E" in text or max(map(len, cells)) > _DIGITS)
                 and (min(values) < -MAX_MAGNITUDE or max(values) > MAX_MAGNITUDE)):
             raise Fallback
-        years = _each(cols[lay.col("year")], self.year_of, parse_year)
-        status = lay.col("status")
-        codes = _codes(cols[status], self.status_of) if status >= 0 else bytes(len(cells))
-        series = self._series(cols)
-        self._extras(cols, self.count)
-        if self.order is None or not self.order.take(series, years):
-            if self.order is not None:  # the first rows out of slot order: keep each row's from now on
-                self.series, self.years = self.order.taken()
-                self.order = None
-            self.series += series
-            self.years += years
-        first = self.count
-        self.count += len(series)
-        self.values[first:self.count] = values
-        self.codes[first:self.count] = codes
+        return values
+
+    def _in_order(self, cols: Columns) -> bool:
+        """Whether a chunk of one plan/target/measure continues the slot order, told from its year
+        and unit cells without looking each up (Order.take_cells); then it is taken."""
+        order = self.order
+        if order is None or not order.year_cells or self.unit_column < 0:
+            return False
+        target_part = [cols[i] for i in self.target_columns]
+        if not all(column.count(column[0]) == len(column) for column in target_part):
+            return False
+        part = tuple(column[0] for column in target_part)
+        return order.take_cells(cols[self.layout.col("year")], cols[self.unit_column], partial(self._of_target, part))
 
     def _series(self, cols: Columns) -> list[int]:
         """The series index of each row of a chunk."""
@@ -284,50 +322,6 @@ class _Bulk:
         extras = {slots[row]: found for row, found in self.extras.items()}
         return DenseBlock(self.path, self.layout.col("value") + 1, first_year, span, values, codes, lines,
                           _FIRST_LINE, extras)
-
-
-class _Order:
-    """Whether the rows so far are in slot order: series 0, 1, 2... each with the same run of
-    consecutive years.  Checked chunk by chunk against patterns, so such a file keeps no series
-    and year per row."""
-
-    def __init__(self) -> None:
-        self.span = 0  # years per series; 0: not known before the first chunk
-        self.first_year = 0
-        self.rows = 0  # rows taken, all in slot order
-        self.years: list[int] = []  # the years of a series, repeated over more than a chunk
-
-    def take(self, series: list[int], years: list[int]) -> bool:
-        """Whether the rows of a chunk continue the slot order (then they are taken)."""
-        if not self.span:
-            if series[0] != 0 or 1 not in series:
-                return False  # a first series longer than a chunk: kept row by row
-            self.span, self.first_year = series.index(1), years[0]
-        span = self.span
-        phase, base, count = self.rows % span, self.rows // span, len(series)
-        if len(self.years) < phase + count:  # the pattern as long as the longest chunk and a series
-            self.years = list(range(self.first_year, self.first_year + span)) * ((count + 2 * span) // span)
-        if years != self.years[phase:phase + count]:
-            return False
-        # The first rows finish the series in progress; then each series takes ``span`` rows.
-        first = (span - phase) % span
-        heads = series[first::span]
-        start = base + (phase > 0)
-        if series[:first].count(base) != min(first, count) or heads != list(range(start, start + len(heads))):
-            return False
-        for offset in range(first + 1, first + span):
-            rest = series[offset::span]
-            if rest != heads[:len(rest)]:
-                return False
-        self.rows += count
-        return True
-
-    def taken(self) -> tuple[list[int], list[int]]:
-        """The series and year of each row taken so far, for the general path."""
-        span, rows = self.span, self.rows
-        if not rows:
-            return [], []
-        return [row // span for row in range(rows)], self.years[:span] * (rows // span) + self.years[:rows % span]
 
 
 def _status_code(cell: str) -> int:

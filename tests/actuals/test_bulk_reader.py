@@ -146,7 +146,10 @@ TRIGGERS = {
     "a preliminary figure": ("t50,c0028,2025,61.5,preliminary\n", None),
     "a quoted cell": ('t50,c0028,2025,"61.5",final\n', None),
     "a unit by name": ("t50,县级单位0028,2025,61.5,final\n", None),
+    "a year written otherwise": ("t50,c0028,2025年,61.5,final\n", None),
 }
+#: The bulk reader takes these rows: the row reader reads them without a finding, too.
+_TAKEN = ("a quoted cell", "a unit by name", "a preliminary figure", "a year written otherwise")
 
 
 @pytest.mark.parametrize("case", sorted(TRIGGERS))
@@ -164,7 +167,7 @@ def test_each_trigger_gives_the_row_readers_finding_at_its_place(readers: Any, n
         # no finding: a cell the row reader reads (or a blank line it skips); the bulk reader
         # takes the quoted cell, the preliminary figure and the unit named by its name
         assert findings == [], case
-        assert takes is (case in ("a quoted cell", "a unit by name", "a preliminary figure")), case
+        assert takes is (case in _TAKEN), case
         return
     assert not takes
     rule, line, column = expected
@@ -302,7 +305,7 @@ def test_slot_order_is_recognised_exactly(seed: int) -> None:
     """The chunk-by-chunk check of _Order agrees with the plain definition of slot order."""
     import random
 
-    from policycheck.actuals.bulkcsv import _Order
+    from policycheck.actuals.slotorder import Order as _Order
 
     rng = random.Random(seed)
     span, units = rng.randint(1, 9), rng.randint(1, 60)
@@ -332,3 +335,131 @@ def test_slot_order_is_recognised_exactly(seed: int) -> None:
     assert order.taken() == (series[:order.rows], years[:order.rows])
     if seed % 4 == 0 and span > 1 and units > 1 and 3 * span + 5 < span * units:
         assert order.rows == len(series) or order.span == 0  # nothing changed: all taken
+
+
+@pytest.mark.parametrize("case", ["infinity", "beyond the bound", "overflow", "a word", "a preliminary figure"])
+def test_numbers_are_checked_as_well_when_too_many_to_keep(readers: Any, national: tuple[Path, list[str]],
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           case: str) -> None:
+    """With no room for value texts (a file of mostly distinct numbers) every cell is parsed and
+    checked against the bound: the same findings as with the texts kept."""
+    from policycheck.actuals import bulkcsv
+
+    monkeypatch.setattr(bulkcsv, "NUMBER_TEXTS", 0)
+    plan, lines = national
+    text, expected = TRIGGERS[case]
+    path = _edited(tmp_path, lines, _LINE, text)
+    findings = readers.same([str(path)], [str(plan)], whole=False)
+    assert readers.dense is (expected is None)
+    if expected is not None:
+        rule, line, column = expected
+        assert any(f"Finding(rule='{rule}'" in f and f"file='{path}', line={line}, column={column}," in f
+                   for f in findings), findings
+
+
+def test_a_value_text_met_again_is_the_same_number(tmp_path: Path) -> None:
+    """Value cells met before take their float() from the first: each value as float() reads it."""
+    plan = PLANS_DIR / "taicang-sti-2018-2020.yaml"
+    path = tmp_path / "actuals.csv"
+    path.write_text("target,year,value\n" + "".join(
+        f"rd-intensity,{2018 + k},{text}\n" for k, text in enumerate(["3.10", "-0", "3.10", "0", "1e2", "3.1"])),
+        encoding="utf-8")
+    assert _bulk_takes(path, plan)
+    series = read_actuals([str(path)], plans=[load_plan(str(plan))], reader="exact").get(
+        "taicang-sti-2018-2020", "rd-intensity")
+    assert isinstance(series, DenseSeries)
+    got = [series.value(year) for year in range(2018, 2024)]
+    assert [repr(value) for value in got] == ["3.1", "-0.0", "3.1", "0.0", "100.0", "3.1"]
+
+
+def _cells_numbered() -> tuple[dict[str, int], Any]:
+    """Unit cells numbered as they first come, as the bulk reader numbers new series."""
+    numbers: dict[str, int] = {}
+
+    def name(cells: list[str]) -> list[int]:
+        for cell in cells:
+            numbers.setdefault(cell, len(numbers))
+        return [numbers[cell] for cell in cells]
+
+    return numbers, name
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_slot_order_is_recognised_from_cells_exactly(seed: int) -> None:
+    """Order.take_cells takes a chunk only where Order.take would take the series and years its
+    cells are looked up to, and takes nothing otherwise: a year written otherwise, a unit cell
+    that changes within a series, a unit named by another cell, a row left out."""
+    import random
+
+    from policycheck.actuals.slotorder import Order
+
+    rng = random.Random(seed)
+    span, units = rng.randint(1, 9), rng.randint(2, 60)
+    rows = span * units
+    year_cells = [str(2018 + row % span) for row in range(rows)]
+    unit_cells = [f"c{row // span:04d}" for row in range(rows)]
+    change = seed % 5
+    if change:
+        row = rng.randrange(span, rows)  # after the first chunk's first series, which teaches the years
+        if change == 1:
+            year_cells[row] = year_cells[row] + "年"  # the same year, written otherwise
+        elif change == 2:
+            unit_cells[row] = f"c{rng.randrange(units):04d}"
+        elif change == 3:
+            unit_cells[row] = "县级单位" + unit_cells[row][1:]  # another cell for the same unit
+        else:
+            del year_cells[row], unit_cells[row]
+    numbers, name = _cells_numbered()
+    year_of = {text: int(text.rstrip("年")) for text in set(year_cells)}
+    by_cells, by_rows = Order(), Order()
+    position, first, by_cell_chunks, chunks = 0, True, 0, 0
+    while position < len(year_cells):
+        chunks += 1
+        end = min(position + rng.randint(span + 1, 3 * span + 5), len(year_cells))
+        chunk_years, chunk_units = year_cells[position:end], unit_cells[position:end]
+        rows_before = by_cells.rows
+        if not first and by_cells.take_cells(chunk_years, chunk_units, name):
+            assert by_rows.take(name(chunk_units), [year_of[text] for text in chunk_years])
+            by_cell_chunks += 1
+        else:
+            assert by_cells.rows == rows_before  # nothing taken
+            series = name(chunk_units)
+            taken = by_cells.take(series, [year_of[text] for text in chunk_years])
+            assert by_rows.take(series, [year_of[text] for text in chunk_years]) is taken
+            if not taken:
+                break
+            if first:
+                by_cells.learn(chunk_years)
+                assert by_cells.year_cells == [str(2018 + k) for k in range(span)]
+        assert by_cells.rows == by_rows.rows
+        first = False
+        position = end
+    # every series numbered as its unit cell first comes, whichever check looked at the chunk
+    assert numbers == {cell: k for k, cell in enumerate(dict.fromkeys(unit_cells[:max(position, end)]))}
+    if change == 0:
+        assert by_cells.rows == rows  # nothing changed: all taken, all but the first chunk from cells
+        assert by_cell_chunks == chunks - 1
+
+
+@pytest.mark.parametrize(("codes", "latest"), [
+    ([b"\x00\x00\x00", b"\x00\x00\x00"], 2020),  # each series to the block's last year
+    ([b"\x00\x00\x00", b"\x00\x00\x80"], 2020),  # the one looked at first ends earlier; another does not
+    ([b"\x00\x00\x80", b"\x00\x80\x80"], 2019),  # none reaches the block's last year
+    ([b"\x80\x80\x80", b"\x00\x80\x80"], 2018),
+    ([b"\x80\x80\x80", b"\x80\x80\x80"], None),
+])
+def test_the_latest_year_of_series_read_in_bulk(codes: list[bytes], latest: int | None) -> None:
+    """DenseSeries.latest_of asks one series a block, and each series of a block where that one
+    ends before the block's last year: the latest of every series' latest_present_year."""
+    from array import array
+
+    from policycheck.actuals.dense import DenseBlock
+    from policycheck.observations import Series
+
+    block = DenseBlock("a.csv", 3, 2018, 3, array("d", [1.0] * 6), bytearray(b"".join(codes)), None, 2, {})
+    other = DenseBlock("b.csv", 3, 2010, 2, array("d", [1.0] * 2), bytearray(b"\x00\x80"), None, 2, {})
+    views = [DenseSeries(block, 0), DenseSeries(block, 3)]
+    assert [view.latest_present_year() for view in views] == [
+        next((2018 + k for k in (2, 1, 0) if code[k] != 0x80), None) for code in codes]
+    assert DenseSeries.latest_of(views) == Series.latest_of(views) == latest
+    assert DenseSeries.latest_of([DenseSeries(other, 0), *views]) == (2010 if latest is None else latest)

@@ -12,6 +12,7 @@ it read the tuple.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -209,9 +210,8 @@ class ResultTable(Sequence[Result]):
                 counts[result.status] = counts.get(result.status, 0) + 1
             failing = sum(result.failing for result in self._built)
         else:
-            for status in self._outcomes.values(_STATUS):
-                counts[status] = counts.get(status, 0) + 1
-            failing = sum(self._failing)
+            counts = Counter(self._outcomes.values(_STATUS))  # counted in C: 142,200 statuses national
+            failing = len(self._failing) - self._failing.count(0)  # a byte 0 or 1 each
         by_status: dict[str, int] = {status: counts[status] for status in STATUSES if status in counts}
         return Summary(results=len(self), by_status=by_status, failing=failing)
 

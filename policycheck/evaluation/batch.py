@@ -29,6 +29,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from math import isfinite
 from operator import ge, gt, le, lt
 from typing import Any
@@ -171,7 +172,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     fallback: dict[int, Outcome] = {}
     found = actuals.series.get
     plan_id, target_id = job.plan_id, job.target_id
-    all_series = [found((plan_id, target_id, unit)) for unit in units]
+    all_series = list(map(found, zip(repeat(plan_id), repeat(target_id), units)))  # the keys made in C
     for j, (series, run) in enumerate(zip(all_series, _plain_runs(all_series), strict=True)):
         try:
             if run is None:

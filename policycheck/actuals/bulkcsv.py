@@ -137,11 +137,8 @@ class _Bulk:
         """One chunk's columns: values, years, statuses and series, each column in one go."""
         lay = self.layout
         cells = cols[lay.col("value")]
-        text = "\n".join(cells)
-        if not text.isascii() or text.encode("ascii").translate(None, _NUMBER_CHARS):
-            raise Fallback  # a missing marker, 约4.4, 1,500, a magnitude word, full-width digits...
         try:
-            values = self._numbers(cells, text)
+            values = self._numbers(cells)
         except ValueError:
             raise Fallback from None  # "", "1-2", "e": the row reader's parser says what is wrong
         status = lay.col("status")
@@ -163,10 +160,12 @@ class _Bulk:
         self.values[first:self.count] = values
         self.codes[first:self.count] = codes
 
-    def _numbers(self, cells: Sequence[str], text: str) -> array[float]:
+    def _numbers(self, cells: Sequence[str]) -> array[float]:
         """float() of each value cell, a cell text met before not parsed again (the 1.1 M values of
-        a national file are 7,243 texts); Fallback for a number beyond MAX_MAGNITUDE (or inf): PC402
-        from the row reader.  A file of mostly distinct numbers parses each cell."""
+        a national file are 7,243 texts); Fallback for a cell not plain (_plain) or a number beyond
+        MAX_MAGNITUDE (or inf): PC402 from the row reader.  Only plain texts within the bound are
+        kept, so a chunk of texts met before needs no other look.  A file of mostly distinct
+        numbers has each cell looked at and parsed."""
         known = self.number_of
         try:
             return array("d", map(known.__getitem__, cells))
@@ -174,11 +173,13 @@ class _Bulk:
             pass
         fresh = set(cells).difference(known)
         if len(known) + len(fresh) <= NUMBER_TEXTS:
+            _plain(fresh)
             parsed = dict(zip(fresh, map(float, fresh), strict=True))
             if min(parsed.values()) < -MAX_MAGNITUDE or max(parsed.values()) > MAX_MAGNITUDE:
                 raise Fallback
             known.update(parsed)  # each text kept is within the bound
             return array("d", map(known.__getitem__, cells))
+        text = _plain(cells)
         values = array("d", map(float, cells))
         # Without an exponent a number beyond the bound takes over 300 digits, so most chunks
         # need no look at each value.
@@ -322,6 +323,14 @@ class _Bulk:
         extras = {slots[row]: found for row, found in self.extras.items()}
         return DenseBlock(self.path, self.layout.col("value") + 1, first_year, span, values, codes, lines,
                           _FIRST_LINE, extras)
+
+
+def _plain(cells: Iterable[str]) -> str:
+    """The cells joined; Fallback unless each holds nothing but ASCII digits, sign, point and exponent."""
+    text = "\n".join(cells)
+    if not text.isascii() or text.encode("ascii").translate(None, _NUMBER_CHARS):
+        raise Fallback  # a missing marker, 约4.4, 1,500, a magnitude word, full-width digits...
+    return text
 
 
 def _status_code(cell: str) -> int:

@@ -89,6 +89,13 @@ class Series(Mapping[int, Observation]):
         return [one.plain() for one in series]
 
     @classmethod
+    def plain_columns(cls, series: Sequence[Series], years: Sequence[int]) -> list[list[float]] | None:
+        """For each of ``years``, the value of every one of ``series`` (all of this class) in it,
+        when a store can tell at once that each series is plain (:meth:`plain`) and has every one
+        of those years; None means "ask :meth:`plain_each`", never "not plain"."""
+        return None
+
+    @classmethod
     def latest_of(cls, series: Sequence[Series]) -> int | None:
         """The latest of :meth:`latest_present_year` over ``series`` (every one of this class)."""
         best: int | None = None

@@ -160,17 +160,27 @@ class DenseSeries(Series):
         """:meth:`plain` of each series; the units of a target read in bulk are neighbours in one
         block, so when all of them are final numbers in every year, one look at their codes and one
         copy of their values answer for all (142,200 calls to :meth:`plain` took 0.17 s)."""
-        views = [one for one in series if isinstance(one, DenseSeries)]
-        if views and len(views) == len(series):
-            block, start = views[0].block, views[0].start
-            span, count = block.span, len(views)
-            end = start + count * span
-            if (not block.extras and all(view.block is block for view in views)
-                    and [view.start for view in views] == list(range(start, end, span))
-                    and block.codes.count(0, start, end) == end - start):
-                values, first = block.values[start:end].tolist(), block.first_year
-                return [(first, values[offset:offset + span]) for offset in range(0, end - start, span)]
+        neighbours = _neighbours(series)
+        if neighbours is not None:
+            block, start, end = neighbours
+            span, values, first = block.span, block.values[start:end].tolist(), block.first_year
+            return [(first, values[offset:offset + span]) for offset in range(0, end - start, span)]
         return [one.plain() for one in series]
+
+    @classmethod
+    def plain_columns(cls, series: Sequence[Series], years: Sequence[int]) -> list[list[float]] | None:
+        """The value of each series in each of ``years``, as one strided slice of the block's values
+        a year, when :meth:`plain_each` would answer for all at once and every year is in the block
+        (the batch path reads two years of a series' eight: building the eight took 0.05 s)."""
+        neighbours = _neighbours(series)
+        if neighbours is None:
+            return None
+        block, start, end = neighbours
+        offsets = [year - block.first_year for year in years]
+        if not all(0 <= offset < block.span for offset in offsets):
+            return None
+        values = block.values
+        return [values[start + offset:end:block.span].tolist() for offset in offsets]
 
     def year_bound(self) -> int | None:
         """The block's last year: no series of the block has a later one."""
@@ -216,6 +226,21 @@ class DenseSeries(Series):
             view.rows.append(row)
         table.start_file(reading)
         return view
+
+
+def _neighbours(series: Sequence[Series]) -> tuple[DenseBlock, int, int] | None:
+    """(block, first slot, end slot) when ``series`` are neighbours in one block, in slot order,
+    each a final number in every year of the block and no source or note cell; None otherwise."""
+    views = [one for one in series if isinstance(one, DenseSeries)]
+    if not views or len(views) != len(series):
+        return None
+    block, start = views[0].block, views[0].start
+    end = start + len(views) * block.span
+    if (not block.extras and all(view.block is block for view in views)
+            and [view.start for view in views] == list(range(start, end, block.span))
+            and block.codes.count(0, start, end) == end - start):
+        return block, start, end
+    return None
 
 
 #: A series as the readers store it: rows of the table, or slots of a block.

@@ -27,7 +27,7 @@ columns.  ``tests/evaluation/test_batch.py`` compares both paths field by field.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from math import isfinite
@@ -139,15 +139,30 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
                frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset())
 
 
-def _plain_runs(all_series: list[Any]) -> list[PlainRun | None]:
-    """:meth:`Series.plain` of each series (None for no series or a hand-made mapping), asked of
-    their class at once when they are all of one (a store answers a whole target in one go)."""
+def _pairs(all_series: list[Any], year: int, y0: int, own: Baseline | None
+           ) -> Iterable[tuple[float, float] | None]:
+    """(a, b) of each unit: its value in ``year``, its baseline (``own``'s or its value in ``y0``); None: the
+    exact rules judge it.  A store answers a whole target at once (Series.plain_columns, plain_each);
+    a hand-made mapping, or no series, is not plain."""
     kinds = set(map(type, all_series))
-    if len(kinds) == 1:
-        kind = kinds.pop()
-        if issubclass(kind, Series):
-            return kind.plain_each(all_series)
-    return [series.plain() if isinstance(series, Series) else None for series in all_series]
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if kind is not None and issubclass(kind, Series):
+        columns = kind.plain_columns(all_series, (year,) if own is not None else (year, y0))
+        if columns is not None:
+            return zip(columns[0], [own.value] * len(columns[0]) if own is not None else columns[1], strict=True)
+        runs = kind.plain_each(all_series)
+    else:
+        runs = [series.plain() if isinstance(series, Series) else None for series in all_series]
+    return map(_pair, runs, repeat(year), repeat(y0), repeat(own))
+
+
+def _pair(run: PlainRun | None, year: int, y0: int, own: Baseline | None) -> tuple[float, float] | None:
+    if run is not None:
+        first, values = run
+        i, k = year - first, y0 - first
+        if 0 <= i < len(values) and (own is not None or k >= 0):  # k <= i: y0 <= year
+            return values[i], own.value if own is not None else values[k]
+    return None
 
 
 def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
@@ -162,7 +177,6 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     segment, share, first_value, fixed_expected = job.segment, job.share, job.first_value, job.fixed_expected
     on_track, at_risk, method, cagr = job.on_track, job.at_risk, job.method, job.method == "cagr"
     own = job.baseline
-    b_own = own.value if own is not None else 0.0
     whole, on_point = job.whole, job.on_point
     due, since_base = final_year - year, year - y0
     before_final, after_base = year < final_year, year > y0
@@ -173,22 +187,11 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     found = actuals.series.get
     plan_id, target_id = job.plan_id, job.target_id
     all_series = list(map(found, zip(repeat(plan_id), repeat(target_id), units)))  # the keys made in C
-    for j, (series, run) in enumerate(zip(all_series, _plain_runs(all_series), strict=True)):
+    for j, (series, pair) in enumerate(zip(all_series, _pairs(all_series, year, y0, own), strict=True)):
         try:
-            if run is None:
+            if pair is None:
                 raise _Exact
-            first, values = run
-            i = year - first
-            if i < 0 or i >= len(values):
-                raise _Exact
-            a = values[i]
-            if own is None:
-                k = y0 - first
-                if k < 0:
-                    raise _Exact
-                b = values[k]
-            else:
-                b = b_own
+            a, b = pair
             # kind_trajectory._numbers, one operation at a time (E(Y): paths.Path.at)
             expected = b if segment == 0 else b + share * (first_value - b) if segment == 1 else fixed_expected
             rounded = whole and b == int(b)  # paths.path_mode: every point a whole number

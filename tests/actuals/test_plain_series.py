@@ -96,3 +96,40 @@ def test_the_latest_year_of_a_plan_looks_past_series_that_end_earlier(tmp_path: 
     more = "target,unit,year,value\nfirms,a,2026,7\n"
     both = read_actuals([write(tmp_path, text), write(tmp_path, more, "more.csv")], plans=[PLAN])
     assert both.latest_year("p1") == 2026
+
+
+FULL = "target,unit,year,value\nfirms,a,2023,1\nfirms,a,2024,2\nfirms,b,2023,3\nfirms,b,2024,4\n"
+
+
+def test_a_whole_target_read_in_bulk_gives_its_values_a_year_as_columns(tmp_path: Path) -> None:
+    series = _series_of(tmp_path, FULL)
+    kind = type(series[0])
+    assert kind.plain_columns(series, (2024, 2023)) == [[2.0, 4.0], [1.0, 3.0]]  # type: ignore[attr-defined]
+    assert kind.plain_columns(series, (2024,)) == [[2.0, 4.0]]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", ["year-before", "year-after", "gap", "note", "out-of-order", "not-all-dense"])
+def test_the_columns_are_refused_unless_every_series_is_full_in_one_block(tmp_path: Path, case: str) -> None:
+    text, years = FULL, (2024, 2023)
+    if case == "year-before":
+        years = (2024, 2022)
+    elif case == "year-after":
+        years = (2025, 2023)
+    elif case == "gap":
+        text = FULL.replace("firms,b,2023,3\n", "")
+    elif case == "note":
+        text = FULL.replace("\n", ",\n").replace("value,", "value,note", 1).replace("a,2023,1,", "a,2023,1,据快报")
+    series = _series_of(tmp_path, text)
+    assert type(series[0]).__name__ == "DenseSeries"  # refused by the store, not by the base class
+    if case == "out-of-order":
+        series.reverse()
+    elif case == "not-all-dense":
+        series[1] = as_series({2023: Observation(3.0, "final", "x.csv", 2, 4)})
+    assert type(series[0]).plain_columns(series, years) is None  # type: ignore[attr-defined]
+    assert type(series[0]).plain_each(series) == [  # type: ignore[attr-defined]
+        one.plain() for one in series]  # the run of each series is asked for instead
+
+
+def test_a_series_built_by_hand_gives_no_columns() -> None:
+    series = [as_series({2023: Observation(1.0, "final", "x.csv", 2, 4)})]
+    assert type(series[0]).plain_columns(series, (2023,)) is None

@@ -403,3 +403,34 @@ def test_large_counts_on_the_whole_number_path(monkeypatch: pytest.MonkeyPatch, 
                                           for y in range(BASE_YEAR, BASE_YEAR + 8)}) for u, b in starts.items()}
     batch, exact = both(monkeypatch, [plan], Actuals(series=series), year=year)  # type: ignore[arg-type]
     assert_same_reports(batch, exact)
+
+
+@pytest.mark.parametrize("year", [2018, 2022, 2025, 2027])
+def test_a_clean_file_read_in_bulk_is_judged_from_two_columns_as_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, year: int) -> None:
+    """Every series final in every year of one block: the batch path reads each target's values in
+    the assessment and base years as two columns (Series.plain_columns); the same report as the
+    exact rules, and the columns are those of each series' own plain run."""
+    plan = county_plan()
+    rng = random.Random(3)
+    clean = ["target,unit,year,value"]
+    for target_id in ("up", "down", "more", "rank", "own", "count"):
+        for county in COUNTIES:
+            value = float(rng.randint(20, 90))
+            for year_ in range(2018, 2026):
+                if (target_id, county, year_) != ("down", "c040", 2021):  # one year left out: series by series
+                    clean.append(f"{target_id},{county},{year_},{value:g}")
+                value = round(value + rng.choice([rng.uniform(-3, 8), 0.0, 4.0]), rng.choice([0, 2]))
+    actuals = read_actuals([write(tmp_path, "\n".join(clean) + "\n")], plans=[plan])
+    answered = 0
+    for target_id in ("up", "down", "more", "rank", "own", "count"):
+        series = [actuals.series[("p", target_id, c)] for c in COUNTIES if ("p", target_id, c) in actuals.series]
+        columns = type(series[0]).plain_columns(series, (2025, 2018))  # type: ignore[attr-defined]
+        if len(series) == len(COUNTIES) and all(len(s) == 8 for s in series):  # type: ignore[arg-type]
+            assert columns == [[s.plain()[1][i] for s in series] for i in (7, 0)]  # type: ignore[attr-defined]
+            answered += 1
+        else:
+            assert columns is None  # a year left out somewhere: series by series
+    assert answered == 5
+    batch, exact = both(monkeypatch, [plan], actuals, year=year)
+    assert_same_reports(batch, exact)

@@ -13,10 +13,10 @@ it read the tuple.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import Any, overload
+from typing import overload
 
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, OutcomeColumns, _Block
@@ -241,50 +241,3 @@ class ResultTable(Sequence[Result]):
             base = self._bases[start]  # a block holds one target's results (OutcomeColumns.append)
             yield TargetRun(base.plan, base.target, base.lead, base.responsible,
                             self._units[start:start + block.size], block.sequence(_STATUS), block.sequence(_GAP))
-
-    def rows(self) -> Iterator[ResultRow | Result]:
-        """Each result as the per-unit view reads it: a :class:`ResultRow` while none is built."""
-        if self._built is not None:
-            yield from self._built
-            return
-        bases, units = self._bases, self._units
-        for start, block in self._outcomes.blocks():
-            for i, status, gap, code in zip(range(start, start + block.size), block.values(_STATUS),
-                                            block.values(_GAP), block.codes(), strict=True):
-                yield ResultRow(self, i, bases[i], units[i], status, gap, code)
-
-
-def rows_of(results: Iterable[Result]) -> Iterable[ResultRow | Result]:
-    """The rows of a run's table (no Result built), or the results themselves."""
-    return results.rows() if isinstance(results, ResultTable) else results
-
-
-class ResultRow:
-    """One result as the per-unit view and the summary line read it: the fields they need without
-    building a Result (any other field builds one)."""
-
-    __slots__ = ("_table", "_i", "_base", "unit", "status", "gap", "reason_code")
-
-    def __init__(self, table: ResultTable, i: int, base: TargetFields, unit: str | None, status: Status,
-                 gap: float | None, reason_code: str) -> None:
-        self._table, self._i, self._base = table, i, base
-        self.unit, self.status, self.gap, self.reason_code = unit, status, gap, reason_code
-
-    @property
-    def plan(self) -> str:
-        return self._base.plan
-
-    @property
-    def target(self) -> str:
-        return self._base.target
-
-    @property
-    def lead(self) -> str | None:
-        return self._base.lead
-
-    @property
-    def responsible(self) -> tuple[str, ...]:
-        return self._base.responsible if self.unit is None else unit_responsible(self._base.lead, self.unit)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._table.one(self._i), name)

@@ -21,7 +21,6 @@ from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
 
 if TYPE_CHECKING:
-    from policycheck.evaluation.resulttable import ResultRow
     from policycheck.model import PlanInfo, Report, Result, Superseded, UnitSummary
 
 #: What an empty cell shows (no actual, no expected value, ...).
@@ -159,7 +158,7 @@ def result_reason(result: Result, lang: str) -> str:
     return one_line(reason_text(result.reason, result.reason_code, result.reason_args, lang))
 
 
-def display_status(result: Result | ResultRow) -> str:
+def display_status(result: Result) -> str:
     """The status people see: ``no_baseline`` (缺少基期) for a pending result that
     cannot be scheduled for want of a baseline value, otherwise the status."""
     return shown_status(result.status, result.reason_code)

@@ -25,7 +25,6 @@ the reports of both readers on every example and on generated national data.
 from __future__ import annotations
 
 import csv
-import math
 from array import array
 from collections.abc import Sequence
 from functools import partial
@@ -33,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.actuals.cells import CellError, parse_status, parse_year
 from policycheck.actuals.dense import DenseBlock, DenseSeries, StoredSeries
+from policycheck.actuals.fastseries import arrow_of as _arrow
+from policycheck.actuals.fastseries import series_of_rows
 from policycheck.actuals.header import read_header, recognised_columns
-from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
 from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
 from policycheck.errors import PolicycheckError
 from policycheck.numtext import MAX_MAGNITUDE
@@ -182,46 +182,11 @@ class _Planned:
         for index in (lay.col("value"), lay.col("year"), status):
             if index >= 0:
                 cols[index] = None
-        series = self._series_of_rows()
-        return series is not None and self._in_year_order(series)
-
-    def _series_of_rows(self) -> Any:
-        """The index (in :attr:`series`) of each row's series; None if a row does not resolve plainly."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        key_columns = [self.layout.col(name) for name in ("plan", "target", "unit", "measure")]
-        # Each key column's distinct cells, and one integer per row that combines them: dictionary
-        # encoding that gives the combinations in order of first appearance, as the exact reader resolves them.
-        encoded = [self.columns[index].dictionary_encode() for index in key_columns if index >= 0]
-        texts = [column.dictionary.to_pylist() for column in encoded]
-        sizes = [len(words) for words in texts]
-        if math.prod(sizes) >= 2**62:
-            return None
-        combined = encoded[0].indices.cast(pa.int64())
-        for column, size in zip(encoded[1:], sizes[1:], strict=True):
-            combined = pc.add(pc.multiply(combined, _arrow(array("q", [size]), pa.int64())[0]),
-                              column.indices.cast(pa.int64()))
-        combos = combined.dictionary_encode()
-        # The resolver files nothing (Resolver.find only names the series): store() makes the series.
-        resolver = Resolver(self.plans, {}, self.table, allow_unknown=self.allow_unknown)
-        combo_series = []
-        # Each combination's cells in plan/target/unit/measure order; an absent column reads "".
-        slots = [sum(1 for j in key_columns[:k] if j >= 0) if i >= 0 else -1 for k, i in enumerate(key_columns)]
-        cols = (key_columns[0] + 1, key_columns[1] + 1, key_columns[2] + 1, key_columns[3] + 1)
-        find, keys = resolver.find, self.keys
-        for code in combos.dictionary.to_pylist():
-            parts = [""] * (len(sizes) + 1)
-            for position in range(len(sizes) - 1, -1, -1):
-                code, cell = divmod(code, sizes[position])
-                parts[position] = texts[position][cell]
-            found = find(parts[slots[0]], parts[slots[1]], parts[slots[2]], parts[slots[3]], 0, cols)
-            if isinstance(found, Problem) or found[1].parse != PARSE_NUMBER or found[1].scale or found[0] in self.views:
-                return None  # a problem, not a plain number, or a series an earlier file began (duplicates)
-            combo_series.append(keys.setdefault(found[0], len(keys)))
-        if resolver.problems:
-            return None
-        return pc.take(_arrow(array("i", combo_series), pa.int32()), combos.indices)
+        found = series_of_rows(cols, lay, self.count, self.plans, self.table, self.views, self.allow_unknown)
+        if found is None:
+            return False
+        self.keys, series = found
+        return self._in_year_order(series)
 
     def _in_year_order(self, series: Any) -> bool:
         """Whether every series' years increase strictly from row to row (else: duplicates to merge)."""
@@ -345,13 +310,6 @@ def _text(text: str) -> Any:
     data = text.encode("utf-8")
     offsets = pa.py_buffer(array("i", [0, len(data)]).tobytes())
     return pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])[0]
-
-
-def _arrow(values: array[int] | array[float], kind: Any) -> Any:
-    """An Arrow array over the bytes of ``values`` (pa.array of a list would import pandas to inspect it)."""
-    import pyarrow as pa
-
-    return pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(values.tobytes())])
 
 
 def _raw(values: Any, size: int) -> bytes:

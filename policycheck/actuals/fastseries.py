@@ -1,0 +1,142 @@
+"""The series of each row of a file the Arrow reader reads (docs/performance.md#reading).
+
+A national file names 142,200 series with 50 target cells and 2,844 unit
+cells.  Each distinct plan/target/measure combination is resolved once, and
+the unit cells of a target together (:meth:`Resolver.unit_ids`, as the bulk
+reader of :mod:`policycheck.actuals.bulkcsv` does); the cell codes of each
+combination are taken apart a column at a time.  Any combination that does not
+resolve plainly (a problem, yes/no or grades, another magnitude, a series an
+earlier file began) gives None, and the file goes to the exact reader whole.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Sequence
+from itertools import pairwise, repeat
+from typing import TYPE_CHECKING, Any
+
+from policycheck.actuals.dense import StoredSeries
+from policycheck.actuals.resolve import PARSE_NUMBER, Problem, Resolver
+from policycheck.actuals.store import ObservationTable
+
+if TYPE_CHECKING:
+    from policycheck.actuals.header import Layout
+    from policycheck.model import Plan
+    from policycheck.observations import SeriesKey
+
+#: The plan, target, unit and measure columns, in the order Resolver.find takes their cells.
+_KEY_NAMES = ("plan", "target", "unit", "measure")
+
+
+def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequence[Plan], table: ObservationTable,
+                   views: dict[SeriesKey, StoredSeries],
+                   allow_unknown: bool) -> tuple[dict[SeriesKey, int], Any] | None:
+    """Each series' index, in order of first appearance, and the index of each row's series (an
+    Arrow int32 array); None if any row does not resolve plainly."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # The plan, target and measure columns there are (an absent one reads ""), and the unit column.
+    target_columns = [layout.col(name) for name in ("plan", "target", "measure")]
+    encoded = [columns[index].dictionary_encode() for index in target_columns if index >= 0]
+    target_texts = [column.dictionary.to_pylist() for column in encoded]
+    sizes = [len(words) for words in target_texts]
+    unit = layout.col("unit")
+    units = columns[unit].dictionary_encode() if unit >= 0 else None
+    unit_texts = units.dictionary.to_pylist() if units is not None else [""]
+    if math.prod(sizes) * len(unit_texts) >= 2**62:
+        return None
+    # One integer per row for its combination of cells: its dictionary encoding gives the
+    # combinations in order of first appearance, as the exact reader meets them.
+    combined = (encoded[0].indices.cast(pa.int64()) if encoded
+                else arrow_of(array("q", bytes(8 * count)), pa.int64()))
+    for column, size in zip(encoded[1:], sizes[1:], strict=True):
+        combined = pc.add(pc.multiply(combined, _int64(size)), column.indices.cast(pa.int64()))
+    combined = pc.multiply(combined, _int64(len(unit_texts)))
+    if units is not None:
+        combined = pc.add(combined, units.indices.cast(pa.int64()))
+    combos = combined.dictionary_encode()
+    del combined, encoded, units
+    # Each combination's target code and unit cell code, a column at a time.
+    target_of = pc.divide(combos.dictionary, _int64(len(unit_texts)))
+    unit_of = pc.subtract(combos.dictionary, pc.multiply(target_of, _int64(len(unit_texts))))
+    resolver = Resolver(plans, {}, table, allow_unknown=allow_unknown)  # files nothing: find names series
+    plan, target, unit, measure = (layout.col(name) + 1 for name in _KEY_NAMES)
+    cols = (plan, target, unit, measure)
+    keys = _keys_of(resolver, cols, target_of, unit_of, [_cells_of(target_texts, target_columns)] + [unit_texts])
+    if keys is None or resolver.problems or (views and not views.keys().isdisjoint(keys)):
+        return None  # a problem or warning to give, or a series an earlier file began (duplicates)
+    index = dict(zip(keys, range(len(keys)), strict=True))
+    if len(index) == len(keys):  # the usual case: each combination a series of its own
+        return index, combos.indices.cast(pa.int32())
+    # Two combinations name one series (a unit by its id and by its name): the first numbers it.
+    known: dict[SeriesKey, int] = {}
+    combo_series = array("i", [known.setdefault(key, len(known)) for key in keys])
+    return known, pc.take(arrow_of(combo_series, pa.int32()), combos.indices)
+
+
+def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
+    """A function from a target code to its plan, target and measure cells."""
+    sizes = [len(words) for words in texts]
+    slots = [sum(1 for j in target_columns[:k] if j >= 0) if i >= 0 else -1 for k, i in enumerate(target_columns)]
+
+    def cells(code: int) -> tuple[str, str, str]:
+        parts = [""] * (len(sizes) + 1)  # the last: an absent column's ""
+        for position in range(len(sizes) - 1, -1, -1):
+            code, cell = divmod(code, sizes[position])
+            parts[position] = texts[position][cell]
+        return parts[slots[0]], parts[slots[1]], parts[slots[2]]
+
+    return cells
+
+
+def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any, unit_of: Any,
+             decode: list[Any]) -> list[SeriesKey] | None:
+    """The series key of each combination, target by target; None at the first that does not
+    resolve plainly.  ``decode`` is the target code's cells and the unit cell texts."""
+    import pyarrow.compute as pc
+
+    cells_of, unit_texts = decode
+    size = len(target_of)
+    # The combinations of each target together: a stable sort, unless they already are (a file
+    # sorted by target).
+    order = None
+    if size > 1 and not pc.all(pc.less_equal(target_of.slice(0, size - 1), target_of.slice(1))).as_py():
+        order = pc.sort_indices(target_of)
+        target_of, unit_of = pc.take(target_of, order), pc.take(unit_of, order)
+    changes = pc.not_equal(target_of.slice(1), target_of.slice(0, size - 1)) if size > 1 else None
+    bounds = [0] + [end + 1 for end in pc.indices_nonzero(changes).to_pylist()] if changes is not None else [0]
+    unit_cells = list(map(unit_texts.__getitem__, unit_of.to_pylist()))
+    keys: list[SeriesKey] = []
+    for start, end in pairwise(bounds + [size]):
+        plan_cell, target_cell, measure_cell = cells_of(target_of[start].as_py())
+        resolved = resolver.target(plan_cell, target_cell, measure_cell, 0, cols)
+        if isinstance(resolved, Problem) or resolved.parse != PARSE_NUMBER or resolved.scale:
+            return None  # unknown target; yes/no, grades or another magnitude: the exact reader reads it
+        cells = unit_cells[start:end]
+        uids: list[str | None] | None = resolver.unit_ids(resolved, cells)  # type: ignore[assignment]
+        if uids is None:  # a blank, unknown or out-of-scope unit cell: each looked at alone
+            uids = []
+            for cell in cells:
+                found = resolver.find(plan_cell, target_cell, cell, measure_cell, 0, cols)
+                if isinstance(found, Problem):
+                    return None
+                uids.append(found[0][2])
+        keys += zip(repeat(resolved.plan.id), repeat(resolved.target_id), uids)
+    if order is not None:  # back to the order of first appearance
+        keys = list(map(keys.__getitem__, pc.sort_indices(order).to_pylist()))
+    return keys
+
+
+def _int64(value: int) -> Any:
+    import pyarrow as pa
+
+    return arrow_of(array("q", [value]), pa.int64())[0]
+
+
+def arrow_of(values: array[int] | array[float], kind: Any) -> Any:
+    """An Arrow array over the bytes of ``values`` (pa.array of a list would import pandas to inspect it)."""
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(values.tobytes())])

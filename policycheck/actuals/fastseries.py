@@ -37,30 +37,33 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    # The plan, target and measure columns there are (an absent one reads ""), and the unit column.
+    # The plan, target and measure columns there are (an absent one reads ""), and the unit column;
+    # their texts are not read again (source and note are other columns), so their memory goes back.
     target_columns = [layout.col(name) for name in ("plan", "target", "measure")]
-    encoded = [columns[index].dictionary_encode() for index in target_columns if index >= 0]
+    encoded = [_encode(columns, index) for index in target_columns if index >= 0]
     target_texts = [column.dictionary.to_pylist() for column in encoded]
     sizes = [len(words) for words in target_texts]
-    unit = layout.col("unit")
-    units = columns[unit].dictionary_encode() if unit >= 0 else None
+    units = _encode(columns, layout.col("unit")) if layout.col("unit") >= 0 else None
     unit_texts = units.dictionary.to_pylist() if units is not None else [""]
     if math.prod(sizes) * len(unit_texts) >= 2**62:
         return None
-    # One integer per row for its combination of cells: its dictionary encoding gives the
-    # combinations in order of first appearance, as the exact reader meets them.
-    combined = (encoded[0].indices.cast(pa.int64()) if encoded
-                else arrow_of(array("q", bytes(8 * count)), pa.int64()))
+    # One integer per row for its combination of cells (32 bits when they do, as on national data):
+    # its dictionary encoding gives the combinations in order of first appearance, as the exact
+    # reader meets them.
+    kind = pa.int32() if math.prod(sizes) * len(unit_texts) < 2**31 else pa.int64()
+    combined = (encoded[0].indices.cast(kind) if encoded
+                else arrow_of(array("i", bytes(4 * count)), pa.int32()).cast(kind))
     for column, size in zip(encoded[1:], sizes[1:], strict=True):
-        combined = pc.add(pc.multiply(combined, _int64(size)), column.indices.cast(pa.int64()))
-    combined = pc.multiply(combined, _int64(len(unit_texts)))
+        combined = pc.add(pc.multiply(combined, _scalar(size, kind)), column.indices.cast(kind))
     if units is not None:
-        combined = pc.add(combined, units.indices.cast(pa.int64()))
+        combined = pc.add(pc.multiply(combined, _scalar(len(unit_texts), kind)), units.indices.cast(kind))
+    del encoded, units
     combos = combined.dictionary_encode()
-    del combined, encoded, units
+    del combined
+    codes = combos.dictionary.cast(pa.int64())
     # Each combination's target code and unit cell code, a column at a time.
-    target_of = pc.divide(combos.dictionary, _int64(len(unit_texts)))
-    unit_of = pc.subtract(combos.dictionary, pc.multiply(target_of, _int64(len(unit_texts))))
+    target_of = pc.divide(codes, _scalar(len(unit_texts), pa.int64()))
+    unit_of = pc.subtract(codes, pc.multiply(target_of, _scalar(len(unit_texts), pa.int64())))
     resolver = Resolver(plans, {}, table, allow_unknown=allow_unknown)  # files nothing: find names series
     plan, target, unit, measure = (layout.col(name) + 1 for name in _KEY_NAMES)
     cols = (plan, target, unit, measure)
@@ -129,10 +132,18 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
     return keys
 
 
-def _int64(value: int) -> Any:
+def _encode(columns: list[Any], index: int) -> Any:
+    """The dictionary encoding of column ``index``; the column itself is let go."""
+    encoded = columns[index].dictionary_encode()
+    columns[index] = None
+    return encoded
+
+
+def _scalar(value: int, kind: Any) -> Any:
+    """An Arrow integer scalar of type ``kind`` (int32 or int64)."""
     import pyarrow as pa
 
-    return arrow_of(array("q", [value]), pa.int64())[0]
+    return arrow_of(array("q", [value]), pa.int64()).cast(kind)[0]
 
 
 def arrow_of(values: array[int] | array[float], kind: Any) -> Any:

@@ -1,0 +1,82 @@
+"""The Arrow reader reads a file in one block, or a larger one in blocks joined (policycheck/actuals/fastcsv.py).
+
+Both ways give every column whole: the same observations as the exact reader,
+and a row of another width or a blank line anywhere sends the file to the
+exact reader, whose finding comes at that row.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policycheck.actuals import fastcsv, load
+from policycheck.actuals.fastcsv import read_fast
+from policycheck.actuals.load import read_actuals
+from policycheck.actuals.store import ObservationTable
+from policycheck.plans.build import load_plan
+from tests.helpers.paths import ROOT
+
+pytest.importorskip("pyarrow")
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
+
+_LINE = 20_001  # row 20,000: target 44, county 49, 2025
+
+
+@pytest.fixture(autouse=True)
+def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(load, "BULK", False)
+    yield
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)  # 640 kB
+    assert rows == 22_800
+    return plan, actuals
+
+
+def _read(path: Path, plan: Path, reader: str) -> tuple[list[str], list[Any], dict[Any, Any]]:
+    actuals = read_actuals([str(path)], plans=[load_plan(str(plan))], reader=reader)
+    return ([repr(f) for f in actuals.findings], list(actuals.series),
+            {key: dict(series) for key, series in actuals.series.items()})
+
+
+def _fast_takes(path: Path, plan: Path) -> bool:
+    return read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {}, plans=[load_plan(str(plan))],
+                     allow_unknown=False)
+
+
+@pytest.mark.parametrize("blocks", ["one", "many"])
+@pytest.mark.parametrize(("case", "text", "expected"), [
+    ("plain", None, None),
+    ("a short row", "t44,c0049,2025,91.96\n", ("PC401", _LINE, 5)),
+    ("a long row", "t44,c0049,2025,91.96,final,7\n", ("PC402", _LINE, 6)),
+    ("a blank line", "\n", None),
+])
+def test_one_block_or_many(monkeypatch: pytest.MonkeyPatch, national: tuple[Path, Path], tmp_path: Path,
+                           blocks: str, case: str, text: str | None, expected: tuple[str, int, int] | None) -> None:
+    plan, actuals = national
+    if blocks == "many":  # 16 kB blocks: about 40 chunks a column, joined
+        monkeypatch.setattr(fastcsv, "_ONE_BLOCK", 0)
+        monkeypatch.setattr(fastcsv, "_BLOCK", 1 << 14)
+    lines = actuals.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[_LINE - 1] == "t44,c0049,2025,91.96,final\n"
+    if text is not None:
+        lines[_LINE - 1] = text
+    path = tmp_path / "actuals.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _fast_takes(path, plan) is (text is None), case
+    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    assert fast == exact
+    if expected is None:
+        assert fast[0] == []
+        assert len(fast[1]) == 2_850
+        return
+    rule, line, column = expected
+    assert [f for f in fast[0] if f"file='{path}', line={line}, column={column}," in f and f"rule='{rule}'" in f]

@@ -88,7 +88,8 @@ def read_fast(path: str, data: bytes, encoding: str, table: ObservationTable, vi
         if encoding != "utf-8-sig":
             return False
         start = len(_BOM)
-    if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+    # (a file without a carriage return is not counted: 0.04 s of a national one)
+    if b'"' in data or b"\x00" in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return False
     end = data.find(b"\n", start)
     if end <= start:
@@ -232,7 +233,7 @@ class _Planned:
         table.start_file(self.path)
         base = len(table.values)
         table.values.frombytes(_raw(self.values, 8))
-        table.codes.extend(_raw(self.codes, 1))
+        table.codes += _raw(self.codes, 1)
         table.lines.extend(range(2, self.count + 2))  # the header is line 1; one row per line
         table.columns.extend(array("i", [lay.col("value") + 1]) * self.count)
         self._extras(base)
@@ -263,9 +264,10 @@ class _Planned:
         # Years rise strictly within each series (_in_year_order), so this many rows fill every slot.
         if span * len(self.keys) != self.count:
             return None
+        # Rows already series by series (a file sorted so): the columns are the slots as they are.
         values = array("d")
-        values.frombytes(_raw(pc.take(self.values, self.order), 8))
-        codes = bytearray(_raw(pc.take(self.codes, self.order), 1))
+        values.frombytes(_raw(self.values if self.in_order else pc.take(self.values, self.order), 8))
+        codes = bytearray(_raw(self.codes if self.in_order else pc.take(self.codes, self.order), 1))
         lines = None
         if not self.in_order:
             lines = array("i")
@@ -325,7 +327,6 @@ def _text(text: str) -> Any:
     return pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])[0]
 
 
-def _raw(values: Any, size: int) -> bytes:
-    """The little-endian bytes of an Arrow array without nulls (as array.array holds them)."""
-    raw: bytes = values.buffers()[1].to_pybytes()
-    return raw[values.offset * size:(values.offset + len(values)) * size]
+def _raw(values: Any, size: int) -> memoryview:
+    """The little-endian bytes of an Arrow array without nulls (as array.array holds them), not copied."""
+    return memoryview(values.buffers()[1])[values.offset * size:(values.offset + len(values)) * size]

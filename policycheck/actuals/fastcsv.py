@@ -167,7 +167,7 @@ class _Planned:
         self.sorted_years: Any = None  # the years in that order
         self.ranked: Any = None  # the series index of each row in that order
         self.in_order = False  # whether that order is the file's
-        self.keys: dict[SeriesKey, int] = {}  # each series' index, in order of first appearance
+        self.keys: list[SeriesKey] = []  # by series index: in order of first appearance
 
     def classify(self) -> bool:
         """Everything the exact reader would decide row by row, decided per column; False at the first doubt."""
@@ -225,9 +225,7 @@ class _Planned:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        dense = self._dense()
-        if dense is not None:
-            self.views.update(dense)
+        if self._dense():
             return
         table, lay = self.table, self.layout
         table.start_file(self.path)
@@ -249,21 +247,21 @@ class _Planned:
             view.rows.frombytes(rows_raw[4 * start:4 * end])
             start = end
 
-    def _dense(self) -> dict[SeriesKey, DenseSeries] | None:
+    def _dense(self) -> bool:
         """Every series with a row for each year of the file's years, and no source or note
         column: one dense block (docs/performance.md#reading), as the bulk reader stores it;
-        None for the table's rows instead."""
+        False for the table's rows instead."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         lay = self.layout
         if lay.col("source") >= 0 or lay.col("note") >= 0:
-            return None
+            return False
         bounds = pc.min_max(self.years).as_py()
         first, span = bounds["min"], bounds["max"] - bounds["min"] + 1
         # Years rise strictly within each series (_in_year_order), so this many rows fill every slot.
         if span * len(self.keys) != self.count:
-            return None
+            return False
         # Rows already series by series (a file sorted so): the columns are the slots as they are.
         values = array("d")
         values.frombytes(_raw(self.values if self.in_order else pc.take(self.values, self.order), 8))
@@ -273,7 +271,9 @@ class _Planned:
             lines = array("i")
             lines.frombytes(_raw(pc.add(self.order.cast(pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
         block = DenseBlock(self.path, lay.col("value") + 1, first, span, values, codes, lines, 2, {})
-        return dict(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))
+        # Into the views straight away: each key hashed once (a tuple does not keep its hash).
+        self.views.update(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))
+        return True
 
     def _extras(self, base: int) -> None:
         """source and note cells, stripped (empty is None), for the rows that have either."""

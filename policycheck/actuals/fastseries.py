@@ -31,9 +31,9 @@ _KEY_NAMES = ("plan", "target", "unit", "measure")
 
 def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequence[Plan], table: ObservationTable,
                    views: dict[SeriesKey, StoredSeries],
-                   allow_unknown: bool) -> tuple[dict[SeriesKey, int], Any] | None:
-    """Each series' index, in order of first appearance, and the index of each row's series (an
-    Arrow int32 array); None if any row does not resolve plainly."""
+                   allow_unknown: bool) -> tuple[list[SeriesKey], Any] | None:
+    """Each series' key, in order of first appearance (its index), and the index of each row's
+    series (an Arrow int32 array); None if any row does not resolve plainly."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -67,16 +67,16 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     resolver = Resolver(plans, {}, table, allow_unknown=allow_unknown)  # files nothing: find names series
     plan, target, unit, measure = (layout.col(name) + 1 for name in _KEY_NAMES)
     cols = (plan, target, unit, measure)
-    keys = _keys_of(resolver, cols, target_of, unit_of, [_cells_of(target_texts, target_columns)] + [unit_texts])
-    if keys is None or resolver.problems or (views and not views.keys().isdisjoint(keys)):
+    found = _keys_of(resolver, cols, target_of, unit_of, [_cells_of(target_texts, target_columns)] + [unit_texts])
+    if found is None or resolver.problems or (views and not views.keys().isdisjoint(found[0])):
         return None  # a problem or warning to give, or a series an earlier file began (duplicates)
-    index = dict(zip(keys, range(len(keys)), strict=True))
-    if len(index) == len(keys):  # the usual case: each combination a series of its own
-        return index, combos.indices.cast(pa.int32())
+    keys, distinct = found
+    if distinct:  # the usual case: each combination a series of its own
+        return keys, combos.indices.cast(pa.int32())
     # Two combinations name one series (a unit by its id and by its name): the first numbers it.
     known: dict[SeriesKey, int] = {}
     combo_series = array("i", [known.setdefault(key, len(known)) for key in keys])
-    return known, pc.take(arrow_of(combo_series, pa.int32()), combos.indices)
+    return list(known), pc.take(arrow_of(combo_series, pa.int32()), combos.indices)
 
 
 def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
@@ -95,9 +95,10 @@ def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
 
 
 def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any, unit_of: Any,
-             decode: list[Any]) -> list[SeriesKey] | None:
-    """The series key of each combination, target by target; None at the first that does not
-    resolve plainly.  ``decode`` is the target code's cells and the unit cell texts."""
+             decode: list[Any]) -> tuple[list[SeriesKey], bool] | None:
+    """The series key of each combination, target by target, and whether no two are the same; None
+    at the first that does not resolve plainly.  ``decode`` is the target code's cells and the unit
+    cell texts."""
     import pyarrow.compute as pc
 
     cells_of, unit_texts = decode
@@ -112,6 +113,8 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
     bounds = [0] + [end + 1 for end in pc.indices_nonzero(changes).to_pylist()] if changes is not None else [0]
     unit_cells = list(map(unit_texts.__getitem__, unit_of.to_pylist()))
     keys: list[SeriesKey] = []
+    targets: set[tuple[str, str]] = set()
+    distinct = True  # each target's unit ids differ, and no two target codes name one target
     for start, end in pairwise(bounds + [size]):
         plan_cell, target_cell, measure_cell = cells_of(target_of[start].as_py())
         resolved = resolver.target(plan_cell, target_cell, measure_cell, 0, cols)
@@ -126,10 +129,13 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
                 if isinstance(found, Problem):
                     return None
                 uids.append(found[0][2])
-        keys += zip(repeat(resolved.plan.id), repeat(resolved.target_id), uids)
+        target = (resolved.plan.id, resolved.target_id)
+        distinct = distinct and target not in targets and len(set(uids)) == len(uids)
+        targets.add(target)
+        keys += zip(repeat(target[0]), repeat(target[1]), uids)
     if order is not None:  # back to the order of first appearance
         keys = list(map(keys.__getitem__, pc.sort_indices(order).to_pylist()))
-    return keys
+    return keys, distinct
 
 
 def _encode(columns: list[Any], index: int) -> Any:

@@ -50,6 +50,10 @@ READERS = ("auto", "exact", "fast")
 #: A plain decimal number: Python's float() and Arrow's cast read it to the same double.
 _PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 _BOM = b"\xef\xbb\xbf"
+#: The value column is read through its distinct texts when a sample of _SAMPLE cells has at most
+#: one distinct text in _FEW_TEXTS (_numbers).
+_SAMPLE = 1 << 16
+_FEW_TEXTS = 8
 #: A file up to this size is read as one block, so each column comes as one array, without the copy
 #: that joining chunks makes (national data: 0.03 CPU s and 12 MiB less after reading; Arrow's
 #: block size is a 32-bit int).  A larger file is read in blocks of _BLOCK bytes, joined.
@@ -172,19 +176,10 @@ class _Planned:
     def classify(self) -> bool:
         """Everything the exact reader would decide row by row, decided per column; False at the first doubt."""
         import pyarrow as pa
-        import pyarrow.compute as pc
 
         lay, cols = self.layout, self.columns
-        value = cols[lay.col("value")]
-        if not pc.all(pc.match_substring_regex(value, _PLAIN_NUMBER)).as_py():
-            return False
-        try:
-            self.values = pc.cast(value, pa.float64())
-        except pa.ArrowException:
-            return False  # Arrow could not read one: the exact reader says what it is
-        # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
-        bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
-        if not pc.all(pc.less_equal(pc.abs(self.values), bound)).as_py():
+        self.values = _numbers(cols[lay.col("value")])
+        if self.values is None:
             return False
         self.years = _per_cell(cols[lay.col("year")], _year, pa.uint16())
         status = lay.col("status")
@@ -294,6 +289,44 @@ class _Planned:
                      (note[row].strip() or None) if note is not None else None)
             if found != (None, None):
                 self.table.extras[base + row] = found
+
+
+def _numbers(value: Any) -> Any:
+    """The value column as doubles; None if a cell is not a plain number within the row reader's
+    bound.  A column of few distinct texts (told from a sample spread over it) is read through
+    them: national data has 7,243 in 1.1 M cells, and checking and casting each text once takes
+    half the time of doing so for every cell; a column of mostly distinct texts is read cell by
+    cell, since encoding it costs more than it saves."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts, rows = value, None
+    if _few_texts(value):
+        encoded = value.dictionary_encode()
+        texts, rows = encoded.dictionary, encoded.indices
+    if not pc.all(pc.match_substring_regex(texts, _PLAIN_NUMBER)).as_py():
+        return None
+    try:
+        numbers = pc.cast(texts, pa.float64())
+    except pa.ArrowException:
+        return None  # Arrow could not read one: the exact reader says what it is
+    # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
+    bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
+    if not pc.all(pc.less_equal(pc.abs(numbers), bound)).as_py():
+        return None
+    return numbers if rows is None else pc.take(numbers, rows)
+
+
+def _few_texts(column: Any) -> bool:
+    """Whether ``column`` has at most one distinct text in _FEW_TEXTS, by a sample spread over it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(column) <= _SAMPLE:
+        return False  # a small column: cell by cell is quick enough
+    step = len(column) // _SAMPLE
+    sample = column.take(_arrow(array("i", range(0, step * _SAMPLE, step)), pa.int32()))
+    return bool(len(pc.unique(sample)) * _FEW_TEXTS <= _SAMPLE)
 
 
 def _year(cell: str) -> int:

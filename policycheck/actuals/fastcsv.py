@@ -167,7 +167,8 @@ class _Planned:
         self.values: Any = None
         self.codes: Any = None
         self.years: Any = None
-        self.order: Any = None  # row numbers, series by series (file order within each)
+        self.series: Any = None  # the series index of each row
+        self.order: Any = None  # row numbers, series by series (file order within each): _order()
         self.sorted_years: Any = None  # the years in that order
         self.ranked: Any = None  # the series index of each row in that order
         self.in_order = False  # whether that order is the file's
@@ -201,8 +202,14 @@ class _Planned:
         """Whether every series' years increase strictly from row to row (else: duplicates to merge)."""
         import pyarrow.compute as pc
 
-        self.order = pc.sort_indices(series)  # stable: rows of one series keep their file order
-        ranked, years = pc.take(series, self.order), pc.take(self.years, self.order)
+        self.series = series
+        # Rows already series by series (a file sorted so, as national data is): no sort to make;
+        # then line = 2 + slot.
+        self.in_order = self.count < 2 or pc.all(pc.less_equal(series.slice(0, self.count - 1),
+                                                                series.slice(1))).as_py()
+        ranked, years = series, self.years
+        if not self.in_order:
+            ranked, years = pc.take(series, self._order()), pc.take(self.years, self._order())
         if self.count > 1:
             same = pc.equal(ranked.slice(1), ranked.slice(0, self.count - 1))
             back = pc.less_equal(years.slice(1), years.slice(0, self.count - 1))
@@ -210,10 +217,15 @@ class _Planned:
                 return False
         self.sorted_years = years
         self.ranked = ranked
-        # rows already series by series (the sort kept them where they were): line = 2 + slot
-        self.in_order = self.count < 2 or pc.all(pc.less_equal(series.slice(0, self.count - 1),
-                                                                series.slice(1))).as_py()
         return True
+
+    def _order(self) -> Any:
+        """Row numbers, series by series (file order within each): a stable sort, made once."""
+        import pyarrow.compute as pc
+
+        if self.order is None:
+            self.order = pc.sort_indices(self.series)
+        return self.order
 
     def store(self) -> None:
         """Append the rows to the table and each series, as the exact reader's fast path appends them."""
@@ -230,7 +242,7 @@ class _Planned:
         table.lines.extend(range(2, self.count + 2))  # the header is line 1; one row per line
         table.columns.extend(array("i", [lay.col("value") + 1]) * self.count)
         self._extras(base)
-        rows = pc.add(self.order.cast(pa.int32()), _arrow(array("i", [base]), pa.int32())[0])
+        rows = pc.add(self._order().cast(pa.int32()), _arrow(array("i", [base]), pa.int32())[0])
         years_raw, rows_raw = _raw(self.sorted_years, 2), _raw(rows, 4)
         # Every series has rows, and they are ranked 0, 0, 1, 2, 2, ...: a series ends where the rank changes.
         changes = pc.not_equal(self.ranked.slice(1), self.ranked.slice(0, self.count - 1))
@@ -259,12 +271,12 @@ class _Planned:
             return False
         # Rows already series by series (a file sorted so): the columns are the slots as they are.
         values = array("d")
-        values.frombytes(_raw(self.values if self.in_order else pc.take(self.values, self.order), 8))
-        codes = bytearray(_raw(self.codes if self.in_order else pc.take(self.codes, self.order), 1))
+        values.frombytes(_raw(self.values if self.in_order else pc.take(self.values, self._order()), 8))
+        codes = bytearray(_raw(self.codes if self.in_order else pc.take(self.codes, self._order()), 1))
         lines = None
         if not self.in_order:
             lines = array("i")
-            lines.frombytes(_raw(pc.add(self.order.cast(pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
+            lines.frombytes(_raw(pc.add(self._order().cast(pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
         block = DenseBlock(self.path, lay.col("value") + 1, first, span, values, codes, lines, 2, {})
         # Into the views straight away: each key hashed once (a tuple does not keep its hash).
         self.views.update(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))

@@ -110,6 +110,8 @@ _ROWS = ["rd-intensity,,2018,3.55,final\n", "rd-intensity,,2019,3.62,preliminary
     ("every year", _HEADER + _ROWS[0] + _ROWS[1] + _ROWS[2] + "hitech-output-share,,2019,49,final\n", True),
     ("every year, interleaved", _HEADER + _ROWS[0] + _ROWS[2] + _ROWS[1] + "hitech-output-share,,2019,49,final\n",
      True),
+    # series interleaved, not every year: the table's rows, series by series
+    ("interleaved", _HEADER + _ROWS[0] + _ROWS[2] + _ROWS[1], True),
     ("a quoted cell", _HEADER + _ROWS[0] + '"hitech-output-share",,2018,48.1,final\n', False),
     ("a blank line", _HEADER + _ROWS[0] + "\n" + _ROWS[2], False),
     ("a duplicate year", _HEADER + _ROWS[0] + _ROWS[0].replace("3.55", "3.56"), False),

@@ -200,20 +200,20 @@ class _Planned:
 
     def _in_year_order(self, series: Any) -> bool:
         """Whether every series' years increase strictly from row to row (else: duplicates to merge)."""
-        import pyarrow.compute as pc
+        from policycheck.actuals import arrowcompute as ac
 
         self.series = series
         # Rows already series by series (a file sorted so, as national data is): no sort to make;
         # then line = 2 + slot.
-        self.in_order = self.count < 2 or pc.all(pc.less_equal(series.slice(0, self.count - 1),
-                                                                series.slice(1))).as_py()
+        self.in_order = self.count < 2 or ac.all_true(ac.less_equal(series.slice(0, self.count - 1),
+                                                                series.slice(1)))
         ranked, years = series, self.years
         if not self.in_order:
-            ranked, years = pc.take(series, self._order()), pc.take(self.years, self._order())
+            ranked, years = ac.take(series, self._order()), ac.take(self.years, self._order())
         if self.count > 1:
-            same = pc.equal(ranked.slice(1), ranked.slice(0, self.count - 1))
-            back = pc.less_equal(years.slice(1), years.slice(0, self.count - 1))
-            if pc.any(pc.and_(same, back)).as_py():
+            same = ac.equal(ranked.slice(1), ranked.slice(0, self.count - 1))
+            back = ac.less_equal(years.slice(1), years.slice(0, self.count - 1))
+            if ac.any_true(ac.both(same, back)):
                 return False
         self.sorted_years = years
         self.ranked = ranked
@@ -221,16 +221,17 @@ class _Planned:
 
     def _order(self) -> Any:
         """Row numbers, series by series (file order within each): a stable sort, made once."""
-        import pyarrow.compute as pc
+        from policycheck.actuals import arrowcompute as ac
 
         if self.order is None:
-            self.order = pc.sort_indices(self.series)
+            self.order = ac.sort_indices(self.series)
         return self.order
 
     def store(self) -> None:
         """Append the rows to the table and each series, as the exact reader's fast path appends them."""
         import pyarrow as pa
-        import pyarrow.compute as pc
+
+        from policycheck.actuals import arrowcompute as ac
 
         if self._dense():
             return
@@ -242,11 +243,11 @@ class _Planned:
         table.lines.extend(range(2, self.count + 2))  # the header is line 1; one row per line
         table.columns.extend(array("i", [lay.col("value") + 1]) * self.count)
         self._extras(base)
-        rows = pc.add(self._order().cast(pa.int32()), _arrow(array("i", [base]), pa.int32())[0])
+        rows = ac.add(ac.cast(self._order(), pa.int32()), _arrow(array("i", [base]), pa.int32())[0])
         years_raw, rows_raw = _raw(self.sorted_years, 2), _raw(rows, 4)
         # Every series has rows, and they are ranked 0, 0, 1, 2, 2, ...: a series ends where the rank changes.
-        changes = pc.not_equal(self.ranked.slice(1), self.ranked.slice(0, self.count - 1))
-        ends = [index + 1 for index in pc.indices_nonzero(changes).to_pylist()] + [self.count]
+        changes = ac.not_equal(self.ranked.slice(1), self.ranked.slice(0, self.count - 1))
+        ends = [index + 1 for index in ac.indices_nonzero(changes).to_pylist()] + [self.count]
         start = 0
         for key, end in zip(self.keys, ends, strict=True):
             view = self.views[key] = SeriesView(table)
@@ -259,24 +260,25 @@ class _Planned:
         column: one dense block (docs/performance.md#reading), as the bulk reader stores it;
         False for the table's rows instead."""
         import pyarrow as pa
-        import pyarrow.compute as pc
+
+        from policycheck.actuals import arrowcompute as ac
 
         lay = self.layout
         if lay.col("source") >= 0 or lay.col("note") >= 0:
             return False
-        bounds = pc.min_max(self.years).as_py()
+        bounds = ac.min_max(self.years)
         first, span = bounds["min"], bounds["max"] - bounds["min"] + 1
         # Years rise strictly within each series (_in_year_order), so this many rows fill every slot.
         if span * len(self.keys) != self.count:
             return False
         # Rows already series by series (a file sorted so): the columns are the slots as they are.
         values = array("d")
-        values.frombytes(_raw(self.values if self.in_order else pc.take(self.values, self._order()), 8))
-        codes = bytearray(_raw(self.codes if self.in_order else pc.take(self.codes, self._order()), 1))
+        values.frombytes(_raw(self.values if self.in_order else ac.take(self.values, self._order()), 8))
+        codes = bytearray(_raw(self.codes if self.in_order else ac.take(self.codes, self._order()), 1))
         lines = None
         if not self.in_order:
             lines = array("i")
-            lines.frombytes(_raw(pc.add(self._order().cast(pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
+            lines.frombytes(_raw(ac.add(ac.cast(self._order(), pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
         block = DenseBlock(self.path, lay.col("value") + 1, first, span, values, codes, lines, 2, {})
         # Into the views straight away: each key hashed once (a tuple does not keep its hash).
         self.views.update(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))
@@ -284,19 +286,19 @@ class _Planned:
 
     def _extras(self, base: int) -> None:
         """source and note cells, stripped (empty is None), for the rows that have either."""
-        import pyarrow.compute as pc
+        from policycheck.actuals import arrowcompute as ac
 
         sci, nci = self.layout.col("source"), self.layout.col("note")
         if sci < 0 and nci < 0:
             return
         given = [self.columns[i] for i in (sci, nci) if i >= 0]
         empty = _text("")
-        mask = pc.not_equal(given[0], empty)
+        mask = ac.not_equal(given[0], empty)
         if len(given) > 1:
-            mask = pc.or_(mask, pc.not_equal(given[1], empty))
+            mask = ac.either(mask, ac.not_equal(given[1], empty))
         source = self.columns[sci].to_pylist() if sci >= 0 else None
         note = self.columns[nci].to_pylist() if nci >= 0 else None
-        for row in pc.indices_nonzero(mask).to_pylist():
+        for row in ac.indices_nonzero(mask).to_pylist():
             found = ((source[row].strip() or None) if source is not None else None,
                      (note[row].strip() or None) if note is not None else None)
             if found != (None, None):
@@ -310,35 +312,37 @@ def _numbers(value: Any) -> Any:
     half the time of doing so for every cell; a column of mostly distinct texts is read cell by
     cell, since encoding it costs more than it saves."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+
+    from policycheck.actuals import arrowcompute as ac
 
     texts, rows = value, None
     if _few_texts(value):
-        encoded = value.dictionary_encode()
+        encoded = ac.dictionary_encode(value)
         texts, rows = encoded.dictionary, encoded.indices
-    if not pc.all(pc.match_substring_regex(texts, _PLAIN_NUMBER)).as_py():
+    if not ac.all_true(ac.matches(texts, _PLAIN_NUMBER)):
         return None
     try:
-        numbers = pc.cast(texts, pa.float64())
+        numbers = ac.cast(texts, pa.float64())
     except pa.ArrowException:
         return None  # Arrow could not read one: the exact reader says what it is
     # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
     bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
-    if not pc.all(pc.less_equal(pc.abs(numbers), bound)).as_py():
+    if not ac.all_true(ac.less_equal(ac.absolute(numbers), bound)):
         return None
-    return numbers if rows is None else pc.take(numbers, rows)
+    return numbers if rows is None else ac.take(numbers, rows)
 
 
 def _few_texts(column: Any) -> bool:
     """Whether ``column`` has at most one distinct text in _FEW_TEXTS, by a sample spread over it."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+
+    from policycheck.actuals import arrowcompute as ac
 
     if len(column) <= _SAMPLE:
         return False  # a small column: cell by cell is quick enough
     step = len(column) // _SAMPLE
-    sample = column.take(_arrow(array("i", range(0, step * _SAMPLE, step)), pa.int32()))
-    return bool(len(pc.unique(sample)) * _FEW_TEXTS <= _SAMPLE)
+    sample = ac.take(column, _arrow(array("i", range(0, step * _SAMPLE, step)), pa.int32()))
+    return bool(len(ac.unique(sample)) * _FEW_TEXTS <= _SAMPLE)
 
 
 def _year(cell: str) -> int:
@@ -352,15 +356,16 @@ def _status(cell: str) -> int:
 def _per_cell(column: Any, parse: Any, kind: Any) -> Any:
     """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    encoded = column.dictionary_encode()
+    from policycheck.actuals import arrowcompute as ac
+
+    encoded = ac.dictionary_encode(column)
     try:
         parsed = [parse(cell) for cell in encoded.dictionary.to_pylist()]
     except CellError:
         return None
     codes = {pa.uint16(): "H", pa.uint8(): "B"}[kind]
-    return pc.take(_arrow(array(codes, parsed), kind), encoded.indices)
+    return ac.take(_arrow(array(codes, parsed), kind), encoded.indices)
 
 
 def _text(text: str) -> Any:

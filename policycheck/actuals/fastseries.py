@@ -35,7 +35,8 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     """Each series' key, in order of first appearance (its index), and the index of each row's
     series (an Arrow int32 array); None if any row does not resolve plainly."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+
+    from policycheck.actuals import arrowcompute as ac
 
     # The plan, target and measure columns there are (an absent one reads ""), and the unit column;
     # their texts are not read again (source and note are other columns), so their memory goes back.
@@ -51,19 +52,19 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     # its dictionary encoding gives the combinations in order of first appearance, as the exact
     # reader meets them.
     kind = pa.int32() if math.prod(sizes) * len(unit_texts) < 2**31 else pa.int64()
-    combined = (encoded[0].indices.cast(kind) if encoded
-                else arrow_of(array("i", bytes(4 * count)), pa.int32()).cast(kind))
+    combined = (ac.cast(encoded[0].indices, kind) if encoded
+                else ac.cast(arrow_of(array("i", bytes(4 * count)), pa.int32()), kind))
     for column, size in zip(encoded[1:], sizes[1:], strict=True):
-        combined = pc.add(pc.multiply(combined, _scalar(size, kind)), column.indices.cast(kind))
+        combined = ac.add(ac.multiply(combined, _scalar(size, kind)), ac.cast(column.indices, kind))
     if units is not None:
-        combined = pc.add(pc.multiply(combined, _scalar(len(unit_texts), kind)), units.indices.cast(kind))
+        combined = ac.add(ac.multiply(combined, _scalar(len(unit_texts), kind)), ac.cast(units.indices, kind))
     del encoded, units
-    combos = combined.dictionary_encode()
+    combos = ac.dictionary_encode(combined)
     del combined
-    codes = combos.dictionary.cast(pa.int64())
+    codes = ac.cast(combos.dictionary, pa.int64())
     # Each combination's target code and unit cell code, a column at a time.
-    target_of = pc.divide(codes, _scalar(len(unit_texts), pa.int64()))
-    unit_of = pc.subtract(codes, pc.multiply(target_of, _scalar(len(unit_texts), pa.int64())))
+    target_of = ac.divide(codes, _scalar(len(unit_texts), pa.int64()))
+    unit_of = ac.subtract(codes, ac.multiply(target_of, _scalar(len(unit_texts), pa.int64())))
     resolver = Resolver(plans, {}, table, allow_unknown=allow_unknown)  # files nothing: find names series
     plan, target, unit, measure = (layout.col(name) + 1 for name in _KEY_NAMES)
     cols = (plan, target, unit, measure)
@@ -72,11 +73,11 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
         return None  # a problem or warning to give, or a series an earlier file began (duplicates)
     keys, distinct = found
     if distinct:  # the usual case: each combination a series of its own
-        return keys, combos.indices.cast(pa.int32())
+        return keys, ac.cast(combos.indices, pa.int32())
     # Two combinations name one series (a unit by its id and by its name): the first numbers it.
     known: dict[SeriesKey, int] = {}
     combo_series = array("i", [known.setdefault(key, len(known)) for key in keys])
-    return list(known), pc.take(arrow_of(combo_series, pa.int32()), combos.indices)
+    return list(known), ac.take(arrow_of(combo_series, pa.int32()), combos.indices)
 
 
 def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
@@ -99,18 +100,18 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
     """The series key of each combination, target by target, and whether no two are the same; None
     at the first that does not resolve plainly.  ``decode`` is the target code's cells and the unit
     cell texts."""
-    import pyarrow.compute as pc
+    from policycheck.actuals import arrowcompute as ac
 
     cells_of, unit_texts = decode
     size = len(target_of)
     # The combinations of each target together: a stable sort, unless they already are (a file
     # sorted by target).
     order = None
-    if size > 1 and not pc.all(pc.less_equal(target_of.slice(0, size - 1), target_of.slice(1))).as_py():
-        order = pc.sort_indices(target_of)
-        target_of, unit_of = pc.take(target_of, order), pc.take(unit_of, order)
-    changes = pc.not_equal(target_of.slice(1), target_of.slice(0, size - 1)) if size > 1 else None
-    bounds = [0] + [end + 1 for end in pc.indices_nonzero(changes).to_pylist()] if changes is not None else [0]
+    if size > 1 and not ac.all_true(ac.less_equal(target_of.slice(0, size - 1), target_of.slice(1))):
+        order = ac.sort_indices(target_of)
+        target_of, unit_of = ac.take(target_of, order), ac.take(unit_of, order)
+    changes = ac.not_equal(target_of.slice(1), target_of.slice(0, size - 1)) if size > 1 else None
+    bounds = [0] + [end + 1 for end in ac.indices_nonzero(changes).to_pylist()] if changes is not None else [0]
     unit_cells = list(map(unit_texts.__getitem__, unit_of.to_pylist()))
     keys: list[SeriesKey] = []
     targets: set[tuple[str, str]] = set()
@@ -134,13 +135,15 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
         targets.add(target)
         keys += zip(repeat(target[0]), repeat(target[1]), uids)
     if order is not None:  # back to the order of first appearance
-        keys = list(map(keys.__getitem__, pc.sort_indices(order).to_pylist()))
+        keys = list(map(keys.__getitem__, ac.sort_indices(order).to_pylist()))
     return keys, distinct
 
 
 def _encode(columns: list[Any], index: int) -> Any:
     """The dictionary encoding of column ``index``; the column itself is let go."""
-    encoded = columns[index].dictionary_encode()
+    from policycheck.actuals import arrowcompute as ac
+
+    encoded = ac.dictionary_encode(columns[index])
     columns[index] = None
     return encoded
 
@@ -149,7 +152,9 @@ def _scalar(value: int, kind: Any) -> Any:
     """An Arrow integer scalar of type ``kind`` (int32 or int64)."""
     import pyarrow as pa
 
-    return arrow_of(array("q", [value]), pa.int64()).cast(kind)[0]
+    from policycheck.actuals import arrowcompute as ac
+
+    return ac.cast(arrow_of(array("q", [value]), pa.int64()), kind)[0]
 
 
 def arrow_of(values: array[int] | array[float], kind: Any) -> Any:

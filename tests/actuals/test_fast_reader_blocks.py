@@ -6,6 +6,7 @@ exact reader, whose finding comes at that row.
 """
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,3 +81,20 @@ def test_one_block_or_many(monkeypatch: pytest.MonkeyPatch, national: tuple[Path
         return
     rule, line, column = expected
     assert [f for f in fast[0] if f"file='{path}', line={line}, column={column}," in f and f"rule='{rule}'" in f]
+
+
+def test_the_reader_does_not_import_pyarrow_compute(national: tuple[Path, Path]) -> None:
+    """pyarrow.compute builds a wrapper for each of Arrow's functions when imported (0.03 s): the
+    reader calls the few it needs by name (policycheck/actuals/arrowcompute.py)."""
+    plan, actuals = national
+    code = ("import sys\n"
+            "from policycheck.actuals.fastcsv import read_fast\n"
+            "from policycheck.actuals.store import ObservationTable\n"
+            "from policycheck.plans.build import load_plan\n"
+            f"data = open({str(actuals)!r}, 'rb').read()\n"
+            "views = {}\n"
+            f"assert read_fast('a.csv', data, 'utf-8', ObservationTable(), views, plans=[load_plan({str(plan)!r})],"
+            " allow_unknown=False)\n"
+            "print(len(views), 'pyarrow.compute' in sys.modules, 'pandas' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout == "2850 False False\n"

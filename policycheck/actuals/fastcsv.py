@@ -206,7 +206,7 @@ class _Planned:
         # Rows already series by series (a file sorted so, as national data is): no sort to make;
         # then line = 2 + slot.
         self.in_order = self.count < 2 or ac.all_true(ac.less_equal(series.slice(0, self.count - 1),
-                                                                series.slice(1)))
+                                                                    series.slice(1)))
         ranked, years = series, self.years
         if not self.in_order:
             ranked, years = ac.take(series, self._order()), ac.take(self.years, self._order())

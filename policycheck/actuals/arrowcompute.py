@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyarrow._compute import CastOptions, MatchSubstringOptions, call_function
+try:
+    from pyarrow._compute import CastOptions, MatchSubstringOptions, call_function
+except ImportError:  # a pyarrow that moved its private module: the public names, slower to import
+    from pyarrow.compute import CastOptions, MatchSubstringOptions, call_function
 
 
 def all_true(values: Any) -> bool:

@@ -5,14 +5,15 @@ model stays one screen per part.  Nothing here does I/O.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from policycheck.records import record
 
 #: How a target moved since the year before (docs/reports.md#history-and-trends), worst first.
 TrendLabel = Literal["new_shortfall", "persistent_shortfall", "improved", "unchanged", "newly_met"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Explanation:
     """Why a target is behind and what will be done about it, from an explanations file
     (docs/reports.md#explanations): 原因, 措施, 责任人 and the source of the text."""
@@ -29,7 +30,7 @@ class Explanation:
 NoteKey = tuple[str, str, str | None, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class YearStatus:
     """A target's status (and actual) in one assessment year."""
 
@@ -38,7 +39,7 @@ class YearStatus:
     actual: float | bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Trend:
     """The status of a target in each year compared, earliest first, the assessment
     year last; ``label`` compares the last two (None: nothing to compare)."""

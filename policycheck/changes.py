@@ -8,15 +8,16 @@ model and evaluation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from policycheck.records import record
 
 #: What a relative change is counted in: 比2020年下降13.5% (percent), 提高5个百分点
 #: (points), 位次提升3位 (places), 进一等 (grades).
 ChangeUnit = Literal["percent", "points", "places", "grades"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Change:
     """A milestone written relative to the base year's actual (docs/plan-format.md#relative-change).
 

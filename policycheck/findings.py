@@ -9,10 +9,11 @@ the column as its column, and is shown as ``data.xlsx#表1!B7``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from policycheck.messages import RULE_TITLES, Text, msg
+from policycheck.records import record
 
 Level = Literal["error", "warning"]
 
@@ -25,7 +26,7 @@ WARNING: Level = "warning"
 RULES: Mapping[str, str] = {rule: titles["en"] for rule, titles in RULE_TITLES.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """One validation finding; field order is the JSON order of docs/reports.md#json."""
 
@@ -86,7 +87,7 @@ class Finding:
 WarningSink = Callable[[Sequence[Finding]], None]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Validation:
     """What ``validate`` found: the files it read and every finding."""
 

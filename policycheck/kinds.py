@@ -12,10 +12,10 @@ walks through it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from policycheck.model import ActualsMode, Comparator, Kind
+from policycheck.records import record
 
 #: The evaluation module that judges a kind: ``policycheck.evaluation.kind_<family>``.
 Family = Literal["trajectory", "yearly", "cagr", "milestone", "category"]
@@ -31,7 +31,7 @@ _SCHEDULE = frozenset({"schedule"})
 _PATH = frozenset({"path"})
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class KindSpec:
     """What one kind of target is (docs/plan-format.md#kinds)."""
 

@@ -7,7 +7,7 @@ turns them into a :class:`Report`; reporters read the report.  Nothing here does
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from policycheck.findings import Finding
@@ -33,12 +33,13 @@ from policycheck.model_types import Schedule as Schedule
 from policycheck.model_types import ScheduleName as ScheduleName
 from policycheck.model_types import Status as Status
 from policycheck.model_types import TimesBaseline as TimesBaseline
+from policycheck.records import record
 
 if TYPE_CHECKING:  # named only in annotations: a check without --notes or --compare never imports them
     from policycheck.bulletin_model import Explanation, Trend
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Location:
     """Where in a plan file a target is written (line and column, as findings give them)."""
 
@@ -47,7 +48,7 @@ class Location:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Unit:
     """A county, district or department that a plan's targets may be assigned to."""
 
@@ -57,7 +58,7 @@ class Unit:
     group: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Reference:
     """A series that targets compare against (全省平均, 全市平均)."""
 
@@ -66,7 +67,7 @@ class Reference:
     unit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Baseline:
     """The base-year value of a target."""
 
@@ -74,7 +75,7 @@ class Baseline:
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Scope:
     """A target every unit must meet on its own (docs/evaluation.md#scoped-targets); exactly one field is set."""
 
@@ -83,7 +84,7 @@ class Scope:
     allocations: Mapping[str, float] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Assessment:
     """Plan-level defaults; command-line options override them."""
 
@@ -95,7 +96,7 @@ class Assessment:
     schedule: ScheduleName = "linear"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Source:
     """The document a plan encodes (docs/plan-format.md#5-the-source-document): ``file`` is the path as
     written in the plan, relative to its folder; None for a title only (a plain ``source: text``)."""
@@ -106,7 +107,7 @@ class Source:
     published: str | None = None  # ISO date text
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Target:
     """One target of a plan, as written (docs/plan-format.md)."""
 
@@ -159,7 +160,7 @@ class Target:
         return {">=": 1, ">": 1, "<=": -1, "<": -1}.get(comparator, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Plan:
     """A loaded plan: its period, units, references and targets."""
 
@@ -200,7 +201,7 @@ class Plan:
         return self._by_group[scope.group]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Superseded:
     """A row replaced by a stronger data status (final > preliminary > estimate)."""
 
@@ -220,7 +221,7 @@ class Superseded:
 
 # -- Evaluation results ----------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class HistoryEntry:
     """One due year of an annual or growth target."""
 
@@ -229,7 +230,7 @@ class HistoryEntry:
     status: Status
 
 
-@dataclass(slots=True)  # not frozen, for speed: see policycheck.observations.Observation
+@record(slots=True)  # not frozen, for speed: see policycheck.observations.Observation
 class Result:
     """One target (and unit) at the assessment year; field order is the JSON report's (docs/reports.md#json)."""
 
@@ -325,7 +326,7 @@ class Result:
     trend: Trend | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UnitShortfall:
     """One shortfall filed under a unit; ``count``: the results it stands for (docs/evaluation.md#unit-view)."""
 
@@ -338,7 +339,7 @@ class UnitShortfall:
     count: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UnitSummary:
     """A unit in the unit view: what it leads and supports, and its shortfalls (docs/evaluation.md#unit-view)."""
 
@@ -353,7 +354,7 @@ class UnitSummary:
     order: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PlanInfo:
     """A checked plan as the report names it."""
 
@@ -367,7 +368,7 @@ class PlanInfo:
     as_of: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Summary:
     """How many results, by status, and how many fail the run."""
 
@@ -376,7 +377,7 @@ class Summary:
     failing: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Report:
     """Everything one run found; what every reporter reads."""
 

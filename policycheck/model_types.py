@@ -7,10 +7,10 @@ always has; they live apart to keep that module within its size.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from policycheck.changes import Change
+from policycheck.records import record
 
 Kind = Literal["level", "annual", "cumulative", "growth", "cagr", "rank", "milestone", "category"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "approx"]
@@ -49,7 +49,7 @@ FAIL_ON: Mapping[FailOn, frozenset[Status]] = {
 DATA_STATUSES: tuple[DataStatus, ...] = ("final", "preliminary", "estimate")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TimesBaseline:
     """A milestone written as ``{times_baseline: k}``: k times the baseline (翻番 is 2)."""
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from policycheck.findings import Finding
 from policycheck.model import DataStatus, Superseded
+from policycheck.records import record
 
 if TYPE_CHECKING:
     from policycheck.periods import Period
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # (over a million of each at national scale); a frozen dataclass pays for
 # object.__setattr__ on every field, about three times the cost.  They are
 # treated as read-only all the same.
-@dataclass(slots=True)
+@record(slots=True)
 class Observation:
     """One actual value from a CSV cell; ``value`` None means a missing marker."""
 
@@ -177,7 +178,7 @@ class ObservationSeries(Series):
         return tuple((year, self.by_year[year].value) for year in sorted(self.by_year))
 
 
-@dataclass
+@record
 class Actuals:
     """Observations by series and year, plus what loading found."""
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Literal
 
 from policycheck.findings import excerpt
 from policycheck.messages import Text, msg
+from policycheck.records import record
 
 Basis = Literal["ytd", "single"]
 #: The years a time cell may name (as for a year cell, docs/actuals.md#long-form-one-observation-per-row).
@@ -68,7 +68,7 @@ _HALF = r"(?:h([12])|([上下])半年)"
 _BRACKETS = str.maketrans("", "", "()[]【】")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, slots=True, order=True)
 class Period:
     """Months ``first``..``last`` of ``year`` (1..12 both, first <= last)."""
 
@@ -126,7 +126,7 @@ def label_of_key(key: str, lang: str = "zh") -> str:
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Label:
     """What a time cell says before the basis is applied.
 

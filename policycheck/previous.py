@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from policycheck.errors import PolicycheckError
@@ -20,11 +19,12 @@ from policycheck.findings import Finding
 from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import Text, msg, same
 from policycheck.model import STATUSES, Status, Superseded
+from policycheck.records import record
 
 _NUMBER = (int, float)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PastResult:
     plan: str
     target: str
@@ -36,7 +36,7 @@ class PastResult:
     failing: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PastReport:
     file: str
     #: plan id -> assessment year (None: the report had no data for the plan)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from policycheck.errors import ActualsError, PlanError, PolicycheckError
 from policycheck.evaluation.options import DEFAULT_OPTIONS, EvaluationOptions
@@ -22,11 +21,12 @@ from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
 from policycheck.model import FailOn, Method, Plan, Report, Target
 from policycheck.observations import Actuals
+from policycheck.records import record
 
 #: Told the warnings of each input as it is read (the command line prints them).
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Inputs:
     """The plans and actuals of one run, with the plans' warnings (errors stop the run)."""
 
@@ -35,7 +35,7 @@ class Inputs:
     plan_findings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Checked:
     """One ``check``: what was read and the report made of it."""
 

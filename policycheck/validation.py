@@ -33,13 +33,14 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from policycheck.errors import InputError
 from policycheck.findings import ERROR, WORKBOOK_SUFFIXES, Finding, Validation, sorted_findings, split_sheet
 from policycheck.inputs import DEFAULT_MAX_BYTES, STDIN, InputBytes, read_input
 from policycheck.messages import Text, msg
+from policycheck.records import record
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -54,7 +55,7 @@ _PLAN_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?["']?policycheck["']?[ \t]*:[ \t]*
 _SNIFF_BYTES = 10 * 1024 * 1024
 
 
-@dataclass
+@record
 class Expanded:
     """The files of a ``validate`` command: plans, CSV files, YAML files that are not plans,
     and the folders given that hold neither a plan nor a CSV file."""

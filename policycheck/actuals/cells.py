@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 from policycheck.actuals.words import MISSING_MARKERS, STATUS_WORDS, YES_NO_SHOWN, yes_no
 from policycheck.findings import excerpt
 from policycheck.messages import Text, msg
 from policycheck.numtext import MAX_MAGNITUDE
+from policycheck.records import record
 from policycheck.verdicts import stated_verdict
 
 #: The Chinese magnitude words of value suffixes and measure prefixes, as powers of
@@ -39,7 +39,7 @@ _YEAR = re.compile(r"\d{4}")
 _SPLIT_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellNumber:
     """A number cell taken apart: the digits, the magnitude word after them, and flags.
 

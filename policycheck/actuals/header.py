@@ -8,12 +8,13 @@ such column holds the values of that year or period.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from policycheck.actuals.cells import normalize
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
 from policycheck.messages import msg
 from policycheck.periods import Label, PeriodError, parse_label
+from policycheck.records import record
 
 #: canonical column -> accepted header names (canonical name first).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -38,7 +39,7 @@ LONG_REQUIRED: tuple[str, ...] = ("target", "year", "value")
 WIDE_REQUIRED: tuple[str, ...] = ("target",)
 
 
-@dataclass
+@record
 class Layout:
     """Where each known column is (0-based) and which columns are years."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from policycheck.actuals.cells import CellError, normalize, parse_year
 from policycheck.actuals.notes_rows import NoteRow
@@ -20,9 +20,10 @@ from policycheck.bulletin_model import Explanation, NoteKey
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.messages import Text, msg, same
 from policycheck.model import Plan, Target
+from policycheck.records import record
 
 
-@dataclass
+@record
 class Resolved:
     notes: dict[NoteKey, Explanation] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)

@@ -7,14 +7,15 @@ same way whatever the file was.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from policycheck.actuals.notes_columns import MARKERS, NOTE_ALIASES, REQUIRED, canonical
 from policycheck.findings import ERROR, WARNING, Finding, excerpt
 from policycheck.messages import Text, join, msg
+from policycheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One cell's text (stripped) and where it is (1-based line and column)."""
 
@@ -23,7 +24,7 @@ class Cell:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NoteRow:
     """One row of an explanations file: its canonical columns' cells."""
 
@@ -41,7 +42,7 @@ class NoteRow:
         return (cell.line, cell.column) if cell is not None else (self.line, 0)
 
 
-@dataclass
+@record
 class NotesRead:
     rows: list[NoteRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from policycheck.actuals.cells import (
     CellFlags,
@@ -30,6 +29,7 @@ from policycheck.kinds import kind_spec
 from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
 from policycheck.observations import SeriesKey
+from policycheck.records import record
 from policycheck.suggest import Suggester
 
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), either (no plan
@@ -39,7 +39,7 @@ PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER, PARSE_GRADE = 0, 1, 2, 3
 _PERCENT = frozenset({"%"})
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Problem:
     """Why rows of one combination are not used; counted over the file."""
 
@@ -99,7 +99,7 @@ class Sink:
         return numeric_cell(cell, self.measure, self.scale, self.given)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Series:
     """A resolved plan and target/reference, before the unit is known."""
 

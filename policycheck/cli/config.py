@@ -21,20 +21,21 @@ import os
 import re
 import stat
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from policycheck.cli.configfile import CONFIG_FILE, MAX_CONFIG_BYTES, PYPROJECT
 from policycheck.cli.options import FAIL_ON_LEVELS, METHOD_NAMES
 from policycheck.findings import ERROR, Finding
 from policycheck.messages import Text, join, msg, same
+from policycheck.records import record
 from policycheck.reporters.labels import LANGS
 
 EVALUATION_COMMANDS = ("check", "units", "explain")
 COMMANDS = (*EVALUATION_COMMANDS, "validate", "template", "diff")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Key:
     """One setting: the commands it applies to, the click parameter, and its check."""
 
@@ -47,7 +48,7 @@ class Key:
     top: tuple[str, ...] | None = None
 
 
-@dataclass
+@record
 class Config:
     """What the configuration file says, per command, and what is wrong with it."""
 

@@ -33,11 +33,11 @@ import signal
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from policycheck.errors import OutputError
 from policycheck.messages import Text, msg
+from policycheck.records import record
 
 #: A file's content: text, bytes, or text in pieces written as they are produced
 #: (the JSON report, line by line: docs/performance.md).
@@ -53,7 +53,7 @@ _HELD_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM"
                           if hasattr(signal, name))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Target:
     """Where one output goes: ``kind`` is ``file`` (written atomically), ``fd``
     (the open descriptor ``fd``), ``device`` or ``fifo`` (opened and written)."""

@@ -9,7 +9,6 @@ year order, so every result costs O(years), whatever the size of the actuals.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from policycheck.changes import Change, change_since
 from policycheck.evaluation.options import Settings
@@ -21,6 +20,7 @@ from policycheck.kinds import kind_spec
 from policycheck.model import Baseline, DataStatus, Plan, RequirementValue, Target, TimesBaseline
 from policycheck.numtext import number_text, range_text
 from policycheck.observations import Series
+from policycheck.records import record
 
 #: A target's ``direction`` as the open end of its between range.
 _OPEN_ENDS: Mapping[str | None, int] = {"up": 1, "down": -1}
@@ -28,7 +28,7 @@ _OPEN_ENDS: Mapping[str | None, int] = {"up": 1, "down": -1}
 _STATUS_RANK: Mapping[str, int] = {"final": 0, "preliminary": 1, "estimate": 2}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Case:
     """One target (and unit) at the assessment year.
 

@@ -14,18 +14,18 @@ of the new report (targets only in the old one last):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from policycheck.bulletin_model import TrendLabel
 from policycheck.evaluation.history import is_better, is_worse, trend_label
 from policycheck.findings import Finding
 from policycheck.model import Superseded
 from policycheck.previous import PastReport, PastResult
+from policycheck.records import record
 
 Key = tuple[str, str, "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StatusChange:
     plan: str
     target: str
@@ -38,7 +38,7 @@ class StatusChange:
     better: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ActualChange:
     plan: str
     target: str
@@ -56,7 +56,7 @@ class ActualChange:
         return new - old
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ReportDiff:
     old_file: str
     new_file: str

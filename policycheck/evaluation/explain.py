@@ -19,7 +19,7 @@ assessed one are pending like years not due yet.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from policycheck.evaluation.context import baseline_year, make_case, unit_milestones
 from policycheck.evaluation.engine import (
@@ -42,9 +42,10 @@ from policycheck.findings import Finding
 from policycheck.kinds import Family, kind_spec
 from policycheck.model import Plan, Report, Result, Target
 from policycheck.observations import Actuals
+from policycheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Explanation:
     """A target evaluated at the assessment year and at every year of its schedule."""
 

@@ -12,18 +12,18 @@ other way: a 当月 figure is never read as a year-to-date one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from policycheck.evaluation.context import weakest_status
 from policycheck.model import DataStatus
 from policycheck.observations import Observation
 from policycheck.periods import Period
+from policycheck.records import record
 
 #: How a figure was formed (Result.basis): one 累计 figure, single periods added, one single period.
 YTD, SUM, SINGLE = "ytd", "sum", "single"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Figure:
     """A value at a month's end and where it came from."""
 

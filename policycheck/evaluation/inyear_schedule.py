@@ -16,19 +16,18 @@ seasonal share is (L(p, m) - L(p-1)) / (L(p) - L(p-1)).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from policycheck.evaluation.context import value_at
 from policycheck.evaluation.figures import Periods, latest, total
 from policycheck.evaluation.schedule import eps
 from policycheck.model import Schedule
 from policycheck.observations import Series
+from policycheck.records import record
 
 #: How many earlier years a seasonal schedule reads.
 SEASONAL_YEARS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Share:
     """The share due by a month's end and how it was found."""
 

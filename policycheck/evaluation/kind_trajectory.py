@@ -11,7 +11,6 @@ step; compounding for a percent change); whether a value meets a requirement is
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from policycheck.changes import Change
@@ -42,9 +41,10 @@ from policycheck.evaluation.schedule import (
     time_progress,
 )
 from policycheck.model import Baseline, DataStatus, Method, RequirementValue, Status
+from policycheck.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Path:
     """The resolved requirement of one case: baseline, milestones and the schedule E(y)."""
 

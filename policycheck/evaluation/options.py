@@ -9,15 +9,15 @@ ones (:class:`policycheck.model.Assessment`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from policycheck.errors import PolicycheckError
 from policycheck.model import FAIL_ON, FailOn, Method, Plan
+from policycheck.records import record
 
 METHODS: tuple[Method, ...] = ("linear", "cagr")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EvaluationOptions:
     """The choices of one evaluation; ValueError for a method or fail-on level that does not exist,
     or a threshold that is not a finite ratio of at least 0.
@@ -55,7 +55,7 @@ class EvaluationOptions:
 DEFAULT_OPTIONS = EvaluationOptions()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Settings:
     """The options of one evaluation after overriding a plan's defaults."""
 

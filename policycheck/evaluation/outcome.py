@@ -9,17 +9,18 @@ The field names and order are those of :class:`policycheck.model.Result`
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 
 from policycheck.evaluation.reasons import Reason
 from policycheck.model import Baseline, DataStatus, HistoryEntry, Method, Status
+from policycheck.records import record
 
 #: Marks a field that compares the actual with the requirement: a year that is
 #: not due yet has none of them (:meth:`Outcome.keep_schedule`).
 _ACTUAL = {"needs_actual": True}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Outcome:
     """The computed fields of one result; a new Outcome is pending with no reason."""
 

@@ -11,10 +11,10 @@ nothing new until each milestone year.  Pure arithmetic, no I/O.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from policycheck.evaluation.schedule import geometric_value, path_value, toward_baseline
 from policycheck.model import Target
+from policycheck.records import record
 
 #: Units of things counted whole (docs/evaluation.md#small-counts): a plan asks for
 #: 2 laboratories, never for 0.4 of one.  A unit with a magnitude (万人, 万家) is not
@@ -42,7 +42,7 @@ def path_mode(target: Target, points: tuple[tuple[int, float], ...] = ()) -> str
     return "whole" if all(value == int(value) for _, value in points) else "linear"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Path:
     """Points (baseline, then milestones) and how E(y) runs between them."""
 

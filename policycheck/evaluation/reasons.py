@@ -21,10 +21,11 @@ rather than 未到期 (not due), since no later year will make it due by itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypedDict
 
 from policycheck.evaluation.requirement import localise_requirement
+from policycheck.records import record
 
 #: code -> {"en": template, "zh": template}; both templates use the same fields.
 REASONS: Mapping[str, Mapping[str, str]] = {
@@ -337,10 +338,9 @@ class ReasonFields(TypedDict):
     reason_args: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Reason:
-    """Why a result has its status: its code and (text) arguments; the English sentence is formatted
-    only when read, not for each of 142,200 national results (docs/performance.md)."""
+    """Why a result has its status: its code and (text) arguments; the English sentence made when read (docs/performance.md)."""
 
     code: str = ""
     args: Mapping[str, str] = field(default_factory=dict)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import overload
 
@@ -33,9 +32,10 @@ from policycheck.model import (
     Status,
     Summary,
 )
+from policycheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TargetFields:
     """The Result fields that are the same for every unit of a target."""
 

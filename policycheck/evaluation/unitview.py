@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import overload
 
 from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Role, Status, UnitShortfall, UnitSummary
+from policycheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TargetRun:
     """Consecutive results of one target as the view reads them: the target's shared fields and
     each result's unit, status and gap as columns (policycheck.evaluation.resulttable builds no
@@ -46,7 +47,7 @@ SEVERITY: Mapping[str, int] = {
 }
 
 
-@dataclass
+@record
 class _Tally:
     """What one unit has collected so far."""
 
@@ -60,7 +61,7 @@ class _Tally:
     score: int = 0
 
 
-@dataclass
+@record
 class _Lagging:
     """The lagging scoped results of one target, filed once under its lead and supporters.
 

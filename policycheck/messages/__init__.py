@@ -18,19 +18,19 @@ one module per stage (:mod:`policycheck.messages.plans`, ``.actuals``,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from policycheck.messages.actuals import ACTUALS_MESSAGES
 from policycheck.messages.commands import COMMAND_MESSAGES
 from policycheck.messages.notes import NOTES_MESSAGES
 from policycheck.messages.plans import PLAN_MESSAGES
 from policycheck.messages.workbook import WORKBOOK_MESSAGES
+from policycheck.records import record
 
 #: The languages of every message and label.
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Text:
     """One message in English and Chinese."""
 

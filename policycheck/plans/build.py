@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from policycheck.changes import Change
@@ -33,12 +32,13 @@ from policycheck.model import (
     Unit,
 )
 from policycheck.plans.yamlload import MAX_BYTES, YamlDoc, YamlLoad, load_yaml
+from policycheck.records import record
 
 #: 属性 as an indicator table writes it -> the plan value (docs/plan-format.md#attribute).
 ATTRIBUTES = {"binding": "binding", "expected": "expected", "约束性": "binding", "预期性": "expected"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PlanLoad:
     """One plan file checked: the plan (None when it could not be built) and every finding.
 

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from policycheck.findings import ERROR, Finding, Level
 from policycheck.messages import Text
 from policycheck.model import Plan
 from policycheck.plans.yamlload import JsonPath, YamlDoc
+from policycheck.records import record
 from policycheck.suggest import Suggester
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleContext:
     """What every check needs: the YAML document (data and marks) and the built plan."""
 

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePosixPath, PureWindowsPath
 
 from policycheck.findings import WARNING, Finding, quoted
 from policycheck.messages import Text, msg
 from policycheck.model import Plan
 from policycheck.plans.yamlload import MAX_BYTES, JsonPath, YamlDoc
+from policycheck.records import record
 
 ELLIPSIS = "…"
 #: Diagonals this close to the best one count towards it when looking for the
@@ -53,7 +54,7 @@ def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Piece:
     """One part of a quote between ``…``: as written, and normalised for matching."""
 
@@ -140,7 +141,7 @@ def read_source(path: str, written: str) -> str:
                                 column=column)) from exc
 
 
-@dataclass
+@record
 class Document:
     """A source text ready for quote look-ups; the hint index is built only when a quote fails."""
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from policycheck.records import record
 
 if TYPE_CHECKING:
     from policycheck.findings import Validation
@@ -46,7 +47,7 @@ VALIDATE_FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
 _OWN_LINES = frozenset({"json", "sarif", "github"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RenderOptions:
     """How to render: label language, tabulate format, colour, terminal width."""
 

@@ -8,10 +8,11 @@ HTML styles ``st-<status>`` in its stylesheet.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from policycheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StatusLook:
     """One status as people see it (docs/evaluation.md#statuses)."""
 

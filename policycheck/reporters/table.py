@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -32,6 +32,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policycheck.findings import format_parsable, sorted_findings
+from policycheck.records import record
 from policycheck.reporters import RenderOptions, summary_line
 from policycheck.reporters.bulletin_cells import explanation_block_lines, trend_cells, trend_columns, trend_years
 from policycheck.reporters.bulletin_labels import blabel
@@ -84,7 +85,7 @@ _COMPACT_HEADERS: Mapping[str, str] = {"序时目标值": "序时\n目标值", "
                                        "Requirement": "Required"}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Layout:
     """What a table shows at a given width (docs/reports.md#table-and-text)."""
 

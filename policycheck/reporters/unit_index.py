@@ -10,9 +10,9 @@ import html
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from urllib.parse import quote
 
+from policycheck.records import record
 from policycheck.reporters.common import Column, headers, one_line
 from policycheck.reporters.labels import LANGS, label
 
@@ -22,7 +22,7 @@ INDEX_COLUMNS: tuple[Column, ...] = (
     Column("supported", numeric=True), Column("shortfalls", numeric=True), Column("file", code=True))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class IndexRow:
     unit: str
     name: str

@@ -9,10 +9,11 @@ has five or six columns.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from policycheck.findings import column_letters
 from policycheck.messages import Text, msg
+from policycheck.records import record
 
 #: Cells of one sheet's used area (rows x columns from the first to the last
 #: cell with a value).  The spreadsheet library holds the area as one dense
@@ -39,7 +40,7 @@ class WorkbookRefused(Exception):
         self.text = text
 
 
-@dataclass
+@record
 class CellRuns:
     """Which cells of a sheet have a property (shown as a percentage), as runs
     of rows with the same columns: a percent column a million rows long is one
@@ -102,7 +103,7 @@ class CellRuns:
 _NONE: frozenset[int] = frozenset()
 
 
-@dataclass
+@record
 class Area:
     """The rows and columns (0-based) between the first and last cell with a value."""
 
@@ -125,7 +126,7 @@ class Area:
         return (self.bottom - self.top + 1) * (self.right - self.left + 1)
 
 
-@dataclass
+@record
 class SheetScan:
     """What the scan learnt of one sheet before the library reads it."""
 
@@ -145,7 +146,7 @@ class SheetScan:
             self.error_count += 1
 
 
-@dataclass
+@record
 class BookScan:
     """The scan of a whole workbook: its format, its sheets, and warnings."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from policycheck.records import record
 from policycheck.reporters.html.ticks import clean_zero, nice_ticks, step_decimals, tick_text
 
 #: viewBox size shared by every chart; the browser scales it to the card.
@@ -23,7 +24,7 @@ LEFT, RIGHT, TOP, BOTTOM = 58.0, 18.0, 26.0, 34.0
 YearValue = tuple[int, float]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LinearScale:
     """Maps a domain interval linearly onto a pixel range (reversed range: inverted axis)."""
 
@@ -41,14 +42,14 @@ class LinearScale:
         return r0 + (value / 2 - d0 / 2) / (d1 / 2 - d0 / 2) * (r1 - r0)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Tick:
     value: float
     pos: float
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Point:
     """A data point in pixels, with the year and value it stands for."""
 
@@ -83,7 +84,7 @@ def diamond_d(x: float, y: float, r: float = 6.0) -> str:
     return f"M{px(x):g} {px(y - r):g}l{r:g} {r:g}l{-r:g} {r:g}l{-r:g} {-r:g}z"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Frame:
     """The plot box inside the viewBox."""
 
@@ -143,7 +144,7 @@ def _default_text(value: float) -> str:
 # Trajectory: level, rank, cumulative and cagr targets
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Trajectory:
     """What a trajectory chart shows, in data units (years and values)."""
 
@@ -157,7 +158,7 @@ class Trajectory:
     milestone_texts: tuple[tuple[int, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LineChart:
     frame: Frame
     x_ticks: tuple[Tick, ...]
@@ -257,7 +258,7 @@ def place_labels(milestones: tuple[Point, ...], end: Point | None,
 # Bars: annual and growth targets
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Bar:
     year: int
     cx: float  # the centre, where the value label goes
@@ -270,7 +271,7 @@ class Bar:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Rule:
     """A horizontal requirement line."""
 
@@ -279,7 +280,7 @@ class Rule:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BarChart:
     frame: Frame
     x_ticks: tuple[Tick, ...]
@@ -317,14 +318,14 @@ def bar_chart(history: Sequence[tuple[int, float | None, str]], requirement: Seq
 # Timeline: milestone targets (done or not done by a year)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Mark:
     year: int
     x: float
     state: str  # "done", "not_done" or "missing"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Timeline:
     frame: Frame
     x_ticks: tuple[Tick, ...]

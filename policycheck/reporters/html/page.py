@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import sorted_findings
 from policycheck.kinds import kind_spec
+from policycheck.records import record
 from policycheck.reporters import RenderOptions, midyear_clause
 from policycheck.reporters.bulletin_cells import explanation_pairs, has_explanations, trend_sentence
 from policycheck.reporters.bulletin_labels import blabel
@@ -66,7 +67,7 @@ Chart = chart.LineChart | chart.BarChart | chart.Timeline
 MonthChart = chart.LineChart
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Card:
     """One result as the template shows it."""
 
@@ -90,7 +91,7 @@ class Card:
     explanation: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PlanSection:
     title: str
     id: str

@@ -340,7 +340,7 @@ class ReasonFields(TypedDict):
 
 @record(frozen=True, slots=True)
 class Reason:
-    """Why a result has its status: its code and (text) arguments; the English sentence made when read (docs/performance.md)."""
+    """Why a result has its status: a code and (text) arguments; its English sentence made when read."""
 
     code: str = ""
     args: Mapping[str, str] = field(default_factory=dict)

@@ -41,12 +41,16 @@ class UsageError(PolicycheckError):
 def run_report(options: RunOptions, *, view: str) -> int:
     """check (view="results") and units (view="units")."""
     from policycheck.cli.bulletin import add_bulletin, exit_code
+    from policycheck.gcpause import gc_paused
     from policycheck.service import run_check
 
-    checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
-                        allow_unknown=options.allow_unknown, sheets=options.sheets,
-                        on_warnings=_warnings_printer(options), max_bytes=options.max_bytes,
-                        reader=options.reader)
+    # The collector paused across the whole read and evaluation, not only inside its stages: between
+    # them the loaders, the model and the engine are imported, whose objects live to the end of the run.
+    with gc_paused():
+        checked = run_check(options.plans, options.actuals, options.evaluation, encoding=options.encoding,
+                            allow_unknown=options.allow_unknown, sheets=options.sheets,
+                            on_warnings=_warnings_printer(options), max_bytes=options.max_bytes,
+                            reader=options.reader)
     report = checked.report
     # The evaluation's own findings (PC411: a plan without any data) on stderr, even
     # under -q: an unfilled template must not pass a CI job on a summary line alone.

@@ -42,9 +42,8 @@ def text_width(text: str) -> int | None:
         code = ord(char)
         if 0x20 <= code <= 0x7E:
             width += 1
-        elif 0x4E00 <= code <= 0x9FFF:  # CJK ideographs, most of a Chinese report: one of _WIDE's ranges
-            width += 2
-        elif any(lo <= code <= hi for lo, hi in _WIDE):
+        # CJK ideographs (one of _WIDE's ranges) first: they are most of a Chinese report.
+        elif 0x4E00 <= code <= 0x9FFF or any(lo <= code <= hi for lo, hi in _WIDE):
             width += 2
         elif any(lo <= code <= hi for lo, hi in _NARROW):
             width += 1

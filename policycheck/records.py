@@ -4,7 +4,7 @@ On Python 3.11 and 3.12, ``dataclass`` compiles every method it adds from
 source text, one ``exec`` each, and the ``__repr__`` text holds an f-string
 whose every field the compiler parses again; with ``functools.wraps`` around
 it, ``__repr__``, ``__eq__`` and ``__hash__`` are about two fifths of what a
-frozen class with slots costs to create. A small check creates 57 such classes
+frozen class with slots costs to create. A small check creates 57 dataclasses
 at import (docs/performance.md#start-up). ``record`` lets ``dataclass`` make
 the class with its ``__init__`` (and a frozen class's ``__setattr__`` and
 ``__delattr__``), asks it for no ``__repr__`` and no ``__eq__``, and gives the

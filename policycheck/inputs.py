@@ -25,7 +25,7 @@ import sys
 from typing import BinaryIO
 
 from policycheck.messages import Text, msg
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 #: The default ``--max-bytes``: eight times the national benchmark CSV (1.1 M rows,
 #: 32 MB, docs/performance.md), and small enough that a runaway input cannot
@@ -39,7 +39,7 @@ _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 _SIZE = re.compile(r"\s*([0-9]+)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InputBytes:
     """The bytes of one input, or why there are none.
 

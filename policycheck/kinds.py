@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from policycheck.model import ActualsMode, Comparator, Kind
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 #: The evaluation module that judges a kind: ``policycheck.evaluation.kind_<family>``.
 Family = Literal["trajectory", "yearly", "cagr", "milestone", "category"]
@@ -31,7 +31,7 @@ _SCHEDULE = frozenset({"schedule"})
 _PATH = frozenset({"path"})
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class KindSpec:
     """What one kind of target is (docs/plan-format.md#kinds)."""
 

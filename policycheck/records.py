@@ -21,14 +21,6 @@ class that is not frozen, and ``__dataclass_params__``
 that defines one of these methods itself, any option beyond ``frozen``,
 ``slots`` and ``order``, or another Python than the ones checked goes to
 ``dataclass`` unchanged. Type checkers see ``dataclass``.
-
-``unguarded_record(frozen=True, ...)`` is for the package's internal records
-(options, intermediate results of one stage, table rows): frozen for the type
-checker, which refuses any assignment to them in the package (``mypy
---strict``), hashable by their fields as a frozen class is, but without the
-run-time ``__setattr__`` and ``__delattr__`` whose compiling is most of what
-a frozen class costs (about 0.19 ms a class). The model and every type the
-library API hands out stay guarded with ``record``.
 """
 from __future__ import annotations
 
@@ -37,7 +29,7 @@ import operator
 import sys
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["record", "unguarded_record"]
+__all__ = ["record"]
 
 #: The methods record adds; a class defining one of them itself goes to dataclass.
 _OWN = ("__repr__", "__eq__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__")
@@ -48,13 +40,12 @@ _CHECKED = sys.version_info[:2] in ((3, 11), (3, 12))
 _ORDER = (("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt), ("__ge__", operator.ge))
 
 
-def _record(cls: type, options: dict[str, Any], *, guarded: bool = True) -> type:
+def _record(cls: type, options: dict[str, Any]) -> type:
     if not _CHECKED or set(options) - _TAKEN or any(name in cls.__dict__ for name in _OWN):
         return dataclasses.dataclass(cls, **options)
     frozen = bool(options.get("frozen", False))
     order = bool(options.get("order", False))
-    made: Any = dataclasses.dataclass(cls, repr=False, eq=False, frozen=frozen and guarded,
-                                      slots=bool(options.get("slots")))
+    made: Any = dataclasses.dataclass(cls, repr=False, eq=False, frozen=frozen, slots=bool(options.get("slots")))
     fields = dataclasses.fields(made)  # the real fields, inherited ones first, as dataclass's methods read them
     _add(made, _repr([f.name for f in fields if f.repr]))
     compared = [f.name for f in fields if f.compare]
@@ -68,7 +59,7 @@ def _record(cls: type, options: dict[str, Any], *, guarded: bool = True) -> type
         made.__hash__ = None  # eq without frozen: unhashable, as dataclass makes it
     params = made.__dataclass_params__  # this class's own object, as dataclass would have filled it
     params.repr = params.eq = True
-    params.order = order  # (and params.frozen says whether assignment is refused at run time)
+    params.order = order
     made_type: type = made
     return made_type
 
@@ -137,15 +128,7 @@ def _decorator(cls: type | None = None, /, **options: Any) -> Any:
     return _record(cls, options)
 
 
-def _unguarded(cls: type | None = None, /, **options: Any) -> Any:
-    if cls is None:
-        return lambda later: _record(later, options, guarded=False)
-    return _record(cls, options, guarded=False)
-
-
 if TYPE_CHECKING:
     from dataclasses import dataclass as record
-    from dataclasses import dataclass as unguarded_record
 else:
     record = _decorator
-    unguarded_record = _unguarded

@@ -21,12 +21,12 @@ from policycheck.inputs import DEFAULT_MAX_BYTES
 from policycheck.messages import msg
 from policycheck.model import FailOn, Method, Plan, Report, Target
 from policycheck.observations import Actuals
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 #: Told the warnings of each input as it is read (the command line prints them).
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class Inputs:
     """The plans and actuals of one run, with the plans' warnings (errors stop the run)."""
 
@@ -35,7 +35,7 @@ class Inputs:
     plan_findings: tuple[Finding, ...]
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class Checked:
     """One ``check``: what was read and the report made of it."""
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from policycheck import records
-from policycheck.records import record, unguarded_record
+from policycheck.records import record
 
 Maker = Callable[..., Any]
 
@@ -218,46 +218,3 @@ def test_the_package_classes_are_made_by_record_on_this_python() -> None:
 
     for cls in (Plan, Target, Result):
         assert cls.__dict__["__repr__"].__code__.co_filename.endswith("records.py") is records._CHECKED
-
-
-def test_an_unguarded_record_is_a_frozen_dataclass_but_for_assignment() -> None:
-    def declare(make: Maker, **extra: Any) -> type:
-        @make(frozen=True, slots=True, **extra)
-        class Options:
-            """Internal options: frozen for the type checker."""
-
-            name: str
-            size: int = 0
-            tags: tuple[str, ...] = ()
-            cache: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
-
-        return Options
-
-    plain, loose = declare(dataclasses.dataclass), declare(unguarded_record)
-    for args in (("a",), ("a", 2, ("x",))):
-        left, right = plain(*args), loose(*args)
-        assert (repr(right), hash(right), dataclasses.astuple(right)) == (repr(left), hash(left),
-                                                                           dataclasses.astuple(left))
-        assert right == loose(*args) and right != loose("other")
-        assert str(inspect.signature(loose)) == str(inspect.signature(plain))
-        assert copy.deepcopy(right) == right
-        right.size = 7  # what mypy --strict refuses in the package is not refused at run time
-        assert right.size == 7
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            left.size = 7
-    assert loose.__dataclass_params__.frozen is not records._CHECKED  # type: ignore[attr-defined]
-
-
-def test_the_library_types_stay_guarded() -> None:
-    """Every type handed between the stages refuses assignment at run time (docs/architecture.md)."""
-    from policycheck.evaluation.options import EvaluationOptions
-    from policycheck.evaluation.reasons import Reason
-    from policycheck.findings import Finding, Validation
-    from policycheck.model import Location, Plan, Report, Target, Unit
-    from policycheck.reporters import RenderOptions
-
-    guarded: tuple[type, ...] = (EvaluationOptions, Reason, Finding, Validation, Location, Plan, Report, Target,
-                                 Unit, RenderOptions)
-    for cls in guarded:
-        assert cls.__dict__["__dataclass_params__"].frozen, cls
-        assert "__setattr__" in cls.__dict__, cls

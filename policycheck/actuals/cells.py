@@ -16,7 +16,7 @@ from policycheck.actuals.words import MISSING_MARKERS, STATUS_WORDS, YES_NO_SHOW
 from policycheck.findings import excerpt
 from policycheck.messages import Text, msg
 from policycheck.numtext import MAX_MAGNITUDE
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.verdicts import stated_verdict
 
 #: The Chinese magnitude words of value suffixes and measure prefixes, as powers of
@@ -39,7 +39,7 @@ _YEAR = re.compile(r"\d{4}")
 _SPLIT_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellNumber:
     """A number cell taken apart: the digits, the magnitude word after them, and flags.
 

@@ -15,7 +15,7 @@ import codecs
 
 from policycheck.findings import ERROR, Finding
 from policycheck.messages import Text, join, msg, same
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 AUTO_ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -27,7 +27,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WIDE = ("utf-16", "utf-32", "utf_16", "utf_32", "utf16", "utf32")
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Decoded:
     """The encoding to read a file with, or None with the finding that says why not."""
 

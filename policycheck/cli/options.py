@@ -18,7 +18,7 @@ import click
 
 from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, size_text
 from policycheck.messages import Text
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
@@ -40,7 +40,7 @@ FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAM
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class RunOptions:
     """The options of check/units/explain, copied out of click."""
 

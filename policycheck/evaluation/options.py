@@ -12,7 +12,7 @@ import math
 
 from policycheck.errors import PolicycheckError
 from policycheck.model import FAIL_ON, FailOn, Method, Plan
-from policycheck.records import record, unguarded_record
+from policycheck.records import record
 
 METHODS: tuple[Method, ...] = ("linear", "cagr")
 
@@ -55,7 +55,7 @@ class EvaluationOptions:
 DEFAULT_OPTIONS = EvaluationOptions()
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Settings:
     """The options of one evaluation after overriding a plan's defaults."""
 

@@ -14,7 +14,7 @@ import unicodedata
 
 from policycheck.evaluation.schedule import geometric_value, path_value, toward_baseline
 from policycheck.model import Target
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 #: Units of things counted whole (docs/evaluation.md#small-counts): a plan asks for
 #: 2 laboratories, never for 0.4 of one.  A unit with a magnitude (万人, 万家) is not
@@ -42,7 +42,7 @@ def path_mode(target: Target, points: tuple[tuple[int, float], ...] = ()) -> str
     return "whole" if all(value == int(value) for _, value in points) else "linear"
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Path:
     """Points (baseline, then milestones) and how E(y) runs between them."""
 

@@ -32,10 +32,10 @@ from policycheck.model import (
     Status,
     Summary,
 )
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TargetFields:
     """The Result fields that are the same for every unit of a target."""
 

@@ -21,10 +21,10 @@ from dataclasses import field
 from typing import overload
 
 from policycheck.model import SHORTFALL_STATUSES, STATUSES, Plan, Role, Status, UnitShortfall, UnitSummary
-from policycheck.records import record, unguarded_record
+from policycheck.records import record
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TargetRun:
     """Consecutive results of one target as the view reads them: the target's shared fields and
     each result's unit, status and gap as columns (policycheck.evaluation.resulttable builds no

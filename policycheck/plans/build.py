@@ -32,13 +32,13 @@ from policycheck.model import (
     Unit,
 )
 from policycheck.plans.yamlload import MAX_BYTES, YamlDoc, YamlLoad, load_yaml
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 #: 属性 as an indicator table writes it -> the plan value (docs/plan-format.md#attribute).
 ATTRIBUTES = {"binding": "binding", "expected": "expected", "约束性": "binding", "预期性": "expected"}
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class PlanLoad:
     """One plan file checked: the plan (None when it could not be built) and every finding.
 

@@ -9,11 +9,11 @@ from policycheck.findings import ERROR, Finding, Level
 from policycheck.messages import Text
 from policycheck.model import Plan
 from policycheck.plans.yamlload import JsonPath, YamlDoc
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.suggest import Suggester
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class RuleContext:
     """What every check needs: the YAML document (data and marks) and the built plan."""
 

@@ -33,7 +33,7 @@ from policycheck.findings import WARNING, Finding, quoted
 from policycheck.messages import Text, msg
 from policycheck.model import Plan
 from policycheck.plans.yamlload import MAX_BYTES, JsonPath, YamlDoc
-from policycheck.records import record, unguarded_record
+from policycheck.records import record
 
 ELLIPSIS = "…"
 #: Diagonals this close to the best one count towards it when looking for the
@@ -54,7 +54,7 @@ def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class Piece:
     """One part of a quote between ``…``: as written, and normalised for matching."""
 

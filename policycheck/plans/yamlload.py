@@ -23,7 +23,7 @@ from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.inputs import InputBytes, over_limit_text, read_input
 from policycheck.messages import Text, msg
 from policycheck.plans.yamlhints import bare_indicator
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.sniff import workbook_kind
 
 #: A JSON path: mapping keys as text, sequence indices as int.
@@ -46,7 +46,7 @@ _COLLECTION_TAGS = frozenset((_CORE + "map", _CORE + "seq"))
 _NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class YamlDoc:
     """Plain data plus where each node starts.
 
@@ -71,7 +71,7 @@ class YamlDoc:
         return (1, 1)
 
 
-@unguarded_record(frozen=True)
+@record(frozen=True)
 class YamlLoad:
     """The outcome of reading one file: the document (None if unusable) and findings."""
 

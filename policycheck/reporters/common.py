@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from policycheck import textsafe
 from policycheck.findings import location_text
 from policycheck.numtext import number_text, percent_text, range_text
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.reporters.labels import label, status_label
 from policycheck.reporters.statuses import STATUS_LOOKS
 
@@ -34,7 +34,7 @@ _DATA_STATUS_TEXT = {"zh": {"final": "正式", "preliminary": "快报", "estimat
 DISPLAY_STATUSES: tuple[str, ...] = tuple(STATUS_LOOKS)
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Column:
     """One column of a human table, described once for every format that draws it."""
 

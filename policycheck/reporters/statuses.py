@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from policycheck.records import unguarded_record
+from policycheck.records import record
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StatusLook:
     """One status as people see it (docs/evaluation.md#statuses)."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from policycheck.records import unguarded_record
+from policycheck.records import record
 from policycheck.reporters.common import (
     EMPTY,
     Column,
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 ROLES: tuple[str, ...] = ("lead", "support", "scope")
 
 
-@unguarded_record(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UnitRow:
     """One unit's shortfall on one result, with every role the unit has in it."""
 

@@ -23,7 +23,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter, is_
 from typing import Any
@@ -53,10 +53,18 @@ class Style:
     #: an actual and its last observed value, are one column written twice, and float.__repr__ of
     #: a computed number (about 1 µs) is most of the cost of a line
     floats: dict[bytes, list[str]] = dataclasses.field(default_factory=dict)
+    #: the text of each short float met so far in the report (:func:`_known_texts`): the observed
+    #: values, an actual and a baseline are the input's values, which repeat across the whole file
+    reprs: dict[float, str] = dataclasses.field(default_factory=dict)
 
 
 #: Results written as one piece of text: a few MB, whatever the size of a target.
 _SLICE = 2048
+#: How many first values of a float column :func:`_short` looks at, and the mean length of their texts
+#: (``1234.5``, not ``0.30000000000000004``) below which the column is written by :func:`_known_texts`.
+_SAMPLE, _SHORT = 8, 10
+#: The most float texts a report remembers (about 100 bytes each).
+_KNOWN = 1 << 16
 _RESULT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Result))
 _TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(TargetFields)) - {"requirement", "responsible"}
 _OUTCOME_INDEX = {name: k for k, name in enumerate(FIELDS)}
@@ -302,12 +310,44 @@ def _float_texts(values: Sequence[float], style: Style) -> list[str]:
     if texts is None:
         if raw == column[:1].tobytes() * len(column):  # one value throughout, if not one object
             texts = [style.encode(column[0])] * len(column)
+        elif _short(column):
+            texts = _known_texts(column, style.reprs)
         elif math.isfinite(sum(column)):  # an inf or a nan anywhere makes the sum one
             texts = list(map(float.__repr__, column))
         else:
             texts = [repr(v) if math.isfinite(v) else "null" for v in column]
         style.floats[raw] = texts
     return texts
+
+
+def _short(column: array) -> bool:  # type: ignore[type-arg]
+    """Whether the first values of a column have short texts (a statistic as a CSV file gives it, not the
+    17 digits of a computed number): such values repeat across the report, and a look-up is a third
+    of ``float.__repr__``."""
+    sample = column[:_SAMPLE]
+    return sum(map(len, map(float.__repr__, sample))) <= _SHORT * len(sample)
+
+
+def _known_texts(column: array, known: dict[float, str]) -> list[str]:  # type: ignore[type-arg]
+    """Each float's text, looked up in ``known`` and added to it when new.
+
+    A zero is never kept (0.0 and -0.0 are one key but two texts), nor a non-finite number
+    (a NaN is no key: it is not equal to itself), so every text is the value's own; ``known``
+    stops growing at :data:`_KNOWN` values (a few MB)."""
+    texts: list[str | None] = list(map(known.get, column))
+    if None not in texts:
+        return texts  # type: ignore[return-value]  # no None in it
+    room = _KNOWN - len(known)
+    for i in compress(range(len(texts)), map(is_, texts, repeat(None))):  # the misses, found in C
+        value = column[i]
+        if not math.isfinite(value):
+            texts[i] = "null"
+            continue
+        texts[i] = text = float.__repr__(value)
+        if value and room > 0:
+            known[value] = text
+            room -= 1
+    return texts  # type: ignore[return-value]  # every None filled in
 
 
 def texts_of(made: Piece, count: int) -> list[str]:

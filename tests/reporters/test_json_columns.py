@@ -186,6 +186,38 @@ def test_a_column_of_one_value_in_many_objects_and_a_column_repeated() -> None:
     assert '"time_progress": 0.0' in text and '"time_progress": -0.0' in text
 
 
+def test_short_floats_are_looked_up_and_each_keeps_its_own_text() -> None:
+    """A column of short values (a statistic as a CSV file gives it) is written from the texts met so
+    far in the report: a zero of either sign, NaN and infinity are never looked up, a long value
+    after the first few is written as it is, and a value met in an earlier target is reused."""
+    values = [65.1, 73.87, 0.0, -0.0, 65.1, math.nan, 79.73, -0.0, 0.0, math.inf, -math.inf, 73.87, 0.1 + 0.2,
+              1e300, 5e-324, -65.1, 2.5, 65.1, math.nan, 0.0]
+    rows = []
+    for t, shift in enumerate((0, 3, 7)):  # three targets: the later ones meet known values and new ones
+        base = _target(target=f"t{t}")
+        column = values[shift:] + values[:shift]
+        rows += [(base, f"u{i}", 2025, Outcome(actual=v, observed=((2024, v), (2025, column[-1 - i])),
+                                                baseline=Baseline(2020, -v)), False)
+                 for i, v in enumerate(column)]
+    text = _same_both_ways(rows)
+    assert '"actual": 0.0' in text and '"actual": -0.0' in text and '"actual": null' in text
+    assert '"actual": 0.30000000000000004' in text and '"actual": 5e-324' in text
+    assert '"baseline": {"year": 2020, "value": -0.0}' in text and '"value": 0.0}' in text
+
+
+def test_short_floats_in_long_columns_of_several_pieces() -> None:
+    """More results than one piece of lines, the values repeating: the second piece's column is
+    written from texts the first one left, zeros of both signs among them."""
+    base = _target()
+    values = [float(f"{i % 37}.{i % 7}") * (-1) ** (i // 37) for i in range(5000)]
+    values[4500:4510] = [0.0, -0.0] * 5
+    rows = [(base, f"u{i}", 2025, Outcome(actual=v, gap=v / 3), False) for i, v in enumerate(values)]
+    text = _same_both_ways(rows)
+    negative = sum(1 for v in values if v == 0 and math.copysign(1, v) < 0)
+    assert negative > 5 and text.count('"actual": -0.0,') == negative
+    assert text.count('"actual": 0.0,') == values.count(0.0) - negative
+
+
 def test_text_that_needs_escaping_and_units_of_every_kind() -> None:
     units = [None, "kjj", "县\"A\"", "b\\c", "tab\there", "line\u2028sep", "百分之100%", "\x01", "emoji 🎉"]
     for lead in ("kjj", None):

@@ -39,9 +39,9 @@ from policycheck.errors import OutputError
 from policycheck.messages import Text, msg
 from policycheck.records import record
 
-#: A file's content: text, bytes, or text in pieces written as they are produced
-#: (the JSON report, line by line: docs/performance.md).
-Payload = str | bytes | Iterable[str]
+#: A file's content: text, bytes, or text or bytes in pieces written as they are produced
+#: (the JSON report, a few MB at a time: docs/performance.md).
+Payload = str | bytes | Iterable[str] | Iterable[bytes]
 
 #: ``/dev/fd/N`` and ``/proc/self/fd/N``: an open descriptor of this process.
 _DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/self)/fd/([0-9]+)")
@@ -240,10 +240,11 @@ def _write(fd: int, data: Payload, encoding: str) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode(encoding) if isinstance(data, str) else data)
         return
-    # newline="": the pieces' line ends are written as they are, as for a str payload.
-    with os.fdopen(fd, "w", encoding=encoding, newline="", buffering=1 << 20) as text:
+    # Pieces of bytes (the JSON report, already UTF-8) are written as they are, text encoded;
+    # line ends are never translated, as for a str payload.
+    with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
         for piece in data:
-            text.write(piece)
+            handle.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
 
 
 def _copy_permissions(tmp_name: str, target: Path) -> None:
@@ -348,7 +349,7 @@ def _chunks(data: Payload, encoding: str) -> Iterator[bytes]:
         yield data.encode(encoding)
     else:
         for piece in data:
-            yield piece.encode(encoding)
+            yield piece if isinstance(piece, bytes) else piece.encode(encoding)
 
 
 def _rename(tmp_name: str, target: Path) -> None:

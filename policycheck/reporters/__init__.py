@@ -100,15 +100,15 @@ def render_bytes(report: Report, fmt: str, options: RenderOptions | None = None)
     return renderer(report, options or RenderOptions())
 
 
-def render_pieces(report: Report, fmt: str, options: RenderOptions | None = None) -> Iterable[str]:
+def render_pieces(report: Report, fmt: str, options: RenderOptions | None = None) -> Iterable[str] | Iterable[bytes]:
     """The text of :func:`render` in pieces, produced as they are written, where the format can.
 
-    The JSON report is written line by line (docs/performance.md); other formats
-    come as one piece.
+    The JSON report comes a few MB at a time, already in UTF-8 (docs/performance.md#json-from-the-columns);
+    other formats come as one piece of text.
     """
     opts = options or RenderOptions()
     module = _module(fmt)
-    pieces: Callable[[Report, RenderOptions], Iterable[str]] | None = getattr(module, "render_pieces", None)
+    pieces: Callable[[Report, RenderOptions], Iterable[bytes]] | None = getattr(module, "render_pieces", None)
     if pieces is not None:
         return pieces(report, opts)
     renderer: Callable[[Report, RenderOptions], str] = module.render

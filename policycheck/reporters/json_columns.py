@@ -19,11 +19,9 @@ from built Results, byte for byte (tests/reporters/test_json_columns.py).
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter, is_
 from typing import Any
@@ -35,6 +33,7 @@ from policycheck.findings import Finding
 from policycheck.model import Result
 from policycheck.observations import Series
 from policycheck.reporters.json_reasons import column_reasons, reason_columns
+from policycheck.reporters.json_values import float_texts, wire
 
 #: A part of a line: a ``%`` template (its literal ``%`` doubled) and one column of values for each ``%s``.
 Piece = tuple[str, list[Sequence[Any]]]
@@ -53,18 +52,15 @@ class Style:
     #: an actual and its last observed value, are one column written twice, and float.__repr__ of
     #: a computed number (about 1 µs) is most of the cost of a line
     floats: dict[bytes, list[str]] = dataclasses.field(default_factory=dict)
-    #: the text of each short float met so far in the report (:func:`_known_texts`): the observed
+    #: the text of each short float met so far in the report (policycheck.reporters.json_values): the observed
     #: values, an actual and a baseline are the input's values, which repeat across the whole file
     reprs: dict[float, str] = dataclasses.field(default_factory=dict)
+    #: whether the result lines are made as wire text (:func:`policycheck.reporters.json_values.wire`)
+    wire: bool = False
 
 
 #: Results written as one piece of text: a few MB, whatever the size of a target.
 _SLICE = 2048
-#: How many first values of a float column :func:`_short` looks at, and the mean length of their texts
-#: (``1234.5``, not ``0.30000000000000004``) below which the column is written by :func:`_known_texts`.
-_SAMPLE, _SHORT = 8, 10
-#: The most float texts a report remembers (about 100 bytes each).
-_KNOWN = 1 << 16
 _RESULT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Result))
 _TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(TargetFields)) - {"requirement", "responsible"}
 _OUTCOME_INDEX = {name: k for k, name in enumerate(FIELDS)}
@@ -97,7 +93,7 @@ def _lines(runs: Iterator[Any], total: int, style: Style) -> Iterator[str]:
             columns = [_slice(column, a, b) for column in block.columns]
             line = _line(columns, bases[a:b], units[a:b], years[a:b], failing[a:b], style)
             written += b - a
-            text = _lines_text(line, b - a)
+            text = _lines_text(line, b - a, style.wire)
             yield text if written < total else text[:-2] + "\n"  # no comma after the last result
 
 
@@ -152,13 +148,17 @@ def _plain_record(kind: type, style: Style) -> bool:
     return bool(names) and not style.only_when_set.intersection(names)
 
 
-def _lines_text(line: Piece, count: int) -> str:
-    """``count`` lines of the report's ``results``, each indented and followed by a comma.
+def _lines_text(line: Piece, count: int, as_wire: bool) -> str:
+    """``count`` lines of the report's ``results``, each indented and followed by a comma; as wire text
+    when ``as_wire`` (each literal part once, a column only when some text in it is not ASCII).
 
     One ``str.join`` over the literal parts of the line and its columns, interleaved by
     ``zip``: no string per line, no ``%`` parsing per line (which cost more than the join)."""
     template, cols = line
     parts = _literals("    " + template + ",\n")
+    if as_wire:
+        parts = list(map(wire, parts))
+        cols = [col if "".join(col).isascii() else list(map(wire, col)) for col in cols]
     if not cols:
         return parts[0] * count
     streams: list[Iterable[str]] = [repeat(parts[0])]
@@ -273,7 +273,7 @@ def piece(values: Sequence[Any], style: Style) -> Piece:
     kinds = set(map(type, values))
     kind = next(iter(kinds)) if len(kinds) == 1 else None
     if kind is float:
-        return "%s", [_float_texts(values, style)]
+        return "%s", [float_texts(values, style.encode, style.floats, style.reprs)]
     if kind is int:
         return "%s", [list(map(int.__repr__, values))]
     if kind is str:
@@ -300,54 +300,6 @@ def piece(values: Sequence[Any], style: Style) -> Piece:
 
 def _texts(values: Sequence[Any], encode: Encode) -> list[str]:
     return list(map(encode, values))
-
-
-def _float_texts(values: Sequence[float], style: Style) -> list[str]:
-    """Each float as json writes it (``float.__repr__``; null for inf and nan), once per distinct column."""
-    column = values if isinstance(values, array) else array("d", values)
-    raw = column.tobytes()
-    texts = style.floats.get(raw)
-    if texts is None:
-        if raw == column[:1].tobytes() * len(column):  # one value throughout, if not one object
-            texts = [style.encode(column[0])] * len(column)
-        elif _short(column):
-            texts = _known_texts(column, style.reprs)
-        elif math.isfinite(sum(column)):  # an inf or a nan anywhere makes the sum one
-            texts = list(map(float.__repr__, column))
-        else:
-            texts = [repr(v) if math.isfinite(v) else "null" for v in column]
-        style.floats[raw] = texts
-    return texts
-
-
-def _short(column: array) -> bool:  # type: ignore[type-arg]
-    """Whether the first values of a column have short texts (a statistic as a CSV file gives it, not the
-    17 digits of a computed number): such values repeat across the report, and a look-up is a third
-    of ``float.__repr__``."""
-    sample = column[:_SAMPLE]
-    return sum(map(len, map(float.__repr__, sample))) <= _SHORT * len(sample)
-
-
-def _known_texts(column: array, known: dict[float, str]) -> list[str]:  # type: ignore[type-arg]
-    """Each float's text, looked up in ``known`` and added to it when new.
-
-    A zero is never kept (0.0 and -0.0 are one key but two texts), nor a non-finite number
-    (a NaN is no key: it is not equal to itself), so every text is the value's own; ``known``
-    stops growing at :data:`_KNOWN` values (a few MB)."""
-    texts: list[str | None] = list(map(known.get, column))
-    if None not in texts:
-        return texts  # type: ignore[return-value]  # no None in it
-    room = _KNOWN - len(known)
-    for i in compress(range(len(texts)), map(is_, texts, repeat(None))):  # the misses, found in C
-        value = column[i]
-        if not math.isfinite(value):
-            texts[i] = "null"
-            continue
-        texts[i] = text = float.__repr__(value)
-        if value and room > 0:
-            known[value] = text
-            room -= 1
-    return texts  # type: ignore[return-value]  # every None filled in
 
 
 def texts_of(made: Piece, count: int) -> list[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from policycheck.findings import Validation, sorted_findings
 from policycheck.reporters import RenderOptions
-from policycheck.reporters.json_text import report_json, report_json_pieces
+from policycheck.reporters.json_text import report_json, report_json_bytes
 
 if TYPE_CHECKING:
     from policycheck.model import Report
@@ -34,9 +34,9 @@ def render(report: Report, options: RenderOptions) -> str:
     return report_json(report)
 
 
-def render_pieces(report: Report, options: RenderOptions) -> Iterable[str]:
-    """The same text as :func:`render`, in pieces, for writing a file as it is produced."""
-    return report_json_pieces(report)
+def render_pieces(report: Report, options: RenderOptions) -> Iterable[bytes]:
+    """The same text as :func:`render` in UTF-8, in pieces, for writing a file as it is produced."""
+    return report_json_bytes(report)
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

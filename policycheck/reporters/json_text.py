@@ -144,23 +144,42 @@ def report_json(report: Report) -> str:
 def report_json_pieces(report: Report) -> Iterator[str]:
     """The JSON report as pieces of text, produced a few MB at a time.
 
-    ``-o json`` writes them to the file as they come (docs/performance.md): a
-    national report is 230 MB of text (460 MB in memory, as its Chinese names
+    A national report is 230 MB of text (460 MB in memory, as its Chinese names
     make it a two-byte string), which is never held whole.  The garbage collector
     is paused meanwhile: the lists and tuples made for each piece die young but
     would trigger collections that walk the run's millions of objects (a tenth of
     the national report's time).
     """
     with gc_paused():
-        yield from _pieces(report)
+        yield from _pieces(report, wire_text=False)
 
 
-def _pieces(report: Report) -> Iterator[str]:
+def report_json_bytes(report: Report) -> Iterator[bytes]:
+    """The text of :func:`report_json_pieces` in UTF-8, as ``-o json`` writes it to the file as it comes.
+
+    The pieces are made as *wire text*: each text's UTF-8 bytes as the code points of a
+    one-byte string (:func:`policycheck.reporters.json_values.wire`), so that joining the
+    parts of 2,048 lines copies bytes, not two-byte characters, and the piece's bytes are a
+    copy of that string (Latin-1), not an encoding of every character
+    (docs/performance.md#json-from-the-columns).
+    """
+    with gc_paused():
+        for piece in _pieces(report, wire_text=True):
+            yield piece.encode("latin-1")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _pieces(report: Report, *, wire_text: bool) -> Iterator[str]:
     from policycheck.evaluation.resulttable import ResultTable
     from policycheck.reporters.json_columns import Style, record_text, result_lines
+    from policycheck.reporters.json_values import wire
 
     encode = encoder()
-    style = Style(encode, ONLY_WHEN_SET)
+    style = Style(encode, ONLY_WHEN_SET, wire=wire_text)
+    out = wire if wire_text else _same
     names = _field_names(Report)
     yield "{\n"
     for index, name in enumerate(names):
@@ -180,10 +199,10 @@ def _pieces(report: Report) -> Iterator[str]:
             # the units' shortfalls (83,000 at national scale) are written field by field
             text = partial(record_text, style=style) if name == "units" else encode
             for position, item in enumerate(value):
-                yield f"    {text(item)}{',' if position < last else ''}\n"
+                yield out(f"    {text(item)}{',' if position < last else ''}\n")
             yield f"  ]{comma}\n"
         else:
-            yield f"  {encode(name)}: {encode(value)}{comma}\n"
+            yield out(f"  {encode(name)}: {encode(value)}{comma}\n")
     yield "}\n"
 
 

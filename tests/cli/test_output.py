@@ -63,6 +63,18 @@ def test_text_in_pieces_is_written_as_one_string_would_be(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pieces.json", "whole.json"]
 
 
+def test_bytes_in_pieces_are_written_as_they_are(tmp_path: Path) -> None:
+    """The JSON report comes in pieces of UTF-8 (docs/performance.md#json-from-the-columns): written
+    byte for byte, a piece of text among them encoded, the file the one a whole string gives."""
+    pieces = ["{\n", '  "名称": "太仓\u2028",\r\n'.encode(), b"}\n"]
+    atomic_write(tmp_path / "pieces.json", iter(pieces))
+    atomic_write(tmp_path / "whole.json", '{\n  "名称": "太仓\u2028",\r\n}\n')
+    assert (tmp_path / "pieces.json").read_bytes() == (tmp_path / "whole.json").read_bytes() \
+        == b'{\n  "\xe5\x90\x8d\xe7\xa7\xb0": "\xe5\xa4\xaa\xe4\xbb\x93\xe2\x80\xa8",\r\n}\n'
+    atomic_write_all([(tmp_path / "again.json", iter(pieces)), ("/dev/null", iter(pieces))])
+    assert (tmp_path / "again.json").read_bytes() == (tmp_path / "whole.json").read_bytes()
+
+
 def test_a_report_failing_while_streamed_leaves_the_old_files_and_no_temporary(tmp_path: Path) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     first.write_text("old a", encoding="utf-8")
@@ -74,6 +86,16 @@ def test_a_report_failing_while_streamed_leaves_the_old_files_and_no_temporary(t
 
     with pytest.raises(ValueError, match="cannot serialise"):
         atomic_write_all([(first, iter(["new a"])), (second, failing())])
+    assert first.read_text(encoding="utf-8") == "old a"
+    assert second.read_text(encoding="utf-8") == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]
+
+    def failing_bytes() -> Iterator[bytes]:
+        yield "{\n  \"名称\": ".encode()
+        raise ValueError("cannot serialise this result")
+
+    with pytest.raises(ValueError, match="cannot serialise"):
+        atomic_write_all([(first, iter([b"new a"])), (second, failing_bytes())])
     assert first.read_text(encoding="utf-8") == "old a"
     assert second.read_text(encoding="utf-8") == "old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]

@@ -25,7 +25,7 @@ from policycheck.evaluation.reasons import REASONS, Reason, because
 from policycheck.evaluation.resulttable import ResultTable, TargetFields
 from policycheck.model import Baseline, HistoryEntry, Location, Report, Summary, UnitShortfall, UnitSummary
 from policycheck.reporters.json_columns import Style, record_text
-from policycheck.reporters.json_text import ONLY_WHEN_SET, encoder, report_json
+from policycheck.reporters.json_text import ONLY_WHEN_SET, encoder, report_json, report_json_bytes
 from policycheck.service import check
 from tests.helpers.acceptance import run
 from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR, ROOT
@@ -53,10 +53,13 @@ EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 def both_ways(report: Report) -> tuple[str, str]:
-    """The report written from its result table's columns, and from the same results built."""
+    """The report written from its result table's columns, and from the same results built (the columns'
+    text also checked against the bytes ``-o json`` writes)."""
     table = report.results
     assert isinstance(table, ResultTable) and table.target_blocks() is not None
     fast = report_json(report)
+    # the file's bytes, made as wire text (json_values.wire), are the text's UTF-8
+    assert b"".join(report_json_bytes(report)) == fast.encode("utf-8")
     assert table.target_blocks() is not None  # still columns: nothing was built for the report
     encode = encoder()
     style = Style(encode, ONLY_WHEN_SET)

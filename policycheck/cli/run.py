@@ -309,7 +309,7 @@ def _write_files(report: Report, options: RunOptions, render_opts: RenderOptions
     from policycheck.cli.output import Payload, atomic_write_all
     from policycheck.reporters import BINARY_FORMATS, render_bytes, render_pieces
 
-    # Stage every file (the JSON report written line by line as it is produced),
+    # Stage every file (the JSON report written a few MB at a time as it is produced),
     # then rename them all or none: a rendering error or one unwritable path
     # leaves every existing report as it was.
     files: list[tuple[str, Payload]] = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, compress
 from json.encoder import encode_basestring
 from operator import attrgetter, itemgetter
 from string import Formatter
@@ -52,17 +52,18 @@ def reason_columns(reasons: Sequence[Reason], encode: Callable[[Any], str]) -> t
 def column_reasons(column: Reasons, a: int, b: int, encode: Callable[[Any], str]) -> tuple[list[str], list[str]]:
     """:func:`reason_columns` of reasons ``a..b`` of a column that makes their arguments a column at a
     time (the batch path's, :class:`policycheck.evaluation.outcomecolumns.Reasons`): no reason made."""
-    groups: dict[str, list[int]] = {}
-    for i, code in enumerate(column.codes[a:b]):
-        groups.setdefault(code, []).append(i)
+    codes = column.codes[a:b]
     sentences: list[str] = [""] * (b - a)
     arguments: list[str] = [""] * (b - a)
     assert column.arguments is not None  # the caller saw
-    for code, rows in groups.items():
+    for code in dict.fromkeys(codes):  # a handful of codes a target: a pass in C for each
+        rows = list(compress(range(b - a), map(code.__eq__, codes)))
         args = column.arguments(code, [a + i for i in rows])
         made = None if args is None else _from_columns(code, tuple(args), list(args.values()), len(rows))
         if made is None:  # the reasons themselves, as the Result would hold them
             made = reason_columns([column.make(a + i) for i in rows], encode)
+        if len(rows) == b - a:
+            return made
         deque(map(sentences.__setitem__, rows, made[0]), maxlen=0)
         deque(map(arguments.__setitem__, rows, made[1]), maxlen=0)
     return sentences, arguments
@@ -89,16 +90,32 @@ def _from_columns(code: str, names: tuple[str, ...], columns: list[list[str]],
         return None
     if names and count and set(map(type, chain.from_iterable(columns))) != {str}:
         return None
-    quoted = dict(zip(names, (list(map(encode_basestring, column)) for column in columns), strict=True))
-    in_sentence = dict(quoted)
+    inner = dict(zip(names, (_inner(column, count) for column in columns), strict=True))
+    in_sentence = dict(inner)
     if "target" in names:  # english(): the requirement's words in English, once per distinct text
         words = columns[names.index("target")]
-        english = {word: encode_basestring(localise_requirement(word, "en")) for word in set(words)}
-        in_sentence["target"] = list(map(english.__getitem__, words))
-    text, fields = template
-    sentences = _filled(text, [list(map(_UNQUOTED, in_sentence[name])) for name in fields], count)
-    labels = ", ".join(encode_basestring(name).replace("%", "%%") + ": %s" for name in names)
-    return sentences, _filled("{" + labels + "}", list(quoted.values()), count)
+        english = {word: localise_requirement(word, "en") for word in set(words)}
+        in_sentence["target"] = _inner(list(map(english.__getitem__, words)), count)
+    parts, fields = template
+    sentence, filled = parts[0], []
+    for name, literal in zip(fields, parts[1:], strict=True):
+        slot, values = in_sentence[name]
+        sentence += slot + literal
+        filled += [] if values is None else [values]
+    labels = ", ".join(encode_basestring(name).replace("%", "%%") + ': "' + inner[name][0] + '"' for name in names)
+    return (_filled(sentence, filled, count),
+            _filled("{" + labels + "}", [values for _, values in inner.values() if values is not None], count))
+
+
+def _inner(texts: list[str], count: int) -> tuple[str, list[str] | None]:
+    """A column of texts inside a JSON string of a ``%`` template: the JSON text of one text the
+    column holds throughout (no column), else a slot and the texts, escaped only if one needs it."""
+    if count and texts.count(texts[0]) == count:
+        return encode_basestring(texts[0])[1:-1].replace("%", "%%"), None
+    joined = "".join(texts)
+    if len(encode_basestring(joined)) == len(joined) + 2:  # not one character in them to escape
+        return "%s", texts
+    return "%s", list(map(_UNQUOTED, map(encode_basestring, texts)))
 
 
 def _filled(template: str, columns: list[list[str]], count: int) -> list[str]:
@@ -107,18 +124,18 @@ def _filled(template: str, columns: list[list[str]], count: int) -> list[str]:
     return list(map(template.__mod__, zip(*columns, strict=True)))
 
 
-def _sentence_template(sentence: str) -> tuple[str, tuple[str, ...]] | None:
-    """A reason template (``str.format`` style) as the ``%`` template of its JSON string and the argument
-    named by each ``%s``; None for anything but plain ``{name}`` fields."""
+def _sentence_template(sentence: str) -> tuple[list[str], tuple[str, ...]] | None:
+    """A reason template (``str.format`` style) as the literal parts of its JSON string, as parts of a
+    ``%`` template, and the argument named between each two; None for anything but plain ``{name}`` fields."""
     parts = ['"']
     fields: list[str] = []
     for literal, name, spec, conversion in Formatter().parse(sentence):
-        parts.append(encode_basestring(literal)[1:-1].replace("%", "%%"))
+        parts[-1] += encode_basestring(literal)[1:-1].replace("%", "%%")
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
             return None
-        parts.append("%s")
+        parts.append("")
         fields.append(name)
-    parts.append('"')
-    return "".join(parts), tuple(fields)
+    parts[-1] += '"'
+    return parts, tuple(fields)

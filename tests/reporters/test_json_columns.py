@@ -279,6 +279,26 @@ def test_reasons_of_every_shape() -> None:
     _same_both_ways([(base, f"u{i}", 2025, Outcome(reason=reasons[0]), False) for i in range(3)])
 
 
+def test_reason_arguments_the_same_throughout_or_needing_escapes_in_some_rows() -> None:
+    """The reasons of one code written by one template (json_reasons): an argument the same for every
+    result written into it once, a column of texts with nothing to escape filled in as it is, one
+    with a quote, a backslash, a control character or a ``%`` in some rows escaped, the requirement's
+    words put in English once per text."""
+    base = _target()
+    actuals = ["97.37", '9"%', "1\\2", "x\ny", "%s", "百分之5", "line\u2028sep", "97.37"]
+    reasons = [because("on_schedule", method="linear 100%", actual=actual, expected='"8"\t%%') for actual in actuals]
+    text = _same_both_ways([(base, f"u{i}", 2025, Outcome(reason=r), False) for i, r in enumerate(reasons)])
+    assert '"reason": "on the linear 100% schedule: actual 9\\"%, expected \\"8\\"\\t%%"' in text
+    assert '"reason_args": {"method": "linear 100%", "actual": "%s", "expected": "\\"8\\"\\t%%"}' in text
+    missed = [because("one_year_missed", year="2024", target=target, actual=actual)
+              for target, actual in zip(["前3名", "前3名", "≤5%", "前3名"], ["1", "2", "3", "1"], strict=True)]
+    text = _same_both_ways([(base, f"u{i}", 2025, Outcome(reason=r), False) for i, r in enumerate(missed)])
+    assert text.count('"reason": "the 2024 requirement top 3 was not met: actual 1 in 2024"') == 2
+    assert '"reason_args": {"year": "2024", "target": "≤5%", "actual": "3"}' in text
+    one = [because("one_year_missed", year="2024", target="清零", actual=str(i)) for i in range(3)]
+    _same_both_ways([(base, f"u{i}", 2025, Outcome(reason=r), False) for i, r in enumerate(one)])
+
+
 def test_targets_of_several_blocks_and_long_blocks() -> None:
     first, second = _target(), _target(target="t2", name_en="R&D", lead=None, responsible=())
     rows = [(first, f"u{i}", 2025, Outcome(actual=i / 7, reason=because("on_schedule", method="linear",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter, is_
@@ -125,27 +126,33 @@ class _ReasonRows(Sequence[Reason]):
 def record_text(item: Any, style: Style) -> str:
     """One item of a report list (a unit and its shortfalls) as json writes it, a tuple of records in it
     written field by field (:func:`piece`) instead of one dict per record."""
-    kind = type(item)
-    if not _plain_record(kind, style):
+    names = _plain_record(type(item), style)
+    if names is None:
         return style.encode(item)
     style.floats.clear()
     parts = []
-    for field in dataclasses.fields(kind):
-        value = getattr(item, field.name)
+    for name in names:
+        value = getattr(item, name)
         if type(value) is tuple and len(value) > 1:
             text = "[" + ", ".join(texts_of(piece(value, style), len(value))) + "]"
         else:
             text = style.encode(value)
-        parts.append(encode_basestring(field.name) + ": " + text)
+        parts.append(encode_basestring(name) + ": " + text)
     return "{" + ", ".join(parts) + "}"
 
 
-def _plain_record(kind: type, style: Style) -> bool:
-    """Whether json writes ``kind`` as the dict of all its fields (a dataclass with none left out when unset)."""
+def _plain_record(kind: type, style: Style) -> tuple[str, ...] | None:
+    """The fields of ``kind`` when json writes it as the dict of all of them (a dataclass with none left
+    out when unset); None when it does not."""
+    return _record_fields(kind, style.only_when_set)
+
+
+@cache  # asked for each unit and its shortfalls (2,845 units at national scale)
+def _record_fields(kind: type, only_when_set: frozenset[str]) -> tuple[str, ...] | None:
     if not dataclasses.is_dataclass(kind) or issubclass(kind, (Finding, Sequence, Mapping)):
-        return False
-    names = {f.name for f in dataclasses.fields(kind)}
-    return bool(names) and not style.only_when_set.intersection(names)
+        return None
+    names = tuple(f.name for f in dataclasses.fields(kind))
+    return names if names and not only_when_set.intersection(names) else None
 
 
 def _lines_text(line: Piece, count: int, as_wire: bool) -> str:
@@ -340,9 +347,9 @@ def _keyed(keys: Sequence[str], pieces: list[Piece]) -> Piece:
 
 def _record(kind: type, values: Sequence[Any], style: Style) -> Piece | None:
     """A dataclass the JSON report writes as a dict of all its fields (a baseline, a history entry), by field."""
-    if not _plain_record(kind, style):
+    names = _plain_record(kind, style)
+    if names is None:
         return None
-    names = tuple(f.name for f in dataclasses.fields(kind))
     return _keyed(names, [piece(list(map(attrgetter(name), values)), style) for name in names])
 
 

@@ -1,22 +1,18 @@
-"""The batch path: the units of one target judged in one loop, straight into columns
+"""The batch path: the units of one target judged a column at a time, straight into columns
 (docs/performance.md#the-batch-path).
 
 The rules of docs/evaluation.md#level-rank-cumulative judge one unit at a time
 (:func:`policycheck.evaluation.engine.unit_outcome`): a case, an outcome of 47
 fields, the path, the status and its reason sentence, the marks; about 25 µs a
-result.  For the targets of one class, everything but a handful of numbers is
-the same for every unit, so :func:`batch_job` resolves the shared facts once and
-:func:`run_batch` computes the numbers that vary with the very formulas of
-:mod:`policycheck.evaluation.kind_trajectory`, in the same order of operations,
-so every float is the same bit for bit.
+result.  For the targets of one class (:mod:`policycheck.evaluation.batchjob`),
+everything but a handful of numbers is the same for every unit, so :func:`batch_job`
+resolves the shared facts once and :func:`run_batch` computes the numbers that vary
+with the very formulas of :mod:`policycheck.evaluation.kind_trajectory`, in the same
+order of operations, so every float is the same bit for bit: a column at a time
+(:mod:`policycheck.evaluation.batchcolumns`), and one unit at a time (:func:`_unit`)
+for the few units whose numbers take a branch a column does not.
 
-The class (:func:`batch_job` says None for any other target): a ``level`` or
-``rank`` target compared by ``>=``, ``>``, ``<=`` or ``<`` in the direction its
-comparator says, with fixed milestones (numbers, not ranges, multiples of the
-baseline or changes), its baseline its own or each unit's value in the base year,
-no reference series, grade names or allocations, on the linear path or, for a
-count, the whole-number path (docs/evaluation.md#small-counts), assessed at a year
-end at or after its base year.  Within it a unit takes the batch path only when
+Within the class a unit takes the batch path only when
 its series is plain (:meth:`policycheck.observations.Series.plain`: final numbers
 of consecutive years, no marks, no source or note cell) with a value in the base
 year and the assessment year, and when every number it computes is finite; every
@@ -27,32 +23,25 @@ columns.  ``tests/evaluation/test_batch.py`` compares both paths field by field.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from math import isfinite
-from operator import ge, gt, le, lt
 from typing import Any
 
-from policycheck.changes import change_since
+from policycheck.evaluation.batchcolumns import Formulas, formulas
+from policycheck.evaluation.batchjob import Job, batch_job
 from policycheck.evaluation.context import fmt
-from policycheck.evaluation.kind_trajectory import fixed_milestones
-from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, Column, Derived, Reasons, _Block, _column, _Same
-from policycheck.evaluation.paths import Path, path_mode
+from policycheck.evaluation.paths import Path
 from policycheck.evaluation.reasons import Reason, because
-from policycheck.evaluation.requirement import requirement_text
-from policycheck.evaluation.schedule import cagr_ratio, eps, path_value, time_progress, toward_baseline
-from policycheck.kinds import kind_spec
-from policycheck.model import FAIL_ON, Baseline, Plan, Status, Target
+from policycheck.evaluation.schedule import cagr_ratio, toward_baseline
+from policycheck.model import Baseline, Status
 from policycheck.numtext import number_text
 from policycheck.observations import Actuals, PlainRun, Series
 
-#: Satisfies(x, cmp, v) of docs/evaluation.md#notation for the comparators of the class, as
-#: x OP v ± eps(v), and the side eps goes: the very comparisons of schedule.satisfies.
-_COMPARE: dict[str, tuple[Callable[[float, float], bool], int]] = {
-    ">=": (ge, -1), ">": (gt, 1), "<=": (le, 1), "<": (lt, -1)}
+__all__ = ["Job", "batch_job", "run_batch"]
+
 #: The fields the loop fills for every unit, in this order.
 _VARYING = ("actual", "expected", "gap", "margin", "attainment", "progress", "progress_ratio",
             "required_annual", "trend_annual", "projected", "projected_met", "method", "status")
@@ -60,100 +49,31 @@ _VARYING = ("actual", "expected", "gap", "margin", "attainment", "progress", "pr
 _DEFAULTS: dict[str, Any] = {name: getattr(Outcome(), name) for name in FIELDS}
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    """The facts every unit of one target shares at the assessment year."""
-
-    plan_id: str
-    target_id: str
-    year: int
-    y0: int
-    final_year: int
-    #: +1 higher is better (>=, >), -1 lower is better (<=, <): the path's direction d
-    d: int
-    compare: Callable[[float, float], bool]
-    #: the final requirement, the very object the exact rules report as target_value
-    v: float
-    #: v ± eps(v): meeting the final requirement is ``compare(x, final_bar)``
-    final_bar: float
-    final_text: str
-    #: a milestone before the final one in the assessment year: its bar and requirement text
-    milestone_bar: float | None
-    milestone_text: str | None
-    #: where the year lies on the path: 0 the base year, 1 the first stretch, 2 later
-    segment: int
-    share: float
-    first_value: float
-    fixed_expected: float
-    tail: tuple[tuple[int, float], ...]
-    time_progress: float | None
-    method: str
-    on_track: float
-    at_risk: float
-    #: the target's own baseline (every unit's); None: each unit's value in the base year
-    baseline: Baseline | None
-    #: a count (docs/evaluation.md#small-counts): a unit whose baseline is a whole number
-    #: runs on the whole-number path, E(Y) rounded toward the baseline off the path's points
-    whole: bool
-    #: the assessment year is the base year or a milestone year: E(Y) is never rounded there
-    on_point: bool
-    #: the statuses that fail the run; empty when the target cannot fail it
-    failing: frozenset[str]
-
-
-def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job | None:
-    """The shared facts of a target in the batch class at ``year``; None for any other target."""
-    cmp = target.comparator or kind_spec(target.kind).comparator or ">="
-    if (target.kind not in ("level", "rank") or not target.milestones or target.reference is not None
-            or target.categories or cmp not in _COMPARE
-            or (target.scope is not None and target.scope.allocations is not None)
-            or target.path not in (None, "linear") or change_since(target.milestones) is not None):
-        return None
-    d = 1 if cmp in (">=", ">") else -1
-    fixed = fixed_milestones(target.milestones)
-    if target.sign != d or fixed is None or not all(type(v) is float for _, v in fixed[0]):
-        return None
-    resolved, tail = fixed
-    y0 = target.baseline.year if target.baseline is not None else plan.baseline_year
-    if year < y0 or resolved[0][0] <= y0:
-        return None
-    whole = target.path is None and path_mode(target, tail) == "whole"
-    final_year, v = resolved[-1]
-    assert type(v) is float  # every milestone a number, as checked above
-    compare, side = _COMPARE[cmp]
-    tol = settings.approx_tolerance if target.tolerance is None else target.tolerance
-    milestone = next((m for y, m in resolved[:-1] if y == year), None)
-    assert milestone is None or type(milestone) is float
-    first_year, first_value = tail[0]
-    segment = 0 if year == y0 else 1 if year <= first_year else 2
-    later = path_value(((y0, 0.0),) + tail, year) if segment == 2 else None  # not None: year > y0
-    fixed_expected = 0.0 if later is None else later  # 0.0: not read before the first milestone
-    binding = target.commitment == "binding" and target.attribute != "expected"
-    return Job(plan.id, target.id, year, y0, final_year, d, compare, v, v + side * eps(v),
-               requirement_text(target, v, tolerance=tol),
-               None if milestone is None else milestone + side * eps(milestone),
-               None if milestone is None else requirement_text(target, milestone, tolerance=tol),
-               segment, (year - y0) / (first_year - y0), first_value, fixed_expected, tail,
-               time_progress(year, y0, final_year), settings.method, settings.on_track, settings.at_risk,
-               target.baseline, whole, year == y0 or any(y == year for y, _ in resolved),
-               frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset())
-
-
-def _pairs(all_series: list[Any], year: int, y0: int, own: Baseline | None
-           ) -> Iterable[tuple[float, float] | None]:
-    """(a, b) of each unit: its value in ``year``, its baseline (``own``'s or its value in ``y0``); None: the
-    exact rules judge it.  A store answers a whole target at once (Series.plain_columns, plain_each);
-    a hand-made mapping, or no series, is not plain."""
+def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None
+            ) -> tuple[list[Any], list[Any], list[int]]:
+    """The column of a (each unit's value in ``year``) and of b (its baseline: ``own``'s or its value in
+    ``y0``), and the units that have none, whom the exact rules judge (0.0 stands in for their a and b).
+    A store answers a whole target at once (Series.plain_columns, plain_each); a hand-made mapping,
+    or no series, is not plain."""
     kinds = set(map(type, all_series))
     kind = kinds.pop() if len(kinds) == 1 else None
     if kind is not None and issubclass(kind, Series):
         columns = kind.plain_columns(all_series, (year,) if own is not None else (year, y0))
         if columns is not None:
-            return zip(columns[0], [own.value] * len(columns[0]) if own is not None else columns[1], strict=True)
+            return columns[0], [own.value] * len(columns[0]) if own is not None else columns[1], []
         runs = kind.plain_each(all_series)
     else:
         runs = [series.plain() if isinstance(series, Series) else None for series in all_series]
-    return map(_pair, runs, repeat(year), repeat(y0), repeat(own))
+    a_col: list[Any] = []
+    b_col: list[Any] = []
+    missing: list[int] = []
+    for j, pair in enumerate(map(_pair, runs, repeat(year), repeat(y0), repeat(own))):
+        if pair is None:
+            missing.append(j)
+            pair = (0.0, 0.0)
+        a_col.append(pair[0])
+        b_col.append(pair[1])
+    return a_col, b_col, missing
 
 
 def _pair(run: PlainRun | None, year: int, y0: int, own: Baseline | None) -> tuple[float, float] | None:
@@ -169,120 +89,140 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
               exact: Callable[[str | None], Outcome]) -> tuple[_Block, bytes]:
     """The outcomes of ``units`` as one block, and whether each fails the run.
 
-    ``exact`` judges one unit by the exact rules: every unit the batch path does
-    not cover, in its place (so findings come in unit order, as before).
+    The formulas run a column at a time (:mod:`policycheck.evaluation.batchcolumns`); a unit they
+    name as rare is judged by the per-unit rules (:func:`_unit`), and ``exact`` judges by the exact
+    rules every unit the batch path does not cover, in its place (so findings come in unit order,
+    as before).
     """
+    n = len(units)
+    found = actuals.series.get
+    all_series = list(map(found, zip(repeat(job.plan_id), repeat(job.target_id), units)))  # the keys made in C
+    a_col, b_col, missing = _inputs(all_series, job.year, job.y0, job.baseline)
+    computed: Formulas | None = None
+    if set(map(type, a_col)) == {float} == set(map(type, b_col)):  # else: each unit as its numbers are
+        computed = formulas(job, a_col, b_col)  # no formula divides by zero or raises there
+    rows: dict[int, tuple[Any, ...]] = {}  # per unit judged one at a time: the _VARYING fields, code, rounded
+    fallback: dict[int, Outcome] = {}
+    exact_only = set(missing)
+    for j in range(n) if computed is None else sorted(exact_only.union(computed.rare)):
+        if j not in exact_only:
+            try:
+                rows[j] = _unit(job, a_col[j], b_col[j])
+                continue
+            except (_Exact, OverflowError, ZeroDivisionError):
+                pass
+        out = exact(units[j])
+        fallback[j] = out
+        rows[j] = (*(getattr(out, name) for name in _VARYING), out.reason.code, False)
+    floats: Sequence[bool | None]
+    if computed is None:
+        *varying, codes, rounded = (list(column) for column in zip(*(rows[j] for j in range(n)), strict=True))
+        floats = (None,) * len(_VARYING)
+    else:
+        varying, codes, rounded, floats = computed.columns, computed.codes, computed.rounded, computed.floats
+        if rows:  # each unit judged one at a time in its place, in columns of their own (a few share one list)
+            varying = [list(column) for column in varying]
+            for j, row in rows.items():
+                for column, value in zip(varying, row, strict=False):
+                    column[j] = value
+                codes[j], rounded[j] = row[-2], row[-1]
+            floats = (None,) * len(_VARYING)  # of whatever type the rules gave: as _column finds them
+    bases = array("d", b_col)
+    for j in fallback:
+        bases[j] = 0.0
+    block = _Block.of_columns(_columns(job, n, varying, floats, tuple(codes), bases, all_series, rounded, fallback),
+                              n)
+    return block, bytes(map(job.failing.__contains__, varying[-1]))
+
+
+def _unit(job: Job, a: float, b: float) -> tuple[Any, ...]:
+    """The _VARYING fields of one unit, its reason code and whether it is on the whole-number path:
+    kind_trajectory._numbers and _status, one operation at a time (E(Y): paths.Path.at); raises
+    _Exact (or the arithmetic's own error) where the exact rules must judge it."""
     year, y0, final_year, d, v = job.year, job.y0, job.final_year, job.d, job.v
     compare, final_bar, milestone_bar = job.compare, job.final_bar, job.milestone_bar
-    segment, share, first_value, fixed_expected = job.segment, job.share, job.first_value, job.fixed_expected
-    on_track, at_risk, method, cagr = job.on_track, job.at_risk, job.method, job.method == "cagr"
-    own = job.baseline
-    whole, on_point = job.whole, job.on_point
+    segment, method = job.segment, job.method
     due, since_base = final_year - year, year - y0
-    before_final, after_base = year < final_year, year > y0
-    n = len(units)
-    rows: list[tuple[Any, ...]] = []  # per unit: the _VARYING fields, the reason code, b, the series
-    row = rows.append
-    fallback: dict[int, Outcome] = {}
-    found = actuals.series.get
-    plan_id, target_id = job.plan_id, job.target_id
-    all_series = list(map(found, zip(repeat(plan_id), repeat(target_id), units)))  # the keys made in C
-    for j, (series, pair) in enumerate(zip(all_series, _pairs(all_series, year, y0, own), strict=True)):
-        try:
-            if pair is None:
-                raise _Exact
-            a, b = pair
-            # kind_trajectory._numbers, one operation at a time (E(Y): paths.Path.at)
-            expected = b if segment == 0 else b + share * (first_value - b) if segment == 1 else fixed_expected
-            rounded = whole and b == int(b)  # paths.path_mode: every point a whole number
-            if rounded and not on_point:
-                expected = toward_baseline(expected, d)
-            progress = None if v == b else (a - b) / (v - b)
-            gap = a - expected
-            margin = gap if d > 0 else expected - a
-            if d > 0:
-                attainment = None if v == 0 else a / v
-            elif v == 0:
-                attainment = 1.0 if a <= 0 else progress
-            elif v < 0:
-                attainment = a / v if a < 0 else 0.0
-            else:
-                attainment = v / a if a >= v else 2.0 - a / v
-            required = (v - a) / due if before_final else None
-            check = gap + expected + (0.0 if required is None else required)
-            trend = projected = projected_met = None
-            if after_base:
-                trend = (a - b) / since_base
-                check += trend
-                if before_final:
-                    projected = a + trend * due
-                    projected_met = compare(projected, final_bar)
-                    check += projected
-            chosen, ratio = method, None
-            if cagr:
-                ratio = cagr_ratio(a, b, since_base, v, final_year - y0, d)
-                if ratio is None:
-                    chosen = "linear"
-            if ratio is None:
-                required_gain = expected - b
-                if d * required_gain > 1e-9 * max(1.0, abs(required_gain)):
-                    ratio = (a - b) / required_gain
-            if progress is not None:
-                check += progress
-            if attainment is not None:
-                check += attainment
-            if ratio is not None:
-                check += ratio
-            if not isfinite(check):  # a number out of range: the exact rules say what becomes of it
-                raise _Exact
-            # kind_trajectory._status, the rules in their order
-            status: Status
-            if not before_final:
-                status, code = ("met", "final_met") if compare(a, final_bar) else ("missed", "final_missed")
-            elif compare(a, final_bar):
-                status, code = "met", "final_met_early"
-            elif milestone_bar is not None:
-                status, code = (("met", "milestone_met") if compare(a, milestone_bar)
-                                else ("missed", "milestone_missed"))
-            elif ratio is None:
-                if d * (a - b) >= -(1e-9 * max(1.0, abs(b))):
-                    status, code = "on_track", "none_due_yet"
-                else:
-                    status, code = "regressing", "moving_away_none_due"
-            elif ratio >= on_track:  # schedule.classify_ratio, then _progress_reason
-                status, code = "on_track", "on_schedule"
-            elif ratio >= at_risk or ratio >= 0:
-                status = "at_risk" if ratio >= at_risk else "off_track"
-                code = "behind_above" if a - expected > 0 else "behind_below"
-            else:
-                status, code = "regressing", "regressing"
-        except (_Exact, OverflowError, ZeroDivisionError):
-            out = exact(units[j])
-            fallback[j] = out
-            row((*(getattr(out, name) for name in _VARYING), out.reason.code, 0.0, None, False))
-            continue
-        row((a, expected, gap, margin, attainment, progress, ratio, required, trend, projected, projected_met, chosen,
-             status, code, b, series, rounded))
-    columns = list(zip(*rows, strict=True))
-    *varying, codes, bases, series_of, whole_path = columns
-    block = _Block.of_columns(_columns(job, n, varying, codes, array("d", bases), series_of, whole_path, fallback),
-                              n)
-    failing = job.failing
-    return block, bytes(status in failing for status in varying[-1])
+    before_final = year < final_year
+    expected = b if segment == 0 else b + job.share * (job.first_value - b) if segment == 1 else job.fixed_expected
+    rounded = job.whole and b == int(b)  # paths.path_mode: every point a whole number
+    if rounded and not job.on_point:
+        expected = toward_baseline(expected, d)
+    progress = None if v == b else (a - b) / (v - b)
+    gap = a - expected
+    margin = gap if d > 0 else expected - a
+    if d > 0:
+        attainment = None if v == 0 else a / v
+    elif v == 0:
+        attainment = 1.0 if a <= 0 else progress
+    elif v < 0:
+        attainment = a / v if a < 0 else 0.0
+    else:
+        attainment = v / a if a >= v else 2.0 - a / v
+    required = (v - a) / due if before_final else None
+    check = gap + expected + (0.0 if required is None else required)
+    trend = projected = projected_met = None
+    if year > y0:
+        trend = (a - b) / since_base
+        check += trend
+        if before_final:
+            projected = a + trend * due
+            projected_met = compare(projected, final_bar)
+            check += projected
+    chosen, ratio = method, None
+    if method == "cagr":
+        ratio = cagr_ratio(a, b, since_base, v, final_year - y0, d)
+        if ratio is None:
+            chosen = "linear"
+    if ratio is None:
+        required_gain = expected - b
+        if d * required_gain > 1e-9 * max(1.0, abs(required_gain)):
+            ratio = (a - b) / required_gain
+    if progress is not None:
+        check += progress
+    if attainment is not None:
+        check += attainment
+    if ratio is not None:
+        check += ratio
+    if not isfinite(check):  # a number out of range: the exact rules say what becomes of it
+        raise _Exact
+    # kind_trajectory._status, the rules in their order
+    status: Status
+    if not before_final:
+        status, code = ("met", "final_met") if compare(a, final_bar) else ("missed", "final_missed")
+    elif compare(a, final_bar):
+        status, code = "met", "final_met_early"
+    elif milestone_bar is not None:
+        status, code = ("met", "milestone_met") if compare(a, milestone_bar) else ("missed", "milestone_missed")
+    elif ratio is None:
+        if d * (a - b) >= -(1e-9 * max(1.0, abs(b))):
+            status, code = "on_track", "none_due_yet"
+        else:
+            status, code = "regressing", "moving_away_none_due"
+    elif ratio >= job.on_track:  # schedule.classify_ratio, then _progress_reason
+        status, code = "on_track", "on_schedule"
+    elif ratio >= job.at_risk or ratio >= 0:
+        status = "at_risk" if ratio >= job.at_risk else "off_track"
+        code = "behind_above" if a - expected > 0 else "behind_below"
+    else:
+        status, code = "regressing", "regressing"
+    return (a, expected, gap, margin, attainment, progress, ratio, required, trend, projected, projected_met, chosen,
+            status, code, rounded)
 
 
 class _Exact(Exception):
     """This unit is outside the batch class: the exact rules judge it."""
 
 
-def _columns(job: Job, n: int, varying: list[tuple[Any, ...]], codes: tuple[str, ...],
-             bases: array[float], series_of: tuple[Any, ...], whole_path: tuple[bool, ...],
+def _columns(job: Job, n: int, varying: Sequence[Sequence[Any]], floats: Sequence[bool | None],
+             codes: tuple[str, ...], bases: array[float], series_of: Sequence[Any], whole_path: Sequence[bool],
              fallback: dict[int, Outcome]) -> list[Column]:
     """Every field's column, in the order of FIELDS: the computed fields as _column makes them
     of their values (the exact path's representation), the shared ones once, and the baseline,
     path, observed pairs and reason made when read; a unit judged by the exact rules keeps
     its own value in each."""
-    built: dict[str, Column] = {name: _column(values) for name, values in zip(_VARYING, varying, strict=True)}
+    built: dict[str, Column] = {name: _column(values, known)
+                                for name, values, known in zip(_VARYING, varying, floats, strict=True)}
     y0, tail, own = job.y0, job.tail, job.baseline
     shared: dict[str, Any] = {"data_status": "final", "target_value": job.v, "target_year": job.final_year,
                               "time_progress": job.time_progress}

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter, is_
+from struct import pack
 from typing import Any, overload
 
 from policycheck.evaluation.outcome import Outcome
@@ -90,15 +91,19 @@ class Reasons(Derived):
 Column = _Same | array | tuple | Derived  # type: ignore[type-arg]  # values of any field type
 
 
-def _column(values: tuple[Any, ...]) -> Column:
+def _column(values: Sequence[Any], floats: bool | None = None) -> Column:
+    """The column of ``values``; ``floats``: whether every value is a float, when the caller knows it
+    (the batch path's formulas: docs/performance.md#the-batch-path), so their types are not scanned."""
     first = values[0]
     # The same object throughout, by identity: 1, 1.0 and True, or 0.0 and -0.0, are equal but
     # must stay apart, and comparing a series view for equality would read it whole.
     if all(map(is_, values, repeat(first))):
         return _Same(first)
-    if set(map(type, values)) == {float}:  # an array gives back floats equal to these, bit for bit
-        return array("d", values)
-    return values
+    if floats if floats is not None else set(map(type, values)) == {float}:
+        # an array gives back floats equal to these, bit for bit; made of their bytes, as array("d", values)
+        # would parse each value as an argument (twice the time)
+        return array("d", pack(f"{len(values)}d", *values))
+    return tuple(values)  # the very tuple when given one
 
 
 class _Block:

@@ -15,6 +15,7 @@ import struct
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import fields, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ from hypothesis import strategies as st
 
 from policycheck.actuals.load import read_actuals
 from policycheck.changes import Change
-from policycheck.evaluation import engine
+from policycheck.evaluation import batch, engine
 from policycheck.evaluation.batch import batch_job, run_batch
+from policycheck.evaluation.batchcolumns import formulas
 from policycheck.evaluation.engine import evaluate
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
@@ -174,6 +176,9 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     milestones = draw(milestone_sets())
     own = draw(st.sampled_from([None, None, "own"]))
     baseline = Baseline(BASE_YEAR, draw(NUMBERS)) if own else None
+    if baseline is not None and baseline.value.is_integer() and abs(baseline.value) < 1e6 and not draw(
+            st.integers(0, 9)):
+        baseline = Baseline(BASE_YEAR, int(baseline.value))  # type: ignore[arg-type]  # an int: one unit at a time
     unit = draw(st.sampled_from(["%", "%", "个"]))
     name = draw(st.sampled_from(["指标", "每万人口指标"]))
     path = draw(st.sampled_from([None, "linear", "linear", "whole"]))
@@ -188,7 +193,8 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     year = draw(st.one_of(st.integers(BASE_YEAR, BASE_YEAR + 8), st.integers(BASE_YEAR - 2, BASE_YEAR + 10)))
     series: dict[str | None, Any] = {}
     for unit_id in ((None,) if plan_wide else ()) + units:
-        series[unit_id] = draw(unit_series(milestones, baseline, year))
+        if draw(st.integers(0, 15)):  # else: a unit without a series
+            series[unit_id] = draw(unit_series(milestones, baseline, year))
     on_track = draw(st.sampled_from([0.95, 0.8, 1.0, 0.5]))
     at_risk = draw(st.sampled_from([0.6, 0.0, 0.95, 0.5, 0.8]))
     assume(at_risk <= on_track)
@@ -434,3 +440,154 @@ def test_a_clean_file_read_in_bulk_is_judged_from_two_columns_as_one_by_one(
     assert answered == 5
     batch, exact = both(monkeypatch, [plan], actuals, year=year)
     assert_same_reports(batch, exact)
+
+
+# -- the formulas a column at a time (policycheck/evaluation/batchcolumns.py) ------------------
+
+def case_job(case: dict[str, Any]) -> tuple[Any, list[float], list[float]] | None:
+    """The batch job of a generated case, and the a and b columns of its units with a plain pair."""
+    plans, actuals = case_inputs(case)
+    options = case["options"]
+    settings_ = Settings(method=options["method"], on_track=options["on_track"], at_risk=options["at_risk"],
+                         approx_tolerance=0.05, fail_on=options["fail_on"], strict=options["strict"])
+    job = batch_job(plans[0], plans[0].targets[0], case["year"], settings_)
+    if job is None:
+        return None
+    series = [actuals.series[key] for key in sorted(actuals.series, key=lambda k: str(k[2]))]
+    pairs = [pair for pair in map(batch._pair, [one.plain() for one in series], repeat(job.year), repeat(job.y0),
+                                  repeat(job.baseline)) if pair is not None]
+    if not pairs or any(type(x) is not float for pair in pairs for x in pair):
+        return None
+    return job, [a for a, _ in pairs], [b for _, b in pairs]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases())
+def test_each_formula_a_column_at_a_time_gives_what_it_gives_one_unit_at_a_time(case: dict[str, Any]) -> None:
+    """Every unit the columns do not name as rare gets, field by field and bit for bit, what the
+    per-unit rules (batch._unit) give it; a unit the per-unit rules send to the exact rules is rare."""
+    made = case_job(case)
+    assume(made is not None)
+    assert made is not None
+    job, a_col, b_col = made
+    done = formulas(job, list(a_col), list(b_col))
+    for j, (a, b) in enumerate(zip(a_col, b_col, strict=True)):
+        try:
+            row = batch._unit(job, a, b)
+        except (batch._Exact, OverflowError, ZeroDivisionError):
+            assert j in done.rare, (j, a, b)
+            continue
+        if j in done.rare:  # judged one at a time, though the exact rules need not: only where v == b
+            assert b == job.v, (j, a, b)
+            continue
+        for k, name in enumerate(batch._VARYING):
+            assert same(done.columns[k][j], row[k]), (name, done.columns[k][j], row[k])
+            assert not done.floats[k] or type(done.columns[k][j]) is float, name
+        assert (done.codes[j], done.rounded[j]) == row[-2:]
+
+
+Pairs = tuple[tuple[float, float], ...]  # (b, a) of each unit: its baseline and its value in the assessment year
+
+
+def pairs_inputs(pairs: Pairs, year: int, own: Baseline | None = None, **target: Any) -> tuple[list[Plan], Actuals]:
+    """A target over one unit a pair, each series b from the base year on and a from ``year`` on."""
+    units = tuple(f"u{k}" for k in range(len(pairs)))
+    made = make_target("t", scope=Scope(group="g"), baseline=own, **target)
+    plan = make_plan(made, start=BASE_YEAR + 1, end=BASE_YEAR + 8, baseline_year=BASE_YEAR,
+                     units={"kjj": Unit("kjj", "市科技局"), **{u: Unit(u, u, group="g") for u in units}})
+    series = {("p", "t", u): PlainSeries({y: Observation(b if y < year else a, "final", "a.csv", 2, 3)
+                                          for y in range(BASE_YEAR, BASE_YEAR + 9)})
+              for u, (b, a) in zip(units, pairs, strict=True) if not math.isnan(b)}  # nan: no series
+    return [plan], Actuals(series=series)  # type: ignore[arg-type]  # PlainSeries is a Mapping
+
+
+ONE = ((2025, 10.0),)
+TWO = ((2022, 5.0), (2027, 10.0))
+ON_THE_WAY = ((0.0, 5.0), (0.0, 6.0), (0.0, 4.0), (0.0, 2.0), (0.0, -1.0), (0.0, 10.0), (2.0, 2.0))
+RANK_WAY = ((20.0, 15.0), (20.0, 19.0), (20.0, 25.0), (20.0, 4.0), (3.0, 2.0))
+#: Each case takes one branch of batchcolumns.formulas (named by its id); ``shows`` holds when it is taken.
+BRANCHES: dict[str, tuple[dict[str, Any], Pairs, Any]] = {
+    "base-year": ({"milestones": ONE, "year": BASE_YEAR}, ((3.0, 3.0), (-2.0, -2.0)),
+                  lambda job, done: job.segment == 0),
+    "first-stretch-each-status": ({"milestones": ONE, "year": 2023}, ON_THE_WAY,
+                                  lambda job, done: job.segment == 1 and {"on_schedule", "behind_below", "regressing",
+                                                                          "final_met_early"} <= set(done.codes)),
+    "later-stretch": ({"milestones": TWO, "year": 2024}, ON_THE_WAY, lambda job, done: job.segment == 2),
+    "milestone-year": ({"milestones": TWO, "year": 2022}, ON_THE_WAY,
+                       lambda job, done: {"milestone_met", "milestone_missed"} <= set(done.codes)),
+    "final-year": ({"milestones": TWO, "year": 2027}, ON_THE_WAY,
+                   lambda job, done: {"final_met", "final_missed"} == set(done.codes)),
+    "after-final-year": ({"milestones": ONE, "year": 2028}, ON_THE_WAY, lambda job, done: job.year > job.final_year),
+    "nothing-due": ({"milestones": TWO, "year": 2021}, ((6.0, 7.0), (6.0, 5.0), (6.0, 11.0), (0.0, 1.0)),
+                    lambda job, done: {"none_due_yet", "moving_away_none_due", "final_met_early",
+                                       "behind_below"} == set(done.codes)),
+    "whole-numbers": ({"milestones": ((2025, 10.0), (2027, 12.0)), "year": 2022, "unit": "个"},
+                      ((1.0, 3.0), (2.5, 3.0), (4.0, 5.0), (math.inf, 5.0)),
+                      lambda job, done: job.whole and not job.on_point and done.rounded[:3] == [True, False, True]
+                      and done.columns[1][0] == 4.0 and done.rare == [3]),
+    "whole-numbers-on-a-milestone": ({"milestones": ((2022, 5.0), (2027, 12.0)), "year": 2022, "unit": "个"},
+                                     ((1.0, 3.0), (2.0, 6.0)), lambda job, done: job.whole and job.on_point),
+    "v-equals-b": ({"milestones": ONE, "year": 2023}, ((10.0, 11.0), (10.0, 9.0), (0.0, 3.0)),
+                   lambda job, done: done.rare == [0, 1]),
+    "out-of-range": ({"milestones": ONE, "year": 2023}, ((-1e308, 1e308), (4e307, 5e307), (0.0, 3.0)),
+                     lambda job, done: done.rare == [0] and abs(done.columns[2][1]) >= 1e307),
+    "cagr": ({"milestones": ONE, "year": 2023, "method": "cagr", "comparator": "<="},
+             ((20.0, 14.5), (20.0, 13.0), (20.0, 22.0), (2.0, 1.0)),
+             lambda job, done: set(done.columns[11]) == {"cagr"} and "behind_above" in done.codes),
+    "cagr-and-linear": ({"milestones": ONE, "year": 2023, "method": "cagr"}, ((1.0, 6.5), (0.0, 3.0), (-1.0, 2.0)),
+                        lambda job, done: done.columns[11] == ["cagr", "linear", "linear"]),
+    "cagr-nothing-due": ({"milestones": ((2022, -5.0), (2027, 10.0)), "year": 2021, "method": "cagr"},
+                         ((-1.0, 0.0), (-1.0, -2.0), (2.0, 3.0)),
+                         lambda job, done: done.columns[11] == ["linear", "linear", "cagr"]
+                         and {"none_due_yet", "moving_away_none_due"} < set(done.codes)),
+    "more-than": ({"milestones": ONE, "year": 2023, "comparator": ">"}, ON_THE_WAY, lambda job, done: job.d == 1),
+    "aim-zero-from-above": ({"milestones": ((2025, 0.0),), "year": 2023}, ((5.0, 3.0), (5.0, -1.0)),
+                            lambda job, done: done.columns[4] == [None, None]),
+    "at-most": ({"milestones": ((2025, 10.0),), "year": 2023, "comparator": "<="}, RANK_WAY,
+                lambda job, done: job.d == -1 and {10.0 / 25.0, 2.0 - 4.0 / 10.0} < set(done.columns[4])),
+    "less-than-a-negative": ({"milestones": ((2025, -10.0),), "year": 2023, "comparator": "<"},
+                             ((0.0, -3.0), (0.0, 2.0), (-20.0, -25.0)), lambda job, done: 0.0 in done.columns[4]),
+    "at-most-zero": ({"milestones": ((2025, 0.0),), "year": 2023, "comparator": "<="}, ((5.0, 3.0), (5.0, -1.0)),
+                     lambda job, done: done.columns[4][1] == 1.0 and done.columns[4][0] == done.columns[5][0]),
+    "rank": ({"milestones": ((2025, 5.0),), "year": 2023, "kind": "rank"}, RANK_WAY, lambda job, done: job.d == -1),
+    "huge-but-in-range": ({"milestones": ((2025, 1e300),), "year": 2023}, ((0.0, 5e307), (2e300, 3e307)),
+                          lambda job, done: done.rare == [] and max(map(abs, done.columns[2])) >= 1e307),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BRANCHES))
+def test_each_branch_of_the_columns_gives_the_exact_outcomes(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    target, pairs, shows = BRANCHES[name]
+    year, method = target.pop("year"), target.pop("method", "linear")
+    try:
+        plans, actuals = pairs_inputs(pairs, year, **target)
+    finally:
+        target.update(year=year, method=method)
+    settings_ = Settings(method=method, on_track=0.95, at_risk=0.6, approx_tolerance=0.05, fail_on="off-track",
+                         strict=False)
+    job = batch_job(plans[0], plans[0].targets[0], year, settings_)
+    assert job is not None
+    done = formulas(job, [a for _, a in pairs], [b for b, _ in pairs])
+    assert shows(job, done), (done.codes, done.rare, done.columns)
+    batch_report, exact = both(monkeypatch, plans, actuals, year=year, method=method)
+    assert_same_reports(batch_report, exact)
+
+
+@pytest.mark.parametrize("own", [Baseline(BASE_YEAR, 2), Baseline(BASE_YEAR, 2.0)], ids=["int", "float"])
+def test_a_unit_without_a_series_and_a_baseline_of_another_type(monkeypatch: pytest.MonkeyPatch,
+                                                                own: Baseline) -> None:
+    """A unit with no series goes to the exact rules; a baseline that is not a float (only a hand-made
+    plan has one) takes the per-unit rules for every unit; both give the exact outcomes."""
+    pairs = ((2.0, 5.0), (math.nan, 0.0), (2.0, 1.0))
+    plans, actuals = pairs_inputs(pairs, 2023, own=own, milestones=ONE)
+    judged: list[str | None] = []
+    batch_report, exact = both(monkeypatch, plans, actuals, year=2023)
+    assert_same_reports(batch_report, exact)
+    job = batch_job(plans[0], plans[0].targets[0], 2023, Settings(
+        method="linear", on_track=0.95, at_risk=0.6, approx_tolerance=0.05, fail_on="off-track", strict=False))
+    assert job is not None
+    block, _ = run_batch(job, actuals, ["u0", "u1", "u2"], lambda unit: judged.append(unit) or engine.unit_outcome(
+        plans[0], plans[0].targets[0], actuals, unit, 2023, Settings(
+            method="linear", on_track=0.95, at_risk=0.6, approx_tolerance=0.05, fail_on="off-track", strict=False)))
+    assert judged == ["u1"]
+    assert block.columns[FIELDS.index("actual")] == (5.0, None, 1.0)

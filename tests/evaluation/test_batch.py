@@ -532,8 +532,9 @@ BRANCHES: dict[str, tuple[dict[str, Any], Pairs, Any]] = {
     "out-of-range": ({"milestones": ONE, "year": 2023}, ((-1e308, 1e308), (4e307, 5e307), (0.0, 3.0)),
                      lambda job, done: done.rare == [0] and abs(done.columns[2][1]) >= 1e307),
     "cagr": ({"milestones": ONE, "year": 2023, "method": "cagr", "comparator": "<="},
-             ((20.0, 14.5), (20.0, 13.0), (20.0, 22.0), (2.0, 1.0)),
-             lambda job, done: set(done.columns[11]) == {"cagr"} and "behind_above" in done.codes),
+             ((20.0, 14.5), (20.0, 13.0), (20.0, 22.0), (2.0, 1.0), (20.0, 14.0)),  # the last on E(Y): not above it
+             lambda job, done: set(done.columns[11]) == {"cagr"} and "behind_above" in done.codes
+             and done.columns[1][4] == 14.0 and (done.columns[12][4], done.codes[4]) == ("at_risk", "behind_below")),
     "cagr-and-linear": ({"milestones": ONE, "year": 2023, "method": "cagr"}, ((1.0, 6.5), (0.0, 3.0), (-1.0, 2.0)),
                         lambda job, done: done.columns[11] == ["cagr", "linear", "linear"]),
     "cagr-nothing-due": ({"milestones": ((2022, -5.0), (2027, 10.0)), "year": 2021, "method": "cagr"},

@@ -32,7 +32,7 @@ from policycheck.evaluation.batchcolumns import Formulas, formulas
 from policycheck.evaluation.batchjob import Job, batch_job
 from policycheck.evaluation.context import fmt
 from policycheck.evaluation.outcome import Outcome
-from policycheck.evaluation.outcomecolumns import FIELDS, Column, Derived, Reasons, _Block, _column, _Same
+from policycheck.evaluation.outcomecolumns import FIELDS, Column, Derived, Reasons, _Block, _column, _Same, float_array
 from policycheck.evaluation.paths import Path
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import cagr_ratio, toward_baseline
@@ -127,7 +127,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
                     column[j] = value
                 codes[j], rounded[j] = row[-2], row[-1]
             floats = (None,) * len(_VARYING)  # of whatever type the rules gave: as _column finds them
-    bases = array("d", b_col)
+    bases = float_array(b_col)
     for j in fallback:
         bases[j] = 0.0
     block = _Block.of_columns(_columns(job, n, varying, floats, tuple(codes), bases, all_series, rounded, fallback),

@@ -100,10 +100,14 @@ def _column(values: Sequence[Any], floats: bool | None = None) -> Column:
     if all(map(is_, values, repeat(first))):
         return _Same(first)
     if floats if floats is not None else set(map(type, values)) == {float}:
-        # an array gives back floats equal to these, bit for bit; made of their bytes, as array("d", values)
-        # would parse each value as an argument (twice the time)
-        return array("d", pack(f"{len(values)}d", *values))
+        return float_array(values)  # it gives back floats equal to these, bit for bit
     return tuple(values)  # the very tuple when given one
+
+
+def float_array(values: Sequence[float]) -> array[float]:
+    """``array("d", values)``, made of the values' bytes: array("d", values) parses each value as
+    an argument, twice the time (docs/performance.md#the-batch-path)."""
+    return array("d", pack(f"{len(values)}d", *values))
 
 
 class _Block:

@@ -14,8 +14,11 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """Switch the collector off for the block; back on (if it was) afterwards."""
+    """Switch the collector off for the block; back on (if it was) afterwards, also when it raises."""
     was_enabled = gc.isenabled()
+    # A host program (a server forking workers, say) may have frozen its own objects: unfreeze
+    # would hand them back to the collector, so then the freezing below is left out.
+    host_froze = gc.get_freeze_count() > 0
     gc.disable()
     try:
         yield
@@ -23,7 +26,8 @@ def gc_paused() -> Iterator[None]:
         # Move what was allocated meanwhile to the oldest generation unscanned
         # (freeze + unfreeze), so switching back on does not trigger a young
         # collection that walks every new object at once.
-        gc.freeze()
-        gc.unfreeze()
+        if not host_froze:
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()

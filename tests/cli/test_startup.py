@@ -195,3 +195,46 @@ def test_the_normal_exit_when_something_is_still_due_at_exit() -> None:
         assert (done.returncode, done.stdout) == (quick.returncode, quick.stdout), name
         assert done.stderr.endswith("torn down\n"), name
         assert done.stderr.startswith("clean-up") == (name == "atexit"), name
+
+
+#: A check run as the entry point runs it, noting where the program was each time the collector ran.
+_COLLECTIONS = """
+import gc, json, sys
+where = []
+
+def _seen(phase, info):
+    if phase != "start":
+        return
+    frame, stack = sys._getframe(1), []
+    while frame is not None:
+        stack.append((frame.f_code.co_filename.replace("\\\\", "/"), frame.f_code.co_name))
+        frame = frame.f_back
+    where.append(stack)
+
+gc.callbacks.append(_seen)
+sys.argv = ["policycheck", *json.loads(sys.argv[1])]
+
+def _report():
+    gc.callbacks.remove(_seen)
+    sys.stderr.write(json.dumps(where))
+
+import atexit
+atexit.register(_report)  # (with an atexit callback, the normal exit)
+from policycheck.cli import run
+run()
+"""
+
+
+def test_the_collector_does_not_run_while_a_check_imports_and_reads() -> None:
+    """The objects made while click and the commands are imported, and while the loaders and the engine are
+    imported and run, live to the end: the collector is paused there (docs/performance.md#start-up)."""
+    plan, actuals = str(PLANS_DIR / "taicang-sti-2018-2020.yaml"), str(EXAMPLES_DIR / "taicang.csv")
+    done = subprocess.run([sys.executable, "-c", _COLLECTIONS, json.dumps(["check", "-q", plan, "-a", actuals])],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 1 and done.stdout.startswith("policycheck: ")
+    stacks = json.loads(done.stderr)
+    paused = [(file, name) for stack in stacks for file, name in stack
+              if (file.endswith("policycheck/cli/commands.py") and name == "<module>")
+              or (file.endswith("policycheck/service.py") and name == "run_check")]
+    assert paused == []
+    assert len(stacks) < 20  # the collections left: the interpreter's start-up, click's parsing, the report

@@ -16,7 +16,8 @@ standard library, as it did.
 The classes behave as ``dataclass`` makes them, down to the repr of a value
 that contains itself, the tuple comparison (``nan`` fields equal when they
 are the same object), which fields repr, compare and hash read, an unhashable
-class that is not frozen, and ``__dataclass_params__``
+class that is not frozen, an abstract base's ``__repr__`` or ``__eq__`` made
+concrete, and ``__dataclass_params__``
 (``tests/test_records.py`` compares the two on classes of every kind). A class
 that defines one of these methods itself, any option beyond ``frozen``,
 ``slots`` and ``order``, or another Python than the ones checked goes to
@@ -24,6 +25,7 @@ that defines one of these methods itself, any option beyond ``frozen``,
 """
 from __future__ import annotations
 
+import abc
 import dataclasses
 import operator
 import sys
@@ -60,6 +62,9 @@ def _record(cls: type, options: dict[str, Any]) -> type:
     params = made.__dataclass_params__  # this class's own object, as dataclass would have filled it
     params.repr = params.eq = True
     params.order = order
+    # A base's abstract __repr__ or __eq__ is now defined: dataclass recomputes the abstract
+    # methods after adding its own, and so must record after adding these.
+    abc.update_abstractmethods(made)
     made_type: type = made
     return made_type
 

@@ -159,6 +159,19 @@ def test_record_classes_look_like_dataclass_classes(name: str) -> None:
             assert fn.__qualname__ == f"{right.__qualname__}.{method}"
 
 
+def _at_module_level(classes: dict[str, type], prefix: str) -> dict[str, type]:
+    """``classes`` named as attributes of this module (``PickledPlainPoint`` ...), where pickle finds a class."""
+    for name, cls in classes.items():
+        cls.__qualname__ = cls.__name__ = f"{prefix}{name}"
+        globals()[cls.__qualname__] = cls
+    return classes
+
+
+#: Another copy of each kind, declared at module level so that its instances pickle.
+PICKLED_PLAIN = _at_module_level(_declare(dataclasses.dataclass), "PickledPlain")
+PICKLED_FAST = _at_module_level(_declare(record), "PickledFast")
+
+
 @pytest.mark.parametrize("name", sorted(PLAIN))
 def test_record_instances_copy_and_pickle_alike(name: str) -> None:
     for left, right in zip(_samples(PLAIN)[name], _samples(FAST)[name], strict=True):
@@ -166,6 +179,107 @@ def test_record_instances_copy_and_pickle_alike(name: str) -> None:
             assert repr(way(right)) == repr(way(left))
         if hasattr(left, "__getstate__") and hasattr(left, "__slots__"):  # a frozen class with slots
             assert repr(right.__getstate__()) == repr(left.__getstate__())
+    for left, right in zip(_samples(PICKLED_PLAIN)[name], _samples(PICKLED_FAST)[name], strict=True):
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            plain_bytes, fast_bytes = _outcome(pickle.dumps, left, protocol), _outcome(pickle.dumps, right, protocol)
+            assert fast_bytes[0] == plain_bytes[0]  # (protocols 0 and 1 refuse a mutable class with slots)
+            if fast_bytes[0] == "raises":
+                assert fast_bytes == plain_bytes
+                continue
+            plain_again, fast_again = pickle.loads(plain_bytes[1]), pickle.loads(fast_bytes[1])
+            assert type(fast_again) is type(right) and fast_again is not right
+            assert repr(fast_again) == repr(right) == repr(plain_again).replace("PickledPlain", "PickledFast")
+            assert _outcome(operator.eq, fast_again, right) == _outcome(operator.eq, plain_again, left)
+            assert _outcome(hash, fast_again)[0] == _outcome(hash, plain_again)[0]
+            if "nan" not in repr(right):  # (a nan's hash is its object's, and unpickling makes another)
+                assert _outcome(hash, fast_again) == _outcome(hash, right)
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_replace_gives_the_same_instances(name: str) -> None:
+    for left, right in zip(_samples(PLAIN)[name], _samples(FAST)[name], strict=True):
+        changes = {f.name: getattr(left, f.name) for f in dataclasses.fields(left)[:1] if f.init}
+        assert repr(dataclasses.replace(right, **changes)) == repr(dataclasses.replace(left, **changes))
+        assert (dataclasses.replace(right) == right) == (dataclasses.replace(left) == left)
+        unknown = _outcome(lambda value: dataclasses.replace(value, unknown=1), right)
+        assert unknown[0] == "raises"
+        assert unknown == _outcome(lambda value: dataclasses.replace(value, unknown=1), left)
+
+
+def _subclasses(make: Maker) -> list[tuple[str, Any]]:
+    """Subclassing across the two decorators: what each gives, as (what, outcome) pairs."""
+
+    @make(frozen=True, slots=True)
+    class Parent:
+        """A record (or dataclass) parent."""
+
+        a: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class PlainChild(Parent):
+        """A plain dataclass child of it."""
+
+        b: int = 0
+
+    @dataclasses.dataclass(frozen=True)
+    class PlainParent:
+        """A plain dataclass parent."""
+
+        a: int
+
+    @make(frozen=True)
+    class Child(PlainParent):
+        """A record (or dataclass) child of it."""
+
+        b: int = 0
+
+    class Undecorated(Parent):
+        """A subclass without a decorator: Parent's methods, its own class."""
+
+    def local(text: str) -> str:
+        return text.replace("_subclasses.<locals>.", "")
+
+    return [
+        ("plain child", (local(repr(PlainChild(1, 2))), PlainChild(1, 2) == PlainChild(1, 2),
+                         PlainChild(1, 2) == PlainChild(1, 3), hash(PlainChild(1, 2)) == hash((1, 2)),
+                         Parent(1) == PlainChild(1), PlainChild(1) == Parent(1))),
+        ("record child", (local(repr(Child(1, 2))), Child(1, 2) == Child(1, 2), Child(1, 2) == Child(1, 3),
+                          hash(Child(1, 2)) == hash((1, 2)), PlainParent(1) == Child(1))),
+        ("undecorated", (local(repr(Undecorated(1))), Undecorated(1) == Undecorated(1),
+                         Undecorated(1) == Undecorated(2), Undecorated(1) == Parent(1), Parent(1) == Undecorated(1),
+                         hash(Undecorated(1)) == hash((1,)))),
+    ]
+
+
+def test_subclasses_across_the_two_decorators() -> None:
+    assert _subclasses(record) == _subclasses(dataclasses.dataclass)
+    assert _subclasses(record)[2] == ("undecorated", ("Undecorated(a=1)", True, False, False, False, True))
+
+
+def _abstract(make: Maker) -> list[tuple[str, Any]]:
+    """A class whose abstract base declares __repr__ and __eq__: the decorator defines both."""
+    import abc
+
+    class Base(abc.ABC):
+        @abc.abstractmethod
+        def __repr__(self) -> str: ...
+
+        @abc.abstractmethod
+        def __eq__(self, other: object) -> bool: ...
+
+    @make(frozen=True)
+    class Made(Base):
+        """Both abstract methods made."""
+
+        a: int
+
+    return [("abstract", sorted(Made.__abstractmethods__)), ("repr", _outcome(repr, Made(1))),
+            ("eq", _outcome(operator.eq, Made(1), Made(1)))]
+
+
+def test_abstract_methods_a_record_defines_are_no_longer_abstract() -> None:
+    assert _abstract(record) == _abstract(dataclasses.dataclass)
+    assert _abstract(record)[0] == ("abstract", [])
 
 
 def test_repr_of_a_value_that_contains_itself() -> None:

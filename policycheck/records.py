@@ -29,21 +29,22 @@ import abc
 import dataclasses
 import operator
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 __all__ = ["record"]
 
 #: The methods record adds; a class defining one of them itself goes to dataclass.
-_OWN = ("__repr__", "__eq__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__")
+_ADDED_METHODS = ("__repr__", "__eq__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__")
 #: The options record takes (dataclass's defaults for every other).
 _TAKEN = frozenset({"frozen", "slots", "order"})
-#: The Pythons whose dataclass record is held to (3.13 compiles a class's methods in one go).
+#: The Pythons whose dataclass record is held to: tests/test_records.py is run on 3.11 and 3.12
+#: (docs/performance.md#start-up); 3.13 compiles a class's methods in one go.
 _CHECKED = sys.version_info[:2] in ((3, 11), (3, 12))
 _ORDER = (("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt), ("__ge__", operator.ge))
 
 
 def _record(cls: type, options: dict[str, Any]) -> type:
-    if not _CHECKED or set(options) - _TAKEN or any(name in cls.__dict__ for name in _OWN):
+    if not _CHECKED or set(options) - _TAKEN or any(name in cls.__dict__ for name in _ADDED_METHODS):
         return dataclasses.dataclass(cls, **options)
     frozen = bool(options.get("frozen", False))
     order = bool(options.get("order", False))
@@ -65,8 +66,7 @@ def _record(cls: type, options: dict[str, Any]) -> type:
     # A base's abstract __repr__ or __eq__ is now defined: dataclass recomputes the abstract
     # methods after adding its own, and so must record after adding these.
     abc.update_abstractmethods(made)
-    made_type: type = made
-    return made_type
+    return cast(type, made)
 
 
 def _add(cls: type, fn: Any) -> None:

@@ -50,8 +50,8 @@ READERS = ("auto", "exact", "fast")
 #: A plain decimal number: Python's float() and Arrow's cast read it to the same double.
 _PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 _BOM = b"\xef\xbb\xbf"
-#: The value column is read through its distinct texts when a sample of _SAMPLE cells has at most
-#: one distinct text in _FEW_TEXTS (_numbers).
+#: The value column is read through its distinct texts when at most 1/_FEW_TEXTS of a sample of
+#: _SAMPLE cells spread over it are distinct (at most 8,192 of 65,536; _numbers).
 _SAMPLE = 1 << 16
 _FEW_TEXTS = 8
 #: A file up to this size is read as one block, so each column comes as one array, without the copy
@@ -192,7 +192,7 @@ class _Planned:
         for index in (lay.col("value"), lay.col("year"), status):
             if index >= 0:
                 cols[index] = None
-        found = series_of_rows(cols, lay, self.count, self.plans, self.table, self.views, self.allow_unknown)
+        found = series_of_rows(cols, lay, self.plans, self.table, self.views, self.allow_unknown)
         if found is None:
             return False
         self.keys, series = found
@@ -333,7 +333,8 @@ def _numbers(value: Any) -> Any:
 
 
 def _few_texts(column: Any) -> bool:
-    """Whether ``column`` has at most one distinct text in _FEW_TEXTS, by a sample spread over it."""
+    """Whether at most 1/_FEW_TEXTS of a sample of _SAMPLE cells spread over ``column`` are distinct
+    (at most 8,192 of 65,536)."""
     import pyarrow as pa
 
     from policycheck.actuals import arrowcompute as ac

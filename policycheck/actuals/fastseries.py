@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +27,14 @@ if TYPE_CHECKING:
 
 #: The plan, target, unit and measure columns, in the order Resolver.find takes their cells.
 _KEY_NAMES = ("plan", "target", "unit", "measure")
+#: Files with more combinations than this refuse the fast path: every combination code, and every
+#: product and sum on the way to it, then stays below 2**62 and fits an int64 with room to spare.
+_MAX_COMBINATIONS = 2**62
+#: With fewer combinations than this the codes are int32 (national data: 142,200), else int64.
+INT32_COMBINATIONS = 2**31
 
 
-def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequence[Plan], table: ObservationTable,
+def series_of_rows(columns: list[Any], layout: Layout, plans: Sequence[Plan], table: ObservationTable,
                    views: dict[SeriesKey, StoredSeries],
                    allow_unknown: bool) -> tuple[list[SeriesKey], Any] | None:
     """Each series' key, in order of first appearance (its index), and the index of each row's
@@ -46,14 +51,18 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     sizes = [len(words) for words in target_texts]
     units = _encode(columns, layout.col("unit")) if layout.col("unit") >= 0 else None
     unit_texts = units.dictionary.to_pylist() if units is not None else [""]
-    if math.prod(sizes) * len(unit_texts) >= 2**62:
+    combinations = math.prod(sizes) * len(unit_texts)
+    if combinations >= _MAX_COMBINATIONS:
         return None
-    # One integer per row for its combination of cells (32 bits when they do, as on national data):
+    # One integer per row for its combination of cells (32 bits when they fit, as on national data):
     # its dictionary encoding gives the combinations in order of first appearance, as the exact
     # reader meets them.
-    kind = pa.int32() if math.prod(sizes) * len(unit_texts) < 2**31 else pa.int64()
-    combined = (ac.cast(encoded[0].indices, kind) if encoded
-                else ac.cast(arrow_of(array("i", bytes(4 * count)), pa.int32()), kind))
+    kind = pa.int32() if combinations < INT32_COMBINATIONS else pa.int64()
+    # Arrow's add and multiply do not check for overflow: they are safe here because each partial
+    # code is below the product of the sizes taken so far, so below ``combinations``, which the two
+    # bounds above keep within ``kind``.  (The target column is always there: the header reader
+    # refuses a long-form file without one, so ``encoded`` has at least one column.)
+    combined = ac.cast(encoded[0].indices, kind)
     for column, size in zip(encoded[1:], sizes[1:], strict=True):
         combined = ac.add(ac.multiply(combined, _scalar(size, kind)), ac.cast(column.indices, kind))
     if units is not None:
@@ -62,13 +71,14 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     combos = ac.dictionary_encode(combined)
     del combined
     codes = ac.cast(combos.dictionary, pa.int64())
-    # Each combination's target code and unit cell code, a column at a time.
+    # Each combination's target code and unit cell code, a column at a time (in int64, where
+    # target_of * len(unit_texts) <= code < combinations cannot overflow either).
     target_of = ac.divide(codes, _scalar(len(unit_texts), pa.int64()))
     unit_of = ac.subtract(codes, ac.multiply(target_of, _scalar(len(unit_texts), pa.int64())))
     resolver = Resolver(plans, {}, table, allow_unknown=allow_unknown)  # files nothing: find names series
     plan, target, unit, measure = (layout.col(name) + 1 for name in _KEY_NAMES)
     cols = (plan, target, unit, measure)
-    found = _keys_of(resolver, cols, target_of, unit_of, [_cells_of(target_texts, target_columns)] + [unit_texts])
+    found = _keys_of(resolver, cols, target_of, unit_of, _cells_of(target_texts, target_columns), unit_texts)
     if found is None or resolver.problems or (views and not views.keys().isdisjoint(found[0])):
         return None  # a problem or warning to give, or a series an earlier file began (duplicates)
     keys, distinct = found
@@ -80,9 +90,12 @@ def series_of_rows(columns: list[Any], layout: Layout, count: int, plans: Sequen
     return list(known), ac.take(arrow_of(combo_series, pa.int32()), combos.indices)
 
 
-def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
+def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Callable[[int], tuple[str, str, str]]:
     """A function from a target code to its plan, target and measure cells."""
     sizes = [len(words) for words in texts]
+    # Where the plan, target and measure cells are in ``parts`` below: a present column's place
+    # among the present ones (``texts`` holds only those), -1 for an absent column, which reads
+    # the trailing "".
     slots = [sum(1 for j in target_columns[:k] if j >= 0) if i >= 0 else -1 for k, i in enumerate(target_columns)]
 
     def cells(code: int) -> tuple[str, str, str]:
@@ -96,13 +109,13 @@ def _cells_of(texts: list[list[str]], target_columns: list[int]) -> Any:
 
 
 def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any, unit_of: Any,
-             decode: list[Any]) -> tuple[list[SeriesKey], bool] | None:
+             cells_of: Callable[[int], tuple[str, str, str]],
+             unit_texts: list[str]) -> tuple[list[SeriesKey], bool] | None:
     """The series key of each combination, target by target, and whether no two are the same; None
-    at the first that does not resolve plainly.  ``decode`` is the target code's cells and the unit
-    cell texts."""
+    at the first that does not resolve plainly.  ``cells_of`` gives a target code's plan, target and
+    measure cells; ``unit_texts`` the unit cell of each unit code."""
     from policycheck.actuals import arrowcompute as ac
 
-    cells_of, unit_texts = decode
     size = len(target_of)
     # The combinations of each target together: a stable sort, unless they already are (a file
     # sorted by target).
@@ -122,14 +135,15 @@ def _keys_of(resolver: Resolver, cols: tuple[int, int, int, int], target_of: Any
         if isinstance(resolved, Problem) or resolved.parse != PARSE_NUMBER or resolved.scale:
             return None  # unknown target; yes/no, grades or another magnitude: the exact reader reads it
         cells = unit_cells[start:end]
-        uids: list[str | None] | None = resolver.unit_ids(resolved, cells)  # type: ignore[assignment]
+        uids: Sequence[str | None] | None = resolver.unit_ids(resolved, cells)
         if uids is None:  # a blank, unknown or out-of-scope unit cell: each looked at alone
-            uids = []
+            one_by_one: list[str | None] = []
             for cell in cells:
                 found = resolver.find(plan_cell, target_cell, cell, measure_cell, 0, cols)
                 if isinstance(found, Problem):
                     return None
-                uids.append(found[0][2])
+                one_by_one.append(found[0][2])
+            uids = one_by_one
         target = (resolved.plan.id, resolved.target_id)
         distinct = distinct and target not in targets and len(set(uids)) == len(uids)
         targets.add(target)

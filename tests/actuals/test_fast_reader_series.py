@@ -9,7 +9,7 @@ series numbered in the same order (order of first appearance).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +46,19 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     return plan, actuals.read_text(encoding="utf-8").splitlines(keepends=True)
 
 
-def _read(path: Path, plan: Path, reader: str) -> tuple[list[str], list[Any], dict[Any, Any]]:
+def _read(path: Path, plan: Path | list[Path], reader: str,
+          allow_unknown: bool = False) -> tuple[list[str], list[Any], dict[Any, Any]]:
     """The findings, the series keys in the order the reading numbered them, every observation."""
-    actuals = read_actuals([str(path)], plans=[load_plan(str(plan))], reader=reader)
+    plans = [load_plan(str(p)) for p in (plan if isinstance(plan, list) else [plan])]
+    actuals = read_actuals([str(path)], plans=plans, reader=reader, allow_unknown=allow_unknown)
     return ([repr(f) for f in actuals.findings], list(actuals.series),
             {key: dict(series) for key, series in actuals.series.items()})
 
 
-def _fast_takes(path: Path, plan: Path) -> bool:
-    return read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {}, plans=[load_plan(str(plan))],
-                     allow_unknown=False)
+def _fast_takes(path: Path, plan: Path | list[Path], allow_unknown: bool = False) -> bool:
+    plans = [load_plan(str(p)) for p in (plan if isinstance(plan, list) else [plan])]
+    return read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {}, plans=plans,
+                     allow_unknown=allow_unknown)
 
 
 #: what row 20,000 (target 44, county 49, 2025) becomes; the (rule, line, column) of its finding, or
@@ -121,3 +124,132 @@ def test_rows_of_targets_interleaved_keep_the_order_of_first_appearance(national
                            ("bench-national-57", "t03", "c0001")]
     unit, line = fast[2]["bench-national-57", "t02", "c0002"][2018], 1 + 8 * 50 + 8 + 1
     assert (unit.line, unit.column) == (line, 4)
+
+
+def _with_column(lines: list[str], name: str, cell: Callable[[int, str], str]) -> str:
+    """The file with a column ``name`` added at the end, ``cell(row, line)`` in each row (row 1: the first)."""
+    return "".join([lines[0].rstrip("\n") + f",{name}\n"] +
+                   [line.rstrip("\n") + "," + cell(row, line) + "\n" for row, line in enumerate(lines[1:], 1)])
+
+
+def _compare(path: Path, plan: Path | list[Path], takes: bool, allow_unknown: bool = False) -> list[str]:
+    """Both readers' findings, series order and observations the same; the fast path taken or not; the findings."""
+    assert _fast_takes(path, plan, allow_unknown) is takes
+    fast, exact = _read(path, plan, "fast", allow_unknown), _read(path, plan, "exact", allow_unknown)
+    assert fast == exact
+    return exact[0]
+
+
+def test_a_measure_column_half_blank_names_one_target_twice(national: tuple[Path, list[str]],
+                                                           tmp_path: Path) -> None:
+    """个 on every other row, blank on the others: two target codes for each target, and each series
+    named by two combinations (one with each), numbered by the first."""
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text(_with_column(lines, "measure", lambda row, line: "个" if row % 2 else ""),
+                    encoding="utf-8")
+    assert _compare(path, plan, True) == []
+    _findings, keys, observations = _read(path, plan, "fast")
+    assert len(keys) == 2_850
+    assert observations["bench-national-57", "t44", "c0049"][2025].value == 91.96
+
+
+def test_a_measure_in_another_magnitude_goes_to_the_exact_reader(national: tuple[Path, list[str]],
+                                                                tmp_path: Path) -> None:
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text(_with_column(lines, "measure", lambda row, line: "万个" if row == _ROW else
+                                 "个" if row % 2 else ""), encoding="utf-8")
+    assert _compare(path, plan, False) == []
+    _findings, _keys, observations = _read(path, plan, "exact")
+    assert observations["bench-national-57", "t44", "c0049"][2025].value == 919_600
+
+
+def test_a_plan_column_with_some_blank_cells(national: tuple[Path, list[str]], tmp_path: Path) -> None:
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text(_with_column(lines, "plan", lambda row, line: "bench-national-57" if row % 2 else ""),
+                    encoding="utf-8")
+    assert _compare(path, plan, True) == []
+    assert len(_read(path, plan, "fast")[1]) == 2_850
+
+
+def test_a_target_in_two_plans_without_a_plan_column(national: tuple[Path, list[str]], tmp_path: Path) -> None:
+    plan, lines = national
+    other = tmp_path / "other.yaml"
+    other.write_text(plan.read_text(encoding="utf-8").replace("id: bench-national-57", "id: other-plan"),
+                     encoding="utf-8")
+    path = tmp_path / "actuals.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    findings = _compare(path, [plan, other], False)
+    assert findings and all("rule='PC401'" in f for f in findings)
+    assert f"file='{path}', line=2, column=1," in findings[0]
+
+
+@pytest.mark.parametrize("cell", [" c0049", "ｃ００４９", "c0049 "])
+def test_a_unit_cell_spaced_or_full_width(national: tuple[Path, list[str]], tmp_path: Path, cell: str) -> None:
+    """Another text for county 49 in one row: the same series, numbered where its first row is."""
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text("".join(lines[:_LINE - 1]) + f"t44,{cell},2025,91.96,final\n" + "".join(lines[_LINE:]),
+                    encoding="utf-8")
+    assert _compare(path, plan, True) == []
+    _findings, keys, observations = _read(path, plan, "fast")
+    assert len(keys) == 2_850
+    assert [(year, o.line) for year, o in observations["bench-national-57", "t44", "c0049"].items()][-2:] == \
+        [(2024, _LINE - 1), (2025, _LINE)]
+
+
+def test_an_unknown_target_allowed(national: tuple[Path, list[str]], tmp_path: Path) -> None:
+    """--allow-unknown: the unknown target's row is a warning, which the exact reader gives."""
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text("".join(lines[:_LINE - 1]) + "t99,c0049,2025,91.96,final\n" + "".join(lines[_LINE:]),
+                    encoding="utf-8")
+    findings = _compare(path, plan, False, allow_unknown=True)
+    assert [f for f in findings if f"line={_LINE}, column=1," in f and "rule='PC403'" in f]
+
+
+def _sorted_by_unit_with_a_unit_by_name(lines: list[str]) -> str:
+    rows = sorted(lines[1:], key=lambda line: (line.split(",")[1], line.split(",")[0]))
+    at = rows.index("t44,c0049,2025,91.96,final\n")
+    rows[at] = "t44,县级单位0049,2025,91.96,final\n"
+    return lines[0] + "".join(rows)
+
+
+def test_a_file_sorted_by_unit_with_a_unit_by_name(national: tuple[Path, list[str]], tmp_path: Path) -> None:
+    """The combinations gathered by target, two of them one series: back in the order rows first come."""
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text(_sorted_by_unit_with_a_unit_by_name(lines), encoding="utf-8")
+    assert _compare(path, plan, True) == []
+    _findings, keys, observations = _read(path, plan, "fast")
+    assert len(keys) == 2_850
+    assert observations["bench-national-57", "t44", "c0049"][2025].line == 1 + 48 * 400 + 43 * 8 + 8
+
+
+@pytest.mark.parametrize("case", ["national", "sorted by unit, a unit by name", "half blank measures"])
+def test_combination_codes_in_64_bits(national: tuple[Path, list[str]], tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """A file of 2**31 combinations or more codes them in int64: the same series as the exact reader's."""
+    import pyarrow as pa
+
+    from policycheck.actuals import arrowcompute, fastseries
+
+    plan, lines = national
+    text = {"national": "".join(lines),
+            "sorted by unit, a unit by name": _sorted_by_unit_with_a_unit_by_name(lines),
+            "half blank measures": _with_column(lines, "measure", lambda row, line: "个" if row % 2 else "")}
+    path = tmp_path / "actuals.csv"
+    path.write_text(text[case], encoding="utf-8")
+    encoded: list[Any] = []
+    encode = arrowcompute.dictionary_encode
+
+    def seen(values: Any) -> Any:
+        encoded.append(values.type)
+        return encode(values)
+
+    monkeypatch.setattr(arrowcompute, "dictionary_encode", seen)
+    monkeypatch.setattr(fastseries, "INT32_COMBINATIONS", 0)
+    assert _compare(path, plan, True) == []
+    assert pa.int64() in encoded and pa.int32() not in encoded  # the combinations, in 64 bits

@@ -98,3 +98,42 @@ def test_the_reader_does_not_import_pyarrow_compute(national: tuple[Path, Path])
             "print(len(views), 'pyarrow.compute' in sys.modules, 'pandas' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout == "2850 False False\n"
+
+
+#: A read in a fresh interpreter: whether the fast path took the file, and a digest of the findings, the
+#: series in their order and every observation. With "moved", pyarrow._compute is blocked after
+#: pyarrow.compute is imported (which needs it), as in a pyarrow that has moved its private module.
+_BLOCKED_READ = """
+import hashlib, sys
+plan, actuals, reader, moved = sys.argv[1:]
+if moved == "moved":
+    import pyarrow.compute
+    sys.modules["pyarrow._compute"] = None  # from pyarrow._compute import ...: ImportError
+from policycheck.actuals import load
+from policycheck.actuals.fastcsv import read_fast
+from policycheck.actuals.load import read_actuals
+from policycheck.actuals.store import ObservationTable
+from policycheck.plans.build import load_plan
+load.BULK = False
+plans = [load_plan(plan)]
+took = read_fast(actuals, open(actuals, "rb").read(), "utf-8", ObservationTable(), {}, plans=plans,
+                 allow_unknown=False)
+read = read_actuals([actuals], plans=plans, reader=reader)
+seen = repr(([repr(f) for f in read.findings], [(key, dict(series)) for key, series in read.series.items()]))
+blocked = "pyarrow._compute" in sys.modules and sys.modules["pyarrow._compute"] is None
+print(took, "blocked" if blocked else "loaded", hashlib.sha256(seen.encode()).hexdigest())
+"""
+
+
+def test_a_pyarrow_without_its_private_compute_module_reads_the_same(national: tuple[Path, Path]) -> None:
+    """arrowcompute.py falls back to pyarrow.compute's public names: the reader still takes the file."""
+    plan, actuals = national
+
+    def read(reader: str, moved: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _BLOCKED_READ, str(plan), str(actuals), reader, moved],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        return done.stdout.split()
+
+    took, module, digest = read("fast", "moved")
+    assert (took, module) == ("True", "blocked")
+    assert read("exact", "in place") == ["True", "loaded", digest]

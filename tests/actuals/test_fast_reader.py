@@ -1,12 +1,19 @@
 """The Arrow reader (policycheck[fast]) gives exactly what the exact reader gives (docs/actuals.md#fast-reader).
 
 Every example and generated national data are read by both readers and
-compared: findings, every observation, and the JSON report byte for byte.
-Files the fast path does not take (a quote, a duplicate, an odd cell) go to the
-exact reader whole; the tests below say which path each file took.
+compared: findings, every observation (series in the order they were
+numbered), and the JSON report byte for byte.  Files the fast path does not
+take (a quote, a duplicate, an odd cell) go to the exact reader whole; the
+tests below say which path each file took.  Of the examples, only
+china-14th-fyp.csv is taken whole: the others hold a milestone's 是/否, the
+missing-value mark —, a value with its magnitude, a year given twice (an
+estimate, then the final figure), a period column or GB18030 bytes.  So
+plain variants of linyi.csv, zhejiang.csv and taicang.csv are made from them
+(without those rows), which the fast path does take.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +21,7 @@ from typing import Any
 import pytest
 
 from policycheck.actuals import load
+from policycheck.actuals.encoding import choose_encoding
 from policycheck.actuals.fastcsv import FAST_MIN_BYTES, read_fast, wants_fast
 from policycheck.actuals.load import read_actuals
 from policycheck.actuals.store import ObservationTable
@@ -55,11 +63,12 @@ def test_every_example_is_listed() -> None:
     assert sorted(EXAMPLES) == sorted(p.name for p in EXAMPLES_DIR.glob("*.csv") if not p.name.endswith("-notes.csv"))
 
 
-def _observations(paths: list[str], plan_files: list[str], reader: str) -> tuple[list[str], dict[Any, Any]]:
+def _observations(paths: list[str], plan_files: list[str], reader: str) -> tuple[list[str], list[Any]]:
+    """The findings, and each series with its observations, in the order the series were numbered."""
     plans = [load_plan(p) for p in plan_files]
     actuals = read_actuals(paths, plans=plans, reader=reader)
     findings = [repr(f) for f in actuals.findings]
-    return findings, {key: dict(series) for key, series in actuals.series.items()}
+    return findings, [(key, dict(series)) for key, series in actuals.series.items()]
 
 
 def _report(paths: list[str], plan_files: list[str], reader: str, **options: Any) -> str:
@@ -69,12 +78,67 @@ def _report(paths: list[str], plan_files: list[str], reader: str, **options: Any
         return f"{type(exc).__name__}: {exc}"
 
 
+#: The examples the fast path takes whole (the module docstring says why the others are not).
+FAST_EXAMPLES = {"china-14th-fyp.csv"}
+
+
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_both_readers_agree_on_each_example(name: str) -> None:
     paths = [str(EXAMPLES_DIR / name)]
     plans = [str(PLANS_DIR / p) for p in EXAMPLES[name]]
+    assert _took_fast_path(EXAMPLES_DIR / name, *[PLANS_DIR / p for p in EXAMPLES[name]]) is (name in FAST_EXAMPLES)
     assert _observations(paths, plans, "fast") == _observations(paths, plans, "exact")
     assert _report(paths, plans, "fast") == _report(paths, plans, "exact")
+
+
+#: A value the fast path takes, as the examples write them.
+_PLAIN_VALUE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _plain_variant(name: str, folder: Path) -> Path:
+    """examples/NAME without the rows that send it to the exact reader: a value that is not a plain
+    number (是/否, —, 15000万) and a year given again for a series (the estimate before the final figure)."""
+    lines = (EXAMPLES_DIR / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    series = [header.index(column) for column in ("plan", "target", "unit", "year") if column in header]
+    kept, seen = [lines[0]], set()
+    for line in lines[1:]:
+        assert '"' not in line  # (each cell is its text between commas)
+        cells = line.rstrip("\n").split(",")
+        key = tuple(cells[i] for i in series)
+        if _PLAIN_VALUE.fullmatch(cells[header.index("value")]) and key not in seen:
+            seen.add(key)
+            kept.append(line)
+    path = folder / name
+    path.write_text("".join(kept), encoding="utf-8")
+    return path
+
+
+#: Each variant: the rows kept of the example's, the columns besides target, year, value and status, the
+#: measure cells, and the reference series (another government's figure a target is compared with) it holds.
+VARIANTS = {
+    "linyi.csv": (63, ["plan", "source", "measure", "note"], ["%", "亿元", "名", "家", "项"],
+                  ["prov-rd-active-share", "prov-rd-intensity"]),
+    "zhejiang.csv": (110, ["plan", "source", "note"], [], ["prov-fai-growth"]),
+    "taicang.csv": (73, ["plan", "source", "unit", "measure", "note"],
+                    ["%", "万平方米", "个", "人", "亿元", "件", "名", "家", "项"], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_plain_variants_of_examples_take_the_fast_path(tmp_path: Path, name: str) -> None:
+    path = _plain_variant(name, tmp_path)
+    plans = [str(PLANS_DIR / p) for p in EXAMPLES[name]]
+    assert _took_fast_path(path, *[PLANS_DIR / p for p in EXAMPLES[name]])
+    fast = _observations([str(path)], plans, "fast")
+    assert fast == _observations([str(path)], plans, "exact")
+    assert _report([str(path)], plans, "fast") == _report([str(path)], plans, "exact")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    measures = sorted({line.split(",")[header.index("measure")] for line in lines[1:]}) if "measure" in header else []
+    references = sorted({key[1] for key, _series in fast[1] if key[1] in load_plan(plans[0]).references})
+    extra = [column for column in header if column not in ("target", "year", "value", "status")]
+    assert (len(lines) - 1, extra, measures, references) == VARIANTS[name]
 
 
 def test_both_readers_agree_on_national_data(tmp_path: Path) -> None:
@@ -90,10 +154,12 @@ def test_both_readers_agree_on_national_data(tmp_path: Path) -> None:
     assert _took_fast_path(actuals, plan)
 
 
-def _took_fast_path(csv_path: Path, plan_path: Path) -> bool:
-    table = ObservationTable()
-    return read_fast(str(csv_path), csv_path.read_bytes(), "utf-8", table, {}, plans=[load_plan(str(plan_path))],
-                     allow_unknown=False)
+def _took_fast_path(csv_path: Path, *plan_paths: Path) -> bool:
+    """Whether read_fast takes the file, read in the encoding the exact reader would choose."""
+    data = csv_path.read_bytes()
+    encoding = choose_encoding(str(csv_path), "auto", data).encoding or ""
+    return read_fast(str(csv_path), data, encoding, ObservationTable(), {},
+                     plans=[load_plan(str(p)) for p in plan_paths], allow_unknown=False)
 
 
 _PLAN = PLANS_DIR / "taicang-sti-2018-2020.yaml"
@@ -167,7 +233,7 @@ def test_source_and_note_columns(tmp_path: Path) -> None:
     plans = [str(_PLAN)]
     findings, observations = _observations([str(path)], plans, "fast")
     assert (findings, observations) == _observations([str(path)], plans, "exact")
-    extras = {(o.line, o.source, o.note) for series in observations.values() for o in series.values()}
+    extras = {(o.line, o.source, o.note) for _key, series in observations for o in series.values()}
     assert extras == {(2, "统计公报", None), (3, None, None), (4, None, "初步数")}
 
 

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from policycheck.observations import SeriesKey
 
 #: Files from this size on are read by the fast path when pyarrow is installed and ``reader`` is "auto".
-#: Below it, importing pyarrow costs more than it saves (docs/performance.md#fast-reader).
+#: Below it the fast reader saves little, and costs more than it saves where numpy is installed
+#: (pyarrow then imports it): docs/performance.md#fast-reader.
 FAST_MIN_BYTES = 5_000_000
 READERS = ("auto", "exact", "fast")
 #: A plain decimal number: Python's float() and Arrow's cast read it to the same double.

@@ -244,3 +244,17 @@ def test_auto_takes_the_fast_path_only_for_large_files() -> None:
     assert not wants_fast("exact", FAST_MIN_BYTES * 10)
     with pytest.raises(ValueError, match="choose one of auto, exact, fast"):
         wants_fast("quick", 100)
+
+
+def test_a_warning_from_resolving_a_target_goes_to_the_exact_reader(tmp_path: Path) -> None:
+    """A cagr target's levels given in % (PC412, a warning): the target resolves, but the finding must be given."""
+    plan = PLANS_DIR / "bengbu-sti-2023-2025.yaml"
+    path = tmp_path / "actuals.csv"
+    path.write_text("target,year,value,status,measure\n"
+                    "sei-output-cagr,2022,1000,final,%\n"
+                    "sei-output-cagr,2023,1100,final,%\n", encoding="utf-8")
+    assert not _took_fast_path(path, plan)
+    findings, observations = _observations([str(path)], [str(plan)], "fast")
+    assert (findings, observations) == _observations([str(path)], [str(plan)], "exact")
+    assert [("rule='PC412'" in f, "level='warning'" in f, "line=2, column=5," in f) for f in findings] == \
+        [(True, True, True)]

@@ -172,6 +172,14 @@ _ROWS = ["rd-intensity,,2018,3.55,final\n", "rd-intensity,,2019,3.62,preliminary
     ("plain", _HEADER + "".join(_ROWS), True),
     ("crlf", (_HEADER + "".join(_ROWS)).replace("\n", "\r\n"), True),
     ("no final newline", (_HEADER + "".join(_ROWS)).rstrip("\n"), True),
+    # carriage returns: every line end \r\n, the last line's too, or the exact reader reads the file
+    ("crlf, no final newline", (_HEADER + "".join(_ROWS)).replace("\n", "\r\n").rstrip("\r\n"), False),
+    ("crlf and lf mixed", _HEADER.replace("\n", "\r\n") + "".join(_ROWS), False),
+    ("a lone carriage return ending a row", _HEADER + _ROWS[0].replace("\n", "\r") + _ROWS[2], False),
+    # as many \r as \n: the lone \r comes with a lone \n, and Arrow reads one row more than there are lines
+    ("a lone carriage return and a lone newline", _HEADER.replace("\n", "\r\n") + _ROWS[0]
+     + _ROWS[1].replace("\n", "\r") + _ROWS[2].replace("\n", "\r\n"), False),
+    ("a lone carriage return inside a row", _HEADER + "rd-intensity,,20\r18,3.55,final\n", False),
     # every series with a row for each year: stored as one dense block, in file order or not
     ("every year", _HEADER + _ROWS[0] + _ROWS[1] + _ROWS[2] + "hitech-output-share,,2019,49,final\n", True),
     ("every year, interleaved", _HEADER + _ROWS[0] + _ROWS[2] + _ROWS[1] + "hitech-output-share,,2019,49,final\n",

@@ -30,14 +30,13 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from policycheck.actuals.cells import CellError, parse_status, parse_year
 from policycheck.actuals.dense import DenseBlock, DenseSeries, StoredSeries
+from policycheck.actuals.fastcells import numbers, statuses, years
 from policycheck.actuals.fastseries import arrow_of as _arrow
 from policycheck.actuals.fastseries import series_of_rows
 from policycheck.actuals.header import read_header, recognised_columns
-from policycheck.actuals.store import STATUS_CODES, ObservationTable, SeriesView
+from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.errors import PolicycheckError
-from policycheck.numtext import MAX_MAGNITUDE
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -48,13 +47,7 @@ if TYPE_CHECKING:
 #: (pyarrow then imports it): docs/performance.md#fast-reader.
 FAST_MIN_BYTES = 5_000_000
 READERS = ("auto", "exact", "fast")
-#: A plain decimal number: Python's float() and Arrow's cast read it to the same double.
-_PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 _BOM = b"\xef\xbb\xbf"
-#: The value column is read through its distinct texts when at most 1/_FEW_TEXTS of a sample of
-#: _SAMPLE cells spread over it are distinct (at most 8,192 of 65,536; _numbers).
-_SAMPLE = 1 << 16
-_FEW_TEXTS = 8
 #: A file up to this size is read as one block, so each column comes as one array, without the copy
 #: that joining chunks makes (national data: 0.03 CPU s and 12 MiB less after reading; Arrow's
 #: block size is a 32-bit int).  A larger file is read in blocks of _BLOCK bytes, joined.
@@ -184,12 +177,12 @@ class _Planned:
         import pyarrow as pa
 
         lay, cols = self.layout, self.columns
-        self.values = _numbers(cols[lay.col("value")])
+        self.values = numbers(cols[lay.col("value")])
         if self.values is None:
             return False
-        self.years = _per_cell(cols[lay.col("year")], _year, pa.uint16())
+        self.years = years(cols[lay.col("year")])
         status = lay.col("status")
-        self.codes = (_per_cell(cols[status], _status, pa.uint8()) if status >= 0
+        self.codes = (statuses(cols[status]) if status >= 0
                       else _arrow(array("B", bytes(self.count)), pa.uint8()))
         if self.years is None or self.codes is None:
             return False
@@ -308,70 +301,6 @@ class _Planned:
                      (note[row].strip() or None) if note is not None else None)
             if found != (None, None):
                 self.table.extras[base + row] = found
-
-
-def _numbers(value: Any) -> Any:
-    """The value column as doubles; None if a cell is not a plain number within the row reader's
-    bound.  A column of few distinct texts (told from a sample spread over it) is read through
-    them: national data has 7,243 in 1.1 M cells, and checking and casting each text once takes
-    half the time of doing so for every cell; a column of mostly distinct texts is read cell by
-    cell, since encoding it costs more than it saves."""
-    import pyarrow as pa
-
-    from policycheck.actuals import arrowcompute as ac
-
-    texts, rows = value, None
-    if _few_texts(value):
-        encoded = ac.dictionary_encode(value)
-        texts, rows = encoded.dictionary, encoded.indices
-    if not ac.all_true(ac.matches(texts, _PLAIN_NUMBER)):
-        return None
-    try:
-        numbers = ac.cast(texts, pa.float64())
-    except pa.ArrowException:
-        return None  # Arrow could not read one: the exact reader says what it is
-    # The row reader's bound (beyond it a value is refused, PC402); it also keeps out inf.
-    bound = _arrow(array("d", [MAX_MAGNITUDE]), pa.float64())[0]
-    if not ac.all_true(ac.less_equal(ac.absolute(numbers), bound)):
-        return None
-    return numbers if rows is None else ac.take(numbers, rows)
-
-
-def _few_texts(column: Any) -> bool:
-    """Whether at most 1/_FEW_TEXTS of a sample of _SAMPLE cells spread over ``column`` are distinct
-    (at most 8,192 of 65,536)."""
-    import pyarrow as pa
-
-    from policycheck.actuals import arrowcompute as ac
-
-    if len(column) <= _SAMPLE:
-        return False  # a small column: cell by cell is quick enough
-    step = len(column) // _SAMPLE
-    sample = ac.take(column, _arrow(array("i", range(0, step * _SAMPLE, step)), pa.int32()))
-    return bool(len(ac.unique(sample)) * _FEW_TEXTS <= _SAMPLE)
-
-
-def _year(cell: str) -> int:
-    return parse_year(cell)
-
-
-def _status(cell: str) -> int:
-    return STATUS_CODES[parse_status(cell)]
-
-
-def _per_cell(column: Any, parse: Any, kind: Any) -> Any:
-    """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse."""
-    import pyarrow as pa
-
-    from policycheck.actuals import arrowcompute as ac
-
-    encoded = ac.dictionary_encode(column)
-    try:
-        parsed = [parse(cell) for cell in encoded.dictionary.to_pylist()]
-    except CellError:
-        return None
-    codes = {pa.uint16(): "H", pa.uint8(): "B"}[kind]
-    return ac.take(_arrow(array(codes, parsed), kind), encoded.indices)
 
 
 def _text(text: str) -> Any:

@@ -1,4 +1,4 @@
-"""The Arrow reader's value column, read through its distinct texts or cell by cell (policycheck/actuals/fastcsv.py).
+"""The Arrow reader's value column, read through its distinct texts or cell by cell (policycheck/actuals/fastcells.py).
 
 Which way is chosen from a sample of the column; both check every text and give
 the same doubles, and a cell that is not a plain number within the bound sends
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from policycheck.actuals import fastcsv, load
+from policycheck.actuals import fastcells, load
 from policycheck.actuals.fastcsv import read_fast
 from policycheck.actuals.load import read_actuals
 from policycheck.actuals.store import ObservationTable
@@ -31,7 +31,7 @@ _LINE = 20_001  # row 20,000: target 44, county 49, 2025
 @pytest.fixture(autouse=True)
 def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(load, "BULK", False)
-    monkeypatch.setattr(fastcsv, "_SAMPLE", 1024)  # the generated file below has 22,800 rows
+    monkeypatch.setattr(fastcells, "_SAMPLE", 1024)  # the generated file below has 22,800 rows
     yield
 
 
@@ -51,11 +51,11 @@ def test_a_sample_tells_few_texts_from_many() -> None:
     few = pa.array([f"{i % 100}.5" for i in range(5_000)])
     many = pa.array([f"{i}.5" for i in range(5_000)])
     # 100 texts in a sample of 1,024 cells: at most one in 8; 1,024: more
-    assert fastcsv._few_texts(few) and not fastcsv._few_texts(many)
-    assert not fastcsv._few_texts(few.slice(0, 1_024))  # no more cells than the sample: cell by cell
-    assert fastcsv._numbers(few).to_pylist() == [i % 100 + 0.5 for i in range(5_000)]
-    assert fastcsv._numbers(many).to_pylist() == [i + 0.5 for i in range(5_000)]
-    assert fastcsv._numbers(pa.array(["1"] * 4_999 + ["1_000"])) is None
+    assert fastcells._few_texts(few) and not fastcells._few_texts(many)
+    assert not fastcells._few_texts(few.slice(0, 1_024))  # no more cells than the sample: cell by cell
+    assert fastcells.numbers(few).to_pylist() == [i % 100 + 0.5 for i in range(5_000)]
+    assert fastcells.numbers(many).to_pylist() == [i + 0.5 for i in range(5_000)]
+    assert fastcells.numbers(pa.array(["1"] * 4_999 + ["1_000"])) is None
 
 
 @pytest.mark.parametrize("way", ["texts", "cells"])
@@ -74,7 +74,7 @@ def test_each_value_cell_either_way(monkeypatch: pytest.MonkeyPatch, national: t
                                     way: str, case: str, cell: str, expected: tuple[str, int, int] | None) -> None:
     plan, actuals = national
     # one distinct text in 1 (always through the texts) or in 10^9 (never)
-    monkeypatch.setattr(fastcsv, "_FEW_TEXTS", 1 if way == "texts" else 10**9)
+    monkeypatch.setattr(fastcells, "_FEW_TEXTS", 1 if way == "texts" else 10**9)
     lines = actuals.read_text(encoding="utf-8").splitlines(keepends=True)
     assert lines[_LINE - 1] == "t44,c0049,2025,91.96,final\n"
     lines[_LINE - 1] = f"t44,c0049,2025,{cell},final\n"

@@ -100,5 +100,19 @@ def both(left: Any, right: Any) -> Any:
     return call_function("and", [left, right])
 
 
+def and_not(left: Any, right: Any) -> Any:
+    return call_function("and_not", [left, right])
+
+
+def cumulative_sum(values: Any) -> Any:
+    """Running sums (not checked for overflow)."""
+    return call_function("cumulative_sum", [values])
+
+
+def run_end_decode(values: Any) -> Any:
+    """A run-end encoded array as a plain one."""
+    return call_function("run_end_decode", [values])
+
+
 def either(left: Any, right: Any) -> Any:
     return call_function("or", [left, right])

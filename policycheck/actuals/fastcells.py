@@ -21,18 +21,23 @@ _FEW_TEXTS = 8
 _MAX_PERIOD = 1024
 
 
-def years(column: Any) -> Any:
-    """Each year cell's year (uint16); None if a cell is not a year."""
+def years(column: Any, run: int) -> Any:
+    """Each year cell's year (uint16); None if a cell is not a year.  ``run``: :func:`period` of the column."""
     import pyarrow as pa
 
-    return _per_cell(column, _year, pa.uint16())
+    return _per_cell(column, _year, pa.uint16(), run)
 
 
 def statuses(column: Any) -> Any:
     """Each status cell's code (uint8, :data:`STATUS_CODES`); None if a cell is not a status."""
     import pyarrow as pa
 
-    return _per_cell(column, _status, pa.uint8())
+    return _per_cell(column, _status, pa.uint8(), period(column))
+
+
+def period(column: Any) -> int:
+    """The length of the run of cells ``column`` repeats (_period)."""
+    return _period(column)
 
 
 def numbers(value: Any) -> Any:
@@ -84,14 +89,14 @@ def _status(cell: str) -> int:
     return STATUS_CODES[parse_status(cell)]
 
 
-def _per_cell(column: Any, parse: Any, kind: Any) -> Any:
-    """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse."""
+def _per_cell(column: Any, parse: Any, kind: Any, period: int) -> Any:
+    """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse.
+    ``period``: the length of the run of cells the column repeats, 0 for none (_period)."""
     import pyarrow as pa
 
     from policycheck.actuals import arrowcompute as ac
 
     codes = {pa.uint16(): "H", pa.uint8(): "B"}[kind]
-    period = _period(column)
     if period:  # the first ``period`` cells over and over: parsed once, repeated
         try:
             first = array(codes, [parse(cell) for cell in column.slice(0, period).to_pylist()])

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from policycheck.actuals import fastcells
 from policycheck.actuals.dense import DenseBlock, DenseSeries, StoredSeries
 from policycheck.actuals.fastcells import numbers, statuses, years
 from policycheck.actuals.fastseries import arrow_of as _arrow
@@ -180,7 +181,8 @@ class _Planned:
         self.values = numbers(cols[lay.col("value")])
         if self.values is None:
             return False
-        self.years = years(cols[lay.col("year")])
+        run = fastcells.period(cols[lay.col("year")])  # national data: 8, the years of each series
+        self.years = years(cols[lay.col("year")], run)
         status = lay.col("status")
         self.codes = (statuses(cols[status]) if status >= 0
                       else _arrow(array("B", bytes(self.count)), pa.uint8()))
@@ -190,7 +192,7 @@ class _Planned:
         for index in (lay.col("value"), lay.col("year"), status):
             if index >= 0:
                 cols[index] = None
-        found = series_of_rows(cols, lay, self.plans, self.table, self.views, self.allow_unknown)
+        found = series_of_rows(cols, lay, self.plans, self.table, self.views, self.allow_unknown, run)
         if found is None:
             return False
         self.keys, series = found

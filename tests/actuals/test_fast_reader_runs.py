@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from policycheck.actuals import fastcells, load
+from policycheck.actuals import fastcells, fastseries, load
 from policycheck.actuals.fastcsv import read_fast
 from policycheck.actuals.load import read_actuals
 from policycheck.actuals.store import ObservationTable
@@ -143,3 +143,73 @@ def _column(*cells: str) -> Any:
     (("a",) * 1500 + ("b",), 0)])
 def test_the_period_of_a_column(cells: tuple[str, ...], period: int) -> None:
     assert fastcells._period(_column(*cells)) == period
+
+
+def _runs(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[bool]]:
+    """Whether the fast path takes the file, and whether it resolved one row of each run of rows."""
+    found: list[bool] = []
+    same = fastseries._same_within_runs
+
+    def seen(*args: Any) -> bool:
+        found.append(same(*args))
+        return found[-1]
+
+    monkeypatch.setattr(fastseries, "_same_within_runs", seen)
+    takes = read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {},
+                      plans=[load_plan(str(plan))], allow_unknown=False)
+    monkeypatch.setattr(fastseries, "_same_within_runs", same)
+    return takes, found
+
+
+def _row_20000(lines: list[str], column: int, cell: str) -> str:
+    """The file with ``cell`` in column ``column`` of row 20,000 (t44, c0049, 2025)."""
+    return _cells(lines, lambda row, cells: cells[:column] + [cell] + cells[column + 1:] if row == 20_000 else cells)
+
+
+def _series_twice(lines: list[str]) -> str:
+    """t44,c0049's eight rows again at the end: its years repeat, a duplicate for each."""
+    return "".join(lines) + "".join(line for line in lines[1:] if line.startswith("t44,c0049,"))
+
+
+#: name: (the file from the generated lines, whether the fast path takes it, whether one row of each run was resolved)
+RUN_CASES: dict[str, tuple[Callable[[list[str]], str], bool, list[bool]]] = {
+    "as generated": (lambda lines: "".join(lines), True, [True]),
+    # row 20,000 (t44, c0049, 2025) in t44,c0050's series, which has a 2025 already
+    "a unit that changes within a series": (lambda lines: _row_20000(lines, 1, "c0050"), False, [False]),
+    # the same series, named two ways within its run: resolved row by row
+    "a unit by its name within a series": (lambda lines: _row_20000(lines, 1, "县级单位0049"), True, [False]),
+    "a target by its name within a series": (lambda lines: _row_20000(lines, 0, "基准指标44"), True, [False]),
+    "the rows of a series twice": (_series_twice, False, [True]),
+    "series in reverse order": (lambda lines: lines[0] + "".join(
+        "".join(lines[1 + 8 * k:9 + 8 * k]) for k in range(len(lines) // 8 - 1, -1, -1)), True, [True]),
+    "a plan column": (lambda lines: _cells(lines, lambda row, cells: cells + ["bench-national-57"]).replace(
+        "status\n", "status,plan\n", 1), True, [True]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RUN_CASES))
+def test_one_row_of_each_run_of_rows(monkeypatch: pytest.MonkeyPatch, national: tuple[Path, list[str]],
+                                     tmp_path: Path, case: str) -> None:
+    make, takes, runs = RUN_CASES[case]
+    plan, lines = national
+    path = tmp_path / "actuals.csv"
+    path.write_text(make(lines), encoding="utf-8")
+    assert _runs(monkeypatch, path, plan) == (takes, runs)
+    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    assert fast == exact
+    assert bool(exact[0]) is not takes
+
+
+@pytest.mark.parametrize(("run", "size"), [(8, 12), (8, 8), (1, 16), (0, 16)])
+def test_runs_that_cannot_be(run: int, size: int) -> None:
+    """No run of 0 or 1 row, none that does not divide the rows, and not one run alone."""
+    columns = [_column(*(["t01"] * size))]
+    assert not fastseries._same_within_runs(columns, [0], run)
+    assert fastseries._same_within_runs(columns, [0], 4) is (size % 4 == 0)
+
+
+def test_spread_and_steps() -> None:
+    import pyarrow as pa
+
+    assert fastseries._steps(0, 8, 4).to_pylist() == [0, 8, 16, 24]
+    assert fastseries._spread(pa.array([5, 6], pa.int32()), 3).to_pylist() == [5, 5, 5, 6, 6, 6]

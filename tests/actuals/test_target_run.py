@@ -97,7 +97,7 @@ def test_units_in_another_order_or_without_a_series_are_looked_up_one_by_one(
         if "c9999" in wanted:
             assert found[wanted.index("c9999")] is None
         else:
-            assert DenseSeries.plain_each(found) == [s.plain() for s in each]
+            assert DenseSeries.plain_each(found) == [s.plain() for s in each]  # type: ignore[arg-type]
     # units of one target asked under another's id: the block holds (t03, unit), not (t04, unit)
     assert DenseSeries.target_run(actuals.series[(PLAN_ID, "t03", units[0])], PLAN_ID, "t04",  # type: ignore[arg-type]
                                   units) is None
@@ -134,6 +134,36 @@ def test_a_target_a_second_file_adds_rows_to_is_looked_up_one_by_one(
     written = report_json(batch)
     assert written == report_json(exact)
     assert written == report_json(replace(batch, results=tuple(batch.results.stream())))
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_target_whose_units_two_files_give_is_looked_up_one_by_one(
+        national: tuple[Plan, Path], reader: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """t01's first 30 counties in one file, the rest of the data in another: two blocks, each
+    a run of part of t01's units, and t01 as a whole is looked up unit by unit."""
+    plan, path = national
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, rest = tmp_path / "first.csv", tmp_path / "rest.csv"
+    first.write_text(header + "".join(rows[:30 * 8]), encoding="utf-8")
+    rest.write_text(header + "".join(rows[30 * 8:]), encoding="utf-8")
+    actuals = read_actuals([str(first), str(rest)], plans=[plan], reader=reader)
+    assert actuals.findings == []
+    units = units_of(plan, actuals, "t01")
+    each = looked_up(actuals, "t01", units)
+    assert all(isinstance(s, DenseSeries) for s in each)
+    assert each[0].block is not each[-1].block
+    found = actuals.target_series(PLAN_ID, "t01", units)
+    assert type(found) is list and all(a is b for a, b in zip(found, each, strict=True))
+    assert plain_columns(found, (2025, 2018)) is None
+    assert DenseSeries.plain_each(found) == [s.plain() for s in each]  # type: ignore[arg-type]
+    for part in (units[:30], units[30:]):  # each file's part of t01: a run of its block
+        run = actuals.target_series(PLAN_ID, "t01", part)
+        assert type(run) is DenseRun and list(run) == looked_up(actuals, "t01", part)
+        assert plain_columns(run, (2025,)) == [[s.value(2025) for s in run]]
+    monkeypatch.setattr(engine, "_BATCH_FROM", 1)
+    batch = evaluate([plan], actuals, year=2025)
+    monkeypatch.setattr(engine, "_BATCH", False)
+    assert report_json(batch) == report_json(evaluate([plan], actuals, year=2025))
 
 
 def test_hand_made_actuals_are_looked_up_one_by_one() -> None:

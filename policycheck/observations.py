@@ -204,7 +204,9 @@ class Actuals:
     def target_series(self, plan_id: str, target_id: str, units: Sequence[str | None]
                       ) -> list[Mapping[int, Observation] | None]:
         """What :attr:`series` holds for each of ``units`` of the target (None: nothing), in order:
-        from its store at once where it knows them (:meth:`Series.target_run`), else a look-up each."""
+        from its store at once where it knows them (:meth:`Series.target_run`), else a look-up each.
+        A store knows what the readers put in :attr:`series`: an entry replaced by hand after reading
+        in the middle of a target's units is not seen (replace the first unit's, or read again)."""
         first = self.series.get((plan_id, target_id, units[0])) if units else None
         if isinstance(first, Series):
             run = first.target_run(plan_id, target_id, units)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from policycheck.findings import Finding
@@ -117,6 +118,12 @@ class Series(Mapping[int, Observation]):
         looking at every row (then :meth:`latest_present_year` is asked)."""
         return None
 
+    def target_run(self, plan_id: str, target_id: str, units: Sequence[str | None]) -> list[Series] | None:
+        """The series of every one of ``units`` of the target, in order, when this series is that of
+        ``units[0]`` and its store knows them at once (a dense block keeps a target's series side by
+        side: docs/performance.md#the-batch-path); None means "don't know": look each one up."""
+        return None
+
     def marked(self) -> bool:
         """Whether any observation may be a stated verdict, approximate or converted
         (:meth:`marks` is worth asking); a store answers without looking at every row."""
@@ -193,6 +200,19 @@ class Actuals:
 
     def get(self, plan_id: str, target_id: str, unit: str | None = None) -> Series:
         return as_series(self.series.get((plan_id, target_id, unit), {}))
+
+    def target_series(self, plan_id: str, target_id: str, units: Sequence[str | None]
+                      ) -> list[Mapping[int, Observation] | None]:
+        """What :attr:`series` holds for each of ``units`` of the target (None: nothing), in order:
+        from its store at once where it knows them (:meth:`Series.target_run`), else a look-up each.
+        A store knows what the readers put in :attr:`series`: an entry replaced by hand after reading
+        in the middle of a target's units is not seen (replace the first unit's, or read again)."""
+        first = self.series.get((plan_id, target_id, units[0])) if units else None
+        if isinstance(first, Series):
+            run = first.target_run(plan_id, target_id, units)
+            if run is not None:
+                return run  # type: ignore[return-value]  # a list of Series: Mappings
+        return list(map(self.series.get, zip(repeat(plan_id), repeat(target_id), units)))  # the keys made in C
 
     def latest_year(self, plan_id: str) -> int | None:
         """The latest year with any non-missing observation for this plan."""

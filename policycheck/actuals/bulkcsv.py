@@ -305,7 +305,7 @@ class _Bulk:
         else:
             block = self._scattered(first_year, span, size)
         # The keys are numbered 0, 1, 2... in order: series i starts at slot i * span.
-        return dict(zip(self.keys, map(partial(DenseSeries, block), range(0, size, span)), strict=True))
+        return dict(zip(self.keys, block.series_views(self.keys), strict=True))
 
     def _scattered(self, first_year: int, span: int, size: int) -> DenseBlock:
         """Rows in any order: each into its slot; a slot filled twice is a duplicate (the row reader settles it)."""

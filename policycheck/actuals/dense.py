@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from operator import attrgetter
 
 from policycheck.actuals.store import ObservationTable, ObservedPairs, SeriesView
 from policycheck.model import DATA_STATUSES, DataStatus
-from policycheck.observations import Observation, PlainRun, Series
+from policycheck.observations import Observation, PlainRun, Series, SeriesKey
 
 #: The code byte of a slot no row filled (a status code is 0..2: STATUS_CODES).
 ABSENT = 0x80
@@ -30,10 +31,14 @@ class DenseBlock:
     ``lines`` is None when slot ``i`` came from the row on line ``first_line + i``
     (every slot filled, rows in slot order, one row per line): a line per slot
     is then not stored.  ``extras`` holds the source and note cells by slot.
+
+    ``keys`` and ``views`` are the key and the :class:`DenseSeries` of each series, series ``i``
+    at slot ``i * span`` (None when the reader did not give them: :meth:`series_views`);
+    ``moved`` the first slot of each series a later file turned into rows (:meth:`DenseSeries.to_rows`).
     """
 
     __slots__ = ("file", "column", "first_year", "span", "values", "codes", "lines", "first_line", "extras",
-                 "full")
+                 "full", "keys", "views", "moved")
 
     def __init__(self, file: str, column: int, first_year: int, span: int, values: array[float],
                  codes: bytearray, lines: array[int] | None, first_line: int,
@@ -48,6 +53,17 @@ class DenseBlock:
         self.first_line = first_line
         self.extras = extras
         self.full = bytes(span)  # a series' codes when all its years are final numbers
+        self.keys: list[SeriesKey] | None = None
+        self.views: list[DenseSeries] | None = None
+        self.moved: set[int] = set()
+
+    def series_views(self, keys: list[SeriesKey]) -> list[DenseSeries]:
+        """A :class:`DenseSeries` for each of ``keys`` (series ``i`` at slot ``i * span``), remembered
+        with the keys, so the series of one target's units are found at once
+        (:meth:`DenseSeries.target_run`) instead of by a look-up each."""
+        self.keys = keys
+        self.views = views = list(map(DenseSeries, repeat(self), range(0, len(keys) * self.span, self.span)))
+        return views
 
     def line(self, slot: int) -> int:
         return self.first_line + slot if self.lines is None else self.lines[slot]
@@ -211,11 +227,29 @@ class DenseSeries(Series):
                 return block.first_year + offset
         return None
 
+    def target_run(self, plan_id: str, target_id: str, units: Sequence[str | None]) -> list[Series] | None:
+        """The series of ``units`` of the target, this one (that of ``units[0]``) first, when the
+        block holds them side by side in that order and none was turned into rows since
+        (:meth:`policycheck.observations.Series.target_run`); None otherwise."""
+        block = self.block
+        keys, views, span = block.keys, block.views, block.span
+        first = self.start // span
+        end = first + len(units)
+        if keys is None or views is None or end > len(keys) or views[first] is not self:
+            return None
+        if block.moved and not block.moved.isdisjoint(range(self.start, end * span, span)):
+            return None  # a later file's rows joined one of them: the series map holds its rows now
+        if keys[first:end] != list(zip(repeat(plan_id), repeat(target_id), units)):
+            return None
+        return DenseRun(views[first:end], block, self.start, end * span)
+
     # -- a later file adds rows (the exact reader) --------------------------------
     def to_rows(self, table: ObservationTable) -> SeriesView:
         """The same observations as rows of ``table``, for a later file whose rows join this
         series (a duplicate year must be settled row against row, docs/actuals.md#data-status-and-duplicates).
-        The rows are filed under this block's file, and the file being read resumes after them."""
+        The rows are filed under this block's file, and the file being read resumes after them;
+        the block forgets this series for :meth:`target_run`."""
+        self.block.moved.add(self.start)
         reading = table.files[-1]
         table.start_file(self.block.file)
         view = SeriesView(table)
@@ -228,17 +262,32 @@ class DenseSeries(Series):
         return view
 
 
+class DenseRun(list[Series]):
+    """The series of one target's units as :meth:`DenseSeries.target_run` found them: neighbours in
+    ``block`` from slot ``start`` to ``end``, in order, so :func:`_neighbours` need not look at each."""
+
+    __slots__ = ("block", "start", "end")
+
+    def __init__(self, views: list[DenseSeries], block: DenseBlock, start: int, end: int) -> None:
+        super().__init__(views)
+        self.block, self.start, self.end = block, start, end
+
+
 def _neighbours(series: Sequence[Series]) -> tuple[DenseBlock, int, int] | None:
     """(block, first slot, end slot) when ``series`` are neighbours in one block, in slot order,
     each a final number in every year of the block and no source or note cell; None otherwise."""
-    views = [one for one in series if isinstance(one, DenseSeries)]
-    if not views or len(views) != len(series):
-        return None
-    block, start = views[0].block, views[0].start
-    end = start + len(views) * block.span
-    if (not block.extras and all(view.block is block for view in views)
-            and [view.start for view in views] == list(range(start, end, block.span))
-            and block.codes.count(0, start, end) == end - start):
+    if type(series) is DenseRun:  # neighbours in order, as found (0.02 s for the 142,200 national series)
+        block, start, end = series.block, series.start, series.end
+    else:
+        views = [one for one in series if isinstance(one, DenseSeries)]
+        if not views or len(views) != len(series):
+            return None
+        block, start = views[0].block, views[0].start
+        end = start + len(views) * block.span
+        if not (all(view.block is block for view in views)
+                and [view.start for view in views] == list(range(start, end, block.span))):
+            return None
+    if not block.extras and block.codes.count(0, start, end) == end - start:
         return block, start, end
     return None
 

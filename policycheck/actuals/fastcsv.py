@@ -27,11 +27,10 @@ from __future__ import annotations
 import csv
 from array import array
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from policycheck.actuals import fastcells
-from policycheck.actuals.dense import DenseBlock, DenseSeries, StoredSeries
+from policycheck.actuals.dense import DenseBlock, StoredSeries
 from policycheck.actuals.fastcells import numbers, statuses, years
 from policycheck.actuals.fastseries import arrow_of as _arrow
 from policycheck.actuals.fastseries import series_of_rows
@@ -281,7 +280,7 @@ class _Planned:
             lines.frombytes(_raw(ac.add(ac.cast(self._order(), pa.int32()), _arrow(array("i", [2]), pa.int32())[0]), 4))
         block = DenseBlock(self.path, lay.col("value") + 1, first, span, values, codes, lines, 2, {})
         # Into the views straight away: each key hashed once (a tuple does not keep its hash).
-        self.views.update(zip(self.keys, map(partial(DenseSeries, block), range(0, self.count, span)), strict=True))
+        self.views.update(zip(self.keys, block.series_views(self.keys), strict=True))
         return True
 
     def _extras(self, base: int) -> None:

@@ -95,8 +95,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     as before).
     """
     n = len(units)
-    found = actuals.series.get
-    all_series = list(map(found, zip(repeat(job.plan_id), repeat(job.target_id), units)))  # the keys made in C
+    all_series = actuals.target_series(job.plan_id, job.target_id, units)
     a_col, b_col, missing = _inputs(all_series, job.year, job.y0, job.baseline)
     computed: Formulas | None = None
     if set(map(type, a_col)) == {float} == set(map(type, b_col)):  # else: each unit as its numbers are

@@ -132,7 +132,11 @@ def _spread(series: Any, run: int) -> Any:
     if run == 1:
         return series
     ends = _steps(run, run, len(series))
-    return ac.run_end_decode(pa.RunEndEncodedArray.from_arrays(ends, series))
+    # Made of its two children, not by RunEndEncodedArray.from_arrays, which imports pandas where it is
+    # installed to inspect its arguments (0.16 s and 45 MiB of a national check).
+    encoded = pa.Array.from_buffers(pa.run_end_encoded(ends.type, series.type), len(series) * run, [None],
+                                    children=[ends, series])
+    return ac.run_end_decode(encoded)
 
 
 def _steps(start: int, step: int, count: int) -> Any:

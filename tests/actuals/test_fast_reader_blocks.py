@@ -11,21 +11,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from policycheck.actuals import fastcsv, load
-from policycheck.actuals.fastcsv import read_fast
-from policycheck.actuals.load import read_actuals
-from policycheck.actuals.store import ObservationTable
-from policycheck.plans.build import load_plan
+from tests.helpers.national import fast_takes, national_data, read_all
 from tests.helpers.paths import ROOT
 
 pytest.importorskip("pyarrow")
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
 
 _LINE = 20_001  # row 20,000: target 44, county 49, 2025
 
@@ -38,20 +31,7 @@ def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)  # 640 kB
-    assert rows == 22_800
-    return plan, actuals
-
-
-def _read(path: Path, plan: Path, reader: str) -> tuple[list[str], list[Any], dict[Any, Any]]:
-    actuals = read_actuals([str(path)], plans=[load_plan(str(plan))], reader=reader)
-    return ([repr(f) for f in actuals.findings], list(actuals.series),
-            {key: dict(series) for key, series in actuals.series.items()})
-
-
-def _fast_takes(path: Path, plan: Path) -> bool:
-    return read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {}, plans=[load_plan(str(plan))],
-                     allow_unknown=False)
+    return national_data(tmp_path_factory.mktemp("national"))
 
 
 @pytest.mark.parametrize("blocks", ["one", "many"])
@@ -73,8 +53,8 @@ def test_one_block_or_many(monkeypatch: pytest.MonkeyPatch, national: tuple[Path
         lines[_LINE - 1] = text
     path = tmp_path / "actuals.csv"
     path.write_text("".join(lines), encoding="utf-8")
-    assert _fast_takes(path, plan) is (text is None), case
-    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    assert fast_takes(path, plan) is (text is None), case
+    fast, exact = read_all(path, plan, "fast"), read_all(path, plan, "exact")
     assert fast == exact
     if expected is None:
         assert fast[0] == []

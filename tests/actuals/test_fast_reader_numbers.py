@@ -6,7 +6,6 @@ the file to the exact reader, whose finding comes at that cell.
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,15 +14,11 @@ import pytest
 
 from policycheck.actuals import fastcells, load
 from policycheck.actuals.fastcsv import read_fast
-from policycheck.actuals.load import read_actuals
 from policycheck.actuals.store import ObservationTable
 from policycheck.plans.build import load_plan
-from tests.helpers.paths import ROOT
+from tests.helpers.national import national_data, read_all
 
 pa = pytest.importorskip("pyarrow")
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
 
 _LINE = 20_001  # row 20,000: target 44, county 49, 2025
 
@@ -37,14 +32,12 @@ def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)
-    assert rows == 22_800
-    return plan, actuals
+    return national_data(tmp_path_factory.mktemp("national"))
 
 
 def _read(path: Path, plan: Path, reader: str) -> tuple[list[str], dict[Any, Any]]:
-    actuals = read_actuals([str(path)], plans=[load_plan(str(plan))], reader=reader)
-    return [repr(f) for f in actuals.findings], {key: dict(series) for key, series in actuals.series.items()}
+    findings, _order, observations = read_all(path, plan, reader)
+    return findings, observations
 
 
 def test_a_sample_tells_few_texts_from_many() -> None:

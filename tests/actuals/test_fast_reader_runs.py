@@ -8,7 +8,6 @@ order and observations (docs/performance.md#the-arrow-path).
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,16 +15,9 @@ from typing import Any
 import pytest
 
 from policycheck.actuals import fastcells, fastseries, load
-from policycheck.actuals.fastcsv import read_fast
-from policycheck.actuals.load import read_actuals
-from policycheck.actuals.store import ObservationTable
-from policycheck.plans.build import load_plan
-from tests.helpers.paths import ROOT
+from tests.helpers.national import fast_takes, national_data, read_all
 
 pytest.importorskip("pyarrow")
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
 
 
 @pytest.fixture(autouse=True)
@@ -38,15 +30,8 @@ def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """A plan and the lines of its generated actuals: 57 counties, 50 targets, 8 years, all final."""
-    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)
-    assert rows == 22_800
+    plan, actuals = national_data(tmp_path_factory.mktemp("national"))
     return plan, actuals.read_text(encoding="utf-8").splitlines(keepends=True)
-
-
-def _read(path: Path, plan: Path, reader: str) -> tuple[list[str], list[Any], dict[Any, Any]]:
-    actuals = read_actuals([str(path)], plans=[load_plan(str(plan))], reader=reader)
-    return ([repr(f) for f in actuals.findings], list(actuals.series),
-            {key: dict(series) for key, series in actuals.series.items()})
 
 
 def _periods(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[int]]:
@@ -59,8 +44,7 @@ def _periods(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[b
         return found[-1]
 
     monkeypatch.setattr(fastcells, "_period", seen)
-    takes = read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {},
-                      plans=[load_plan(str(plan))], allow_unknown=False)
+    takes = fast_takes(path, plan)
     monkeypatch.setattr(fastcells, "_period", period)
     return takes, found
 
@@ -108,7 +92,7 @@ def test_each_shape_of_year_and_status_column(monkeypatch: pytest.MonkeyPatch, n
     path = tmp_path / "actuals.csv"
     path.write_text(_cells(lines, change), encoding="utf-8")
     assert _periods(monkeypatch, path, plan) == (takes, periods)
-    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    fast, exact = read_all(path, plan, "fast"), read_all(path, plan, "exact")
     assert fast == exact
     assert bool(exact[0]) is not takes  # a finding exactly where the fast path refuses the file
 
@@ -120,7 +104,7 @@ def test_a_file_not_sorted_by_series(monkeypatch: pytest.MonkeyPatch, national: 
     path = tmp_path / "actuals.csv"
     path.write_text(lines[0] + "".join(sorted(lines[1:], key=lambda line: line.split(",")[2])), encoding="utf-8")
     assert _periods(monkeypatch, path, plan) == (True, [0, 1])
-    assert _read(path, plan, "fast") == _read(path, plan, "exact")
+    assert read_all(path, plan, "fast") == read_all(path, plan, "exact")
 
 
 def test_a_one_row_file(national: tuple[Path, list[str]], tmp_path: Path) -> None:
@@ -128,7 +112,7 @@ def test_a_one_row_file(national: tuple[Path, list[str]], tmp_path: Path) -> Non
     path = tmp_path / "actuals.csv"
     path.write_text(lines[0] + lines[1], encoding="utf-8")
     assert fastcells._period(_column("2018")) == 0
-    assert _read(path, plan, "fast") == _read(path, plan, "exact")
+    assert read_all(path, plan, "fast") == read_all(path, plan, "exact")
 
 
 def _column(*cells: str) -> Any:
@@ -155,8 +139,7 @@ def _runs(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool
         return found[-1]
 
     monkeypatch.setattr(fastseries, "_same_within_runs", seen)
-    takes = read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {},
-                      plans=[load_plan(str(plan))], allow_unknown=False)
+    takes = fast_takes(path, plan)
     monkeypatch.setattr(fastseries, "_same_within_runs", same)
     return takes, found
 
@@ -195,7 +178,7 @@ def test_one_row_of_each_run_of_rows(monkeypatch: pytest.MonkeyPatch, national: 
     path = tmp_path / "actuals.csv"
     path.write_text(make(lines), encoding="utf-8")
     assert _runs(monkeypatch, path, plan) == (takes, runs)
-    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    fast, exact = read_all(path, plan, "fast"), read_all(path, plan, "exact")
     assert fast == exact
     assert bool(exact[0]) is not takes
 

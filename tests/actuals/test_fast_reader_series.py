@@ -8,7 +8,6 @@ series numbered in the same order (order of first appearance).
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,16 +15,9 @@ from typing import Any
 import pytest
 
 from policycheck.actuals import load
-from policycheck.actuals.fastcsv import read_fast
-from policycheck.actuals.load import read_actuals
-from policycheck.actuals.store import ObservationTable
-from policycheck.plans.build import load_plan
-from tests.helpers.paths import ROOT
+from tests.helpers.national import fast_takes, national_data, read_all
 
 pytest.importorskip("pyarrow")
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
 
 _ROW = 20_000
 _LINE = _ROW + 1  # the header is line 1
@@ -41,24 +33,8 @@ def _row_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """A plan and the lines of its generated actuals: 57 counties, 50 targets, 8 years."""
-    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)
-    assert rows == 22_800
+    plan, actuals = national_data(tmp_path_factory.mktemp("national"))
     return plan, actuals.read_text(encoding="utf-8").splitlines(keepends=True)
-
-
-def _read(path: Path, plan: Path | list[Path], reader: str,
-          allow_unknown: bool = False) -> tuple[list[str], list[Any], dict[Any, Any]]:
-    """The findings, the series keys in the order the reading numbered them, every observation."""
-    plans = [load_plan(str(p)) for p in (plan if isinstance(plan, list) else [plan])]
-    actuals = read_actuals([str(path)], plans=plans, reader=reader, allow_unknown=allow_unknown)
-    return ([repr(f) for f in actuals.findings], list(actuals.series),
-            {key: dict(series) for key, series in actuals.series.items()})
-
-
-def _fast_takes(path: Path, plan: Path | list[Path], allow_unknown: bool = False) -> bool:
-    plans = [load_plan(str(p)) for p in (plan if isinstance(plan, list) else [plan])]
-    return read_fast(str(path), path.read_bytes(), "utf-8", ObservationTable(), {}, plans=plans,
-                     allow_unknown=allow_unknown)
 
 
 #: what row 20,000 (target 44, county 49, 2025) becomes; the (rule, line, column) of its finding, or
@@ -85,8 +61,8 @@ def test_each_cell_gives_the_exact_readers_findings_at_its_place(national: tuple
     text, expected, takes = CASES[case]
     path = tmp_path / "actuals.csv"
     path.write_text("".join(lines[:_LINE - 1]) + text + "".join(lines[_LINE:]), encoding="utf-8")
-    assert _fast_takes(path, plan) is takes, case
-    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    assert fast_takes(path, plan) is takes, case
+    fast, exact = read_all(path, plan, "fast"), read_all(path, plan, "exact")
     assert fast == exact
     findings = exact[0]
     if expected is None:
@@ -100,7 +76,7 @@ def test_a_blank_unit_cell_is_the_targets_own_series(national: tuple[Path, list[
     plan, lines = national
     path = tmp_path / "actuals.csv"
     path.write_text("".join(lines[:_LINE - 1]) + "t44,,2025,91.96,final\n" + "".join(lines[_LINE:]), encoding="utf-8")
-    _findings, keys, observations = _read(path, plan, "fast")
+    _findings, keys, observations = read_all(path, plan, "fast")
     assert len(keys) == 2_851
     own = observations["bench-national-57", "t44", None]
     assert [(year, o.value, o.line, o.column) for year, o in own.items()] == [(2025, 91.96, _LINE, 4)]
@@ -117,8 +93,8 @@ def test_rows_of_targets_interleaved_keep_the_order_of_first_appearance(national
     rows = sorted(lines[1:], key=lambda line: (line.split(",")[1], line.split(",")[0]))
     path = tmp_path / "actuals.csv"
     path.write_text(lines[0] + "".join(rows), encoding="utf-8")
-    assert _fast_takes(path, plan)
-    fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
+    assert fast_takes(path, plan)
+    fast, exact = read_all(path, plan, "fast"), read_all(path, plan, "exact")
     assert fast == exact
     assert fast[1][:3] == [("bench-national-57", "t01", "c0001"), ("bench-national-57", "t02", "c0001"),
                            ("bench-national-57", "t03", "c0001")]
@@ -134,8 +110,8 @@ def _with_column(lines: list[str], name: str, cell: Callable[[int, str], str]) -
 
 def _compare(path: Path, plan: Path | list[Path], takes: bool, allow_unknown: bool = False) -> list[str]:
     """Both readers' findings, series order and observations the same; the fast path taken or not; the findings."""
-    assert _fast_takes(path, plan, allow_unknown) is takes
-    fast, exact = _read(path, plan, "fast", allow_unknown), _read(path, plan, "exact", allow_unknown)
+    assert fast_takes(path, plan, allow_unknown) is takes
+    fast, exact = read_all(path, plan, "fast", allow_unknown), read_all(path, plan, "exact", allow_unknown)
     assert fast == exact
     return exact[0]
 
@@ -149,7 +125,7 @@ def test_a_measure_column_half_blank_names_one_target_twice(national: tuple[Path
     path.write_text(_with_column(lines, "measure", lambda row, line: "个" if row % 2 else ""),
                     encoding="utf-8")
     assert _compare(path, plan, True) == []
-    _findings, keys, observations = _read(path, plan, "fast")
+    _findings, keys, observations = read_all(path, plan, "fast")
     assert len(keys) == 2_850
     assert observations["bench-national-57", "t44", "c0049"][2025].value == 91.96
 
@@ -161,7 +137,7 @@ def test_a_measure_in_another_magnitude_goes_to_the_exact_reader(national: tuple
     path.write_text(_with_column(lines, "measure", lambda row, line: "万个" if row == _ROW else
                                  "个" if row % 2 else ""), encoding="utf-8")
     assert _compare(path, plan, False) == []
-    _findings, _keys, observations = _read(path, plan, "exact")
+    _findings, _keys, observations = read_all(path, plan, "exact")
     assert observations["bench-national-57", "t44", "c0049"][2025].value == 919_600
 
 
@@ -171,7 +147,7 @@ def test_a_plan_column_with_some_blank_cells(national: tuple[Path, list[str]], t
     path.write_text(_with_column(lines, "plan", lambda row, line: "bench-national-57" if row % 2 else ""),
                     encoding="utf-8")
     assert _compare(path, plan, True) == []
-    assert len(_read(path, plan, "fast")[1]) == 2_850
+    assert len(read_all(path, plan, "fast")[1]) == 2_850
 
 
 def test_a_target_in_two_plans_without_a_plan_column(national: tuple[Path, list[str]], tmp_path: Path) -> None:
@@ -194,7 +170,7 @@ def test_a_unit_cell_spaced_or_full_width(national: tuple[Path, list[str]], tmp_
     path.write_text("".join(lines[:_LINE - 1]) + f"t44,{cell},2025,91.96,final\n" + "".join(lines[_LINE:]),
                     encoding="utf-8")
     assert _compare(path, plan, True) == []
-    _findings, keys, observations = _read(path, plan, "fast")
+    _findings, keys, observations = read_all(path, plan, "fast")
     assert len(keys) == 2_850
     assert [(year, o.line) for year, o in observations["bench-national-57", "t44", "c0049"].items()][-2:] == \
         [(2024, _LINE - 1), (2025, _LINE)]
@@ -223,7 +199,7 @@ def test_a_file_sorted_by_unit_with_a_unit_by_name(national: tuple[Path, list[st
     path = tmp_path / "actuals.csv"
     path.write_text(_sorted_by_unit_with_a_unit_by_name(lines), encoding="utf-8")
     assert _compare(path, plan, True) == []
-    _findings, keys, observations = _read(path, plan, "fast")
+    _findings, keys, observations = read_all(path, plan, "fast")
     assert len(keys) == 2_850
     assert observations["bench-national-57", "t44", "c0049"][2025].line == 1 + 48 * 400 + 43 * 8 + 8
 

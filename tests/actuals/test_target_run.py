@@ -5,7 +5,6 @@ a series a later file turned into rows) is looked up unit by unit.
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,7 @@ from policycheck.model import Plan
 from policycheck.observations import Actuals, Observation, ObservationSeries
 from policycheck.plans.build import load_plan
 from policycheck.reporters.json_text import report_json
-from tests.helpers.paths import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402  (bench/generate.py: the national data, at a small scale)
+from tests.helpers.national import national_data
 
 READERS = ["exact", pytest.param("fast", marks=pytest.mark.skipif(not pyarrow_installed(), reason="no pyarrow"))]
 PLAN_ID = "bench-national-57"
@@ -34,8 +30,7 @@ PLAN_ID = "bench-national-57"
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     """The generated national plan and actuals at a small scale: 57 counties, 50 targets, 8 years."""
-    plan, actuals, rows = generate(tmp_path_factory.mktemp("national"), 0.02)
-    assert rows == 22_800
+    plan, actuals = national_data(tmp_path_factory.mktemp("national"))
     return load_plan(str(plan)), actuals
 
 

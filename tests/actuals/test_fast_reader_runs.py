@@ -34,19 +34,24 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     return plan, actuals.read_text(encoding="utf-8").splitlines(keepends=True)
 
 
-def _periods(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[int]]:
-    """Whether the fast path takes the file, and the run _period found in the year and status columns."""
-    found: list[int] = []
-    period = fastcells._period
+def _answers(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, path: Path, plan: Path) -> tuple[bool, list[Any]]:
+    """Whether the fast path takes the file, and what ``module.name`` answered each time it was asked."""
+    found: list[Any] = []
+    function = getattr(module, name)
 
-    def seen(column: Any) -> int:
-        found.append(period(column))
+    def seen(*args: Any) -> Any:
+        found.append(function(*args))
         return found[-1]
 
-    monkeypatch.setattr(fastcells, "_period", seen)
+    monkeypatch.setattr(module, name, seen)
     takes = fast_takes(path, plan)
-    monkeypatch.setattr(fastcells, "_period", period)
+    monkeypatch.setattr(module, name, function)
     return takes, found
+
+
+def _periods(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[Any]]:
+    """Whether the fast path takes the file, and the run _period found in the year and status columns."""
+    return _answers(monkeypatch, fastcells, "_period", path, plan)
 
 
 def _cells(lines: list[str], change: Callable[[int, list[str]], list[str] | None]) -> str:
@@ -129,19 +134,9 @@ def test_the_period_of_a_column(cells: tuple[str, ...], period: int) -> None:
     assert fastcells._period(_column(*cells)) == period
 
 
-def _runs(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[bool]]:
+def _runs(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[Any]]:
     """Whether the fast path takes the file, and whether it resolved one row of each run of rows."""
-    found: list[bool] = []
-    same = fastseries._same_within_runs
-
-    def seen(*args: Any) -> bool:
-        found.append(same(*args))
-        return found[-1]
-
-    monkeypatch.setattr(fastseries, "_same_within_runs", seen)
-    takes = fast_takes(path, plan)
-    monkeypatch.setattr(fastseries, "_same_within_runs", same)
-    return takes, found
+    return _answers(monkeypatch, fastseries, "_same_within_runs", path, plan)
 
 
 def _row_20000(lines: list[str], column: int, cell: str) -> str:

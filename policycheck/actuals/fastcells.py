@@ -17,7 +17,7 @@ _PLAIN_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 #: _SAMPLE cells spread over it are distinct (at most 8,192 of 65,536; numbers).
 _SAMPLE = 1 << 16
 _FEW_TEXTS = 8
-#: The longest run of year or status cells looked for as repeated over the whole column (_period).
+#: The longest run of year or status cells looked for as repeated over the whole column (:func:`period`).
 _MAX_PERIOD = 1024
 
 
@@ -33,11 +33,6 @@ def statuses(column: Any) -> Any:
     import pyarrow as pa
 
     return _per_cell(column, _status, pa.uint8(), period(column))
-
-
-def period(column: Any) -> int:
-    """The length of the run of cells ``column`` repeats (_period)."""
-    return _period(column)
 
 
 def numbers(value: Any) -> Any:
@@ -91,7 +86,7 @@ def _status(cell: str) -> int:
 
 def _per_cell(column: Any, parse: Any, kind: Any, period: int) -> Any:
     """``parse`` of each distinct cell, spread over the rows; None if a cell does not parse.
-    ``period``: the length of the run of cells the column repeats, 0 for none (_period)."""
+    ``period``: the length of the run of cells the column repeats, 0 for none (:func:`period`)."""
     import pyarrow as pa
 
     from policycheck.actuals import arrowcompute as ac
@@ -114,7 +109,7 @@ def _per_cell(column: Any, parse: Any, kind: Any, period: int) -> Any:
     return ac.take(_arrow(array(codes, parsed), kind), encoded.indices)
 
 
-def _period(column: Any) -> int:
+def period(column: Any) -> int:
     """The length of the run of cells that ``column`` repeats from its first cell to its last (a
     status column of one value: 1; national years, 2018 to 2025 in every series: 8), if the first
     _MAX_PERIOD + 1 cells repeat a run that short; else 0.  Comparing the column with itself shifted
@@ -124,10 +119,10 @@ def _period(column: Any) -> int:
     size = len(column)
     head = column.slice(0, min(size, _MAX_PERIOD + 1)).to_pylist()
     # The shortest run the first cells repeat (the only one the whole column can repeat, if any).
-    for period in range(1, len(head)):
-        if head[period] == head[0] and head[period:] == head[:-period]:
+    for length in range(1, len(head)):
+        if head[length] == head[0] and head[length:] == head[:-length]:
             break
     else:
         return 0
-    same = ac.all_true(ac.equal(column.slice(period), column.slice(0, size - period)))
-    return period if same else 0
+    same = ac.all_true(ac.equal(column.slice(length), column.slice(0, size - length)))
+    return length if same else 0

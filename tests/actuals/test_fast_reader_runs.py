@@ -1,4 +1,4 @@
-"""Year and status columns that repeat one run of cells (policycheck/actuals/fastcells.py, _period).
+"""Year and status columns that repeat one run of cells (policycheck/actuals/fastcells.py, period).
 
 National data lists 2018 to 2025 in every series and one status throughout: the
 Arrow reader parses the first run of cells once and repeats it, after checking
@@ -50,8 +50,8 @@ def _answers(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, path: Path
 
 
 def _periods(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[Any]]:
-    """Whether the fast path takes the file, and the run _period found in the year and status columns."""
-    return _answers(monkeypatch, fastcells, "_period", path, plan)
+    """Whether the fast path takes the file, and the run period found in the year and status columns."""
+    return _answers(monkeypatch, fastcells, "period", path, plan)
 
 
 def _cells(lines: list[str], change: Callable[[int, list[str]], list[str] | None]) -> str:
@@ -116,7 +116,7 @@ def test_a_one_row_file(national: tuple[Path, list[str]], tmp_path: Path) -> Non
     plan, lines = national
     path = tmp_path / "actuals.csv"
     path.write_text(lines[0] + lines[1], encoding="utf-8")
-    assert fastcells._period(_column("2018")) == 0
+    assert fastcells.period(_column("2018")) == 0
     assert read_all(path, plan, "fast") == read_all(path, plan, "exact")
 
 
@@ -131,7 +131,7 @@ def _column(*cells: str) -> Any:
     (("a", "b", "b", "a", "b", "b"), 3), (("a", "a", "b"), 0), (("a", "a", "b", "a", "a", "b", "a"), 3),
     (("a",) * 1500 + ("b",), 0)])
 def test_the_period_of_a_column(cells: tuple[str, ...], period: int) -> None:
-    assert fastcells._period(_column(*cells)) == period
+    assert fastcells.period(_column(*cells)) == period
 
 
 def _runs(monkeypatch: pytest.MonkeyPatch, path: Path, plan: Path) -> tuple[bool, list[Any]]:

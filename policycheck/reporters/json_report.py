@@ -2,8 +2,9 @@
 
 Full precision, field order from the dataclasses, ``ensure_ascii=False`` so
 Chinese stays readable, one line per result (see :mod:`policycheck.reporters.json_text`)
-and a final newline: the same inputs give byte-identical files.  The ``units`` command writes the same full report
-(machines filter it themselves).
+and a final newline: the same inputs give byte-identical files.  The ``units`` command writes the same full report;
+``units --unit`` keeps only the units it names in ``units``, in what ``-f json`` prints and what ``-o json`` writes
+alike (docs/reports.md#the-unit-view).
 """
 from __future__ import annotations
 
@@ -27,16 +28,22 @@ def dumps(data: Any) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     """The full report as JSON (the view does not change it; ``units --unit`` keeps the
     units it names)."""
-    if options.units:
-        from dataclasses import replace
-
-        report = replace(report, units=tuple(u for u in report.units if u.id in options.units))
-    return report_json(report)
+    return report_json(_selected(report, options))
 
 
 def render_pieces(report: Report, options: RenderOptions) -> Iterable[bytes]:
     """The same text as :func:`render` in UTF-8, in pieces, for writing a file as it is produced."""
-    return report_json_bytes(report)
+    return report_json_bytes(_selected(report, options))
+
+
+def _selected(report: Report, options: RenderOptions) -> Report:
+    """The report with only the units ``units --unit`` names; the results stay as they are
+    (still the run's columns, so ``-o json`` keeps writing them from the columns)."""
+    if not options.units:
+        return report
+    from dataclasses import replace
+
+    return replace(report, units=tuple(u for u in report.units if u.id in options.units))
 
 
 def render_findings(validation: Validation, options: RenderOptions) -> str:

@@ -131,7 +131,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
         if extra:
             cells += extra_cells(result)
         sheets[0].add(cells)
-    for row in _unit_cells(report, lang):
+    for row in _unit_cells(report, lang, options.units):
         sheets[1].add(row)
     for old in report.superseded:
         when: Cell = old.year if old.period is None else label_of_key(old.period, lang)
@@ -315,15 +315,16 @@ def _month_rows(result: Result, lang: str) -> list[list[Cell]]:
             for month, actual, expected in result.months or () if actual is not None or expected is not None]
 
 
-def _unit_cells(report: Report, lang: str) -> list[list[Cell]]:
+def _unit_cells(report: Report, lang: str, selected: Sequence[str] = ()) -> list[list[Cell]]:
     """One row per unit and result it falls short on, roles merged, units as the unit view
-    orders them (docs/reports.md#the-unit-view); a unit without shortfalls gets one row saying so."""
+    orders them (docs/reports.md#the-unit-view), only the ``selected`` ids (``units --unit``)
+    if any; a unit without shortfalls gets one row saying so."""
     names = unit_names(report, lang)
     by_unit: dict[str, list[UnitRow]] = {}
-    for row in unit_rows(report):
+    for row in unit_rows(report, selected):
         by_unit.setdefault(row.unit.id, []).append(row)
     rows: list[list[Cell]] = []
-    for unit in ordered_units(report):
+    for unit in ordered_units(report, selected):
         head: list[Cell] = [unit.id, unit_name(unit, lang), unit.led, unit.supported, shortfall_count(unit)]
         if unit.id not in by_unit:
             rows.append([*head, EMPTY, EMPTY, EMPTY, EMPTY, label("no_shortfalls", lang), EMPTY])

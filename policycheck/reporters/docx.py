@@ -19,6 +19,7 @@ Contents, per docs/reports.md#docx:
 三、滞后指标情况 per failing or explained target: its figures, reason, trend,
               原因分析, 下步措施, 责任单位, 责任人
 四、各责任单位情况 per responsible unit with shortfalls: a table of them
+              (only the units ``units --unit`` names, when it names any)
 五、数据修订情况 rows superseded by a stronger data status, if any
 六、数据来源     the plan files, the source cells of the figures and of the explanations
 
@@ -57,7 +58,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     lang = options.lang
     document = docx.Document()
     setup(document, lang)
-    Writer(document, report, lang).write()
+    Writer(document, report, lang, options.units).write()
     _set_properties(document, report, lang)
     buffer = io.BytesIO()
     document.save(buffer)

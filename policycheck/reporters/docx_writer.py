@@ -52,10 +52,12 @@ if TYPE_CHECKING:
 
 
 class Writer:
-    def __init__(self, document: Document, report: Report, lang: str) -> None:
+    def __init__(self, document: Document, report: Report, lang: str, selected: Sequence[str] = ()) -> None:
         self.doc = document
         self.report = report
         self.lang = lang
+        #: units --unit: the ids of the units chapter 四 shows (empty: every unit with shortfalls)
+        self.selected = frozenset(selected)
         self.units = unit_names(report, lang)
         self.by_plan = list(results_by_plan(report))
 
@@ -237,7 +239,7 @@ class Writer:
     def _units(self, number: int) -> None:
         self.heading(chapter(number, blabel("units_section", self.lang), self.lang), 1)
         by_key = {(r.plan, r.target, r.unit): r for r in self.report.results}
-        units = [u for u in self.report.units if u.shortfalls]
+        units = [u for u in self.report.units if u.shortfalls and (not self.selected or u.id in self.selected)]
         if not units:
             self.paragraph(blabel("no_unit_shortfalls", self.lang))
             return

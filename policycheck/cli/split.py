@@ -88,6 +88,11 @@ def unit_report(report: Report, unit: UnitSummary) -> Report:
                    units=(unit,), summary=summarize(results), findings=(), superseded=superseded)
 
 
+def split_units(report: Report, selected: Sequence[str]) -> list[UnitSummary]:
+    """The units that get a file: those ``units --unit`` names, or every unit."""
+    return [u for u in report.units if not selected or u.id in selected]
+
+
 def split_files(report: Report, fmt: str, folder: str, options: RenderOptions) -> list[tuple[str, str | bytes]]:
     """(path, content) of every unit's file and the index, rendered before anything is written."""
     from policycheck.reporters import render_file
@@ -95,11 +100,13 @@ def split_files(report: Report, fmt: str, folder: str, options: RenderOptions) -
     from policycheck.reporters.units import shortfall_count
 
     extension = SPLIT_FORMATS[fmt]
-    names = file_names(report.units, options.lang, extension)
-    per_unit = replace(options, view="results")  # each file lists the unit's targets, not only its shortfalls
+    units = split_units(report, options.units)
+    names = file_names(report.units, options.lang, extension)  # the same names with or without --unit
+    # Each file lists the unit's targets, not only its shortfalls, and its own unit: no --unit selection in it.
+    per_unit = replace(options, view="results", units=())
     files: list[tuple[str, str | bytes]] = []
     rows = []
-    for unit in report.units:
+    for unit in units:
         name = names[unit.id]
         files.append((os.path.join(folder, name), render_file(unit_report(report, unit), fmt, per_unit)))
         shown = unit.name_en if options.lang == "en" and unit.name_en else unit.name

@@ -136,13 +136,18 @@ def test_bulletin_unit_chapter_holds_only_the_units_named(tmp_path: Path) -> Non
 
 
 def test_split_writes_only_the_units_named(tmp_path: Path) -> None:
-    folder = tmp_path / "split"
-    _units("-q", "--unit", "kjj", "--unit", "czj", "--split", f"json={folder}")
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["index.json", "市科技局.json", "财政局.json"])
-    finance = json.loads((folder / "财政局.json").read_text(encoding="utf-8"))
-    assert [u["id"] for u in finance["units"]] == ["czj"]
-    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    assert [row["id"] for row in index["units"]] == ["kjj", "czj"]
+    chosen, every = tmp_path / "chosen", tmp_path / "every"
+    _units("-q", "--unit", "kjj", "--unit", "czj", "--split", f"json={chosen}")
+    _units("-q", "--split", f"json={every}")
+    assert sorted(p.name for p in chosen.iterdir()) == ["index.json", "市科技局.json", "财政局.json"]
+    assert len(list(every.iterdir())) == 18
+    # Each unit's file is the one a run without --unit writes: its targets and its own unit.
+    for name in ("市科技局.json", "财政局.json"):
+        assert (chosen / name).read_bytes() == (every / name).read_bytes()
+    finance = json.loads((chosen / "财政局.json").read_text(encoding="utf-8"))
+    assert [u["id"] for u in finance["units"]] == ["czj"] and len(finance["results"]) == 13
+    index = json.loads((chosen / "index.json").read_text(encoding="utf-8"))
+    assert [(row["unit"], row["file"]) for row in index["units"]] == [("kjj", "市科技局.json"), ("czj", "财政局.json")]
 
 
 def test_check_has_no_unit_option() -> None:

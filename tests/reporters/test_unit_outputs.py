@@ -81,7 +81,8 @@ def test_workbook_unit_sheet_holds_only_the_units_named(tmp_path: Path) -> None:
     _units("-q", "-o", f"xlsx={every}")
     _units("-q", "--unit", "kjj", "-o", f"xlsx={chosen}")
     _units("-q", "--unit", "rcb", "--unit", "Finance Bureau", "-o", f"xlsx={two}")
-    header = ["责任单位代码", "责任单位", "牵头", "配合", "短板", "角色", "指标代码", "指标名称", "要求", "状态", "差距"]
+    header = ["责任单位代码", "责任单位", "牵头", "配合", "短板", "角色", "指标代码", "指标名称", "要求", "状态",
+              "差距"]
     rows = _sheet(every, "责任单位")
     assert rows[0] == header and len(rows) == 45
     assert list(dict.fromkeys(row[0] for row in rows[1:])) == ALL_UNITS

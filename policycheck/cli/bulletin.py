@@ -34,8 +34,9 @@ def bulletin_options(func: F) -> F:
     """The options of ``check`` and ``units`` for the year-end 通报."""
     decorators = [
         click.option("--notes", "notes", multiple=True, type=click.Path(dir_okay=False),
-                     help="Explanations file (CSV or YAML): 原因/措施/责任人 per target and year (repeatable). "
-                          "A CSV among -a with a 原因 or 措施 column is one too."),
+                     help="Explanations file (CSV, workbook or YAML; a sheet as BOOK#SHEET): 原因/措施/责任人 per "
+                          "target and year (repeatable). A CSV or sheet among -a with a 原因 or 措施 column "
+                          "is one too."),
         click.option("--require-explanations", is_flag=True,
                      help="Exit 1 when a failing target has no explanation (and 0 once each has one)."),
         click.option("--compare", metavar="LAST.json", type=click.Path(dir_okay=False),

@@ -151,7 +151,7 @@ def refuse_bad_config(lang: str) -> None:
 @handle_errors
 def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str, encoding: str, allow_unknown: bool,
              max_bytes: int, outputs: tuple[str, ...], quiet: bool) -> None:
-    """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xls, *.ods); folders are searched.
+    """Validate plans (*.yaml, *.yml) and actuals (*.csv, *.xlsx, *.xlsm, *.xls, *.ods); folders are searched.
 
     Every CSV file is read against all the plans given, as check reads them, so
     validate reports whatever check would refuse; the configuration file is

@@ -19,7 +19,7 @@ import click
 from policycheck.inputs import DEFAULT_MAX_BYTES, parse_size, size_text
 from policycheck.messages import Text
 from policycheck.records import record
-from policycheck.reporters import REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
+from policycheck.reporters import BINARY_FORMATS, REPORT_FORMATS, REPORTER_BY_NAME, STDOUT_FORMATS
 from policycheck.reporters.labels import LANGS
 
 if TYPE_CHECKING:
@@ -37,6 +37,8 @@ METHOD_NAMES: tuple[str, ...] = ("linear", "cagr")
 #: --reader: policycheck.actuals.fastcsv.READERS, written out so --help imports no stage
 READERS: tuple[str, ...] = ("auto", "exact", "fast")
 FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, desc) in REPORTER_BY_NAME.items())
+#: The formats -f cannot print, named from the registry so the help keeps up with it.
+FILE_ONLY_HELP = f"({' and '.join(BINARY_FORMATS)} only with -o)"
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
@@ -246,7 +248,7 @@ def evaluation_options(func: _F) -> _F:
         click.option("--strict/--no-strict", default=False, help="Aspirational (力争) targets can fail the run too."),
         click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, help=LANG_HELP, is_eager=True),
         click.option("-f", "--format", "fmt", type=click.Choice(STDOUT_FORMATS),
-                     help=f"What goes to stdout. {FORMAT_HELP} (xlsx only with -o)."),
+                     help=f"What goes to stdout. {FORMAT_HELP} {FILE_ONLY_HELP}."),
         click.option("--tablefmt", default="simple", show_default=True, callback=check_tablefmt,
                      help="tabulate format for -f text (e.g. github, grid, plain)."),
         click.option("-o", "--output", "outputs", multiple=True, callback=parse_output, metavar="FORMAT=PATH",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,15 @@ def test_a_folder_with_one_plan_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()  # an empty sub-folder of a searched folder is fine
     code, out = _run(str(tmp_path))
     assert (code, out) == (0, "policycheck: 1 file checked, no problems found\n")
+
+
+def test_the_help_names_every_kind_of_file_validate_reads() -> None:
+    """The patterns of ``validate --help`` are exactly the suffixes validation.py accepts, so a new
+    workbook kind cannot be read but left out of the help (as *.xlsm once was)."""
+    from policycheck.validation import CSV_SUFFIXES, PLAN_SUFFIXES
+
+    text = CliRunner().invoke(main, ["validate", "--help"], terminal_width=200).stdout
+    first = text.split("\n\n")[1]
+    assert first.strip().startswith("Validate plans (")
+    shown = re.findall(r"\*(\.[a-z]+)", first)
+    assert shown == list(PLAN_SUFFIXES + CSV_SUFFIXES)

@@ -267,7 +267,7 @@ def template(plans: tuple[str, ...], years: str | None, wide: bool, outputs: tup
 DIFF_FORMATS = ("text", "markdown", "json")
 
 
-@main.command()
+@main.command(epilog=examples.DIFF)
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,

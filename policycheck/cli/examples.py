@@ -42,6 +42,12 @@ Examples:
   policycheck template plans/*.yaml --years 2022-2025 --wide --lang en
   policycheck template plans/x.yaml -o data/2025.csv --force   # replace an existing file
 """
+DIFF = """\b
+Examples:
+  policycheck diff last-year.json this-year.json    # exit 1 when a target got worse
+  policycheck diff last-year.json this-year.json -f markdown -o json=changes.json
+  policycheck diff last-year.json this-year.json -q --lang en
+"""
 SCHEMA = """\b
 Examples:
   policycheck schema plan > schemas/plan.schema.json

@@ -27,5 +27,5 @@ def test_sample_is_what_check_prints(monkeypatch: pytest.MonkeyPatch, args: str,
     monkeypatch.chdir(ROOT)  # the file names in the output are the ones given, relative
     result = CliRunner().invoke(main, ["check", "plans/taicang-sti-2018-2020.yaml",
                                        "-a", "examples/taicang.csv", *args.split()])
-    assert result.exit_code == 1  # three binding targets are behind
+    assert result.exit_code == 1  # three binding targets fail: missed, regressing, off track
     assert result.output == body

@@ -1,13 +1,18 @@
 """Actual statistics from CSV files (docs/actuals.md): rows -> observations by series and year.
 
 ``read_actuals`` never raises for bad input: every problem becomes a finding
-in ``Actuals.findings`` (PC400..PC409) at ``FILE:LINE:COL``, where LINE is the
-physical line of the file and COL the 1-based *field* index of the cell.
-``load_actuals`` raises :class:`ActualsError` when any finding is an error.
+in ``Actuals.findings`` (PC400..PC410, PC412, PC413; PC411 is evaluation's) at
+``FILE:LINE:COL``, where LINE is the physical line of the file and COL the
+1-based *field* index of the cell.  ``load_actuals`` raises
+:class:`ActualsError` when any finding is an error.
 
-Each file is read once through the bounded reader of :mod:`policycheck.inputs`;
-its rows stream from ``csv.reader`` (or a workbook's sheets) into the row
-reader of :mod:`policycheck.actuals.rowreader`.
+Each file is read once through the bounded reader of :mod:`policycheck.inputs`.
+A CSV file whose every row is plain is taken by the Arrow reader of
+:mod:`policycheck.actuals.fastcsv` when ``--reader`` wants it, else by the bulk
+reader of :mod:`policycheck.actuals.bulkcsv`; any other file's rows stream from
+``csv.reader`` (or a workbook's sheets) into the row reader of
+:mod:`policycheck.actuals.rowreader`, which gives the findings
+(docs/performance.md#reading).
 """
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ from policycheck.evaluation.context import fmt, own_requirement, resolve_require
 from policycheck.evaluation.figures import Figure, latest, total
 from policycheck.evaluation.inyear_job import RATE, Job, schedule_of, weakest
 from policycheck.evaluation.inyear_levels import milestone, trajectory
+from policycheck.evaluation.judge import signed_margin, travel
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
@@ -34,7 +35,6 @@ from policycheck.evaluation.schedule import (
     attainment,
     classify_ratio,
     direction,
-    margin,
     midpoint,
     satisfies,
 )
@@ -72,8 +72,9 @@ def in_year_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | No
 
 
 def signed_gap(job: Job) -> None:
-    """差距 in the one sign of the reports, + better (docs/evaluation.md#the-sign-of-gaps), as at a
-    year end: against the range scheduled at the month for a between target."""
+    """差距 in the one sign of the reports, + better (docs/evaluation.md#the-sign-of-gaps), by the
+    year end's rules: the target's direction and 左右 band, and for a between target the range
+    scheduled at the month."""
     out, case = job.out, job.case
     a, gap, final = out.actual, out.gap, out.target_value
     if gap is None or isinstance(a, bool) or not isinstance(a, (int, float)):
@@ -87,8 +88,9 @@ def signed_gap(job: Job) -> None:
         b = 0.0 if kind in ("growth", "cagr") else None if kind == "annual" else \
             (out.baseline.value if out.baseline is not None else None)
         scheduled = out.expected_range if out.expected_range is not None else out.expected
-        out.margin = margin(a, case.cmp, scheduled, final, direction(case.cmp, b, midpoint(final), case.open_end),
-                            tol=case.tol, open_end=case.open_end)
+        # The same call as the year end's (judge.signed_margin, judge.travel): a margin that
+        # read 左右 differently in September than in December would contradict the verdict.
+        out.margin = signed_margin(case, a, scheduled, final, travel(case, b, midpoint(final)))
 
 
 def superseded_at_year_end(actuals: Actuals, plan_id: str, year: int) -> list[Superseded]:

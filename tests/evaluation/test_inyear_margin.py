@@ -104,3 +104,57 @@ def test_level_approx_margin_against_the_path_at_the_month(direction: str | None
     assert _in_year(t, p, {(2025, 6, 6): a}, "2025-06", years) == pytest.approx(june)
     month, year_end = _december(t, p, a, years)
     assert (month, year_end) == (pytest.approx(december), pytest.approx(december))
+
+
+# -- an amount over the year, against its share due (60 a year: 30 by June) --------------------
+
+def _amount(comparator: str, value: Any, **kw: Any) -> tuple[Target, Plan]:
+    t = target("firms", kind="annual", unit="家", comparator=comparator, value=value, **kw)
+    return t, plan(t, start=2025, end=2025, baseline_year=2024)
+
+
+@pytest.mark.parametrize(("direction", "a", "margin"), [
+    ("up", 66.0, 36.0),    # at least about 60: more is better, against the 30 due
+    ("up", 20.0, -10.0),
+    ("down", 20.0, 10.0),  # at most about 60: less is better
+    ("down", 40.0, 0.0),   # above the 30 due but within at most about 60: as at the year end, 0
+    ("down", 64.0, -34.0),  # past the limit with its band (63) already
+    (None, 59.0, 0.0),     # about 60 already: within the band of 3
+    (None, 66.0, -6.0),    # past the band: worse by the distance from 60
+])
+def test_approx_amount_margin_against_the_share_due(direction: str | None, a: float, margin: float) -> None:
+    t, p = _amount("approx", 60.0, direction=direction)
+    assert _in_year(t, p, {(2025, 1, 6): a}, "2025-06") == margin
+
+
+@pytest.mark.parametrize(("direction", "a", "margin"), [
+    (None, 50.0, -10.0), (None, 66.0, -6.0), (None, 58.0, 0.0), ("up", 66.0, 6.0), ("up", 58.0, 0.0),
+    ("down", 63.0, 0.0), ("down", 64.0, -4.0),
+])
+def test_approx_amount_in_december_has_the_year_end_margin(direction: str | None, a: float,
+                                                           margin: float) -> None:
+    t, p = _amount("approx", 60.0, direction=direction)
+    assert _december(t, p, a) == (margin, margin)
+
+
+# -- a range: each end scheduled (30—50 a year is 15—25 by June); unchanged by a direction ------
+
+@pytest.mark.parametrize(("direction", "a", "margin"), [
+    (None, 20.0, 0.0),     # inside the scheduled range
+    (None, 10.0, -5.0),    # below it: behind its lower end
+    ("up", 60.0, 35.0),    # 不少于30—50: more is fine, ahead of the upper end
+    ("up", 10.0, -5.0),
+    ("down", 10.0, 5.0),   # 不多于: less is fine, ahead of the lower end
+])
+def test_range_amount_margin_at_a_month(direction: str | None, a: float, margin: float) -> None:
+    t, p = _amount("between", (30.0, 50.0), direction=direction)
+    assert _in_year(t, p, {(2025, 1, 6): a}, "2025-06") == margin
+
+
+@pytest.mark.parametrize(("direction", "a", "margin"), [
+    (None, 40.0, 0.0), (None, 20.0, -10.0), (None, 60.0, -10.0), ("up", 60.0, 10.0), ("down", 20.0, 10.0),
+])
+def test_range_amount_in_december_has_the_year_end_margin(direction: str | None, a: float,
+                                                          margin: float) -> None:
+    t, p = _amount("between", (30.0, 50.0), direction=direction)
+    assert _december(t, p, a) == (margin, margin)

@@ -7,38 +7,21 @@ from typing import Any
 
 import pytest
 
-from policycheck.evaluation.engine import evaluate
-from policycheck.evaluation.inyear import in_year_outcome
-from policycheck.evaluation.options import EvaluationOptions, resolve_settings
 from policycheck.model import Plan, Target
-from policycheck.observations import Actuals
-from policycheck.periods import Period
-from tests.helpers.evaluation_inputs import actuals, obs, plan, target
-
-
-def _data(t: Target, years: Mapping[int, Any], months: Mapping[tuple[int, int, int], float]) -> Actuals:
-    data = actuals({(t.id, None): years})
-    data.periods[("p", t.id, None)] = {Period(*key): obs(value, line=10 + i)
-                                       for i, (key, value) in enumerate(months.items())}
-    return data
+from tests.helpers.evaluation_inputs import plan, target
+from tests.helpers.inyear import at_month, december
 
 
 def _in_year(t: Target, p: Plan, months: Mapping[tuple[int, int, int], float], period: str,
              years: Mapping[int, Any] | None = None) -> float | None:
     """The margin of the one result at the end of a month, through the whole run."""
-    report = evaluate([p], _data(t, years or {}, months), period=period)
-    assert len(report.results) == 1 and report.results[0].as_of == period
-    return report.results[0].margin
+    return at_month(t, p, months, period, years).margin
 
 
 def _december(t: Target, p: Plan, a: float, years: Mapping[int, Any] | None = None) -> tuple[Any, Any]:
-    """(margin at the end of December by the in-year rules, margin at the year end) for the same a:
-    the engine reads --period 2025-12 as the year end, so the month rules are asked directly."""
-    settings = resolve_settings(p, EvaluationOptions())
-    month = in_year_outcome(p, t, _data(t, years or {}, {(2025, 1, 12): a}), None, 2025, 12, settings)
-    year_end = evaluate([p], _data(t, {**(years or {}), 2025: a}, {}), year=2025).results
-    assert len(year_end) == 1 and year_end[0].as_of is None
-    return month.margin, year_end[0].margin
+    """(margin at the end of December by the in-year rules, margin at the year end) for the same a."""
+    month, year_end = december(t, p, a, years)
+    return month.margin, year_end.margin
 
 
 def _rate(comparator: str = "approx", value: float = 30.0, **kw: Any) -> tuple[Target, Plan]:

@@ -21,23 +21,18 @@ year's limit already exceeded (missed).  Pure: no I/O.
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import fmt, own_requirement, resolve_requirement, unit_requirement
+from dataclasses import replace
+
+from policycheck.evaluation.context import Case, fmt, own_requirement, resolve_requirement, unit_requirement
 from policycheck.evaluation.figures import Figure, latest, total
 from policycheck.evaluation.inyear_job import RATE, Job, schedule_of, weakest
 from policycheck.evaluation.inyear_levels import milestone, trajectory
-from policycheck.evaluation.judge import signed_margin, travel
+from policycheck.evaluation.judge import attained, meets, reached_early, signed_margin, travel
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
-from policycheck.evaluation.schedule import (
-    Requirement,
-    attainment,
-    classify_ratio,
-    direction,
-    midpoint,
-    satisfies,
-)
+from policycheck.evaluation.schedule import Requirement, attainment, classify_ratio, midpoint
 from policycheck.model import Plan, Superseded, Target
 from policycheck.observations import Actuals
 from policycheck.periods import Period
@@ -85,8 +80,16 @@ def signed_gap(job: Job) -> None:
         out.margin = -gap
     elif isinstance(final, (int, float, tuple)) and not isinstance(final, bool) and out.expected is not None:
         kind = job.target.kind
-        b = 0.0 if kind in ("growth", "cagr") else None if kind == "annual" else \
+        amount = _is_amount(job)
+        # An amount builds up from 0 over the year, so its way to the requirement is from 0.
+        b = 0.0 if kind in ("growth", "cagr") or amount else None if kind == "annual" else \
             (out.baseline.value if out.baseline is not None else None)
+        if amount and case.sign and case.cmp != "between" and out.elapsed is not None:
+            # "At least (most) about v a year" is at least (most) about v × s by the month,
+            # its band scaled as the requirement is: the reading the status uses.
+            due = _scaled(final, out.elapsed)
+            out.margin = signed_margin(_at_share(case, out.elapsed), a, due, due, case.sign)
+            return
         scheduled = out.expected_range if out.expected_range is not None else out.expected
         # The same call as the year end's (judge.signed_margin, judge.travel): a margin that
         # read 左右 differently in September than in December would contradict the verdict.
@@ -152,10 +155,10 @@ def _annual_rate(job: Job, v: Requirement | None) -> None:
         job.no_requirement()
         return
     out.gap = a - midpoint(v)
-    out.attainment = attainment(a, case.cmp, v, tol=case.tol)
+    out.attainment = attained(case, a, v)
     args = {"actual": fmt(a), "period": figure.period.key,
             "target": requirement_text(job.target, v, tolerance=case.tol)}
-    if satisfies(a, case.cmp, v, case.tol):
+    if meets(case, a, v):
         out.progress_ratio = 1.0
         out.judge("on_track", because("inyear_requirement_met", **args))
         return
@@ -188,25 +191,65 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
         job.no_requirement()
         return
     expected_v = _scaled(v, due.value)
-    expected = midpoint(expected_v)
-    out.gap = a - expected
-    out.attainment = attainment(a, case.cmp, v, tol=case.tol)
+    out.gap = a - midpoint(expected_v)
+    out.attainment = attained(case, a, v)
     out.progress = None if midpoint(v) == 0 else a / midpoint(v)
     args = {"actual": fmt(a), "period": figure.period.key,
             "target": requirement_text(job.target, v, tolerance=case.tol)}
-    if case.cmp in (">=", ">") and satisfies(a, case.cmp, v):
-        out.progress_ratio = attainment(a, case.cmp, expected_v)
+    way = _better_way(case)
+    if way > 0 and reached_early(case, a, v, 1):
+        out.progress_ratio = _ahead_ratio(a, expected_v)
         out.judge("met", because("inyear_whole_year_reached", **args))
         return
-    if case.cmp in ("<=", "<") and not satisfies(a, case.cmp, v):
+    if way <= 0 and _past_limit(case, a, v):
         out.judge("missed", because("inyear_limit_exceeded", **args))
         return
-    rho = out.progress_ratio = attainment(a, case.cmp, expected_v, tol=case.tol)
-    if rho is None:  # nothing due yet (a share of 0, or a requirement of 0)
-        status = "on_track" if satisfies(a, case.cmp, expected_v, case.tol) else "off_track"
-    else:
-        status = classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
+    at_share = _at_share(case, due.value)
+    # Less is better for a ceiling; otherwise a total ahead of the share due is ahead, up to
+    # the year's limit (a two-sided 左右 or range is approached from 0, docs/evaluation.md#in-year).
+    rho = attained(at_share, a, expected_v) if way < 0 else _ahead_ratio(a, expected_v)
+    if meets(at_share, a, expected_v):  # within the band of the share due: on it
+        rho = 1.0 if rho is None else max(rho, 1.0)
+    out.progress_ratio = rho
+    # rho None: nothing due yet (a share of 0, or a requirement of 0), and the total not on it
+    status = "off_track" if rho is None else classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
     job.schedule_reason(status, a, expected_v, figure.period.key, due)
+
+
+def _is_amount(job: Job) -> bool:
+    """An annual amount that builds up over the year (each month adds to the total)."""
+    return job.target.kind == "annual" and job.schedule != "none"
+
+
+def _better_way(case: Case) -> int:
+    """+1 when more is better over the year (a floor), -1 when less is (a ceiling), 0 two-sided."""
+    if case.cmp in (">=", ">"):
+        return 1
+    if case.cmp in ("<=", "<"):
+        return -1
+    return case.open_end if case.cmp == "between" else case.sign
+
+
+def _past_limit(case: Case, a: float, v: Requirement) -> bool:
+    """The total already beyond the year's upper limit (a ceiling, a band's top, a range's hi):
+    months only add to it, so the year is missed."""
+    if meets(case, a, v):
+        return False
+    return case.cmp in ("<=", "<") or a > midpoint(v)
+
+
+def _ahead_ratio(a: float, expected: Requirement) -> float | None:
+    """ρ of a total read as "at least the share due": a / (v·s), 1 inside a scheduled range,
+    a / lo below it and a / hi above it."""
+    if isinstance(expected, tuple):
+        return attainment(a, "between", expected, open_end=1)
+    return attainment(a, ">=", expected)
+
+
+def _at_share(case: Case, s: float) -> Case:
+    """The case for the share s of the year: an absolute 左右 band scales with the requirement
+    (a relative one does by itself)."""
+    return case if case.band is None else replace(case, band=case.band * s)
 
 
 # -- growth and cagr: the year-to-date growth -------------------------------------------
@@ -242,15 +285,23 @@ def growth(job: Job) -> None:
     if a is None:
         return
     out.actual, out.gap = a, a - r
-    out.attainment = attainment(a, case.cmp, required, tol=case.tol)
+    out.attainment = attained(case, a, required)
     args = {"rate": fmt(a), "required": fmt(required), "period": job.key}
-    if satisfies(a, case.cmp, required, case.tol):
+    if meets(case, a, required):
         out.progress_ratio = 1.0
         out.judge("on_track", because("inyear_growth", **args))
         return
-    d = direction(case.cmp, 0.0, r)
+    d = travel(case, 0.0, r)
     if d * r <= 0:  # no ratio can measure the distance (a maximum rate above zero): behind
         out.judge("off_track", because("inyear_growth_behind", **args))
+        return
+    if d * (a - r) > 0:
+        # Past the required rate the way it goes and still not meeting it: a two-sided 左右 or a
+        # closed range overshot, measured by its distance (attainment), never as ahead.
+        rho = out.progress_ratio = out.attainment
+        status = "off_track" if rho is None else classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
+        job.judge(status, because("inyear_requirement_short", actual=fmt(a), period=job.key,
+                                  target=requirement_text(job.target, required, tolerance=case.tol)))
         return
     rho = out.progress_ratio = a / r
     status = classify_ratio(rho, job.settings.on_track, job.settings.at_risk)

@@ -18,19 +18,17 @@ from policycheck.evaluation.context import (
 )
 from policycheck.evaluation.figures import Figure, latest, total
 from policycheck.evaluation.inyear_job import Job
+from policycheck.evaluation.judge import attained, band, meets, mirrored, reached_early, travel
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import (
     Requirement,
-    attainment,
     classify_ratio,
-    direction,
     eps,
     linear_ratio,
     midpoint,
     path_value,
     progress,
-    satisfies,
 )
 from policycheck.model import Baseline, DataStatus
 
@@ -103,20 +101,24 @@ def trajectory(job: Job) -> None:
     out.actual = a
     prog = out.progress = progress(a, b, v_t)
     out.gap = None if expected is None else a - expected
-    out.attainment = attainment(a, case.cmp, v_req, tol=case.tol, progress_value=prog,
-                                has_baseline=b is not None)
+    out.attainment = attained(case, a, v_req, progress_value=prog, has_baseline=b is not None)
     if t < final_year:
         out.required_annual = (v_t - a) / (final_year - t)
     if baseline is not None and t > baseline.year:
         trend = out.trend_annual = (a - baseline.value) / (t - baseline.year)
         if t < final_year:
             projected = out.projected = a + trend * (final_year - t)
-            out.projected_met = satisfies(projected, case.cmp, v_req, case.tol)
-    d = direction(case.cmp, b, v_t)
+            out.projected_met = meets(case, projected, v_req)
+    # The year end's reading (kind_trajectory): the target's direction, its 左右 band, a
+    # range's open end, and a two-sided 左右 past its band counted by its distance.
+    d = travel(case, b, v_t)
+    mirror = mirrored(case, a, v_req, d)
+    counted = a if mirror is None else mirror
     if baseline is not None and expected is not None:
-        out.progress_ratio = linear_ratio(a, baseline.value, expected, d)
-    met = satisfies(a, case.cmp, v_req, case.tol)
-    if final_year < job.year or met:
+        rho = linear_ratio(counted, baseline.value, expected, d)
+        out.progress_ratio = None if rho is None else max(rho, 0.0) if mirror is not None else rho
+    if final_year < job.year or reached_early(case, a, v_req, d):
+        met = meets(case, a, v_req)
         code = "final_met" if final_year < job.year else "final_met_early"
         out.judge("met" if met else "missed",
                   because(code if met else "final_missed", target_year=final_year, actual=fmt(a),
@@ -129,6 +131,14 @@ def trajectory(job: Job) -> None:
         out.judge("pending", because("before_baseline", year=job.year, baseline_year=baseline.year))
         return
     rho = out.progress_ratio
+    if mirror is not None:  # overshot, never 不进反退 (docs/evaluation.md#approx)
+        if rho is not None:
+            status = classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
+        else:  # nothing due yet: past the band is off the schedule, not behind the baseline
+            status = "on_track" if d * (counted - baseline.value) >= -eps(baseline.value) else "off_track"
+        job.judge(status, because("beyond_band", actual=fmt(a), target=fmt(v_t), band=fmt(band(case, v_t)),
+                                  over=fmt(abs(a - v_t)), counted=fmt(counted)))
+        return
     if rho is None:
         ok = d * (a - baseline.value) >= -eps(baseline.value)
         out.judge("on_track" if ok else "regressing",

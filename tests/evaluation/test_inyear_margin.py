@@ -100,7 +100,8 @@ def _amount(comparator: str, value: Any, **kw: Any) -> tuple[Target, Plan]:
     ("up", 66.0, 36.0),    # at least about 60: more is better, against the 30 due
     ("up", 20.0, -10.0),
     ("down", 20.0, 10.0),  # at most about 60: less is better
-    ("down", 40.0, 0.0),   # above the 30 due but within at most about 60: as at the year end, 0
+    ("down", 31.0, 0.0),   # above the 30 due, within its band (1.5, the year's 3 scaled): on it
+    ("down", 40.0, -10.0),  # at most about 30 by June: 10 over, as the status (at_risk) says
     ("down", 64.0, -34.0),  # past the limit with its band (63) already
     (None, 59.0, 0.0),     # about 60 already: within the band of 3
     (None, 66.0, -6.0),    # past the band: worse by the distance from 60

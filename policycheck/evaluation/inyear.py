@@ -17,7 +17,9 @@ the in-year figures of the CSV (:mod:`policycheck.evaluation.figures`):
 Statuses and thresholds are those of the year end; a year's final verdict
 (met or missed on an annual requirement) is never given before the year is
 over, except when the whole year's requirement is already reached (met) or a
-year's limit already exceeded (missed).  Pure: no I/O.
+year's limit already exceeded (missed).  What meets a requirement is read as at
+the year end (:mod:`policycheck.evaluation.judge`): the target's direction, its
+左右 band and a range's open end (docs/evaluation.md#in-year-approx).  Pure: no I/O.
 """
 from __future__ import annotations
 
@@ -206,7 +208,7 @@ def _annual_amount(job: Job, v: Requirement | None) -> None:
         return
     at_share = _at_share(case, due.value)
     # Less is better for a ceiling; otherwise a total ahead of the share due is ahead, up to
-    # the year's limit (a two-sided 左右 or range is approached from 0, docs/evaluation.md#in-year).
+    # the year's limit (a two-sided 左右 or range is approached from 0, docs/evaluation.md#in-year-approx).
     rho = attained(at_share, a, expected_v) if way < 0 else _ahead_ratio(a, expected_v)
     if meets(at_share, a, expected_v):  # within the band of the share due: on it
         rho = 1.0 if rho is None else max(rho, 1.0)

@@ -291,7 +291,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "zh": "{period}实际值{actual}，达到全年要求{target}",
     },
     "inyear_requirement_short": {
-        "en": "{actual} for {period} falls short of the year's requirement {target}",
+        "en": "{actual} for {period} does not meet the year's requirement {target}",
         "zh": "{period}实际值{actual}，未达到全年要求{target}",
     },
     "inyear_growth": {

@@ -79,6 +79,15 @@ def test_annual_rate_in_december_reads_the_requirement_as_the_year_end(comparato
     assert month.margin == pytest.approx(year_end.margin)
 
 
+def test_directed_equal_rate_in_december_is_the_documented_exception() -> None:
+    """Satisfies for == is exact at the year end (missed), while attainment and 差距 follow the direction."""
+    t, p = _one_year("annual", "%", "==", 30.0, direction="up")
+    month, year_end = december(t, p, 33.0)
+    assert (month.status, month.reason.code, year_end.status) == ("on_track", "inyear_requirement_short", "missed")
+    assert (month.attainment, month.margin) == (pytest.approx(1.1), 3.0)
+    assert (year_end.attainment, year_end.margin) == (pytest.approx(1.1), 3.0)
+
+
 # -- an amount over the year: the total against the share due (60 a year: 30 by June) -----------
 
 @pytest.mark.parametrize(("comparator", "value", "kw", "a", "status", "code", "att", "ratio", "margin"), [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from policycheck.errors import PolicycheckError
+from policycheck.messages import msg
 from policycheck.model import FAIL_ON, FailOn, Method, Plan
 from policycheck.records import record
 
@@ -72,7 +73,9 @@ def resolve_settings(plan: Plan, options: EvaluationOptions) -> Settings:
 
     Raises :class:`PolicycheckError` when the thresholds end up the wrong way
     round: with at_risk above on_track no ratio could be at_risk, so every
-    result between them would silently read on_track.
+    result between them would silently read on_track.  A plan's own block
+    cannot be wrong alone (PC200 at load, docs/validation.md#pc200-error-schema-violation);
+    an option can still meet the plan's other threshold here.
     """
     defaults = plan.assessment
     settings = Settings(method=options.method or defaults.method,
@@ -81,8 +84,7 @@ def resolve_settings(plan: Plan, options: EvaluationOptions) -> Settings:
                         approx_tolerance=defaults.approx_tolerance, fail_on=options.fail_on,
                         strict=options.strict)
     if settings.at_risk > settings.on_track:
-        raise PolicycheckError(
-            f"{plan.file}: the at_risk threshold {settings.at_risk:g} is above the on_track threshold "
-            f"{settings.on_track:g} (from --at-risk/--on-track or the plan's assessment); "
-            "on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6")
+        # Both languages travel with the error; the command line prints the run's --lang.
+        raise PolicycheckError(msg("api.thresholds-order", file=plan.file, at_risk=settings.at_risk,
+                                   on_track=settings.on_track))
     return settings

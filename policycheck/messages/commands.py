@@ -173,6 +173,14 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                             "zh": "years 不能与 year 或 period 同时给出：years=(A, B) 考核的是 B 年"},
     "api.years-order": {"en": "years {years}: the first year must not be after the last",
                         "zh": "years {years}：第一年不能晚于最后一年"},
+    # -- one plan's thresholds after the options (evaluation/options.py; docs/evaluation.md#options) --
+    "api.thresholds-order": {"en": "{file}: the at_risk threshold {at_risk:g} is above the on_track threshold "
+                                   "{on_track:g} (from --at-risk, --on-track, policycheck.toml or the plan's "
+                                   "assessment), so no result could be at_risk; on_track must be at least at_risk, "
+                                   "e.g. the defaults 0.95 and 0.6",
+                             "zh": "{file}：at_risk（略有滞后）阈值 {at_risk:g} 高于 on_track（符合序时进度）阈值 "
+                                   "{on_track:g}（来自 --at-risk、--on-track、policycheck.toml 或规划的 assessment），"
+                                   "没有结果能判为略有滞后；on_track 应不小于 at_risk，如默认的 0.95 和 0.6"},
     # -- the environment (reporters/junit.py) ----------------------------------------------
     "env.epoch-not-number": {"en": "SOURCE_DATE_EPOCH={value} is not a whole number of seconds; {hint}",
                              "zh": "SOURCE_DATE_EPOCH={value} 不是整数秒；{hint}"},

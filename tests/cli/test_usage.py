@@ -128,12 +128,29 @@ def test_year_before_the_baseline_is_warned_about() -> None:
     assert "--year" not in err
 
 
-@pytest.mark.parametrize("options", [("--on-track", "0.5", "--at-risk", "0.8"), ("--at-risk", "0.97")])
-def test_thresholds_the_wrong_way_round_are_a_usage_error(options: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(("options", "on_track", "at_risk"), [
+    (("--at-risk", "2"), "0.95", "2"),
+    (("--on-track", "0.5", "--at-risk", "0.6"), "0.5", "0.6"),
+    (("--at-risk", "0.97"), "0.95", "0.97"),
+])
+def test_thresholds_the_wrong_way_round_are_a_usage_error_in_the_runs_language(
+        options: tuple[str, ...], on_track: str, at_risk: str) -> None:
     code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, *options)
     assert (code, out) == (2, "")
-    assert err.startswith(f"{LINHAI}: the at_risk threshold ")
-    assert "on_track must be at least at_risk" in err
+    assert err == (f"{LINHAI}：at_risk（略有滞后）阈值 {at_risk} 高于 on_track（符合序时进度）阈值 {on_track}"
+                   "（来自 --at-risk、--on-track、policycheck.toml 或规划的 assessment），没有结果能判为略有滞后；"
+                   "on_track 应不小于 at_risk，如默认的 0.95 和 0.6\n")
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, *options, "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == (f"{LINHAI}: the at_risk threshold {at_risk} is above the on_track threshold {on_track} "
+                   "(from --at-risk, --on-track, policycheck.toml or the plan's assessment), so no result could "
+                   "be at_risk; on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6\n")
+
+
+def test_thresholds_that_are_equal_are_fine() -> None:
+    code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--on-track", "0.6", "--at-risk", "0.6", "-q")
+    assert (code, err) == (1, "")
+    assert out.startswith("policycheck: ")
 
 
 def test_verbose_says_what_was_read_and_which_year() -> None:

@@ -109,6 +109,10 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                            "zh": "{label} {year}：用该指标的数值计算超出了数值范围（{field}）；请核对其目标值和基期值"},
     "PC200.period": {"en": "plan.period.end {end} is before start {start}; end must be the same year or later",
                      "zh": "plan.period.end {end} 早于 start {start}；结束年份不能早于开始年份"},
+    "PC200.thresholds": {"en": "assessment.at_risk {at_risk:g} is above on_track {on_track:g}, so no result could be "
+                               "at_risk; on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6",
+                         "zh": "assessment.at_risk {at_risk:g} 高于 on_track {on_track:g}，没有结果能判为略有滞后；"
+                               "on_track 应不小于 at_risk，如默认的 0.95 和 0.6"},
     "PC200.years-backwards": {"en": "years [{first}, {last}] runs backwards; write [{last}, {first}]",
                               "zh": "years [{first}, {last}] 顺序颠倒；请写成 [{last}, {first}]"},
     # descriptions of values for schema messages

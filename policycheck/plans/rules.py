@@ -32,7 +32,7 @@ TargetCheck = Callable[[RuleContext, int, Mapping[str, Any], Target], Iterator[F
 def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """Every meaning finding of one plan, in rule order per target."""
     ctx = RuleContext(doc, plan)
-    findings = list(check_period(ctx)) + list(check_duplicate_ids(ctx))
+    findings = list(check_period(ctx)) + list(check_thresholds(ctx)) + list(check_duplicate_ids(ctx))
     checks: tuple[TargetCheck, ...] = (
         check_units, check_years_in_period, check_baseline_year, check_direction, check_between,
         check_percent, check_reference, check_kind_keys, check_quote, check_times_baseline,
@@ -51,6 +51,17 @@ def check_period(ctx: RuleContext) -> Iterator[Finding]:
     if plan.period_end < plan.period_start:
         yield ctx.at("PC200", ("plan", "period", "end"),
                      msg("PC200.period", end=plan.period_end, start=plan.period_start))
+
+
+def check_thresholds(ctx: RuleContext) -> Iterator[Finding]:
+    """PC200: ``assessment.at_risk`` above ``on_track`` (either may be the default) leaves no
+    ratio at_risk; the schema cannot compare two values, and the block is the plan's own."""
+    assessment = ctx.plan.assessment
+    if assessment.at_risk > assessment.on_track:
+        written = ctx.doc.data.get("assessment") or {}
+        key = "at_risk" if "at_risk" in written else "on_track"
+        yield ctx.at("PC200", ("assessment", key),
+                     msg("PC200.thresholds", at_risk=assessment.at_risk, on_track=assessment.on_track))
 
 
 def check_duplicate_ids(ctx: RuleContext) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
-from tests.helpers.paths import EXAMPLES_DIR, PLANS_DIR
+from tests.helpers.paths import EXAMPLES_DIR, FIXTURES, PLANS_DIR
 
 LINHAI = str(PLANS_DIR / "linhai-315-2023-2027.yaml")
 LINHAI_CSV = str(EXAMPLES_DIR / "linhai.csv")
@@ -151,6 +151,24 @@ def test_thresholds_that_are_equal_are_fine() -> None:
     code, out, err = _run("check", LINHAI, "-a", LINHAI_CSV, "--on-track", "0.6", "--at-risk", "0.6", "-q")
     assert (code, err) == (1, "")
     assert out.startswith("policycheck: ")
+
+
+def test_a_plans_own_thresholds_the_wrong_way_round_are_located_in_its_assessment(tmp_path: Path) -> None:
+    """The plan's assessment block is refused where it is written (PC200), before any evaluation,
+    so validate finds it too (docs/validation.md#pc200-error-schema-violation)."""
+    plan = str(FIXTURES / "plan_cases" / "negative" / "pc200-assessment-thresholds" / "plan.yaml")
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("target,year,value\nt1,2024,3\n", encoding="utf-8")
+    code, out, err = _run("check", plan, "-a", str(actuals))
+    assert (code, out) == (2, "")
+    assert err == (f"{plan}:8:12: error [PC200] assessment.at_risk 0.6 高于 on_track 0.5，没有结果能判为略有滞后；"
+                   "on_track 应不小于 at_risk，如默认的 0.95 和 0.6\n")
+    code, out, err = _run("check", plan, "-a", str(actuals), "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == (f"{plan}:8:12: error [PC200] assessment.at_risk 0.6 is above on_track 0.5, so no result could "
+                   "be at_risk; on_track must be at least at_risk, e.g. the defaults 0.95 and 0.6\n")
+    code, out, _ = _run("validate", plan, "--lang", "en")
+    assert (code, out) == (1, err)
 
 
 def test_verbose_says_what_was_read_and_which_year() -> None:

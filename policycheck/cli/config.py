@@ -202,6 +202,32 @@ def _read_tables(config: Config, data: Mapping[str, Any], prefix: tuple[str, ...
             continue
         for key, value in section.items():
             _take_key(config, prefix + (command,), places, key, value, [command], command)
+    _check_thresholds(config, data, prefix, places)
+
+
+def _check_thresholds(config: Config, data: Mapping[str, Any], prefix: tuple[str, ...], places: _Places) -> None:
+    """PC500 at at-risk when the file sets both thresholds of a command the wrong way round: no
+    result could be at_risk, and the file, not the run, is what needs the fix."""
+    assert config.path is not None
+    reported: set[tuple[int, int]] = set()
+    for command in EVALUATION_COMMANDS:
+        values = config.defaults[command]
+        if "on_track" not in values or "at_risk" not in values or values["at_risk"] <= values["on_track"]:
+            continue
+        section = data.get(command)
+        own = section if isinstance(section, dict) else {}
+        table, written = (prefix + (command,), own) if _spelling(own, "at-risk") else (prefix, data)
+        place = places.at(table, _spelling(written, "at-risk") or "at-risk")
+        if place not in reported:  # a top-level pair applies to three commands: one finding
+            reported.add(place)
+            config.findings.append(Finding.of("PC500", ERROR, config.path, *place,
+                                              msg("PC500.thresholds", at_risk=values["at_risk"],
+                                                  on_track=values["on_track"])))
+
+
+def _spelling(table: Mapping[str, Any], name: str) -> str | None:
+    """How ``table`` writes the key ``name`` (at-risk or at_risk), None when it does not."""
+    return next((key for key in table if _canonical(key) == name), None)
 
 
 def _commands_of(key: str) -> tuple[str, ...]:

@@ -208,6 +208,10 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC500.expect-number": {"en": "a number, at least 0", "zh": "不小于 0 的数字"},
     "PC500.expect-boolean": {"en": "true or false", "zh": "true 或 false"},
     "PC500.expect-text": {"en": "text", "zh": "文本"},
+    "PC500.thresholds": {"en": "at-risk {at_risk:g} is above on-track {on_track:g}, so no result could be at_risk; "
+                               "on-track must be at least at-risk, e.g. the defaults 0.95 and 0.6",
+                         "zh": "at-risk {at_risk:g} 高于 on-track {on_track:g}，没有结果能判为略有滞后；"
+                               "on-track 应不小于 at-risk，如默认的 0.95 和 0.6"},
     "PC500.not-table": {"en": "{key} must be a table of settings ([{key}]), not {value}",
                         "zh": "{key} 必须是设置表（[{key}]），而不是 {value}"},
 }

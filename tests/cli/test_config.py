@@ -107,6 +107,40 @@ def test_validate_reports_problems_at_their_line(folder: Path, text: str, line: 
         f"policycheck.toml:{line}:{column}: error [PC500] {chinese}\n")
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    ("on-track = 0.5\nat-risk = 0.6\n", 2),
+    ("at-risk = 0.6\n\n[check]\non-track = 0.5\n", 1),
+    ("on-track = 0.5\n\n[explain]\nat-risk = 0.6\n", 4),
+])
+def test_thresholds_the_wrong_way_round_are_a_finding_at_the_at_risk_key(folder: Path, text: str, line: int) -> None:
+    """Both thresholds set by the file: it is the file that is wrong, at the line of at-risk."""
+    (folder / "policycheck.toml").write_text(text, encoding="utf-8")
+    english = (f"policycheck.toml:{line}:1: error [PC500] at-risk 0.6 is above on-track 0.5, so no result could be "
+               "at_risk; on-track must be at least at-risk, e.g. the defaults 0.95 and 0.6\n")
+    chinese = (f"policycheck.toml:{line}:1: error [PC500] at-risk 0.6 高于 on-track 0.5，没有结果能判为略有滞后；"
+               "on-track 应不小于 at-risk，如默认的 0.95 和 0.6\n")
+    assert _run("validate", "--lang", "en", "county.yaml") == (1, english, "")
+    assert _run("validate", "county.yaml") == (1, chinese, "")
+    command = "explain" if "[explain]" in text else "check"
+    extra = ("rd-intensity",) if command == "explain" else ()
+    assert _run(command, "county.yaml", *extra, "-a", "a.csv") == (2, "", chinese)
+    assert _run(command, "county.yaml", *extra, "-a", "a.csv", "--lang", "en") == (2, "", english)
+
+
+def test_one_threshold_from_the_file_is_weighed_against_the_plans_other(folder: Path) -> None:
+    """at-risk alone in the file is fine there; above the plan's on_track it is refused for that plan."""
+    (folder / "policycheck.toml").write_text("at-risk = 0.97\n", encoding="utf-8")
+    assert _run("validate", "county.yaml")[0] == 0
+    assert _check() == (2, "", "county.yaml：at_risk（略有滞后）阈值 0.97 高于 on_track（符合序时进度）阈值 0.95"
+                               "（来自 --at-risk、--on-track、policycheck.toml 或规划的 assessment），"
+                               "没有结果能判为略有滞后；on_track 应不小于 at_risk，如默认的 0.95 和 0.6\n")
+    assert _check("--lang", "en") == (2, "", "county.yaml: the at_risk threshold 0.97 is above the on_track "
+                                             "threshold 0.95 (from --at-risk, --on-track, policycheck.toml or the "
+                                             "plan's assessment), so no result could be at_risk; on_track must be "
+                                             "at least at_risk, e.g. the defaults 0.95 and 0.6\n")
+    assert _check("--on-track", "0.99")[0] == 1  # the flag sets the other threshold: fine again
+
+
 def test_the_other_commands_refuse_a_broken_file(folder: Path) -> None:
     (folder / "policycheck.toml").write_text('fail_on_level = "never"\n', encoding="utf-8")
     for args in (["check", "county.yaml", "-a", "a.csv"], ["units", "county.yaml", "-a", "a.csv"],

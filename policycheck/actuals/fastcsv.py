@@ -37,6 +37,7 @@ from policycheck.actuals.fastseries import series_of_rows
 from policycheck.actuals.header import read_header, recognised_columns
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.errors import PolicycheckError
+from policycheck.messages import msg
 
 if TYPE_CHECKING:
     from policycheck.model import Plan
@@ -69,7 +70,8 @@ def wants_fast(reader: str, size: int) -> bool:
         return False
     if reader == "fast":
         if not pyarrow_installed():
-            raise PolicycheckError("--reader fast needs pyarrow: pip install 'policycheck[fast]'")
+            # The command line refuses --reader fast first (cli/options.py); the API gets the same words.
+            raise PolicycheckError(msg("cli.reader-needs-pyarrow"))
         return True
     return size >= FAST_MIN_BYTES and pyarrow_installed()
 

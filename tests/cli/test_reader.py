@@ -34,8 +34,9 @@ def test_fast_without_pyarrow_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) 
     assert "Traceback" not in done.output
     done = CliRunner().invoke(main, [*ARGS, "--reader", "fast"])
     assert "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto" in done.output
-    with pytest.raises(PolicycheckError, match="needs pyarrow"):  # the library says so too
+    with pytest.raises(PolicycheckError, match="needs pyarrow") as raised:  # the library says so too
         fastcsv.wants_fast("fast", 1)
+    assert raised.value.in_lang("zh") == "fast 需要 pyarrow：请 pip install 'policycheck[fast]'，或使用 --reader auto"
 
 
 def test_an_unknown_reader_is_a_usage_error() -> None:

@@ -145,3 +145,19 @@ def test_status_is_always_one_of_the_eight(kind: str, cmp: str, data: dict, year
     r = one(t, data, year)
     assert r.status in STATUSES
     assert r.reason
+
+
+def test_thresholds_the_wrong_way_round_are_refused_in_both_languages() -> None:
+    """The core stays free of --lang: the error carries both texts, str() is the English
+    (README.md#python-api) and the command line picks one (docs/configuration.md#language)."""
+    with pytest.raises(policycheck.PolicycheckError) as raised:
+        evaluate([plan(AREA)], actuals(TOWNS), on_track=0.5, at_risk=0.6)
+    assert str(raised.value) == (
+        "plans/p.yaml: the at_risk threshold 0.6 is above the on_track threshold 0.5 (from --at-risk, --on-track, "
+        "policycheck.toml or the plan's assessment), so no result could be at_risk; on_track must be at least "
+        "at_risk, e.g. the defaults 0.95 and 0.6")
+    assert raised.value.in_lang("zh").startswith(
+        "plans/p.yaml：at_risk（略有滞后）阈值 0.6 高于 on_track（符合序时进度）阈值 0.5")
+    # Equal thresholds are fine: a's ratio 0.83, at_risk by the defaults, is on_track at 0.6.
+    assert [r.status for r in evaluate([plan(AREA)], actuals(TOWNS), on_track=0.6, at_risk=0.6).results] == [
+        "on_track", "met"]

@@ -32,7 +32,8 @@ def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: in
     ``approx`` (左右) allows ``band`` (in the target's unit) or else ``tol`` × |v|,
     on one side only when the target has a direction: ``sign`` +1 reads 30左右 as
     "at least about 30", -1 as "at most about 30"; 0 reads it both ways
-    (docs/evaluation.md#approx).
+    (docs/evaluation.md#approx).  ``==`` with a ``sign`` is "at least" / "at most"
+    the value itself; without one it is exact.
     """
     if isinstance(v, tuple):
         lo, hi = v
@@ -49,7 +50,10 @@ def satisfies(x: float, cmp: str, v: Requirement, tol: float = 0.0, open_end: in
     if cmp == "<":
         return x < v - e
     if cmp == "==":
-        return abs(x - v) <= e
+        # with a direction, "at least" / "at most" v, as 左右 with a direction and no
+        # tolerance: the status then agrees with the attainment and 差距 beside it
+        # (docs/plan-format.md#direction)
+        return sign * (x - v) >= -e if sign else abs(x - v) <= e
     if cmp == "approx":
         slack = (tol * abs(v) if band is None else band) + e
         if sign > 0:

@@ -48,8 +48,9 @@ def _check(r: Result, status: str, code: str, attainment: float | None, ratio: f
     ("approx", 6.0, {"tolerance_absolute": 0.5}, 6.4, "on_track", "inyear_requirement_met", 1.0, 1.0, 0.0),
     ("approx", 6.0, {"tolerance_absolute": 0.5}, 6.8, "at_risk", "inyear_requirement_short", 6 / 6.8, 6 / 6.8,
      -0.8),
-    # == 30 with a direction: 33 is better than 30, 110 %
-    ("==", 30.0, {"direction": "up"}, 33.0, "on_track", "inyear_requirement_short", 1.1, 1.1, 3.0),
+    # == 30 with a direction: at least 30, so 33 meets it (110 %), 27 does not
+    ("==", 30.0, {"direction": "up"}, 33.0, "on_track", "inyear_requirement_met", 1.1, 1.0, 3.0),
+    ("==", 30.0, {"direction": "up"}, 27.0, "at_risk", "inyear_requirement_short", 0.9, 0.9, -3.0),
     # 不少于30—50%: above the range is fine
     ("between", (30.0, 50.0), {"direction": "up"}, 60.0, "on_track", "inyear_requirement_met", 1.2, 1.0, 10.0),
     ("between", (30.0, 50.0), {}, 60.0, "at_risk", "inyear_requirement_short", 50 / 60, 50 / 60, -10.0),
@@ -69,6 +70,10 @@ def test_annual_rate_at_a_month(comparator: str, value: Any, kw: dict[str, Any],
     ("approx", 6.0, {"tolerance_absolute": 0.5}, 7.0),
     ("between", (30.0, 50.0), {"direction": "up"}, 60.0),
     ("between", (30.0, 50.0), {}, 60.0),
+    ("==", 30.0, {"direction": "up"}, 33.0),
+    ("==", 30.0, {"direction": "up"}, 27.0),
+    ("==", 30.0, {"direction": "down"}, 27.0),
+    ("==", 30.0, {"direction": "down"}, 33.0),
 ])
 def test_annual_rate_in_december_reads_the_requirement_as_the_year_end(comparator: str, value: Any,
                                                                       kw: dict[str, Any], a: float) -> None:
@@ -77,15 +82,6 @@ def test_annual_rate_in_december_reads_the_requirement_as_the_year_end(comparato
     assert (month.status == "on_track") == (year_end.status == "met")
     assert month.attainment == pytest.approx(year_end.attainment)
     assert month.margin == pytest.approx(year_end.margin)
-
-
-def test_directed_equal_rate_in_december_is_the_documented_exception() -> None:
-    """Satisfies for == is exact at the year end (missed), while attainment and 差距 follow the direction."""
-    t, p = _one_year("annual", "%", "==", 30.0, direction="up")
-    month, year_end = december(t, p, 33.0)
-    assert (month.status, month.reason.code, year_end.status) == ("on_track", "inyear_requirement_short", "missed")
-    assert (month.attainment, month.margin) == (pytest.approx(1.1), 3.0)
-    assert (year_end.attainment, year_end.margin) == (pytest.approx(1.1), 3.0)
 
 
 # -- an amount over the year: the total against the share due (60 a year: 30 by June) -----------
@@ -109,8 +105,8 @@ def test_directed_equal_rate_in_december_is_the_documented_exception() -> None:
     ("approx", 60.0, {}, 61.0, "on_track", "inyear_on_schedule", 1.0, 61 / 30, 0.0),
     ("approx", 60.0, {}, 66.0, "missed", "inyear_limit_exceeded", 60 / 66, None, -6.0),
     ("approx", 60.0, {}, 20.0, "at_risk", "inyear_behind_below", 20 / 60, 20 / 30, -10.0),
-    # == 60 with a direction: 66 is better, ahead; without one 61 is past it for good
-    ("==", 60.0, {"direction": "up"}, 66.0, "on_track", "inyear_on_schedule", 1.1, 2.2, 36.0),
+    # == 60 with a direction: at least 60, reached at 66; without one 61 is past it for good
+    ("==", 60.0, {"direction": "up"}, 66.0, "met", "inyear_whole_year_reached", 1.1, 2.2, 36.0),
     ("==", 60.0, {}, 61.0, "missed", "inyear_limit_exceeded", 60 / 61, None, -1.0),
     # 30—50 closed: 15—25 due by June; above it but within 50 ahead, past 50 missed
     ("between", (30.0, 50.0), {}, 20.0, "on_track", "inyear_on_schedule", 20 / 30, 1.0, 0.0),

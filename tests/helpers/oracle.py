@@ -56,6 +56,8 @@ def satisfies(x: float, cmp: str, v: Any, tol: float, sign: int = 0) -> bool:
         return x <= v + e
     if cmp == "<":
         return x < v - e
+    if cmp == "==" and sign:
+        return sign * (x - v) >= -e  # docs choice (plan-format.md#direction): at least / at most v
     if cmp == "==":
         return abs(x - v) <= e
     if sign > 0:

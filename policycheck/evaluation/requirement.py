@@ -20,6 +20,8 @@ from policycheck.numtext import number_text, range_text, trim
 SYMBOLS: Mapping[str, str] = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "approx": "≈"}
 #: 左右 with a direction (docs/evaluation.md#approx): at least about, at most about.
 _ONE_SIDED: Mapping[str, str] = {"up": "≳", "down": "≲"}
+#: == with a direction: at least or at most the value, and written so (≥30, ≤30), not =30.
+_DIRECTED_EQUAL: Mapping[str, str] = {"up": ">=", "down": "<="}
 #: The verbs of milestone targets (docs/plan-format.md: 建成, 获批, 创成 ...), found in the
 #: target's name; a milestone whose name has none of them reads 完成 (done).
 MILESTONE_VERBS: tuple[str, ...] = ("建成", "获批", "创成", "入选", "认定", "通过", "获得", "升级为")
@@ -63,6 +65,8 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
     if target.kind == "milestone":
         return next((verb for verb in MILESTONE_VERBS if verb in target.name), DEFAULT_VERB)
     cmp = target.comparator or ("<=" if target.kind == "rank" else ">=")
+    if cmp == "==" and target.direction in _DIRECTED_EQUAL:
+        cmp = _DIRECTED_EQUAL[target.direction]  # = with a direction is at least / at most (docs/evaluation.md#notation)
     if target.reference is not None and value is None:
         return f"{SYMBOLS.get(cmp, cmp)}{reference or target.reference}"
     if value is None:

@@ -42,6 +42,11 @@ BENGBU = [str(PLANS_DIR / "bengbu-sti-2023-2025.yaml"), "-a", str(EXAMPLES_DIR /
     ({"kind": "annual", "comparator": ">", "reference": "prov"}, {"reference": "全省平均"}, ">全省平均"),
     ({"milestones": ((2027, 3.456),)}, {}, "≥3.46"),
     ({"comparator": "between", "milestones": ((2027, (3.0, 5.0)),), "direction": "up"}, {}, "≥3 (3—5)"),
+    ({"comparator": "==", "milestones": ((2027, 4.0),)}, {}, "=4"),
+    # = with a direction is at least / at most its value (docs/evaluation.md#notation), and says so
+    ({"comparator": "==", "milestones": ((2027, 30.0),), "direction": "up"}, {}, "≥30"),
+    ({"comparator": "==", "milestones": ((2027, 30.0),), "direction": "down"}, {}, "≤30"),
+    ({"comparator": "==", "milestones": ((2027, 0.0),), "direction": "down"}, {}, "清零"),
 ])
 def test_requirement_text(kw: dict[str, Any], options: dict[str, Any], text: str) -> None:
     assert requirement_text(target("t", **kw), **options) == text

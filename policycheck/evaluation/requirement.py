@@ -64,9 +64,9 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
     """
     if target.kind == "milestone":
         return next((verb for verb in MILESTONE_VERBS if verb in target.name), DEFAULT_VERB)
-    cmp = target.comparator or ("<=" if target.kind == "rank" else ">=")
-    if cmp == "==" and target.direction in _DIRECTED_EQUAL:
-        cmp = _DIRECTED_EQUAL[target.direction]  # = with a direction is at least / at most (docs/evaluation.md#notation)
+    cmp: str = target.comparator or ("<=" if target.kind == "rank" else ">=")
+    if cmp == "==" and target.direction is not None:
+        cmp = _DIRECTED_EQUAL[target.direction]  # at least / at most its value (docs/evaluation.md#notation)
     if target.reference is not None and value is None:
         return f"{SYMBOLS.get(cmp, cmp)}{reference or target.reference}"
     if value is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from policycheck.changes import Change
 from policycheck.evaluation.context import (
     baseline_year,
     fmt,
@@ -75,7 +76,7 @@ def trajectory(job: Job) -> None:
     resolved = [(y, resolve_requirement(v, b)) for y, v in case.milestones]
     milestones = [(y, v) for y, v in resolved if v is not None]
     if len(milestones) < len(resolved):
-        out.judge("pending", because("no_baseline_times"))
+        _unresolved(job)
         return
     v_req = milestones[-1][1]
     v_t = midpoint(v_req)
@@ -152,6 +153,18 @@ def trajectory(job: Job) -> None:
         return
     scheduled = out.expected_range if out.expected_range is not None else expected
     job.schedule_reason(status, a, scheduled, out.actual_period or job.key, due)
+
+
+def _unresolved(job: Job) -> None:
+    """A milestone relative to a baseline there is none of: no figure is no_data as at the year end
+    (rule 1 comes first, docs/evaluation.md#level-rank-cumulative), so ``--fail-on no-data`` sees a
+    binding target with nothing; a figure is pending, naming the kind of milestone it cannot resolve."""
+    a = _trajectory_actual(job, lambda m: None)
+    if a is None:  # judged no_data (or pending before a total starts) by the figure's own rules
+        return
+    job.out.actual = a
+    relative = any(isinstance(v, Change) for _, v in job.case.milestones)
+    job.out.judge("pending", because("no_baseline_change" if relative else "no_baseline_times"))
 
 
 def _trajectory_actual(job: Job, expected_at: Callable[[int], float | None]) -> float | None:

@@ -354,7 +354,7 @@ class Reason:
 
 
 #: The reason codes of a result that cannot be scheduled for want of a baseline value.
-NO_BASELINE: frozenset[str] = frozenset({"no_baseline_progress", "no_baseline_times", "no_baseline_growth"})
+NO_BASELINE = frozenset({"no_baseline_progress", "no_baseline_times", "no_baseline_change", "no_baseline_growth"})
 
 
 def because(code: str, **args: object) -> Reason:

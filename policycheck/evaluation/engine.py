@@ -302,9 +302,9 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     else:
         rules = evaluator(spec.family)
         outcome = finite_outcome(lambda: rules(case))
-    finding = apply_marks(case, outcome)
-    if finding is not None and findings is not None:
-        findings.append(finding)
+    found = apply_marks(case, outcome)
+    if found and findings is not None:
+        findings.extend(found)
     outcome.source, outcome.note = series.source_note(outcome.data_year or year)
     if own_requirement(case):
         outcome.requirement = unit_requirement(case, outcome)

@@ -11,14 +11,18 @@ Applied to the outcome of every kind after the kind's own rules have run
 - a category target names its grades;
 - a value converted between magnitudes whose attainment is outside 1 %..1,000 %
   is a PC414 warning naming both magnitudes (15507.87亿 read as if the target's
-  万亿元 were 万 would be an attainment of 9,692,418,750 %).
+  万亿元 were 万 would be an attainment of 9,692,418,750 %);
+- so is a converted value of an earlier year the result reads (the baseline, the
+  year before a growth, a year of the path) that is outside 1 %..1,000 % of the
+  assessed year's value: 150万 typed for a baseline of 150亿 is 0.015 亿元, and
+  every number measured from it would be wrong without a word.
 """
 from __future__ import annotations
 
 import math
 
 from policycheck.changes import Change
-from policycheck.evaluation.context import Case
+from policycheck.evaluation.context import Case, baseline_year
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.findings import WARNING, Finding
@@ -31,8 +35,8 @@ from policycheck.verdicts import stated_verdict
 PLAUSIBLE = (0.01, 10.0)
 
 
-def apply_marks(case: Case, out: Outcome) -> Finding | None:
-    """Add the marks to ``out``; the PC414 finding when a conversion looks wrong."""
+def apply_marks(case: Case, out: Outcome) -> list[Finding]:
+    """Add the marks to ``out``; the PC414 findings of conversions that look wrong."""
     target = case.target
     obs = case.series.marks(case.year)
     if obs is not None and obs.stated is not None and target.kind != "milestone":
@@ -43,9 +47,12 @@ def apply_marks(case: Case, out: Outcome) -> Finding | None:
     if target.categories:
         out.category = grade_name(target.categories, out.actual)
         out.target_category = grade_name(target.categories, out.target_value)
+    findings = _earlier_slips(case)
     if obs is not None and obs.converted is not None:
-        return _implausible(case, obs, out.attainment)
-    return None
+        finding = _implausible(case, obs, out.attainment)
+        if finding is not None:
+            findings.append(finding)
+    return findings
 
 
 def _stated(case: Case, obs: Observation, out: Outcome) -> None:
@@ -114,3 +121,34 @@ def _implausible(case: Case, obs: Observation, attainment: float | None) -> Find
         "PC414", WARNING, obs.file, obs.line, obs.column,
         msg("PC414.implausible", target=case.target.id, year=case.year, written=written, measure=measure,
             value=value, attainment=percent_text(attainment), low=PLAUSIBLE[0], high=PLAUSIBLE[1]))
+
+
+def _earlier_slips(case: Case) -> list[Finding]:
+    """PC414 for each converted value of a year before the assessed one, from the base year on, that is
+    outside 1 %..1,000 % of the assessed year's value: the attainment check sees only the assessed cell,
+    and a baseline 10⁴ times too small makes the progress, the trend and the path wrong
+    (docs/actuals.md#magnitudes).  A value written with the right magnitude in another word (1500000万
+    for 150亿) is within the range and no finding."""
+    series = case.series
+    if not series.marked():
+        return []
+    reference = series.value(case.year)
+    if not isinstance(reference, float) or reference == 0.0 or not math.isfinite(reference):
+        return []
+    first = min(baseline_year(case), case.year - 1)
+    found: list[Finding] = []
+    for year in series:
+        if not first <= year < case.year:
+            continue
+        obs = series.marks(year)
+        if obs is None or obs.converted is None or not isinstance(obs.value, float):
+            continue
+        if PLAUSIBLE[0] <= abs(obs.value / reference) <= PLAUSIBLE[1]:
+            continue
+        written, measure = obs.converted
+        found.append(Finding.of(
+            "PC414", WARNING, obs.file, obs.line, obs.column,
+            msg("PC414.earlier", target=case.target.id, year=year, written=written, measure=measure,
+                value=f"{obs.value:.6g}", reference_year=case.year, reference=f"{reference:.6g}",
+                low=PLAUSIBLE[0], high=PLAUSIBLE[1])))
+    return found

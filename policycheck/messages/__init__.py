@@ -128,8 +128,8 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
     "PC411": {"en": "No actual value for any target of a plan", "zh": "规划的所有指标都没有实际值"},
     "PC412": {"en": "cagr actuals look like growth rates", "zh": "年均增速类指标的实际值像是增速"},
     "PC413": {"en": "Cumulative actuals look like running totals", "zh": "累计类指标的实际值像是累计数"},
-    "PC414": {"en": "A value converted between magnitudes gives an implausible attainment",
-              "zh": "换算数量级后的数值使达成率明显不合理"},
+    "PC414": {"en": "A value converted between magnitudes is implausible",
+              "zh": "换算数量级后的数值明显不合理"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
     # Explanations files (--notes; docs/validation.md#explanations-files)
     "PC600": {"en": "Explanations file cannot be read", "zh": "说明文件无法读取"},

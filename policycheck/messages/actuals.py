@@ -221,6 +221,14 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                           "zh": "{target} {year}：数值由{written}换算为指标的{measure}（{value} {measure}），"
                                 "达成率为 {attainment}，超出 {low:.0%}..{high:.0%}；"
                                 "请核对单元格的数量级（{written}）和指标的计量单位（{measure}）是否无误"},
+    "PC414.earlier": {"en": "{target} {year}: the value was converted from {written} to the target's {measure} "
+                            "({value} {measure}) and lies outside {low:.0%}..{high:.0%} of the {reference_year} "
+                            "value it is compared with ({reference} {measure}); check that the cell's magnitude "
+                            "({written}) and the target's ({measure}) are the ones meant",
+                      "zh": "{target} {year}：数值由{written}换算为指标的{measure}（{value} {measure}），"
+                            "不在与之比较的 {reference_year} 年数值（{reference} {measure}）的 "
+                            "{low:.0%}..{high:.0%} 之内；请核对单元格的数量级（{written}）和指标的计量单位"
+                            "（{measure}）是否无误"},
     # -- the 填写说明 column of policycheck template (actuals/template.py) ---------------------
     "fill.value": {"en": "the year's value, in {measure}", "zh": "填写当年数值（{measure}）"},
     "fill.cagr": {"en": "the level (total, e.g. output in 亿元), not the growth rate: the average rate is "

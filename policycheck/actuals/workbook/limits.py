@@ -133,12 +133,25 @@ class SheetScan:
     name: str
     area: Area = field(default_factory=Area)
     percent: CellRuns = field(default_factory=CellRuns)
+    #: cells whose date format shows the month but no day (2025年9月), and those that show a day
+    #: (2025-09-30): a date there in the year column is that month or day, not the whole year
+    months: CellRuns = field(default_factory=CellRuns)
+    days: CellRuns = field(default_factory=CellRuns)
     #: merged ranges (top, left, bottom, right), 0-based inclusive; None: ask the library
     merges: list[tuple[int, int, int, int]] | None = None
     #: cells holding a formula error, row -> column -> the error shown (#DIV/0!):
     #: the library reads them as empty, which would pass for a missing value
     errors: dict[int, dict[int, str]] = field(default_factory=dict)
     error_count: int = 0
+
+    def runs(self, kind: str) -> CellRuns:
+        """The cells of one kind: ``"percent"``, ``"months"`` or ``"days"``."""
+        runs: CellRuns = getattr(self, kind)
+        return runs
+
+    def finish(self) -> None:
+        for runs in (self.percent, self.months, self.days):
+            runs.finish()
 
     def add_error(self, row: int, column: int, text: str) -> None:
         if self.error_count < MAX_ERRORS:

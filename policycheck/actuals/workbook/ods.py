@@ -1,7 +1,8 @@
 """Scan an .ods workbook (OpenDocument, LibreOffice and WPS) before the library reads it.
 
 OpenDocument says in each cell what it shows: ``office:value-type="percentage"``
-is a percentage stored as a fraction (0.032 shown as 3.2%).  Merged cells are
+is a percentage stored as a fraction (0.032 shown as 3.2%), and a ``date`` cell's
+text says whether the date is shown as a year, a month or a day.  Merged cells are
 ``number-columns-spanned``/``number-rows-spanned`` on the first cell (the
 library does not report them for .ods), and ``number-*-repeated`` repeats a
 cell or row; the used area counts repeats of cells with a value, so one cell
@@ -9,6 +10,7 @@ repeated a million times is refused here rather than expanded in memory.
 """
 from __future__ import annotations
 
+from policycheck.actuals.workbook.dateformat import text_shows
 from policycheck.actuals.workbook.limits import BookScan, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml
 from policycheck.messages import msg
@@ -22,6 +24,8 @@ _MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 #: Repeats beyond the largest sheet (1,048,576 rows, 16,384 columns) are the
 #: writer's way of saying "to the end"; they only matter for cells with a value.
 _MAX_REPEAT = 1 << 20
+#: The runs of cells a date's shown text puts it in (a date shown as its year needs none).
+_RUNS = {"month": "months", "day": "days"}
 
 
 def scan_ods(parts: Parts) -> BookScan:
@@ -46,9 +50,10 @@ class _Content:
         self.row = 0
         self.row_repeat = 1
         self.col = 0
-        self.cell: tuple[int, bool, bool] | None = None  # (repeat, has a value, is a percentage)
+        self.cell: tuple[int, bool, str] | None = None  # (repeat, has a value, its office:value-type)
         self.error: list[str] | None = None  # the text of a cell holding a formula error
-        self.row_percent: set[int] = set()
+        self.shown: list[str] | None = None  # the text of a date cell: what it shows of the date
+        self.row_kinds: dict[str, set[int]] = {}
 
     def parse(self, parts: Parts) -> None:
         parse_xml(parts.chunks("content.xml"), "content.xml", self.start, self.end, self.text)
@@ -56,6 +61,8 @@ class _Content:
     def text(self, data: str) -> None:
         if self.error is not None and len(self.error) < 40:
             self.error.append(data)
+        if self.shown is not None and len(self.shown) < 40:
+            self.shown.append(data)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if not tag.startswith(_T):
@@ -70,11 +77,12 @@ class _Content:
         elif name == "table-row" and self.sheet is not None:
             self.row_repeat = _repeat(attrs, "number-rows-repeated")
             self.col = 0
-            self.row_percent = set()
+            self.row_kinds = {}
         elif name in ("table-cell", "covered-table-cell") and self.sheet is not None:
             kind = attrs.get(_OFFICE + "value-type")
-            self.cell = (_repeat(attrs, "number-columns-repeated"), kind is not None, kind == "percentage")
+            self.cell = (_repeat(attrs, "number-columns-repeated"), kind is not None, kind or "")
             self.error = [] if attrs.get(_CALCEXT + "value-type") == "error" else None
+            self.shown = [] if kind == "date" else None
             rows, cols = _repeat(attrs, "number-rows-spanned"), _repeat(attrs, "number-columns-spanned")
             if (rows > 1 or cols > 1) and name == "table-cell" and self.sheet.merges is not None:
                 self.sheet.merges.append((self.row, self.col, self.row + rows - 1, self.col + cols - 1))
@@ -84,24 +92,27 @@ class _Content:
             return
         name = tag[len(_T):]
         if name in ("table-cell", "covered-table-cell") and self.cell is not None:
-            repeat, has_value, percent = self.cell
+            repeat, has_value, kind = self.cell
             if has_value:
                 last_row = self.row + self.row_repeat - 1
                 self.sheet.area.add(self.row, self.col, last_row, self.col + repeat - 1)
                 check_area(self.sheet)  # before a repeated percentage fills a set
-                if percent:
-                    self.row_percent.update(range(self.col, self.col + repeat))
+                runs = _RUNS.get(text_shows("".join(self.shown))) if self.shown is not None else (
+                    "percent" if kind == "percentage" else None)
+                if runs is not None:
+                    self.row_kinds.setdefault(runs, set()).update(range(self.col, self.col + repeat))
+            self.shown = None
             if self.error is not None:
                 self.sheet.add_error(self.row, self.col, "".join(self.error).strip())
                 self.error = None
             self.col += repeat
             self.cell = None
         elif name == "table-row":
-            if self.row_percent:
-                self.sheet.percent.add(self.row, self.row + self.row_repeat - 1, frozenset(self.row_percent))
+            for runs, columns in self.row_kinds.items():
+                self.sheet.runs(runs).add(self.row, self.row + self.row_repeat - 1, frozenset(columns))
             self.row += self.row_repeat
         elif name == "table":
-            self.sheet.percent.finish()
+            self.sheet.finish()
             self.sheet = None
 
 

@@ -16,7 +16,9 @@ What a statistician's sheet has beyond a CSV file is settled here:
   columns names the first of them);
 * numbers as the cell shows them: a fraction formatted as a percentage
   (0.032 shown as 3.2%) reads as ``3.2%``; numbers stored as text read as text;
-* dates in the year column (and in year headers) read as their year;
+* dates in the year or period column (and in year headers) read as the cell
+  shows them: a date shown as its year (or 31 December) is the year, one shown
+  as a month (``2025年9月``) that month, any other day its ISO text, so PC408;
 * formula cells read by the value saved with the file.
 """
 from __future__ import annotations
@@ -161,6 +163,8 @@ class _Sheet:
         self.name = name
         self.sheet = sheet
         self.percent: CellRuns = scan.percent
+        self.months: CellRuns = scan.months
+        self.days: CellRuns = scan.days
         self.errors = scan.errors
         merges = scan.merges if scan.merges is not None else [
             (top, left, bottom, right) for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
@@ -201,13 +205,15 @@ class _Sheet:
         self.header = first_filled
 
     def rows(self) -> _Rows:
-        year = self.layout.col("year") if self.layout is not None else -1
-        return _Rows(self._cells(header=self.header, year=year), self.header or 0)
+        times = frozenset(self.layout.col(name) for name in ("year", "period")) - {-1} if self.layout else _NONE
+        return _Rows(self._cells(header=self.header, times=times), self.header or 0)
 
-    def _cells(self, *, header: int | None, year: int = -1) -> Iterator[list[str]]:
+    def _cells(self, *, header: int | None, times: frozenset[int] = frozenset()) -> Iterator[list[str]]:
         """Every row as text cells, merged areas filled; rows above ``header`` are skipped
-        (``header`` None: every row, merged areas filled down only, for the header search)."""
+        (``header`` None: every row, merged areas filled down only, for the header search).
+        ``times`` are the year and period columns, whose dates read as the cell shows them."""
         percent, merges, errors = self.percent, self.merges, self.errors
+        dated = bool(self.months or self.days)
         pending = 0  # merges[:pending] have started
         active: list[Merge] = []
         tops: dict[Merge, str] = {}
@@ -221,8 +227,11 @@ class _Sheet:
             columns = percent.row(index) if percent else _NONE
             below = header is not None and index > header
             is_header = header is not None and index == header
-            cells = [""] * offset + [_text(v, offset + i in columns, offset + i == year or
+            cells = [""] * offset + [_text(v, offset + i in columns, offset + i in times or
                                            (is_header or header is None)) for i, v in enumerate(values)]
+            if dated:
+                self._shown_dates(cells, values, offset, index,
+                                  None if is_header or header is None else times)
             while pending < len(merges) and merges[pending][0] <= index:
                 active.append(merges[pending])
                 pending += 1
@@ -237,6 +246,29 @@ class _Sheet:
             if header is not None and index < header:
                 continue
             yield cells
+
+
+    def _shown_dates(self, cells: list[str], values: list[CellValue], offset: int, index: int,
+                     times: frozenset[int] | None) -> None:
+        """Dates of a time cell (``times``; None: every cell of a header) shown as a month or a day
+        read as shown (docs/actuals.md#workbooks): ``2025年9月`` is that month, not the year 2025."""
+        for kind, runs in (("month", self.months), ("day", self.days)):
+            for column in runs.row(index):
+                if times is not None and column not in times:
+                    continue
+                value = values[column - offset] if 0 <= column - offset < len(values) else None
+                if isinstance(value, datetime.date):
+                    cells[column] = _date_label(value, kind)
+
+
+def _date_label(value: datetime.date, shown: str) -> str:
+    """The time label of a date shown as a month (``2025年9月``) or a day: 31 December names
+    the whole year, any other day is its ISO text (no year, so PC408 at the cell)."""
+    if shown == "month":
+        return f"{value.year}年{value.month}月"
+    if (value.month, value.day) == (12, 31):
+        return str(value.year)
+    return value.isoformat()[:10]
 
 
 def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *, across: bool) -> None:

@@ -3,7 +3,9 @@
 The library gives each cell's value but not its number format, and a
 statistician's 3.2% is stored as 0.032 with a ``0.0%`` format: the styles
 part says which cell styles are percentages and each cell names its style
-(``<c r="C5" s="3">``), so the cells shown as percentages are found here.
+(``<c r="C5" s="3">``), so the cells shown as percentages are found here, and
+the dates shown to the month or the day (a year cell showing ``2025年9月`` is
+that month, not the year).
 The same pass finds each sheet's used area (refused when too large: the
 library would hold it as one dense grid) and notes macros and links to other
 workbooks, neither of which is ever run or opened.
@@ -14,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from policycheck.actuals.workbook.dateformat import BUILTIN, date_shows
 from policycheck.actuals.workbook.limits import Area, BookScan, CellRuns, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml
 from policycheck.messages import msg
@@ -44,11 +47,11 @@ def scan_xlsx(parts: Parts) -> BookScan:
     done: set[str] = set()
     workbook = _office_document(parts, done)
     sheets, styles_part = _sheets_and_styles(parts, workbook, done)
-    percent_styles = _percent_styles(parts, styles_part, done) if styles_part else frozenset()
+    styles = _cell_styles(parts, styles_part, done) if styles_part else {}
     for name, part in sheets:
         sheet = SheetScan(name)
         if part in parts.infos:
-            _scan_sheet(parts, part, sheet, percent_styles)
+            _scan_sheet(parts, part, sheet, styles)
             done.add(part)
             check_area(sheet)
         book.sheets[name] = sheet
@@ -106,8 +109,9 @@ def _sheets_and_styles(parts: Parts, workbook: str, done: set[str]) -> tuple[lis
     return sheets, styles if styles in parts.infos else None
 
 
-def _percent_styles(parts: Parts, part: str, done: set[str]) -> frozenset[int]:
-    """Indexes of the cell styles (``cellXfs``) whose number format shows a percentage."""
+def _cell_styles(parts: Parts, part: str, done: set[str]) -> dict[int, str]:
+    """The cell styles (``cellXfs`` indexes) whose number format matters, and what it shows:
+    ``"percent"``, or a date shown to the ``"months"`` or the ``"days"`` (docs/actuals.md#workbooks)."""
     formats: dict[int, str] = {}
     xf_formats: list[int] = []
     depth = {"cellXfs": False}
@@ -126,8 +130,28 @@ def _percent_styles(parts: Parts, part: str, done: set[str]) -> frozenset[int]:
 
     parse_xml(parts.chunks(part), part, start, end)
     done.add(part)
-    return frozenset(i for i, fmt in enumerate(xf_formats)
-                     if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
+    return style_kinds(xf_formats, formats)
+
+
+def style_kinds(xf_formats: list[int], formats: dict[int, str]) -> dict[int, str]:
+    """Cell style index -> what its number format (``xf_formats[index]``) shows, for the styles
+    whose format matters (:func:`format_kind`); shared by the .xlsx and .xls scans."""
+    styles: dict[int, str] = {}
+    for index, fmt in enumerate(xf_formats):
+        kind = format_kind(fmt, formats)
+        if kind is not None:
+            styles[index] = kind
+    return styles
+
+
+def format_kind(fmt: int, formats: dict[int, str]) -> str | None:
+    """What number format ``fmt`` (built-in or one of ``formats``) shows that the reader needs:
+    ``"percent"``, ``"months"``, ``"days"``, or None (also for a date shown as its year alone)."""
+    code = formats.get(fmt)
+    if fmt in _PERCENT_IDS or (code is not None and shows_percent(code)):
+        return "percent"
+    shown = date_shows(code) if code is not None else BUILTIN.get(fmt)
+    return {"month": "months", "day": "days"}.get(shown or "")
 
 
 def shows_percent(code: str) -> bool:
@@ -159,22 +183,22 @@ def _int(text: str | None) -> int:
         return -1
 
 
-def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, percent_styles: frozenset[int]) -> None:
-    """The used area and the percent cells of one worksheet part.
+def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, styles: dict[int, str]) -> None:
+    """The used area and the percent and date cells of one worksheet part.
 
     The quick pass bounds the area by rows and columns that have any cell; a
     sheet with many formatted empty cells may look too large to it, and is
     then measured cell by cell, as is a sheet written in an unusual way.
     """
     try:
-        quick = _scan_quick(parts.chunks(part), sheet, percent_styles)
+        quick = _scan_quick(parts.chunks(part), sheet, styles)
     except WorkbookRefused:
         quick = False
     if not quick:
         sheet.area = Area()
-        sheet.percent = CellRuns()
-        _scan_general(parts.chunks(part), sheet, percent_styles)
-    sheet.percent.finish()
+        sheet.percent, sheet.months, sheet.days = CellRuns(), CellRuns(), CellRuns()
+        _scan_general(parts.chunks(part), sheet, styles)
+    sheet.finish()
 
 
 def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
@@ -191,12 +215,12 @@ def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
     yield tail
 
 
-def _scan_quick(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> bool:
+def _scan_quick(chunks: Iterator[bytes], sheet: SheetScan, styles: dict[int, str]) -> bool:
     """Rows and cells written as ``<row r="7">``, ``<c r="B7" s="3">``; False when some are not."""
     percent = None
-    if percent_styles:
-        styles = b"|".join(str(s).encode() for s in sorted(percent_styles))
-        percent = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})" s="(?:' + styles + rb')"[^>/]*>')
+    if styles:
+        ids = b"|".join(str(s).encode() for s in sorted(styles))
+        percent = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})" s="(' + ids + rb')"[^>/]*>')
     columns: dict[bytes, int] = {}
     for body in _tags(chunks):
         cells = body.count(b"<c ") + body.count(b"<c>")
@@ -212,8 +236,8 @@ def _scan_quick(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: froze
             sheet.area.add(min(numbers) - 1, min(columns.values()), max(numbers) - 1, max(columns.values()))
             check_area(sheet)
         if percent is not None:
-            for text, row in percent.findall(body):
-                sheet.percent.add_cell(int(row) - 1, columns.get(text, _column(text)))
+            for text, row, style in percent.findall(body):
+                sheet.runs(styles[int(style)]).add_cell(int(row) - 1, columns.get(text, _column(text)))
         _errors(body, sheet)
     return True
 
@@ -225,7 +249,7 @@ def _errors(body: bytes, sheet: SheetScan) -> None:
         sheet.add_error(int(row) - 1, _column(text), shown.decode("utf-8", "replace"))
 
 
-def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> None:
+def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, styles: dict[int, str]) -> None:
     """Rows and cells in any attribute order, positions counted where a writer leaves them out."""
     row, col = -1, -1
     for body in _tags(chunks):
@@ -243,8 +267,9 @@ def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: fro
             if match.group(3):  # <c .../>: no value
                 continue
             sheet.area.add(row, col, row, col)
-            if _int(attrs.get(b"s", b"").decode("ascii", "replace")) in percent_styles:
-                sheet.percent.add_cell(row, col)
+            kind = styles.get(_int(attrs.get(b"s", b"").decode("ascii", "replace")))
+            if kind is not None:
+                sheet.runs(kind).add_cell(row, col)
         check_area(sheet)
         _errors(body, sheet)
 

@@ -130,6 +130,8 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
     "PC413": {"en": "Cumulative actuals look like running totals", "zh": "累计类指标的实际值像是累计数"},
     "PC414": {"en": "A value converted between magnitudes is implausible",
               "zh": "换算数量级后的数值明显不合理"},
+    "PC415": {"en": "Workbook figure merged over several figure cells",
+              "zh": "工作簿中一个数值合并跨越了多个数值单元格"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
     # Explanations files (--notes; docs/validation.md#explanations-files)
     "PC600": {"en": "Explanations file cannot be read", "zh": "说明文件无法读取"},

@@ -1,4 +1,5 @@
-"""Messages of the workbook reader (policycheck/actuals/workbook/): PC400 refusals, PC401, PC410 warnings."""
+"""Messages of the workbook reader (policycheck/actuals/workbook/): PC400 refusals, PC401, PC410 warnings,
+PC415 figures merged over several cells."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -102,4 +103,13 @@ WORKBOOK_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC410.no-header-in": {"en": "none of its first {rows} rows is a header with target, year and value columns "
                                  "(long form) or target and year columns (wide form)",
                            "zh": "前 {rows} 行中没有表头行：长表需有 指标、年份、数值 列，宽表需有 指标 和年份列"},
+    "PC415.merged": {"en": "cells {area} are merged, so the one figure {value} would be read for each of {cells}: a "
+                           "figure belongs to one year and one row; unmerge the cells and write each figure in its "
+                           "own cell (a total of several years cannot be split by the check)",
+                     "zh": "单元格 {area} 已合并，同一个数值 {value} 会分别计入 {cells}：每个数值只属于一个年份和一行；"
+                           "请取消合并，在各自的单元格中分别填写数值（多年合计无法由检查拆分）"},
+    "PC415.and": {"en": "{first} and {last}", "zh": "{first}、{last}"},
+    "PC415.rows": {"en": "rows {rows}", "zh": "第 {rows} 行"},
+    "PC415.row-range": {"en": "rows {first} to {last}", "zh": "第 {first} 至 {last} 行"},
+    "PC415.cells": {"en": "its {count} cells", "zh": "其中 {count} 个单元格"},
 }

@@ -13,7 +13,9 @@ What a statistician's sheet has beyond a CSV file is settled here:
   :data:`HEADER_SEARCH_ROWS` rows whose names make a usable header;
 * merged cells: the first cell's value fills the merged area, down
   everywhere and across below the header (a header merged across several
-  columns names the first of them);
+  columns names the first of them), except a figure merged over several
+  figure cells (two years' columns, two rows' values): PC415 at the merged
+  cell, since a 两年合计 copied into each year would count twice;
 * numbers as the cell shows them: a fraction formatted as a percentage
   (0.032 shown as 3.2%) reads as ``3.2%``; numbers stored as text read as text;
 * dates in the year or period column (and in year headers) read as the cell
@@ -30,8 +32,10 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from policycheck.actuals.cells import normalize
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused
+from policycheck.actuals.words import MISSING_MARKERS
+from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused, cell_name
 from policycheck.actuals.workbook.scan import scan_workbook
 from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
 from policycheck.messages import Text, join, msg
@@ -117,6 +121,7 @@ def _read_sheets(book: str, data: bytes, scan: BookScan, wanted: list[str], find
                 skipped.append(msg("PC410.why", sheet=repr(name), why=sheet.why_not))
                 continue
             read_sheet(f"{book}#{name}", sheet.rows(), sheet.first_line)
+            findings.extend(sheet.findings)
             read += 1
         _say_skipped(book, skipped, read, findings)
 
@@ -174,6 +179,9 @@ class _Sheet:
         self.found = False  # the header row is a usable header (not just the first filled row)
         self.layout: Layout | None = None
         self.why_not = msg("PC410.no-header")
+        #: what is wrong with the sheet's cells themselves (PC415), once its rows are read
+        self.findings: list[Finding] = []
+        self._header_cells: list[str] = []
         self._find_header()
 
     @property
@@ -233,7 +241,8 @@ class _Sheet:
                 self._shown_dates(cells, values, offset, index,
                                   None if is_header or header is None else times)
             while pending < len(merges) and merges[pending][0] <= index:
-                active.append(merges[pending])
+                if not (below and self._splits_figures(merges[pending], cells)):
+                    active.append(merges[pending])
                 pending += 1
             if index in errors:
                 for column, shown in errors[index].items():
@@ -245,7 +254,47 @@ class _Sheet:
                     _fill(cells, merge, index, tops, across=below)
             if header is not None and index < header:
                 continue
+            if is_header:
+                self._header_cells = cells
             yield cells
+
+    def _figure_columns(self) -> frozenset[int]:
+        """The columns holding figures: the year and period columns of the wide form, else the value column."""
+        layout = self.layout
+        if layout is None:
+            return _NONE
+        if layout.wide:
+            return frozenset([i for i, _ in layout.years] + [i for i, _, _ in layout.periods])
+        return frozenset([layout.col("value")]) - {-1}
+
+    def _splits_figures(self, merge: Merge, cells: list[str]) -> bool:
+        """Whether ``merge`` covers several figure cells and holds more than a missing marker; a PC415
+        error when it holds anything (docs/actuals.md#workbooks): read into each cell it would count
+        once per year or row.  Such a merge is not filled: the reader sees its first cell only."""
+        top, left, bottom, right = merge
+        columns = sorted(c for c in self._figure_columns() if left <= c <= right)
+        if len(columns) * (bottom - top + 1) < 2:
+            return False
+        value = cells[left] if left < len(cells) else ""
+        if normalize(value).lower() in MISSING_MARKERS:
+            return False  # "-" over several years says each of them has no data: filled as it reads
+        if value.strip():
+            self.findings.append(Finding.of(
+                "PC415", ERROR, f"{self.book}#{self.name}", top + 1, left + 1,
+                msg("PC415.merged", area=f"{cell_name(top, left)}:{cell_name(bottom, right)}", value=excerpt(value),
+                    cells=self._covered(columns, top, bottom))))
+        return True
+
+    def _covered(self, columns: list[int], top: int, bottom: int) -> Text:
+        """The figure cells a merge covers, as a statistician names them: years, rows or a count."""
+        if top == bottom:
+            names = [self._header_cells[c] if c < len(self._header_cells) else cell_name(top - 1, c) for c in columns]
+            return _and(names)
+        if len(columns) == 1:
+            if bottom - top == 1:
+                return msg("PC415.rows", rows=_and([str(top + 1), str(bottom + 1)]))
+            return msg("PC415.row-range", first=top + 1, last=bottom + 1)
+        return msg("PC415.cells", count=len(columns) * (bottom - top + 1))
 
 
     def _shown_dates(self, cells: list[str], values: list[CellValue], offset: int, index: int,
@@ -259,6 +308,13 @@ class _Sheet:
                 value = values[column - offset] if 0 <= column - offset < len(values) else None
                 if isinstance(value, datetime.date):
                     cells[column] = _date_label(value, kind)
+
+
+def _and(names: list[str]) -> Text:
+    """``a, b and c`` (``a、b、c``)."""
+    if len(names) == 1:
+        return join(names)
+    return msg("PC415.and", first=join(names[:-1]), last=names[-1])
 
 
 def _date_label(value: datetime.date, shown: str) -> str:

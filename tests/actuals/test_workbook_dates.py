@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from policycheck.actuals.workbook.dateformat import date_shows, text_shows
 from policycheck.actuals.workbook.xlsx import format_kind
 from policycheck.cli import main
+from tests.helpers.paths import FIXTURES
 
 PLAN = """policycheck: 1
 plan:
@@ -227,3 +228,16 @@ def test_built_in_date_formats_are_known_by_id() -> None:
         "percent", "days", "months", "months", "days", "months", "days", None, None]
     assert format_kind(176, {176: 'yyyy"年"m"月"'}) == "months"
     assert format_kind(176, {176: 'yyyy"年"'}) is None
+
+
+@pytest.mark.parametrize("name", ["dates-libreoffice.xls", "dates-libreoffice.ods"])
+def test_libreoffice_xls_and_ods_dates_are_read_as_shown(tmp_path: Path, name: str) -> None:
+    """Saved by LibreOffice from one sheet: 1 Jan 2023 shown as 2023年, 31 Dec 2024 as 2024-12-31 (both years),
+    1 Sep 2025 as 2025年9月 (a month: needs a basis) and 30 Jun 2025 as 2025-06-30 (a day: no year)."""
+    code, data, errors = check(tmp_path, FIXTURES / "actuals" / name)
+    assert (code, data) == (2, {})
+    where = str(FIXTURES / "actuals" / name).replace(f"{tmp_path}/", "")
+    assert errors == [
+        f"{where}#表1!B4: error [PC408] {NEEDS_BASIS}",
+        f"{where}#表1!B5: error [PC408] year '2025-06-30' is not an integer between 1900 and 2200 (2023 or 2023年), "
+        "nor a period of one (2025, 2025年1-9月, 2025年前三季度, 2025年上半年, 2025Q3, 2025-09 or 2025年9月)"]

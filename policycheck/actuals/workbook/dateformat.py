@@ -10,6 +10,7 @@ format here; an .ods cell says what it shows in its text, read by
 """
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Literal
 
@@ -83,3 +84,14 @@ def text_shows(text: str) -> Shown:
     if groups >= 3 or (groups == 2 and named):
         return "day"
     return "month" if groups == 2 or named else "year"
+
+
+def date_label(value: datetime.date, shown: str) -> str:
+    """The time label of a date in a year cell shown as a ``"month"`` (``2025年9月``: the periods
+    rules apply, so it needs a basis) or a ``"day"``: 31 December names the whole year, any other
+    day is its ISO text, no year, so PC408 at the cell."""
+    if shown == "month":
+        return f"{value.year}年{value.month}月"
+    if (value.month, value.day) == (12, 31):
+        return str(value.year)
+    return value.isoformat()[:10]

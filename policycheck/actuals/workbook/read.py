@@ -32,10 +32,10 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from policycheck.actuals.cells import normalize
 from policycheck.actuals.header import Layout, read_header
-from policycheck.actuals.words import MISSING_MARKERS
-from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused, cell_name
+from policycheck.actuals.workbook.dateformat import date_label
+from policycheck.actuals.workbook.limits import BookScan, CellRuns, SheetScan, WorkbookRefused
+from policycheck.actuals.workbook.merged import Merge, figure_columns, splits_figures
 from policycheck.actuals.workbook.scan import scan_workbook
 from policycheck.findings import ERROR, WARNING, Finding, excerpt, split_sheet
 from policycheck.messages import Text, join, msg
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 
 #: How far below the top of a sheet its header row is looked for (title rows, notes).
 HEADER_SEARCH_ROWS = 30
-#: A merge: (top, left, bottom, right), 0-based and inclusive.
-Merge = tuple[int, int, int, int]
 #: Reads one sheet's rows as the CSV reader reads a file's: (``BOOK#SHEET``, the rows, the
 #: line of the first row).  The caller's, so this module needs nothing of the CSV reader.
 SheetReader = Callable[[str, "_Rows", int], None]
@@ -222,6 +220,7 @@ class _Sheet:
         ``times`` are the year and period columns, whose dates read as the cell shows them."""
         percent, merges, errors = self.percent, self.merges, self.errors
         dated = bool(self.months or self.days)
+        figures = figure_columns(self.layout) if header is not None else frozenset()
         pending = 0  # merges[:pending] have started
         active: list[Merge] = []
         tops: dict[Merge, str] = {}
@@ -241,7 +240,8 @@ class _Sheet:
                 self._shown_dates(cells, values, offset, index,
                                   None if is_header or header is None else times)
             while pending < len(merges) and merges[pending][0] <= index:
-                if not (below and self._splits_figures(merges[pending], cells)):
+                if not (below and splits_figures(merges[pending], figures, cells, self._header_cells,
+                                                 f"{self.book}#{self.name}", self.findings)):
                     active.append(merges[pending])
                 pending += 1
             if index in errors:
@@ -258,45 +258,6 @@ class _Sheet:
                 self._header_cells = cells
             yield cells
 
-    def _figure_columns(self) -> frozenset[int]:
-        """The columns holding figures: the year and period columns of the wide form, else the value column."""
-        layout = self.layout
-        if layout is None:
-            return _NONE
-        if layout.wide:
-            return frozenset([i for i, _ in layout.years] + [i for i, _, _ in layout.periods])
-        return frozenset([layout.col("value")]) - {-1}
-
-    def _splits_figures(self, merge: Merge, cells: list[str]) -> bool:
-        """Whether ``merge`` covers several figure cells and holds more than a missing marker; a PC415
-        error when it holds anything (docs/actuals.md#workbooks): read into each cell it would count
-        once per year or row.  Such a merge is not filled: the reader sees its first cell only."""
-        top, left, bottom, right = merge
-        columns = sorted(c for c in self._figure_columns() if left <= c <= right)
-        if len(columns) * (bottom - top + 1) < 2:
-            return False
-        value = cells[left] if left < len(cells) else ""
-        if normalize(value).lower() in MISSING_MARKERS:
-            return False  # "-" over several years says each of them has no data: filled as it reads
-        if value.strip():
-            self.findings.append(Finding.of(
-                "PC415", ERROR, f"{self.book}#{self.name}", top + 1, left + 1,
-                msg("PC415.merged", area=f"{cell_name(top, left)}:{cell_name(bottom, right)}", value=excerpt(value),
-                    cells=self._covered(columns, top, bottom))))
-        return True
-
-    def _covered(self, columns: list[int], top: int, bottom: int) -> Text:
-        """The figure cells a merge covers, as a statistician names them: years, rows or a count."""
-        if top == bottom:
-            names = [self._header_cells[c] if c < len(self._header_cells) else cell_name(top - 1, c) for c in columns]
-            return _and(names)
-        if len(columns) == 1:
-            if bottom - top == 1:
-                return msg("PC415.rows", rows=_and([str(top + 1), str(bottom + 1)]))
-            return msg("PC415.row-range", first=top + 1, last=bottom + 1)
-        return msg("PC415.cells", count=len(columns) * (bottom - top + 1))
-
-
     def _shown_dates(self, cells: list[str], values: list[CellValue], offset: int, index: int,
                      times: frozenset[int] | None) -> None:
         """Dates of a time cell (``times``; None: every cell of a header) shown as a month or a day
@@ -307,24 +268,7 @@ class _Sheet:
                     continue
                 value = values[column - offset] if 0 <= column - offset < len(values) else None
                 if isinstance(value, datetime.date):
-                    cells[column] = _date_label(value, kind)
-
-
-def _and(names: list[str]) -> Text:
-    """``a, b and c`` (``a、b、c``)."""
-    if len(names) == 1:
-        return join(names)
-    return msg("PC415.and", first=join(names[:-1]), last=names[-1])
-
-
-def _date_label(value: datetime.date, shown: str) -> str:
-    """The time label of a date shown as a month (``2025年9月``) or a day: 31 December names
-    the whole year, any other day is its ISO text (no year, so PC408 at the cell)."""
-    if shown == "month":
-        return f"{value.year}年{value.month}月"
-    if (value.month, value.day) == (12, 31):
-        return str(value.year)
-    return value.isoformat()[:10]
+                    cells[column] = date_label(value, kind)
 
 
 def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *, across: bool) -> None:

@@ -13,7 +13,10 @@ from array import array
 from collections.abc import Iterable, Sequence
 
 from policycheck.actuals.cells import (
+    SIGNS,
+    CellError,
     CellFlags,
+    SignError,
     measure_scale,
     normalize,
     numeric_cell,
@@ -28,6 +31,7 @@ from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
 from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
+from policycheck.model_types import Change, TimesBaseline
 from policycheck.observations import SeriesKey
 from policycheck.records import record
 from policycheck.suggest import Suggester
@@ -63,12 +67,13 @@ class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
     __slots__ = ("key", "series", "years", "rows", "parse", "factor", "scale", "measure", "given",
-                 "categories", "problem", "plain")
+                 "categories", "problem", "plain", "signs", "hint", "rate_cells", "warned")
 
     def __init__(self, key: SeriesKey | None, series: SeriesView | None,
                  parse: int = PARSE_NUMBER, scale: int = 0, measure: str | None = None,
                  problem: Problem | None = None, given: str | None = None,
-                 categories: tuple[str, ...] = ()) -> None:
+                 categories: tuple[str, ...] = (), signs: frozenset[str] = SIGNS,
+                 hint: Text | str = "", rate_cells: bool = False) -> None:
         self.key = key
         self.series = series  # None: the rows are skipped
         # The series' arrays, one attribute look-up away for the reader's hot loop.
@@ -86,6 +91,12 @@ class Sink:
         self.given = given  # the measure column's text, when it names another magnitude
         self.categories = categories  # the ordered grades of a category target
         self.problem = problem
+        #: the signs (% or ‰) a value cell may end with: the target's own unit (docs/actuals.md#values)
+        self.signs = signs
+        self.hint = hint  # said after PC409 for a sign of another unit: how the target reads its values
+        #: a cagr target reading levels: a % cell is read and warned (PC412), once (``warned``)
+        self.rate_cells = rate_cells
+        self.warned = False
 
     def read(self, cell: str) -> float | bool | None | CellFlags:
         """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, 1.6万亿, 约4.4,
@@ -96,7 +107,20 @@ class Sink:
             return parse_grade(cell, self.categories)
         if self.parse != PARSE_NUMBER:
             return parse_any(cell)
-        return numeric_cell(cell, self.measure, self.scale, self.given)
+        try:
+            return numeric_cell(cell, self.measure, self.scale, self.given, self.signs)
+        except SignError as exc:
+            if self.rate_cells or self.key is None or self.measure is None:
+                raise  # the reader warns (PC412) and keeps the number
+            unit = normalize(self.measure)
+            raise CellError(exc.text + msg("PC409.sign-unit", target=excerpt(self.key[1]), unit=excerpt(unit),
+                                           bare=unit, sign=exc.sign) + self.hint, rule="PC409") from None
+
+    def series_name(self) -> str:
+        """The target (and unit) a finding about the series names: ``area (dc)``."""
+        if self.key is None:
+            return ""
+        return f"{self.key[1]} ({self.key[2]})" if self.key[2] else self.key[1]
 
 
 @record(slots=True)
@@ -112,6 +136,25 @@ class _Series:
     scope: frozenset[str] | None  # unit ids a unit row may name; None: no scope
     parse: int = PARSE_NUMBER  # how the series' value cells are read (PARSE_*)
     categories: tuple[str, ...] = ()  # the ordered grades of a category target
+    signs: frozenset[str] = SIGNS  # the signs a value cell may end with (Sink.signs)
+    hint: Text | str = ""  # after PC409 for a sign of another unit
+    rate_cells: bool = False  # a cagr target reading levels: % cells are PC412
+
+
+def _own_signs(measure: str | None) -> frozenset[str]:
+    """The sign a value cell may end with for a series in ``measure``: % for %, ‰ for ‰, else none."""
+    return SIGNS & {normalize(measure)} if measure else frozenset()
+
+
+def _sign_hint(target: Target | None) -> Text | str:
+    """How a target reads its values, said after PC409 for a % cell: growth and changes are computed."""
+    if target is None:
+        return ""
+    if target.kind == "growth" and target.actuals != "rate":
+        return msg("PC409.hint-growth")
+    if any(isinstance(value, (Change, TimesBaseline)) for _year, value in target.milestones):
+        return msg("PC409.hint-change")
+    return ""
 
 
 def _cell(text: str) -> str:
@@ -172,7 +215,8 @@ class Resolver:
                 return Sink(None, None, problem=found)
             key, resolved = found
             return Sink(key, self._series_view(key), resolved.parse, resolved.scale, resolved.measure,
-                        given=resolved.given, categories=resolved.categories)
+                        given=resolved.given, categories=resolved.categories, signs=resolved.signs,
+                        hint=resolved.hint, rate_cells=resolved.rate_cells)
         tid = _cell(target_cell)
         if not tid:
             return self._sink_problem("PC403", ERROR, msg("PC403.no-target"), line, cols[1])
@@ -286,11 +330,20 @@ class Resolver:
         measure = target.unit if target is not None else plan.references[tid].unit
         scale = 0
         given = _cell(measure_cell)
+        signs, rate_cells = _own_signs(measure), False
         if target is not None and target.kind == "cagr" and target.actuals != "rate":
             # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
             if given in _PERCENT:
                 self._problem("PC412", WARNING, msg("PC412.measure", target=excerpt(tid)), line, column)
+            else:  # a % value cell says rate just as the measure column would: PC412 at the first
+                rate_cells = True
+            signs = SIGNS if given in _PERCENT else frozenset()
             if given in _PERCENT or normalize(measure or "") in _PERCENT:
+                given = ""
+        elif target is not None and target.actuals == "rate":
+            # Rates read as rates are in %, whatever unit the plan gives the levels (docs/actuals.md#values).
+            signs |= _PERCENT
+            if given in _PERCENT:
                 given = ""
         if given and measure:
             found = measure_scale(given, measure)
@@ -308,7 +361,8 @@ class Resolver:
             parse = PARSE_YES_NO
         elif target is not None and target.categories:
             parse, categories = PARSE_GRADE, target.categories
-        return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories)
+        return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories,
+                       signs, _sign_hint(target), rate_cells)
 
     def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | None | Problem:
         """The unit id of a unit cell (None for a blank one), or why it is not used."""

@@ -15,7 +15,8 @@ What a statistician's sheet has beyond a CSV file is settled here:
   everywhere and across below the header (a header merged across several
   columns names the first of them);
 * numbers as the cell shows them: a fraction formatted as a percentage
-  (0.032 shown as 3.2%) reads as ``3.2%``; numbers stored as text read as text;
+  (0.032 shown as 3.2%) reads as ``3.2%``, a number shown in per mille (4.8
+  shown as 4.8‰ by ``0.0‰``) as ``4.8‰``; numbers stored as text read as text;
 * dates in the year column (and in year headers) read as their year;
 * formula cells read by the value saved with the file.
 """
@@ -161,6 +162,7 @@ class _Sheet:
         self.name = name
         self.sheet = sheet
         self.percent: CellRuns = scan.percent
+        self.per_mille: CellRuns = scan.per_mille
         self.errors = scan.errors
         merges = scan.merges if scan.merges is not None else [
             (top, left, bottom, right) for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])]
@@ -219,9 +221,12 @@ class _Sheet:
                 # Rows start at the sheet's first row; columns at its first used column.
                 offset = (end[1] + 1 - len(values)) if end is not None else 0
             columns = percent.row(index) if percent else _NONE
+            mille = self.per_mille.row(index) if self.per_mille else _NONE
+            # the sign each formatted cell of the row shows (% or ‰); most rows have none
+            signs = {**dict.fromkeys(mille, "\u2030"), **dict.fromkeys(columns, "%")} if columns or mille else _NO_SIGNS
             below = header is not None and index > header
             is_header = header is not None and index == header
-            cells = [""] * offset + [_text(v, offset + i in columns, offset + i == year or
+            cells = [""] * offset + [_text(v, signs.get(offset + i, ""), offset + i == year or
                                            (is_header or header is None)) for i, v in enumerate(values)]
             while pending < len(merges) and merges[pending][0] <= index:
                 active.append(merges[pending])
@@ -254,17 +259,21 @@ def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *,
 
 
 _NONE: frozenset[int] = frozenset()
+_NO_SIGNS: dict[int, str] = {}
 
 
-def _text(value: CellValue | None, percent: bool, year: bool) -> str:
-    """One cell as the text a CSV file would hold for it."""
+def _text(value: CellValue | None, sign: str, year: bool) -> str:
+    """One cell as the text a CSV file would hold for it; ``sign`` the % or ‰ its format shows
+    (a percentage is stored as a fraction, a number shown in ‰ as it is), else empty."""
     if type(value) is str:  # most cells: checked first
         return value
     if isinstance(value, bool):  # before int, its base class
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
-        if percent:
+        if sign == "%":
             return _number(Decimal(repr(value)) * 100) + "%"
+        if sign:
+            return _number(Decimal(repr(value))) + sign
         if isinstance(value, int):
             return str(value)
         if value.is_integer() and abs(value) < 1e15:

@@ -3,7 +3,9 @@
 The library gives each cell's value but not its number format, and a
 statistician's 3.2% is stored as 0.032 with a ``0.0%`` format: the styles
 part says which cell styles are percentages and each cell names its style
-(``<c r="C5" s="3">``), so the cells shown as percentages are found here.
+(``<c r="C5" s="3">``), so the cells shown as percentages are found here, and
+those shown in per mille (``0.0‰``: Excel shows the stored number beside the
+sign, unscaled), whose number is then read with its ‰ (docs/actuals.md#values).
 The same pass finds each sheet's used area (refused when too large: the
 library would hold it as one dense grid) and notes macros and links to other
 workbooks, neither of which is ever run or opened.
@@ -24,6 +26,9 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 #: Built-in number formats that show a percentage: 0% and 0.00%.
 _PERCENT_IDS = frozenset({9, 10})
+#: The per mille sign: a format showing it (quoted or not) shows the stored number as it is, in ‰.
+_PER_MILLE = "\u2030"
+_NO: frozenset[int] = frozenset()
 #: Rows that hold cells, and the columns of cells, as Excel, LibreOffice, WPS
 #: and xlsxwriter write them (reference first): a quick upper bound of the used area.
 _ROWS = re.compile(rb'<row r="([0-9]{1,7})"[^>/]*>')
@@ -44,11 +49,11 @@ def scan_xlsx(parts: Parts) -> BookScan:
     done: set[str] = set()
     workbook = _office_document(parts, done)
     sheets, styles_part = _sheets_and_styles(parts, workbook, done)
-    percent_styles = _percent_styles(parts, styles_part, done) if styles_part else frozenset()
+    percent_styles, mille_styles = _percent_styles(parts, styles_part, done) if styles_part else (_NO, _NO)
     for name, part in sheets:
         sheet = SheetScan(name)
         if part in parts.infos:
-            _scan_sheet(parts, part, sheet, percent_styles)
+            _scan_sheet(parts, part, sheet, percent_styles, mille_styles)
             done.add(part)
             check_area(sheet)
         book.sheets[name] = sheet
@@ -106,8 +111,9 @@ def _sheets_and_styles(parts: Parts, workbook: str, done: set[str]) -> tuple[lis
     return sheets, styles if styles in parts.infos else None
 
 
-def _percent_styles(parts: Parts, part: str, done: set[str]) -> frozenset[int]:
-    """Indexes of the cell styles (``cellXfs``) whose number format shows a percentage."""
+def _percent_styles(parts: Parts, part: str, done: set[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Indexes of the cell styles (``cellXfs``) whose number format shows a percentage, and of
+    those whose format shows a ‰ (per mille) without one."""
     formats: dict[int, str] = {}
     xf_formats: list[int] = []
     depth = {"cellXfs": False}
@@ -126,8 +132,11 @@ def _percent_styles(parts: Parts, part: str, done: set[str]) -> frozenset[int]:
 
     parse_xml(parts.chunks(part), part, start, end)
     done.add(part)
-    return frozenset(i for i, fmt in enumerate(xf_formats)
-                     if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
+    percent = frozenset(i for i, fmt in enumerate(xf_formats)
+                        if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
+    mille = frozenset(i for i, fmt in enumerate(xf_formats)
+                      if i not in percent and fmt in formats and _PER_MILLE in formats[fmt])
+    return percent, mille
 
 
 def shows_percent(code: str) -> bool:
@@ -159,22 +168,25 @@ def _int(text: str | None) -> int:
         return -1
 
 
-def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, percent_styles: frozenset[int]) -> None:
-    """The used area and the percent cells of one worksheet part.
+def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, percent_styles: frozenset[int],
+                mille_styles: frozenset[int] = frozenset()) -> None:
+    """The used area and the percent (and per mille) cells of one worksheet part.
 
     The quick pass bounds the area by rows and columns that have any cell; a
     sheet with many formatted empty cells may look too large to it, and is
-    then measured cell by cell, as is a sheet written in an unusual way.
+    then measured cell by cell, as is a sheet written in an unusual way or
+    one of a workbook with per mille formats (rare: no quick pass for them).
     """
     try:
-        quick = _scan_quick(parts.chunks(part), sheet, percent_styles)
+        quick = not mille_styles and _scan_quick(parts.chunks(part), sheet, percent_styles)
     except WorkbookRefused:
         quick = False
     if not quick:
         sheet.area = Area()
         sheet.percent = CellRuns()
-        _scan_general(parts.chunks(part), sheet, percent_styles)
+        _scan_general(parts.chunks(part), sheet, percent_styles, mille_styles)
     sheet.percent.finish()
+    sheet.per_mille.finish()
 
 
 def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
@@ -225,7 +237,8 @@ def _errors(body: bytes, sheet: SheetScan) -> None:
         sheet.add_error(int(row) - 1, _column(text), shown.decode("utf-8", "replace"))
 
 
-def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int]) -> None:
+def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: frozenset[int],
+                  mille_styles: frozenset[int] = frozenset()) -> None:
     """Rows and cells in any attribute order, positions counted where a writer leaves them out."""
     row, col = -1, -1
     for body in _tags(chunks):
@@ -243,8 +256,11 @@ def _scan_general(chunks: Iterator[bytes], sheet: SheetScan, percent_styles: fro
             if match.group(3):  # <c .../>: no value
                 continue
             sheet.area.add(row, col, row, col)
-            if _int(attrs.get(b"s", b"").decode("ascii", "replace")) in percent_styles:
+            style = _int(attrs.get(b"s", b"").decode("ascii", "replace"))
+            if style in percent_styles:
                 sheet.percent.add_cell(row, col)
+            elif style in mille_styles:
+                sheet.per_mille.add_cell(row, col)
         check_area(sheet)
         _errors(body, sheet)
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 
 from policycheck.actuals.cells import (
     SIGNS,
-    CellError,
     CellFlags,
     SignError,
     measure_scale,
@@ -26,12 +25,12 @@ from policycheck.actuals.cells import (
     thousands_hint,
 )
 from policycheck.actuals.dense import DenseSeries, StoredSeries
+from policycheck.actuals.signs import PERCENT, series_signs, sign_hint, unit_error
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
 from policycheck.messages import Text, join, msg
 from policycheck.model import Plan, Target
-from policycheck.model_types import Change, TimesBaseline
 from policycheck.observations import SeriesKey
 from policycheck.records import record
 from policycheck.suggest import Suggester
@@ -39,8 +38,6 @@ from policycheck.suggest import Suggester
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), either (no plan
 #: loaded), or the grade names of a category target.
 PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER, PARSE_GRADE = 0, 1, 2, 3
-#: Units of measure that mean "percent" (after NFKC, ％ is %).
-_PERCENT = frozenset({"%"})
 
 
 @record(slots=True)
@@ -112,15 +109,7 @@ class Sink:
         except SignError as exc:
             if self.rate_cells or self.key is None or self.measure is None:
                 raise  # the reader warns (PC412) and keeps the number
-            unit = normalize(self.measure)
-            raise CellError(exc.text + msg("PC409.sign-unit", target=excerpt(self.key[1]), unit=excerpt(unit),
-                                           bare=unit, sign=exc.sign) + self.hint, rule="PC409") from None
-
-    def series_name(self) -> str:
-        """The target (and unit) a finding about the series names: ``area (dc)``."""
-        if self.key is None:
-            return ""
-        return f"{self.key[1]} ({self.key[2]})" if self.key[2] else self.key[1]
+            raise unit_error(exc, self.key[1], self.measure, self.hint) from None
 
 
 @record(slots=True)
@@ -139,22 +128,6 @@ class _Series:
     signs: frozenset[str] = SIGNS  # the signs a value cell may end with (Sink.signs)
     hint: Text | str = ""  # after PC409 for a sign of another unit
     rate_cells: bool = False  # a cagr target reading levels: % cells are PC412
-
-
-def _own_signs(measure: str | None) -> frozenset[str]:
-    """The sign a value cell may end with for a series in ``measure``: % for %, ‰ for ‰, else none."""
-    return SIGNS & {normalize(measure)} if measure else frozenset()
-
-
-def _sign_hint(target: Target | None) -> Text | str:
-    """How a target reads its values, said after PC409 for a % cell: growth and changes are computed."""
-    if target is None:
-        return ""
-    if target.kind == "growth" and target.actuals != "rate":
-        return msg("PC409.hint-growth")
-    if any(isinstance(value, (Change, TimesBaseline)) for _year, value in target.milestones):
-        return msg("PC409.hint-change")
-    return ""
 
 
 def _cell(text: str) -> str:
@@ -330,21 +303,15 @@ class Resolver:
         measure = target.unit if target is not None else plan.references[tid].unit
         scale = 0
         given = _cell(measure_cell)
-        signs, rate_cells = _own_signs(measure), False
+        signs, rate_cells = series_signs(target, measure, given)
         if target is not None and target.kind == "cagr" and target.actuals != "rate":
             # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
-            if given in _PERCENT:
+            if given in PERCENT:
                 self._problem("PC412", WARNING, msg("PC412.measure", target=excerpt(tid)), line, column)
-            else:  # a % value cell says rate just as the measure column would: PC412 at the first
-                rate_cells = True
-            signs = SIGNS if given in _PERCENT else frozenset()
-            if given in _PERCENT or normalize(measure or "") in _PERCENT:
+            if given in PERCENT or normalize(measure or "") in PERCENT:
                 given = ""
-        elif target is not None and target.actuals == "rate":
-            # Rates read as rates are in %, whatever unit the plan gives the levels (docs/actuals.md#values).
-            signs |= _PERCENT
-            if given in _PERCENT:
-                given = ""
+        elif target is not None and target.actuals == "rate" and given in PERCENT:
+            given = ""  # rates read as rates are in %, whatever unit the plan gives the levels
         if given and measure:
             found = measure_scale(given, measure)
             if found is None:
@@ -362,7 +329,7 @@ class Resolver:
         elif target is not None and target.categories:
             parse, categories = PARSE_GRADE, target.categories
         return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories,
-                       signs, _sign_hint(target), rate_cells)
+                       signs, sign_hint(target), rate_cells)
 
     def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | None | Problem:
         """The unit id of a unit cell (None for a blank one), or why it is not used."""

@@ -331,7 +331,7 @@ class FileReader:
             if not sink.warned:
                 sink.warned = True
                 self._finding("PC412", WARNING, line, column,
-                              msg("PC412.cell", target=excerpt(sink.series_name()), sign=exc.sign, cell=excerpt(cell)))
+                              msg("PC412.cell", target=excerpt(_series_name(sink)), sign=exc.sign, cell=excerpt(cell)))
             return exc.value
         except CellError as exc:
             self._finding(exc.rule, ERROR, line, column, exc.text)
@@ -354,3 +354,10 @@ class FileReader:
         """Keep ``finding`` unless its rule has reached the limit of listed findings."""
         if self.limit.take(finding.file, finding.rule, finding.level, finding.line, finding.column):
             self.findings.append(finding)
+
+
+def _series_name(sink: Sink) -> str:
+    """The target (and unit) a finding about a series names: ``area (dc)``."""
+    if sink.key is None:
+        return ""
+    return f"{sink.key[1]} ({sink.key[2]})" if sink.key[2] else sink.key[1]

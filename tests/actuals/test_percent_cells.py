@@ -158,6 +158,13 @@ def test_the_measure_columns_percent_is_not_warned_twice(tmp_path: Path) -> None
         f"{data}:2:4: warning"]
 
 
+def test_rates_near_the_plans_rate_written_in_percent_are_warned_once(tmp_path: Path) -> None:
+    """8%, 6.5% also look like the plan's rate 8 (PC412 by their values): one warning at the cell."""
+    plan, data = _files(tmp_path, "指标,年份,数值\noutcagr,2023,8%\noutcagr,2024,6.5%\n")
+    code, out, err = _run("validate", "--lang", "en", plan, data)
+    assert (code, out + err) == (0, f"{data}:2:3: warning [PC412] " + CAGR_EN.replace("'3%'", "'8%'") + "\n")
+
+
 @pytest.mark.parametrize(("csv", "target", "actual"), [
     ("rdi,2025,3.2%\n", "rdi", 3.2),  # a rate target in %: the number in percent, as before
     ("rdi,2025,约3.2%\n", "rdi", 3.2),
@@ -197,6 +204,14 @@ def test_wide_form_cells_are_named_by_their_column(tmp_path: Path) -> None:
     plan, data = _files(tmp_path, "指标,2022年,2023年\nfiscal,100,12%\n")
     code, _report, err = _check(plan, data)
     assert (code, err) == (2, f"{data}:2:3: error [PC409] {FISCAL_EN.format(cell=repr('12%'))}\n")
+
+
+def test_a_months_cell_in_percent_is_pc409_too(tmp_path: Path) -> None:
+    """Figures for months of a year take the same reader (docs/actuals.md#periods)."""
+    plan, data = _files(tmp_path, "指标,年份,口径,数值\nfiscal,2025年1-9月,累计,10%\n")
+    code, report, err = _check(plan, data, "--period", "2025-09")
+    assert (code, report) == (2, None)
+    assert err == f"{data}:2:4: error [PC409] {FISCAL_EN.format(cell=repr('10%'))}\n"
 
 
 def _workbook(path: Path, rows: list[tuple[str, int, float, str | None]]) -> str:

@@ -19,6 +19,7 @@ import xlsxwriter
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
+from tests.helpers.paths import FIXTURES
 
 #: The targets of a city's plan that a % cell can be typed into (as in docs/actuals.md#values).
 PLAN = """\
@@ -244,6 +245,16 @@ def test_a_per_mille_formatted_cell_is_read_in_per_mille(tmp_path: Path) -> None
     plan, _data = _files(tmp_path, "")
     book = _workbook(tmp_path / "x16.xlsx", [("rdi", 2020, 25, "0.0‰"), ("rdi", 2023, 29, "0.0‰"),
                                              ("birth", 2023, 4.8, "0.0‰")])
+    code, report, err = _check(plan, book)
+    assert (code, report) == (2, None)
+    assert err == "".join(f"{book}#表1!C{row}: error [PC409] '{cell}' is written in ‰, but 'rdi' is measured in "
+                          "'%': enter the value in %, without ‰\n" for row, cell in ((2, "25‰"), (3, "29‰")))
+
+
+def test_a_per_mille_formatted_xls_cell_is_read_in_per_mille(tmp_path: Path) -> None:
+    """The same sheet saved as Excel 97-2003 by LibreOffice: the format is found in its FORMAT records."""
+    plan, _data = _files(tmp_path, "")
+    book = str(FIXTURES / "actuals" / "per-mille-libreoffice.xls")
     code, report, err = _check(plan, book)
     assert (code, report) == (2, None)
     assert err == "".join(f"{book}#表1!C{row}: error [PC409] '{cell}' is written in ‰, but 'rdi' is measured in "

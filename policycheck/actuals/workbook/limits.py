@@ -133,7 +133,7 @@ class SheetScan:
     name: str
     area: Area = field(default_factory=Area)
     percent: CellRuns = field(default_factory=CellRuns)
-    #: cells whose format shows ‰ beside the stored number (``0.0‰``, xlsx only): read with their sign
+    #: cells whose format shows ‰ beside the stored number (``0.0‰``; .xlsx and .xls): read with their sign
     per_mille: CellRuns = field(default_factory=CellRuns)
     #: merged ranges (top, left, bottom, right), 0-based inclusive; None: ask the library
     merges: list[tuple[int, int, int, int]] | None = None

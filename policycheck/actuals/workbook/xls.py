@@ -2,8 +2,9 @@
 
 The cells of a sheet are records of the ``Workbook`` stream, each naming its
 cell style (XF); an XF names its number format, and a format with ``%``
-outside quotes shows the stored fraction as a percentage.  The library gives
-values but not formats, so the percent cells are found here, with each
+outside quotes shows the stored fraction as a percentage, one with ``‰`` the
+stored number in per mille.  The library gives values but not formats, so
+the percent and per mille cells are found here, with each
 sheet's used area (65,536 x 256 cells at most, still refused above the cell
 limit), a password (FILEPASS: refused) and macros or links to other
 workbooks (noted; never run or opened).
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 
 from policycheck.actuals.workbook.cfb import CompoundFile
 from policycheck.actuals.workbook.limits import BookScan, SheetScan, WorkbookRefused, check_area
-from policycheck.actuals.workbook.xlsx import shows_percent
+from policycheck.actuals.workbook.xlsx import PER_MILLE, shows_percent
 from policycheck.messages import msg
 
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _XF, _FORMAT, _SUPBOOK, _OBPROJ = (
@@ -63,8 +64,10 @@ def scan_xls(compound: CompoundFile) -> BookScan:
             break
     percent = frozenset(i for i, fmt in enumerate(xf_formats)
                         if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
+    mille = frozenset(i for i, fmt in enumerate(xf_formats)
+                      if i not in percent and fmt in formats and PER_MILLE in formats[fmt])
     for name, offset in sheets:
-        book.sheets[name] = _scan_sheet(stream, offset, SheetScan(name), percent)
+        book.sheets[name] = _scan_sheet(stream, offset, SheetScan(name), percent, mille)
     if macros:
         book.warnings.append(msg("PC410.macros-vba"))
     if links:
@@ -111,7 +114,8 @@ def _error(kind: int, data: bytes) -> str | None:
     return None
 
 
-def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset[int]) -> SheetScan:
+def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset[int],
+                mille: frozenset[int] = frozenset()) -> SheetScan:
     if offset >= len(stream):
         raise WorkbookRefused(msg("PC400.sheet-stream", sheet=repr(sheet.name)))
     depth = 0
@@ -127,8 +131,11 @@ def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset
                 continue
             row, col, xf = struct.unpack_from("<HHH", data)
             sheet.area.add(row, col, row, col)
-            if xf in percent and kind in (_NUMBER, _RK, _FORMULA):
-                sheet.percent.add_cell(row, col)
+            if kind in (_NUMBER, _RK, _FORMULA):
+                if xf in percent:
+                    sheet.percent.add_cell(row, col)
+                elif xf in mille:
+                    sheet.per_mille.add_cell(row, col)
             error = _error(kind, data)
             if error is not None:
                 sheet.add_error(row, col, error)
@@ -137,8 +144,12 @@ def _scan_sheet(stream: bytes, offset: int, sheet: SheetScan, percent: frozenset
             count = (len(data) - 6) // 6
             sheet.area.add(row, first, row, first + max(count, 1) - 1)
             for i in range(count):
-                if struct.unpack_from("<H", data, 4 + 6 * i)[0] in percent:
+                xf = struct.unpack_from("<H", data, 4 + 6 * i)[0]
+                if xf in percent:
                     sheet.percent.add_cell(row, first + i)
+                elif xf in mille:
+                    sheet.per_mille.add_cell(row, first + i)
     check_area(sheet)
     sheet.percent.finish()
+    sheet.per_mille.finish()
     return sheet

@@ -27,7 +27,7 @@ _OFFICE_DOCUMENT = "/officeDocument"
 #: Built-in number formats that show a percentage: 0% and 0.00%.
 _PERCENT_IDS = frozenset({9, 10})
 #: The per mille sign: a format showing it (quoted or not) shows the stored number as it is, in ‰.
-_PER_MILLE = "\u2030"
+PER_MILLE = "\u2030"
 _NO: frozenset[int] = frozenset()
 #: Rows that hold cells, and the columns of cells, as Excel, LibreOffice, WPS
 #: and xlsxwriter write them (reference first): a quick upper bound of the used area.
@@ -135,7 +135,7 @@ def _percent_styles(parts: Parts, part: str, done: set[str]) -> tuple[frozenset[
     percent = frozenset(i for i, fmt in enumerate(xf_formats)
                         if fmt in _PERCENT_IDS or (fmt in formats and shows_percent(formats[fmt])))
     mille = frozenset(i for i, fmt in enumerate(xf_formats)
-                      if i not in percent and fmt in formats and _PER_MILLE in formats[fmt])
+                      if i not in percent and fmt in formats and PER_MILLE in formats[fmt])
     return percent, mille
 
 

@@ -107,9 +107,9 @@ class Sink:
         try:
             return numeric_cell(cell, self.measure, self.scale, self.given, self.signs)
         except SignError as exc:
-            if self.rate_cells or self.key is None or self.measure is None:
+            if self.rate_cells:
                 raise  # the reader warns (PC412) and keeps the number
-            raise unit_error(exc, self.key[1], self.measure, self.hint) from None
+            raise unit_error(exc, self.key[1] if self.key else "", self.measure or "", self.hint) from None
 
 
 @record(slots=True)

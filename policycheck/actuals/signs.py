@@ -22,13 +22,15 @@ PERCENT = frozenset({"%"})
 def series_signs(target: Target | None, measure: str | None, given: str) -> tuple[frozenset[str], bool]:
     """The signs a value cell of the series may end with, and whether a % cell is read with a
     PC412 warning (a cagr target reading levels); ``given`` is the row's measure cell."""
-    own = SIGNS & {normalize(measure)} if measure else frozenset()
-    if target is None:
-        return own, False
-    if target.kind == "cagr" and target.actuals != "rate":
+    if target is not None and target.kind == "cagr" and target.actuals != "rate":
         # its unit % is the rate's, its cells levels: a % cell says rate (warned once by the
         # measure column when that says % too, so its cells are not warned again)
         return (SIGNS, False) if given in PERCENT else (frozenset(), True)
+    if not measure:
+        return SIGNS, False  # a series without a unit: the sign is dropped, as without plans
+    own = SIGNS & {normalize(measure)}
+    if target is None:
+        return own, False
     if target.actuals == "rate":
         return own | PERCENT, False  # rates read as rates are in %, whatever the levels' unit
     return own, False

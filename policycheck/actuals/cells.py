@@ -29,6 +29,9 @@ MAGNITUDE_EXPONENTS: dict[str, int] = {
 #: An approximate figure as reports print it: 约4.4, 大约4.4, 4.4左右 (docs/actuals.md#values).
 _APPROX_PREFIXES: tuple[str, ...] = ("大约", "约")
 _APPROX_SUFFIX = "左右"
+#: The signs a number may end with, each its unit of measure (docs/actuals.md#values): 3.6% is
+#: 3.6 in percent, 4.8‰ 4.8 in per mille; a target measured otherwise gets PC409 (see :class:`SignError`).
+SIGNS = frozenset({"%", "\u2030"})
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
@@ -51,6 +54,7 @@ class CellNumber:
     exponent: int = 0  # of the magnitude word: 8 for 亿, 0 without one
     word: str | None = None  # the magnitude word as written (亿, 万亿)
     approximate: bool = False  # 约4.4, 4.4左右
+    sign: str | None = None  # % or ‰ after the number: its unit of measure
 
     @property
     def number(self) -> float:
@@ -78,11 +82,28 @@ class CellFlags:
 
 
 class CellError(ValueError):
-    """A cell that cannot be parsed; the message (both languages) says what would be accepted."""
+    """A cell that cannot be parsed; the message (both languages) says what would be accepted.
+    ``rule`` is PC402 but for a cell whose unit is wrong (PC409, :class:`SignError`)."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, rule: str = "PC402") -> None:
         super().__init__(text.en)
         self.text = text
+        self.rule = rule
+
+
+class SignError(CellError):
+    """A number written with % or ‰ where the series' unit is another (docs/actuals.md#values).
+
+    The sign is the cell's unit of measure, as a measure column's would be: 10% for a
+    target in 亿元 is not 10 亿元.  The reader that knows the target words the finding
+    (:meth:`policycheck.actuals.resolve.Sink.read`); ``value`` is the number as written,
+    for a series that reads it with a warning (a cagr target's levels, PC412).
+    """
+
+    def __init__(self, cell: str, sign: str, value: float | CellFlags) -> None:
+        super().__init__(msg("PC409.sign", cell=excerpt(cell), sign=sign), rule="PC409")
+        self.sign = sign
+        self.value = value
 
 
 def thousands_hint(cell: str) -> Text | str:
@@ -115,9 +136,9 @@ def read_number(text: str) -> CellNumber | None:
             break
     if body.endswith(_APPROX_SUFFIX):
         body, approximate = body[:-len(_APPROX_SUFFIX)].rstrip(), True
-    exponent, word = 0, None
-    if body.endswith("%"):
-        body = body[:-1].rstrip()
+    exponent, word, sign = 0, None, None
+    if body[-1:] in SIGNS:
+        body, sign = body[:-1].rstrip(), body[-1]
     else:
         word = next((w for w in MAGNITUDE_EXPONENTS if body.endswith(w) and len(body) > len(w)), None)
         if word is not None:
@@ -130,7 +151,7 @@ def read_number(text: str) -> CellNumber | None:
         raise CellError(msg("PC402.not-finite", cell=excerpt(text), accepted=msg("PC402.accepted")))
     if abs(float(body)) > MAX_MAGNITUDE / 10.0 ** exponent:
         raise too_large(text)
-    return CellNumber(body, exponent, word, approximate)
+    return CellNumber(body, exponent, word, approximate, sign)
 
 
 def too_large(text: str) -> CellError:
@@ -164,11 +185,13 @@ def convert_cell(cell: CellNumber, text: str, measure: str | None) -> float:
     return cell.scaled(cell.exponent - base)
 
 
-def numeric_cell(text: str, measure: str | None, scale: int = 0, given: str | None = None) -> float | None | CellFlags:
+def numeric_cell(text: str, measure: str | None, scale: int = 0, given: str | None = None,
+                 signs: frozenset[str] = SIGNS) -> float | None | CellFlags:
     """A value cell of a numeric target, in the target's unit of measure ``measure``.
 
     ``scale`` is the power of ten from the measure column's unit (``given``) to
-    ``measure``.  Anything beyond a plain number comes back as :class:`CellFlags`:
+    ``measure``; ``signs`` the signs (% or ‰) a number of the series may end with:
+    any other is :class:`SignError`.  Anything beyond a plain number comes back as :class:`CellFlags`:
     a stated verdict (已完成: no number), an approximate number (约4.4), a value
     converted between magnitudes (15507.87亿 for a target in 万亿元; 1728 with
     measure 万元 for a target in 亿元), so evaluation can flag and check it.
@@ -192,9 +215,12 @@ def numeric_cell(text: str, measure: str | None, scale: int = 0, given: str | No
             converted = (given, measure)
     if abs(value) > MAX_MAGNITUDE:  # a measure column's conversion took it beyond the range
         raise CellError(msg("PC402.too-large-converted", cell=excerpt(text), limit=f"{MAX_MAGNITUDE:g}"))
-    if not parsed.approximate and converted is None:
-        return value
-    return CellFlags(value, approximate=parsed.approximate, converted=converted)
+    read: float | CellFlags = value
+    if parsed.approximate or converted is not None:
+        read = CellFlags(value, approximate=parsed.approximate, converted=converted)
+    if parsed.sign is not None and parsed.sign not in signs:
+        raise SignError(text, parsed.sign, read)
+    return read
 
 
 def measure_exponent(measure: str) -> int:

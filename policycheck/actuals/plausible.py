@@ -37,6 +37,8 @@ def plausibility_findings(plans: Sequence[Plan], actuals: Actuals) -> list[Findi
     if not watched:
         return []
     findings: list[Finding] = []
+    # a cell the reader already warned about (its % says rate): one warning there, not two
+    warned = {(f.file, f.line, f.column) for f in actuals.findings if f.rule == "PC412"}
     for (plan_id, target_id, unit), series in actuals.series.items():
         found = watched.get((plan_id, target_id))
         if found is None:
@@ -44,7 +46,7 @@ def plausibility_findings(plans: Sequence[Plan], actuals: Actuals) -> list[Findi
         plan, target = found
         check = _rates if target.kind == "cagr" else _totals
         finding = check(plan, target, unit, as_series(series))
-        if finding is not None:
+        if finding is not None and (finding.file, finding.line, finding.column) not in warned:
             findings.append(finding)
     return findings
 

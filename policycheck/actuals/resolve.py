@@ -13,7 +13,9 @@ from array import array
 from collections.abc import Iterable, Sequence
 
 from policycheck.actuals.cells import (
+    SIGNS,
     CellFlags,
+    SignError,
     measure_scale,
     normalize,
     numeric_cell,
@@ -23,6 +25,7 @@ from policycheck.actuals.cells import (
     thousands_hint,
 )
 from policycheck.actuals.dense import DenseSeries, StoredSeries
+from policycheck.actuals.signs import PERCENT, series_signs, sign_hint, unit_error
 from policycheck.actuals.store import ObservationTable, SeriesView
 from policycheck.findings import ERROR, WARNING, Finding, Level, excerpt
 from policycheck.kinds import kind_spec
@@ -35,8 +38,6 @@ from policycheck.suggest import Suggester
 #: How a series' value cells are parsed: numbers, yes/no (a done-or-not kind), either (no plan
 #: loaded), or the grade names of a category target.
 PARSE_NUMBER, PARSE_YES_NO, PARSE_EITHER, PARSE_GRADE = 0, 1, 2, 3
-#: Units of measure that mean "percent" (after NFKC, ％ is %).
-_PERCENT = frozenset({"%"})
 
 
 @record(slots=True)
@@ -63,12 +64,13 @@ class Sink:
     """Where the rows of one (plan, target, unit) go, and how to read their values."""
 
     __slots__ = ("key", "series", "years", "rows", "parse", "factor", "scale", "measure", "given",
-                 "categories", "problem", "plain")
+                 "categories", "problem", "plain", "signs", "hint", "rate_cells", "warned")
 
     def __init__(self, key: SeriesKey | None, series: SeriesView | None,
                  parse: int = PARSE_NUMBER, scale: int = 0, measure: str | None = None,
                  problem: Problem | None = None, given: str | None = None,
-                 categories: tuple[str, ...] = ()) -> None:
+                 categories: tuple[str, ...] = (), signs: frozenset[str] = SIGNS,
+                 hint: Text | str = "", rate_cells: bool = False) -> None:
         self.key = key
         self.series = series  # None: the rows are skipped
         # The series' arrays, one attribute look-up away for the reader's hot loop.
@@ -86,6 +88,12 @@ class Sink:
         self.given = given  # the measure column's text, when it names another magnitude
         self.categories = categories  # the ordered grades of a category target
         self.problem = problem
+        #: the signs (% or ‰) a value cell may end with: the target's own unit (docs/actuals.md#values)
+        self.signs = signs
+        self.hint = hint  # said after PC409 for a sign of another unit: how the target reads its values
+        #: a cagr target reading levels: a % cell is read and warned (PC412), once (``warned``)
+        self.rate_cells = rate_cells
+        self.warned = False
 
     def read(self, cell: str) -> float | bool | None | CellFlags:
         """The full value parser: missing markers, 1,500, ３．６, 3.6%, 1728万, 1.6万亿, 约4.4,
@@ -96,7 +104,12 @@ class Sink:
             return parse_grade(cell, self.categories)
         if self.parse != PARSE_NUMBER:
             return parse_any(cell)
-        return numeric_cell(cell, self.measure, self.scale, self.given)
+        try:
+            return numeric_cell(cell, self.measure, self.scale, self.given, self.signs)
+        except SignError as exc:
+            if self.rate_cells:
+                raise  # the reader warns (PC412) and keeps the number
+            raise unit_error(exc, self.key[1] if self.key else "", self.measure or "", self.hint) from None
 
 
 @record(slots=True)
@@ -112,6 +125,9 @@ class _Series:
     scope: frozenset[str] | None  # unit ids a unit row may name; None: no scope
     parse: int = PARSE_NUMBER  # how the series' value cells are read (PARSE_*)
     categories: tuple[str, ...] = ()  # the ordered grades of a category target
+    signs: frozenset[str] = SIGNS  # the signs a value cell may end with (Sink.signs)
+    hint: Text | str = ""  # after PC409 for a sign of another unit
+    rate_cells: bool = False  # a cagr target reading levels: % cells are PC412
 
 
 def _cell(text: str) -> str:
@@ -172,7 +188,8 @@ class Resolver:
                 return Sink(None, None, problem=found)
             key, resolved = found
             return Sink(key, self._series_view(key), resolved.parse, resolved.scale, resolved.measure,
-                        given=resolved.given, categories=resolved.categories)
+                        given=resolved.given, categories=resolved.categories, signs=resolved.signs,
+                        hint=resolved.hint, rate_cells=resolved.rate_cells)
         tid = _cell(target_cell)
         if not tid:
             return self._sink_problem("PC403", ERROR, msg("PC403.no-target"), line, cols[1])
@@ -286,12 +303,15 @@ class Resolver:
         measure = target.unit if target is not None else plan.references[tid].unit
         scale = 0
         given = _cell(measure_cell)
+        signs, rate_cells = series_signs(target, measure, given)
         if target is not None and target.kind == "cagr" and target.actuals != "rate":
             # A cagr target's unit is the rate's (%); its actuals are levels in their own unit.
-            if given in _PERCENT:
+            if given in PERCENT:
                 self._problem("PC412", WARNING, msg("PC412.measure", target=excerpt(tid)), line, column)
-            if given in _PERCENT or normalize(measure or "") in _PERCENT:
+            if given in PERCENT or normalize(measure or "") in PERCENT:
                 given = ""
+        elif target is not None and target.actuals == "rate" and given in PERCENT:
+            given = ""  # rates read as rates are in %, whatever unit the plan gives the levels
         if given and measure:
             found = measure_scale(given, measure)
             if found is None:
@@ -308,7 +328,8 @@ class Resolver:
             parse = PARSE_YES_NO
         elif target is not None and target.categories:
             parse, categories = PARSE_GRADE, target.categories
-        return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories)
+        return _Series(plan, tid, target, measure, scale, given if scale else None, scope, parse, categories,
+                       signs, sign_hint(target), rate_cells)
 
     def _resolve_unit(self, series: _Series, unit_cell: str, line: int, column: int) -> str | None | Problem:
         """The unit id of a unit cell (None for a blank one), or why it is not used."""

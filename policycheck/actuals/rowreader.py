@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Final
 
-from policycheck.actuals.cells import CellError, CellFlags, parse_status, parse_year
+from policycheck.actuals.cells import CellError, CellFlags, SignError, parse_status, parse_year
 from policycheck.actuals.duplicates import merge
 from policycheck.actuals.header import Layout, read_header
 from policycheck.actuals.period_rows import PeriodCells, Rows
 from policycheck.actuals.resolve import Resolver, Sink
 from policycheck.actuals.slips import extra_cell, header_below_title, shifted_tail, title_note
 from policycheck.actuals.store import MISSING_FLAG, STATED_FLAG, STATUS_CODES, YES_NO_FLAG, ObservationTable
-from policycheck.findings import ERROR, WARNING, Finding, Level, RuleLimit
+from policycheck.findings import ERROR, WARNING, Finding, Level, RuleLimit, excerpt
 from policycheck.messages import Text, msg
 from policycheck.model import DATA_STATUSES
 from policycheck.numtext import MAX_MAGNITUDE
@@ -322,11 +322,19 @@ class FileReader:
         return code
 
     def _value(self, sink: Sink, cell: str, line: int, column: int) -> Cell:
-        """The full value parser (:meth:`Sink.read`); a cell it refuses is PC402 and _BAD."""
+        """The full value parser (:meth:`Sink.read`); a cell it refuses is PC402 (PC409 for a
+        sign of another unit) and _BAD.  A % cell of a cagr target that reads levels is read
+        and warned about once, as a measure column's % is (docs/actuals.md#plausibility)."""
         try:
             return sink.read(cell)
+        except SignError as exc:
+            if not sink.warned:
+                sink.warned = True
+                self._finding("PC412", WARNING, line, column,
+                              msg("PC412.cell", target=excerpt(_series_name(sink)), sign=exc.sign, cell=excerpt(cell)))
+            return exc.value
         except CellError as exc:
-            self._finding("PC402", ERROR, line, column, exc.text)
+            self._finding(exc.rule, ERROR, line, column, exc.text)
             return _BAD
 
     def _store(self, sink: Sink, year: int, row: int) -> None:
@@ -346,3 +354,10 @@ class FileReader:
         """Keep ``finding`` unless its rule has reached the limit of listed findings."""
         if self.limit.take(finding.file, finding.rule, finding.level, finding.line, finding.column):
             self.findings.append(finding)
+
+
+def _series_name(sink: Sink) -> str:
+    """The target (and unit) a finding about a series names: ``area (dc)``."""
+    if sink.key is None:
+        return ""
+    return f"{sink.key[1]} ({sink.key[2]})" if sink.key[2] else sink.key[1]

@@ -189,6 +189,16 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                             "converted (only magnitudes such as 万, 亿, 万亿, 千万 are)",
                       "zh": "{target} 的计量单位 {measure} 与指标的 {unit} 不同，"
                             "且无法换算（只能换算 万、亿、万亿、千万 等数量级）"},
+    "PC409.sign": {"en": "{cell} is written in {sign}", "zh": "{cell} 以 {sign} 填写"},
+    "PC409.sign-unit": {"en": ", but {target} is measured in {unit}: enter the value in {bare}, without {sign}",
+                        "zh": "，但 {target} 的计量单位是 {unit}：请填写以 {bare} 计的数值，不带 {sign}"},
+    "PC409.hint-growth": {"en": " (a growth target reads each year's level and computes the growth from them; "
+                                "if these are growth rates, add actuals: rate to the target in the plan)",
+                          "zh": "（增长类指标读取各年的总量并由此计算增速；若填的确是增速，"
+                                "请在规划中为该指标加上 actuals: rate）"},
+    "PC409.hint-change": {"en": " (the plan's change is computed from each year's value: enter the value, "
+                                "not the change)",
+                          "zh": "（规划要求的变化幅度由各年数值计算：请填写数值本身，而非变化幅度）"},
     "PC411.no-data": {"en": "no actual value for any of the {count} targets of plan {plan}{read}: every result is "
                             "no_data or pending; fill in the values, or check the CSV's plan and target columns",
                       "zh": "规划 {plan} 的 {count} 项指标都没有实际值{read}：所有结果都是缺少数据或未到期；"
@@ -200,6 +210,12 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                       "zh": "计量单位列表明 {target} 的实际值以 % 计，但年"
                             "均增速（cagr）类指标读取的是总量（如以亿元计的产值），"
                             "并由基期值计算年均增速；请填写总量，若填的确是增速，请在规划中为该指标加上 actuals: rate"},
+    "PC412.cell": {"en": "the actuals of {target} are written in {sign} ({cell}), but a cagr target reads levels "
+                         "(总量, such as output in 亿元) and computes the average rate from the baseline; "
+                         "enter the levels, or add actuals: rate to the target in the plan if these are rates",
+                   "zh": "{target} 的实际值以 {sign} 填写（{cell}），但年均增速（cagr）类指标读取的是总量"
+                         "（如以亿元计的产值），并由基期值计算年均增速；请填写总量，若填的确是增速，"
+                         "请在规划中为该指标加上 actuals: rate"},
     "PC412.values": {"en": "the actuals of {target} ({values}) look like growth rates: they are close to the "
                            "plan's rate {rate:g}; a cagr target reads levels (总量, such as output in 亿元) and "
                            "computes the average rate from the baseline; enter the levels, or add actuals: rate "

@@ -140,6 +140,8 @@ TRIGGERS = {
     "approximate": ("t50,c0028,2025,约61.5,final\n", None),
     "a missing value": ("t50,c0028,2025,,final\n", None),
     "a magnitude": ("t50,c0028,2025,1.5万,final\n", ("PC402", _LINE, 4)),
+    "a percent sign": ("t50,c0028,2025,61.5%,final\n", ("PC409", _LINE, 4)),  # t50 is measured in 个
+    "a per mille sign": ("t50,c0028,2025,61.5‰,final\n", ("PC409", _LINE, 4)),
     "months without their basis": ("t50,c0028,2025-03,61.5,final\n", ("PC408", _LINE, 3)),
     "months": ("t50,c0028,2025年1-3月,61.5,final\n", None),
     "a blank line": ("\n", None),

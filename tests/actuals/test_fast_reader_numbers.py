@@ -62,6 +62,8 @@ def test_a_sample_tells_few_texts_from_many() -> None:
     ("overflow", "1e999", ("PC402", _LINE, 4)),
     ("an underscore", "1_500", ("PC402", _LINE, 4)),
     ("a word", "abc", ("PC402", _LINE, 4)),
+    ("a percent sign", "91.96%", ("PC409", _LINE, 4)),  # t44 is measured in 个
+    ("a per mille sign", "91.96‰", ("PC409", _LINE, 4)),
 ])
 def test_each_value_cell_either_way(monkeypatch: pytest.MonkeyPatch, national: tuple[Path, Path], tmp_path: Path,
                                     way: str, case: str, cell: str, expected: tuple[str, int, int] | None) -> None:

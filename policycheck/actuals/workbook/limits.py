@@ -133,6 +133,8 @@ class SheetScan:
     name: str
     area: Area = field(default_factory=Area)
     percent: CellRuns = field(default_factory=CellRuns)
+    #: cells whose format shows ‰ beside the stored number (``0.0‰``; .xlsx and .xls): read with their sign
+    per_mille: CellRuns = field(default_factory=CellRuns)
     #: cells whose date format shows the month but no day (2025年9月), and those that show a day
     #: (2025-09-30): a date there in the year column is that month or day, not the whole year
     months: CellRuns = field(default_factory=CellRuns)
@@ -145,12 +147,12 @@ class SheetScan:
     error_count: int = 0
 
     def runs(self, kind: str) -> CellRuns:
-        """The cells of one kind: ``"percent"``, ``"months"`` or ``"days"``."""
+        """The cells of one kind: ``"percent"``, ``"per_mille"``, ``"months"`` or ``"days"``."""
         runs: CellRuns = getattr(self, kind)
         return runs
 
     def finish(self) -> None:
-        for runs in (self.percent, self.months, self.days):
+        for runs in (self.percent, self.per_mille, self.months, self.days):
             runs.finish()
 
     def add_error(self, row: int, column: int, text: str) -> None:

@@ -17,7 +17,9 @@ What a statistician's sheet has beyond a CSV file is settled here:
   figure cells (two years' columns, two rows' values): PC415 at the merged
   cell, since a 两年合计 copied into each year would count twice;
 * numbers as the cell shows them: a fraction formatted as a percentage
-  (0.032 shown as 3.2%) reads as ``3.2%``; numbers stored as text read as text;
+  (0.032 shown as 3.2%) reads as ``3.2%``, a number shown in per mille (4.8
+  shown as 4.8‰ by ``0.0‰``) as ``4.8‰``; numbers stored as text read as text;
+* dates in the year column (and in year headers) read as their year;
 * dates in the year or period column (and in year headers) read as the cell
   shows them: a date shown as its year (or 31 December) is the year, one shown
   as a month (``2025年9月``) that month, any other day its ISO text, so PC408;
@@ -166,6 +168,7 @@ class _Sheet:
         self.name = name
         self.sheet = sheet
         self.percent: CellRuns = scan.percent
+        self.per_mille: CellRuns = scan.per_mille
         self.months: CellRuns = scan.months
         self.days: CellRuns = scan.days
         self.errors = scan.errors
@@ -232,9 +235,12 @@ class _Sheet:
                 # Rows start at the sheet's first row; columns at its first used column.
                 offset = (end[1] + 1 - len(values)) if end is not None else 0
             columns = percent.row(index) if percent else _NONE
+            mille = self.per_mille.row(index) if self.per_mille else _NONE
+            # the sign each formatted cell of the row shows (% or ‰); most rows have none
+            signs = {**dict.fromkeys(mille, "\u2030"), **dict.fromkeys(columns, "%")} if columns or mille else _NO_SIGNS
             below = header is not None and index > header
             is_header = header is not None and index == header
-            cells = [""] * offset + [_text(v, offset + i in columns, offset + i in times or
+            cells = [""] * offset + [_text(v, signs.get(offset + i, ""), offset + i in times or
                                            (is_header or header is None)) for i, v in enumerate(values)]
             if dated:
                 self._shown_dates(cells, values, offset, index,
@@ -286,17 +292,21 @@ def _fill(cells: list[str], merge: Merge, index: int, tops: dict[Merge, str], *,
 
 
 _NONE: frozenset[int] = frozenset()
+_NO_SIGNS: dict[int, str] = {}
 
 
-def _text(value: CellValue | None, percent: bool, year: bool) -> str:
-    """One cell as the text a CSV file would hold for it."""
+def _text(value: CellValue | None, sign: str, year: bool) -> str:
+    """One cell as the text a CSV file would hold for it; ``sign`` the % or ‰ its format shows
+    (a percentage is stored as a fraction, a number shown in ‰ as it is), else empty."""
     if type(value) is str:  # most cells: checked first
         return value
     if isinstance(value, bool):  # before int, its base class
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
-        if percent:
+        if sign == "%":
             return _number(Decimal(repr(value)) * 100) + "%"
+        if sign:
+            return _number(Decimal(repr(value))) + sign
         if isinstance(value, int):
             return str(value)
         if value.is_integer() and abs(value) < 1e15:

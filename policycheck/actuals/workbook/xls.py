@@ -2,9 +2,10 @@
 
 The cells of a sheet are records of the ``Workbook`` stream, each naming its
 cell style (XF); an XF names its number format, and a format with ``%``
-outside quotes shows the stored fraction as a percentage, and a date format
-may show a month or a day rather than a year.  The library gives
-values but not formats, so the percent and date cells are found here, with each
+outside quotes shows the stored fraction as a percentage, one with ``‰`` the
+stored number in per mille, and a date format may show a month or a day
+rather than a year.  The library gives values but not formats, so the
+percent, per mille and date cells are found here, with each
 sheet's used area (65,536 x 256 cells at most, still refused above the cell
 limit), a password (FILEPASS: refused) and macros or links to other
 workbooks (noted; never run or opened).

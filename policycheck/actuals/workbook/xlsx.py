@@ -4,8 +4,10 @@ The library gives each cell's value but not its number format, and a
 statistician's 3.2% is stored as 0.032 with a ``0.0%`` format: the styles
 part says which cell styles are percentages and each cell names its style
 (``<c r="C5" s="3">``), so the cells shown as percentages are found here, and
-the dates shown to the month or the day (a year cell showing ``2025年9月`` is
-that month, not the year).
+those shown in per mille (``0.0‰``: Excel shows the stored number beside the
+sign, unscaled), whose number is then read with its ‰ (docs/actuals.md#values),
+and the dates shown to the month or the day (a year cell showing ``2025年9月``
+is that month, not the year).
 The same pass finds each sheet's used area (refused when too large: the
 library would hold it as one dense grid) and notes macros and links to other
 workbooks, neither of which is ever run or opened.
@@ -27,6 +29,8 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 #: Built-in number formats that show a percentage: 0% and 0.00%.
 _PERCENT_IDS = frozenset({9, 10})
+#: The per mille sign: a format showing it (quoted or not) shows the stored number as it is, in ‰.
+PER_MILLE = "\u2030"
 #: Rows that hold cells, and the columns of cells, as Excel, LibreOffice, WPS
 #: and xlsxwriter write them (reference first): a quick upper bound of the used area.
 _ROWS = re.compile(rb'<row r="([0-9]{1,7})"[^>/]*>')
@@ -111,7 +115,8 @@ def _sheets_and_styles(parts: Parts, workbook: str, done: set[str]) -> tuple[lis
 
 def _cell_styles(parts: Parts, part: str, done: set[str]) -> dict[int, str]:
     """The cell styles (``cellXfs`` indexes) whose number format matters, and what it shows:
-    ``"percent"``, or a date shown to the ``"months"`` or the ``"days"`` (docs/actuals.md#workbooks)."""
+    ``"percent"``, ``"per_mille"``, or a date shown to the ``"months"`` or the ``"days"``
+    (docs/actuals.md#workbooks)."""
     formats: dict[int, str] = {}
     xf_formats: list[int] = []
     depth = {"cellXfs": False}
@@ -146,10 +151,13 @@ def style_kinds(xf_formats: list[int], formats: dict[int, str]) -> dict[int, str
 
 def format_kind(fmt: int, formats: dict[int, str]) -> str | None:
     """What number format ``fmt`` (built-in or one of ``formats``) shows that the reader needs:
-    ``"percent"``, ``"months"``, ``"days"``, or None (also for a date shown as its year alone)."""
+    ``"percent"``, ``"per_mille"`` (a ‰ without a percentage), ``"months"``, ``"days"``, or None
+    (also for a date shown as its year alone)."""
     code = formats.get(fmt)
     if fmt in _PERCENT_IDS or (code is not None and shows_percent(code)):
         return "percent"
+    if code is not None and PER_MILLE in code:
+        return "per_mille"
     shown = date_shows(code) if code is not None else BUILTIN.get(fmt)
     return {"month": "months", "day": "days"}.get(shown or "")
 
@@ -184,19 +192,20 @@ def _int(text: str | None) -> int:
 
 
 def _scan_sheet(parts: Parts, part: str, sheet: SheetScan, styles: dict[int, str]) -> None:
-    """The used area and the percent and date cells of one worksheet part.
+    """The used area and the percent, per mille and date cells of one worksheet part.
 
     The quick pass bounds the area by rows and columns that have any cell; a
     sheet with many formatted empty cells may look too large to it, and is
-    then measured cell by cell, as is a sheet written in an unusual way.
+    then measured cell by cell, as is a sheet written in an unusual way or
+    one of a workbook with per mille formats (rare: no quick pass for them).
     """
     try:
-        quick = _scan_quick(parts.chunks(part), sheet, styles)
+        quick = "per_mille" not in styles.values() and _scan_quick(parts.chunks(part), sheet, styles)
     except WorkbookRefused:
         quick = False
     if not quick:
         sheet.area = Area()
-        sheet.percent, sheet.months, sheet.days = CellRuns(), CellRuns(), CellRuns()
+        sheet.percent, sheet.per_mille, sheet.months, sheet.days = CellRuns(), CellRuns(), CellRuns(), CellRuns()
         _scan_general(parts.chunks(part), sheet, styles)
     sheet.finish()
 

@@ -230,6 +230,29 @@ def test_built_in_date_formats_are_known_by_id() -> None:
     assert format_kind(176, {176: 'yyyy"年"'}) is None
 
 
+def libreoffice_source(path: Path) -> Path:
+    """The .xlsx that LibreOffice saved as tests/fixtures/actuals/dates-libreoffice.{xls,ods}."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("表1")
+    shown = {kind: book.add_format({"num_format": code})
+             for kind, code in {"month": MONTH, "day": "yyyy-mm-dd", "year": 'yyyy"年"'}.items()}
+    sheet.write_row(0, 0, ["指标", "年份", "数值"])
+    rows = [(datetime.datetime(2023, 1, 1), "year", 11.5), (datetime.datetime(2024, 12, 31), "day", 12.5),
+            (datetime.datetime(2025, 9, 1), "month", 9.3), (datetime.datetime(2025, 6, 30), "day", 6.1)]
+    for row, (day, kind, value) in enumerate(rows, start=1):
+        sheet.write_string(row, 0, "jobs")
+        sheet.write_datetime(row, 1, day, shown[kind])
+        sheet.write_number(row, 2, value)
+    book.close()
+    return path
+
+
+def test_the_libreoffice_source_gives_the_same_findings(tmp_path: Path) -> None:
+    code, data, errors = check(tmp_path, libreoffice_source(tmp_path / "dates-libreoffice.xlsx"))
+    assert (code, [line.split(": error")[0] for line in errors]) == (
+        2, ["dates-libreoffice.xlsx#表1!B4", "dates-libreoffice.xlsx#表1!B5"])
+
+
 @pytest.mark.parametrize("name", ["dates-libreoffice.xls", "dates-libreoffice.ods"])
 def test_libreoffice_xls_and_ods_dates_are_read_as_shown(tmp_path: Path, name: str) -> None:
     """Saved by LibreOffice from one sheet: 1 Jan 2023 shown as 2023年, 31 Dec 2024 as 2024-12-31 (both years),

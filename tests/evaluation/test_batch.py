@@ -592,3 +592,29 @@ def test_a_unit_without_a_series_and_a_baseline_of_another_type(monkeypatch: pyt
             method="linear", on_track=0.95, at_risk=0.6, approx_tolerance=0.05, fail_on="off-track", strict=False)))
     assert judged == ["u1"]
     assert block.columns[FIELDS.index("actual")] == (5.0, None, 1.0)
+
+
+def test_numbers_kept_apart_from_their_verdict_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reason's numbers beside a short verdict (docs/reports.md#rounding-apart) are written by the
+    batch path as by the exact rules: 2.996 missed against ≥3, a gap of 0.004 behind, 2.496 below
+    its baseline 2.5 regressing, and 3.004 met, which keeps two decimals."""
+    target = make_target("t", milestones=((2025, 3.0),), path="linear", scope=Scope(group="g"))
+    units = {u: Unit(u, f"单位{u}", group="g") for u in ("u1", "u2", "u3", "u4")}
+    plan = make_plan(target, start=2021, end=2025, baseline_year=2020, units=units)
+    walks = {"u1": (2.5, 2.996), "u2": (2.5, 3.004), "u3": (2.9, 2.956), "u4": (2.5, 2.496)}
+    year_of = {"u1": 2025, "u2": 2025, "u3": 2023, "u4": 2023}
+    reasons: dict[str, str] = {}
+    for unit, (base, value) in walks.items():
+        series = {("p", "t", u): PlainSeries({2020: Observation(base, "final", "a.csv", 2, 3),
+                                             **{y: Observation(value if u == unit else base + 0.1, "final",
+                                                               "a.csv", 2, 3) for y in range(2021, 2026)}})
+                  for u in units}
+        batch, exact = both(monkeypatch, [plan], Actuals(series=series), year=year_of[unit])  # type: ignore[arg-type]
+        assert_same_reports(batch, exact)
+        reasons[unit] = next(r.reason for r in batch.results if r.unit == unit)
+    assert reasons == {
+        "u1": "final target ≥3 (2025) not reached: actual 2.996",
+        "u2": "final target ≥3 (2025) reached: actual 3",
+        "u3": "behind the linear schedule: 0.004 below the expected 2.96",
+        "u4": "moving away from the target: actual 2.496 against the baseline 2.5",
+    }

@@ -37,8 +37,9 @@ from policycheck.evaluation.paths import Path
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import cagr_ratio, toward_baseline
 from policycheck.model import Baseline, Status
-from policycheck.numtext import number_text
+from policycheck.numtext import actual_apart, apart_text, expected_apart, gap_apart, number_text
 from policycheck.observations import Actuals, PlainRun, Series
+from policycheck.records import record
 
 __all__ = ["Job", "batch_job", "run_batch"]
 
@@ -213,6 +214,15 @@ class _Exact(Exception):
     """This unit is outside the batch class: the exact rules judge it."""
 
 
+@record(frozen=True, slots=True)
+class _Judged:
+    """The numbers of one unit a short verdict compares its actual with (numtext.Judged)."""
+
+    expected: float | None
+    target_value: float | bool | tuple[float, float] | None
+    baseline: Baseline | None
+
+
 def _columns(job: Job, n: int, varying: Sequence[Sequence[Any]], floats: Sequence[bool | None],
              codes: tuple[str, ...], bases: array[float], series_of: Sequence[Any], whole_path: Sequence[bool],
              fallback: dict[int, Outcome]) -> list[Column]:
@@ -268,29 +278,39 @@ def _reason_arguments(job: Job, built: dict[str, Column], bases: array[float]
                       ) -> dict[str, tuple[tuple[str, Callable[[int], Any], _Text], ...]]:
     """For each reason code of the batch path, its arguments in the order kind_trajectory._status and
     _progress_status give them: the name, the value of unit ``j`` it is made of, and how it is written."""
-    actual, expected, method = (_reader(built[name]) for name in ("actual", "expected", "method"))
+    actual, expected, method, status = (_reader(built[name]) for name in ("actual", "expected", "method", "status"))
     own = job.baseline
 
     def baseline(j: int) -> float:
         return bases[j] if own is None else own.value
 
-    def difference(j: int) -> float:
-        return float(abs(actual(j) - expected(j)))  # floats: abs of their difference, unchanged
+    def difference(j: int) -> str:
+        return gap_apart(float(abs(actual(j) - expected(j))), status(j))  # floats: abs of their difference
 
     def constant(value: Any) -> Callable[[int], Any]:
         return lambda j: value
 
-    final = (("target", constant(job.final_text), str), ("target_year", constant(job.final_year), str),
-             ("actual", actual, fmt))
-    milestone = (("target", constant(job.milestone_text), str), ("year", constant(job.year), str),
-                 ("actual", actual, fmt))
-    unmoved = (("actual", actual, fmt), ("baseline", baseline, fmt))
-    behind = (("method", method, str), ("difference", difference, fmt), ("expected", expected, fmt))
-    return {"final_met": final, "final_met_early": final, "final_missed": final,
-            "milestone_met": milestone, "milestone_missed": milestone,
-            "none_due_yet": unmoved, "regressing": unmoved,
-            "moving_away_none_due": (("baseline", baseline, fmt), ("baseline_year", constant(job.y0), str),
-                                     ("actual", actual, fmt)),
+    def apart(verdict: str) -> Callable[[int], str]:
+        # the actual as kind_trajectory writes it beside a verdict that falls short: actual_apart of the
+        # unit's numbers (docs/reports.md#rounding-apart)
+        return lambda j: actual_apart(actual(j), verdict, _Judged(expected(j), job.v, Baseline(job.y0, baseline(j))))
+
+    def final(text: Callable[[int], Any], how: _Text) -> tuple[tuple[str, Callable[[int], Any], _Text], ...]:
+        return (("target", constant(job.final_text), str), ("target_year", constant(job.final_year), str),
+                ("actual", text, how))
+
+    def milestone(text: Callable[[int], Any], how: _Text) -> tuple[tuple[str, Callable[[int], Any], _Text], ...]:
+        return (("target", constant(job.milestone_text), str), ("year", constant(job.year), str),
+                ("actual", text, how))
+
+    regressing = (("actual", apart("regressing"), str), ("baseline", lambda j: apart_text(baseline(j), actual(j)), str))
+    behind = (("method", method, str), ("difference", difference, str),
+              ("expected", lambda j: expected_apart(expected(j), status(j), actual(j)), str))
+    return {"final_met": final(actual, fmt), "final_met_early": final(actual, fmt),
+            "final_missed": final(apart("missed"), str),
+            "milestone_met": milestone(actual, fmt), "milestone_missed": milestone(apart("missed"), str),
+            "none_due_yet": (("actual", actual, fmt), ("baseline", baseline, fmt)), "regressing": regressing,
+            "moving_away_none_due": (regressing[1], ("baseline_year", constant(job.y0), str), regressing[0]),
             "on_schedule": (("method", method, str), ("actual", actual, fmt), ("expected", expected, fmt)),
             "behind_above": behind, "behind_below": behind}
 

@@ -18,7 +18,7 @@ from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import Requirement
 from policycheck.kinds import kind_spec
 from policycheck.model import Baseline, DataStatus, Plan, RequirementValue, Target, TimesBaseline
-from policycheck.numtext import number_text, range_text
+from policycheck.numtext import Judged, actual_apart, number_text, range_text
 from policycheck.observations import Series
 from policycheck.records import record
 
@@ -168,6 +168,12 @@ def fmt(x: float | bool | tuple[float, float] | None) -> str:
     if isinstance(x, tuple):
         return range_text(x[0], x[1])
     return number_text(x)
+
+
+def fmt_judged(x: float | bool | None, status: str, judged: Judged) -> str:
+    """:func:`fmt` of an actual beside its verdict: a short one never rounds it onto the number it is
+    compared with, as the tables write it (:func:`policycheck.numtext.actual_apart`)."""
+    return actual_apart(x, status, judged) if type(x) is float else fmt(x)
 
 
 def no_data_reason(case: Case, what: str = "actual") -> Reason:

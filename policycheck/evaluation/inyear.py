@@ -36,6 +36,7 @@ from policycheck.evaluation.reasons import because
 from policycheck.evaluation.requirement import requirement_text
 from policycheck.evaluation.schedule import Requirement, attainment, classify_ratio, midpoint
 from policycheck.model import Plan, Superseded, Target
+from policycheck.numtext import actual_apart
 from policycheck.observations import Actuals
 from policycheck.periods import Period
 
@@ -166,7 +167,7 @@ def _annual_rate(job: Job, v: Requirement | None) -> None:
         return
     rho = out.progress_ratio = out.attainment
     status = "off_track" if rho is None else classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
-    job.judge(status, because("inyear_requirement_short", **args))
+    job.judge(status, because("inyear_requirement_short", **{**args, "actual": actual_apart(a, status, out)}))
 
 
 def _annual_amount(job: Job, v: Requirement | None) -> None:

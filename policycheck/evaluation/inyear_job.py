@@ -21,6 +21,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import FALLBACK, Reason, because
 from policycheck.evaluation.schedule import Requirement, midpoint
 from policycheck.model import DataStatus, Plan, Schedule, Status, Target
+from policycheck.numtext import actual_apart, expected_apart, gap_apart
 from policycheck.observations import Series
 from policycheck.periods import Period
 
@@ -130,15 +131,17 @@ class Job:
     def schedule_reason(self, status: str, a: float, expected: Requirement, period: str, due: Share) -> None:
         """on_track or behind the schedule: the status and its reason (a range stated as one,
         the difference from its nearer end)."""
-        args = {"schedule": due.schedule, "fallback": FALLBACK if due.fallback else "", "actual": fmt(a),
-                "period": period, "expected": fmt(expected)}
+        # behind, no number is rounded onto the one it is compared with (docs/reports.md#rounding-apart)
+        args = {"schedule": due.schedule, "fallback": FALLBACK if due.fallback else "",
+                "actual": actual_apart(a, status, self.out), "period": period,
+                "expected": fmt(expected) if isinstance(expected, tuple) else expected_apart(expected, status, a)}
         if status == "on_track":
             self.judge(status, because("inyear_on_schedule", **args))
             return
         lo, hi = expected if isinstance(expected, tuple) else (expected, expected)
         gap = a - hi if a > hi else a - lo if a < lo else a - midpoint(expected)
         code = "inyear_behind_above" if gap > 0 else "inyear_behind_below"
-        self.judge(status, because(code, **args, difference=fmt(abs(gap))))
+        self.judge(status, because(code, **args, difference=gap_apart(abs(gap), status)))
 
 
 def weakest(*figures: Figure) -> DataStatus | None:

@@ -32,6 +32,7 @@ from policycheck.evaluation.schedule import (
     progress,
 )
 from policycheck.model import Baseline, DataStatus
+from policycheck.numtext import actual_apart, apart_text
 
 
 def milestone(job: Job) -> None:
@@ -122,7 +123,8 @@ def trajectory(job: Job) -> None:
         met = meets(case, a, v_req)
         code = "final_met" if final_year < job.year else "final_met_early"
         out.judge("met" if met else "missed",
-                  because(code if met else "final_missed", target_year=final_year, actual=fmt(a),
+                  because(code if met else "final_missed", target_year=final_year,
+                          actual=actual_apart(a, "met" if met else "missed", out),
                           target=requirement_text(job.target, v_req, tolerance=case.tol)))
         return
     if baseline is None:
@@ -144,12 +146,13 @@ def trajectory(job: Job) -> None:
         ok = d * (a - baseline.value) >= -eps(baseline.value)
         out.judge("on_track" if ok else "regressing",
                   because("none_due_yet", actual=fmt(a), baseline=fmt(baseline.value)) if ok
-                  else because("moving_away_none_due", baseline=fmt(baseline.value),
-                               baseline_year=baseline.year, actual=fmt(a)))
+                  else because("moving_away_none_due", baseline=apart_text(baseline.value, a),
+                               baseline_year=baseline.year, actual=actual_apart(a, "regressing", out)))
         return
     status = classify_ratio(rho, job.settings.on_track, job.settings.at_risk)
     if status == "regressing":
-        out.judge(status, because("regressing", actual=fmt(a), baseline=fmt(baseline.value)))
+        out.judge(status, because("regressing", actual=actual_apart(a, status, out),
+                                  baseline=apart_text(baseline.value, a)))
         return
     scheduled = out.expected_range if out.expected_range is not None else expected
     job.schedule_reason(status, a, scheduled, out.actual_period or job.key, due)

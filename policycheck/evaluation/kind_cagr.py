@@ -12,6 +12,7 @@ from policycheck.evaluation.context import (
     Case,
     baseline_year,
     fmt,
+    fmt_judged,
     mark_no_data,
     resolve_baseline,
     resolve_requirement,
@@ -21,6 +22,7 @@ from policycheck.evaluation.judge import attained, meets, signed_margin, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.evaluation.schedule import average_growth, classify_ratio, midpoint, time_progress
+from policycheck.numtext import expected_apart
 
 
 def evaluate_cagr(case: Case) -> Outcome:
@@ -93,19 +95,24 @@ def _actual(case: Case, out: Outcome, y0: int, rate_mode: bool) -> float | None:
 def _status(case: Case, a: float, r_req: float | tuple[float, float], final_year: int, out: Outcome) -> None:
     """met/missed from T on; before T on_track when satisfied, else the ratio a/r."""
     r = midpoint(r_req)
-    rate = {"rate": fmt(a), "required": fmt(r_req)}
+
+    def rate(status: str) -> dict[str, str]:
+        # short of the required rate, neither rate is rounded onto the other (docs/reports.md#rounding-apart)
+        required = fmt(r_req) if isinstance(r_req, tuple) else expected_apart(r_req, status, a)
+        return {"rate": fmt_judged(a, status, out), "required": required}
+
     if meets(case, a, r_req):
-        out.judge("met" if case.year >= final_year else "on_track", because("growth", **rate))
+        out.judge("met" if case.year >= final_year else "on_track", because("growth", **rate("met")))
         return
     if case.year >= final_year:
-        out.judge("missed", because("growth_missed", **rate, target_year=final_year))
+        out.judge("missed", because("growth_missed", **rate("missed"), target_year=final_year))
         return
     d = travel(case, 0.0, r)
     if d * r <= 0:
         # No ratio can measure the distance (e.g. a maximum rate above zero): behind.
-        out.judge("off_track", because("growth_behind", **rate))
+        out.judge("off_track", because("growth_behind", **rate("off_track")))
         return
     rho = a / r
     out.progress_ratio = rho
-    out.judge(classify_ratio(rho, case.settings.on_track, case.settings.at_risk),
-              because("growth_pace", **rate, ratio=fmt(rho)))
+    status = classify_ratio(rho, case.settings.on_track, case.settings.at_risk)
+    out.judge(status, because("growth_pace", **rate(status), ratio=fmt(rho)))

@@ -41,6 +41,7 @@ from policycheck.evaluation.schedule import (
     time_progress,
 )
 from policycheck.model import Baseline, DataStatus, Method, RequirementValue, Status
+from policycheck.numtext import actual_apart, apart_text, expected_apart, gap_apart
 from policycheck.records import record
 
 
@@ -264,14 +265,15 @@ def _status(case: Case, path: _Path, a: float, out: Outcome) -> None:
         code = ("final_met_early" if year < final_year else "final_met") if met else "final_missed"
         out.judge("met" if met else "missed",
                   because(code, target=requirement_text(case.target, v_req, tolerance=tol), target_year=final_year,
-                          actual=fmt(a)))
+                          actual=actual_apart(a, "met" if met else "missed", out)))
         return
     for milestone_year, v in path.milestones:
         if milestone_year == year:
             met = meets(case, a, v)
             out.judge("met" if met else "missed",
                       because("milestone_met" if met else "milestone_missed",
-                              target=requirement_text(case.target, v, tolerance=tol), year=year, actual=fmt(a)))
+                              target=requirement_text(case.target, v, tolerance=tol), year=year,
+                              actual=actual_apart(a, "met" if met else "missed", out)))
             return
     expected = out.expected
     if path.baseline is None or expected is None:
@@ -305,23 +307,25 @@ def _progress_status(case: Case, path: _Path, a: float, expected: float, out: Ou
         if d * (a - b) >= -eps(b):
             out.judge("on_track", because("none_due_yet", actual=fmt(a), baseline=fmt(b)))
         else:
-            out.judge("regressing", because("moving_away_none_due", baseline=fmt(b),
-                                            baseline_year=path.baseline.year, actual=fmt(a)))
+            out.judge("regressing", because("moving_away_none_due", baseline=apart_text(b, a),
+                                            baseline_year=path.baseline.year,
+                                            actual=actual_apart(a, "regressing", out)))
         return
     status = classify_ratio(rho, settings.on_track, settings.at_risk)
     scheduled = out.expected_range if out.expected_range is not None else expected
-    out.judge(status, _progress_reason(status, out.method, a, b, scheduled))
+    out.judge(status, _progress_reason(status, out.method, a, b, scheduled, out))
 
 
 def _progress_reason(status: Status, method: str, a: float, b: float,
-                     scheduled: float | tuple[float, float]) -> Reason:
+                     scheduled: float | tuple[float, float], out: Outcome) -> Reason:
     """"behind the linear schedule: 0.06 below the expected 3.36" and its siblings.
 
     A between target is scheduled to a range (1—1.5), and the difference is
-    measured to its nearer end, as the tables show it.
+    measured to its nearer end, as the tables show it.  Behind or regressing, no number is
+    rounded onto the one it is compared with (docs/reports.md#rounding-apart).
     """
     if status == "regressing":
-        return because("regressing", actual=fmt(a), baseline=fmt(b))
+        return because("regressing", actual=actual_apart(a, status, out), baseline=apart_text(b, a))
     if status == "on_track":
         return because("on_schedule", method=method, actual=fmt(a), expected=fmt(scheduled))
     if isinstance(scheduled, tuple):
@@ -329,8 +333,8 @@ def _progress_reason(status: Status, method: str, a: float, b: float,
         if a < lo or a > hi:
             end = lo if a < lo else hi
             return because("behind_above" if a > hi else "behind_below", method=method,
-                           difference=fmt(abs(a - end)), expected=fmt(scheduled))
+                           difference=gap_apart(abs(a - end), status), expected=fmt(scheduled))
         scheduled = midpoint(scheduled)
     gap = a - scheduled
     return because("behind_above" if gap > 0 else "behind_below", method=method,
-                   difference=fmt(abs(gap)), expected=fmt(scheduled))
+                   difference=gap_apart(abs(gap), status), expected=expected_apart(scheduled, status, a))

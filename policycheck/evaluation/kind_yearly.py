@@ -6,7 +6,7 @@ the judgement of year Y.  The requirement is the target's ``value`` or, with a
 """
 from __future__ import annotations
 
-from policycheck.evaluation.context import Case, fmt, mark_no_data, no_data_reason, value_at, weakest_status
+from policycheck.evaluation.context import Case, fmt, fmt_judged, mark_no_data, no_data_reason, value_at, weakest_status
 from policycheck.evaluation.judge import attained, meets, signed_margin, travel
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import Reason, because
@@ -55,9 +55,10 @@ def evaluate_yearly(case: Case) -> Outcome:
             mark_no_data(out, case, why)
     elif kept:
         code = "one_year_met" if entry.status == "met" else "one_year_missed"
-        out.judge(entry.status, because(code, year=judged, target=_stated(case, v), actual=fmt(entry.actual)))
+        out.judge(entry.status, because(code, year=judged, target=_stated(case, v),
+                                        actual=fmt_judged(entry.actual, entry.status, out)))
     else:
-        out.judge(entry.status, _year_reason(case, entry, v, history, out.years_met))
+        out.judge(entry.status, _year_reason(case, entry, v, history, out))
     return out
 
 
@@ -67,12 +68,13 @@ def _stated(case: Case, v: Requirement | None) -> str:
 
 
 def _year_reason(case: Case, entry: HistoryEntry, v: Requirement | None, history: tuple[HistoryEntry, ...],
-                 years_met: int) -> Reason:
+                 out: Outcome) -> Reason:
     """"2025 requirement ≥15 met: actual 15.6 (3 of 3 due years met)"; years without data are
     not counted as unmet but named ("3 of 3 years with data met; no data for 2021–2022")."""
     met = entry.status == "met"
     missing = [e.year for e in history if e.status == "no_data"]
-    common = {"year": case.year, "target": _stated(case, v), "actual": fmt(entry.actual), "years_met": years_met}
+    common = {"year": case.year, "target": _stated(case, v), "actual": fmt_judged(entry.actual, entry.status, out),
+              "years_met": out.years_met}
     if not missing:
         return because("year_met" if met else "year_missed", **common, years_due=len(history))
     return because("year_met_gaps" if met else "year_missed_gaps", **common,

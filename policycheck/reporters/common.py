@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from policycheck import textsafe
+from policycheck import numtext, textsafe
 from policycheck.findings import location_text
 from policycheck.numtext import number_text, percent_text, range_text
 from policycheck.records import record
@@ -62,12 +62,8 @@ def headers(columns: Sequence[Column], lang: str) -> list[str]:
 
 
 def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
-    """A value for people: rounded to two decimals, trailing zeros dropped.
-
-    Every number of a column gets the same rule, as a spreadsheet cell format
-    would (3.368 -> ``3.37``, 0.5844 -> ``0.58``, 1228.0 -> ``1228``); a value
-    that rounds to zero is ``0``, never ``-0``.  JSON keeps full precision.
-    """
+    """A value for people, two decimals as a spreadsheet cell format would (3.368 -> ``3.37``,
+    1228.0 -> ``1228``); a value that rounds to zero is ``0``, never ``-0``.  JSON keeps full precision."""
     if value is None:
         return EMPTY
     if isinstance(value, bool):
@@ -76,28 +72,45 @@ def fmt_number(value: float | bool | None, lang: str = "zh") -> str:
     return number_text(value)
 
 
-def fmt_gap(value: float | None) -> str:
-    """A gap with its sign: ``+0.05`` ahead or better, ``-0.06`` behind or worse."""
-    if value is None:
-        return EMPTY
-    text = fmt_number(value)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+def fmt_gap(value: float | None, status: str = "") -> str:
+    """A gap with its sign: ``+0.05`` ahead or better, ``-0.06`` behind or worse; beside a ``status``
+    that falls short never ``0`` when it is not (docs/reports.md#rounding-apart)."""
+    text = EMPTY if value is None else numtext.gap_apart(value, status)
+    return text if text.startswith(("-", EMPTY)) or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None) -> str:
     """A ratio as a percentage with one decimal: 0.9167 -> ``91.7%``, 0.95 -> ``95%``."""
-    if value is None:
-        return EMPTY
-    return percent_text(value)
+    return EMPTY if value is None else percent_text(value)
+
+
+def actual_number(result: Result, lang: str = "zh") -> str:
+    """The actual's number, never rounded onto what a short verdict compares it with
+    (2.996 beside 未达成 ≥3: docs/reports.md#rounding-apart)."""
+    a = result.actual
+    return numtext.actual_apart(a, result.status, result) if type(a) is float else fmt_number(a, lang)
+
+
+def expected_number(result: Result) -> str:
+    """E(Y), told apart from the actual beside a short verdict (docs/reports.md#rounding-apart)."""
+    return EMPTY if result.expected is None else numtext.expected_apart(result.expected, result.status, result.actual)
+
+
+def result_gap(result: Result) -> str:
+    """差距 of a result with its sign (:func:`fmt_gap`)."""
+    return fmt_gap(result.margin, result.status)
+
+
+def result_attainment(result: Result) -> str:
+    """达成率, never ``100%`` beside a short verdict when it is not (docs/reports.md#rounding-apart)."""
+    return EMPTY if result.attainment is None else numtext.attainment_apart(result.attainment, result.status)
 
 
 def bar(ratio: float | None, width: int = 10, *, full: bool = True) -> str:
     """A block bar of ``width`` cells for a ratio in 0..1 (capped at both ends).
 
-    ``full`` False keeps the last cell empty: a target that is not met never
-    shows a full bar, whatever its attainment rounds to (96.7 %, or 100 % of a
-    strict ``>40`` requirement).
-    """
+    ``full`` False keeps the last cell empty: a target that is not met never shows a full bar,
+    whatever its attainment rounds to (96.7 %, or 100 % of a strict ``>40`` requirement)."""
     if ratio is None:
         return " " * width
     filled = round(max(0.0, min(1.0, ratio)) * width)
@@ -202,7 +215,7 @@ def actual_text(result: Result, lang: str) -> str:
         return one_line(result.stated)
     if result.category is not None:
         return one_line(result.category)
-    text = fmt_number(result.actual, lang)
+    text = actual_number(result, lang)
     if result.approximate and text != EMPTY:
         return f"约{text}" if lang == "zh" else f"≈{text}"
     return text
@@ -221,7 +234,7 @@ def expected_cell(result: Result, lang: str) -> str:
         return range_text(*result.expected_range)
     if result.expected_category is not None:  # a grade's name, not its position
         return one_line(result.expected_category)
-    return fmt_number(result.expected, lang)
+    return expected_number(result)
 
 
 def direction_of(result: Result) -> int:
@@ -275,9 +288,9 @@ RESULT_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], str]] = {
     "requirement": lambda r, lang, names: requirement_cell(r, lang),
     "actual": lambda r, lang, names: actual_text(r, lang),
     "expected": lambda r, lang, names: expected_cell(r, lang),
-    "gap": lambda r, lang, names: fmt_gap(r.margin),
+    "gap": lambda r, lang, names: result_gap(r),
     "progress_ratio": lambda r, lang, names: fmt_percent(r.progress_ratio),
-    "attainment": lambda r, lang, names: fmt_percent(r.attainment),
+    "attainment": lambda r, lang, names: result_attainment(r),
     "status": lambda r, lang, names: status_text(r, lang),
 }
 #: One row per result (:func:`result_row_texts`): every figure beside the requirement.

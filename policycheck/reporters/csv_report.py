@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policycheck.model import Result
-from policycheck.numtext import range_text
+from policycheck.numtext import actual_decimals, attainment_decimals, expected_decimals, gap_decimals, range_text
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.bulletin_cells import (
     csv_extra_columns,
@@ -213,7 +213,17 @@ def _history(result: Result, lang: str, names: Mapping[str, str] | None = None) 
 def _expected(result: Result, lang: str) -> Any:
     if result.expected_range is not None:
         return _value(result.expected_range, lang)
-    return rounded(result.expected)
+    if result.expected is None:
+        return None
+    return rounded(result.expected, expected_decimals(result.expected, result.status, result.actual))
+
+
+def _actual(result: Result, lang: str) -> Any:
+    """The actual as the tables show it: never rounded onto what a short verdict compares it with
+    (docs/reports.md#rounding-apart)."""
+    if type(result.actual) is float:
+        return rounded(result.actual, actual_decimals(result.actual, result.status, result))
+    return _value(result.actual, lang)
 
 
 def _pace(result: Result) -> float | int | None:
@@ -233,12 +243,13 @@ SHEET_CELLS: Mapping[str, Callable[[Result, str, Mapping[str, str]], Any]] = {
     "year": lambda r, lang, names: r.year,
     "as_of": lambda r, lang, names: as_of_label(r.as_of, lang) if r.as_of else None,
     "elapsed_pct": lambda r, lang, names: percent(r.elapsed),
-    "actual": lambda r, lang, names: _value(r.actual, lang),
+    "actual": lambda r, lang, names: _actual(r, lang),
     "data_status": lambda r, lang, names: data_status_text(r.data_status, lang) if r.data_status else None,
     "expected": lambda r, lang, names: _expected(r, lang),
-    "gap": lambda r, lang, names: rounded(r.margin),
+    "gap": lambda r, lang, names: None if r.margin is None else rounded(r.margin, gap_decimals(r.margin, r.status)),
     "progress_ratio_pct": lambda r, lang, names: percent(r.progress_ratio),
-    "attainment_pct": lambda r, lang, names: percent(r.attainment),
+    "attainment_pct": lambda r, lang, names: None if r.attainment is None
+    else rounded(r.attainment * 100, attainment_decimals(r.attainment, r.status)),
     "status": lambda r, lang, names: status_label(display_status(r), lang),
     "status_code": lambda r, lang, names: r.status,
     "commitment": lambda r, lang, names: label(r.commitment, lang),
@@ -318,7 +329,7 @@ UNIT_SHEET_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], Any]]
     "name": lambda row, lang, names: _row_name(row.result or row.example, lang),
     "requirement": lambda row, lang, names: requirement_cell(row.result, lang) if row.result else None,
     "actual": lambda row, lang, names: _value(row.result.actual, lang) if row.result else None,
-    "gap": lambda row, lang, names: rounded(row.gap),
+    "gap": lambda row, lang, names: None if row.gap is None else rounded(row.gap, gap_decimals(row.gap, row.status)),
     "status": lambda row, lang, names: status_label(display_status(row.result) if row.result else row.status,
                                                     lang),
     "status_code": lambda row, lang, names: row.status,

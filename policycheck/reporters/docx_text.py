@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policycheck.reporters.common import EMPTY, fmt_percent
+from policycheck.reporters.common import EMPTY, fmt_percent, result_attainment
 
 if TYPE_CHECKING:
     from policycheck.model import Result
@@ -38,7 +38,7 @@ def progress_text(result: Result) -> str:
     if result.progress_ratio is not None:
         return fmt_percent(result.progress_ratio)
     if result.kind in ("annual", "growth", "cagr"):
-        return fmt_percent(result.attainment)
+        return result_attainment(result)
     return EMPTY
 
 

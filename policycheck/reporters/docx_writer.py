@@ -22,6 +22,7 @@ from policycheck.reporters.common import (
     headers,
     one_line,
     requirement_cell,
+    result_gap,
     result_name,
     result_reason,
     results_by_plan,
@@ -184,7 +185,7 @@ class Writer:
             "binding" if r.attribute == "binding" else "expected_attribute", self.lang)]
         status = status_text(replace(r, attribute=None) if attributed else r, self.lang)
         return [str(index), name, *attribute, requirement_cell(r, self.lang), actual_text(r, self.lang),
-                expected_cell(r, self.lang), fmt_gap(r.margin), progress_text(r), status]
+                expected_cell(r, self.lang), result_gap(r), progress_text(r), status]
 
     def _behind(self, number: int) -> None:
         self.heading(chapter(number, blabel("behind_section", self.lang), self.lang), 1)
@@ -220,10 +221,10 @@ class Writer:
         requirement = requirement_cell(result, self.lang)
         if self.lang == "zh":
             parts = [f"{result.year}年实际{actual}", f"序时目标{expected}",
-                     f"差距{fmt_gap(result.margin)}", f"要求{requirement}"]
+                     f"差距{result_gap(result)}", f"要求{requirement}"]
             return "，".join(parts) + f"。{reason}。"
         parts = [f"actual {actual} in {result.year}", f"expected {expected}",
-                 f"gap {fmt_gap(result.margin)}", f"requirement {requirement}"]
+                 f"gap {result_gap(result)}", f"requirement {requirement}"]
         return ", ".join(parts).capitalize() + f". {reason}."
 
     def _responsible(self, result: Result) -> str:
@@ -254,7 +255,7 @@ class Writer:
                 result = by_key.get((shortfall.plan, shortfall.target, shortfall.unit))
                 name = result_name(result, self.lang) if result else shortfall.target
                 rows.append([name, label(f"role_{shortfall.role}", self.lang),
-                             status_label(shortfall.status, self.lang), fmt_gap(shortfall.gap),
+                             status_label(shortfall.status, self.lang), fmt_gap(shortfall.gap, shortfall.status),
                              self._explained(result)])
             self.table(headers, rows, _fit([0, 18, 22, 16, 22], TEXT_WIDTH_MM, name_column=0),
                        numeric=frozenset({3}))

@@ -30,10 +30,9 @@ from policycheck.reporters.common import (
     as_of_label,
     display_status,
     expected_cell,
-    fmt_gap,
-    fmt_number,
     one_line,
     requirement_cell,
+    result_gap,
     result_reason,
     status_text,
 )
@@ -147,7 +146,7 @@ def _year_table(rows: Sequence[Result], lang: str, *, month: bool = False) -> Ta
         table.add_column(column.label(lang), justify="right" if column.numeric else "left", no_wrap=True)
     for r in rows:
         cells = [Text(month_text(r, lang) if month else str(r.year))] + ([Text(r.unit or "")] if scoped else [])
-        cells += [Text(actual_text(r, lang)), Text(expected_cell(r, lang)), Text(fmt_gap(r.margin)),
+        cells += [Text(actual_text(r, lang)), Text(expected_cell(r, lang)), Text(result_gap(r)),
                   status_cell(display_status(r), status_label(display_status(r), lang))]
         table.add_row(*cells)
     return table
@@ -183,7 +182,7 @@ def chart_lines(rows: Sequence[Result], lang: str, *, width: int, month: bool = 
         style = status_style(result.status)
         lines.append(_bar_line(who, names[0], actual, actual_text(result, lang),
                                (top, span, _ACTUAL, style)))
-        lines.append(_bar_line(" " * head, names[1], expected, fmt_number(result.expected, lang),
+        lines.append(_bar_line(" " * head, names[1], expected, expected_cell(result, lang),
                                (top, span, _EXPECTED, "dim")))
     return lines
 

@@ -29,10 +29,11 @@ from policycheck.reporters.common import (
     actual_text,
     display_status,
     expected_cell,
-    fmt_gap,
     fmt_percent,
     one_line,
     requirement_cell,
+    result_attainment,
+    result_gap,
     result_label,
     result_name,
     result_reason,
@@ -145,8 +146,8 @@ def failure_text(result: Result, lang: str) -> str:
     loc = result.location
     numbers = ", ".join(f"{label(key, lang)} {text}" for key, text in (
         ("requirement", requirement_cell(result, lang)), ("actual", actual_text(result, lang)),
-        ("expected", expected_cell(result, lang)), ("gap", fmt_gap(result.margin)),
-        ("progress_ratio", fmt_percent(result.progress_ratio)), ("attainment", fmt_percent(result.attainment))))
+        ("expected", expected_cell(result, lang)), ("gap", result_gap(result)),
+        ("progress_ratio", fmt_percent(result.progress_ratio)), ("attainment", result_attainment(result))))
     lines = [
         result_name(result, lang),
         f"{label('status', lang)}: {result.status} ({status_label(display_status(result), lang)}), "

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from policycheck.bulletin_model import Explanation
 from policycheck.model import Report
-from policycheck.reporters.common import fmt_gap, fmt_number, result_name
+from policycheck.reporters.common import actual_number, expected_number, result_gap, result_name
 from policycheck.reporters.csv_report import neutralise
 from policycheck.reporters.labels import status_label
 
@@ -42,8 +42,8 @@ def notes_template(report: Report, lang: str = "zh") -> str:
             continue
         writer.writerow([result.plan, result.target, result.unit or "", result.year,
                          neutralise(result_name(result, lang)),
-                         status_label(result.status, lang), _number(fmt_number(result.actual, lang)),
-                         _number(fmt_number(result.expected, lang)), _number(fmt_gap(result.margin)),
+                         status_label(result.status, lang), _number(actual_number(result, lang)),
+                         _number(expected_number(result)), _number(result_gap(result)),
                          *_explanation_cells(result.explanation)])
     return buffer.getvalue()
 

@@ -43,10 +43,10 @@ from policycheck.reporters.common import (
     Column,
     attainment_bar,
     display_status,
-    fmt_percent,
     one_line,
     plan_heading,
     requirement_cell,
+    result_attainment,
     results_by_plan,
     status_text,
     superseded_rows,
@@ -235,7 +235,7 @@ def _results_table(title: str, results: list[Result], lang: str, names: Mapping[
         cells = []
         for column in columns:
             if column.key == "attainment":
-                cells.append(Text(f"{attainment_bar(result, layout.bar)} {fmt_percent(result.attainment):>6}"))
+                cells.append(Text(f"{attainment_bar(result, layout.bar)} {result_attainment(result):>6}"))
             elif column.key == "status":
                 cells.append(status_cell(display_status(result), _status_text(result, lang, layout)))
             else:

@@ -17,8 +17,8 @@ from policycheck.records import record
 from policycheck.reporters.common import (
     EMPTY,
     Column,
+    actual_number,
     fmt_gap,
-    fmt_number,
     requirement_cell,
     result_name,
     scoped_name,
@@ -148,8 +148,8 @@ UNIT_CELLS: Mapping[str, Callable[[UnitRow, str, Mapping[str, str]], str]] = {
     # A row of several scoped units: they share the target's requirement.
     "requirement": lambda row, lang, names: requirement_cell(shown, lang) if (shown := row.result or row.example)
     else EMPTY,
-    "actual": lambda row, lang, names: fmt_number(row.result.actual, lang) if row.result else EMPTY,
-    "gap": lambda row, lang, names: fmt_gap(row.gap),
+    "actual": lambda row, lang, names: actual_number(row.result, lang) if row.result else EMPTY,
+    "gap": lambda row, lang, names: fmt_gap(row.gap, row.status),
     "status": lambda row, lang, names: status_text(row.result, lang) if row.result
     else status_label(row.status, lang),
 }

@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policycheck.findings import location_text, sorted_findings
-from policycheck.numtext import LARGE_NUMBER, LARGE_PERCENT, percent_text
+from policycheck.numtext import (
+    LARGE_NUMBER,
+    LARGE_PERCENT,
+    actual_decimals,
+    attainment_decimals,
+    expected_decimals,
+    gap_decimals,
+    percent_text,
+)
 from policycheck.periods import label_of_key
 from policycheck.reporters import RenderOptions
 from policycheck.reporters.bulletin_cells import people_columns
@@ -265,29 +273,41 @@ def _result_cells(result: Result, lang: str) -> list[Cell]:
     elif result.stated is not None or result.category is not None or result.approximate:
         actual = actual_text(result, lang)  # 提前完成, 一级, 约4.4: words, not a plain number
     else:
-        actual = _number(result.actual, code)
+        actual = _number(result.actual, code if result.actual is None
+                         else _places(code, actual_decimals(result.actual, result.status, result)))
     # The requirement as every human format states it, 差距 in their one sign (docs/reports.md).
     expected: Cell = expected_cell(result, lang) \
         if result.expected_range is not None or result.expected_category is not None \
-        else _number(result.expected, code)
+        else _number(result.expected, code if result.expected is None
+                     else _places(code, expected_decimals(result.expected, result.status, result.actual)))
+    gap = _number(result.margin, code if result.margin is None
+                  else _places(code, gap_decimals(result.margin, result.status)))
+    attainment = _ratio(result.attainment, 1 if result.attainment is None
+                        else attainment_decimals(result.attainment, result.status))
     return [
         result.plan, result.target, result.unit or EMPTY, result_name(result, lang), result.measure or EMPTY,
         label(result.commitment, lang), result.lead or EMPTY, result.year, requirement_cell(result, lang),
         result.target_year if result.target_year is not None else EMPTY, actual,
-        data_status_text(result.data_status, lang), expected, _number(result.margin, code),
-        _ratio(result.progress_ratio), _ratio(result.attainment),
+        data_status_text(result.data_status, lang), expected, gap,
+        _ratio(result.progress_ratio), attainment,
         _Cell(status_text(result, lang), status=display_status(result)), result_reason(result, lang),
         one_line(result.source) if result.source else EMPTY, one_line(result.note) if result.note else EMPTY,
     ]
 
 
-def _ratio(value: float | None) -> Cell:
-    """A ratio as a percentage cell (0.0%), or the empty mark."""
+def _places(code: str, decimals: int) -> str:
+    """``code`` with ``decimals`` places instead of two: a number a short verdict compares is never
+    rounded onto what it is compared with (docs/reports.md#rounding-apart)."""
+    return code.replace("0.00", "0." + "0" * decimals, 1) if decimals > 2 else code
+
+
+def _ratio(value: float | None, decimals: int = 1) -> Cell:
+    """A ratio as a percentage cell (0.0%, more places beside a short verdict), or the empty mark."""
     if value is None or not math.isfinite(value):
         return EMPTY
     if abs(value * 100) >= LARGE_PERCENT:
         return percent_text(value)  # the other formats' 1e+102%, not 104 digits (docs/reports.md#large-numbers)
-    return _Cell(value, number_format="0.0%")
+    return _Cell(value, number_format="0." + "0" * decimals + "%")
 
 
 _YEAR = [c.key for c in RESULT_SHEET].index("year")
@@ -336,7 +356,8 @@ def _unit_cells(report: Report, lang: str, selected: Sequence[str] = ()) -> list
                          requirement_cell(result, lang) if result else EMPTY,
                          _Cell(status_text(result, lang) if result else status_label(row.status, lang),
                                status=status),
-                         _number(row.gap, code)])
+                         _number(row.gap, code if row.gap is None
+                                 else _places(code, gap_decimals(row.gap, row.status)))])
     return rows
 
 

@@ -23,17 +23,20 @@ from policycheck.reporters.bulletin_labels import blabel
 from policycheck.reporters.common import (
     EMPTY,
     SUPERSEDED_COLUMNS,
+    actual_number,
     actual_text,
     as_of_label,
     display_counts,
     display_status,
-    fmt_gap,
+    expected_number,
     fmt_number,
     fmt_percent,
     headers,
     one_line,
     required_pace,
     requirement_cell,
+    result_attainment,
+    result_gap,
     result_label,
     result_name,
     result_reason,
@@ -189,7 +192,12 @@ def with_measure(value: float | bool | tuple[float, float] | None, measure: str 
         text = f"{fmt_number(value[0], lang)}—{fmt_number(value[1], lang)}"
     else:
         text = fmt_number(value, lang)
-    if text == EMPTY or not measure or isinstance(value, bool):
+    return text if isinstance(value, bool) else measured(text, measure)
+
+
+def measured(text: str, measure: str | None) -> str:
+    """A number's text with its unit of measure after it (none after the empty mark)."""
+    if text == EMPTY or not measure:
         return text
     return f"{text}{measure}" if measure in ("%", "‰", "%") else f"{text} {measure}"
 
@@ -241,15 +249,15 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
 
         when = label_of_key(result.actual_period, lang)
     expected = (with_measure(result.expected_range, m, lang) if result.expected_range is not None
-                else result.expected_category or with_measure(result.expected, m, lang))
+                else result.expected_category or measured(expected_number(result), m))
     facts = [
         (label("requirement", lang), requirement_cell(result, lang)),
         (label("actual", lang) + f" ({when})", _actual(result, m, lang)),
         (label("expected", lang), expected),
         (label("target_value", lang), target),
-        (label("gap", lang), fmt_gap(result.margin)),
+        (label("gap", lang), result_gap(result)),
         (label("progress_ratio", lang), fmt_percent(result.progress_ratio)),
-        (label("attainment", lang), fmt_percent(result.attainment)),
+        (label("attainment", lang), result_attainment(result)),
     ]
     # The pace still needed, only while there is something to catch up (never for a met
     # target), as an amount with the way it must go: 年均需增 12, 年均需减 0.8, 年均需提升 1.
@@ -275,9 +283,9 @@ def _facts(result: Result, lang: str) -> tuple[tuple[str, str], ...]:
 
 def _actual(result: Result, measure: str | None, lang: str) -> str:
     """The actual with its unit of measure (约3.6%); a stated verdict or a grade as its word."""
-    text, number = actual_text(result, lang), fmt_number(result.actual, lang)
-    plain = result.stated is None and result.category is None and text != EMPTY
-    return text.replace(number, with_measure(result.actual, measure, lang), 1) if plain else text
+    text, number = actual_text(result, lang), actual_number(result, lang)
+    plain = result.stated is None and result.category is None and text != EMPTY and not isinstance(result.actual, bool)
+    return text.replace(number, measured(number, measure), 1) if plain else text
 
 
 def build_chart(result: Result, info: PlanInfo, lang: str) -> tuple[Chart | None, str, tuple[str, ...]]:

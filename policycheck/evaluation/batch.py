@@ -37,7 +37,7 @@ from policycheck.evaluation.paths import Path
 from policycheck.evaluation.reasons import Reason, because
 from policycheck.evaluation.schedule import cagr_ratio, toward_baseline
 from policycheck.model import Baseline, Status
-from policycheck.numtext import actual_apart, apart_text, expected_apart, gap_apart, number_text
+from policycheck.numtext import SHORT_STATUSES, apart_text, number_text
 from policycheck.observations import Actuals, PlainRun, Series
 from policycheck.records import record
 
@@ -215,12 +215,16 @@ class _Exact(Exception):
 
 
 @record(frozen=True, slots=True)
-class _Judged:
-    """The numbers of one unit a short verdict compares its actual with (numtext.Judged)."""
+class _Apart:
+    """How a number beside a verdict that falls short is written: apart from the numbers unit ``j``'s
+    verdict compares it with, ``others(j)`` (numtext.apart_text, docs/reports.md#rounding-apart)."""
 
-    expected: float | None
-    target_value: float | bool | tuple[float, float] | None
-    baseline: Baseline | None
+    others: Callable[[int], tuple[float | None, ...]]
+
+
+#: Two numbers further apart than this never read the same at two decimals (each is within 0.005
+#: of its text), so only the few nearer pairs need numtext.decimals_apart's comparison of texts.
+_FAR = 0.011
 
 
 def _columns(job: Job, n: int, varying: Sequence[Sequence[Any]], floats: Sequence[bool | None],
@@ -270,45 +274,51 @@ def _derived(n: int, fallback: dict[int, Outcome], name: str, make: Callable[[in
     return Derived(n, lambda j: getattr(fallback[j], name) if j in fallback else make(j))
 
 
-#: How a reason argument is made of the value a column holds: a number as the tables round it, or as it is.
-_Text = Callable[[Any], str]
+#: How a reason argument is made of the value a column holds: a number as the tables round it, or as it is,
+#: or apart from the numbers a short verdict compares it with.
+_Text = Callable[[Any], str] | _Apart
+_Spec = tuple[tuple[str, Callable[[int], Any], _Text], ...]
 
 
-def _reason_arguments(job: Job, built: dict[str, Column], bases: array[float]
-                      ) -> dict[str, tuple[tuple[str, Callable[[int], Any], _Text], ...]]:
+def _reason_arguments(job: Job, built: dict[str, Column], bases: array[float]) -> dict[str, _Spec]:
     """For each reason code of the batch path, its arguments in the order kind_trajectory._status and
-    _progress_status give them: the name, the value of unit ``j`` it is made of, and how it is written."""
+    _progress_status give them: the name, the value of unit ``j`` it is made of, and how it is written
+    (a number beside a short verdict as kind_trajectory writes it: numtext's actual_apart, expected_apart,
+    gap_apart and apart_text of the same numbers)."""
     actual, expected, method, status = (_reader(built[name]) for name in ("actual", "expected", "method", "status"))
     own = job.baseline
+    target = job.v if isinstance(job.v, float) else None  # numtext.compared_with: a float target only
 
     def baseline(j: int) -> float:
         return bases[j] if own is None else own.value
 
-    def difference(j: int) -> str:
-        return gap_apart(float(abs(actual(j) - expected(j))), status(j))  # floats: abs of their difference
+    def difference(j: int) -> float:
+        return float(abs(actual(j) - expected(j)))  # floats: abs of their difference, unchanged
 
     def constant(value: Any) -> Callable[[int], Any]:
         return lambda j: value
 
-    def apart(verdict: str) -> Callable[[int], str]:
-        # the actual as kind_trajectory writes it beside a verdict that falls short: actual_apart of the
-        # unit's numbers (docs/reports.md#rounding-apart)
-        return lambda j: actual_apart(actual(j), verdict, _Judged(expected(j), job.v, Baseline(job.y0, baseline(j))))
+    def short(j: int) -> bool:
+        return bool(status(j) in SHORT_STATUSES)
 
-    def final(text: Callable[[int], Any], how: _Text) -> tuple[tuple[str, Callable[[int], Any], _Text], ...]:
+    missed = _Apart(lambda j: (expected(j), target, None))  # numtext.compared_with("missed", ...)
+    regressed = _Apart(lambda j: (expected(j), None, baseline(j)))  # ... ("regressing", ...)
+    from_actual = _Apart(lambda j: (actual(j),))
+    behind_expected = _Apart(lambda j: (actual(j),) if short(j) and type(actual(j)) is float else ())
+    behind_gap = _Apart(lambda j: (0.0,) if short(j) else ())
+
+    def final(how: _Text) -> _Spec:
         return (("target", constant(job.final_text), str), ("target_year", constant(job.final_year), str),
-                ("actual", text, how))
+                ("actual", actual, how))
 
-    def milestone(text: Callable[[int], Any], how: _Text) -> tuple[tuple[str, Callable[[int], Any], _Text], ...]:
+    def milestone(how: _Text) -> _Spec:
         return (("target", constant(job.milestone_text), str), ("year", constant(job.year), str),
-                ("actual", text, how))
+                ("actual", actual, how))
 
-    regressing = (("actual", apart("regressing"), str), ("baseline", lambda j: apart_text(baseline(j), actual(j)), str))
-    behind = (("method", method, str), ("difference", difference, str),
-              ("expected", lambda j: expected_apart(expected(j), status(j), actual(j)), str))
-    return {"final_met": final(actual, fmt), "final_met_early": final(actual, fmt),
-            "final_missed": final(apart("missed"), str),
-            "milestone_met": milestone(actual, fmt), "milestone_missed": milestone(apart("missed"), str),
+    regressing = (("actual", actual, regressed), ("baseline", baseline, from_actual))
+    behind = (("method", method, str), ("difference", difference, behind_gap), ("expected", expected, behind_expected))
+    return {"final_met": final(fmt), "final_met_early": final(fmt), "final_missed": final(missed),
+            "milestone_met": milestone(fmt), "milestone_missed": milestone(missed),
             "none_due_yet": (("actual", actual, fmt), ("baseline", baseline, fmt)), "regressing": regressing,
             "moving_away_none_due": (regressing[1], ("baseline_year", constant(job.y0), str), regressing[0]),
             "on_schedule": (("method", method, str), ("actual", actual, fmt), ("expected", expected, fmt)),
@@ -326,20 +336,37 @@ def _reasons(job: Job, n: int, built: dict[str, Column], bases: array[float], co
         if j in fallback:
             return fallback[j].reason
         code = codes[j]
-        return because(code, **{name: text(value(j)) for name, value, text in specs[code]})
+        return because(code, **{name: _one(value(j), text, j) for name, value, text in specs[code]})
 
     def arguments(code: str, rows: Sequence[int]) -> dict[str, list[str]] | None:
         if any(j in fallback for j in rows):
             return None
         # str(): as because() makes every argument text
-        return {name: list(map(str, _texts(list(map(value, rows)), text))) for name, value, text in specs[code]}
+        return {name: list(map(str, _texts(list(map(value, rows)), text, rows))) for name, value, text in specs[code]}
 
     return Reasons(n, codes, make, arguments)
 
 
-def _texts(values: list[Any], text: _Text) -> list[str]:
-    """``text`` of each value, made once for each distinct float (many units share an actual or
-    an E(Y) to two decimals); equal floats, 0.0 and -0.0 included, round to the same text."""
+def _one(value: Any, text: _Text, j: int) -> str:
+    """Argument ``value`` of unit ``j`` as its reason writes it."""
+    return apart_text(value, *text.others(j)) if isinstance(text, _Apart) else text(value)
+
+
+def _texts(values: list[Any], text: _Text, rows: Sequence[int]) -> list[str]:
+    """``text`` of each value (of units ``rows``), made once for each distinct float (many units
+    share an actual or an E(Y) to two decimals); equal floats, 0.0 and -0.0 included, round to the
+    same text.  A number written apart keeps two decimals unless one of the numbers it is compared
+    with is near enough to read the same (:data:`_FAR`): only those few are compared as texts."""
+    if isinstance(text, _Apart):
+        if set(map(type, values)) != {float}:
+            return [_one(value, text, j) for value, j in zip(values, rows, strict=True)]
+        texts = _texts(values, fmt, rows)  # apart_text at two decimals, as fmt writes a float
+        others = text.others
+        for k, (value, j) in enumerate(zip(values, rows, strict=True)):
+            near = others(j)
+            if any(other is not None and not abs(value - other) > _FAR for other in near):
+                texts[k] = apart_text(value, *near)
+        return texts
     if text is fmt and set(map(type, values)) == {float}:
         distinct = set(values)  # the very objects: a NaN finds itself
         made = dict(zip(distinct, map(number_text, distinct), strict=True))  # fmt of a float: its number_text

@@ -34,6 +34,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, Reasons, _Block, _Same
 from policycheck.evaluation.resulttable import ResultTable
 from policycheck.model import FAIL_ON, Baseline, Plan, Report, Scope, Unit
+from policycheck.numtext import number_text
 from policycheck.observations import Actuals, Observation, ObservationSeries
 from policycheck.reporters.json_text import report_json
 from tests.helpers.csv_inputs import write
@@ -618,3 +619,16 @@ def test_numbers_kept_apart_from_their_verdict_the_same_both_ways(monkeypatch: p
         "u3": "behind the linear schedule: 0.004 below the expected 2.96",
         "u4": "moving away from the target: actual 2.496 against the baseline 2.5",
     }
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+       st.floats(min_value=batch._FAR, max_value=1.0, exclude_min=True))
+def test_numbers_further_apart_than_far_never_read_the_same(value: float, distance: float) -> None:
+    """The batch path compares only numbers nearer than _FAR as texts (docs/reports.md#rounding-apart):
+    any two further apart must differ at two decimals, whichever way round."""
+    for other in (value + distance, value - distance):
+        if abs(value - other) > batch._FAR:
+            assert number_text(value) != number_text(other)
+    # and a pair nearer than that can read the same: the comparison is needed
+    assert number_text(0.004) == number_text(0.0) and abs(0.004 - 0.0) < batch._FAR

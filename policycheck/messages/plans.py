@@ -74,6 +74,8 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC200.type": {"en": "{where} must be {expected}, not {actual}{hint}",
                    "zh": "{where} 必须是{expected}，而不是{actual}{hint}"},
     "PC200.remove-quotes": {"en": "; remove the quotes", "zh": "；去掉引号"},
+    "PC200.half-width": {"en": "; write the number in half-width digits, without quotes: {number}",
+                         "zh": "；请改用半角数字，不加引号：{number}"},
     "PC200.yaml-exponent": {"en": "; YAML reads {written} as text: write the number with a dot and a signed "
                                   "exponent, {better}",
                             "zh": "；YAML 把 {written} 读作文本：请写成带小数点和带符号指数的数字，如 {better}"},
@@ -97,8 +99,16 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                         "zh": "{where} 必须恰好有 units、group、allocations 中的一个"},
     "PC200.tolerance-one": {"en": "{where} needs exactly one of relative or absolute, e.g. {{absolute: 0.5}}",
                             "zh": "{where} 只能有 relative 或 absolute 中的一项，如 {{absolute: 0.5}}"},
-    "PC200.pair": {"en": "{where} must be a list of exactly {count} items, e.g. [2023, 2025]; it has {has}",
-                   "zh": "{where} 必须是恰好 {count} 项的列表，如 [2023, 2025]；现有 {has} 项"},
+    "PC200.pair": {"en": "{where} must be a list of exactly {count} items; it has {has}",
+                   "zh": "{where} 必须是恰好 {count} 项的列表；现有 {has} 项"},
+    "PC200.pair-range": {"en": "{where} must be a range of exactly two numbers [lo, hi], e.g. [3, 5]; "
+                               "it has {has} items",
+                         "zh": "{where} 必须是恰好两个数的区间 [下限, 上限]，如 [3, 5]；现有 {has} 项"},
+    "PC200.pair-years": {"en": "{where} must be exactly two years [first, last], e.g. [2023, 2025]; "
+                               "it has {has} items",
+                         "zh": "{where} 必须是恰好两个年份 [首年, 末年]，如 [2023, 2025]；现有 {has} 项"},
+    "PC200.pair-profile": {"en": "{where} must list exactly 12 monthly weights, January first; it has {has}",
+                           "zh": "{where} 必须恰好列出 12 个月的权重（从 1 月起）；现有 {has} 项"},
     "PC200.empty-value": {"en": "{where} must not be empty", "zh": "{where} 不能为空"},
     "PC200.unique": {"en": "{where} lists the same item twice; remove the repeat",
                      "zh": "{where} 中有重复的项；删除重复项"},
@@ -132,8 +142,22 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "type.boolean": {"en": "true or false", "zh": "true 或 false"},
     "type.null": {"en": "empty", "zh": "空值"},
     "type.or": {"en": "{first} or {second}", "zh": "{first}或{second}"},
-    "form.requirement": {"en": "a number, true (kind milestone), [lo, hi] (between) or {{times_baseline: k}}",
-                         "zh": "数字、true（节点类）、[下限, 上限]（between）或 {{times_baseline: k}}"},
+    # One per described anyOf of the plan schema (plans/schema.py _FORMS; a test holds that none is missing).
+    "form.requirement": {"en": "a number, true (kind milestone), [lo, hi] (between), {{times_baseline: k}}, "
+                               "{{change: c, in: percent or points}}, {{improve: k}} (rank, category) or "
+                               "{{grade: name}} (category)",
+                         "zh": "数字、true（节点类）、[下限, 上限]（between）、{{times_baseline: k}}、"
+                               "{{change: c, in: percent 或 points}}、{{improve: k}}（rank、category 类）或 "
+                               "{{grade: 等级}}（category 类）"},
+    "form.tolerance": {"en": "a relative tolerance (0.05), {{relative: 0.05}} or {{absolute: 0.5}} in the target's "
+                             "unit (percentage points for %)",
+                       "zh": "相对容差（如 0.05）、{{relative: 0.05}}，或以指标计量单位计的 {{absolute: 0.5}}"
+                             "（% 指标为百分点）"},
+    "form.source": {"en": "a mapping {{title, file, url, published}} naming the document the plan encodes, "
+                          "or the document's title alone as text",
+                    "zh": "写明规划所依据文件的映射 {{title, file, url, published}}，或只写文件标题的文本"},
+    "form.schedule": {"en": "linear, seasonal, none or {{profile: [12 monthly weights]}}",
+                      "zh": "linear、seasonal、none 或 {{profile: [12 个月的权重]}}"},
     "form.value": {"en": "the value every year must reach (a number, or [lo, hi] for between)",
                    "zh": "每年须达到的值（数字，between 时为 [下限, 上限]）"},
     # -- PC300-PC310: meaning (plans/rules.py, plans/kindkeys.py) -------------------------

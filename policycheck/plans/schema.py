@@ -17,6 +17,7 @@ from policycheck.findings import ERROR, Finding, excerpt, quoted
 from policycheck.messages import Text, join, msg, same
 from policycheck.numtext import MAX_MAGNITUDE
 from policycheck.plans.schemafast import certainly_valid, inline_refs
+from policycheck.plans.schemawords import FORMS, KINDS_PREFIX, PAIRS, quote_hint
 from policycheck.plans.yamlload import JsonPath, YamlDoc
 
 if TYPE_CHECKING:
@@ -24,15 +25,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 _TYPE_NAMES = frozenset({"number", "integer", "string", "array", "object", "boolean", "null"})
-#: The plan schema's descriptions of values that take several forms, by the key of their words.
-_FORMS = {
-    "a number, true (kind milestone), [lo, hi] (between) or {times_baseline: k}": "form.requirement",
-    "the value every year must reach (a number, or [lo, hi] for between)": "form.value",
-}
 _REQUIRED = re.compile(r"^'([^']*)' is a required property$")
-_KINDS_PREFIX = re.compile(r"^[a-z][a-z /]*: ")  # "annual and growth: " opening a description
-#: A number with an exponent: sign, digits, fraction (None without a dot), exponent sign, exponent.
-_YAML_EXPONENT = re.compile(r"([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +285,7 @@ def _value_message(error: ValidationError, where: str) -> Text:
     rule = error.validator
     if rule == "type":
         return msg("PC200.type", where=where, expected=_type_words(expected), actual=_describe(inst),
-                   hint=_quote_hint(inst, expected))
+                   hint=quote_hint(inst, expected))
     if rule in ("enum", "const"):
         choices = list(expected) if rule == "enum" else [expected]
         hint = _closest(str(inst), [str(c) for c in choices]) if isinstance(inst, str) else None
@@ -314,7 +307,8 @@ def _size_message(error: ValidationError, where: str) -> Text:
     if rule in ("minProperties", "maxProperties") and "absolute" in _schema(error).get("properties", {}):
         return msg("PC200.tolerance-one", where=where)
     if rule in ("minItems", "maxItems") and _schema(error).get("maxItems") == _schema(error).get("minItems"):
-        return msg("PC200.pair", where=where, count=expected, has=len(inst))
+        key = PAIRS.get(_schema(error).get("title", ""), "PC200.pair")
+        return msg(key, where=where, count=expected, has=len(inst))
     if rule in ("minItems", "minProperties", "minLength"):
         return msg("PC200.empty-value", where=where)
     if rule == "uniqueItems":
@@ -322,9 +316,9 @@ def _size_message(error: ValidationError, where: str) -> Text:
     if rule in ("anyOf", "oneOf"):
         # A description may open with the kinds it applies to ("annual and growth: ...")
         # and end as a sentence; the message needs only what the value must be.
-        description = _KINDS_PREFIX.sub("", _schema(error).get("description", "one of the allowed forms")).rstrip(".")
-        form = msg(_FORMS[description]) if description in _FORMS else same(description)
-        return msg("PC200.form", where=where, form=form, actual=_describe(inst)) + _quote_hint(inst, "number")
+        description = KINDS_PREFIX.sub("", _schema(error).get("description", "one of the allowed forms")).rstrip(".")
+        form = msg(FORMS[description]) if description in FORMS else same(description)
+        return msg("PC200.form", where=where, form=form, actual=_describe(inst)) + quote_hint(inst, "number")
     # jsonschema quotes the whole value
     return msg("PC200.other", where=where, error=excerpt(error.message, 200, quote=str))
 
@@ -336,27 +330,6 @@ def _type_words(expected: Any) -> Text:
     for word in words[1:]:
         result = msg("type.or", first=result, second=word)
     return result
-
-
-def _quote_hint(inst: Any, expected: Any) -> Text | str:
-    if isinstance(inst, str) and expected in ("number", "integer"):
-        try:
-            number = float(inst)
-        except ValueError:
-            return ""
-        if not math.isfinite(number):  # 'nan', 'inf', '1e999': no number to unquote
-            return ""
-        written = _YAML_EXPONENT.fullmatch(inst.strip())
-        if written and not (written.group(3) is not None and written.group(4)):
-            # YAML 1.1 reads an exponent as a number only with a dot and a signed exponent:
-            # plain 1.0e308 and 1e5 are text, not a quoted number.
-            sign, whole, fraction, exp_sign, exponent = written.groups()
-            better = f"{sign}{whole}.{fraction or '0'}e{exp_sign or '+'}{exponent}"
-            return msg("PC200.yaml-exponent", written=inst.strip(), better=better)
-        return msg("PC200.remove-quotes")
-    if expected == "string" and isinstance(inst, (int, float)) and not isinstance(inst, bool):
-        return msg("PC200.add-quotes")
-    return ""
 
 
 def _describe(value: Any) -> Text:

@@ -76,7 +76,8 @@ def explain_target(plan: Plan, target_id: str, actuals: Actuals,
     when = assessment_year(plan, point_year)
     results = tuple(evaluate_target(plan, target, actuals, when, settings))
     base = target_fields(plan, target)
-    due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
+    due = [make_result(base, None, y, outside_years(target, y, unit_outcome(plan, target, actuals, None, y, settings)),
+                       settings)
            for y in range(min(_first_year(plan, target, actuals, when, settings), when), when + 1)]
     ahead = _years_ahead(plan, target, actuals, base, when, settings, due)
     return Explanation(plan=plan, target=target, year=when, results=results, by_year=(*due, *ahead),
@@ -88,7 +89,8 @@ def _explain_in_year(plan: Plan, target: Target, actuals: Actuals, when: int, mo
     """The years before the month's year at their ends, that year at the month, every month of it."""
     results = tuple(evaluate_target_in_year(plan, target, actuals, when, month, settings))
     base = target_fields(plan, target)
-    due = [make_result(base, None, y, unit_outcome(plan, target, actuals, None, y, settings), settings)
+    due = [make_result(base, None, y, outside_years(target, y, unit_outcome(plan, target, actuals, None, y, settings)),
+                       settings)
            for y in range(min(_first_year(plan, target, actuals, when, settings), when - 1), when)]
     current = make_result(base, None, when, in_year(plan, target, actuals, None, when, month, settings),
                           settings)
@@ -119,6 +121,23 @@ def _years_ahead(plan: Plan, target: Target, actuals: Actuals, base: TargetField
         not_yet_due(outcome, family, y, when, due)
         ahead.append(make_result(base, None, y, outcome, settings))
     return ahead
+
+
+def outside_years(target: Target, year: int, outcome: Outcome) -> Outcome:
+    """``outcome`` without a requirement when ``year`` is outside an annual or growth target's ``years``.
+
+    The requirement applies to the years of ``years`` alone (docs/evaluation.md#annual-growth): a year
+    before them (2020-2022 of a 2023年 requirement) has no 序时目标值 and no gap, only its actual.  A
+    one-year requirement after its year keeps the result of that year, requirement and all
+    (docs/evaluation.md#one-year-requirements).
+    """
+    if target.years is None or kind_spec(target.kind).family != "yearly":
+        return outcome
+    first, last = target.years
+    if first <= year <= last or (first == last and year > last):
+        return outcome
+    outcome.expected = outcome.expected_range = outcome.gap = outcome.margin = outcome.attainment = None
+    return outcome
 
 
 def month_not_due(outcome: Outcome, current: Result) -> None:

@@ -112,7 +112,8 @@ def _header(explanation: Explanation, lang: str) -> list[Text]:
     ]
     colon = "：" if lang == "zh" else ": "
     if explanation.results:
-        lines.append(Text(label("requirement", lang) + colon + _requirement(explanation.results[0], lang)))
+        lines.append(Text(label("requirement", lang) + colon
+                          + _requirement(explanation.results[0], explanation.target.years, lang)))
     for result in explanation.results:
         who = f"[{result.unit}] " if result.unit else ""
         line = Text(who)
@@ -122,14 +123,19 @@ def _header(explanation: Explanation, lang: str) -> list[Text]:
     return lines
 
 
-def _requirement(result: Result, lang: str) -> str:
+def _requirement(result: Result, years: tuple[int, int] | None, lang: str) -> str:
     """``≥175（2027年）``: what the target requires, and by when (each year up to it for
-    annual and growth targets)."""
+    annual and growth targets; the one year of a one-year requirement, docs/evaluation.md#one-year-requirements)."""
     text = requirement_cell(result, lang)
     year = result.target_year
     if year is None:
         return text
-    if result.kind in ("annual", "growth"):
+    annual = result.kind in ("annual", "growth")
+    if annual and years is not None and years[0] == years[1]:
+        when = f"{year}年" if lang == "zh" else f"in {year}"
+    elif annual and years is not None:
+        when = f"{years[0]}—{years[1]}年每年" if lang == "zh" else f"each year {years[0]}–{years[1]}"
+    elif annual:
         when = f"每年，至{year}年" if lang == "zh" else f"each year to {year}"
     else:
         when = f"{year}年" if lang == "zh" else f"by {year}"

@@ -20,6 +20,7 @@ class _Target:
     id: str
     name: str
     name_en: str | None = None
+    years: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

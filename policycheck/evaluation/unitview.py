@@ -240,5 +240,5 @@ def _file_lagging(tallies: dict[str, _Tally], group: _Lagging) -> None:
 
 
 _file_placeholder = UnitShortfall("", "", None, "lead", "at_risk", None)
-#: Status severity for "the worst of several": the SPEC's order, worst first.
+#: Status severity for "the worst of several": docs/evaluation.md#statuses, worst first.
 _RANK: Mapping[str, int] = {status: index for index, status in enumerate(STATUSES)}

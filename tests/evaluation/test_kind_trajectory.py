@@ -10,7 +10,7 @@ from tests.helpers.evaluation_inputs import actuals, obs, one, plan, target
 RD = target("rd-intensity", milestones=((2027, 3.6),))
 
 
-def test_spec_5_1_example() -> None:
+def test_the_worked_example_of_docs_evaluation() -> None:
     # b = 3.0 (2022), v_T = 3.6 (2027), a = 3.3 (2025).
     # E(2025) = 3.0 + 3/5 * 0.6 = 3.36; gap = -0.06; attainment = 3.3 / 3.6 = 0.91666...
     # progress = 0.3 / 0.6 = 0.5; time_progress = 3/5 = 0.6; rho = 0.3 / 0.36 = 0.8333...

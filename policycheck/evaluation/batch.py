@@ -152,7 +152,7 @@ def _unit(job: Job, a: float, b: float) -> tuple[Any, ...]:
     gap = a - expected
     margin = gap if d > 0 else expected - a
     if d > 0:
-        attainment = None if v == 0 else a / v
+        attainment = None if v == 0 else a / v if v > 0 else v / a if a <= v else 2.0 - a / v
     elif v == 0:
         attainment = 1.0 if a <= 0 else progress
     elif v < 0:

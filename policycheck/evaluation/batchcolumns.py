@@ -86,7 +86,9 @@ def formulas(job: Job, a_col: list[float], b_col: list[float]) -> Formulas:
     gap = list(map(sub, a_col, expected))
     margin = gap if d > 0 else list(map(sub, expected, a_col))
     attainment: list[Any]  # judge.attainment, direction-aware
-    if d > 0:
+    if d > 0 and v < 0:
+        attainment = [v / a if a <= v else 2.0 - a / v for a in a_col]
+    elif d > 0:
         attainment = [None] * m if v == 0 else [a / v for a in a_col]
     elif v == 0:
         attainment = [1.0 if a <= 0 else p for a, p in zip(a_col, progress, strict=True)]

@@ -243,7 +243,8 @@ def attainment(a: float, cmp: str, v: Requirement, *, tol: float = 0.0,
     """达成率 (docs/evaluation.md#attainment) of the actual ``a`` against the requirement ``v``.
 
     ``sign`` is the target's direction (+1 up, -1 down, 0 none); None takes it from
-    the comparator.  Higher is better: a / v.  Lower is better: v / a when a is at
+    the comparator.  Higher is better: a / v; below zero (v < 0) v / a at or below v, 2 - a / v
+    above it, so that 100 % or more means the requirement is met.  Lower is better: v / a when a is at
     or above v, 2 - a / v below it (0.6 against at most 5 is 188 %, not 833 %:
     100 % plus the share of the limit left unused).  For 清零 (v = 0, lower is better)
     above zero it is ``progress_value`` when the target has a baseline (null when
@@ -274,6 +275,8 @@ def _attainment(a: float, cmp: str, v: Requirement, tol: float, progress_value: 
         return 0.0 if a == 0 else min(a / v, v / a)
     v = midpoint(v)
     if sign > 0:
+        if v < 0:  # a fall of at most |v| (不低于-3%): the mirror of lower is better with v > 0
+            return v / a if a <= v else 2.0 - a / v
         return None if v == 0 else a / v
     if v == 0:  # 清零: zero is the target
         if a <= 0:

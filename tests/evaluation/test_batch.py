@@ -549,6 +549,9 @@ BRANCHES: dict[str, tuple[dict[str, Any], Pairs, Any]] = {
                 lambda job, done: job.d == -1 and {10.0 / 25.0, 2.0 - 4.0 / 10.0} < set(done.columns[4])),
     "less-than-a-negative": ({"milestones": ((2025, -10.0),), "year": 2023, "comparator": "<"},
                              ((0.0, -3.0), (0.0, 2.0), (-20.0, -25.0)), lambda job, done: 0.0 in done.columns[4]),
+    "at-least-a-negative": ({"milestones": ((2025, -3.0),), "year": 2025}, ((0.0, -5.0), (0.0, -1.0), (0.0, 1.0)),
+                            lambda job, done: job.d == 1
+                            and done.columns[4] == [0.6, 2.0 - 1.0 / 3.0, 2.0 + 1.0 / 3.0]),
     "at-most-zero": ({"milestones": ((2025, 0.0),), "year": 2023, "comparator": "<="}, ((5.0, 3.0), (5.0, -1.0)),
                      lambda job, done: done.columns[4][1] == 1.0 and done.columns[4][0] == done.columns[5][0]),
     "rank": ({"milestones": ((2025, 5.0),), "year": 2023, "kind": "rank"}, RANK_WAY, lambda job, done: job.d == -1),

@@ -101,6 +101,22 @@ def test_annual_against_a_reference_series() -> None:
     assert missing.reason == "no value of the reference prov for 2025"
 
 
+def test_growth_in_step_with_a_falling_reference() -> None:
+    # 与经济增长同步 (≳ the reference, ±5 %) in a year the economy shrank 3 %: income -1 % is met
+    # and above 100 %, -5 % is missed and below it (docs/evaluation.md#attainment, v < 0).
+    t = target("income", kind="growth", comparator="approx", direction="up", reference="gdp-growth",
+               actuals="rate")
+    met = one(t, {2025: -1.0}, extra={("gdp-growth", None): {2025: -3.0}})
+    assert (met.status, met.target_value) == ("met", -3.0)
+    assert met.attainment == pytest.approx(5.0 / 3.0)
+    missed = one(t, {2025: -5.0}, extra={("gdp-growth", None): {2025: -3.0}})
+    assert (missed.status, missed.target_value) == ("missed", -3.0)
+    assert missed.attainment == pytest.approx(0.6)
+    within = one(t, {2025: -3.1}, extra={("gdp-growth", None): {2025: -3.0}})  # inside the 5 % band
+    assert within.status == "met"
+    assert within.attainment == pytest.approx(3.0 / 3.1)
+
+
 LEVELS = {2022: 100.0, 2023: 116.0, 2024: 130.0, 2025: 150.0}
 GROWTH = target("funding", kind="growth", unit="%", value=15.0)
 

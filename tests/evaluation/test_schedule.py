@@ -5,7 +5,7 @@ import itertools
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from policycheck.evaluation.schedule import (
@@ -139,6 +139,12 @@ def test_growth_rates() -> None:
     (6.0, "<=", 5.0, None, 5.0 / 6.0),  # above the limit: v / a
     (-3.0, "<=", -2.0, None, 1.5),  # a fall of at least 2: a fall of 3 is 150 %
     (1.0, "<=", -2.0, None, 0.0),  # a rise where a fall was required
+    # higher is better below zero (a fall of at most 3): the mirror of lower is better above zero
+    (-5.0, ">=", -3.0, None, 0.6),  # a fall of 5 where 3 at most was allowed: v / a, a shortfall
+    (-1.0, ">=", -3.0, None, 2.0 - 1.0 / 3.0),  # a fall of 1 only: 2 - a / v, 166.7 %, not 33.3 %
+    (0.0, ">=", -3.0, None, 2.0),
+    (3.0, ">=", -3.0, None, 3.0),  # 2 - 3 / -3
+    (-3.0, ">=", -3.0, None, 1.0),
     (1.5, "between", (1.0, 2.0), None, 1.0),
     (0.5, "between", (1.0, 2.0), None, 0.5),  # a / lo
     (4.0, "between", (1.0, 2.0), None, 0.5),  # hi / a
@@ -153,6 +159,17 @@ def test_attainment(a: float, cmp: str, v: object, prog: float | None, expected:
         assert value is None
     else:
         assert value == pytest.approx(expected)
+
+
+@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6).filter(lambda v: v != 0),
+       st.sampled_from([">=", ">", "<=", "<"]))
+def test_attainment_agrees_with_the_verdict(a: float, v: float, cmp: str) -> None:
+    # docs/evaluation.md#attainment: 100 % or more exactly when the requirement is satisfied,
+    # whatever the sign of v (-1 against at least -3 is met and above 100 %, -5 is missed and below).
+    assume(abs(a - v) > 1e-6 * max(1.0, abs(v)))
+    value = attainment(a, cmp, v)
+    assert value is not None
+    assert (value >= 1.0) == satisfies(a, cmp, v)
 
 
 @given(st.lists(st.tuples(st.integers(1990, 2060), st.floats(-1e6, 1e6)), min_size=1, max_size=6,

@@ -145,6 +145,9 @@ def attainment(a: float | None, cmp: str, v: Any, d: int, progress: float | None
     if cmp in ("==", "approx"):
         d = sign  # docs choice: with a direction, approx and == are measured like >= or <=
     if d == 1:
+        # docs choice (evaluation.md#attainment): at least a negative v mirrors at most a positive one
+        if v < 0:
+            return v / a if a <= v else 2 - a / v
         return div(a, v)
     if v == 0:  # 清零
         if a <= 0:

@@ -35,6 +35,7 @@ from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.outcomecolumns import FIELDS, Column, Derived, Reasons, _Block, _column, _Same, float_array
 from policycheck.evaluation.paths import Path
 from policycheck.evaluation.reasons import Reason, because
+from policycheck.evaluation.requirement import MILESTONE_CODES
 from policycheck.evaluation.schedule import cagr_ratio, toward_baseline
 from policycheck.model import Baseline, Status
 from policycheck.numtext import SHORT_STATUSES, apart_text, number_text
@@ -255,6 +256,11 @@ def _columns(job: Job, n: int, varying: Sequence[Sequence[Any]], floats: Sequenc
         built["path"] = _derived(n, fallback, "path", lambda j: path(j, bases[j]))
     built["observed"] = _derived(n, fallback, "observed", lambda j: series_of[j].observed())
     built["reason"] = _reasons(job, n, built, bases, codes, fallback)
+    if job.milestone_requirement is not None:  # engine.unit_outcome: a milestone's verdict states it
+        stated = job.milestone_requirement
+        built["requirement"] = _column(tuple(
+            fallback[j].requirement if j in fallback else stated if codes[j] in MILESTONE_CODES else None
+            for j in range(n)))
     columns: list[Column] = []
     for name in FIELDS:
         column = built.get(name)

@@ -20,7 +20,7 @@ from policycheck.changes import change_since
 from policycheck.evaluation.kind_trajectory import fixed_milestones
 from policycheck.evaluation.options import Settings
 from policycheck.evaluation.paths import path_mode
-from policycheck.evaluation.requirement import requirement_text
+from policycheck.evaluation.requirement import at_milestone, requirement_text, target_requirement
 from policycheck.evaluation.schedule import eps, path_value, time_progress
 from policycheck.kinds import kind_spec
 from policycheck.model import FAIL_ON, Baseline, Plan, Target
@@ -70,6 +70,8 @@ class Job:
     on_point: bool
     #: the statuses that fail the run; empty when the target cannot fail it
     failing: frozenset[str]
+    #: the requirement a result judged at the milestone states (requirement.at_milestone), else None
+    milestone_requirement: str | None
 
 
 def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job | None:
@@ -99,12 +101,15 @@ def batch_job(plan: Plan, target: Target, year: int, settings: Settings) -> Job 
     segment = 0 if year == y0 else 1 if year <= first_year else 2
     later = path_value(((y0, 0.0),) + tail, year) if segment == 2 else None  # not None: year > y0
     fixed_expected = 0.0 if later is None else later  # 0.0: not read before the first milestone
+    milestone_text = None if milestone is None else requirement_text(target, milestone, tolerance=tol)
     binding = target.commitment == "binding" and target.attribute != "expected"
     return Job(plan.id, target.id, year, y0, final_year, d, compare, v, v + side * eps(v),
                requirement_text(target, v, tolerance=tol),
                None if milestone is None else milestone + side * eps(milestone),
-               None if milestone is None else requirement_text(target, milestone, tolerance=tol),
+               milestone_text,
                segment, (year - y0) / (first_year - y0), first_value, fixed_expected, tail,
                time_progress(year, y0, final_year), settings.method, settings.on_track, settings.at_risk,
                target.baseline, whole, year == y0 or any(y == year for y, _ in resolved),
-               frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset())
+               frozenset(FAIL_ON[settings.fail_on]) if binding or settings.strict else frozenset(),
+               None if milestone_text is None else at_milestone(target_requirement(plan, target), year,
+                                                                milestone_text))

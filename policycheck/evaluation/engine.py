@@ -24,7 +24,7 @@ from policycheck.evaluation.marks import apply_marks
 from policycheck.evaluation.options import EvaluationOptions, Settings, resolve_settings
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
-from policycheck.evaluation.requirement import requirement_text
+from policycheck.evaluation.requirement import MILESTONE_CODES, at_milestone, target_requirement
 from policycheck.evaluation.resulttable import ResultTable, TargetFields, build_result
 from policycheck.evaluation.unitview import UnitView
 from policycheck.findings import Finding, sorted_findings
@@ -241,10 +241,7 @@ def _shared_threshold(plans: Sequence[Plan], given: float | None, name: str) -> 
 
 def target_fields(plan: Plan, target: Target) -> TargetFields:
     """The fields every result of ``target`` shares; the comparator defaults as its kind says."""
-    reference = plan.references.get(target.reference) if target.reference else None
-    base_year = target.baseline.year if target.baseline is not None else plan.baseline_year
-    requirement = requirement_text(target, tolerance=plan.assessment.approx_tolerance, base_year=base_year,
-                                   reference=reference.name if reference else None)
+    requirement = target_requirement(plan, target)
     return TargetFields(plan.id, target.id, target.name, target.kind,
                         target.comparator or kind_spec(target.kind).comparator, target.unit,
                         target.commitment, target.lead, target.responsible, target.location, target.name_en,
@@ -308,6 +305,9 @@ def unit_outcome(plan: Plan, target: Target, actuals: Actuals, unit: str | None,
     outcome.source, outcome.note = series.source_note(outcome.data_year or year)
     if own_requirement(case):
         outcome.requirement = unit_requirement(case, outcome)
+    if outcome.reason.code in MILESTONE_CODES:  # the verdict's own requirement beside the final one
+        final = outcome.requirement if outcome.requirement is not None else target_requirement(plan, target)
+        outcome.requirement = at_milestone(final, year, outcome.reason.args["target"])
     return outcome
 
 

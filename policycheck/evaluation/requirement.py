@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from policycheck.changes import Change
-from policycheck.model import RequirementValue, Target, TimesBaseline
+from policycheck.model import Plan, RequirementValue, Target, TimesBaseline
 from policycheck.numtext import number_text, range_text, trim
 
 #: Comparator -> the sign written before the number.
@@ -48,6 +48,8 @@ _CHANGES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: Units whose change in points is a change in percentage points (a share or a rate).
 _SHARE_UNITS = frozenset({"%", "％", "‰", "百分点", "个百分点", "pp"})
 _YEAR = re.compile(r"(\d{4})年")
+#: The year of a milestone beside the final requirement (:func:`at_milestone`): 2023年 -> "2023: ".
+_MILESTONE_YEAR = re.compile(r"\((\d{4})年")
 
 
 def requirement_text(target: Target, value: RequirementValue | None = None, *,
@@ -68,7 +70,7 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
     if cmp == "==" and target.direction is not None:
         cmp = _DIRECTED_EQUAL[target.direction]  # at least / at most its value (docs/evaluation.md#notation)
     if target.reference is not None and value is None:
-        return f"{SYMBOLS.get(cmp, cmp)}{reference or target.reference}"
+        return _against_reference(target, cmp, reference or target.reference, tolerance)
     if value is None:
         value = target.milestones[-1][1] if target.milestones else target.value
     if value is None or isinstance(value, bool):
@@ -86,6 +88,36 @@ def requirement_text(target: Target, value: RequirementValue | None = None, *,
         return f"{sign}{number_text(float(value))} (±{number_text(target.tolerance_absolute)})"
     text = _single(target.kind, cmp, float(value), target.tolerance if target.tolerance is not None else tolerance)
     return _ONE_SIDED[target.direction] + text[1:] if cmp == "approx" and target.direction else text
+
+
+#: The reason codes of a result judged against a milestone before the final one.
+MILESTONE_CODES = frozenset({"milestone_met", "milestone_missed"})
+
+
+def at_milestone(final: str, year: int | str, milestone: str) -> str:
+    """The requirement of a result judged at a milestone year: the final requirement and,
+    beside it, the milestone's own, ``≥3.6 (2023年≥3)`` (docs/reports.md#the-requirement)."""
+    return f"{final} ({year}年{milestone})"
+
+
+def _against_reference(target: Target, cmp: str, name: str, tolerance: float | None) -> str:
+    """``>全省平均``; under 左右 with its band and direction as a number has them, ``≳地区生产总值增长 (±5%)``."""
+    if cmp != "approx":
+        return f"{SYMBOLS.get(cmp, cmp)}{name}"
+    sign = _ONE_SIDED.get(target.direction or "", "≈")
+    if target.tolerance_absolute is not None:
+        return f"{sign}{name} (±{number_text(target.tolerance_absolute)})"
+    relative = target.tolerance if target.tolerance is not None else tolerance
+    return f"{sign}{name}" if relative is None else f"{sign}{name} (±{trim(f'{relative * 100:.2f}')}%)"
+
+
+def target_requirement(plan: Plan, target: Target) -> str:
+    """The requirement every result of ``target`` states unless its unit has its own: the final one,
+    with the plan's 左右 band, the reference series' name and the base year of a change."""
+    reference = plan.references.get(target.reference) if target.reference else None
+    base_year = target.baseline.year if target.baseline is not None else plan.baseline_year
+    return requirement_text(target, tolerance=plan.assessment.approx_tolerance, base_year=base_year,
+                            reference=reference.name if reference else None)
 
 
 def change_words(change: Change, base_year: int | None = None, *, unit: str | None = None) -> str:
@@ -137,6 +169,7 @@ def localise_requirement(text: str, lang: str) -> str:
     text = _TOP.sub(lambda m: f"top {m.group(1)}", text)
     for pattern, english in _CHANGES:
         text = pattern.sub(english, text)
+    text = _MILESTONE_YEAR.sub(r"(\1: ", text)
     text = _YEAR.sub(r"\1", text)
     for word in sorted(_ENGLISH, key=len, reverse=True):
         text = text.replace(word, _ENGLISH[word])

@@ -111,13 +111,14 @@ def grade(tmp_path: Path) -> tuple[str, str]:
 def test_a_grade_milestone_shows_the_grade_due_and_the_grades_gained(grade: tuple[str, str]) -> None:
     code, out, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "text")
     row = next(line for line in out.splitlines() if line.startswith("air "))
-    # 要求 the final grade, 序时目标值 the grade due in 2024, 达成率 one grade of two.
-    assert row.split() == ["air", "空气质量等级", "≥一级", "二级", "二级", "0", "—", "50%", "已达成"]
+    # 要求 the final grade and the 2024 milestone's the verdict used (docs/reports.md#the-requirement),
+    # 序时目标值 the grade due in 2024, 达成率 one grade of two.
+    assert row.split() == ["air", "空气质量等级", "≥一级", "(2024年≥二级)", "二级", "二级", "0", "—", "50%", "已达成"]
     assert code == 0
     _, zh, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "csv", "--lang", "zh")
     assert "达到2024年阶段目标≥二级：实际值二级" in zh
     _, en, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "markdown", "--lang", "en")
-    assert "| air | 空气质量等级 | ≥一级 | 二级 | 二级 | 0 | — | 50% | met |" in en
+    assert "| air | 空气质量等级 | ≥一级 (2024: ≥二级) | 二级 | 二级 | 0 | — | 50% | met |" in en
     _, data, _ = run("check", grade[0], "-a", grade[1], "--year", "2024", "-f", "json")
     result = json.loads(data)["results"][0]
     assert (result["reason"], result["attainment"], result["expected_category"], result["expected"]) == (

@@ -40,6 +40,13 @@ BENGBU = [str(PLANS_DIR / "bengbu-sti-2023-2025.yaml"), "-a", str(EXAMPLES_DIR /
     ({"kind": "rank", "comparator": "<", "milestones": ((2025, 5.0),)}, {}, "前4名"),
     ({"milestones": ((2027, TimesBaseline(2.0)),)}, {}, "≥2×基期"),
     ({"kind": "annual", "comparator": ">", "reference": "prov"}, {"reference": "全省平均"}, ">全省平均"),
+    # 与经济增长同步: a reference under 左右 states its band and its direction, as a number would
+    ({"kind": "growth", "comparator": "approx", "direction": "up", "reference": "gdp"},
+     {"reference": "地区生产总值增长", "tolerance": 0.05}, "≳地区生产总值增长 (±5%)"),
+    ({"kind": "growth", "comparator": "approx", "reference": "gdp", "tolerance": 0.1},
+     {"reference": "地区生产总值增长", "tolerance": 0.05}, "≈地区生产总值增长 (±10%)"),
+    ({"kind": "growth", "comparator": "approx", "direction": "down", "reference": "gdp",
+      "tolerance_absolute": 0.5}, {"reference": "地区生产总值增长"}, "≲地区生产总值增长 (±0.5)"),
     ({"milestones": ((2027, 3.456),)}, {}, "≥3.46"),
     ({"comparator": "between", "milestones": ((2027, (3.0, 5.0)),), "direction": "up"}, {}, "≥3 (3—5)"),
     ({"comparator": "==", "milestones": ((2027, 4.0),)}, {}, "=4"),
@@ -55,6 +62,8 @@ def test_requirement_text(kw: dict[str, Any], options: dict[str, Any], text: str
 @pytest.mark.parametrize(("text", "english"), [
     ("前5名", "top 5"), ("清零", "zero"), ("建成", "built"), ("获批", "approved"), ("完成", "done"),
     ("≥2×基期", "≥2× baseline"), ("≥3.2", "≥3.2"), ("3—5", "3—5"), ("≈65 (±5%)", "≈65 (±5%)"),
+    ("≥3.6 (2023年≥3)", "≥3.6 (2023: ≥3)"),
+    ("位次比2020年提升3位 (2023年前8名)", "3 places up from 2020 (2023: top 8)"),
 ])
 def test_requirement_in_english(text: str, english: str) -> None:
     assert localise_requirement(text, "en") == english
@@ -69,6 +78,51 @@ def test_a_unit_states_its_own_allocation_and_doubled_baseline() -> None:
     report = evaluate([plan(area, double)], data)
     assert [(r.target, r.unit, r.requirement) for r in report.results] == [
         ("area", "a", "≥4"), ("area", "b", "≥6"), ("double", None, "≥2.5")]
+
+
+RD = target("rd", milestones=((2023, 3.0), (2025, 3.6)))
+RD_SERIES = {2022: 2.6, 2023: 3.0, 2024: 3.2, 2025: 3.59}
+
+
+@pytest.mark.parametrize(("year", "status", "text"), [
+    (2023, "met", "≥3.6 (2023年≥3)"),  # judged against the 2023 milestone: the row says so
+    (2024, "at_risk", "≥3.6"),  # on the way: the schedule is 序时目标值, the requirement the final one
+    (2025, "missed", "≥3.6"),
+])
+def test_a_result_judged_at_a_milestone_states_that_milestone_beside_the_final(
+        year: int, status: str, text: str) -> None:
+    (result,) = evaluate([plan(RD, start=2023, end=2025)], actuals({("rd", None): RD_SERIES}), year=year).results
+    assert (result.status, result.requirement) == (status, text)
+
+
+def test_a_milestone_met_early_by_the_final_value_states_the_final_alone() -> None:
+    (result,) = evaluate([plan(RD, start=2023, end=2025)], actuals({("rd", None): {2022: 2.6, 2023: 3.7}}),
+                         year=2023).results
+    assert (result.status, result.reason_code, result.requirement) == ("met", "final_met_early", "≥3.6")
+
+
+def test_the_table_row_at_a_milestone_year_states_the_requirement_it_was_judged_by(tmp_path: Any) -> None:
+    plan_file = tmp_path / "base.yaml"
+    plan_file.write_text(
+        "policycheck: 1\n"
+        "plan: {id: demo, title: 示范市科技创新规划, period: {start: 2021, end: 2025}, baseline_year: 2020}\n"
+        "units: {kjj: {name: 市科技局}}\n"
+        "targets:\n"
+        "  - {id: rd, name: 研发投入强度, unit: \"%\", kind: level, comparator: \">=\",\n"
+        "     milestones: {2023: 3.0, 2025: 3.6}, responsible: [kjj], quote: 到2025年研发投入强度达3.6%}\n",
+        encoding="utf-8")
+    data = tmp_path / "a.csv"
+    data.write_text("target,year,value\nrd,2020,2.6\nrd,2021,2.7\nrd,2022,2.8\nrd,2023,3.0\n", encoding="utf-8")
+    zh = _run("check", str(plan_file), "-a", str(data), "--year", "2023", "-f", "text")
+    assert zh.exit_code == 0, zh.output
+    assert [line.split() for line in zh.output.splitlines() if line.startswith("rd ")] == [
+        ["rd", "研发投入强度", "≥3.6", "(2023年≥3)", "3", "3", "0", "100%", "83.3%", "已达成"]]
+    en = _run("check", str(plan_file), "-a", str(data), "--year", "2023", "-f", "text", "--lang", "en")
+    assert [line.split()[2:6] for line in en.output.splitlines() if line.startswith("rd ")] == [
+        ["≥3.6", "(2023:", "≥3)", "3"]]
+    report = json.loads(_run("check", str(plan_file), "-a", str(data), "--year", "2023", "-f", "json").output)
+    (row,) = report["results"]
+    assert (row["requirement"], row["reason"]) == ("≥3.6 (2023年≥3)", "milestone ≥3 for 2023 reached: actual 3")
 
 
 def _run(*args: str) -> Any:

@@ -108,6 +108,8 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
               "zh": "原文措辞与比较方式矛盾（以上、以下包括本数，超过、低于不包括）"},
     "PC315": {"en": "A change, improve or grade milestone that cannot be resolved",
               "zh": "无法确定的变化、位次提升或等级目标"},
+    "PC316": {"en": "The comparator or a milestone's form says the opposite of the kind or the quote",
+              "zh": "比较方式或目标值的写法与指标类型或原文相反"},
     "PC320": {"en": "Two plan files with one plan id", "zh": "两个规划文件的规划 id 相同"},
     "PC400": {"en": "Actuals file cannot be read (undecodable CSV, unsafe or damaged workbook)",
               "zh": "实际值文件无法读取（CSV 无法解码，或工作簿不安全、已损坏）"},

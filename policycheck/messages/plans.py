@@ -293,6 +293,27 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
     "PC315.since-baseline": {"en": "since {since} differs from baseline.year {baseline}; the change counts from the "
                                    "baseline: make the two years the same",
                              "zh": "since {since} 与 baseline.year {baseline} 不同；变化从基期算起：请使两个年份相同"},
+    "PC316.rank": {"en": "a rank is lower is better (1st is best), but the comparator is '{comparator}', which "
+                         "counts a worse place as met; write comparator '<=' (进入前5名 is <= 5)",
+                   "zh": "位次越小越好（第1位最好），而比较方式 '{comparator}' 会把更靠后的位次算作达成；"
+                         "请写 comparator: \"<=\"（进入前5名即 <= 5）"},
+    "PC316.top": {"en": "the quote's {words} is a rank, lower is better, but the comparator is '{comparator}' "
+                        "(kind {kind}); write kind: rank with comparator '<='",
+                  "zh": "原文的“{words}”是位次，越小越好，而比较方式为 '{comparator}'（kind: {kind}）；"
+                        "请写 kind: rank 和 comparator: \"<=\""},
+    "PC316.fall": {"en": "the quote says {word} but change is {change:g}, a rise; a fall is negative: "
+                         "write change: {fixed:g}",
+                   "zh": "原文为“{word}”，而 change: {change:g} 表示增加；下降应写为负数：请写 change: {fixed:g}"},
+    "PC316.rise": {"en": "the quote says {word} but change is {change:g}, a fall; a rise is positive: "
+                         "write change: {fixed:g}",
+                   "zh": "原文为“{word}”，而 change: {change:g} 表示下降；增加应写为正数：请写 change: {fixed:g}"},
+    "PC316.points": {"en": "the quote speaks of 百分点 (percentage points) but in is percent, a share of the base "
+                           "year's value; write in: points",
+                     "zh": "原文说的是“百分点”，而 in: percent 表示基期值的百分比；请写 in: points"},
+    "PC316.doubling": {"en": "the quote says {words}, at least a multiple of the baseline, but the comparator is "
+                             "'{comparator}'; write comparator '>='",
+                       "zh": "原文为“{words}”，即至少达到基期值的倍数，而比较方式为 '{comparator}'；"
+                             "请写 comparator: \">=\""},
     "PC309.no-quote": {"en": "target {id} has no quote; add quote: with the original words of the document "
                              "so the target can be traced",
                        "zh": "指标 {id} 没有 quote；请用 quote: 写出规划原文，以便追溯"},

@@ -1,4 +1,4 @@
-"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310, PC313-PC315).
+"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310, PC313-PC316).
 
 The schema says what a plan may look like; these checks say whether it makes
 sense: ids unique, units defined, years in order, values fitting the kind and
@@ -18,6 +18,10 @@ from policycheck.kinds import kind_spec
 from policycheck.messages import join, msg
 from policycheck.model import Plan, Target
 from policycheck.plans.forms import check_direction_agrees, check_relative_milestones
+from policycheck.plans.intent import (
+    check_form_against_kind,
+    check_form_against_quote,
+)
 from policycheck.plans.kindkeys import check_kind_keys
 from policycheck.plans.rulecontext import RuleContext
 from policycheck.plans.wording import check_wording
@@ -36,7 +40,8 @@ def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     checks: tuple[TargetCheck, ...] = (
         check_units, check_years_in_period, check_baseline_year, check_direction, check_between,
         check_percent, check_reference, check_kind_keys, check_quote, check_times_baseline,
-        check_direction_agrees, check_wording, check_relative_milestones,
+        check_direction_agrees, check_wording, check_relative_milestones, check_form_against_kind,
+        check_form_against_quote,
     )
     for index, target in enumerate(plan.targets):
         raw = ctx.raw_target(index)

@@ -20,7 +20,7 @@ NEGATIVE = sorted(p for p in (CASES / "negative").iterdir() if p.is_dir())
 POSITIVE = sorted(p for p in (CASES / "positive").iterdir() if p.is_dir())
 ALL_RULES = ("PC100", "PC101", "PC102", "PC200", "PC300", "PC301", "PC302", "PC303",
              "PC304", "PC305", "PC306", "PC307", "PC308", "PC309", "PC310", "PC311", "PC312", "PC313",
-             "PC314", "PC315")
+             "PC314", "PC315", "PC316")
 
 
 def _expected(case: Path) -> list[tuple[str, int, int]]:

@@ -314,6 +314,19 @@ PLAN_MESSAGES: Mapping[str, Mapping[str, str]] = {
                              "'{comparator}'; write comparator '>='",
                        "zh": "原文为“{words}”，即至少达到基期值的倍数，而比较方式为 '{comparator}'；"
                              "请写 comparator: \">=\""},
+    "PC317.aspire": {"en": "the quote says {word} but no commitment is written, so the target counts as binding; "
+                           "write commitment: aspirational (or commitment: binding if the plan binds it)",
+                     "zh": "原文为“{word}”，但没有写 commitment，该指标会按约束性（binding）计；"
+                           "请写 commitment: aspirational（若规划确为约束性，请写 commitment: binding）"},
+    "PC318.large": {"en": "a relative tolerance of {tolerance:g} is ±{percent:g}% of the target value; for a "
+                          "tolerance in the target's unit (points for a %) write "
+                          "tolerance: {{absolute: {tolerance:g}}}",
+                    "zh": "相对容差 {tolerance:g} 即目标值的 ±{percent:g}%；若本意是按指标单位计的容差"
+                          "（% 指标即百分点），请写 tolerance: {{absolute: {tolerance:g}}}"},
+    "PC319.order": {"en": "baseline_year {year} is not before period.start {start}; the baseline is the year "
+                          "before the plan's first year: write baseline_year: {before}",
+                    "zh": "baseline_year {year} 不早于规划起始年份 period.start {start}；基期是规划首年的前一年："
+                          "请写 baseline_year: {before}"},
     "PC309.no-quote": {"en": "target {id} has no quote; add quote: with the original words of the document "
                              "so the target can be traced",
                        "zh": "指标 {id} 没有 quote；请用 quote: 写出规划原文，以便追溯"},

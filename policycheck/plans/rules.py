@@ -1,4 +1,4 @@
-"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310, PC313-PC316).
+"""Meaning checks of a schema-valid plan (docs/validation.md#rules, PC300-PC310, PC313-PC319).
 
 The schema says what a plan may look like; these checks say whether it makes
 sense: ids unique, units defined, years in order, values fitting the kind and
@@ -19,8 +19,11 @@ from policycheck.messages import join, msg
 from policycheck.model import Plan, Target
 from policycheck.plans.forms import check_direction_agrees, check_relative_milestones
 from policycheck.plans.intent import (
+    check_aspiration,
     check_form_against_kind,
     check_form_against_quote,
+    check_plan_baseline_year,
+    check_tolerance,
 )
 from policycheck.plans.kindkeys import check_kind_keys
 from policycheck.plans.rulecontext import RuleContext
@@ -36,12 +39,13 @@ TargetCheck = Callable[[RuleContext, int, Mapping[str, Any], Target], Iterator[F
 def meaning_findings(doc: YamlDoc, plan: Plan) -> list[Finding]:
     """Every meaning finding of one plan, in rule order per target."""
     ctx = RuleContext(doc, plan)
-    findings = list(check_period(ctx)) + list(check_thresholds(ctx)) + list(check_duplicate_ids(ctx))
+    findings = (list(check_period(ctx)) + list(check_plan_baseline_year(ctx)) + list(check_thresholds(ctx))
+                + list(check_duplicate_ids(ctx)))
     checks: tuple[TargetCheck, ...] = (
         check_units, check_years_in_period, check_baseline_year, check_direction, check_between,
         check_percent, check_reference, check_kind_keys, check_quote, check_times_baseline,
         check_direction_agrees, check_wording, check_relative_milestones, check_form_against_kind,
-        check_form_against_quote,
+        check_form_against_quote, check_aspiration, check_tolerance,
     )
     for index, target in enumerate(plan.targets):
         raw = ctx.raw_target(index)

@@ -343,7 +343,9 @@ def test_pc303_target_baseline_year_not_before_first_milestone(tmp_path: Path) -
 
 def test_pc303_plan_baseline_year_points_at_the_first_milestone(tmp_path: Path) -> None:
     text = PLAN_HEAD.replace("  period:", "  baseline_year: 2027\n  period:") + RD_TARGET
-    assert _only(tmp_path, text) == [("PC303", "error", *_locate(text, "2027: 3.6"))]
+    # the year is inside the period as well: PC319 at baseline_year, beside the error at the milestone
+    assert _only(tmp_path, text) == [("PC319", "warning", *_locate(text, "2027\n")),
+                                     ("PC303", "error", *_locate(text, "2027: 3.6"))]
 
 
 def test_pc304_milestones_against_the_comparator(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ NEGATIVE = sorted(p for p in (CASES / "negative").iterdir() if p.is_dir())
 POSITIVE = sorted(p for p in (CASES / "positive").iterdir() if p.is_dir())
 ALL_RULES = ("PC100", "PC101", "PC102", "PC200", "PC300", "PC301", "PC302", "PC303",
              "PC304", "PC305", "PC306", "PC307", "PC308", "PC309", "PC310", "PC311", "PC312", "PC313",
-             "PC314", "PC315", "PC316")
+             "PC314", "PC315", "PC316", "PC317", "PC318", "PC319")
 
 
 def _expected(case: Path) -> list[tuple[str, int, int]]:
@@ -50,7 +50,7 @@ def test_every_plan_rule_has_a_negative_case() -> None:
 
 
 def test_levels_follow_spec() -> None:
-    warnings = {"PC302", "PC304", "PC306", "PC309", "PC311", "PC312", "PC314"}
+    warnings = {"PC302", "PC304", "PC306", "PC309", "PC311", "PC312", "PC314", "PC317", "PC318", "PC319"}
     for case in NEGATIVE:
         for finding in check_plan_file(str(case / "plan.yaml")).findings:
             assert finding.level == ("warning" if finding.rule in warnings else "error"), case.name

@@ -1,4 +1,4 @@
-"""PC316 through ``validate`` and ``check``: a form that says the opposite of its kind or quote.
+"""PC316-PC319 through ``validate`` and ``check``: a form that says the opposite of its kind or quote.
 
 Each negative case is a plan mistake a statistician makes (docs/validation.md#pc316):
 before these rules ``validate`` passed them and ``check`` gave the opposite verdict
@@ -41,16 +41,41 @@ ERRORS = {
     "pc316-doubling-at-most": "14:17: error [PC316] the quote says 翻一番, at least a multiple of the baseline, but "
                               "the comparator is '<='; write comparator '>='",
 }
+WARNINGS = {
+    "pc317-lizheng-without-commitment": "17:12: warning [PC317] the quote says 力争 but no commitment is written, "
+                                        "so the target counts as binding; write commitment: aspirational (or "
+                                        "commitment: binding if the plan binds it)",
+    "pc318-tolerance-as-points": "16:16: warning [PC318] a relative tolerance of 0.5 is ±50% of the target value; "
+                                 "for a tolerance in the target's unit (points for a %) write tolerance: "
+                                 "{absolute: 0.5}",
+    "pc319-baseline-year-in-period": "6:18: warning [PC319] baseline_year 2021 is not before period.start 2021; "
+                                     "the baseline is the year before the plan's first year: write "
+                                     "baseline_year: 2020",
+}
+
+
 @pytest.mark.parametrize("case", sorted(ERRORS))
 def test_contradicting_form_is_an_error_validate_exits_1(case: str) -> None:
     plan = NEGATIVE / case / "plan.yaml"
     assert _invoke("validate", "--lang", "en", str(plan)) == (1, f"{plan}:{ERRORS[case]}\n")
 
 
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_doubtful_form_is_a_warning_validate_exits_0(case: str) -> None:
+    plan = NEGATIVE / case / "plan.yaml"
+    code, out = _invoke("validate", "--lang", "en", str(plan))
+    assert (code, out.splitlines()[0]) == (0, f"{plan}:{WARNINGS[case]}")
+    assert _invoke("validate", "--lang", "en", "--strict", str(plan))[0] == 1
+
+
 def test_messages_speak_chinese_by_default() -> None:
     plan = NEGATIVE / "pc316-fall-written-as-rise" / "plan.yaml"
     assert _invoke("validate", str(plan)) == (
         1, f"{plan}:15:33: error [PC316] 原文为“下降”，而 change: 13.5 表示增加；下降应写为负数：请写 change: -13.5\n")
+    plan = NEGATIVE / "pc317-lizheng-without-commitment" / "plan.yaml"
+    assert _invoke("validate", str(plan))[1].startswith(
+        f"{plan}:17:12: warning [PC317] 原文为“力争”，但没有写 commitment，该指标会按约束性（binding）计；"
+        "请写 commitment: aspirational")
 
 
 def test_check_refuses_a_rank_written_at_least(tmp_path: Path) -> None:
@@ -78,6 +103,11 @@ def _variant(tmp_path: Path, case: str, old: str, new: str) -> Path:
     ("pc316-fall-written-as-rise", "change: 13.5", "change: -13.5"),
     ("pc316-percent-for-points", "in: percent", "in: points"),
     ("pc316-doubling-at-most", 'comparator: "<="', 'comparator: ">="'),
+    ("pc317-lizheng-without-commitment", "    quote:", "    commitment: aspirational\n    quote:"),
+    ("pc317-lizheng-without-commitment", "    quote:", "    commitment: binding\n    quote:"),
+    ("pc318-tolerance-as-points", "tolerance: 0.5", "tolerance: {absolute: 0.5}"),
+    ("pc318-tolerance-as-points", "tolerance: 0.5", "tolerance: 0.29"),
+    ("pc319-baseline-year-in-period", "baseline_year: 2021", "baseline_year: 2020"),
     # a quote with both a rise and a fall holds two targets' words: no finding
     ("pc316-fall-written-as-rise", "quote: 比2020年下降13.5%", "quote: 产值增长10%，能耗比2020年下降13.5%"),
     # 前10名 is not this target's number

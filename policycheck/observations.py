@@ -98,6 +98,13 @@ class Series(Mapping[int, Observation]):
         return None
 
     @classmethod
+    def stored_values(cls, series: Sequence[Series]) -> Sequence[float] | None:
+        """Every stored number of ``series`` (all of this class) in one go, for a bound on them:
+        a missing value may stand as NaN and a yes/no or stated verdict as 0 or 1, so a caller
+        that finds a bound crossed looks at the series one by one.  None: "ask each series"."""
+        return None
+
+    @classmethod
     def latest_of(cls, series: Sequence[Series]) -> int | None:
         """The latest of :meth:`latest_present_year` over ``series`` (every one of this class)."""
         best: int | None = None

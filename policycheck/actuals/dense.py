@@ -198,6 +198,16 @@ class DenseSeries(Series):
         values = block.values
         return [values[start + offset:end:block.span].tolist() for offset in offsets]
 
+    @classmethod
+    def stored_values(cls, series: Sequence[Series]) -> Sequence[float] | None:
+        """The block's values of ``series`` as one slice when they are neighbours in it
+        (:meth:`plain_each` would answer for all at once); None otherwise."""
+        neighbours = _neighbours(series)
+        if neighbours is None:
+            return None
+        block, start, end = neighbours
+        return block.values[start:end]
+
     def year_bound(self) -> int | None:
         """The block's last year: no series of the block has a later one."""
         return self.block.first_year + self.block.span - 1

@@ -14,7 +14,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol, overload
+from itertools import chain
+from operator import attrgetter
+from typing import Protocol, cast, overload
 
 from policycheck.actuals.cells import CellFlags
 from policycheck.model import DATA_STATUSES, DataStatus
@@ -209,6 +211,17 @@ class SeriesView(Series):
             if any(row in extras or row in converted for row in rows):
                 return None
         return years[0], list(map(table.values.__getitem__, rows))
+
+    @classmethod
+    def stored_values(cls, series: Sequence[Series]) -> Sequence[float] | None:
+        """The table's values at the rows of every one of ``series``, gathered in C (no Python step
+        per series: a national file has 142,200); None when they do not share one table."""
+        views = cast("Sequence[SeriesView]", series)
+        tables = set(map(attrgetter("table"), views))
+        if len(tables) != 1:
+            return None
+        values = tables.pop().values
+        return list(map(values.__getitem__, chain.from_iterable(map(attrgetter("rows"), views))))
 
     def year_bound(self) -> int | None:
         return self.years[-1] if self.years else None

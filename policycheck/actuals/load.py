@@ -31,6 +31,7 @@ from policycheck.actuals.period_rows import Rows
 from policycheck.actuals.plausible import plausibility_findings
 from policycheck.actuals.resolve import Resolver
 from policycheck.actuals.rowreader import FileReader
+from policycheck.actuals.scale import scale_findings
 from policycheck.actuals.store import ObservationTable
 from policycheck.errors import ActualsError
 from policycheck.findings import ERROR, Finding, RuleLimit, has_errors, split_sheet
@@ -115,6 +116,7 @@ def read_actuals_from(inputs: Iterable[InputBytes], *, plans: Sequence[Plan] = (
                            allow_unknown=allow_unknown, allow_copies=allow_copies, how=reader)
     actuals.series.update(views)
     actuals.findings.extend(plausibility_findings(plans, actuals))  # series that parse but look misread
+    actuals.findings.extend(scale_findings(plans, actuals))  # values orders of magnitude off
     return actuals
 
 

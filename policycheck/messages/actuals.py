@@ -1,4 +1,4 @@
-"""Messages of the actuals rules, PC400-PC414 (policycheck/actuals/): the catalogue's CSV part."""
+"""Messages of the actuals rules, PC400-PC414 and PC416 (policycheck/actuals/): the catalogue's CSV part."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -245,6 +245,27 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                             "不在与之比较的 {reference_year} 年数值（{reference} {measure}）的 "
                             "{low:.0%}..{high:.0%} 之内；请核对单元格的数量级（{written}）和指标的计量单位"
                             "（{measure}）是否无误"},
+    "PC416.fraction": {"en": "the actuals of {target} ({values}) all lie between 0 and 1 while the requirement is "
+                             "{requirement} %: they look like fractions, {first} looks like {percent} %; the target "
+                             "is measured in %: write percents ({percent} for {first})",
+                       "zh": "{target} 的实际值（{values}）都在 0 和 1 之间，而要求为 {requirement}%："
+                             "看起来填的是小数，{first} 像是 {percent}%；"
+                             "该指标以 % 计，请填写百分数（{first} 应写作 {percent}）"},
+    "PC416.jump": {"en": "{target} {year}: {value} stands {factor} times apart from the other values of the series "
+                         "({others}); a figure in another magnitude (万元 for 亿元 is 10,000 times) reads as another "
+                         "number: write every year in {measure}",
+                   "zh": "{target} {year}：{value} 与该序列其他年份的数值（{others}）相差 {factor} 倍；"
+                         "数量级不同的数（如万元填作亿元，相差 10,000 倍）会被读作另一个数：请各年都以 {measure} 填写"},
+    "PC416.above": {"en": "{target} {year}: {value} is {factor} times the requirement {requirement} {measure}; "
+                          "check that the value is in {measure} (a figure in 万元 read as 亿元 is 10,000 times "
+                          "too large)",
+                    "zh": "{target} {year}：{value} 是要求 {requirement} {measure} 的 {factor} 倍；"
+                          "请核对数值是否以 {measure} 计（以万元计的数当作亿元读，会大 10,000 倍）"},
+    "PC416.below": {"en": "{target} {year}: {value} is 1/{factor} of the requirement {requirement} {measure}; "
+                          "check that the value is in {measure} (a figure in 亿元 read as 万元 is 10,000 times "
+                          "too small)",
+                    "zh": "{target} {year}：{value} 只有要求 {requirement} {measure} 的 {factor} 分之一；"
+                          "请核对数值是否以 {measure} 计（以亿元计的数当作万元读，会小 10,000 倍）"},
     # -- the 填写说明 column of policycheck template (actuals/template.py) ---------------------
     "fill.value": {"en": "the year's value, in {measure}", "zh": "填写当年数值（{measure}）"},
     "fill.cagr": {"en": "the level (total, e.g. output in 亿元), not the growth rate: the average rate is "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
-from math import isnan, log
+from math import inf, isnan, log
 from operator import is_
 
 from policycheck.findings import WARNING, Finding, excerpt
@@ -127,7 +127,7 @@ def _judge(target: Target, unit: str | None, series: Series, requirement: float 
     jump = _jump(points, _anchor(target, requirement))
     if jump is not None:
         year, value, factor, others = jump
-        text = msg("PC416.jump", target=name, year=year, value=_num(value), factor=f"{factor:,.0f}",
+        text = msg("PC416.jump", target=name, year=year, value=_num(value), factor=_times(factor),
                    others=_shown(others), measure=measure)
         return _at(series, year, text)
     year, value = points[-1]
@@ -139,7 +139,9 @@ def _judge(target: Target, unit: str | None, series: Series, requirement: float 
         key, factor = "PC416.below", requirement / value
     else:
         return None
-    text = msg(key, target=name, year=year, value=_num(value), factor=f"{factor:,.0f}",
+    if factor == inf:
+        return None  # numbers whose arithmetic leaves the range: PC402 at evaluation
+    text = msg(key, target=name, year=year, value=_num(value), factor=_times(factor),
                requirement=_num(requirement), measure=measure)
     return _at(series, year, text)
 
@@ -161,8 +163,8 @@ def _jump(points: Points, anchor: float | None) -> tuple[int, float, float, Poin
         return None
     factor, cut = max((later[0] / earlier[0], index + 1)
                       for index, (earlier, later) in enumerate(zip(positive, positive[1:], strict=False)))
-    if factor < SLIP:
-        return None  # spread out by steps, not split in two
+    if not SLIP <= factor < inf:
+        return None  # spread out by steps, not split in two; or beyond arithmetic, PC402's at evaluation
     low, high = positive[:cut], positive[cut:]
     if anchor is not None:
         def distance(part: list[tuple[float, int]]) -> float:
@@ -178,6 +180,11 @@ def _jump(points: Points, anchor: float | None) -> tuple[int, float, float, Poin
 
 def _num(value: float) -> str:
     return f"{value:.12g}"
+
+
+def _times(factor: float) -> str:
+    """10,625; a factor of a number near the 1e300 bound as 6.7e+296, not 297 digits."""
+    return f"{factor:,.0f}" if factor < 1e9 else f"{factor:.2g}"
 
 
 def _shown(points: Points) -> str:

@@ -81,7 +81,10 @@ def test_each_value_cell_either_way(monkeypatch: pytest.MonkeyPatch, national: t
     fast, exact = _read(path, plan, "fast"), _read(path, plan, "exact")
     assert fast == exact
     if expected is None:
-        assert fast[0] == []
+        # 1e300 reads as a number; among the county's 91.96s it stands orders of magnitude apart, which
+        # is the one PC416 warning at its cell (docs/actuals.md#orders-of-magnitude), from either reader
+        slips = [f for f in fast[0] if f"file='{path}', line={_LINE}, column=4," in f and "rule='PC416'" in f]
+        assert (len(fast[0]), len(slips)) == ((1, 1) if cell == "1e300" else (0, 0)), case
         assert fast[1]["bench-national-57", "t44", "c0049"][2025].value == float(cell)
         return
     rule, line, column = expected

@@ -39,9 +39,10 @@ def test_anything_but_plain_numbers_is_not_plain(tmp_path: Path, rows: str) -> N
 
 
 def test_a_value_converted_from_another_magnitude_is_not_plain(tmp_path: Path) -> None:
-    text = "target,year,value\nfund,2023,9000\nfund,2024,1.2亿\n"  # fund is in 万元: 1.2亿 is 12000
+    # fund is in 万元 with a requirement of 10: 0.0012亿 is 12 (12000 would be PC416, 1,200 times it)
+    text = "target,year,value\nfund,2023,9\nfund,2024,0.0012亿\n"
     assert _plain(tmp_path, text, "fund") is None
-    assert _plain(tmp_path, "target,year,value\nfund,2023,9000\nfund,2024,12000\n", "fund") == (2023, [9000.0, 12000.0])
+    assert _plain(tmp_path, "target,year,value\nfund,2023,9\nfund,2024,12\n", "fund") == (2023, [9.0, 12.0])
 
 
 def test_a_status_other_than_final_is_not_plain(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ the same option types as a flag would be.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -84,7 +85,8 @@ def _outputs(value: Any, command: str) -> Text | None:
 
 
 def _number(value: Any, command: str) -> Text | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+    # TOML reads inf and nan as floats; neither is a threshold a result can be judged against
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
         return None
     return msg("PC500.expect-number")
 

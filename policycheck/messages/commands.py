@@ -205,7 +205,7 @@ COMMAND_MESSAGES: Mapping[str, Mapping[str, str]] = {
                                    "e.g. outputs = {{junit = \"junit.xml\"}}",
                              "zh": "FORMAT = \"PATH\" 形式的表，FORMAT 为 {formats} 之一，"
                                    "如 outputs = {{junit = \"junit.xml\"}}"},
-    "PC500.expect-number": {"en": "a number, at least 0", "zh": "不小于 0 的数字"},
+    "PC500.expect-number": {"en": "a finite number, at least 0 (such as 0.95)", "zh": "不小于 0 的有限数字（如 0.95）"},
     "PC500.expect-boolean": {"en": "true or false", "zh": "true 或 false"},
     "PC500.expect-text": {"en": "text", "zh": "文本"},
     "PC500.thresholds": {"en": "at-risk {at_risk:g} is above on-track {on_track:g}, so no result could be at_risk; "

@@ -92,8 +92,13 @@ def test_a_command_table_wins_over_the_top(folder: Path) -> None:
      "outputs, encoding, allow-unknown, color",
      "check 中有未知的键 'wide'；可用的键：lang, fail-on, method, on-track, at-risk, strict, format, tablefmt, "
      "outputs, encoding, allow-unknown, color"),
-    ('on-track = "95%"\n', 1, 1, "on-track is '95%'; expected a number, at least 0",
-     "on-track 为 '95%'；应为 不小于 0 的数字"),
+    ('on-track = "95%"\n', 1, 1, "on-track is '95%'; expected a finite number, at least 0 (such as 0.95)",
+     "on-track 为 '95%'；应为 不小于 0 的有限数字（如 0.95）"),
+    # TOML reads inf and nan as floats: a threshold of either would judge nothing as on track
+    ('at-risk = inf\n', 1, 1, "at-risk is inf; expected a finite number, at least 0 (such as 0.95)",
+     "at-risk 为 inf；应为 不小于 0 的有限数字（如 0.95）"),
+    ('[check]\non-track = nan\n', 2, 1, "on-track is nan; expected a finite number, at least 0 (such as 0.95)",
+     "on-track 为 nan；应为 不小于 0 的有限数字（如 0.95）"),
     ('lang = "fr"\n', 1, 1, "lang is 'fr'; expected one of 'zh', 'en'", "lang 为 'fr'；应为 'zh'、'en' 之一"),
     ('fail-on = \n', 1, 11, "cannot read the TOML: Invalid value (at line 1, column 11)",
      "无法读取 TOML：Invalid value (at line 1, column 11)"),

@@ -15,7 +15,10 @@ Applied to the outcome of every kind after the kind's own rules have run
 - so is a converted value of an earlier year the result reads (the baseline, the
   year before a growth, a year of the path) that is outside 1 %..1,000 % of the
   assessed year's value: 150万 typed for a baseline of 150亿 is 0.015 亿元, and
-  every number measured from it would be wrong without a word.
+  every number measured from it would be wrong without a word;
+- a result judged after its final year T on the figure of a later year, while
+  the series has no figure for T, is a PC417 warning at that figure's cell
+  (docs/evaluation.md#after-the-final-year).
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from policycheck.evaluation.context import Case, baseline_year
 from policycheck.evaluation.outcome import Outcome
 from policycheck.evaluation.reasons import because
 from policycheck.findings import WARNING, Finding
+from policycheck.kinds import kind_spec
 from policycheck.messages import msg
 from policycheck.numtext import percent_text
 from policycheck.observations import Observation
@@ -48,6 +52,9 @@ def apply_marks(case: Case, out: Outcome) -> list[Finding]:
         out.category = grade_name(target.categories, out.actual)
         out.target_category = grade_name(target.categories, out.target_value)
     findings = _earlier_slips(case)
+    late = _after_end(case, out)
+    if late is not None:
+        findings.append(late)
     if obs is not None and obs.converted is not None:
         finding = _implausible(case, obs, out.attainment)
         if finding is not None:
@@ -152,3 +159,25 @@ def _earlier_slips(case: Case) -> list[Finding]:
                 value=f"{obs.value:.6g}", reference_year=case.year, reference=f"{reference:.6g}",
                 low=PLAUSIBLE[0], high=PLAUSIBLE[1])))
     return found
+
+
+def _after_end(case: Case, out: Outcome) -> Finding | None:
+    """PC417 when a result is met or missed at Y > T on the figure of Y while year T has none
+    (docs/evaluation.md#after-the-final-year): the verdict is computed as rule 2 says, but a
+    reader of 到2025年达3.6% must learn that no 2025 figure was seen.  Annual targets judge each
+    year on its own and milestone targets on the year achieved, so only a final-year target warns."""
+    if not case.milestones or out.status not in ("met", "missed") or out.data_year is not None:
+        return None
+    if kind_spec(case.target.kind).yearly or case.target.kind == "milestone":
+        return None
+    final = case.milestones[-1][0]
+    series = case.series
+    if case.year <= final or series.value(final) is not None or series.stated(final) is not None:
+        return None
+    obs = series.get(case.year)
+    if obs is None:
+        return None
+    value = obs.stated or (f"{obs.value:.6g}" if isinstance(obs.value, float) else str(obs.value))
+    target = f"{case.target.id} ({case.unit})" if case.unit else case.target.id
+    return Finding.of("PC417", WARNING, obs.file, obs.line, obs.column,
+                      msg("PC417.after-end", target=target, final=final, year=case.year, value=value))

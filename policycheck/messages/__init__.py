@@ -139,6 +139,8 @@ RULE_TITLES: Mapping[str, Mapping[str, str]] = {
               "zh": "工作簿中一个数值合并跨越了多个数值单元格"},
     "PC416": {"en": "Actuals several orders of magnitude off (万 for 亿, a fraction for a %)",
               "zh": "实际值相差几个数量级（万与亿混用、百分数填成小数）"},
+    "PC417": {"en": "Target judged on a figure from after its final year, which has none",
+              "zh": "以目标年份之后的数值评判，目标年份本身没有数值"},
     "PC500": {"en": "Configuration file problem", "zh": "配置文件有误"},
     # Explanations files (--notes; docs/validation.md#explanations-files)
     "PC600": {"en": "Explanations file cannot be read", "zh": "说明文件无法读取"},

@@ -1,4 +1,5 @@
-"""Messages of the actuals rules, PC400-PC414 and PC416 (policycheck/actuals/): the catalogue's CSV part."""
+"""Messages of the actuals rules, PC400-PC414, PC416 and PC417 (policycheck/actuals/; PC411, PC414 and
+PC417 come from the evaluation): the catalogue's CSV part."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -245,6 +246,11 @@ ACTUALS_MESSAGES: Mapping[str, Mapping[str, str]] = {
                             "不在与之比较的 {reference_year} 年数值（{reference} {measure}）的 "
                             "{low:.0%}..{high:.0%} 之内；请核对单元格的数量级（{written}）和指标的计量单位"
                             "（{measure}）是否无误"},
+    "PC417.after-end": {"en": "{target}: the requirement is for {final}, but the series has no {final} figure and "
+                              "the result is judged on the {year} figure ({value}); enter the {final} figure, or "
+                              "assess at --year {final}",
+                        "zh": "{target}：目标年份为 {final} 年，但没有 {final} 年的实际值，结果按 {year} 年的数值"
+                              "（{value}）评判；请填写 {final} 年的实际值，或用 --year {final} 评估"},
     "PC416.fraction": {"en": "the actuals of {target} ({values}) all lie between 0 and 1 while the requirement is "
                              "{requirement} %: they look like fractions, {first} looks like {percent} %; the target "
                              "is measured in %: write percents ({percent} for {first})",

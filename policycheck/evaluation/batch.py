@@ -51,16 +51,20 @@ _VARYING = ("actual", "expected", "gap", "margin", "attainment", "progress", "pr
 _DEFAULTS: dict[str, Any] = {name: getattr(Outcome(), name) for name in FIELDS}
 
 
-def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None
+def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None, final: int
             ) -> tuple[list[Any], list[Any], list[int]]:
     """The column of a (each unit's value in ``year``) and of b (its baseline: ``own``'s or its value in
     ``y0``), and the units that have none, whom the exact rules judge (0.0 stands in for their a and b).
+    After the final year a unit must have a figure for it too, else the exact rules judge it and warn
+    (PC417, docs/evaluation.md#after-the-final-year); a plain series from y0 on always has one.
     A store answers a whole target at once (Series.plain_columns, plain_each); a hand-made mapping,
     or no series, is not plain."""
     kinds = set(map(type, all_series))
     kind = kinds.pop() if len(kinds) == 1 else None
+    needed = min(final, year) if own is not None else min(final, year, y0)
     if kind is not None and issubclass(kind, Series):
-        columns = kind.plain_columns(all_series, (year,) if own is not None else (year, y0))
+        years = (year,) if own is not None else (year, y0)
+        columns = kind.plain_columns(all_series, years if needed in years else (*years, needed))
         if columns is not None:
             return columns[0], [own.value] * len(columns[0]) if own is not None else columns[1], []
         runs = kind.plain_each(all_series)
@@ -69,7 +73,7 @@ def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None
     a_col: list[Any] = []
     b_col: list[Any] = []
     missing: list[int] = []
-    for j, pair in enumerate(map(_pair, runs, repeat(year), repeat(y0), repeat(own))):
+    for j, pair in enumerate(map(_pair, runs, repeat(year), repeat(y0), repeat(own), repeat(needed))):
         if pair is None:
             missing.append(j)
             pair = (0.0, 0.0)
@@ -78,11 +82,13 @@ def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None
     return a_col, b_col, missing
 
 
-def _pair(run: PlainRun | None, year: int, y0: int, own: Baseline | None) -> tuple[float, float] | None:
+def _pair(run: PlainRun | None, year: int, y0: int, own: Baseline | None, needed: int
+          ) -> tuple[float, float] | None:
     if run is not None:
         first, values = run
         i, k = year - first, y0 - first
-        if 0 <= i < len(values) and (own is not None or k >= 0):  # k <= i: y0 <= year
+        # needed <= year, and <= y0 without an own baseline: the run covers it when it starts by then
+        if 0 <= i < len(values) and (own is not None or k >= 0) and needed >= first:
             return values[i], own.value if own is not None else values[k]
     return None
 
@@ -98,7 +104,7 @@ def run_batch(job: Job, actuals: Actuals, units: Sequence[str | None],
     """
     n = len(units)
     all_series = actuals.target_series(job.plan_id, job.target_id, units)
-    a_col, b_col, missing = _inputs(all_series, job.year, job.y0, job.baseline)
+    a_col, b_col, missing = _inputs(all_series, job.year, job.y0, job.baseline, job.final_year)
     computed: Formulas | None = None
     if set(map(type, a_col)) == {float} == set(map(type, b_col)):  # else: each unit as its numbers are
         computed = formulas(job, a_col, b_col)  # no formula divides by zero or raises there

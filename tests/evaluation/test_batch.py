@@ -635,3 +635,24 @@ def test_numbers_further_apart_than_far_never_read_the_same(value: float, distan
             assert number_text(value) != number_text(other)
     # and a pair nearer than that can read the same: the comparison is needed
     assert number_text(0.004) == number_text(0.0) and abs(0.004 - 0.0) < batch._FAR
+
+
+def test_a_unit_judged_after_the_final_year_without_its_figure_warns_both_ways(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the target's own baseline a plain series need not reach back to the final year; such a
+    unit is judged by the exact rules, which warn (PC417, docs/evaluation.md#after-the-final-year),
+    and the other units keep the batch path."""
+    made = make_target("t", scope=Scope(group="g"), baseline=Baseline(BASE_YEAR, 2.0), milestones=ONE)
+    plan = make_plan(made, start=BASE_YEAR + 1, end=BASE_YEAR + 5, baseline_year=BASE_YEAR,
+                     units={"kjj": Unit("kjj", "市科技局"), "u0": Unit("u0", "u0", group="g"),
+                            "u1": Unit("u1", "u1", group="g")})
+    series = {("p", "t", "u0"): PlainSeries({y: Observation(12.0, "final", "a.csv", y - 2000, 3)
+                                             for y in range(2026, 2029)}),
+              ("p", "t", "u1"): PlainSeries({y: Observation(9.0, "final", "a.csv", y - 1900, 3)
+                                             for y in range(2024, 2029)})}
+    actuals = Actuals(series=series)  # type: ignore[arg-type]  # PlainSeries is a Mapping
+    batch_report, exact = both(monkeypatch, [plan], actuals, year=2028)
+    assert_same_reports(batch_report, exact)
+    assert [(f.rule, f.line, f.message) for f in batch_report.findings] == [
+        ("PC417", 28, "t (u0): the requirement is for 2025, but the series has no 2025 figure and the result is "
+                      "judged on the 2028 figure (12); enter the 2025 figure, or assess at --year 2025")]

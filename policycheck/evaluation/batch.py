@@ -61,7 +61,7 @@ def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None, fin
     or no series, is not plain."""
     kinds = set(map(type, all_series))
     kind = kinds.pop() if len(kinds) == 1 else None
-    needed = min(final, year) if own is not None else min(final, year, y0)
+    needed = earliest_needed(year, y0, own, final)
     if kind is not None and issubclass(kind, Series):
         years = (year,) if own is not None else (year, y0)
         columns = kind.plain_columns(all_series, years if needed in years else (*years, needed))
@@ -82,12 +82,16 @@ def _inputs(all_series: list[Any], year: int, y0: int, own: Baseline | None, fin
     return a_col, b_col, missing
 
 
+def earliest_needed(year: int, y0: int, own: Baseline | None, final: int) -> int:
+    """The earliest year a plain run must cover: y0 (no own baseline), T (docs/evaluation.md#after-the-final-year)."""
+    return min(final, year) if own is not None else min(final, year, y0)
+
+
 def _pair(run: PlainRun | None, year: int, y0: int, own: Baseline | None, needed: int
           ) -> tuple[float, float] | None:
     if run is not None:
         first, values = run
         i, k = year - first, y0 - first
-        # needed <= year, and <= y0 without an own baseline: the run covers it when it starts by then
         if 0 <= i < len(values) and (own is not None or k >= 0) and needed >= first:
             return values[i], own.value if own is not None else values[k]
     return None

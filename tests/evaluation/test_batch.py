@@ -456,7 +456,8 @@ def case_job(case: dict[str, Any]) -> tuple[Any, list[float], list[float]] | Non
         return None
     series = [actuals.series[key] for key in sorted(actuals.series, key=lambda k: str(k[2]))]
     pairs = [pair for pair in map(batch._pair, [one.plain() for one in series], repeat(job.year), repeat(job.y0),
-                                  repeat(job.baseline)) if pair is not None]
+                                  repeat(job.baseline), repeat(batch.earliest_needed(
+                                      job.year, job.y0, job.baseline, job.final_year))) if pair is not None]
     if not pairs or any(type(x) is not float for pair in pairs for x in pair):
         return None
     return job, [a for a, _ in pairs], [b for _, b in pairs]

@@ -20,19 +20,10 @@ from click.testing import CliRunner
 
 from policycheck.cli.commands import main
 from tests.helpers.paths import FIXTURES
+from tests.helpers.plan_files import CITY_PLAN_HEAD
 
 #: The targets of a city's plan that a % cell can be typed into (as in docs/actuals.md#values).
-PLAN = """\
-policycheck: 1
-plan:
-  id: adv
-  title: 测试规划
-  issuer: 测试
-  region: 测试市
-  source: {title: 测试}
-  period: {start: 2021, end: 2025}
-  baseline_year: 2020
-targets:
+PLAN = CITY_PLAN_HEAD + """\
   - id: rdi
     name: 全社会研发投入强度
     unit: "%"

@@ -16,17 +16,9 @@ from policycheck.actuals.workbook.dateformat import date_shows, text_shows
 from policycheck.actuals.workbook.xlsx import format_kind
 from policycheck.cli import main
 from tests.helpers.paths import FIXTURES
+from tests.helpers.plan_files import CITY_PLAN_HEAD
 
-PLAN = """policycheck: 1
-plan:
-  id: adv
-  title: 测试规划
-  issuer: 测试
-  region: 测试市
-  source: {title: 测试}
-  period: {start: 2021, end: 2025}
-  baseline_year: 2020
-targets:
+PLAN = CITY_PLAN_HEAD + """\
   - id: rdi
     name: 全社会研发投入强度
     unit: "%"

@@ -14,18 +14,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
+from tests.helpers.plan_files import CITY_PLAN_HEAD
 
-PLAN = """\
-policycheck: 1
-plan:
-  id: adv
-  title: 测试规划
-  issuer: 测试
-  region: 测试市
-  source: {title: 测试}
-  period: {start: 2021, end: 2025}
-  baseline_year: 2020
-targets:
+PLAN = CITY_PLAN_HEAD + """\
   - id: energy
     name: 单位地区生产总值能耗
     unit: 吨标准煤/万元

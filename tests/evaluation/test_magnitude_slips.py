@@ -13,18 +13,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policycheck.cli.commands import main
+from tests.helpers.plan_files import CITY_PLAN_HEAD
 
-PLAN = """\
-policycheck: 1
-plan:
-  id: adv
-  title: 测试规划
-  issuer: 测试
-  region: 测试市
-  source: {title: 测试}
-  period: {start: 2021, end: 2025}
-  baseline_year: 2020
-targets:
+PLAN = CITY_PLAN_HEAD + """\
   - id: output
     name: 高新技术产业产值
     unit: 亿元

@@ -24,6 +24,20 @@ import yaml
 from policycheck.model import Plan, Report, Target
 from policycheck.plans.build import check_plan_file
 
+#: The head of a small city plan (2021–2025, base year 2020) to which a test appends its own targets.
+CITY_PLAN_HEAD = """\
+policycheck: 1
+plan:
+  id: adv
+  title: 测试规划
+  issuer: 测试
+  region: 测试市
+  source: {title: 测试}
+  period: {start: 2021, end: 2025}
+  baseline_year: 2020
+targets:
+"""
+
 
 def raw_plan(plan_path: Path) -> dict[str, Any]:
     """A plan file as plain YAML data, independent of the loader under test."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 #: How much of a date a format shows.
@@ -54,10 +55,16 @@ def date_shows(code: str) -> Shown | None:
 
 def _letters(code: str) -> str:
     """The format letters of one section, lower case, everything else dropped."""
-    out: list[str] = []
-    quoted = bracket = skip = False
     for word in ("general", "am/pm", "a/p"):
         code = re.sub(re.escape(word), " ", code, flags=re.IGNORECASE)
+    return "".join(char.lower() for char in format_characters(code) if char.isalpha() and char.isascii())
+
+
+def format_characters(code: str, escapes: str = "\\_*") -> Iterator[str]:
+    """The characters of an Excel number format code that are format, not literal text: those
+    outside quoted text and ``[...]`` (locale, colour), and not the one after an escape
+    (``\\x``; by default also the ``_x`` and ``*x`` fillers)."""
+    quoted = bracket = skip = False
     for char in code:
         if skip:
             skip = False
@@ -65,15 +72,14 @@ def _letters(code: str) -> str:
             quoted = char != '"'
         elif bracket:
             bracket = char != "]"
-        elif char in "\\_*":
+        elif char in escapes:
             skip = True
         elif char == '"':
             quoted = True
         elif char == "[":
             bracket = True
-        elif char.isalpha() and char.isascii():
-            out.append(char.lower())
-    return "".join(out)
+        else:
+            yield char
 
 
 def text_shows(text: str) -> Shown:

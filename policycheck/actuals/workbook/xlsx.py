@@ -18,7 +18,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
-from policycheck.actuals.workbook.dateformat import BUILTIN, date_shows
+from policycheck.actuals.workbook.dateformat import BUILTIN, date_shows, format_characters
 from policycheck.actuals.workbook.limits import Area, BookScan, CellRuns, SheetScan, WorkbookRefused, check_area
 from policycheck.actuals.workbook.zipparts import Parts, parse_xml
 from policycheck.messages import msg
@@ -165,23 +165,7 @@ def format_kind(fmt: int, formats: dict[int, str]) -> str | None:
 def shows_percent(code: str) -> bool:
     """Whether an Excel number format code multiplies by 100 and shows ``%``:
     a ``%`` outside quoted text, ``[...]`` and ``\\`` escapes, in any section."""
-    quoted = bracket = escaped = False
-    for char in code:
-        if escaped:
-            escaped = False
-        elif quoted:
-            quoted = char != '"'
-        elif bracket:
-            bracket = char != "]"
-        elif char == "\\":
-            escaped = True
-        elif char == '"':
-            quoted = True
-        elif char == "[":
-            bracket = True
-        elif char == "%":
-            return True
-    return False
+    return "%" in format_characters(code, escapes="\\")
 
 
 def _int(text: str | None) -> int:
